@@ -1,0 +1,128 @@
+"""JSON API v1. Every operation is listed, with its operationId, in openapi.py."""
+
+import json
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from steunwijzer.profiles.answers import AnswerError
+from steunwijzer.profiles.models import Profile, Revision
+from steunwijzer.profiles.services import StaleVersion, profile_update
+
+from .openapi import openapi_document
+
+
+def error(status: int, message: str, **extra) -> JsonResponse:
+    return JsonResponse({"error": message, **extra}, status=status)
+
+
+def token_required(view):
+    """The API signs in by personal token only, so no cookie can be used against it."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not getattr(request, "api_token_given", False) or not request.user.is_authenticated:
+            response = error(401, "Geef een geldig API-token mee: Authorization: Bearer <token>.")
+            response["WWW-Authenticate"] = "Bearer"
+            return response
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exc:
+            return error(403, str(exc) or "U heeft hier geen toegang toe.")
+
+    return csrf_exempt(wrapper)
+
+
+def _get_profile_for_user(request, pk: int, edit: bool = False) -> Profile:
+    profile = get_object_or_404(
+        Profile.objects.select_related("school__board", "format_version"), pk=pk
+    )
+    allowed = profile.can_edit(request.user) if edit else profile.can_view(request.user)
+    if not allowed:
+        raise PermissionDenied(
+            "U mag dit profiel niet bewerken." if edit and profile.can_view(request.user)
+            else "U heeft geen toegang tot dit profiel."
+        )
+    return profile
+
+
+def _summary(profile: Profile) -> dict:
+    school = profile.school
+    return {
+        "id": profile.pk,
+        "school": {"brin": school.brin, "vestiging": school.vestiging, "name": school.name},
+        "school_year": profile.school_year,
+        "state": profile.state,
+        "version": profile.version,
+        "updated_at": profile.updated_at.isoformat(),
+    }
+
+
+def _detail(profile: Profile, user) -> dict:
+    fv = profile.format_version
+    return {
+        **_summary(profile),
+        "format": {"id": fv.format_id, "version": fv.version, "name": fv.name},
+        "answers": profile.answers,
+        "allowed_actions": profile.allowed_actions(user),
+    }
+
+
+@require_GET
+@token_required
+def profiles_list(request):
+    profiles = Profile.objects.visible_to(request.user).select_related("school")
+    if school_year := request.GET.get("school_year"):
+        profiles = profiles.filter(school_year=school_year)
+    if brin := request.GET.get("brin"):
+        profiles = profiles.filter(school__brin=brin.upper())
+    return JsonResponse({"profiles": [_summary(p) for p in profiles]})
+
+
+@require_http_methods(["GET", "PATCH"])
+@token_required
+def profile(request, pk):
+    if request.method == "PATCH":
+        return _profile_update(request, pk)
+    return JsonResponse(_detail(_get_profile_for_user(request, pk), request.user))
+
+
+def _profile_update(request, pk):
+    profile = _get_profile_for_user(request, pk, edit=True)
+    try:
+        body = json.loads(request.body or b"{}")
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return error(400, "De inhoud is geen geldige JSON.")
+    if not isinstance(body, dict):
+        return error(400, "Verwacht een JSON-object met base_version en answers.")
+    base_version = body.get("base_version")
+    if not isinstance(base_version, int) or isinstance(base_version, bool):
+        return error(422, "base_version ontbreekt of is geen geheel getal.",
+                     problems=[{"path": "base_version", "message": "verplicht geheel getal"}])
+    try:
+        profile_update(
+            profile_id=profile.pk, user=request.user, base_version=base_version,
+            changes=body.get("answers", {}), reason=Revision.Reason.API, allow_merge=False,
+        )
+    except StaleVersion as exc:
+        return error(
+            409,
+            f"Dit profiel is intussen gewijzigd; de huidige versie is {exc.profile.version}. "
+            "Haal de nieuwe versie op en probeer het opnieuw.",
+            current_version=exc.profile.version,
+            profile=_detail(exc.profile, request.user),
+        )
+    except AnswerError as exc:
+        return error(422, "Een of meer antwoorden zijn ongeldig.",
+                     problems=[{"path": p.path, "message": p.message} for p in exc.problems])
+    profile.refresh_from_db()
+    return JsonResponse(_detail(profile, request.user))
+
+
+@require_GET
+def openapi(request):
+    return JsonResponse(openapi_document(), json_dumps_params={"ensure_ascii": False})

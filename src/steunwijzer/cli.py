@@ -1,0 +1,97 @@
+"""The `steunwijzer` command: demo, serve, and every Django management command.
+
+    steunwijzer demo [--port N]     set up (once) and serve the demo on 127.0.0.1
+    steunwijzer serve [--port N]    serve an existing installation with gunicorn
+    steunwijzer <command> …         any management command (migrate, format, token, …)
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def _setup_django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "steunwijzer.settings")
+    # Gunicorn's workers read the same data directory, whatever their working directory.
+    data_dir = Path(os.environ.get("STEUNWIJZER_DATA_DIR", "data")).resolve()
+    os.environ["STEUNWIJZER_DATA_DIR"] = str(data_dir)
+    import django
+
+    django.setup()
+    return data_dir
+
+
+def _gunicorn(host: str, port: int, workers: int):
+    """Replace this process with gunicorn, so signals and exit codes are gunicorn's own."""
+    args = [
+        sys.executable, "-m", "gunicorn", "steunwijzer.wsgi:application",
+        "--bind", f"{host}:{port}", "--workers", str(workers),
+        "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+    ]
+    sys.stdout.flush()
+    os.execvp(sys.executable, args)
+
+
+def _unapplied_migrations() -> list:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    return executor.migration_plan(executor.loader.graph.leaf_nodes())
+
+
+def demo(argv):
+    parser = argparse.ArgumentParser(prog="steunwijzer demo", description="Start de demo.")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{args.port}")
+    data_dir = _setup_django()
+    from django.core.management import call_command
+
+    from steunwijzer.core.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_loaded
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if demo_loaded():
+        print(f"Bestaande demodatabase in {data_dir} wordt hergebruikt.")
+    else:
+        print("Demodata aanmaken…")
+        call_command("load_demo")
+    print(f"\nSteunwijzer-demo: http://127.0.0.1:{args.port}/\n")
+    print(f"Demo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
+    for username, description in DEMO_LOGINS:
+        print(f"  {username:<28} {description}")
+    print("\nStoppen: Ctrl+C\n")
+    _gunicorn("127.0.0.1", args.port, workers=2)
+
+
+def serve(argv):
+    parser = argparse.ArgumentParser(prog="steunwijzer serve", description="Serveer Steunwijzer.")
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")))
+    args = parser.parse_args(argv)
+    _setup_django()
+    from django.core.management import call_command
+
+    if _unapplied_migrations():
+        sys.exit("De database is niet bijgewerkt. Voer eerst 'steunwijzer migrate' uit.")
+    call_command("collectstatic", interactive=False, verbosity=0)
+    _gunicorn(args.host, args.port, args.workers)
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "demo":
+        return demo(argv[1:])
+    if argv and argv[0] == "serve":
+        return serve(argv[1:])
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "steunwijzer.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["steunwijzer", *argv])
+
+
+if __name__ == "__main__":
+    main()

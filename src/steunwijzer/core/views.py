@@ -1,0 +1,29 @@
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from steunwijzer.organisations.models import Partnership
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database onbereikbaar\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_GET
+def theme_css(request, slug):
+    """The partnership's colour as CSS custom properties, so pages need no inline styles."""
+    partnership = Partnership.objects.filter(slug=slug).first()
+    colour = partnership.main_colour if partnership else "#2b5f75"
+    css = f":root {{ --sw-brand: {colour}; }}\n"
+    response = HttpResponse(css, content_type="text/css")
+    response["Cache-Control"] = "public, max-age=300"
+    return response

@@ -1,0 +1,276 @@
+"""Partnerships, boards, schools, and the people who work on their SOPs.
+
+Who may see or change what is decided here, on the models, so views and the API ask the
+same questions (`School.objects.visible_to(user)`, `Membership.roles_for`).
+"""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+
+
+class Partnership(models.Model):
+    """A samenwerkingsverband: receives every school's SOP and sets the regional model."""
+
+    name = models.CharField("naam", max_length=200)
+    short_name = models.CharField("korte naam", max_length=40)
+    slug = models.SlugField(unique=True)
+    main_colour = models.CharField(
+        "hoofdkleur",
+        max_length=7,
+        default="#2b5f75",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Gebruik een kleur als #1a2b3c.")],
+    )
+    logo = models.FileField("logo", upload_to="logos/", blank=True)
+    contact_email = models.EmailField("e-mailadres voor vragen", blank=True)
+    website = models.URLField("website", blank=True)
+
+    class Meta:
+        verbose_name = "samenwerkingsverband"
+        verbose_name_plural = "samenwerkingsverbanden"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Board(models.Model):
+    """A schoolbestuur (bevoegd gezag). A board with one school is an éénpitter."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="boards")
+    name = models.CharField("naam", max_length=200)
+    board_number = models.CharField("bestuursnummer", max_length=10, blank=True)
+    website = models.URLField("website", blank=True)
+
+    class Meta:
+        verbose_name = "schoolbestuur"
+        verbose_name_plural = "schoolbesturen"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_single_school(self) -> bool:
+        return self.schools.count() == 1
+
+
+class SchoolQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Schools whose drafts this person may read: own team, MR, board, partnership."""
+        if not user.is_authenticated:
+            return self.none()
+        if Membership.objects.filter(user=user, role=Role.PLATFORM_ADMIN).exists():
+            return self.all()
+        mine = Membership.objects.filter(user=user)
+        return self.filter(
+            models.Q(pk__in=mine.exclude(school=None).values("school"))
+            | models.Q(board__in=mine.filter(role=Role.BOARD_OFFICER).values("board"))
+            | models.Q(
+                board__partnership__in=mine.filter(role=Role.PARTNERSHIP_STAFF).values(
+                    "partnership"
+                )
+            )
+        ).distinct()
+
+
+class School(models.Model):
+    """A school location: BRIN plus vestiging (two digits, "00" for the main location)."""
+
+    class Type(models.TextChoices):
+        BAO = "bao", "basisonderwijs"
+        SBO = "sbo", "speciaal basisonderwijs"
+        SO = "so", "speciaal onderwijs"
+
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="schools")
+    brin = models.CharField(
+        "BRIN",
+        max_length=4,
+        validators=[RegexValidator(r"^\d{2}[A-Z]{2}$", "Een BRIN is twee cijfers en twee letters.")],
+    )
+    vestiging = models.CharField(
+        "vestigingsnummer",
+        max_length=2,
+        default="00",
+        validators=[RegexValidator(r"^\d{2}$", "Een vestigingsnummer is twee cijfers.")],
+    )
+    name = models.CharField("naam", max_length=200)
+    school_type = models.CharField("soort school", max_length=3, choices=Type, default=Type.BAO)
+    street_address = models.CharField("adres", max_length=200)
+    postcode = models.CharField("postcode", max_length=7)
+    city = models.CharField("plaats", max_length=100)
+    municipality = models.CharField("gemeente", max_length=100)
+    district = models.CharField("wijk of stadsdeel", max_length=100, blank=True)
+    website = models.URLField("website", blank=True)
+    denomination = models.CharField("denominatie", max_length=100, blank=True)
+    pupil_count = models.PositiveIntegerField("aantal leerlingen", default=0)
+    contact_name = models.CharField("contactpersoon", max_length=200, blank=True)
+    contact_email = models.EmailField("e-mailadres contactpersoon", blank=True)
+    contact_phone = models.CharField("telefoon contactpersoon", max_length=30, blank=True)
+
+    objects = SchoolQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "school"
+        verbose_name_plural = "scholen"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["brin", "vestiging"], name="unique_brin_vestiging"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def partnership(self) -> Partnership:
+        return self.board.partnership
+
+    @property
+    def brin_code(self) -> str:
+        return f"{self.brin}{self.vestiging}"
+
+
+class Role(models.TextChoices):
+    PARTNERSHIP_STAFF = "partnership_staff", "medewerker samenwerkingsverband"
+    BOARD_OFFICER = "board_officer", "kwaliteitsmedewerker bestuur"
+    SCHOOL_EDITOR = "school_editor", "schoolredacteur (directeur of IB'er)"
+    SCHOOL_TEAM = "school_team", "teamlid"
+    MR_MEMBER = "mr_member", "MR-lid"
+    PLATFORM_ADMIN = "platform_admin", "beheerder platform"
+
+
+# Which organisation a membership of each role hangs on.
+ROLE_SCOPE = {
+    Role.PARTNERSHIP_STAFF: "partnership",
+    Role.BOARD_OFFICER: "board",
+    Role.SCHOOL_EDITOR: "school",
+    Role.SCHOOL_TEAM: "school",
+    Role.MR_MEMBER: "school",
+    Role.PLATFORM_ADMIN: None,
+}
+
+# Who may invite whom: roles an inviter holds → roles they may hand out, at or below their scope.
+INVITABLE_ROLES = {
+    Role.PLATFORM_ADMIN: set(Role),
+    Role.PARTNERSHIP_STAFF: {
+        Role.PARTNERSHIP_STAFF, Role.BOARD_OFFICER, Role.SCHOOL_EDITOR,
+    },
+    Role.BOARD_OFFICER: {Role.BOARD_OFFICER, Role.SCHOOL_EDITOR},
+    Role.SCHOOL_EDITOR: {Role.SCHOOL_EDITOR, Role.SCHOOL_TEAM, Role.MR_MEMBER},
+}
+
+
+class Membership(models.Model):
+    """One role a person holds at one organisation. A person may hold several."""
+
+    class Function(models.TextChoices):
+        DIRECTOR = "directeur", "directeur"
+        INTERNAL_SUPERVISOR = "ib", "intern begeleider"
+        TEACHER = "leerkracht", "leerkracht"
+        PARENT = "ouder", "ouder"
+        STAFF = "personeel", "personeelslid"
+        OTHER = "", "—"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField("rol", max_length=20, choices=Role)
+    function = models.CharField("functie", max_length=20, choices=Function, blank=True)
+    partnership = models.ForeignKey(Partnership, null=True, blank=True, on_delete=models.CASCADE)
+    board = models.ForeignKey(Board, null=True, blank=True, on_delete=models.CASCADE)
+    school = models.ForeignKey(School, null=True, blank=True, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "lidmaatschap"
+        verbose_name_plural = "lidmaatschappen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "partnership", "board", "school"],
+                name="unique_membership",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()} {self.organisation or ''}".strip()
+
+    @property
+    def organisation(self):
+        return self.partnership or self.board or self.school
+
+    @classmethod
+    def roles_for(cls, user, school: School) -> set[str]:
+        """Every role this person holds that reaches this school."""
+        if not user.is_authenticated:
+            return set()
+        roles = set()
+        for m in cls.objects.filter(user=user).only(
+            "role", "school_id", "board_id", "partnership_id"
+        ):
+            if (
+                m.role == Role.PLATFORM_ADMIN
+                or (m.school_id and m.school_id == school.pk)
+                or (m.board_id and m.board_id == school.board_id)
+                or (m.partnership_id and m.partnership_id == school.board.partnership_id)
+            ):
+                roles.add(m.role)
+        return roles
+
+
+def _token_hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def find_open(self, raw_token: str):
+        return (
+            self.filter(token_hash=_token_hash(raw_token), accepted_at=None)
+            .filter(expires_at__gt=timezone.now())
+            .first()
+        )
+
+
+class Invitation(models.Model):
+    """An e-mailed invitation to take up a role; the link lets the invitee set a password."""
+
+    email = models.EmailField("e-mailadres")
+    role = models.CharField("rol", max_length=20, choices=Role)
+    function = models.CharField(
+        "functie", max_length=20, choices=Membership.Function, blank=True
+    )
+    partnership = models.ForeignKey(Partnership, null=True, blank=True, on_delete=models.CASCADE)
+    board = models.ForeignKey(Board, null=True, blank=True, on_delete=models.CASCADE)
+    school = models.ForeignKey(School, null=True, blank=True, on_delete=models.CASCADE)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "uitnodiging"
+        verbose_name_plural = "uitnodigingen"
+
+    def __str__(self):
+        return f"{self.email} ({self.get_role_display()})"
+
+    @property
+    def organisation(self):
+        return self.partnership or self.board or self.school
+
+    def issue_token(self) -> str:
+        """Set a fresh token; only its hash is stored, so the raw one goes out by e-mail once."""
+        raw = secrets.token_urlsafe(32)
+        self.token_hash = _token_hash(raw)
+        self.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+        return raw

@@ -1,0 +1,194 @@
+"""Checking and cleaning the answers a school gives in the model's fill-in fields.
+
+Every value passes through `clean_answers` before it is stored, from the editor and the
+API alike; errors name the field path (`answers.<field>` or `answers.<field>[row].<column>`).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from steunwijzer.regional_model.sop_format import Column, Field, SopFormat
+
+from .richtext import html_to_plain, sanitize_html
+
+SHORT_TEXT_MAX = 300
+LONG_TEXT_MAX = 20_000
+TABLE_MAX_ROWS = 50
+
+
+@dataclass(frozen=True)
+class AnswerProblem:
+    path: str
+    message: str
+
+
+class AnswerError(Exception):
+    def __init__(self, problems: list[AnswerProblem]):
+        super().__init__("; ".join(f"{p.path}: {p.message}" for p in problems))
+        self.problems = problems
+
+
+class _Invalid(Exception):
+    pass
+
+
+def _text(value, max_length: int) -> str:
+    if not isinstance(value, str):
+        raise _Invalid("verwacht tekst")
+    value = value.strip()
+    if len(value) > max_length:
+        raise _Invalid(f"maximaal {max_length} tekens, dit zijn er {len(value)}")
+    return value
+
+
+def _number(value, field: Field | None = None):
+    if value in ("", None):
+        return None
+    if isinstance(value, bool):
+        raise _Invalid("verwacht een getal")
+    if isinstance(value, str):
+        try:
+            value = float(value.replace(",", "."))
+        except ValueError:
+            raise _Invalid("verwacht een getal") from None
+    if not isinstance(value, int | float) or value != value or value in (float("inf"), -float("inf")):
+        raise _Invalid("verwacht een getal")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if field and field.min_value is not None and value < field.min_value:
+        raise _Invalid(f"minimaal {field.min_value:g}")
+    if field and field.max_value is not None and value > field.max_value:
+        raise _Invalid(f"maximaal {field.max_value:g}")
+    return value
+
+
+def _date(value) -> str:
+    if value in ("", None):
+        return ""
+    try:
+        return date.fromisoformat(_text(value, 10)).isoformat()
+    except ValueError:
+        raise _Invalid("verwacht een datum als 2026-09-01") from None
+
+
+def _url(value) -> str:
+    value = _text(value or "", 500)
+    if not value:
+        return ""
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        raise _Invalid("verwacht een volledig webadres dat begint met https://") from None
+    return value
+
+
+def _choice(value, choices) -> str:
+    value = _text(value or "", 100)
+    if value and value not in {c.key for c in choices}:
+        raise _Invalid(f"'{value}' is geen keuze van dit veld")
+    return value
+
+
+def _cell(column: Column, value):
+    cleaners = {
+        "short_text": lambda v: _text(v or "", SHORT_TEXT_MAX),
+        "number": _number,
+        "date": _date,
+        "url": _url,
+        "single_choice": lambda v: _choice(v, column.choices),
+    }
+    return cleaners[column.type](value)
+
+
+def _table(field: Field, value, path: str):
+    if not isinstance(value, list):
+        raise _Invalid("verwacht een lijst met rijen")
+    if len(value) > TABLE_MAX_ROWS:
+        raise _Invalid(f"maximaal {TABLE_MAX_ROWS} rijen")
+    rows, problems = [], []
+    for i, row in enumerate(value):
+        if not isinstance(row, dict):
+            problems.append(AnswerProblem(f"{path}[{i}]", "verwacht een rij met kolommen"))
+            continue
+        unknown = set(row) - {c.key for c in field.columns}
+        for key in sorted(unknown):
+            problems.append(AnswerProblem(f"{path}[{i}].{key}", "onbekende kolom"))
+        clean_row = {}
+        for column in field.columns:
+            try:
+                clean_row[column.key] = _cell(column, row.get(column.key))
+            except _Invalid as exc:
+                problems.append(AnswerProblem(f"{path}[{i}].{column.key}", str(exc)))
+        if any(v not in ("", None) for v in clean_row.values()):
+            rows.append(clean_row)
+    if problems:
+        raise AnswerError(problems)
+    return rows
+
+
+def clean_value(field: Field, value, path: str):
+    """Return the stored form of one answer; None means the field is emptied."""
+    try:
+        return _clean_value(field, value, path)
+    except _Invalid as exc:
+        raise AnswerError([AnswerProblem(path, str(exc))]) from None
+
+
+def _clean_value(field: Field, value, path: str):
+    if value is None:
+        return None
+    match field.type:
+        case "short_text":
+            return _text(value, field.max_length or SHORT_TEXT_MAX)
+        case "long_text":
+            cleaned = sanitize_html(_text(value, field.max_length or LONG_TEXT_MAX))
+            return cleaned if html_to_plain(cleaned) else ""
+        case "single_choice":
+            return _choice(value, field.choices)
+        case "checklist":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise _Invalid("verwacht een lijst met keuzes")
+            keys = [c.key for c in field.choices]
+            wrong = [v for v in value if v not in keys]
+            if wrong:
+                raise _Invalid(f"'{wrong[0]}' is geen keuze van dit veld")
+            return [k for k in keys if k in value]
+        case "table":
+            return _table(field, value, path)
+        case "number":
+            return _number(value, field)
+        case "date":
+            return _date(value)
+        case "url":
+            return _url(value)
+    raise _Invalid(f"onbekend veldtype {field.type}")
+
+
+def clean_answers(sop_format: SopFormat, changes, school_type: str) -> dict:
+    """Validate a set of changed answers; raise AnswerError naming every bad field path."""
+    if not isinstance(changes, dict):
+        raise AnswerError([AnswerProblem("answers", "verwacht een object met veldnamen")])
+    cleaned, problems = {}, []
+    for key, value in changes.items():
+        path = f"answers.{key}"
+        field = sop_format.field(key)
+        if field is None:
+            problems.append(AnswerProblem(path, "dit veld bestaat niet in het model"))
+            continue
+        if not field.applies_to(school_type):
+            problems.append(AnswerProblem(path, "dit veld geldt niet voor dit soort school"))
+            continue
+        try:
+            cleaned[key] = clean_value(field, value, path)
+        except AnswerError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise AnswerError(problems)
+    return cleaned
+
+
+def is_filled(value) -> bool:
+    return value not in (None, "", [], {})

@@ -1,0 +1,249 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from steunwijzer.organisations.models import Membership, Role, School
+
+from .answers import AnswerError
+from .editor_form import (
+    changed_answers,
+    errors_by_field,
+    pending_from_json,
+    pending_to_json,
+    posted_values,
+)
+from .models import Profile, Revision
+from .school_year import school_year_of
+from .services import (
+    ProfileConflict,
+    UnknownVersion,
+    profile_create,
+    profile_restore,
+    profile_update,
+)
+
+
+def _get_profile_for_user(request, pk: int, edit: bool = False) -> Profile:
+    """Fetch a profile the signed-in person may read (or edit); refuse anyone else."""
+    profile = get_object_or_404(
+        Profile.objects.select_related("school__board__partnership", "format_version"), pk=pk
+    )
+    allowed = profile.can_edit(request.user) if edit else profile.can_view(request.user)
+    if not allowed:
+        raise PermissionDenied("U heeft geen toegang tot dit schoolondersteuningsprofiel.")
+    return profile
+
+
+def _chapter_or_404(profile, key):
+    chapter = profile.sop_format.chapter(key)
+    if chapter is None:
+        raise Http404("Dit hoofdstuk bestaat niet in het model.")
+    return chapter
+
+
+@login_required
+def home(request):
+    school_year = school_year_of(timezone.localdate())
+    schools = (
+        School.objects.visible_to(request.user)
+        .select_related("board")
+        .prefetch_related(
+            Prefetch(
+                "profiles",
+                queryset=Profile.objects.filter(school_year=school_year),
+                to_attr="current_profiles",
+            )
+        )
+    )
+    editable = set(
+        Membership.objects.filter(user=request.user, role=Role.SCHOOL_EDITOR).values_list(
+            "school_id", flat=True
+        )
+    )
+    rows = [
+        {
+            "school": s,
+            "profile": s.current_profiles[0] if s.current_profiles else None,
+            "can_create": s.pk in editable,
+        }
+        for s in schools
+    ]
+    return render(
+        request, "profiles/home.html", {"rows": rows, "school_year": school_year}
+    )
+
+
+@login_required
+@require_POST
+def profile_new(request, school_id):
+    school = get_object_or_404(School.objects.select_related("board__partnership"), pk=school_id)
+    if Role.SCHOOL_EDITOR not in Membership.roles_for(request.user, school):
+        raise PermissionDenied("Alleen de directeur of IB'er van de school kan een profiel starten.")
+    school_year = school_year_of(timezone.localdate())
+    profile = Profile.objects.filter(school=school, school_year=school_year).first()
+    if profile is None:
+        try:
+            profile = profile_create(school=school, school_year=school_year, user=request.user)
+        except ValueError as exc:
+            messages.error(request, str(exc))
+            return redirect("home")
+        messages.success(request, f"Het profiel voor {school_year} is aangemaakt.")
+    return redirect("profile_detail", pk=profile.pk)
+
+
+@login_required
+def profile_detail(request, pk):
+    profile = _get_profile_for_user(request, pk)
+    if not profile.can_edit(request.user):
+        return redirect("profile_preview", pk=pk)
+    first = profile.sop_format.chapters[0]
+    return redirect("profile_chapter", pk=pk, chapter=first.key)
+
+
+def _editor_context(profile, chapter, **extra):
+    return {
+        "profile": profile,
+        "chapter": chapter,
+        "fields": profile.applicable_fields(chapter),
+        "progress": profile.chapter_progress(),
+        "values": profile.answers,
+        "errors": {},
+        **extra,
+    }
+
+
+@login_required
+def profile_chapter(request, pk, chapter):
+    """The editor for one chapter; POST is the explicit save."""
+    profile = _get_profile_for_user(request, pk, edit=True)
+    chapter = _chapter_or_404(profile, chapter)
+    if request.method != "POST":
+        return render(request, "profiles/chapter.html", _editor_context(profile, chapter))
+
+    outcome = _save_chapter(request, profile, chapter, Revision.Reason.SAVE)
+    if outcome["status"] == 200:
+        messages.success(request, "Uw wijzigingen zijn opgeslagen.")
+        return redirect("profile_chapter", pk=pk, chapter=chapter.key)
+    ctx = _editor_context(outcome["profile"], chapter, **outcome["context"])
+    return render(request, "profiles/chapter.html", ctx, status=outcome["status"])
+
+
+@login_required
+@require_POST
+def profile_autosave(request, pk, chapter):
+    """htmx: save the chapter while typing; answers with a status line and fresh fields."""
+    profile = _get_profile_for_user(request, pk, edit=True)
+    chapter = _chapter_or_404(profile, chapter)
+    outcome = _save_chapter(request, profile, chapter, Revision.Reason.AUTOSAVE)
+    ctx = _editor_context(outcome["profile"], chapter, **outcome["context"])
+    return render(request, "profiles/_save_status.html", ctx, status=outcome["status"])
+
+
+def _save_chapter(request, profile, chapter, reason) -> dict:
+    """Shared by the explicit save and autosave: returns status, profile and template context."""
+    try:
+        base_version = int(request.POST.get("base_version", ""))
+    except ValueError:
+        return {"status": 400, "profile": profile,
+                "context": {"save_error": "Het formulier mist de versie. Laad de pagina opnieuw."}}
+    fields = profile.applicable_fields(chapter)
+    posted = posted_values(fields, request.POST, profile.answers)
+    try:
+        base = profile.answers if base_version == profile.version else (
+            profile.revisions.get(number=base_version).answers
+        )
+        changes = changed_answers(fields, request.POST, base)
+        result = profile_update(
+            profile_id=profile.pk, user=request.user, base_version=base_version,
+            changes=changes, reason=reason,
+        )
+    except (Revision.DoesNotExist, UnknownVersion):
+        return {"status": 400, "profile": profile,
+                "context": {"save_error": "Deze versie bestaat niet. Laad de pagina opnieuw."}}
+    except AnswerError as exc:
+        return {"status": 422, "profile": profile, "context": {
+            "errors": errors_by_field(exc), "values": posted,
+            "save_error": "Niet opgeslagen: verbeter de gemarkeerde velden.",
+        }}
+    except ProfileConflict as exc:
+        return {"status": 409, "profile": exc.profile, "context": {
+            "conflicts": exc.conflicts, "pending": pending_to_json(changes), "values": posted,
+        }}
+    chapter_keys = {f.key for f in fields}
+    return {"status": 200, "profile": result.profile, "context": {
+        "saved": result.saved_fields,
+        "refreshed_fields": [f for f in fields if f.key in result.merged_from_others],
+        "merged_elsewhere": [k for k in result.merged_from_others if k not in chapter_keys],
+    }}
+
+
+@login_required
+@require_POST
+def profile_resolve_conflict(request, pk, chapter):
+    """Apply the editor's choice per conflicting field: keep own text or the other's."""
+    profile = _get_profile_for_user(request, pk, edit=True)
+    chapter = _chapter_or_404(profile, chapter)
+    pending = pending_from_json(request.POST.get("pending"))
+    changes = {
+        key: value for key, value in pending.items()
+        if request.POST.get(f"choice-{key}", "mine") == "mine"
+    }
+    try:
+        profile_update(
+            profile_id=profile.pk, user=request.user,
+            base_version=int(request.POST.get("base_version", "-1")),
+            changes=changes, reason=Revision.Reason.SAVE,
+        )
+    except ProfileConflict as exc:
+        ctx = _editor_context(exc.profile, chapter, conflicts=exc.conflicts,
+                              pending=pending_to_json(pending))
+        return render(request, "profiles/chapter.html", ctx, status=409)
+    except (AnswerError, UnknownVersion, ValueError):
+        messages.error(request, "Uw keuze kon niet worden verwerkt. Controleer het hoofdstuk.")
+        return redirect("profile_chapter", pk=pk, chapter=chapter.key)
+    messages.success(request, "Uw keuze is opgeslagen.")
+    return redirect("profile_chapter", pk=pk, chapter=chapter.key)
+
+
+@login_required
+def profile_preview(request, pk):
+    profile = _get_profile_for_user(request, pk)
+    return render(request, "profiles/preview.html", {
+        "profile": profile, "answers": profile.answers,
+        "missing": profile.missing_required(), "can_edit": profile.can_edit(request.user),
+    })
+
+
+@login_required
+def profile_revisions(request, pk):
+    profile = _get_profile_for_user(request, pk)
+    revisions = profile.revisions.defer("answers").select_related("author")
+    return render(request, "profiles/revisions.html", {
+        "profile": profile, "revisions": revisions, "can_edit": profile.can_edit(request.user),
+    })
+
+
+@login_required
+def profile_revision(request, pk, number):
+    profile = _get_profile_for_user(request, pk)
+    revision = get_object_or_404(profile.revisions, number=number)
+    return render(request, "profiles/revision.html", {
+        "profile": profile, "revision": revision, "answers": revision.answers,
+        "can_edit": profile.can_edit(request.user),
+    })
+
+
+@login_required
+@require_POST
+def profile_revision_restore(request, pk, number):
+    profile = _get_profile_for_user(request, pk, edit=True)
+    get_object_or_404(profile.revisions, number=number)
+    profile_restore(profile_id=profile.pk, user=request.user, revision_number=number)
+    messages.success(request, f"Versie {number} is teruggezet als nieuwe versie.")
+    return redirect(reverse("profile_revisions", args=[pk]))

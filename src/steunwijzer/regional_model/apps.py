@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegionalModelConfig(AppConfig):
+    name = "steunwijzer.regional_model"
+    verbose_name = "regionaal model"

@@ -1,0 +1,135 @@
+"""The regional SOP model (SOP-format) as plain data: chapters, sections, fixed texts, fields.
+
+Pure Python, no Django: the loader (`loader.py`) builds these from YAML, `FormatVersion`
+stores their dict form, and the editor, preview and API read them.
+"""
+
+from dataclasses import dataclass, field
+
+FIELD_TYPES = (
+    "short_text",
+    "long_text",
+    "single_choice",
+    "checklist",
+    "table",
+    "number",
+    "date",
+    "url",
+)
+COLUMN_TYPES = ("short_text", "number", "date", "url", "single_choice")
+MANDATORY_PARTS = {
+    "visie": "Visie op passend onderwijs",
+    "basisondersteuning": "Basisondersteuning",
+    "extra_ondersteuning": "Extra ondersteuning",
+    "zorgplicht": "Zorgplicht",
+}
+SCHOOL_TYPES = ("bao", "sbo", "so")
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    type: str = "short_text"
+    choices: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    type: str
+    label: str
+    help: str = ""
+    required: bool = False
+    example: str = ""
+    choices: tuple[Choice, ...] = ()
+    columns: tuple[Column, ...] = ()
+    max_length: int | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+    # Empty means every school type; otherwise the field only applies to these (e.g. sbo, so).
+    school_types: tuple[str, ...] = ()
+
+    kind = "field"
+
+    def applies_to(self, school_type: str) -> bool:
+        return not self.school_types or school_type in self.school_types
+
+
+@dataclass(frozen=True)
+class FixedText:
+    """A vaste tekst: the same in every SOP of the region, never editable by a school."""
+
+    key: str
+    text: str
+    title: str = ""
+
+    kind = "fixed_text"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    intro: str = ""
+    items: tuple[Field | FixedText, ...] = ()
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(item for item in self.items if isinstance(item, Field))
+
+
+@dataclass(frozen=True)
+class Chapter:
+    key: str
+    title: str
+    number: str = ""
+    intro: str = ""
+    mandatory_part: str | None = None
+    guiding_questions: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    # Optional limit the partnership sets; used by later checks, shown as guidance now.
+    word_budget: int | None = None
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(f for section in self.sections for f in section.fields)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+
+@dataclass(frozen=True)
+class SopFormat:
+    id: str
+    name: str
+    version: str
+    description: str = ""
+    chapters: tuple[Chapter, ...] = ()
+    _fields: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        for chapter in self.chapters:
+            for f in chapter.fields:
+                self._fields[f.key] = (f, chapter)
+
+    @property
+    def fields(self) -> dict[str, Field]:
+        return {key: f for key, (f, _) in self._fields.items()}
+
+    def field(self, key: str) -> Field | None:
+        entry = self._fields.get(key)
+        return entry[0] if entry else None
+
+    def chapter_of(self, field_key: str) -> Chapter:
+        return self._fields[field_key][1]
+
+    def chapter(self, key: str) -> Chapter | None:
+        return next((c for c in self.chapters if c.key == key), None)
