@@ -1,0 +1,114 @@
+"""`manage.py format validate FILE` and `manage.py format import FILE --partnership SLUG`."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from steunwijzer.organisations.models import Partnership
+from steunwijzer.regional_model.loader import (
+    DEFAULT_FORMAT_PATH,
+    FormatError,
+    decode_source,
+    format_summary,
+    parse_format,
+)
+from steunwijzer.regional_model.services import format_import
+
+
+class Command(BaseCommand):
+    help = "Controleer een regionaal SOP-model (YAML) of lees het in voor een samenwerkingsverband."
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True, metavar="validate|import")
+        validate = actions.add_parser(
+            "validate", help="Controleer een modelbestand en toon alle problemen."
+        )
+        validate.add_argument(
+            "file",
+            nargs="?",
+            default=str(DEFAULT_FORMAT_PATH),
+            help="YAML-bestand (standaard: het meegeleverde Haaglanden-model)",
+        )
+        import_ = actions.add_parser(
+            "import",
+            help="Lees een modelbestand in als nieuwe versie voor een samenwerkingsverband.",
+        )
+        import_.add_argument(
+            "file",
+            nargs="?",
+            default=str(DEFAULT_FORMAT_PATH),
+            help="YAML-bestand (standaard: het meegeleverde Haaglanden-model)",
+        )
+        import_.add_argument(
+            "--partnership",
+            metavar="SLUG",
+            help="slug van het samenwerkingsverband; mag weg als er precies één is",
+        )
+
+    def handle(self, *args, action, file, **options):
+        source = self.read(file)
+        if action == "validate":
+            try:
+                fmt, _ = parse_format(source, file)
+            except FormatError as exc:
+                raise CommandError(self.describe_problems(file, exc)) from None
+            self.stdout.write(
+                self.style.SUCCESS(f"OK: {fmt.name} {fmt.version}: {format_summary(fmt)}")
+            )
+            return
+        partnership = self.partnership(options.get("partnership"))
+        try:
+            version = format_import(partnership=partnership, text=source, filename=file)
+        except FormatError as exc:
+            raise CommandError(self.describe_problems(file, exc)) from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Ingelezen voor {partnership.name}: {version.name} {version.version} "
+                f"(model {version.format_id}): {format_summary(version.format)}. "
+                "Nieuwe profielen gebruiken vanaf nu deze versie."
+            )
+        )
+
+    def read(self, file: str) -> str:
+        path = Path(file)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise CommandError(f"Bestand niet gevonden: {file}") from None
+        except IsADirectoryError:
+            raise CommandError(f"{file} is een map, geen bestand.") from None
+        except OSError as exc:
+            raise CommandError(f"Bestand {file} kan niet gelezen worden: {exc.strerror}") from None
+        try:
+            return decode_source(data, file)
+        except FormatError as exc:
+            raise CommandError(self.describe_problems(file, exc)) from None
+
+    def partnership(self, slug: str | None) -> Partnership:
+        if slug:
+            try:
+                return Partnership.objects.get(slug=slug)
+            except Partnership.DoesNotExist:
+                known = ", ".join(Partnership.objects.values_list("slug", flat=True)) or "geen"
+                raise CommandError(
+                    f"Samenwerkingsverband '{slug}' bestaat niet. Bekende slugs: {known}."
+                ) from None
+        partnerships = list(Partnership.objects.all()[:2])
+        if not partnerships:
+            raise CommandError(
+                "Er is nog geen samenwerkingsverband. Maak er eerst een aan en geef daarna "
+                "--partnership SLUG op."
+            )
+        if len(partnerships) > 1:
+            known = ", ".join(Partnership.objects.values_list("slug", flat=True))
+            raise CommandError(
+                f"Er zijn meerdere samenwerkingsverbanden; kies er een met --partnership SLUG "
+                f"({known})."
+            )
+        return partnerships[0]
+
+    @staticmethod
+    def describe_problems(file: str, exc: FormatError) -> str:
+        count = len(exc.problems)
+        noun = "probleem" if count == 1 else "problemen"
+        return f"{file} is niet in orde ({count} {noun}):\n{exc}"
