@@ -91,7 +91,9 @@ class School(models.Model):
     brin = models.CharField(
         "BRIN",
         max_length=4,
-        validators=[RegexValidator(r"^\d{2}[A-Z]{2}$", "Een BRIN is twee cijfers en twee letters.")],
+        validators=[
+            RegexValidator(r"^\d{2}[A-Z]{2}$", "Een BRIN is twee cijfers en twee letters.")
+        ],
     )
     vestiging = models.CharField(
         "vestigingsnummer",
@@ -158,7 +160,9 @@ ROLE_SCOPE = {
 INVITABLE_ROLES = {
     Role.PLATFORM_ADMIN: set(Role),
     Role.PARTNERSHIP_STAFF: {
-        Role.PARTNERSHIP_STAFF, Role.BOARD_OFFICER, Role.SCHOOL_EDITOR,
+        Role.PARTNERSHIP_STAFF,
+        Role.BOARD_OFFICER,
+        Role.SCHOOL_EDITOR,
     },
     Role.BOARD_OFFICER: {Role.BOARD_OFFICER, Role.SCHOOL_EDITOR},
     Role.SCHOOL_EDITOR: {Role.SCHOOL_EDITOR, Role.SCHOOL_TEAM, Role.MR_MEMBER},
@@ -241,9 +245,7 @@ class Invitation(models.Model):
 
     email = models.EmailField("e-mailadres")
     role = models.CharField("rol", max_length=20, choices=Role)
-    function = models.CharField(
-        "functie", max_length=20, choices=Membership.Function, blank=True
-    )
+    function = models.CharField("functie", max_length=20, choices=Membership.Function, blank=True)
     partnership = models.ForeignKey(Partnership, null=True, blank=True, on_delete=models.CASCADE)
     board = models.ForeignKey(Board, null=True, blank=True, on_delete=models.CASCADE)
     school = models.ForeignKey(School, null=True, blank=True, on_delete=models.CASCADE)

@@ -1,0 +1,107 @@
+"""Inviting people and taking up an invitation."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import Invitation, Membership, Role, _token_hash
+from .permissions import may_invite, scope_fields
+
+
+class InvitationClosed(Exception):
+    """The invitation was accepted or expired before this request got to it."""
+
+
+def account_for_email(email: str):
+    """The account an invitation for this address belongs to, if one exists already."""
+    email = email.strip().lower()
+    return (
+        get_user_model()
+        .objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
+        .order_by("pk")
+        .first()
+    )
+
+
+def invitation_state(raw_token: str) -> str:
+    """Why a token is not open: "accepted", "expired" or "unknown"."""
+    invitation = Invitation.objects.filter(token_hash=_token_hash(raw_token)).first()
+    if invitation is None:
+        return "unknown"
+    return "accepted" if invitation.accepted_at else "expired"
+
+
+def _display_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+@transaction.atomic
+def invitation_create(*, inviter, email, role, organisation, function="") -> Invitation:
+    if not may_invite(inviter, role, organisation):
+        raise PermissionDenied("U mag voor deze rol en organisatie niemand uitnodigen.")
+    invitation = Invitation(
+        email=email.strip().lower(),
+        role=role,
+        function=function,
+        invited_by=inviter,
+        **scope_fields(role, organisation),
+    )
+    raw_token = invitation.issue_token()
+    invitation.save()
+    context = {
+        "invitation": invitation,
+        "inviter_name": _display_name(inviter),
+        "role_label": Role(role).label,
+        "organisation": organisation,
+        "url": settings.SITE_URL + reverse("invitation_accept", args=[raw_token]),
+        "valid_days": settings.INVITATION_VALID_DAYS,
+    }
+    # Sent inside the transaction: if the mail cannot go out, no dangling invitation remains.
+    send_mail(
+        subject="Uitnodiging voor Steunwijzer",
+        message=render_to_string("organisations/invitation_email.txt", context),
+        from_email=None,
+        recipient_list=[invitation.email],
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation, user=None, first_name="", last_name="", password=""):
+    """Take up the invitation; without `user`, create the account for the invited address.
+
+    Returns the account that now holds the membership.
+    """
+    # Lock and re-check, so a double click or a second tab cannot accept twice.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None or invitation.expires_at <= timezone.now():
+        raise InvitationClosed
+    if user is None:
+        if account_for_email(invitation.email) is not None:
+            raise PermissionDenied("Er bestaat al een account voor dit e-mailadres.")
+        user = get_user_model().objects.create_user(
+            username=invitation.email,
+            email=invitation.email,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+        )
+    elif user.email.strip().lower() != invitation.email.lower():
+        raise PermissionDenied("Deze uitnodiging is voor een ander e-mailadres.")
+    Membership.objects.get_or_create(
+        user=user,
+        role=invitation.role,
+        partnership=invitation.partnership,
+        board=invitation.board,
+        school=invitation.school,
+        defaults={"function": invitation.function},
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return user

@@ -1,0 +1,71 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import forms, views
+
+# The admin app ships registration/password_*.html too and comes first in INSTALLED_APPS,
+# so our templates carry names of their own.
+urlpatterns = [
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(
+            authentication_form=forms.LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "wachtwoord-vergeten/",
+        views.PasswordResetView.as_view(
+            form_class=forms.PasswordResetForm,
+            template_name="registration/password_reset_request.html",
+            email_template_name="registration/password_reset_email.txt",
+            subject_template_name="registration/password_reset_email_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(
+            template_name="registration/password_reset_sent.html"
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "wachtwoord-herstellen/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            form_class=forms.SetPasswordForm,
+            template_name="registration/password_reset_new.html",
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord-herstellen/klaar/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="registration/password_reset_finished.html"
+        ),
+        name="password_reset_complete",
+    ),
+    path(
+        "account/wachtwoord/",
+        auth_views.PasswordChangeView.as_view(
+            form_class=forms.PasswordChangeForm,
+            template_name="registration/password_change_page.html",
+        ),
+        name="password_change",
+    ),
+    path(
+        "account/wachtwoord/gewijzigd/",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="registration/password_change_saved.html"
+        ),
+        name="password_change_done",
+    ),
+    path("account/", views.account_settings, name="account_settings"),
+    path("account/tokens/nieuw/", views.api_token_create, name="api_token_create"),
+    path(
+        "account/tokens/<int:pk>/intrekken/", views.api_token_revoke, name="api_token_revoke"
+    ),
+    path("uitnodigen/", views.invite, name="invite"),
+    path("uitnodiging/<str:token>/", views.invitation_accept, name="invitation_accept"),
+]

@@ -1,0 +1,155 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
+
+from steunwijzer.api.models import ApiToken
+
+from . import services
+from .forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, NameForm
+from .models import Invitation, Role
+from .permissions import invitable_targets
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    def form_valid(self, form):
+        # The mailed link starts with SITE_URL, never with the Host header a stranger can send.
+        self.extra_email_context = {"site_url": settings.SITE_URL}
+        return super().form_valid(form)
+
+
+def _account_page(request, name_form=None, token_form=None, raw_token=None, status=200):
+    ctx = {
+        "name_form": name_form or NameForm(instance=request.user),
+        "token_form": token_form or ApiTokenForm(),
+        "memberships": request.user.memberships.select_related(
+            "partnership", "board", "school"
+        ).order_by("role", "pk"),
+        "tokens": request.user.api_tokens.filter(revoked_at=None),
+        "can_invite": bool(invitable_targets(request.user)),
+        "raw_token": raw_token,
+        "api_url": settings.SITE_URL + "/api/v1/",
+    }
+    return render(request, "organisations/account_settings.html", ctx, status=status)
+
+
+@login_required
+def account_settings(request):
+    if request.method == "POST":
+        form = NameForm(request.POST, instance=request.user)
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Uw naam is opgeslagen.")
+            return redirect("account_settings")
+        return _account_page(request, name_form=form, status=400)
+    return _account_page(request)
+
+
+@login_required
+@require_POST
+def api_token_create(request):
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        return _account_page(request, token_form=form, status=400)
+    _token, raw = ApiToken.issue(request.user, form.cleaned_data["name"])
+    # Shown on this response only: only the hash is kept, and a cache must not keep the token.
+    response = _account_page(request, raw_token=raw)
+    add_never_cache_headers(response)
+    return response
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user, revoked_at=None)
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    messages.success(request, f"De token “{token.name}” is ingetrokken.")
+    return redirect("account_settings")
+
+
+@login_required
+def invite(request):
+    targets = invitable_targets(request.user)
+    if not targets:
+        raise PermissionDenied("U mag geen mensen uitnodigen.")
+    form = InvitationForm(request.POST or None, targets=targets)
+    if request.method == "POST" and form.is_valid():
+        role, organisation = form.cleaned_data["target"]
+        email = form.cleaned_data["email"]
+        services.invitation_create(
+            inviter=request.user,
+            email=email,
+            role=role,
+            organisation=organisation,
+            function=form.cleaned_data["function"],
+        )
+        messages.success(request, f"De uitnodiging is verstuurd naar {email}.")
+        return redirect("invite")
+    sent = Invitation.objects.filter(
+        invited_by=request.user, accepted_at=None, expires_at__gt=timezone.now()
+    ).select_related("partnership", "board", "school").order_by("-created_at")[:50]
+    ctx = {"form": form, "sent": sent, "valid_days": settings.INVITATION_VALID_DAYS}
+    return render(request, "organisations/invite.html", ctx)
+
+
+def invitation_accept(request, token):
+    invitation = Invitation.objects.find_open(token)
+    if invitation is None:
+        return _invitation_closed(request, services.invitation_state(token))
+    account = services.account_for_email(invitation.email)
+    if account is not None:
+        return _accept_with_account(request, invitation, account)
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                invitation=invitation,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except services.InvitationClosed:
+            return _invitation_closed(request, "accepted")
+        login(request, user)
+        return _welcome(request, invitation)
+    ctx = {"invitation": invitation, "form": form}
+    return render(request, "organisations/invitation_accept.html", ctx)
+
+
+def _accept_with_account(request, invitation, account):
+    """The address has an account already: its owner signs in and accepts with one click."""
+    if request.user.pk != account.pk:
+        login_url = reverse("login") + "?" + urlencode({"next": request.path})
+        ctx = {"invitation": invitation, "login_url": login_url}
+        status = 403 if request.method == "POST" else 200
+        return render(request, "organisations/invitation_sign_in_first.html", ctx, status=status)
+    if request.method == "POST":
+        try:
+            services.invitation_accept(invitation=invitation, user=request.user)
+        except services.InvitationClosed:
+            return _invitation_closed(request, "accepted")
+        return _welcome(request, invitation)
+    return render(request, "organisations/invitation_confirm.html", {"invitation": invitation})
+
+
+def _welcome(request, invitation):
+    where = f" bij {invitation.organisation}" if invitation.organisation else ""
+    role = Role(invitation.role).label
+    messages.success(request, f"Welkom! U bent nu {role}{where}.")
+    return redirect("home")
+
+
+def _invitation_closed(request, state):
+    # 410 for a link that worked once, 404 for one that never did.
+    status = 404 if state == "unknown" else 410
+    ctx = {"state": state}
+    return render(request, "organisations/invitation_closed.html", ctx, status=status)
