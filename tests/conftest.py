@@ -36,8 +36,12 @@ def grant(user, role, **scope):
 
 def make_school(board, brin, name, **extra):
     values = dict(
-        street_address="Schoolstraat 1", postcode="2500 AA", city="Den Haag",
-        municipality="Den Haag", district="Escamp", pupil_count=240,
+        street_address="Schoolstraat 1",
+        postcode="2500 AA",
+        city="Den Haag",
+        municipality="Den Haag",
+        district="Escamp",
+        pupil_count=240,
     )
     values.update(extra)
     return School.objects.create(board=board, brin=brin, name=name, **values)
@@ -45,8 +49,9 @@ def make_school(board, brin, name, **extra):
 
 @pytest.fixture
 def partnership(db):
-    return Partnership.objects.create(name="Samenwerkingsverband Testregio", short_name="SWV Test",
-                                      slug="testregio")
+    return Partnership.objects.create(
+        name="Samenwerkingsverband Testregio", short_name="SWV Test", slug="testregio"
+    )
 
 
 @pytest.fixture

@@ -39,7 +39,9 @@ def test_it_keeps_valid_values_of_every_type():
 
 
 def test_it_names_the_path_of_an_unknown_field():
-    assert problems(bestaat_niet="x") == {"answers.bestaat_niet": "dit veld bestaat niet in het model"}
+    assert problems(bestaat_niet="x") == {
+        "answers.bestaat_niet": "dit veld bestaat niet in het model"
+    }
 
 
 def test_it_names_the_cell_of_a_bad_table_value():
@@ -72,13 +74,17 @@ def test_it_rejects_bad_values(changes, path):
 
 def test_it_refuses_a_field_meant_for_another_school_type():
     found = problems(doelgroep_toelaatbaarheid="<p>Leerlingen met een TLV.</p>")
-    assert found == {"answers.doelgroep_toelaatbaarheid": "dit veld geldt niet voor dit soort school"}
+    assert found == {
+        "answers.doelgroep_toelaatbaarheid": "dit veld geldt niet voor dit soort school"
+    }
     assert clean("sbo", doelgroep_toelaatbaarheid="<p>Leerlingen met een TLV.</p>")
 
 
 def test_it_sanitises_long_text():
-    cleaned = clean(visie_passend_onderwijs='<p onclick="x()">Hallo<script>alert(1)</script>'
-                    '<a href="javascript:alert(1)">link</a><img src=x onerror=alert(1)></p>')
+    cleaned = clean(
+        visie_passend_onderwijs='<p onclick="x()">Hallo<script>alert(1)</script>'
+        '<a href="javascript:alert(1)">link</a><img src=x onerror=alert(1)></p>'
+    )
     html = cleaned["visie_passend_onderwijs"]
     assert "script" not in html and "onclick" not in html and "onerror" not in html
     assert "javascript" not in html and "<img" not in html

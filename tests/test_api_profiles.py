@@ -15,8 +15,12 @@ def auth(user):
 
 
 def patch(client, profile, headers, body):
-    return client.patch(f"/api/v1/profiles/{profile.pk}/", json.dumps(body),
-                        content_type="application/json", **headers)
+    return client.patch(
+        f"/api/v1/profiles/{profile.pk}/",
+        json.dumps(body),
+        content_type="application/json",
+        **headers,
+    )
 
 
 def test_it_requires_a_token(client, profile, editor):
@@ -43,15 +47,20 @@ def test_profiles_list_shows_only_visible_profiles(client, profile, other_profil
 
 def test_profiles_list_filters_by_year_and_brin(client, profile, other_profile, officer):
     headers = auth(officer)
-    assert client.get("/api/v1/profiles/?school_year=2025-2026", **headers).json() == {"profiles": []}
+    assert client.get("/api/v1/profiles/?school_year=2025-2026", **headers).json() == {
+        "profiles": []
+    }
     found = client.get("/api/v1/profiles/?brin=34cd", **headers).json()["profiles"]
     assert [p["id"] for p in found] == [other_profile.pk]
 
 
 def test_profile_get_gives_format_answers_state_version_and_actions(client, profile, editor):
     data = client.get(f"/api/v1/profiles/{profile.pk}/", **auth(editor)).json()
-    assert data["format"] == {"id": "haaglanden", "version": "2.0",
-                              "name": profile.format_version.name}
+    assert data["format"] == {
+        "id": "haaglanden",
+        "version": "2.0",
+        "name": profile.format_version.name,
+    }
     assert data["state"] == "concept" and data["version"] == 0 and data["answers"] == {}
     assert data["allowed_actions"] == ["update", "restore"]
     assert data["school"] == {"brin": "12AB", "vestiging": "00", "name": "De Regenboog"}
@@ -66,8 +75,9 @@ def test_readers_get_the_profile_without_actions(request, client, profile, perso
 
 @pytest.mark.parametrize("persona", ["other_editor", "other_officer", "other_staff", "outsider"])
 def test_profile_get_refuses_strangers(request, client, profile, persona):
-    response = client.get(f"/api/v1/profiles/{profile.pk}/",
-                          **auth(request.getfixturevalue(persona)))
+    response = client.get(
+        f"/api/v1/profiles/{profile.pk}/", **auth(request.getfixturevalue(persona))
+    )
     assert response.status_code == 403
     assert response.json()["error"] == "U heeft geen toegang tot dit profiel."
 
@@ -77,19 +87,30 @@ def test_profile_get_answers_404_for_missing_profile(client, editor, profile):
 
 
 def test_profile_update_saves_and_returns_the_new_version(client, profile, editor):
-    response = patch(client, profile, auth(editor), {
-        "base_version": 0, "answers": {"aantal_groepen": 8, "visie_passend_onderwijs": "<p>Ja</p>"},
-    })
+    response = patch(
+        client,
+        profile,
+        auth(editor),
+        {
+            "base_version": 0,
+            "answers": {"aantal_groepen": 8, "visie_passend_onderwijs": "<p>Ja</p>"},
+        },
+    )
     assert response.status_code == 200
     assert response.json()["version"] == 1
-    assert response.json()["answers"] == {"aantal_groepen": 8, "visie_passend_onderwijs": "<p>Ja</p>"}
+    assert response.json()["answers"] == {
+        "aantal_groepen": 8,
+        "visie_passend_onderwijs": "<p>Ja</p>",
+    }
     assert profile.revisions.first().reason == "api"
 
 
 def test_profile_update_rejects_stale_version_with_current_one(client, profile, editor):
     headers = auth(editor)
     patch(client, profile, headers, {"base_version": 0, "answers": {"aantal_groepen": 8}})
-    response = patch(client, profile, headers, {"base_version": 0, "answers": {"aantal_groepen": 9}})
+    response = patch(
+        client, profile, headers, {"base_version": 0, "answers": {"aantal_groepen": 9}}
+    )
     assert response.status_code == 409
     body = response.json()
     assert body["current_version"] == 1
@@ -98,9 +119,18 @@ def test_profile_update_rejects_stale_version_with_current_one(client, profile, 
 
 
 def test_profile_update_names_the_invalid_field_path(client, profile, editor):
-    response = patch(client, profile, auth(editor), {"base_version": 0, "answers": {
-        "expertise_team": [{"expertise": "x", "uren_per_week": "veel"}], "aantal_groepen": 8,
-    }})
+    response = patch(
+        client,
+        profile,
+        auth(editor),
+        {
+            "base_version": 0,
+            "answers": {
+                "expertise_team": [{"expertise": "x", "uren_per_week": "veel"}],
+                "aantal_groepen": 8,
+            },
+        },
+    )
     assert response.status_code == 422
     assert response.json()["problems"] == [
         {"path": "answers.expertise_team[0].uren_per_week", "message": "verwacht een getal"}
@@ -111,24 +141,33 @@ def test_profile_update_names_the_invalid_field_path(client, profile, editor):
 
 @pytest.mark.parametrize("body", ["niet json", "[1]", '{"answers": {}}', '{"base_version": "1"}'])
 def test_profile_update_rejects_malformed_bodies(client, profile, editor, body):
-    response = client.patch(f"/api/v1/profiles/{profile.pk}/", body,
-                            content_type="application/json", **auth(editor))
+    response = client.patch(
+        f"/api/v1/profiles/{profile.pk}/", body, content_type="application/json", **auth(editor)
+    )
     assert response.status_code in (400, 422)
     assert response.json()["error"]
 
 
 @pytest.mark.parametrize("persona", ["team_member", "mr_member", "officer", "staff"])
 def test_profile_update_is_forbidden_for_readers(request, client, profile, persona):
-    response = patch(client, profile, auth(request.getfixturevalue(persona)),
-                     {"base_version": 0, "answers": {"aantal_groepen": 8}})
+    response = patch(
+        client,
+        profile,
+        auth(request.getfixturevalue(persona)),
+        {"base_version": 0, "answers": {"aantal_groepen": 8}},
+    )
     assert response.status_code == 403
     assert response.json()["error"] == "U mag dit profiel niet bewerken."
 
 
 def test_openapi_lists_the_operations(client, db):
     doc = client.get("/api/v1/openapi.json").json()
-    ops = {op["operationId"] for path in doc["paths"].values() for op in path.values()
-           if isinstance(op, dict) and "operationId" in op}
+    ops = {
+        op["operationId"]
+        for path in doc["paths"].values()
+        for op in path.values()
+        if isinstance(op, dict) and "operationId" in op
+    }
     assert {"profiles_list", "profile_get", "profile_update"} <= ops
     assert doc["openapi"].startswith("3.")
     assert doc == json.loads(json.dumps(openapi_document()))

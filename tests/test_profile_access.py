@@ -27,8 +27,11 @@ def test_it_shows_the_draft_to_its_readers(request, client, profile, persona):
 @pytest.mark.parametrize("persona", STRANGERS)
 def test_it_refuses_the_draft_to_everyone_else(request, client, profile, persona):
     client.force_login(request.getfixturevalue(persona))
-    for url in [*pages(profile), reverse("profile_detail", args=[profile.pk]),
-                reverse("profile_chapter", args=[profile.pk, "visie"])]:
+    for url in [
+        *pages(profile),
+        reverse("profile_detail", args=[profile.pk]),
+        reverse("profile_chapter", args=[profile.pk, "visie"]),
+    ]:
         response = client.get(url)
         assert response.status_code == 403, url
         assert "Geen toegang" in response.content.decode()
@@ -57,8 +60,9 @@ def test_it_shows_readers_the_preview_instead_of_the_editor(request, client, pro
     assert chapter.status_code == 403
 
 
-@pytest.mark.parametrize("persona", ["team_member", "mr_member", "officer", "staff",
-                                     "other_editor", "outsider"])
+@pytest.mark.parametrize(
+    "persona", ["team_member", "mr_member", "officer", "staff", "other_editor", "outsider"]
+)
 def test_it_refuses_saves_from_non_editors(request, client, profile, persona):
     client.force_login(request.getfixturevalue(persona))
     url = reverse("profile_chapter", args=[profile.pk, "schoolgegevens"])

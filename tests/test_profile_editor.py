@@ -13,8 +13,11 @@ def signed_in(client, editor):
 
 
 def chapter_url(profile, key, action=""):
-    name = {"": "profile_chapter", "autosave": "profile_autosave",
-            "conflict": "profile_resolve_conflict"}[action]
+    name = {
+        "": "profile_chapter",
+        "autosave": "profile_autosave",
+        "conflict": "profile_resolve_conflict",
+    }[action]
     return reverse(name, args=[profile.pk, key])
 
 
@@ -28,11 +31,14 @@ def test_it_shows_fixed_texts_questions_and_progress(signed_in, profile):
 
 
 def test_it_saves_the_chapter_and_records_who(signed_in, profile, editor):
-    response = signed_in.post(chapter_url(profile, "visie"), {
-        "base_version": 0,
-        "f-visie_passend_onderwijs": "Wij geloven in **kansen**.\n\n- samen\n- dichtbij",
-        "f-schoolpopulatie": "",
-    })
+    response = signed_in.post(
+        chapter_url(profile, "visie"),
+        {
+            "base_version": 0,
+            "f-visie_passend_onderwijs": "Wij geloven in **kansen**.\n\n- samen\n- dichtbij",
+            "f-schoolpopulatie": "",
+        },
+    )
     assert response.status_code == 302
     profile.refresh_from_db()
     assert profile.version == 1
@@ -44,8 +50,10 @@ def test_it_saves_the_chapter_and_records_who(signed_in, profile, editor):
 
 
 def test_it_autosaves_and_returns_the_new_version(signed_in, profile):
-    response = signed_in.post(chapter_url(profile, "schoolgegevens", "autosave"),
-                              {"base_version": 0, "f-aantal_groepen": "8"})
+    response = signed_in.post(
+        chapter_url(profile, "schoolgegevens", "autosave"),
+        {"base_version": 0, "f-aantal_groepen": "8"},
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "Opgeslagen om" in body
@@ -57,11 +65,16 @@ def test_it_autosaves_and_returns_the_new_version(signed_in, profile):
 
 def test_it_only_saves_fields_the_editor_changed(signed_in, profile, second_editor):
     # Another editor fills in a field after this editor opened the chapter (at version 0).
-    profile_update(profile_id=profile.pk, user=second_editor, base_version=0,
-                   changes={"gemiddelde_groepsgrootte": 27})
-    response = signed_in.post(chapter_url(profile, "schoolgegevens", "autosave"),
-                              {"base_version": 0, "f-aantal_groepen": "8",
-                               "f-gemiddelde_groepsgrootte": ""})
+    profile_update(
+        profile_id=profile.pk,
+        user=second_editor,
+        base_version=0,
+        changes={"gemiddelde_groepsgrootte": 27},
+    )
+    response = signed_in.post(
+        chapter_url(profile, "schoolgegevens", "autosave"),
+        {"base_version": 0, "f-aantal_groepen": "8", "f-gemiddelde_groepsgrootte": ""},
+    )
     assert response.status_code == 200
     profile.refresh_from_db()
     assert profile.answers == {"gemiddelde_groepsgrootte": 27, "aantal_groepen": 8}
@@ -74,12 +87,20 @@ def test_it_only_saves_fields_the_editor_changed(signed_in, profile, second_edit
 def test_it_shows_both_texts_on_a_conflict_and_lets_the_editor_choose(
     signed_in, profile, second_editor
 ):
-    profile_update(profile_id=profile.pk, user=second_editor, base_version=0,
-                   changes={"contactpersoon_ondersteuning": "Ilse Begeleider (IB)"})
-    response = signed_in.post(chapter_url(profile, "schoolgegevens"), {
-        "base_version": 0, "f-contactpersoon_ondersteuning": "Eva de Directeur",
-        "f-aantal_groepen": "8",
-    })
+    profile_update(
+        profile_id=profile.pk,
+        user=second_editor,
+        base_version=0,
+        changes={"contactpersoon_ondersteuning": "Ilse Begeleider (IB)"},
+    )
+    response = signed_in.post(
+        chapter_url(profile, "schoolgegevens"),
+        {
+            "base_version": 0,
+            "f-contactpersoon_ondersteuning": "Eva de Directeur",
+            "f-aantal_groepen": "8",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 409
     assert "Iemand anders heeft hetzelfde veld gewijzigd" in body
@@ -88,9 +109,14 @@ def test_it_shows_both_texts_on_a_conflict_and_lets_the_editor_choose(
     assert profile.version == 1
 
     pending = response.context["pending"]
-    chosen = signed_in.post(chapter_url(profile, "schoolgegevens", "conflict"), {
-        "base_version": 1, "pending": pending, "choice-contactpersoon_ondersteuning": "theirs",
-    })
+    chosen = signed_in.post(
+        chapter_url(profile, "schoolgegevens", "conflict"),
+        {
+            "base_version": 1,
+            "pending": pending,
+            "choice-contactpersoon_ondersteuning": "theirs",
+        },
+    )
     assert chosen.status_code == 302
     profile.refresh_from_db()
     assert profile.answers["contactpersoon_ondersteuning"] == "Ilse Begeleider (IB)"
@@ -98,10 +124,13 @@ def test_it_shows_both_texts_on_a_conflict_and_lets_the_editor_choose(
 
 
 def test_autosave_reports_a_conflict_without_saving(signed_in, profile, second_editor):
-    profile_update(profile_id=profile.pk, user=second_editor, base_version=0,
-                   changes={"aantal_groepen": 9})
-    response = signed_in.post(chapter_url(profile, "schoolgegevens", "autosave"),
-                              {"base_version": 0, "f-aantal_groepen": "8"})
+    profile_update(
+        profile_id=profile.pk, user=second_editor, base_version=0, changes={"aantal_groepen": 9}
+    )
+    response = signed_in.post(
+        chapter_url(profile, "schoolgegevens", "autosave"),
+        {"base_version": 0, "f-aantal_groepen": "8"},
+    )
     assert response.status_code == 409
     assert 'id="conflict-panel" hx-swap-oob="true"' in response.content.decode()
     profile.refresh_from_db()
@@ -109,9 +138,14 @@ def test_autosave_reports_a_conflict_without_saving(signed_in, profile, second_e
 
 
 def test_it_explains_invalid_input_next_to_the_field(signed_in, profile):
-    response = signed_in.post(chapter_url(profile, "schoolgids"), {
-        "base_version": 0, "f-schoolgids_url": "schoolgids.nl", "f-evaluatie_laatste": "2026-06-30",
-    })
+    response = signed_in.post(
+        chapter_url(profile, "schoolgids"),
+        {
+            "base_version": 0,
+            "f-schoolgids_url": "schoolgids.nl",
+            "f-evaluatie_laatste": "2026-06-30",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 422
     assert "verwacht een volledig webadres dat begint met https://" in body
@@ -132,13 +166,18 @@ def test_it_answers_404_for_an_unknown_chapter(signed_in, profile):
 
 
 def test_it_saves_table_rows_and_drops_empty_ones(signed_in, profile):
-    signed_in.post(chapter_url(profile, "extra_ondersteuning"), {
-        "base_version": 0,
-        "f-expertise_team-0-expertise": "Dyslexie", "f-expertise_team-0-functie": "leerkracht",
-        "f-expertise_team-0-uren_per_week": "4",
-        "f-expertise_team-1-expertise": "", "f-expertise_team-1-functie": "",
-        "f-expertise_aanbod": ["dyslexie", "gedrag"],
-    })
+    signed_in.post(
+        chapter_url(profile, "extra_ondersteuning"),
+        {
+            "base_version": 0,
+            "f-expertise_team-0-expertise": "Dyslexie",
+            "f-expertise_team-0-functie": "leerkracht",
+            "f-expertise_team-0-uren_per_week": "4",
+            "f-expertise_team-1-expertise": "",
+            "f-expertise_team-1-functie": "",
+            "f-expertise_aanbod": ["dyslexie", "gedrag"],
+        },
+    )
     profile.refresh_from_db()
     assert profile.answers["expertise_team"] == [
         {"expertise": "Dyslexie", "functie": "leerkracht", "uren_per_week": 4}
@@ -147,10 +186,15 @@ def test_it_saves_table_rows_and_drops_empty_ones(signed_in, profile):
 
 
 def test_preview_shows_answers_and_missing_required_fields(signed_in, profile, editor):
-    profile_update(profile_id=profile.pk, user=editor, base_version=0, changes={
-        "visie_passend_onderwijs": "<p>Elk kind hoort erbij.</p>",
-        "expertise_aanbod": ["dyslexie"],
-    })
+    profile_update(
+        profile_id=profile.pk,
+        user=editor,
+        base_version=0,
+        changes={
+            "visie_passend_onderwijs": "<p>Elk kind hoort erbij.</p>",
+            "expertise_aanbod": ["dyslexie"],
+        },
+    )
     body = signed_in.get(reverse("profile_preview", args=[profile.pk])).content.decode()
     assert "Elk kind hoort erbij." in body
     assert "<li>Dyslexie</li>" in body
@@ -159,15 +203,25 @@ def test_preview_shows_answers_and_missing_required_fields(signed_in, profile, e
 
 
 def test_nothing_typed_runs_as_script(signed_in, profile):
-    signed_in.post(chapter_url(profile, "visie"), {
-        "base_version": 0,
-        "f-visie_passend_onderwijs": '<script>alert(1)</script>[x](javascript:alert(2))',
-    })
-    signed_in.post(chapter_url(profile, "schoolgegevens"), {
-        "base_version": 1, "f-contactpersoon_ondersteuning": '"><img src=x onerror=alert(3)>',
-    })
-    for url in [reverse("profile_preview", args=[profile.pk]),
-                chapter_url(profile, "visie"), chapter_url(profile, "schoolgegevens")]:
+    signed_in.post(
+        chapter_url(profile, "visie"),
+        {
+            "base_version": 0,
+            "f-visie_passend_onderwijs": "<script>alert(1)</script>[x](javascript:alert(2))",
+        },
+    )
+    signed_in.post(
+        chapter_url(profile, "schoolgegevens"),
+        {
+            "base_version": 1,
+            "f-contactpersoon_ondersteuning": '"><img src=x onerror=alert(3)>',
+        },
+    )
+    for url in [
+        reverse("profile_preview", args=[profile.pk]),
+        chapter_url(profile, "visie"),
+        chapter_url(profile, "schoolgegevens"),
+    ]:
         body = signed_in.get(url).content.decode()
         assert "<script>alert" not in body
         assert "<img src=x" not in body
@@ -175,10 +229,12 @@ def test_nothing_typed_runs_as_script(signed_in, profile):
 
 
 def test_it_restores_a_revision(signed_in, profile, editor):
-    profile_update(profile_id=profile.pk, user=editor, base_version=0,
-                   changes={"aantal_groepen": 8})
-    profile_update(profile_id=profile.pk, user=editor, base_version=1,
-                   changes={"aantal_groepen": 10})
+    profile_update(
+        profile_id=profile.pk, user=editor, base_version=0, changes={"aantal_groepen": 8}
+    )
+    profile_update(
+        profile_id=profile.pk, user=editor, base_version=1, changes={"aantal_groepen": 10}
+    )
     history = signed_in.get(reverse("profile_revisions", args=[profile.pk])).content.decode()
     assert "Aantal groepen" in history
     response = signed_in.post(reverse("profile_revision_restore", args=[profile.pk, 1]))

@@ -46,8 +46,13 @@ def test_it_merges_changes_to_different_fields(profile, editor, second_editor):
 def test_it_rejects_a_conflicting_change_to_the_same_field(profile, editor, second_editor):
     save(profile, editor, 0, contactpersoon_ondersteuning="Ilse Begeleider")
     with pytest.raises(ProfileConflict) as caught:
-        save(profile, second_editor, 0, contactpersoon_ondersteuning="Eva de Directeur",
-             aantal_groepen=9)
+        save(
+            profile,
+            second_editor,
+            0,
+            contactpersoon_ondersteuning="Eva de Directeur",
+            aantal_groepen=9,
+        )
     conflict = caught.value.conflicts[0]
     assert conflict.key == "contactpersoon_ondersteuning"
     assert conflict.mine == "Eva de Directeur"
@@ -67,8 +72,13 @@ def test_it_accepts_the_same_value_from_two_editors(profile, editor, second_edit
 def test_it_rejects_stale_version_when_merging_is_off(profile, editor):
     save(profile, editor, 0, aantal_groepen=8)
     with pytest.raises(StaleVersion):
-        profile_update(profile_id=profile.pk, user=editor, base_version=0,
-                       changes={"gemiddelde_groepsgrootte": 20}, allow_merge=False)
+        profile_update(
+            profile_id=profile.pk,
+            user=editor,
+            base_version=0,
+            changes={"gemiddelde_groepsgrootte": 20},
+            allow_merge=False,
+        )
 
 
 def test_it_rejects_an_unknown_base_version(profile, editor):
@@ -90,8 +100,9 @@ def test_it_validates_before_writing(profile, editor):
     assert profile.version == 0 and profile.answers == {}
 
 
-@pytest.mark.parametrize("persona", ["team_member", "mr_member", "officer", "staff",
-                                     "other_editor", "outsider"])
+@pytest.mark.parametrize(
+    "persona", ["team_member", "mr_member", "officer", "staff", "other_editor", "outsider"]
+)
 def test_only_school_editors_may_save(request, profile, persona):
     user = request.getfixturevalue(persona)
     with pytest.raises(PermissionDenied):

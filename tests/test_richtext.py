@@ -15,7 +15,8 @@ def test_it_makes_paragraphs_lists_bold_and_links():
         "<p>Eerste alinea<br>met tweede regel.</p>"
         "<ul><li>een</li><li><strong>twee</strong></li></ul>"
         "<ol><li>stap</li><li>stap</li></ol>"
-        '<p>Zie <a href="https://school.example/gids" rel="noopener noreferrer">de schoolgids</a>.</p>'
+        '<p>Zie <a href="https://school.example/gids" rel="noopener noreferrer">'
+        "de schoolgids</a>.</p>"
     )
 
 
@@ -38,10 +39,17 @@ def test_it_gives_plain_text_with_spaces_between_blocks():
     assert html_to_plain("<p>Een &amp; twee</p><ul><li>drie</li></ul>") == "Een & twee drie"
 
 
-words = st.text(
-    alphabet=st.characters(whitelist_categories=("L", "N"), whitelist_characters=" .,;:!?'\"&<>"),
-    min_size=1, max_size=30,
-).map(str.strip).filter(bool)
+words = (
+    st.text(
+        alphabet=st.characters(
+            whitelist_categories=("L", "N"), whitelist_characters=" .,;:!?'\"&<>"
+        ),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @given(st.lists(words, min_size=1, max_size=6))

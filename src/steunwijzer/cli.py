@@ -1,8 +1,8 @@
 """The `steunwijzer` command: demo, serve, and every Django management command.
 
-    steunwijzer demo [--port N]     set up (once) and serve the demo on 127.0.0.1
-    steunwijzer serve [--port N]    serve an existing installation with gunicorn
-    steunwijzer <command> …         any management command (migrate, format, token, …)
+steunwijzer demo [--port N]     set up (once) and serve the demo on 127.0.0.1
+steunwijzer serve [--port N]    serve an existing installation with gunicorn
+steunwijzer <command> …         any management command (migrate, format, token, …)
 """
 
 import argparse
@@ -25,9 +25,18 @@ def _setup_django():
 def _gunicorn(host: str, port: int, workers: int):
     """Replace this process with gunicorn, so signals and exit codes are gunicorn's own."""
     args = [
-        sys.executable, "-m", "gunicorn", "steunwijzer.wsgi:application",
-        "--bind", f"{host}:{port}", "--workers", str(workers),
-        "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "steunwijzer.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "-",
+        "--forwarded-allow-ips",
+        os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
     ]
     sys.stdout.flush()
     os.execvp(sys.executable, args)

@@ -33,9 +33,15 @@ SCHEMAS = {
     "ValidationError": {
         "allOf": [
             {"$ref": "#/components/schemas/Error"},
-            {"type": "object", "properties": {
-                "problems": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}},
-            }},
+            {
+                "type": "object",
+                "properties": {
+                    "problems": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/Problem"},
+                    },
+                },
+            },
         ]
     },
     "School": {
@@ -61,22 +67,30 @@ SCHEMAS = {
     "Profile": {
         "allOf": [
             {"$ref": "#/components/schemas/ProfileSummary"},
-            {"type": "object", "properties": {
-                "format": {"type": "object", "properties": {
-                    "id": {"type": "string"}, "version": {"type": "string"},
-                    "name": {"type": "string"},
-                }},
-                "answers": {
-                    "type": "object",
-                    "description": "Veldsleutel → antwoord. Lange tekst is opgeschoonde HTML "
-                    "(p, ul, ol, li, strong, a, br); tabellen zijn lijsten van rijen.",
-                    "additionalProperties": True,
+            {
+                "type": "object",
+                "properties": {
+                    "format": {
+                        "type": "object",
+                        "properties": {
+                            "id": {"type": "string"},
+                            "version": {"type": "string"},
+                            "name": {"type": "string"},
+                        },
+                    },
+                    "answers": {
+                        "type": "object",
+                        "description": "Veldsleutel → antwoord. Lange tekst is opgeschoonde HTML "
+                        "(p, ul, ol, li, strong, a, br); tabellen zijn lijsten van rijen.",
+                        "additionalProperties": True,
+                    },
+                    "allowed_actions": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "Handelingen die deze gebruiker nu mag doen.",
+                    },
                 },
-                "allowed_actions": {
-                    "type": "array", "items": {"type": "string"},
-                    "description": "Handelingen die deze gebruiker nu mag doen.",
-                },
-            }},
+            },
         ]
     },
     "ProfileUpdate": {
@@ -97,10 +111,13 @@ SCHEMAS = {
     "Conflict": {
         "allOf": [
             {"$ref": "#/components/schemas/Error"},
-            {"type": "object", "properties": {
-                "current_version": {"type": "integer"},
-                "profile": {"$ref": "#/components/schemas/Profile"},
-            }},
+            {
+                "type": "object",
+                "properties": {
+                    "current_version": {"type": "integer"},
+                    "profile": {"$ref": "#/components/schemas/Profile"},
+                },
+            },
         ]
     },
 }
@@ -108,7 +125,10 @@ SCHEMAS = {
 
 def openapi_document() -> dict:
     profile_id = {
-        "name": "id", "in": "path", "required": True, "schema": {"type": "integer"},
+        "name": "id",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "integer"},
     }
     return {
         "openapi": "3.0.3",
@@ -132,13 +152,21 @@ def openapi_document() -> dict:
                     "responses": {
                         "200": {
                             "description": "Lijst van profielen.",
-                            "content": {"application/json": {"schema": {
-                                "type": "object",
-                                "properties": {"profiles": {
-                                    "type": "array",
-                                    "items": {"$ref": "#/components/schemas/ProfileSummary"},
-                                }},
-                            }}},
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "profiles": {
+                                                "type": "array",
+                                                "items": {
+                                                    "$ref": "#/components/schemas/ProfileSummary"
+                                                },
+                                            }
+                                        },
+                                    }
+                                }
+                            },
                         },
                         "401": ERRORS["401"],
                     },
@@ -156,9 +184,11 @@ def openapi_document() -> dict:
                     "summary": "Antwoorden wijzigen",
                     "requestBody": {
                         "required": True,
-                        "content": {"application/json": {
-                            "schema": {"$ref": "#/components/schemas/ProfileUpdate"},
-                        }},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/ProfileUpdate"},
+                            }
+                        },
                     },
                     "responses": {
                         "200": _json("Profile", "Opgeslagen; het profiel met de nieuwe versie."),

@@ -44,7 +44,8 @@ def _get_profile_for_user(request, pk: int, edit: bool = False) -> Profile:
     allowed = profile.can_edit(request.user) if edit else profile.can_view(request.user)
     if not allowed:
         raise PermissionDenied(
-            "U mag dit profiel niet bewerken." if edit and profile.can_view(request.user)
+            "U mag dit profiel niet bewerken."
+            if edit and profile.can_view(request.user)
             else "U heeft geen toegang tot dit profiel."
         )
     return profile
@@ -101,12 +102,19 @@ def _profile_update(request, pk):
         return error(400, "Verwacht een JSON-object met base_version en answers.")
     base_version = body.get("base_version")
     if not isinstance(base_version, int) or isinstance(base_version, bool):
-        return error(422, "base_version ontbreekt of is geen geheel getal.",
-                     problems=[{"path": "base_version", "message": "verplicht geheel getal"}])
+        return error(
+            422,
+            "base_version ontbreekt of is geen geheel getal.",
+            problems=[{"path": "base_version", "message": "verplicht geheel getal"}],
+        )
     try:
         profile_update(
-            profile_id=profile.pk, user=request.user, base_version=base_version,
-            changes=body.get("answers", {}), reason=Revision.Reason.API, allow_merge=False,
+            profile_id=profile.pk,
+            user=request.user,
+            base_version=base_version,
+            changes=body.get("answers", {}),
+            reason=Revision.Reason.API,
+            allow_merge=False,
         )
     except StaleVersion as exc:
         return error(
@@ -117,8 +125,11 @@ def _profile_update(request, pk):
             profile=_detail(exc.profile, request.user),
         )
     except AnswerError as exc:
-        return error(422, "Een of meer antwoorden zijn ongeldig.",
-                     problems=[{"path": p.path, "message": p.message} for p in exc.problems])
+        return error(
+            422,
+            "Een of meer antwoorden zijn ongeldig.",
+            problems=[{"path": p.path, "message": p.message} for p in exc.problems],
+        )
     profile.refresh_from_db()
     return JsonResponse(_detail(profile, request.user))
 

@@ -54,7 +54,11 @@ def _number(value, field: Field | None = None):
             value = float(value.replace(",", "."))
         except ValueError:
             raise _Invalid("verwacht een getal") from None
-    if not isinstance(value, int | float) or value != value or value in (float("inf"), -float("inf")):
+    if (
+        not isinstance(value, int | float)
+        or value != value
+        or value in (float("inf"), -float("inf"))
+    ):
         raise _Invalid("verwacht een getal")
     if isinstance(value, float) and value.is_integer():
         value = int(value)

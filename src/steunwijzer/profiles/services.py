@@ -84,8 +84,10 @@ def profile_create(*, school, school_year: str, user) -> Profile:
 
 
 def _locked(profile_id: int) -> Profile:
-    return Profile.objects.select_for_update().select_related("format_version", "school").get(
-        pk=profile_id
+    return (
+        Profile.objects.select_for_update()
+        .select_related("format_version", "school")
+        .get(pk=profile_id)
     )
 
 
@@ -166,7 +168,9 @@ def profile_restore(*, profile_id: int, user, revision_number: int) -> Profile:
     if not profile.can_edit(user):
         raise PermissionDenied("U mag dit profiel niet bewerken.")
     old = _answers_at(profile, revision_number)
-    changed = sorted(k for k in set(old) | set(profile.answers) if old.get(k) != profile.answers.get(k))
+    changed = sorted(
+        k for k in set(old) | set(profile.answers) if old.get(k) != profile.answers.get(k)
+    )
     profile.answers = old
     profile.version += 1
     profile.updated_by = user

@@ -74,9 +74,7 @@ def home(request):
         }
         for s in schools
     ]
-    return render(
-        request, "profiles/home.html", {"rows": rows, "school_year": school_year}
-    )
+    return render(request, "profiles/home.html", {"rows": rows, "school_year": school_year})
 
 
 @login_required
@@ -84,7 +82,9 @@ def home(request):
 def profile_new(request, school_id):
     school = get_object_or_404(School.objects.select_related("board__partnership"), pk=school_id)
     if Role.SCHOOL_EDITOR not in Membership.roles_for(request.user, school):
-        raise PermissionDenied("Alleen de directeur of IB'er van de school kan een profiel starten.")
+        raise PermissionDenied(
+            "Alleen de directeur of IB'er van de school kan een profiel starten."
+        )
     school_year = school_year_of(timezone.localdate())
     profile = Profile.objects.filter(school=school, school_year=school_year).first()
     if profile is None:
@@ -150,37 +150,63 @@ def _save_chapter(request, profile, chapter, reason) -> dict:
     try:
         base_version = int(request.POST.get("base_version", ""))
     except ValueError:
-        return {"status": 400, "profile": profile,
-                "context": {"save_error": "Het formulier mist de versie. Laad de pagina opnieuw."}}
+        return {
+            "status": 400,
+            "profile": profile,
+            "context": {"save_error": "Het formulier mist de versie. Laad de pagina opnieuw."},
+        }
     fields = profile.applicable_fields(chapter)
     posted = posted_values(fields, request.POST, profile.answers)
     try:
-        base = profile.answers if base_version == profile.version else (
-            profile.revisions.get(number=base_version).answers
+        base = (
+            profile.answers
+            if base_version == profile.version
+            else (profile.revisions.get(number=base_version).answers)
         )
         changes = changed_answers(fields, request.POST, base)
         result = profile_update(
-            profile_id=profile.pk, user=request.user, base_version=base_version,
-            changes=changes, reason=reason,
+            profile_id=profile.pk,
+            user=request.user,
+            base_version=base_version,
+            changes=changes,
+            reason=reason,
         )
     except (Revision.DoesNotExist, UnknownVersion):
-        return {"status": 400, "profile": profile,
-                "context": {"save_error": "Deze versie bestaat niet. Laad de pagina opnieuw."}}
+        return {
+            "status": 400,
+            "profile": profile,
+            "context": {"save_error": "Deze versie bestaat niet. Laad de pagina opnieuw."},
+        }
     except AnswerError as exc:
-        return {"status": 422, "profile": profile, "context": {
-            "errors": errors_by_field(exc), "values": posted,
-            "save_error": "Niet opgeslagen: verbeter de gemarkeerde velden.",
-        }}
+        return {
+            "status": 422,
+            "profile": profile,
+            "context": {
+                "errors": errors_by_field(exc),
+                "values": posted,
+                "save_error": "Niet opgeslagen: verbeter de gemarkeerde velden.",
+            },
+        }
     except ProfileConflict as exc:
-        return {"status": 409, "profile": exc.profile, "context": {
-            "conflicts": exc.conflicts, "pending": pending_to_json(changes), "values": posted,
-        }}
+        return {
+            "status": 409,
+            "profile": exc.profile,
+            "context": {
+                "conflicts": exc.conflicts,
+                "pending": pending_to_json(changes),
+                "values": posted,
+            },
+        }
     chapter_keys = {f.key for f in fields}
-    return {"status": 200, "profile": result.profile, "context": {
-        "saved": result.saved_fields,
-        "refreshed_fields": [f for f in fields if f.key in result.merged_from_others],
-        "merged_elsewhere": [k for k in result.merged_from_others if k not in chapter_keys],
-    }}
+    return {
+        "status": 200,
+        "profile": result.profile,
+        "context": {
+            "saved": result.saved_fields,
+            "refreshed_fields": [f for f in fields if f.key in result.merged_from_others],
+            "merged_elsewhere": [k for k in result.merged_from_others if k not in chapter_keys],
+        },
+    }
 
 
 @login_required
@@ -191,18 +217,22 @@ def profile_resolve_conflict(request, pk, chapter):
     chapter = _chapter_or_404(profile, chapter)
     pending = pending_from_json(request.POST.get("pending"))
     changes = {
-        key: value for key, value in pending.items()
+        key: value
+        for key, value in pending.items()
         if request.POST.get(f"choice-{key}", "mine") == "mine"
     }
     try:
         profile_update(
-            profile_id=profile.pk, user=request.user,
+            profile_id=profile.pk,
+            user=request.user,
             base_version=int(request.POST.get("base_version", "-1")),
-            changes=changes, reason=Revision.Reason.SAVE,
+            changes=changes,
+            reason=Revision.Reason.SAVE,
         )
     except ProfileConflict as exc:
-        ctx = _editor_context(exc.profile, chapter, conflicts=exc.conflicts,
-                              pending=pending_to_json(pending))
+        ctx = _editor_context(
+            exc.profile, chapter, conflicts=exc.conflicts, pending=pending_to_json(pending)
+        )
         return render(request, "profiles/chapter.html", ctx, status=409)
     except (AnswerError, UnknownVersion, ValueError):
         messages.error(request, "Uw keuze kon niet worden verwerkt. Controleer het hoofdstuk.")
@@ -214,29 +244,47 @@ def profile_resolve_conflict(request, pk, chapter):
 @login_required
 def profile_preview(request, pk):
     profile = _get_profile_for_user(request, pk)
-    return render(request, "profiles/preview.html", {
-        "profile": profile, "answers": profile.answers,
-        "missing": profile.missing_required(), "can_edit": profile.can_edit(request.user),
-    })
+    return render(
+        request,
+        "profiles/preview.html",
+        {
+            "profile": profile,
+            "answers": profile.answers,
+            "missing": profile.missing_required(),
+            "can_edit": profile.can_edit(request.user),
+        },
+    )
 
 
 @login_required
 def profile_revisions(request, pk):
     profile = _get_profile_for_user(request, pk)
     revisions = profile.revisions.defer("answers").select_related("author")
-    return render(request, "profiles/revisions.html", {
-        "profile": profile, "revisions": revisions, "can_edit": profile.can_edit(request.user),
-    })
+    return render(
+        request,
+        "profiles/revisions.html",
+        {
+            "profile": profile,
+            "revisions": revisions,
+            "can_edit": profile.can_edit(request.user),
+        },
+    )
 
 
 @login_required
 def profile_revision(request, pk, number):
     profile = _get_profile_for_user(request, pk)
     revision = get_object_or_404(profile.revisions, number=number)
-    return render(request, "profiles/revision.html", {
-        "profile": profile, "revision": revision, "answers": revision.answers,
-        "can_edit": profile.can_edit(request.user),
-    })
+    return render(
+        request,
+        "profiles/revision.html",
+        {
+            "profile": profile,
+            "revision": revision,
+            "answers": revision.answers,
+            "can_edit": profile.can_edit(request.user),
+        },
+    )
 
 
 @login_required

@@ -12,14 +12,26 @@ from steunwijzer.profiles.richtext import html_to_markup, markup_to_html, saniti
 
 register = template.Library()
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december"]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 @register.filter
 def fixed_text(text: str):
     """A vaste tekst from the model, written in the same markup as long answers."""
-    return mark_safe(markup_to_html(text or ""))  # noqa: S308 - output is nh3-sanitised
+    return mark_safe(markup_to_html(text or ""))
 
 
 def dutch_date(value: str) -> str:
@@ -51,29 +63,48 @@ def render_answer(field, value):
         return ""
     match field.type:
         case "long_text":
-            return mark_safe(f'<div class="utrecht-rich-text">{sanitize_html(value)}</div>')  # noqa: S308
+            return mark_safe(f'<div class="utrecht-rich-text">{sanitize_html(value)}</div>')
         case "single_choice":
-            return format_html('<p class="utrecht-paragraph">{}</p>',
-                               _choice_label(field.choices, value))
+            return format_html(
+                '<p class="utrecht-paragraph">{}</p>', _choice_label(field.choices, value)
+            )
         case "checklist":
-            items = format_html_join("", "<li>{}</li>",
-                                     ((_choice_label(field.choices, v),) for v in value))
+            items = format_html_join(
+                "", "<li>{}</li>", ((_choice_label(field.choices, v),) for v in value)
+            )
             return format_html('<ul class="utrecht-unordered-list">{}</ul>', items)
         case "table":
-            head = format_html_join("", '<th scope="col">{}</th>', ((c.label,) for c in field.columns))
-            body = format_html_join("", "<tr>{}</tr>", (
-                (format_html_join("", "<td>{}</td>", ((_cell(c, row.get(c.key)),) for c in field.columns)),)
-                for row in value
-            ))
+            head = format_html_join(
+                "", '<th scope="col">{}</th>', ((c.label,) for c in field.columns)
+            )
+            body = format_html_join(
+                "",
+                "<tr>{}</tr>",
+                (
+                    (
+                        format_html_join(
+                            "", "<td>{}</td>", ((_cell(c, row.get(c.key)),) for c in field.columns)
+                        ),
+                    )
+                    for row in value
+                ),
+            )
             return format_html(
                 '<div class="utrecht-table-container"><table class="utrecht-table">'
                 '<caption class="sw-visually-hidden">{}</caption><thead><tr>{}</tr></thead>'
-                '<tbody>{}</tbody></table></div>', field.label, head, body)
+                "<tbody>{}</tbody></table></div>",
+                field.label,
+                head,
+                body,
+            )
         case "date":
             return format_html('<p class="utrecht-paragraph">{}</p>', dutch_date(value))
         case "url":
-            return format_html('<p class="utrecht-paragraph"><a class="utrecht-link" href="{}">{}</a></p>',
-                               value, value)
+            return format_html(
+                '<p class="utrecht-paragraph"><a class="utrecht-link" href="{}">{}</a></p>',
+                value,
+                value,
+            )
     return format_html('<p class="utrecht-paragraph">{}</p>', value)
 
 
@@ -96,11 +127,17 @@ def table_rows(field, value):
     rows = list(value) if isinstance(value, list) else []
     rows += [{}] * TABLE_EXTRA_ROWS
     return [
-        {"index": i, "cells": [
-            {"column": c, "name": f"{input_name(field.key)}-{i}-{c.key}",
-             "value": row.get(c.key, "") if isinstance(row, dict) else ""}
-            for c in field.columns
-        ]}
+        {
+            "index": i,
+            "cells": [
+                {
+                    "column": c,
+                    "name": f"{input_name(field.key)}-{i}-{c.key}",
+                    "value": row.get(c.key, "") if isinstance(row, dict) else "",
+                }
+                for c in field.columns
+            ],
+        }
         for i, row in enumerate(rows)
     ]
 

@@ -1,0 +1,101 @@
+"""A school editor fills in every chapter in a real browser, checks the preview, and is
+refused another school's profile. axe-core checks the editor and the preview."""
+
+import pytest
+from django.urls import reverse
+
+from tests.browser.conftest import assert_no_axe_violations, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CELL_VALUES = {
+    "short_text": "Taalspecialist",
+    "number": "4",
+    "date": "2026-06-30",
+    "url": "https://partner.example",
+}
+
+
+def fill_field(page, field):
+    name = f"f-{field.key}"
+    match field.type:
+        case "long_text":
+            page.locator(f'[name="{name}"]').fill(
+                f"Bij ons is dit concreet geregeld: {field.label.lower()}.\n\n- eerste afspraak\n"
+                "- tweede afspraak"
+            )
+        case "short_text":
+            page.locator(f'[name="{name}"]').fill("Ilse Begeleider, dinsdag en donderdag")
+        case "number":
+            page.locator(f'[name="{name}"]').fill("8")
+        case "date":
+            page.locator(f'[name="{name}"]').fill("2026-06-30")
+        case "url":
+            page.locator(f'[name="{name}"]').fill(f"https://regenboog.example/{field.key}")
+        case "single_choice":
+            page.locator(f'[name="{name}"][value="{field.choices[0].key}"]').check()
+        case "checklist":
+            for choice in field.choices[:2]:
+                page.locator(f'[name="{name}"][value="{choice.key}"]').check()
+        case "table":
+            for column in field.columns:
+                cell = page.locator(f'[name="{name}-0-{column.key}"]')
+                if column.type == "single_choice":
+                    cell.select_option(column.choices[0].key)
+                else:
+                    cell.fill(CELL_VALUES[column.type])
+
+
+def test_editor_fills_every_chapter_and_sees_the_preview(page, profile, other_profile, editor):
+    log_in(page, "editor")
+    page.get_by_role("link", name="SOP 2026-2027 openen voor De Regenboog").click()
+    page.wait_for_url(f"**/hoofdstuk/{profile.sop_format.chapters[0].key}/")
+    assert_no_axe_violations(page)
+
+    for chapter in profile.sop_format.chapters:
+        page.goto(reverse("profile_chapter", args=[profile.pk, chapter.key]))
+        assert page.get_by_role("heading", level=1).inner_text() == chapter.heading
+        for field in profile.applicable_fields(chapter):
+            fill_field(page, field)
+        page.get_by_role("button", name="Opslaan").click()
+        page.get_by_text("Uw wijzigingen zijn opgeslagen.").wait_for()
+
+    page.goto(reverse("profile_chapter", args=[profile.pk, "zorgplicht"]))
+    page.get_by_text("Sinds de invoering van passend onderwijs hebben schoolbesturen").wait_for()
+    assert page.get_by_text("Vaste tekst van het samenwerkingsverband").count() >= 1
+
+    page.get_by_role("link", name="Voorbeeld voor ouders").click()
+    page.get_by_role("heading", name="De Regenboog", level=1).wait_for()
+    assert page.get_by_text("verplichte velden leeg").count() == 0
+    assert page.get_by_text("eerste afspraak").count() >= 10
+    assert_no_axe_violations(page)
+
+    response = page.goto(reverse("profile_preview", args=[other_profile.pk]))
+    assert response.status == 403
+    assert page.get_by_role("heading", name="Geen toegang").is_visible()
+    assert page.get_by_text("De Vlieger").count() == 0
+
+
+def test_typing_is_saved_automatically(page, profile, editor):
+    log_in(page, "editor")
+    page.goto(reverse("profile_chapter", args=[profile.pk, "visie"]))
+    page.locator('[name="f-visie_passend_onderwijs"]').fill("Elk kind hoort erbij.")
+    page.get_by_text("Opgeslagen om").wait_for()
+    # A second edit builds on the version the first autosave returned.
+    page.locator('[name="f-schoolpopulatie"]').fill("Veel leerlingen spreken thuis Arabisch.")
+    page.get_by_text("(versie 2)").wait_for()
+    page.reload()
+    assert (
+        page.locator('[name="f-visie_passend_onderwijs"]').input_value() == "Elk kind hoort erbij."
+    )
+    profile.refresh_from_db()
+    assert profile.version == 2 and profile.revisions.first().reason == "autosave"
+
+
+def test_login_and_home_pages_are_accessible(page, profile, editor):
+    page.goto("/inloggen/")
+    assert_no_axe_violations(page)
+    log_in(page, "editor")
+    assert_no_axe_violations(page)
+    page.goto(reverse("profile_revisions", args=[profile.pk]))
+    assert_no_axe_violations(page)
