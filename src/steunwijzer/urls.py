@@ -6,8 +6,10 @@ from steunwijzer.core import views as core_views
 urlpatterns = [
     path("", include("steunwijzer.organisations.urls")),
     path("", include("steunwijzer.profiles.urls")),
+    path("", include("steunwijzer.regional_model.urls")),
     path("api/v1/", include("steunwijzer.api.urls")),
     path("healthz", core_views.healthz, name="healthz"),
     path("thema/<slug:slug>.css", core_views.theme_css, name="theme_css"),
+    path("thema/<slug:slug>/logo", core_views.theme_logo, name="theme_logo"),
     path("beheer/", admin.site.urls),
 ]

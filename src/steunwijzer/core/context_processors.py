@@ -7,4 +7,4 @@ def theme(request):
     Steunwijzer is usually installed for one partnership; with several, the first one
     styles the shared pages and each partnership's own pages pass theirs explicitly.
     """
-    return {"theme_partnership": Partnership.objects.order_by("pk").first()}
+    return {"theme_partnership": Partnership.objects.defer("logo").order_by("pk").first()}

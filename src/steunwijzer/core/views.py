@@ -1,5 +1,5 @@
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -25,5 +25,15 @@ def theme_css(request, slug):
     colour = partnership.main_colour if partnership else "#2b5f75"
     css = f":root {{ --sw-brand: {colour}; }}\n"
     response = HttpResponse(css, content_type="text/css")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_GET
+def theme_logo(request, slug):
+    partnership = Partnership.objects.filter(slug=slug).exclude(logo_type="").first()
+    if partnership is None:
+        raise Http404("Geen logo.")
+    response = HttpResponse(bytes(partnership.logo), content_type=partnership.logo_type)
     response["Cache-Control"] = "public, max-age=300"
     return response

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 
-from .models import Membership
+from .models import Membership, Partnership
 
 
 class UtrechtFormMixin:
@@ -183,3 +183,48 @@ class ApiTokenForm(UtrechtFormMixin, forms.Form):
         help_text="Bijvoorbeeld het programma of script dat de token gebruikt.",
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
+
+
+LOGO_MAX_BYTES = 500 * 1024
+LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
+    """Name, colour and logo that dress every page of the partnership."""
+
+    logo_file = forms.FileField(
+        label="Nieuw logo", required=False,
+        help_text="PNG of JPEG, hoogstens 500 kB. Laat leeg om het huidige logo te houden.",
+    )
+    remove_logo = forms.BooleanField(label="Logo verwijderen", required=False)
+    website = forms.URLField(label="Website", required=False, assume_scheme="https")
+
+    class Meta:
+        model = Partnership
+        fields = ["name", "short_name", "main_colour", "contact_email", "website"]
+        widgets = {"main_colour": forms.TextInput(attrs={"type": "color"})}
+        help_texts = {"main_colour": "Gebruik een donkere kleur: witte tekst moet erop leesbaar zijn."}
+
+    def clean_logo_file(self):
+        upload = self.cleaned_data.get("logo_file")
+        if not upload:
+            return None
+        if upload.size > LOGO_MAX_BYTES:
+            raise ValidationError("Dit bestand is te groot: een logo mag hoogstens 500 kB zijn.")
+        head = upload.read(8)
+        upload.seek(0)
+        for signature, content_type in LOGO_SIGNATURES.items():
+            if head.startswith(signature):
+                return upload.read(), content_type
+        # Checked by content, not by name: an SVG or renamed file could carry script.
+        raise ValidationError("Dit is geen PNG- of JPEG-afbeelding.")
+
+    def save(self, commit=True):
+        partnership = super().save(commit=False)
+        if self.cleaned_data.get("remove_logo"):
+            partnership.logo, partnership.logo_type = b"", ""
+        if self.cleaned_data.get("logo_file"):
+            partnership.logo, partnership.logo_type = self.cleaned_data["logo_file"]
+        if commit:
+            partnership.save()
+        return partnership

@@ -26,7 +26,9 @@ class Partnership(models.Model):
         default="#2b5f75",
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Gebruik een kleur als #1a2b3c.")],
     )
-    logo = models.FileField("logo", upload_to="logos/", blank=True)
+    # Kept in the database (small, checked PNG/JPEG) so no media server is needed.
+    logo = models.BinaryField("logo", blank=True, default=b"", editable=True)
+    logo_type = models.CharField(max_length=20, blank=True)
     contact_email = models.EmailField("e-mailadres voor vragen", blank=True)
     website = models.URLField("website", blank=True)
 
@@ -37,6 +39,15 @@ class Partnership(models.Model):
 
     def __str__(self):
         return self.name
+
+    def staff_may_manage(self, user) -> bool:
+        return Membership.objects.filter(
+            models.Q(user=user)
+            & (
+                models.Q(role=Role.PLATFORM_ADMIN)
+                | models.Q(role=Role.PARTNERSHIP_STAFF, partnership=self)
+            )
+        ).exists()
 
 
 class Board(models.Model):

@@ -4,7 +4,9 @@ An inviter hands out the roles INVITABLE_ROLES allows for a role they hold, at t
 organisation or at one below it (a partnership's boards and schools, a board's schools).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
 from .models import INVITABLE_ROLES, ROLE_SCOPE, Board, Membership, Partnership, Role, School
 
@@ -83,3 +85,21 @@ def scope_fields(role, organisation) -> dict:
     """The partnership/board/school keyword a membership or invitation for this role takes."""
     scope = ROLE_SCOPE[Role(role)]
     return {} if scope is None else {scope: organisation}
+
+
+def get_partnership_for_staff(request, slug) -> Partnership:
+    """The partnership whose settings this person manages, or PermissionDenied."""
+    partnership = get_object_or_404(Partnership.objects.defer("logo"), slug=slug)
+    if not partnership.staff_may_manage(request.user):
+        raise PermissionDenied("Alleen medewerkers van het samenwerkingsverband kunnen dit.")
+    return partnership
+
+
+def managed_partnerships(user):
+    if Membership.objects.filter(user=user, role=Role.PLATFORM_ADMIN).exists():
+        return Partnership.objects.defer("logo")
+    return Partnership.objects.defer("logo").filter(
+        pk__in=Membership.objects.filter(user=user, role=Role.PARTNERSHIP_STAFF).values(
+            "partnership"
+        )
+    )

@@ -67,5 +67,10 @@ urlpatterns = [
         "account/tokens/<int:pk>/intrekken/", views.api_token_revoke, name="api_token_revoke"
     ),
     path("uitnodigen/", views.invite, name="invite"),
+    path(
+        "samenwerkingsverband/<slug:slug>/instellingen/",
+        views.partnership_settings,
+        name="partnership_settings",
+    ),
     path("uitnodiging/<str:token>/", views.invitation_accept, name="invitation_accept"),
 ]

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 from steunwijzer.api.models import ApiToken
 
 from . import services
-from .forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, NameForm
+from .forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, NameForm, PartnershipForm
 from .models import Invitation, Role
-from .permissions import invitable_targets
+from .permissions import get_partnership_for_staff, invitable_targets
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -153,3 +153,20 @@ def _invitation_closed(request, state):
     status = 404 if state == "unknown" else 410
     ctx = {"state": state}
     return render(request, "organisations/invitation_closed.html", ctx, status=status)
+
+
+@login_required
+def partnership_settings(request, slug):
+    partnership = get_partnership_for_staff(request, slug)
+    form = PartnershipForm(request.POST or None, request.FILES or None, instance=partnership)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "De instellingen van het samenwerkingsverband zijn opgeslagen.")
+        return redirect("partnership_settings", slug=partnership.slug)
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "organisations/partnership_settings.html",
+        {"partnership": partnership, "form": form},
+        status=status,
+    )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from steunwijzer.organisations.models import Membership, Role, School
+from steunwijzer.organisations.permissions import invitable_targets, managed_partnerships
 
 from .answers import AnswerError
 from .editor_form import (
@@ -74,7 +75,16 @@ def home(request):
         }
         for s in schools
     ]
-    return render(request, "profiles/home.html", {"rows": rows, "school_year": school_year})
+    return render(
+        request,
+        "profiles/home.html",
+        {
+            "rows": rows,
+            "school_year": school_year,
+            "partnerships": managed_partnerships(request.user),
+            "can_invite": bool(invitable_targets(request.user)),
+        },
+    )
 
 
 @login_required
