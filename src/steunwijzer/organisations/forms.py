@@ -193,7 +193,8 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
     """Name, colour and logo that dress every page of the partnership."""
 
     logo_file = forms.FileField(
-        label="Nieuw logo", required=False,
+        label="Nieuw logo",
+        required=False,
         help_text="PNG of JPEG, hoogstens 500 kB. Laat leeg om het huidige logo te houden.",
     )
     remove_logo = forms.BooleanField(label="Logo verwijderen", required=False)
@@ -203,7 +204,9 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
         model = Partnership
         fields = ["name", "short_name", "main_colour", "contact_email", "website"]
         widgets = {"main_colour": forms.TextInput(attrs={"type": "color"})}
-        help_texts = {"main_colour": "Gebruik een donkere kleur: witte tekst moet erop leesbaar zijn."}
+        help_texts = {
+            "main_colour": "Gebruik een donkere kleur: witte tekst moet erop leesbaar zijn."
+        }
 
     def clean_logo_file(self):
         upload = self.cleaned_data.get("logo_file")

@@ -85,9 +85,10 @@ class Profile(models.Model):
             progress.append({"chapter": chapter, "required": len(required), "filled": filled})
         return progress
 
-    def missing_required(self) -> list:
+    def missing_required(self) -> list[tuple]:
+        """(chapter, field) for every required field still empty."""
         return [
-            f
+            (chapter, f)
             for chapter in self.sop_format.chapters
             for f in self.applicable_fields(chapter)
             if f.required and not is_filled(self.answers.get(f.key))

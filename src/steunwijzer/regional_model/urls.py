@@ -3,8 +3,12 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("samenwerkingsverband/<slug:slug>/sop-model/", views.format_versions,
-         name="format_versions"),
-    path("samenwerkingsverband/<slug:slug>/sop-model/<int:pk>.yaml", views.format_version_source,
-         name="format_version_source"),
+    path(
+        "samenwerkingsverband/<slug:slug>/sop-model/", views.format_versions, name="format_versions"
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/sop-model/<int:pk>.yaml",
+        views.format_version_source,
+        name="format_version_source",
+    ),
 ]

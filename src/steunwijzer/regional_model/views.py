@@ -23,26 +23,46 @@ def format_versions(request, slug):
         if upload is None:
             problems, status = ["Kies een YAML-bestand met het SOP-model."], 400
         elif upload.size > MODEL_MAX_BYTES:
-            problems, status = ["Dit bestand is groter dan 1 MB; een SOP-model is veel kleiner."], 400
+            problems, status = (
+                ["Dit bestand is groter dan 1 MB; een SOP-model is veel kleiner."],
+                400,
+            )
         else:
             try:
                 if request.POST.get("action") == "import":
-                    version = format_import(partnership=partnership, text=upload.read(),
-                                            filename=upload.name, user=request.user)
-                    messages.success(request, f"{version} is ingelezen. Nieuwe profielen "
-                                     "gebruiken deze versie; bestaande houden hun versie.")
+                    version = format_import(
+                        partnership=partnership,
+                        text=upload.read(),
+                        filename=upload.name,
+                        user=request.user,
+                    )
+                    messages.success(
+                        request,
+                        f"{version} is ingelezen. Nieuwe profielen "
+                        "gebruiken deze versie; bestaande houden hun versie.",
+                    )
                     return redirect("format_versions", slug=slug)
                 fmt, _ = parse_format(upload.read(), upload.name)
                 summary = f"{fmt.name} {fmt.version}: {format_summary(fmt)}. Het model is in orde."
             except FormatError as exc:
                 problems, status = [str(p) for p in exc.problems], 422
-    versions = (FormatVersion.objects.filter(partnership=partnership)
-                .annotate(profile_count=Count("profile")).order_by("-imported_at", "-pk")
-                .defer("source", "definition"))
-    return render(request, "regional_model/format_versions.html", {
-        "partnership": partnership, "versions": versions, "problems": problems,
-        "summary": summary,
-    }, status=status)
+    versions = (
+        FormatVersion.objects.filter(partnership=partnership)
+        .annotate(profile_count=Count("profile"))
+        .order_by("-imported_at", "-pk")
+        .defer("source", "definition")
+    )
+    return render(
+        request,
+        "regional_model/format_versions.html",
+        {
+            "partnership": partnership,
+            "versions": versions,
+            "problems": problems,
+            "summary": summary,
+        },
+        status=status,
+    )
 
 
 @login_required

@@ -1,0 +1,986 @@
+"""The texts of the demo SOPs, written the way a school team would write them.
+
+`PROFILE_HISTORY` maps a school (see `demo.SCHOOLS`) to the saves that built its profile,
+oldest first: (author username, answers). The author "directie" is the school's director.
+A school with an empty list has a profile that is only started; a school missing here has
+no profile yet. Field and choice keys are those of the Haaglanden model
+(regional_model/formats/haaglanden-2.0.yaml).
+
+Long texts are in the editor's markup, hard-wrapped for reading: a blank line separates
+paragraphs and "- " lists, and `demo._unwrap` joins the wrapped lines. Placeholders such as
+{jaar} (the first calendar year of the school year) keep dates and years current.
+
+Everything here is fictional and about groups and the school, never about a single pupil.
+"""
+
+# --- OBS De Regenboog (Escamp): half written, by the director and the intern begeleider ---
+
+REGENBOOG = [
+    ("directeur", {
+        "onderwijsconcept": "regulier",
+        "onderwijsconcept_toelichting": (
+            "We werken met jaargroepen en geven in elke groep instructie op drie niveaus."
+        ),
+        "aantal_groepen": 13,
+        "gemiddelde_groepsgrootte": 24,
+        "contactpersoon_ondersteuning": "Fatima el Amrani, intern begeleider",
+        "contactpersoon_bereikbaarheid": (
+            "ib@obsderegenboog.example, 070 555 21 40, op maandag, dinsdag en donderdag"
+        ),
+    }),
+    ("directeur", {
+        "visie_passend_onderwijs": """
+            Op De Regenboog is ieder kind uit de wijk welkom. We kijken eerst naar wat een kind
+            nodig heeft en pas daarna naar wat er moeilijk gaat.
+
+            We werken samen met ouders en met de partners in de wijk.
+        """,
+    }),
+    ("ib", {
+        "schoolpopulatie": """
+            De Regenboog staat midden in Escamp. De meeste leerlingen wonen op loopafstand van
+            de school. In ongeveer de helft van de gezinnen wordt thuis ook een andere taal
+            gesproken, vaak Turks, Arabisch, Pools of Papiaments. Veel kinderen komen bij ons
+            binnen met een kleine Nederlandse woordenschat.
+
+            Daarom doen we dit extra:
+
+            - elke dag een vaste woordenschatles in alle groepen;
+            - in groep 1 en 2 een onderwijsassistent die vier ochtenden per week in kleine
+              groepjes taalspelletjes doet;
+            - elke dag twintig minuten voorlezen, ook in groep 7 en 8.
+
+            Volgens de Verscheidenheidsindex krijgen ongeveer 40 van onze 312 leerlingen extra
+            ondersteuning. Zes leerlingen werken met een ontwikkelingsperspectief (OPP).
+        """,
+        "ouders_en_leerlingen": """
+            Drie keer per jaar praten de leerkracht, de ouders en het kind samen over hoe het
+            gaat (het driehoeksgesprek). Vanaf groep 5 bereidt het kind dat gesprek zelf voor.
+
+            Krijgt een kind extra ondersteuning, dan schrijven we het plan samen met de ouders.
+            We vragen het kind wat het zelf nodig heeft en wat al goed gaat. Ouders die nog
+            weinig Nederlands spreken, mogen iemand meenemen die voor hen vertaalt.
+
+            De leerlingenraad, met twee leerlingen uit elke groep 5 tot en met 8, praat elk jaar
+            mee over de regels op het plein en de aanpak van pesten.
+        """,
+    }),
+    ("ib", {
+        "preventieve_interventies": """
+            In groep 1 en 2 volgen we elk kind met observaties tijdens het spelen en werken.
+            Vanaf groep 3 maken alle leerlingen in januari en juni de toetsen van het
+            leerlingvolgsysteem.
+
+            Zo helpen we binnen de groep:
+
+            - Leest een leerling in groep 3 of 4 te langzaam, dan krijgt hij vier keer per week
+              een kwartier extra leesoefening in een groepje van vier.
+            - Bij rekenen krijgen leerlingen die het nog niet begrijpen, de uitleg een dag van
+              tevoren al een keer (pre-teaching).
+            - Leerlingen met dyslexie krijgen extra tijd bij toetsen en mogen teksten laten
+              voorlezen met de laptop.
+            - Bij onrustig gedrag maakt de leerkracht met het kind en de ouders een plan met
+              twee of drie afspraken. Na vier weken kijken we samen of het helpt.
+        """,
+        "ondersteuningsstructuur": """
+            De leerkracht is het eerste aanspreekpunt voor ouders. Maakt een leerkracht zich
+            zorgen over een leerling, dan bespreekt hij dat met de intern begeleider. Onze
+            intern begeleider is er op maandag, dinsdag en donderdag.
+
+            Vier keer per jaar bespreekt de intern begeleider met elke leerkracht alle
+            leerlingen van de groep. Zes keer per jaar is er een ondersteuningsteam met de
+            intern begeleider, de schoolmaatschappelijk werker, de jeugdverpleegkundige van het
+            CJG Escamp en de onderwijsadviseur van het samenwerkingsverband. Ouders zijn daarbij
+            altijd welkom. We bespreken een kind nooit zonder dat de ouders het weten.
+
+            De volledige beschrijving staat in hoofdstuk 5 van onze schoolgids.
+        """,
+        "interventies_basis": [
+            "verlengde_instructie", "pre_teaching", "dyslexieprotocol", "hulpmiddelen_dyslexie",
+            "sociaal_emotioneel_programma", "pestprotocol", "gedragsafspraken", "woordenschat",
+            "kindgesprekken", "schoolmaatschappelijk_werk",
+        ],
+    }),
+    ("directeur", {
+        "visie_passend_onderwijs": """
+            Op De Regenboog is ieder kind uit de wijk welkom. We kijken eerst naar wat een kind
+            nodig heeft en pas daarna naar wat er moeilijk gaat. Een kind leert het best in een
+            rustige en veilige groep, met een leerkracht die het kind goed kent.
+
+            Wat merkt u daarvan?
+
+            - In elke groep geeft de leerkracht instructie op drie niveaus. Wie meer uitleg
+              nodig heeft, krijgt die aan de instructietafel.
+            - Elke dag begint met een kringgesprek, zodat de leerkracht ziet hoe het met de
+              kinderen gaat.
+            - We zoeken hulp zo dicht mogelijk bij de klas: eerst in de groep, dan met de intern
+              begeleider, en pas daarna buiten de school.
+
+            We werken samen met ouders en met partners in de wijk, zoals het CJG en de
+            bibliotheek. Onze onderwijsvisie staat in de schoolgids.
+        """,
+        "basiskwaliteit": """
+            De inspectie heeft ons in het najaar van {twee_jaar_geleden} bezocht. Het oordeel
+            was voldoende. De inspectie noemde de veilige sfeer en de duidelijke afspraken als
+            sterke punten. Een verbeterpunt was dat we beter moesten nagaan of extra hulp ook
+            echt werkt. Daar werken we nu aan.
+
+            De directeur en de intern begeleider bezoeken elke leerkracht minstens twee keer per
+            jaar in de klas. Twee keer per jaar bespreken we met het hele team de
+            toetsresultaten en spreken we af waar we extra aandacht aan geven.
+        """,
+    }),
+    ("ib", {
+        "expertise_team": [
+            {"expertise": "Taal en NT2", "functie": "taalcoördinator (leerkracht groep 4)",
+             "uren_per_week": 4},
+            {"expertise": "Dyslexie en leesproblemen", "functie": "leesspecialist",
+             "uren_per_week": 3},
+            {"expertise": "Gedrag", "functie": "intern begeleider met opleiding gedragsspecialist",
+             "uren_per_week": 4},
+            {"expertise": "Jonge kind", "functie": "onderwijsassistent groep 1 en 2",
+             "uren_per_week": 16},
+        ],
+        "expertise_aanbod": ["dyslexie", "gedrag", "taal_nt2", "sociaal_emotioneel"],
+    }),
+]
+
+# --- OBS De Zeester (Scheveningen): complete ---
+
+ZEESTER = [
+    ("directie", {
+        "onderwijsconcept": "regulier",
+        "onderwijsconcept_toelichting": (
+            "Groep 1-2 is een gemengde kleutergroep; verder werken we met jaargroepen en de "
+            "combinatiegroepen 5/6 en 7/8."
+        ),
+        "aantal_groepen": 10,
+        "gemiddelde_groepsgrootte": 25,
+        "contactpersoon_ondersteuning": "Ingrid Smit, intern begeleider",
+        "contactpersoon_bereikbaarheid": (
+            "ib@obsdezeester.example, 070 555 34 12, op dinsdag, woensdag en vrijdag"
+        ),
+        "visie_passend_onderwijs": """
+            De Zeester is een kleine wijkschool vlak bij de haven. Veel ouders en grootouders
+            zaten zelf ook bij ons op school. Wij vinden dat kinderen uit de buurt samen naar
+            school moeten kunnen, ook als ze wat meer hulp nodig hebben.
+
+            Passend onderwijs betekent voor ons: duidelijke regels, een vaste dagindeling en
+            leerkrachten die snel zien als het niet goed gaat met een kind. We geven liever op
+            tijd een beetje extra hulp dan laat veel hulp.
+
+            We zijn ook eerlijk over wat we niet kunnen. Als een kind meer nodig heeft dan wij
+            kunnen geven, zeggen we dat op tijd en zoeken we samen met de ouders verder.
+        """,
+        "ouders_en_leerlingen": """
+            Aan het begin van het schooljaar heeft elke ouder een startgesprek met de
+            leerkracht. De ouders vertellen dan wat zij van hun kind weten. Vanaf groep 6 zit
+            het kind zelf ook bij dit gesprek.
+
+            Krijgt een kind extra ondersteuning, dan spreken we de ouders minstens vier keer per
+            jaar. Kinderen in groep 7 en 8 vullen twee keer per jaar een vragenlijst in over hoe
+            veilig zij zich voelen. De uitkomst bespreken we met de leerlingenraad.
+        """,
+        "schoolpopulatie": """
+            De meeste leerlingen wonen in Scheveningen-Haven en Duindorp. In de meeste gezinnen
+            wordt thuis Nederlands gesproken; in ongeveer een op de tien gezinnen ook Pools of
+            een andere taal. Veel kinderen kennen elkaar al van de buurt.
+
+            Ongeveer 30 van onze 245 leerlingen krijgen extra ondersteuning. De meeste vragen
+            gaan over gedrag, concentratie en lezen. Daarom besteden we veel tijd aan sociale
+            vaardigheden en hebben we een eigen gedragsspecialist in het team.
+        """,
+        "basiskwaliteit": """
+            De inspectie bezocht in het voorjaar van {twee_jaar_geleden} ons bestuur en deed
+            toen ook onderzoek op De Zeester. Het oordeel was voldoende. De inspectie was
+            positief over de veiligheid en de sfeer in de groepen. Zij vond dat we de
+            rekenresultaten beter moesten bekijken.
+
+            Sindsdien bespreken we na elke toetsperiode per groep de rekenresultaten met de
+            rekencoördinator. De directeur bezoekt elke groep minstens drie keer per jaar en
+            bespreekt de les daarna met de leerkracht.
+        """,
+        "preventieve_interventies": """
+            We volgen alle leerlingen met het leerlingvolgsysteem en met een vragenlijst over
+            hun sociaal-emotionele ontwikkeling in oktober en maart.
+
+            - Lezen: leerlingen in groep 3 tot en met 5 die achterblijven, lezen vier keer per
+              week tien minuten extra met de onderwijsassistent.
+            - Rekenen: elke dag verlengde instructie aan de instructietafel.
+            - Gedrag: elke groep begint het jaar met 'de gouden weken', waarin de groep samen de
+              regels maakt. Bij moeilijk gedrag maakt de leerkracht een plan met de
+              gedragsspecialist.
+            - Concentratie: in elke groep zijn twee rustige werkplekken en koptelefoons.
+        """,
+        "ondersteuningsstructuur": """
+            De leerkracht is verantwoordelijk voor alle leerlingen in de groep en is het eerste
+            aanspreekpunt voor ouders. De intern begeleider werkt drie dagen per week en helpt
+            leerkrachten bij leerlingen die meer nodig hebben. Onze gedragsspecialist is acht
+            uur per week beschikbaar voor observaties en gesprekken.
+
+            Vijf keer per jaar is er een ondersteuningsteam met de intern begeleider, de
+            schoolmaatschappelijk werker, de jeugdverpleegkundige van het CJG Scheveningen en de
+            onderwijsadviseur van het samenwerkingsverband. Ouders worden altijd uitgenodigd als
+            hun kind besproken wordt.
+        """,
+        "planmatig_werken": """
+            Elke leerkracht maakt twee keer per jaar een groepsoverzicht en een plan voor
+            rekenen, lezen, spelling en gedrag. Na zes weken kijken de leerkracht en de intern
+            begeleider of de aanpak werkt.
+
+            Leerlingen die op een vak het niveau van de groep niet meer kunnen halen, krijgen
+            een ontwikkelingsperspectief (OPP). Dat maken we samen met de ouders en we
+            bespreken het twee keer per jaar. Op dit moment hebben vijf leerlingen een OPP.
+        """,
+        "interventies_basis": [
+            "verlengde_instructie", "dyslexieprotocol", "hulpmiddelen_dyslexie", "verrijking",
+            "sociaal_emotioneel_programma", "pestprotocol", "gedragsafspraken",
+            "prikkelarme_werkplek", "kindgesprekken", "medisch_protocol",
+        ],
+        "niet_in_basisondersteuning": """
+            Dit valt bij ons niet onder de basisondersteuning:
+
+            - begeleiding van één leerling apart van meer dan twintig minuten per dag;
+            - een eigen leerlijn voor meer dan één vak;
+            - dagelijkse begeleiding buiten de klas bij ernstige gedragsproblemen;
+            - hulp bij persoonlijke verzorging, zoals naar de wc gaan.
+
+            Heeft een leerling dit nodig, dan vragen we extra ondersteuning aan bij het
+            samenwerkingsverband (zie hoofdstuk 3).
+        """,
+    }),
+    ("directie", {
+        "expertise_team": [
+            {"expertise": "Gedrag", "functie": "gedragsspecialist (master SEN)",
+             "uren_per_week": 8},
+            {"expertise": "Lezen en dyslexie", "functie": "leesspecialist (leerkracht groep 3)",
+             "uren_per_week": 3},
+            {"expertise": "Rekenen", "functie": "rekencoördinator", "uren_per_week": 2},
+            {"expertise": "Sociale vaardigheden",
+             "functie": "trainer sociale vaardigheden (onderwijsassistent)", "uren_per_week": 4},
+        ],
+        "expertise_aanbod": ["dyslexie", "gedrag", "sociaal_emotioneel"],
+        "externe_partners": [
+            {"organisatie": "CJG Scheveningen",
+             "wat_doen_zij": "jeugdverpleegkundige, spreekuur voor ouders",
+             "hoe_vaak": "maandelijks"},
+            {"organisatie": "Schoolmaatschappelijk werk",
+             "wat_doen_zij": "gesprekken met ouders en kinderen", "hoe_vaak": "wekelijks"},
+            {"organisatie": "SWV Hofstad",
+             "wat_doen_zij": "onderwijsadviseur in het ondersteuningsteam",
+             "hoe_vaak": "een_paar_keer_per_jaar"},
+            {"organisatie": "Logopediepraktijk Aan Zee",
+             "wat_doen_zij": "logopedie op school onder schooltijd", "hoe_vaak": "wekelijks"},
+        ],
+        "arrangementen": """
+            Voor leerlingen die moeite hebben met samenwerken en met hun emoties, hebben we de
+            Zeeklas: een groepje van zes leerlingen uit groep 4 tot en met 8 dat twee middagen
+            per week met de gedragsspecialist oefent met sociale vaardigheden. Leerlingen gaan
+            tien weken naar de Zeeklas. Daarna bekijken we met de ouders of dat genoeg was.
+
+            Voor leerlingen met ernstige lees- of gedragsproblemen vragen we een arrangement aan
+            bij het samenwerkingsverband. Een specialist komt dan twee keer per week een half
+            uur. Dit schooljaar hebben we drie arrangementen, vooral voor gedrag.
+        """,
+        "groepsgrootte_en_samenstelling": """
+            Onze groepen hebben gemiddeld 25 leerlingen, maar de combinatiegroepen zijn groter.
+            In groep 5/6 zitten 29 leerlingen; een tweede leerling die de hele dag één-op-één
+            begeleiding nodig heeft, kunnen wij daar niet opvangen.
+
+            Bij elke aanmelding kijken we naar de groep waarin het kind komt: hoe groot is die,
+            en hoeveel kinderen krijgen er al extra hulp? Volgens de Verscheidenheidsindex is
+            groep 7/8 dit jaar de zwaarste groep. In die groep plaatsen we dit jaar geen nieuwe
+            leerling met een grote vraag op het gebied van gedrag.
+        """,
+        "deskundigheid_en_beschikbaarheid": """
+            Onze gedragsspecialist werkt acht uur per week voor de hele school. Daardoor kunnen
+            we per jaar hooguit vier leerlingen intensief begeleiden bij gedrag. De intern
+            begeleider is er drie dagen per week.
+
+            Is een leerkracht ziek, dan gaat de extra begeleiding zo veel mogelijk door. Is er
+            geen vervanger, dan valt de Zeeklas die dag uit en laten we het de ouders weten.
+        """,
+        "grenzen_niet_bieden": """
+            Wij kunnen niet bieden:
+
+            - begeleiding van een leerling die de hele dag een eigen begeleider naast zich
+              nodig heeft;
+            - een veilige plek voor een leerling die vaak slaat, schopt of met spullen gooit en
+              daarmee andere kinderen in gevaar brengt;
+            - les op de eerste verdieping aan een leerling in een rolstoel: ons gebouw heeft
+              geen lift;
+            - verpleegkundige handelingen, zoals sondevoeding of het geven van injecties.
+        """,
+        "grens_bereikt": """
+            Merken we dat we een leerling niet meer goed kunnen helpen, dan nodigen de
+            leerkracht en de intern begeleider de ouders uit voor een gesprek. Daarna bespreken
+            we de leerling in het ondersteuningsteam, samen met de ouders. De onderwijsadviseur
+            van het samenwerkingsverband denkt mee.
+
+            Samen zoeken we naar een arrangement of een school die beter past. Dat kan enkele
+            maanden duren. Uw kind blijft bij ons tot er een goede plek is gevonden.
+        """,
+        "verwijzing_sbo_so": """
+            Gaat een leerling ondanks een arrangement een jaar lang weinig vooruit, of voelt
+            het kind zich op school niet meer veilig, dan praten we met de ouders over speciaal
+            basisonderwijs of speciaal onderwijs. We gaan dan samen kijken op een school voor
+            speciaal basisonderwijs, zoals SBO De Wissel. Daarna vragen we samen met de ouders
+            een toelaatbaarheidsverklaring (TLV) aan bij het samenwerkingsverband.
+        """,
+        "aanmelden_toelichting": """
+            Ouders maken eerst een afspraak voor een kennismaking en een rondleiding. Daarna
+            vullen ze het aanmeldformulier in. Heeft uw kind extra ondersteuning nodig, dan
+            vragen we met uw toestemming informatie op bij de peuterspeelzaal of de vorige
+            school. Binnen zes weken hoort u of we uw kind een passende plek kunnen geven. Een
+            groep is vol bij 29 leerlingen.
+        """,
+        "aanmeldprocedure_url": "https://obsdezeester.example/aanmelden",
+        "schoolgids_url": "https://obsdezeester.example/schoolgids",
+        "schoolgids_onderwijsvisie": "https://obsdezeester.example/schoolgids#visie",
+        "schoolgids_pedagogisch_didactisch": "https://obsdezeester.example/schoolgids#onderwijs",
+        "schoolgids_ondersteuningsstructuur": (
+            "https://obsdezeester.example/schoolgids#ondersteuning"
+        ),
+        "evaluatie_laatste": "{jaar}-06-19",
+        "evaluatie_volgende": "{volgend_jaar}-06-17",
+    }),
+    ("directie", {
+        "evaluatie_wijzigingen": """
+            Sinds dit schooljaar hebben we de Zeeklas voor sociale vaardigheden. De
+            gedragsspecialist werkt nu acht in plaats van vier uur per week. Bij de grenzen
+            staat nu concreet hoe groot de combinatiegroepen zijn.
+        """,
+    }),
+]
+
+# --- RKBS De Lindeboom (Rijswijk): complete ---
+
+LINDEBOOM = [
+    ("directie", {
+        "onderwijsconcept": "regulier",
+        "onderwijsconcept_toelichting": (
+            "We werken met jaargroepen; vanaf groep 5 werken leerlingen een deel van de dag met "
+            "een weektaak."
+        ),
+        "aantal_groepen": 14,
+        "gemiddelde_groepsgrootte": 26,
+        "contactpersoon_ondersteuning": "Joyce van Dijk, intern begeleider groep 1 tot en met 4",
+        "contactpersoon_bereikbaarheid": (
+            "ib@rkbsdelindeboom.example, 070 555 48 90, van maandag tot en met donderdag"
+        ),
+        "visie_passend_onderwijs": """
+            De Lindeboom is een katholieke school waar respect voor elkaar voorop staat.
+            Kinderen van alle achtergronden zijn welkom. Ieder kind mag zijn wie het is en leert
+            op zijn eigen manier.
+
+            We hebben veel ervaring met kinderen die snel overprikkeld raken, bijvoorbeeld
+            kinderen met autisme. In elke groep staat het dagprogramma met pictogrammen op het
+            bord en veranderingen kondigen we vooraf aan. Daar hebben alle kinderen in de groep
+            voordeel van.
+
+            Kinderen die meer aankunnen, dagen we uit met verrijkingswerk en met de plusklas.
+            Zo willen we dat ieder kind met plezier naar school gaat en blijft groeien.
+        """,
+        "ouders_en_leerlingen": """
+            Ouders kennen hun kind het best. Daarom beginnen we elk schooljaar met een
+            kennismakingsgesprek, waarin ouders vertellen wat hun kind nodig heeft. Twee keer
+            per jaar volgt een rapportgesprek.
+
+            Leerlingen uit groep 6, 7 en 8 schrijven zelf mee aan hun plan: wat wil ik leren en
+            wat helpt mij daarbij? De leerlingenraad heeft dit jaar meegedacht over een
+            stiltehoek op elke verdieping.
+        """,
+        "schoolpopulatie": """
+            De Lindeboom staat in Rijswijk-Zuid, in een wijk met koopwoningen en huurwoningen.
+            De leerlingen komen uit Rijswijk en voor een deel uit Den Haag. Bijna alle kinderen
+            spreken thuis Nederlands.
+
+            Ongeveer 45 van de 360 leerlingen krijgen extra ondersteuning. Relatief veel
+            leerlingen hebben autisme of raken snel overprikkeld. Ook zijn er veel leerlingen
+            die meer aankunnen dan de gewone lesstof. Daarom hebben we een auti-coach en een
+            specialist hoogbegaafdheid in het team.
+        """,
+        "basiskwaliteit": """
+            De inspectie bezocht ons in {vorig_jaar} en beoordeelde ons onderwijs als
+            voldoende. Onze eindresultaten liggen boven het landelijk gemiddelde. Een
+            verbeterpunt was de overgang van groep 2 naar groep 3. Daarvoor hebben we nu een
+            doorgaande lijn voor lezen en rekenen.
+
+            Elk jaar vullen we met het team de zelfevaluatie basisondersteuning van het
+            samenwerkingsverband in. De directie en de intern begeleiders bezoeken alle groepen
+            twee keer per jaar.
+        """,
+        "preventieve_interventies": """
+            - Alle kleuters volgen we met observaties. Kinderen die opvallen bij taal of
+              rekenen, krijgen in groep 2 extra spelletjes in een klein groepje.
+            - Vanaf groep 3 toetsen we twee keer per jaar lezen, spelling en rekenen. Na elke
+              toets maakt de leerkracht nieuwe instructiegroepjes.
+            - Leerlingen met (een vermoeden van) dyslexie krijgen extra leestijd en
+              voorleessoftware.
+            - Voor kinderen die snel overprikkeld raken, zijn er koptelefoons, een vaste plek in
+              de klas en een time-outplek op de gang.
+            - Elke week krijgen alle groepen een les over omgaan met elkaar.
+        """,
+        "ondersteuningsstructuur": """
+            We hebben twee intern begeleiders: een voor groep 1 tot en met 4 en een voor groep 5
+            tot en met 8. Samen werken zij zeven dagen per week.
+
+            De leerkracht bespreekt zorgen eerst met de ouders. Drie keer per jaar is er een
+            groepsbespreking met de intern begeleider. Zes keer per jaar komt het
+            ondersteuningsteam bij elkaar, met de jeugdverpleegkundige van het CJG Rijswijk, het
+            schoolmaatschappelijk werk en de onderwijsadviseur van het samenwerkingsverband.
+            Ouders zijn daarbij.
+        """,
+        "planmatig_werken": """
+            We werken handelingsgericht: we kijken naar wat een kind nodig heeft, niet naar wat
+            het mankeert. Elke leerkracht heeft een groepsplan voor rekenen, technisch lezen,
+            begrijpend lezen en spelling, op drie niveaus. Na elke toetsperiode passen we het
+            plan aan.
+
+            Loopt een leerling een jaar of meer achter en volgt hij een eigen leerlijn, dan
+            krijgt hij een OPP. We stellen het op met de ouders en de leerling en bespreken het
+            elk half jaar.
+        """,
+        "interventies_basis": [
+            "verlengde_instructie", "pre_teaching", "dyslexieprotocol", "protocol_rekenen",
+            "hulpmiddelen_dyslexie", "verrijking", "sociaal_emotioneel_programma",
+            "pestprotocol", "prikkelarme_werkplek", "kindgesprekken", "medisch_protocol",
+        ],
+        "niet_in_basisondersteuning": """
+            Niet in onze basisondersteuning valt:
+
+            - een eigen begeleider in de klas, ook niet voor een deel van de dag;
+            - een aparte ruimte waar een leerling langere tijd alleen werkt;
+            - een volledig eigen programma voor hoogbegaafde leerlingen buiten de plusklas;
+            - therapie onder schooltijd, zoals speltherapie. Ouders regelen dat zelf; wij
+              denken mee over het rooster.
+        """,
+        "expertise_team": [
+            {"expertise": "Autisme", "functie": "auti-coach (leerkracht met opleiding)",
+             "uren_per_week": 12},
+            {"expertise": "Hoogbegaafdheid", "functie": "specialist meer- en hoogbegaafdheid",
+             "uren_per_week": 8},
+            {"expertise": "Dyslexie", "functie": "leesspecialist", "uren_per_week": 4},
+            {"expertise": "Rekenen en dyscalculie", "functie": "rekenspecialist",
+             "uren_per_week": 4},
+        ],
+        "expertise_aanbod": [
+            "dyslexie", "dyscalculie", "autisme", "hoogbegaafdheid", "sociaal_emotioneel",
+        ],
+        "externe_partners": [
+            {"organisatie": "CJG Rijswijk",
+             "wat_doen_zij": "jeugdverpleegkundige en opvoedadvies", "hoe_vaak": "maandelijks"},
+            {"organisatie": "SWV Hofstad", "wat_doen_zij": "onderwijsadviseur en arrangementen",
+             "hoe_vaak": "een_paar_keer_per_jaar"},
+            {"organisatie": "Kinderfysiotherapie De Sprong",
+             "wat_doen_zij": "fysiotherapie op school", "hoe_vaak": "wekelijks"},
+            {"organisatie": "Jeugdteam Rijswijk", "wat_doen_zij": "hulp aan gezinnen thuis",
+             "hoe_vaak": "als_het_nodig_is"},
+        ],
+        "arrangementen": """
+            Plusklas: leerlingen uit groep 5 tot en met 8 die veel meer aankunnen, gaan elke
+            woensdagochtend naar de Lindeklas. Ze werken aan projecten en leren plannen en
+            doorzetten. De specialist hoogbegaafdheid geeft deze les.
+
+            Autisme: leerlingen met autisme kunnen twee keer per week een gesprek hebben met de
+            auti-coach. Die helpt ook de leerkracht om de dag voorspelbaar te maken. Hebben
+            leerlingen meer nodig, dan vragen we een arrangement aan bij het
+            samenwerkingsverband. Dit jaar zijn dat er vier.
+
+            Rekenen: een klein groepje leerlingen met ernstige rekenproblemen werkt drie keer
+            per week met de rekenspecialist.
+        """,
+        "groepsgrootte_en_samenstelling": """
+            In groep 1 tot en met 5 hebben de groepen 24 tot 26 leerlingen, in groep 6 tot en
+            met 8 zijn dat er 28 tot 30. In die grote groepen is weinig ruimte voor leerlingen
+            die veel begeleiding nodig hebben.
+
+            We plaatsen in één groep niet meer dan drie leerlingen met een arrangement. Volgens
+            de Verscheidenheidsindex zitten groep 6 en groep 8 dit jaar aan die grens.
+        """,
+        "deskundigheid_en_beschikbaarheid": """
+            De auti-coach werkt twaalf uur per week. Daarmee kunnen we ongeveer tien leerlingen
+            met autisme goed begeleiden. Komen er meer leerlingen met een grote vraag bij, dan
+            moeten we kiezen en krijgen leerlingen minder vaak begeleiding.
+
+            De plusklas gaat alleen door als de specialist hoogbegaafdheid er is. Bij langere
+            ziekte zoeken we een vervanger binnen ons bestuur.
+        """,
+        "grenzen_niet_bieden": """
+            Wij kunnen niet bieden:
+
+            - onderwijs aan een leerling die niet in een groep van 28 kinderen kan zijn, ook
+              niet voor een deel van de dag;
+            - een veilige plek voor een leerling die zichzelf of anderen regelmatig pijn doet;
+            - verpleegkundige zorg, zoals katheteriseren of sondevoeding;
+            - onderwijs aan een leerling die alleen met gebaren of een spraakcomputer praat:
+              daarvoor is in ons team geen deskundigheid.
+        """,
+        "grens_bereikt": """
+            Als we merken dat we de grens naderen, zeggen we dat eerlijk tegen de ouders. De
+            intern begeleider nodigt de ouders uit en maakt samen met hen een plan voor de
+            komende zes weken. Werkt dat niet, dan vragen we de onderwijsadviseur van het
+            samenwerkingsverband om mee te denken over een arrangement of een andere school.
+            Uw kind blijft bij ons tot er een nieuwe plek is gevonden.
+        """,
+        "verwijzing_sbo_so": """
+            Een verwijzing naar het speciaal (basis)onderwijs bespreken we als een leerling
+            ondanks extra hulp en een arrangement niet vooruitgaat, of als het kind zich in een
+            grote groep niet prettig en veilig voelt. We bezoeken dan samen met de ouders een
+            school voor speciaal basisonderwijs. Daarna vragen we samen een TLV aan bij het
+            samenwerkingsverband.
+        """,
+    }),
+    ("directie", {
+        "aanmelden_toelichting": """
+            Elke maand is er een rondleiding voor nieuwe ouders. Na de rondleiding vullen ouders
+            het aanmeldformulier in. Heeft uw kind extra ondersteuning nodig, dan nodigt de
+            intern begeleider u uit voor een gesprek. Binnen zes weken hoort u of we uw kind een
+            passende plek kunnen geven. Een groep is vol bij 30 leerlingen.
+        """,
+        "aanmeldprocedure_url": "https://rkbsdelindeboom.example/aanmelden",
+        "schoolgids_url": "https://rkbsdelindeboom.example/schoolgids",
+        "schoolgids_onderwijsvisie": "https://rkbsdelindeboom.example/schoolgids#visie",
+        "schoolgids_ondersteuningsstructuur": (
+            "https://rkbsdelindeboom.example/schoolgids#zorg"
+        ),
+        "evaluatie_laatste": "{jaar}-06-26",
+        "evaluatie_volgende": "{volgend_jaar}-06-24",
+        "evaluatie_wijzigingen": """
+            De plusklas heet nu Lindeklas en is er ook voor groep 5. We hebben een tweede
+            stiltehoek ingericht. De grens van drie arrangementen per groep staat nu in het
+            profiel.
+        """,
+    }),
+]
+
+# --- SBO De Wissel (Haagse Hout): complete, with the SBO-only field ---
+
+WISSEL = [
+    ("directie", {
+        "onderwijsconcept": "anders",
+        "onderwijsconcept_toelichting": (
+            "Kleine groepen met een vaste leerkracht en onderwijsassistent; elke leerling werkt "
+            "per vak op zijn eigen leerlijn."
+        ),
+        "aantal_groepen": 10,
+        "gemiddelde_groepsgrootte": 14,
+        "contactpersoon_ondersteuning": "Mirjam Dekker, orthopedagoog",
+        "contactpersoon_bereikbaarheid": (
+            "ondersteuning@sbodewissel.example, 070 555 67 02, van maandag tot en met vrijdag"
+        ),
+        "visie_passend_onderwijs": """
+            SBO De Wissel is er voor kinderen die op de basisschool vastlopen. Bij ons krijgen
+            ze weer vertrouwen in zichzelf. We werken in kleine groepen, met veel structuur en
+            persoonlijke aandacht.
+
+            We kijken naar wat een kind al kan en wat het nodig heeft om de volgende stap te
+            zetten. Waar het kan, werken we toe naar terugkeer naar de basisschool of naar een
+            goede plek in het voortgezet onderwijs.
+
+            Ouders zijn partners. We zien hen vaker dan op een gewone basisschool, omdat we
+            samen zorgen dat de aanpak thuis en op school bij elkaar past.
+        """,
+        "ouders_en_leerlingen": """
+            Elk kind heeft een OPP. Dat bespreken we twee keer per jaar met de ouders en met het
+            kind. Oudere leerlingen vertellen in dat gesprek zelf wat goed gaat en wat zij nog
+            willen leren.
+
+            Ouders kunnen elke vrijdagochtend binnenlopen bij de koffieochtend met de
+            orthopedagoog of de schoolmaatschappelijk werker. De leerlingenraad praat mee over
+            het schoolplein en de regels in de pauze.
+        """,
+        "schoolpopulatie": """
+            Onze 140 leerlingen komen uit heel Den Haag en Rijswijk. Ze hebben allemaal een
+            toelaatbaarheidsverklaring (TLV) voor het speciaal basisonderwijs. Vaak gaat het om
+            een combinatie van leerproblemen en problemen met gedrag, concentratie of taal.
+            Veel leerlingen hebben eerder op twee of meer basisscholen gezeten.
+
+            Daarom begint elke dag op dezelfde manier, staat het dagprogramma op het bord en
+            zijn er in elke groep een leerkracht en een onderwijsassistent.
+        """,
+        "doelgroep_toelaatbaarheid": """
+            Onze school is er voor leerlingen van 4 tot 13 jaar die langere tijd veel meer
+            begeleiding nodig hebben dan een basisschool kan geven. Leerlingen komen bij ons met
+            een TLV voor het speciaal basisonderwijs van het samenwerkingsverband. De school
+            van herkomst vraagt die TLV samen met de ouders aan.
+
+            We hebben ook een observatieplaats: een leerling kan tot twaalf weken bij ons
+            meedraaien. Zo onderzoeken we samen met de ouders en de eigen school wat het kind
+            nodig heeft.
+        """,
+        "basiskwaliteit": """
+            De inspectie bezocht ons in {vorig_jaar}. Ons onderwijs werd als voldoende
+            beoordeeld; de sfeer op school en de samenwerking met ouders waren goed. Als
+            verbeterpunt noemde de inspectie dat de doelen in de OPP's concreter moesten. Dat
+            hebben we het afgelopen jaar gedaan.
+
+            We meten de voortgang van elke leerling ten opzichte van zijn OPP. Twee keer per
+            jaar bespreekt de commissie van begeleiding alle leerlingen.
+        """,
+        "preventieve_interventies": """
+            Bij ons is extra hulp de gewone praktijk. In elke groep werken leerlingen in kleine
+            instructiegroepjes van drie tot vijf kinderen.
+
+            - Lezen: elke dag dertig minuten leesinstructie op niveau.
+            - Gedrag: een vast beloningssysteem in de hele school en een time-outplek in elke
+              klas.
+            - Taal: de logopedist werkt mee in de groepen 1 tot en met 4.
+            - Motoriek: alle kleuters krijgen een keer per week bewegingsles van de
+              kinderfysiotherapeut.
+        """,
+        "ondersteuningsstructuur": """
+            De commissie van begeleiding (orthopedagoog, intern begeleider, directeur en
+            schoolmaatschappelijk werker) bespreekt elke leerling minstens twee keer per jaar.
+            De orthopedagoog doet onderzoek en geeft adviezen aan leerkrachten en ouders.
+
+            Een keer per maand is er overleg met de jeugdarts van het CJG en met het jeugdteam.
+            Meer informatie staat in onze schoolgids.
+        """,
+        "planmatig_werken": """
+            Elke leerling heeft een OPP met een uitstroomperspectief. De leerkracht maakt per
+            periode van tien weken een plan per vak. Daarna kijken we of de leerling de doelen
+            heeft gehaald en passen we het plan aan.
+
+            Denken we dat een leerling terug kan naar de basisschool, dan maken we samen met de
+            nieuwe school een plan voor de overstap.
+        """,
+        "interventies_basis": [
+            "verlengde_instructie", "pre_teaching", "dyslexieprotocol", "protocol_rekenen",
+            "hulpmiddelen_dyslexie", "sociaal_emotioneel_programma", "pestprotocol",
+            "gedragsafspraken", "prikkelarme_werkplek", "kindgesprekken", "medisch_protocol",
+            "schoolmaatschappelijk_werk",
+        ],
+        "niet_in_basisondersteuning": """
+            Ook op het SBO zijn er grenzen aan wat we in de gewone groep doen. Niet in onze
+            basisondersteuning valt:
+
+            - begeleiding door één volwassene voor één leerling, de hele dag;
+            - begeleiding bij ernstige psychiatrische problemen waarvoor behandeling nodig is;
+            - onderwijs aan een leerling die ook in een groep van 14 kinderen niet kan werken.
+        """,
+    }),
+    ("directie", {
+        "expertise_team": [
+            {"expertise": "Orthopedagogiek en onderzoek", "functie": "orthopedagoog",
+             "uren_per_week": 24},
+            {"expertise": "Gedrag", "functie": "gedragsspecialist", "uren_per_week": 16},
+            {"expertise": "Spraak en taal", "functie": "logopedist", "uren_per_week": 12},
+            {"expertise": "Motoriek", "functie": "kinderfysiotherapeut", "uren_per_week": 8},
+            {"expertise": "Lezen en dyslexie", "functie": "leesspecialist", "uren_per_week": 6},
+        ],
+        "expertise_aanbod": [
+            "dyslexie", "dyscalculie", "autisme", "gedrag", "sociaal_emotioneel", "spraak_taal",
+            "motoriek",
+        ],
+        "externe_partners": [
+            {"organisatie": "CJG Haagse Hout",
+             "wat_doen_zij": "jeugdarts en jeugdverpleegkundige", "hoe_vaak": "maandelijks"},
+            {"organisatie": "Jeugdteam Den Haag", "wat_doen_zij": "hulp aan gezinnen",
+             "hoe_vaak": "maandelijks"},
+            {"organisatie": "SWV Hofstad", "wat_doen_zij": "TLV-aanvragen en terugplaatsing",
+             "hoe_vaak": "een_paar_keer_per_jaar"},
+            {"organisatie": "Centrum voor kinder- en jeugdpsychiatrie",
+             "wat_doen_zij": "onderzoek en behandeling", "hoe_vaak": "als_het_nodig_is"},
+        ],
+        "arrangementen": """
+            - Observatieplaats: een leerling draait tot twaalf weken mee, zodat we samen kunnen
+              onderzoeken wat hij nodig heeft.
+            - Terugplaatsing: leerlingen die terug kunnen naar de basisschool, begeleiden we
+              nog een half jaar na de overstap. Onze gedragsspecialist komt dan een paar keer
+              in de nieuwe klas kijken.
+            - Advies aan basisscholen: op verzoek van het samenwerkingsverband adviseren onze
+              gedragsspecialist en orthopedagoog leerkrachten van basisscholen in de regio.
+        """,
+        "groepsgrootte_en_samenstelling": """
+            Onze groepen hebben 12 tot 16 leerlingen. Bij 16 leerlingen is een groep vol. Zitten
+            er in een groep al vier leerlingen die veel begeleiding bij gedrag nodig hebben, dan
+            plaatsen we een nieuwe leerling met een vraag over gedrag liever in een andere
+            groep. Soms betekent dat een wachttijd van enkele weken.
+        """,
+        "deskundigheid_en_beschikbaarheid": """
+            Omdat we veel specialisten in huis hebben, kunnen we veel zelf. Maar de logopedist
+            en de kinderfysiotherapeut zijn er niet elke dag. Leerlingen die elke dag therapie
+            nodig hebben, kunnen we dat niet geven. Is er een vacature, dan kan de begeleiding
+            tijdelijk minder zijn; ouders horen dat van ons.
+        """,
+        "grenzen_niet_bieden": """
+            Wij kunnen niet bieden:
+
+            - onderwijs aan een leerling die ook in een kleine groep niet veilig is voor
+              zichzelf of voor anderen;
+            - intensieve medische zorg gedurende de schooldag;
+            - een aanbod voor leerlingen die op het niveau van het zeer moeilijk lerenden
+              onderwijs werken.
+        """,
+        "grens_bereikt": """
+            De commissie van begeleiding bespreekt de leerling en nodigt de ouders uit. We
+            vragen advies aan het samenwerkingsverband en aan onze partners. Samen met de ouders
+            zoeken we een school voor speciaal onderwijs die beter past. Tot die plek gevonden
+            is, blijft uw kind bij ons, soms met een aangepast rooster dat we samen afspreken.
+        """,
+        "verwijzing_sbo_so": """
+            Gaat een leerling ook bij ons onvoldoende vooruit, of heeft hij zorg nodig die wij
+            niet hebben, dan bespreken we met de ouders een overstap naar het speciaal onderwijs
+            (SO). We vragen dan samen een TLV voor het SO aan. Andersom kijken we elk jaar of
+            een leerling weer terug kan naar een basisschool.
+        """,
+        "aanmelden_toelichting": """
+            Aanmelden kan alleen met een toelaatbaarheidsverklaring (TLV) voor het speciaal
+            basisonderwijs. Meestal neemt de huidige school eerst contact met ons op. Daarna
+            volgen een intakegesprek met de ouders en de orthopedagoog en een rondleiding. De
+            leerling kan een ochtend meedraaien in de groep.
+        """,
+        "aanmeldprocedure_url": "https://sbodewissel.example/aanmelden",
+        "schoolgids_url": "https://sbodewissel.example/schoolgids",
+        "schoolgids_pedagogisch_didactisch": "https://sbodewissel.example/schoolgids#onderwijs",
+        "schoolgids_ondersteuningsstructuur": (
+            "https://sbodewissel.example/schoolgids#ondersteuning"
+        ),
+        "evaluatie_laatste": "{jaar}-07-02",
+        "evaluatie_volgende": "{volgend_jaar}-06-30",
+        "evaluatie_wijzigingen": """
+            We hebben nu een observatieplaats van twaalf weken. De doelen in de OPP's zijn
+            concreter gemaakt, zoals de inspectie vroeg.
+        """,
+    }),
+]
+
+# --- OBS Het Klaverblad (Laak): partly, the school facts, the vision and part of chapter 3 ---
+
+KLAVERBLAD = [
+    ("directie", {
+        "onderwijsconcept": "ogo",
+        "onderwijsconcept_toelichting": (
+            "We werken met thema's waarin spel en onderzoek centraal staan; in groep 1 tot en "
+            "met 4 spelen en werken de kinderen in hoeken."
+        ),
+        "aantal_groepen": 9,
+        "gemiddelde_groepsgrootte": 22,
+        "contactpersoon_ondersteuning": "Hanneke Mulder, intern begeleider",
+        "contactpersoon_bereikbaarheid": (
+            "ib@obshetklaverblad.example, 070 555 19 83, op maandag, woensdag en donderdag"
+        ),
+        "visie_passend_onderwijs": """
+            Het Klaverblad is een school voor kinderen uit Laak. Veel kinderen zijn nog maar
+            kort in Nederland. Wij willen dat zij zich snel thuis voelen en de taal leren,
+            zonder dat ze de rest van hun ontwikkeling missen.
+
+            We leren vanuit thema's. Kinderen praten, spelen en onderzoeken samen. Zo leren ze
+            veel woorden in een echte situatie. Leerkrachten laten bij hun uitleg veel zien met
+            plaatjes en voorwerpen.
+
+            We werken samen met het buurthuis en de bibliotheek, zodat kinderen ook na
+            schooltijd Nederlands horen en spreken.
+        """,
+        "schoolpopulatie": """
+            Bij ongeveer 80 procent van onze leerlingen wordt thuis een andere taal dan
+            Nederlands gesproken. Elk jaar komen er zo'n 25 nieuwkomers bij, vaak midden in het
+            schooljaar. Sommige kinderen zijn eerder weinig of niet naar school geweest.
+
+            Ongeveer 35 van onze 198 leerlingen krijgen extra ondersteuning, meestal voor taal.
+            Een deel van de nieuwkomers heeft spanning of stress door wat zij hebben
+            meegemaakt. Daarom hebben we een vertrouwenspersoon voor kinderen en werken we
+            samen met het schoolmaatschappelijk werk.
+        """,
+    }),
+    ("directie", {
+        "expertise_team": [
+            {"expertise": "NT2 en nieuwkomers", "functie": "leerkracht taalklas (opleiding NT2)",
+             "uren_per_week": 20},
+            {"expertise": "Taal en lezen", "functie": "taalcoördinator", "uren_per_week": 4},
+            {"expertise": "Veiligheid en spanning",
+             "functie": "vertrouwenspersoon (training traumasensitief lesgeven)",
+             "uren_per_week": 3},
+        ],
+        "expertise_aanbod": ["taal_nt2", "sociaal_emotioneel", "spraak_taal"],
+        "externe_partners": [
+            {"organisatie": "Schoolmaatschappelijk werk Laak",
+             "wat_doen_zij": "gesprekken met ouders, hulp bij vragen over geld en wonen",
+             "hoe_vaak": "wekelijks"},
+            {"organisatie": "Bibliotheek Laak",
+             "wat_doen_zij": "leesconsulent en voorlezen in de groepen",
+             "hoe_vaak": "maandelijks"},
+            {"organisatie": "CJG Laak", "wat_doen_zij": "jeugdverpleegkundige",
+             "hoe_vaak": "maandelijks"},
+        ],
+        "arrangementen": """
+            Taalklas: nieuwkomers die nog bijna geen Nederlands spreken, krijgen het eerste jaar
+            elke ochtend les in onze taalklas van hooguit twaalf leerlingen. 's Middags zijn ze
+            in hun eigen groep. Na een jaar gaan ze de hele dag naar hun eigen groep en krijgen
+            ze nog een half jaar extra woordenschatles.
+
+            Voor leerlingen met een ernstig probleem in de taalontwikkeling werken we samen met
+            een ambulant begeleider van een school voor cluster 2-onderwijs.
+        """,
+        "groepsgrootte_en_samenstelling": """
+            Onze groepen zijn met gemiddeld 22 leerlingen niet groot, maar er komen vaak midden
+            in het jaar nieuwe leerlingen bij. Een groep waarin al vijf nieuwkomers zitten die
+            nog weinig Nederlands spreken, kan er niet nog een nieuwkomer bij hebben. We
+            plaatsen een nieuwe leerling dan in een parallelgroep of helpen de ouders een
+            andere school in de buurt te vinden.
+        """,
+    }),
+]
+
+# --- Basisschool De Boomgaard (Leidschenveen-Ypenburg): partly, chapters 1, 2 and the links ---
+
+BOOMGAARD = [
+    ("directie", {
+        "onderwijsconcept": "anders",
+        "onderwijsconcept_toelichting": (
+            "We werken in units van drie groepen met een vast team per unit; leerlingen krijgen "
+            "instructie op hun eigen niveau."
+        ),
+        "aantal_groepen": 21,
+        "gemiddelde_groepsgrootte": 25,
+        "contactpersoon_ondersteuning": "Roel Kramer, intern begeleider",
+        "visie_passend_onderwijs": """
+            De Boomgaard is een grote school in een jonge wijk. Iedereen is welkom, welk geloof
+            of welke achtergrond je ook hebt. In onze units werken drie groepen en hun
+            leerkrachten samen. Daardoor kan een leerling voor een vak meedoen met de
+            instructie van een andere groep, zonder dat hij van groep wisselt.
+
+            Passend onderwijs betekent voor ons: de juiste instructie voor elk kind, in een
+            vertrouwde groep. We willen dat kinderen leren zelf keuzes te maken en
+            verantwoordelijkheid te nemen voor hun werk.
+        """,
+        "schoolpopulatie": """
+            Ypenburg en Leidschenveen zijn wijken met veel gezinnen met jonge kinderen. De
+            school is de afgelopen jaren snel gegroeid. In de meeste gezinnen werken beide
+            ouders en veel kinderen gaan na school naar de opvang.
+
+            Ongeveer 55 van onze 520 leerlingen krijgen extra ondersteuning. Relatief veel
+            leerlingen hebben dyslexie of zijn snel afgeleid. Ook is er een grote groep
+            leerlingen die meer aankan.
+        """,
+    }),
+    ("directie", {
+        "basiskwaliteit": """
+            Bij het laatste inspectiebezoek in {twee_jaar_geleden} kreeg ons onderwijs het
+            oordeel goed. De inspectie was vooral positief over de samenwerking in de units en
+            over hoe we de ontwikkeling van leerlingen volgen.
+
+            Een externe auditor bekijkt elk jaar samen met ons een ander deel van het onderwijs.
+            Dit jaar is dat begrijpend lezen.
+        """,
+        "preventieve_interventies": """
+            - Twee keer per jaar toetsen we alle leerlingen vanaf groep 3. Na elke
+              toetsperiode delen we de instructiegroepen in de unit opnieuw in.
+            - Leerlingen die achterblijven met lezen, krijgen vier keer per week extra
+              leesinstructie in een groepje.
+            - In elke unit is een stiltelokaal waar leerlingen rustig kunnen werken.
+            - Het hele team werkt met dezelfde gedragsregels; die hangen in elk lokaal.
+        """,
+        "ondersteuningsstructuur": """
+            Elke unit heeft een unitleider en een vaste intern begeleider. We hebben drie
+            intern begeleiders voor de hele school. Elke zes weken is er een unitoverleg waarin
+            de leerkrachten de leerlingen bespreken die extra aandacht nodig hebben. Het
+            ondersteuningsteam, met het CJG en de onderwijsadviseur van het
+            samenwerkingsverband, komt acht keer per jaar bij elkaar.
+        """,
+        "planmatig_werken": """
+            Per unit maken we een plan voor tien weken. Daarin staat welke leerlingen welke
+            instructie krijgen. Aan het eind van de periode kijken we met toetsen en
+            observaties of het gewerkt heeft. Een OPP maken we als een leerling voor een vak een
+            eigen leerlijn volgt; dat geldt nu voor acht leerlingen.
+        """,
+        "interventies_basis": [
+            "verlengde_instructie", "pre_teaching", "dyslexieprotocol", "hulpmiddelen_dyslexie",
+            "verrijking", "sociaal_emotioneel_programma", "pestprotocol", "gedragsafspraken",
+            "prikkelarme_werkplek", "kindgesprekken",
+        ],
+        "niet_in_basisondersteuning": """
+            Niet onder onze basisondersteuning vallen:
+
+            - begeleiding van één leerling apart van meer dan een half uur per week;
+            - een apart programma voor hoogbegaafde leerlingen buiten de unit;
+            - hulp bij persoonlijke verzorging;
+            - begeleiding bij ernstige angst of somberheid. Daarvoor verwijzen we ouders naar
+              het CJG.
+        """,
+        "schoolgids_url": "https://deboomgaard.example/schoolgids",
+        "schoolgids_onderwijsvisie": "https://deboomgaard.example/schoolgids#visie",
+        "schoolgids_pedagogisch_didactisch": "https://deboomgaard.example/schoolgids#units",
+        "schoolgids_ondersteuningsstructuur": "https://deboomgaard.example/schoolgids#zorg",
+    }),
+]
+
+# --- Montessorischool Het Zeepaard (Scheveningen, éénpitter): partly, vision and limits ---
+
+ZEEPAARD = [
+    ("eenpitter", {
+        "onderwijsconcept": "montessori",
+        "onderwijsconcept_toelichting": (
+            "Kinderen van drie leerjaren zitten samen in een groep en kiezen elke dag een deel "
+            "van hun werk zelf."
+        ),
+        "aantal_groepen": 7,
+        "gemiddelde_groepsgrootte": 24,
+        "contactpersoon_ondersteuning": "Joost van der Meer, directeur en intern begeleider",
+        "contactpersoon_bereikbaarheid": (
+            "directie@montessorizeepaard.example, 070 555 80 44, op maandag, dinsdag en "
+            "donderdag"
+        ),
+        "visie_passend_onderwijs": """
+            'Help mij het zelf te doen' is de kern van ons onderwijs. Elk kind ontwikkelt zich in
+            zijn eigen tempo. In onze groepen zitten kinderen van drie leerjaren bij elkaar.
+            Jongere kinderen leren van oudere, en oudere kinderen leren door uit te leggen.
+
+            Daardoor past onze school goed bij kinderen die in een eigen tempo werken, sneller
+            of langzamer dan anderen. Het vraagt wel dat een kind een deel van de dag zelf kan
+            werken, met steeds minder hulp van de leerkracht.
+        """,
+        "ouders_en_leerlingen": """
+            Elk kind heeft drie keer per jaar een gesprek met de leerkracht over zijn eigen
+            werkplan. Ouders zijn welkom bij het gesprek in het voorjaar. In groep 6, 7 en 8
+            houden kinderen zelf een portfolio bij dat ze aan hun ouders laten zien.
+        """,
+    }),
+    ("eenpitter", {
+        "groepsgrootte_en_samenstelling": """
+            Onze groepen hebben 22 tot 26 leerlingen uit drie leerjaren. Een leerkracht geeft
+            daardoor veel verschillende korte lessen op een dag. In een groep met al twee
+            leerlingen die voor bijna alles hulp van de leerkracht nodig hebben, krijgt een
+            derde leerling met die vraag niet de aandacht die hij nodig heeft.
+        """,
+        "deskundigheid_en_beschikbaarheid": """
+            We zijn een kleine school met een klein team. Onze directeur is ook intern
+            begeleider. We hebben geen eigen gedragsspecialist of orthopedagoog; voor advies
+            vragen we hulp aan het samenwerkingsverband. Bij ziekte van een leerkracht is
+            vervanging soms moeilijk. Dan gaat de extra begeleiding soms een paar dagen niet
+            door.
+        """,
+        "grenzen_niet_bieden": """
+            Wij kunnen niet bieden:
+
+            - een dag die van begin tot eind door de leerkracht wordt gestuurd: bij ons werken
+              kinderen elke dag een deel van de tijd zelfstandig;
+            - begeleiding van een leerling die de hele dag een volwassene naast zich nodig
+              heeft;
+            - een prikkelarme klas: onze lokalen zijn open en er wordt veel bewogen en
+              samengewerkt.
+        """,
+        "aanmelden_toelichting": """
+            Wij vinden het belangrijk dat ouders het montessori-onderwijs kennen voordat ze hun
+            kind aanmelden. Daarom vragen we ouders eerst naar een informatieochtend te komen.
+            Daarna volgt een gesprek met de directeur. Binnen zes weken na de schriftelijke
+            aanmelding hoort u of we uw kind een plek kunnen geven.
+        """,
+        "aanmeldprocedure_url": "https://montessorizeepaard.example/aanmelden",
+    }),
+]
+
+PROFILE_HISTORY: dict[str, list[tuple[str, dict]]] = {
+    "regenboog": REGENBOOG,
+    "zeester": ZEESTER,
+    "lindeboom": LINDEBOOM,
+    "wissel": WISSEL,
+    "klaverblad": KLAVERBLAD,
+    "boomgaard": BOOMGAARD,
+    "zeepaard": ZEEPAARD,
+    # Started but still empty: the director pressed "SOP starten" and nothing more.
+    "duinroos": [],
+    "wegwijzer": [],
+    # De Lantaarn and Het Palet have no profile yet.
+}
