@@ -79,11 +79,13 @@ def test_profile_get_refuses_strangers(request, client, profile, persona):
         f"/api/v1/profiles/{profile.pk}/", **auth(request.getfixturevalue(persona))
     )
     assert response.status_code == 403
-    assert response.json()["error"] == "U heeft geen toegang tot dit profiel."
+    assert response.json()["error"] == "U heeft geen toegang tot dit schoolondersteuningsprofiel."
 
 
 def test_profile_get_answers_404_for_missing_profile(client, editor, profile):
-    assert client.get("/api/v1/profiles/9999/", **auth(editor)).status_code == 404
+    response = client.get("/api/v1/profiles/9999/", **auth(editor))
+    assert response.status_code == 404
+    assert response.json()["error"] == "Dit bestaat niet (meer)."
 
 
 def test_profile_update_saves_and_returns_the_new_version(client, profile, editor):

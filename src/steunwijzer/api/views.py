@@ -4,8 +4,7 @@ import json
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -33,22 +32,10 @@ def token_required(view):
             return view(request, *args, **kwargs)
         except PermissionDenied as exc:
             return error(403, str(exc) or "U heeft hier geen toegang toe.")
+        except Http404:
+            return error(404, "Dit bestaat niet (meer).")
 
     return csrf_exempt(wrapper)
-
-
-def _get_profile_for_user(request, pk: int, edit: bool = False) -> Profile:
-    profile = get_object_or_404(
-        Profile.objects.select_related("school__board", "format_version"), pk=pk
-    )
-    allowed = profile.can_edit(request.user) if edit else profile.can_view(request.user)
-    if not allowed:
-        raise PermissionDenied(
-            "U mag dit profiel niet bewerken."
-            if edit and profile.can_view(request.user)
-            else "U heeft geen toegang tot dit profiel."
-        )
-    return profile
 
 
 def _summary(profile: Profile) -> dict:
@@ -89,11 +76,11 @@ def profiles_list(request):
 def profile(request, pk):
     if request.method == "PATCH":
         return _profile_update(request, pk)
-    return JsonResponse(_detail(_get_profile_for_user(request, pk), request.user))
+    return JsonResponse(_detail(Profile.objects.get_for_user(request.user, pk), request.user))
 
 
 def _profile_update(request, pk):
-    profile = _get_profile_for_user(request, pk, edit=True)
+    profile = Profile.objects.get_for_user(request.user, pk, edit=True)
     try:
         body = json.loads(request.body or b"{}")
     except (json.JSONDecodeError, UnicodeDecodeError):

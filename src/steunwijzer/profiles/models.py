@@ -6,8 +6,9 @@ field against the version an editor started from.
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.shortcuts import get_object_or_404
 
 from steunwijzer.organisations.models import Membership, Role, School
 from steunwijzer.regional_model.models import FormatVersion
@@ -23,9 +24,23 @@ def validate_school_year(value):
         raise ValidationError("Schrijf het schooljaar als 2026-2027.")
 
 
+NO_ACCESS = "U heeft geen toegang tot dit schoolondersteuningsprofiel."
+
+
 class ProfileQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(school__in=School.objects.visible_to(user))
+
+    def get_for_user(self, user, pk, *, edit: bool = False) -> "Profile":
+        """The profile this person may read (or edit); Http404 or PermissionDenied otherwise."""
+        profile = get_object_or_404(
+            self.select_related("school__board__partnership", "format_version"), pk=pk
+        )
+        if not profile.can_view(user):
+            raise PermissionDenied(NO_ACCESS)
+        if edit and not profile.can_edit(user):
+            raise PermissionDenied("U mag dit profiel niet bewerken.")
+        return profile
 
 
 class Profile(models.Model):

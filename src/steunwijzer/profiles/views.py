@@ -30,17 +30,6 @@ from .services import (
 )
 
 
-def _get_profile_for_user(request, pk: int, edit: bool = False) -> Profile:
-    """Fetch a profile the signed-in person may read (or edit); refuse anyone else."""
-    profile = get_object_or_404(
-        Profile.objects.select_related("school__board__partnership", "format_version"), pk=pk
-    )
-    allowed = profile.can_edit(request.user) if edit else profile.can_view(request.user)
-    if not allowed:
-        raise PermissionDenied("U heeft geen toegang tot dit schoolondersteuningsprofiel.")
-    return profile
-
-
 def _chapter_or_404(profile, key):
     chapter = profile.sop_format.chapter(key)
     if chapter is None:
@@ -109,7 +98,7 @@ def profile_new(request, school_id):
 
 @login_required
 def profile_detail(request, pk):
-    profile = _get_profile_for_user(request, pk)
+    profile = Profile.objects.get_for_user(request.user, pk)
     if not profile.can_edit(request.user):
         return redirect("profile_preview", pk=pk)
     first = profile.sop_format.chapters[0]
@@ -131,7 +120,7 @@ def _editor_context(profile, chapter, **extra):
 @login_required
 def profile_chapter(request, pk, chapter):
     """The editor for one chapter; POST is the explicit save."""
-    profile = _get_profile_for_user(request, pk, edit=True)
+    profile = Profile.objects.get_for_user(request.user, pk, edit=True)
     chapter = _chapter_or_404(profile, chapter)
     if request.method != "POST":
         return render(request, "profiles/chapter.html", _editor_context(profile, chapter))
@@ -148,7 +137,7 @@ def profile_chapter(request, pk, chapter):
 @require_POST
 def profile_autosave(request, pk, chapter):
     """htmx: save the chapter while typing; answers with a status line and fresh fields."""
-    profile = _get_profile_for_user(request, pk, edit=True)
+    profile = Profile.objects.get_for_user(request.user, pk, edit=True)
     chapter = _chapter_or_404(profile, chapter)
     outcome = _save_chapter(request, profile, chapter, Revision.Reason.AUTOSAVE)
     ctx = _editor_context(outcome["profile"], chapter, **outcome["context"])
@@ -223,7 +212,7 @@ def _save_chapter(request, profile, chapter, reason) -> dict:
 @require_POST
 def profile_resolve_conflict(request, pk, chapter):
     """Apply the editor's choice per conflicting field: keep own text or the other's."""
-    profile = _get_profile_for_user(request, pk, edit=True)
+    profile = Profile.objects.get_for_user(request.user, pk, edit=True)
     chapter = _chapter_or_404(profile, chapter)
     pending = pending_from_json(request.POST.get("pending"))
     changes = {
@@ -253,7 +242,7 @@ def profile_resolve_conflict(request, pk, chapter):
 
 @login_required
 def profile_preview(request, pk):
-    profile = _get_profile_for_user(request, pk)
+    profile = Profile.objects.get_for_user(request.user, pk)
     return render(
         request,
         "profiles/preview.html",
@@ -268,7 +257,7 @@ def profile_preview(request, pk):
 
 @login_required
 def profile_revisions(request, pk):
-    profile = _get_profile_for_user(request, pk)
+    profile = Profile.objects.get_for_user(request.user, pk)
     revisions = profile.revisions.defer("answers").select_related("author")
     return render(
         request,
@@ -283,7 +272,7 @@ def profile_revisions(request, pk):
 
 @login_required
 def profile_revision(request, pk, number):
-    profile = _get_profile_for_user(request, pk)
+    profile = Profile.objects.get_for_user(request.user, pk)
     revision = get_object_or_404(profile.revisions, number=number)
     return render(
         request,
@@ -300,7 +289,7 @@ def profile_revision(request, pk, number):
 @login_required
 @require_POST
 def profile_revision_restore(request, pk, number):
-    profile = _get_profile_for_user(request, pk, edit=True)
+    profile = Profile.objects.get_for_user(request.user, pk, edit=True)
     get_object_or_404(profile.revisions, number=number)
     profile_restore(profile_id=profile.pk, user=request.user, revision_number=number)
     messages.success(request, f"Versie {number} is teruggezet als nieuwe versie.")
