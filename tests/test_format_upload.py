@@ -74,3 +74,16 @@ def test_only_staff_manage_the_model(request, client, partnership, format_versio
     source_url = reverse("format_version_source", args=[partnership.slug, format_version.pk])
     assert client.get(source_url).status_code == 403
     assert FormatVersion.objects.count() == 1
+
+
+def test_profiles_keep_their_version_and_new_ones_take_the_current(
+    client, partnership, format_version, profile, other_school, staff, other_editor
+):
+    from steunwijzer.profiles.services import profile_create
+
+    client.force_login(staff)
+    upload(client, partnership, SOURCE.replace('version: "2.0"', 'version: "2.1"'))
+    profile.refresh_from_db()
+    assert profile.format_version == format_version
+    new = profile_create(school=other_school, school_year="2026-2027", user=other_editor)
+    assert new.format_version.version == "2.1"

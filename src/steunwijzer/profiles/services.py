@@ -13,6 +13,7 @@ from django.db import transaction
 from steunwijzer.regional_model.models import FormatVersion
 
 from .answers import clean_answers
+from .merge import merge_answers
 from .models import Profile, Revision
 
 
@@ -121,44 +122,38 @@ def profile_update(
     if not allow_merge and base_version != profile.version:
         raise StaleVersion(profile)
     cleaned = clean_answers(profile.sop_format, changes, profile.school.school_type)
-    base = _answers_at(profile, base_version)
-    current = profile.answers
-    others_changed = [k for k in set(base) | set(current) if base.get(k) != current.get(k)]
+    merge = merge_answers(_answers_at(profile, base_version), profile.answers, cleaned)
+    if merge.conflicts:
+        raise ProfileConflict(profile, _conflicts(profile, base_version, merge, cleaned))
+    if not merge.saved:
+        return SaveResult(profile, [], merge.from_others)
 
-    conflicts = []
-    if base_version != profile.version:
-        last_author = profile.revisions.values_list("author_name", flat=True).first() or ""
-        for key, mine in cleaned.items():
-            if key in others_changed and current.get(key) != mine:
-                conflicts.append(
-                    FieldConflict(
-                        key=key,
-                        label=profile.sop_format.field(key).label,
-                        mine=mine,
-                        theirs=current.get(key),
-                        theirs_by=last_author,
-                    )
-                )
-    if conflicts:
-        raise ProfileConflict(profile, conflicts)
-
-    new_answers = dict(current)
-    for key, value in cleaned.items():
-        if value is None:
-            new_answers.pop(key, None)
-        else:
-            new_answers[key] = value
-    saved = [k for k in cleaned if current.get(k) != new_answers.get(k)]
-    merged = sorted(set(others_changed) - set(cleaned))
-    if not saved:
-        return SaveResult(profile, [], merged)
-
-    profile.answers = new_answers
+    profile.answers = merge.answers
     profile.version += 1
     profile.updated_by = user
     profile.save(update_fields=["answers", "version", "updated_by", "updated_at"])
-    _write_revision(profile, user, saved, reason)
-    return SaveResult(profile, saved, merged)
+    _write_revision(profile, user, merge.saved, reason)
+    return SaveResult(profile, merge.saved, merge.from_others)
+
+
+def _conflicts(profile, base_version, merge, mine) -> list[FieldConflict]:
+    """Describe each conflict with the name of whoever last changed that field."""
+    later = profile.revisions.filter(number__gt=base_version).values_list(
+        "changed_fields", "author_name"
+    )
+    changed_by = {}
+    for fields, author in reversed(list(later)):  # oldest first, so the newest author wins
+        changed_by.update(dict.fromkeys(fields, author))
+    return [
+        FieldConflict(
+            key=key,
+            label=profile.sop_format.field(key).label,
+            mine=mine[key],
+            theirs=profile.answers.get(key),
+            theirs_by=changed_by.get(key, ""),
+        )
+        for key in merge.conflicts
+    ]
 
 
 @transaction.atomic
