@@ -238,11 +238,21 @@ class Membership(models.Model):
         return roles
 
 
+def display_name(user) -> str:
+    """How a person is named in histories and e-mails."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
 def _token_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
 class InvitationQuerySet(models.QuerySet):
+    def by_token(self, raw_token: str):
+        return self.filter(token_hash=_token_hash(raw_token)).first()
+
     def find_open(self, raw_token: str):
         return (
             self.filter(token_hash=_token_hash(raw_token), accepted_at=None)

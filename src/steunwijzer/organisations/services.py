@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Invitation, Membership, Role, _token_hash
+from .models import Invitation, Membership, Role, display_name
 from .permissions import may_invite, scope_fields
 
 
@@ -31,14 +31,10 @@ def account_for_email(email: str):
 
 def invitation_state(raw_token: str) -> str:
     """Why a token is not open: "accepted", "expired" or "unknown"."""
-    invitation = Invitation.objects.filter(token_hash=_token_hash(raw_token)).first()
+    invitation = Invitation.objects.by_token(raw_token)
     if invitation is None:
         return "unknown"
     return "accepted" if invitation.accepted_at else "expired"
-
-
-def _display_name(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 @transaction.atomic
@@ -56,7 +52,7 @@ def invitation_create(*, inviter, email, role, organisation, function="") -> Inv
     invitation.save()
     context = {
         "invitation": invitation,
-        "inviter_name": _display_name(inviter),
+        "inviter_name": display_name(inviter),
         "role_label": Role(role).label,
         "organisation": organisation,
         "url": settings.SITE_URL + reverse("invitation_accept", args=[raw_token]),

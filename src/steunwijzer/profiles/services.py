@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from steunwijzer.organisations.models import display_name
 from steunwijzer.regional_model.models import FormatVersion
 
 from .answers import clean_answers
@@ -53,12 +54,6 @@ class SaveResult:
     merged_from_others: list[str] = field(default_factory=list)
 
 
-def _display_name(user) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
-
-
 def _write_revision(profile, user, changed, reason, note=""):
     return Revision.objects.create(
         profile=profile,
@@ -68,7 +63,7 @@ def _write_revision(profile, user, changed, reason, note=""):
         reason=reason,
         note=note,
         author=user,
-        author_name=_display_name(user),
+        author_name=display_name(user),
     )
 
 
