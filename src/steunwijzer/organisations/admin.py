@@ -46,8 +46,14 @@ class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "function", "partnership", "board", "school", "created_at"]
     list_filter = ["role", "function", "partnership", "board"]
     search_fields = [
-        "user__username", "user__email", "user__first_name", "user__last_name",
-        "partnership__name", "board__name", "school__name", "school__brin",
+        "user__username",
+        "user__email",
+        "user__first_name",
+        "user__last_name",
+        "partnership__name",
+        "board__name",
+        "school__name",
+        "school__brin",
     ]
     list_select_related = ["user", "partnership", "board", "school"]
     autocomplete_fields = ["user", "partnership", "board", "school"]
@@ -58,15 +64,29 @@ class InvitationAdmin(admin.ModelAdmin):
     """Read and clean up only: an invitation made here would never reach anyone's inbox."""
 
     list_display = [
-        "email", "role", "organisation", "invited_by", "created_at", "expires_at", "accepted_at",
+        "email",
+        "role",
+        "organisation",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "accepted_at",
     ]
     list_filter = ["role", ("accepted_at", admin.EmptyFieldListFilter), "expires_at"]
     search_fields = ["email", "school__name", "board__name", "partnership__name"]
     list_select_related = ["invited_by", "partnership", "board", "school"]
     exclude = ["token_hash"]
     readonly_fields = [
-        "email", "role", "function", "partnership", "board", "school", "invited_by",
-        "created_at", "expires_at", "accepted_at",
+        "email",
+        "role",
+        "function",
+        "partnership",
+        "board",
+        "school",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "accepted_at",
     ]
 
     def has_add_permission(self, request):

@@ -76,7 +76,7 @@ class SchoolQuerySet(models.QuerySet):
         """Schools whose drafts this person may read: own team, MR, board, partnership."""
         if not user.is_authenticated:
             return self.none()
-        if Membership.objects.filter(user=user, role=Role.PLATFORM_ADMIN).exists():
+        if Membership.is_platform_admin(user):
             return self.all()
         mine = Membership.objects.filter(user=user)
         return self.filter(
@@ -204,11 +204,19 @@ class Membership(models.Model):
     class Meta:
         verbose_name = "lidmaatschap"
         verbose_name_plural = "lidmaatschappen"
+        # One constraint per scope: SQLite cannot treat NULLs as equal in a single one.
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "role", "partnership", "board", "school"],
-                name="unique_membership",
-                nulls_distinct=False,
+                fields=["user", "role", scope],
+                condition=models.Q(**{f"{scope}__isnull": False}),
+                name=f"unique_{scope}_membership",
+            )
+            for scope in ("partnership", "board", "school")
+        ] + [
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=models.Q(partnership=None, board=None, school=None),
+                name="unique_unscoped_membership",
             ),
         ]
 
@@ -220,14 +228,27 @@ class Membership(models.Model):
         return self.partnership or self.board or self.school
 
     @classmethod
+    def of(cls, user) -> list["Membership"]:
+        """The person's memberships, read once per request (cached on the user object)."""
+        if not user.is_authenticated:
+            return []
+        if not hasattr(user, "_sw_memberships"):
+            user._sw_memberships = list(
+                cls.objects.filter(user=user).only(
+                    "role", "school_id", "board_id", "partnership_id"
+                )
+            )
+        return user._sw_memberships
+
+    @classmethod
+    def is_platform_admin(cls, user) -> bool:
+        return any(m.role == Role.PLATFORM_ADMIN for m in cls.of(user))
+
+    @classmethod
     def roles_for(cls, user, school: School) -> set[str]:
         """Every role this person holds that reaches this school."""
-        if not user.is_authenticated:
-            return set()
         roles = set()
-        for m in cls.objects.filter(user=user).only(
-            "role", "school_id", "board_id", "partnership_id"
-        ):
+        for m in cls.of(user):
             if (
                 m.role == Role.PLATFORM_ADMIN
                 or (m.school_id and m.school_id == school.pk)

@@ -68,6 +68,11 @@ def invitable_targets(user) -> list[tuple[Role, object]]:
     )
 
 
+def may_invite_anyone(user) -> bool:
+    """Cheap yes/no for showing the invite link, without listing every target."""
+    return any(m.role in INVITABLE_ROLES for m in Membership.of(user))
+
+
 def may_invite(user, role, organisation) -> bool:
     scope = ROLE_SCOPE.get(role)
     if scope is None and role != Role.PLATFORM_ADMIN:
@@ -96,7 +101,7 @@ def get_partnership_for_staff(request, slug) -> Partnership:
 
 
 def managed_partnerships(user):
-    if Membership.objects.filter(user=user, role=Role.PLATFORM_ADMIN).exists():
+    if Membership.is_platform_admin(user):
         return Partnership.objects.defer("logo")
     return Partnership.objects.defer("logo").filter(
         pk__in=Membership.objects.filter(user=user, role=Role.PARTNERSHIP_STAFF).values(

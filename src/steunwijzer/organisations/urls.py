@@ -63,9 +63,7 @@ urlpatterns = [
     ),
     path("account/", views.account_settings, name="account_settings"),
     path("account/tokens/nieuw/", views.api_token_create, name="api_token_create"),
-    path(
-        "account/tokens/<int:pk>/intrekken/", views.api_token_revoke, name="api_token_revoke"
-    ),
+    path("account/tokens/<int:pk>/intrekken/", views.api_token_revoke, name="api_token_revoke"),
     path("uitnodigen/", views.invite, name="invite"),
     path(
         "samenwerkingsverband/<slug:slug>/instellingen/",

@@ -16,7 +16,7 @@ from steunwijzer.api.models import ApiToken
 from . import services
 from .forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, NameForm, PartnershipForm
 from .models import Invitation, Role
-from .permissions import get_partnership_for_staff, invitable_targets
+from .permissions import get_partnership_for_staff, invitable_targets, may_invite_anyone
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -34,7 +34,7 @@ def _account_page(request, name_form=None, token_form=None, raw_token=None, stat
             "partnership", "board", "school"
         ).order_by("role", "pk"),
         "tokens": request.user.api_tokens.filter(revoked_at=None),
-        "can_invite": bool(invitable_targets(request.user)),
+        "can_invite": may_invite_anyone(request.user),
         "raw_token": raw_token,
         "api_url": settings.SITE_URL + "/api/v1/",
     }
@@ -94,9 +94,13 @@ def invite(request):
         )
         messages.success(request, f"De uitnodiging is verstuurd naar {email}.")
         return redirect("invite")
-    sent = Invitation.objects.filter(
-        invited_by=request.user, accepted_at=None, expires_at__gt=timezone.now()
-    ).select_related("partnership", "board", "school").order_by("-created_at")[:50]
+    sent = (
+        Invitation.objects.filter(
+            invited_by=request.user, accepted_at=None, expires_at__gt=timezone.now()
+        )
+        .select_related("partnership", "board", "school")
+        .order_by("-created_at")[:50]
+    )
     ctx = {"form": form, "sent": sent, "valid_days": settings.INVITATION_VALID_DAYS}
     return render(request, "organisations/invite.html", ctx)
 

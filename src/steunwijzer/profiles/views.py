@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from steunwijzer.organisations.models import Membership, Role, School
-from steunwijzer.organisations.permissions import invitable_targets, managed_partnerships
+from steunwijzer.organisations.permissions import managed_partnerships, may_invite_anyone
 
 from .answers import AnswerError
 from .editor_form import (
@@ -46,16 +46,12 @@ def home(request):
         .prefetch_related(
             Prefetch(
                 "profiles",
-                queryset=Profile.objects.filter(school_year=school_year),
+                queryset=Profile.objects.filter(school_year=school_year).defer("answers"),
                 to_attr="current_profiles",
             )
         )
     )
-    editable = set(
-        Membership.objects.filter(user=request.user, role=Role.SCHOOL_EDITOR).values_list(
-            "school_id", flat=True
-        )
-    )
+    editable = {m.school_id for m in Membership.of(request.user) if m.role == Role.SCHOOL_EDITOR}
     rows = [
         {
             "school": s,
@@ -71,7 +67,7 @@ def home(request):
             "rows": rows,
             "school_year": school_year,
             "partnerships": managed_partnerships(request.user),
-            "can_invite": bool(invitable_targets(request.user)),
+            "can_invite": may_invite_anyone(request.user),
         },
     )
 
