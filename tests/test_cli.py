@@ -57,6 +57,14 @@ def test_django_commands_still_work(tmp_path):
     assert run("migrate", "--check", data_dir=tmp_path).returncode == 0
 
 
+def test_migrate_creates_a_missing_data_dir_with_a_given_secret_key(tmp_path):
+    data_dir = tmp_path / "nieuw" / "data"
+    result = run("migrate", "-v", "0", data_dir=data_dir, SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert (data_dir / "steunwijzer.sqlite3").exists()
+    assert not (data_dir / "secret_key").exists()
+
+
 def test_serve_refuses_an_unmigrated_database(tmp_path):
     result = run("serve", data_dir=tmp_path)
     assert result.returncode == 1
