@@ -20,6 +20,10 @@ class UtrechtFormMixin:
             widget = field.widget
             if isinstance(widget, forms.Select):
                 css = "utrecht-select utrecht-select--html-select"
+            elif isinstance(widget, forms.CheckboxInput):
+                css = "utrecht-checkbox utrecht-checkbox--html-input"
+            elif getattr(widget, "input_type", "") in ("file", "color"):
+                css = "sw-plain-input"
             else:
                 css = "utrecht-textbox utrecht-textbox--html-input"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
