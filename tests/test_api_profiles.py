@@ -62,7 +62,7 @@ def test_profile_get_gives_format_answers_state_version_and_actions(client, prof
         "name": profile.format_version.name,
     }
     assert data["state"] == "concept" and data["version"] == 0 and data["answers"] == {}
-    assert data["allowed_actions"] == ["update", "restore"]
+    assert data["allowed_actions"] == ["update", "restore", "request_advice"]
     assert data["school"] == {"brin": "12AB", "vestiging": "00", "name": "De Regenboog"}
 
 

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "steunwijzer.organisations",
     "steunwijzer.regional_model",
     "steunwijzer.profiles",
+    "steunwijzer.review",
+    "steunwijzer.route",
     "steunwijzer.api",
 ]
 

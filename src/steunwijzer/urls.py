@@ -6,6 +6,8 @@ from steunwijzer.core import views as core_views
 urlpatterns = [
     path("", include("steunwijzer.organisations.urls")),
     path("", include("steunwijzer.profiles.urls")),
+    path("", include("steunwijzer.review.urls")),
+    path("", include("steunwijzer.route.urls")),
     path("", include("steunwijzer.regional_model.urls")),
     path("api/v1/", include("steunwijzer.api.urls")),
     path("healthz", core_views.healthz, name="healthz"),

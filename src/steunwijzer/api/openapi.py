@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
+
 
 def _json(schema_ref: str, description: str) -> dict:
     return {
@@ -89,9 +91,43 @@ SCHEMAS = {
                         "items": {"type": "string"},
                         "description": "Handelingen die deze gebruiker nu mag doen.",
                     },
+                    "kind": {
+                        "type": "string",
+                        "enum": ["regional", "own"],
+                        "description": "regional: ingevuld in het regionale model; own: een "
+                        "eigen document van de school (eigen model).",
+                    },
+                    "own_document": {
+                        "allOf": [{"$ref": "#/components/schemas/OwnDocument"}],
+                        "nullable": True,
+                        "description": "Alleen bij kind own; null zolang er niets is opgeslagen.",
+                    },
                 },
             },
         ]
+    },
+    "OwnDocument": {
+        "type": "object",
+        "required": ["filename", "content_type", "size", "locations"],
+        "properties": {
+            "filename": {"type": "string", "description": "Leeg zolang er geen bestand is."},
+            "content_type": {
+                "type": "string",
+                "enum": [
+                    "",
+                    "application/pdf",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                ],
+            },
+            "size": {"type": "integer", "description": "Grootte in bytes."},
+            "locations": {
+                "type": "object",
+                "description": "Verplicht onderdeel → waar het in het document staat.",
+                "properties": {
+                    key: {"type": "string", "example": "blz. 4"} for key in MANDATORY_PARTS
+                },
+            },
+        },
     },
     "ProfileUpdate": {
         "type": "object",
@@ -105,6 +141,75 @@ SCHEMAS = {
                 "type": "object",
                 "additionalProperties": True,
                 "description": "Alleen de velden die veranderen; null maakt een veld leeg.",
+            },
+        },
+    },
+    "Transition": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "action": {"type": "string", "example": "give_advice"},
+            "from_state": {"type": "string"},
+            "to_state": {"type": "string"},
+            "version": {"type": "integer"},
+            "actor": {"type": "string"},
+            "at": {"type": "string", "format": "date-time"},
+            "payload": {"type": "object", "additionalProperties": True},
+        },
+    },
+    "TransitionRequest": {
+        "type": "object",
+        "required": ["action"],
+        "properties": {
+            "action": {
+                "type": "string",
+                "description": "request_advice, give_advice, submit_to_board, return_to_school, "
+                "establish, deliver, acknowledge, publish, start_new_draft; in the schoolgids "
+                "route also record_pupil_views, request_consent, give_consent.",
+            },
+            "payload": {
+                "type": "object",
+                "additionalProperties": True,
+                "description": "give_advice: advice (positief, positief_met_opmerkingen, "
+                "negatief), motivation (verplicht tenzij positief), date. give_consent: "
+                "decision (instemming, geen_instemming), motivation, date. return_to_school: "
+                "remarks. establish: established_on. acknowledge: received_on. "
+                "record_pupil_views: heard_on, method, views, response. Others: note.",
+            },
+        },
+    },
+    "ProfileDiff": {
+        "type": "object",
+        "required": ["from", "to", "fields"],
+        "properties": {
+            "from": {"type": "integer"},
+            "to": {"type": "integer"},
+            "fields": {
+                "type": "array",
+                "description": "In de volgorde van het SOP-model.",
+                "items": {
+                    "type": "object",
+                    "required": ["chapter", "field", "label", "status", "segments"],
+                    "properties": {
+                        "chapter": {"type": "string", "example": "visie"},
+                        "field": {"type": "string", "example": "visie_passend_onderwijs"},
+                        "label": {"type": "string"},
+                        "status": {"type": "string", "enum": ["added", "removed", "changed"]},
+                        "segments": {
+                            "type": "array",
+                            "description": "De tekst in stukken: equal en delete samen vormen "
+                            "de oude tekst, equal en insert de nieuwe. Lange tekst zonder opmaak, "
+                            "keuzes als hun omschrijving, tabelrijen één per regel.",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "op": {"type": "string", "enum": ["equal", "insert", "delete"]},
+                                    "text": {"type": "string"},
+                                },
+                            },
+                        },
+                    },
+                },
             },
         },
     },
@@ -196,6 +301,104 @@ def openapi_document() -> dict:
                         **ERRORS,
                         "409": _json("Conflict", "base_version is niet de huidige versie."),
                         "422": _json("ValidationError", "Een veld is ongeldig; path noemt het."),
+                    },
+                },
+            },
+            "/profiles/{id}/diff/": {
+                "parameters": [profile_id],
+                "get": {
+                    "operationId": "profile_diff",
+                    "summary": "Verschillen tussen twee versies, per veld en per woord",
+                    "parameters": [
+                        {
+                            "name": name,
+                            "in": "query",
+                            "required": True,
+                            "schema": {"type": "integer", "minimum": 0},
+                            "description": description,
+                        }
+                        for name, description in (
+                            ("from", "De oude versie, bijvoorbeeld die waarover de MR adviseerde."),
+                            ("to", "De nieuwe versie; de huidige is `version` van het profiel."),
+                        )
+                    ],
+                    "responses": {
+                        "200": _json("ProfileDiff", "Alleen de velden die verschillen."),
+                        **ERRORS,
+                        "422": _json("Error", "Een versienummer ontbreekt of bestaat niet."),
+                    },
+                },
+            },
+            "/profiles/{id}/transitions/": {
+                "parameters": [profile_id],
+                "post": {
+                    "operationId": "profile_transition",
+                    "summary": "Een stap in de route zetten (advies vragen, vaststellen, …)",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/TransitionRequest"},
+                            }
+                        },
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "De stap is gezet.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "transition": {
+                                                "$ref": "#/components/schemas/Transition"
+                                            },
+                                            "profile": {"$ref": "#/components/schemas/Profile"},
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "400": _json("Error", "Geen geldige JSON."),
+                        **ERRORS,
+                        "403": _json("Error", "Deze rol mag deze stap niet zetten."),
+                        "409": _json("Error", "De stap kan niet vanuit de huidige status."),
+                        "422": _json("ValidationError", "Gegevens bij de stap ontbreken."),
+                    },
+                },
+            },
+            "/profiles/{id}/history/": {
+                "parameters": [profile_id],
+                "get": {
+                    "operationId": "profile_history",
+                    "summary": "Tijdlijn van stappen en alle opgeslagen versies",
+                    "responses": {
+                        "200": {
+                            "description": "Stappen (nieuwste eerst) en versies.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "transitions": {
+                                                "type": "array",
+                                                "items": {
+                                                    "$ref": "#/components/schemas/Transition"
+                                                },
+                                            },
+                                            "revisions": {
+                                                "type": "array",
+                                                "items": {
+                                                    "type": "object",
+                                                    "additionalProperties": True,
+                                                },
+                                            },
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        **ERRORS,
                     },
                 },
             },

@@ -6,4 +6,7 @@ urlpatterns = [
     path("openapi.json", views.openapi, name="api_openapi"),
     path("profiles/", views.profiles_list, name="api_profiles_list"),
     path("profiles/<int:pk>/", views.profile, name="api_profile"),
+    path("profiles/<int:pk>/diff/", views.profile_diff, name="api_profile_diff"),
+    path("profiles/<int:pk>/transitions/", views.profile_transition, name="api_profile_transition"),
+    path("profiles/<int:pk>/history/", views.profile_history, name="api_profile_history"),
 ]

@@ -6,11 +6,15 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from steunwijzer.profiles.answers import AnswerError
+from steunwijzer.profiles.comparisons import UnknownRevision, compare
 from steunwijzer.profiles.models import Profile, Revision
+from steunwijzer.profiles.own_document import own_document_of
 from steunwijzer.profiles.services import StaleVersion, profile_update
+from steunwijzer.route import services as route_services
+from steunwijzer.route.payloads import InvalidPayload
 
 from .openapi import openapi_document
 
@@ -57,6 +61,20 @@ def _detail(profile: Profile, user) -> dict:
         "format": {"id": fv.format_id, "version": fv.version, "name": fv.name},
         "answers": profile.answers,
         "allowed_actions": profile.allowed_actions(user),
+        "kind": profile.kind,
+        **({"own_document": _own_document(profile)} if profile.is_own_model else {}),
+    }
+
+
+def _own_document(profile: Profile) -> dict | None:
+    document = own_document_of(profile)
+    if document is None:
+        return None
+    return {
+        "filename": document.filename,
+        "content_type": document.content_type,
+        "size": document.size,
+        "locations": document.locations,
     }
 
 
@@ -79,14 +97,22 @@ def profile(request, pk):
     return JsonResponse(_detail(Profile.objects.get_for_user(request.user, pk), request.user))
 
 
-def _profile_update(request, pk):
-    profile = Profile.objects.get_for_user(request.user, pk, edit=True)
+def _json_body(request):
+    """The request's JSON object, or the 400 response that explains why there is none."""
     try:
         body = json.loads(request.body or b"{}")
     except (json.JSONDecodeError, UnicodeDecodeError):
         return error(400, "De inhoud is geen geldige JSON.")
     if not isinstance(body, dict):
-        return error(400, "Verwacht een JSON-object met base_version en answers.")
+        return error(400, "Verwacht een JSON-object.")
+    return body
+
+
+def _profile_update(request, pk):
+    profile = Profile.objects.get_for_user(request.user, pk, edit=True)
+    body = _json_body(request)
+    if isinstance(body, JsonResponse):
+        return body
     base_version = body.get("base_version")
     if not isinstance(base_version, int) or isinstance(base_version, bool):
         return error(
@@ -119,6 +145,102 @@ def _profile_update(request, pk):
         )
     profile.refresh_from_db()
     return JsonResponse(_detail(profile, request.user))
+
+
+def _transition(t) -> dict:
+    return {
+        "id": t.pk,
+        "action": t.action,
+        "from_state": t.from_state,
+        "to_state": t.to_state,
+        "version": t.version,
+        "actor": t.actor_name,
+        "at": t.created_at.isoformat(),
+        "payload": t.payload,
+    }
+
+
+@require_POST
+@token_required
+def profile_transition(request, pk):
+    profile = Profile.objects.get_for_user(request.user, pk)
+    body = _json_body(request)
+    if isinstance(body, JsonResponse):
+        return body
+    action = body.get("action")
+    if not isinstance(action, str) or not action:
+        return error(
+            422,
+            "Geef de handeling mee in 'action'.",
+            problems=[{"path": "action", "message": "verplicht"}],
+        )
+    try:
+        record = route_services.profile_transition(
+            profile_id=profile.pk,
+            user=request.user,
+            action=action,
+            payload=body.get("payload") or {},
+        )
+    except route_services.ForbiddenAction as exc:
+        return error(403, str(exc))
+    except route_services.WrongState as exc:
+        profile.refresh_from_db()
+        return error(409, str(exc), state=profile.state)
+    except InvalidPayload as exc:
+        return error(
+            422,
+            "De gegevens bij deze stap zijn niet compleet of ongeldig.",
+            problems=[{"path": p.path, "message": p.message} for p in exc.problems],
+        )
+    profile.refresh_from_db()
+    return JsonResponse(
+        {"transition": _transition(record), "profile": _detail(profile, request.user)}
+    )
+
+
+@require_GET
+@token_required
+def profile_history(request, pk):
+    profile = Profile.objects.get_for_user(request.user, pk)
+    revisions = profile.revisions.defer("answers")
+    return JsonResponse(
+        {
+            "transitions": [_transition(t) for t in profile.transitions.defer("attachment")],
+            "revisions": [
+                {
+                    "number": r.number,
+                    "at": r.created_at.isoformat(),
+                    "author": r.author_name,
+                    "reason": r.reason,
+                    "changed_fields": r.changed_fields,
+                }
+                for r in revisions
+            ],
+        }
+    )
+
+
+@require_GET
+@token_required
+def profile_diff(request, pk):
+    profile = Profile.objects.get_for_user(request.user, pk)
+    try:
+        comparison = compare(profile, request.GET.get("from"), request.GET.get("to"))
+    except UnknownRevision as exc:
+        return error(422, str(exc))
+    fields = [
+        {
+            "chapter": d.chapter_key,
+            "field": d.field_key,
+            "label": d.label,
+            "status": d.status,
+            "segments": [{"op": op, "text": text} for op, text in d.segments],
+        }
+        for d in comparison.fields
+    ]
+    return JsonResponse(
+        {"from": comparison.old.number, "to": comparison.new.number, "fields": fields}
+    )
 
 
 @require_GET

@@ -70,6 +70,25 @@ class Board(models.Model):
     def is_single_school(self) -> bool:
         return self.schools.count() == 1
 
+    def question_contact(self) -> list[dict]:
+        """Who answers the schools' questions about the SOP (seed letter): the board's quality
+        officers, or the partnership for a board without one. Each: name, email, and via
+        ("board" or "partnership")."""
+        officers = (
+            Membership.objects.filter(board=self, role=Role.BOARD_OFFICER)
+            .select_related("user")
+            .order_by("user__last_name", "user__first_name", "user__pk")
+        )
+        contacts = [
+            {"name": display_name(m.user), "email": m.user.email, "via": "board"} for m in officers
+        ]
+        if contacts:
+            return contacts
+        partnership = self.partnership
+        return [
+            {"name": partnership.name, "email": partnership.contact_email, "via": "partnership"}
+        ]
+
 
 class SchoolQuerySet(models.QuerySet):
     def visible_to(self, user):

@@ -108,3 +108,19 @@ def managed_partnerships(user):
             "partnership"
         )
     )
+
+
+def is_board_officer_of(user, board: Board) -> bool:
+    """Quality officer of this board, or platform admin."""
+    return any(
+        m.role == Role.PLATFORM_ADMIN or (m.role == Role.BOARD_OFFICER and m.board_id == board.pk)
+        for m in Membership.of(user)
+    )
+
+
+def get_board_for_officer(request, board_id) -> Board:
+    """The board whose SOPs this person handles as its quality officer, or PermissionDenied."""
+    board = get_object_or_404(Board.objects.select_related("partnership"), pk=board_id)
+    if not is_board_officer_of(request.user, board):
+        raise PermissionDenied("Alleen kwaliteitsmedewerkers van dit bestuur kunnen dit.")
+    return board

@@ -182,7 +182,9 @@ def clean_answers(sop_format: SopFormat, changes, school_type: str) -> dict:
         if field is None:
             problems.append(AnswerProblem(path, "dit veld bestaat niet in het model"))
             continue
-        if not field.applies_to(school_type):
+        if not field.applies_to(school_type) or not sop_format.chapter_of(key).applies_to(
+            school_type
+        ):
             problems.append(AnswerProblem(path, "dit veld geldt niet voor dit soort school"))
             continue
         try:

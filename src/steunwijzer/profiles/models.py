@@ -12,6 +12,15 @@ from django.shortcuts import get_object_or_404
 
 from steunwijzer.organisations.models import Membership, Role, School
 from steunwijzer.regional_model.models import FormatVersion
+from steunwijzer.route.definitions import (
+    EDITABLE_STATE,
+    SINGLE_SCHOOL_EDITOR,
+    SOP_ROUTE,
+    STATES,
+    RouteDefinition,
+    route_from_dict,
+    route_to_dict,
+)
 
 from .answers import is_filled
 from .school_year import is_valid_school_year
@@ -43,20 +52,46 @@ class ProfileQuerySet(models.QuerySet):
         return profile
 
 
-class Profile(models.Model):
-    class State(models.TextChoices):
-        CONCEPT = "concept", "concept"
+def default_route() -> dict:
+    return route_to_dict(SOP_ROUTE)
 
+
+class Profile(models.Model):
     school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="profiles")
     school_year = models.CharField("schooljaar", max_length=9, validators=[validate_school_year])
     format_version = models.ForeignKey(FormatVersion, on_delete=models.PROTECT)
     answers = models.JSONField("antwoorden", default=dict)
     version = models.PositiveIntegerField("versie", default=0)
-    state = models.CharField("status", max_length=20, choices=State, default=State.CONCEPT)
+    state = models.CharField(
+        "status", max_length=20, choices=list(STATES.items()), default=EDITABLE_STATE
+    )
+    # The route this profile follows, kept as it was when the profile started (like the model).
+    route = models.JSONField("route", default=default_route)
+    # Frozen states: revisions never change, so pointing at one freezes that version.
+    established_revision = models.ForeignKey(
+        "Revision", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    established_on = models.DateField("vastgesteld op", null=True, blank=True)
+    # Set when an éénpitter's director-board establishes a version they edited themselves.
+    establish_exception = models.CharField(max_length=300, blank=True)
+    published_revision = models.ForeignKey(
+        "Revision", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Kind(models.TextChoices):
+        REGIONAL = "regional", "regionaal model"
+        OWN = "own", "eigen model"
+
+    # "Eigen model": the school uploads its own document instead of filling in the model.
+    kind = models.CharField("soort profiel", max_length=10, choices=Kind, default=Kind.REGIONAL)
+    # The published revision of an earlier year this profile started from (the yearly cycle).
+    copied_from = models.ForeignKey(
+        "Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     objects = ProfileQuerySet.as_manager()
@@ -83,28 +118,80 @@ class Profile(models.Model):
         return bool(self.roles_of(user))
 
     def can_edit(self, user) -> bool:
-        return self.state == self.State.CONCEPT and bool(self.roles_of(user) & EDIT_ROLES)
+        return self.state == EDITABLE_STATE and bool(self.roles_of(user) & EDIT_ROLES)
+
+    @property
+    def route_definition(self) -> RouteDefinition:
+        return route_from_dict(self.route)
+
+    def route_roles(self, user) -> set[str]:
+        """The person's roles here, plus the éénpitter pseudo-role the route knows."""
+        roles = self.roles_of(user)
+        if Role.SCHOOL_EDITOR in roles and self.school.board.is_single_school:
+            roles = roles | {SINGLE_SCHOOL_EDITOR}
+        return roles
+
+    def transitions_for(self, user) -> list[str]:
+        return self.route_definition.actions_for(self.state, self.route_roles(user))
 
     def allowed_actions(self, user) -> list[str]:
-        return ["update", "restore"] if self.can_edit(user) else []
+        editing = ["update", "restore"] if self.can_edit(user) else []
+        if self.is_own_model:  # no fields to update: the document changes on its own page
+            editing = [a for a in editing if a != "update"]
+        return editing + self.transitions_for(user)
+
+    @property
+    def is_own_model(self) -> bool:
+        return self.kind == self.Kind.OWN
+
+    @property
+    def chapters(self) -> list:
+        """The model's chapters that apply to this school's type (some are for SBO/SO only)."""
+        school_type = self.school.school_type
+        return [c for c in self.sop_format.chapters if c.applies_to(school_type)]
 
     def applicable_fields(self, chapter):
-        return [f for f in chapter.fields if f.applies_to(self.school.school_type)]
+        school_type = self.school.school_type
+        if not chapter.applies_to(school_type):
+            return []
+        return [f for f in chapter.fields if f.applies_to(school_type)]
+
+    def needs_evaluation(self) -> bool:
+        """Carried over from last year, and the team has not yet said what it changed."""
+        return self.copied_from_id is not None and not self.evaluations.exists()
+
+    def _own_document_progress(self) -> list[dict]:
+        document = own_document_of(self)
+        missing = document.missing() if document else [DOCUMENT_PART, *mandatory_parts()]
+        required = 1 + len(mandatory_parts())
+        filled = required - len(missing)
+        return [{"chapter": None, "missing": missing, "required": required, "filled": filled}]
 
     def chapter_progress(self) -> list[dict]:
-        """Per chapter: how many of its required fields are filled."""
+        """Per chapter: how many of its required fields are filled.
+
+        An own-model profile has no chapters: one entry counts its document and the four
+        places where the mandatory parts are.
+        """
+        if self.is_own_model:
+            return self._own_document_progress()
         progress = []
-        for chapter in self.sop_format.chapters:
+        for chapter in self.chapters:
             required = [f for f in self.applicable_fields(chapter) if f.required]
             filled = sum(1 for f in required if is_filled(self.answers.get(f.key)))
             progress.append({"chapter": chapter, "required": len(required), "filled": filled})
         return progress
 
     def missing_required(self) -> list[tuple]:
-        """(chapter, field) for every required field still empty."""
+        """(chapter, field) for every required field still empty.
+
+        For an own-model profile: (None, part) for a missing document or location.
+        """
+        if self.is_own_model:
+            return [(None, part) for part in self._own_document_progress()[0]["missing"]]
         return [
             (chapter, f)
-            for chapter in self.sop_format.chapters
+            for chapter in self.chapters
             for f in self.applicable_fields(chapter)
             if f.required and not is_filled(self.answers.get(f.key))
         ]
@@ -146,3 +233,14 @@ class Revision(models.Model):
             (sop_format.field(key).label if sop_format.field(key) else key)
             for key in self.changed_fields
         ]
+
+
+# Models kept in their own modules; imported here so Django registers them with this app.
+from .evaluation import Evaluation  # noqa: E402, F401
+from .own_document import (  # noqa: E402, F401
+    DOCUMENT_PART,
+    OwnDocument,
+    mandatory_parts,
+    own_document_of,
+)
+from .supporting_documents import SupportingDocument  # noqa: E402, F401

@@ -7,15 +7,22 @@ and nothing is written until the editor chooses.
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from steunwijzer.organisations.models import display_name
 from steunwijzer.regional_model.models import FormatVersion
+from steunwijzer.route.definitions import route_to_dict
+from steunwijzer.route.models import Route
 
-from .answers import clean_answers
+from .answers import AnswerError, clean_answers, is_filled
+from .evaluation import Evaluation
 from .merge import merge_answers
 from .models import Profile, Revision
+from .own_document import LOCATION_MAX_LENGTH, OwnDocument, mandatory_parts
+from .supporting_documents import SupportingDocument
+from .uploads import CheckedDocument, check_document
 
 
 @dataclass(frozen=True)
@@ -68,15 +75,67 @@ def _write_revision(profile, user, changed, reason, note=""):
 
 
 @transaction.atomic
-def profile_create(*, school, school_year: str, user) -> Profile:
+def profile_create(*, school, school_year: str, user, kind: str = Profile.Kind.REGIONAL) -> Profile:
+    """Start a school year's profile; it starts from last year's published SOP if there is one."""
     format_version = FormatVersion.objects.current_for(school.partnership)
     if format_version is None:
         raise ValueError(f"{school.partnership} heeft nog geen SOP-model ingelezen.")
+    if kind not in Profile.Kind.values:
+        raise ValueError(f"Onbekende soort profiel: {kind}.")
     profile = Profile.objects.create(
-        school=school, school_year=school_year, format_version=format_version, updated_by=user
+        school=school,
+        school_year=school_year,
+        format_version=format_version,
+        route=route_to_dict(Route.objects.definition_for(school)),
+        updated_by=user,
+        kind=kind,
     )
-    _write_revision(profile, user, [], Revision.Reason.CREATE)
+    published = previous_published(school, school_year)
+    if published is None or published.profile.kind != kind:
+        _write_revision(profile, user, [], Revision.Reason.CREATE)
+        return profile
+    copied = _carry_over(profile, published)
+    profile.copied_from = published
+    profile.save(update_fields=["answers", "copied_from"])
+    note = (
+        f"overgenomen uit het gepubliceerde SOP {published.profile.school_year} "
+        f"(versie {published.number})"
+    )
+    _write_revision(profile, user, copied, Revision.Reason.CREATE, note=note)
     return profile
+
+
+def previous_published(school, school_year: str) -> Revision | None:
+    """The published version of the school's most recent earlier profile that has one."""
+    previous = (
+        Profile.objects.filter(
+            school=school, school_year__lt=school_year, published_revision__isnull=False
+        )
+        .select_related("published_revision__profile__format_version")
+        .order_by("-school_year")
+        .first()
+    )
+    return previous.published_revision if previous else None
+
+
+def _carry_over(profile: Profile, published: Revision) -> list[str]:
+    """Copy last year's published content; return the keys of the answers copied."""
+    if profile.is_own_model:
+        old = OwnDocument.objects.filter(profile=published.profile).first()
+        if old is not None:
+            old.pk, old.profile = None, profile
+            old.save(force_insert=True)
+        return []
+    # The model may have changed since: keep what still exists and still passes its checks.
+    sop_format, school_type = profile.sop_format, profile.school.school_type
+    answers = {}
+    for key, value in published.answers.items():
+        try:
+            answers.update(clean_answers(sop_format, {key: value}, school_type))
+        except AnswerError:
+            continue
+    profile.answers = {key: value for key, value in answers.items() if is_filled(value)}
+    return sorted(profile.answers)
 
 
 def _locked(profile_id: int) -> Profile:
@@ -114,6 +173,8 @@ def profile_update(
     profile = _locked(profile_id)
     if not profile.can_edit(user):
         raise PermissionDenied("U mag dit profiel niet bewerken.")
+    if profile.is_own_model:
+        raise PermissionDenied(OWN_MODEL_HAS_NO_FIELDS)
     if not allow_merge and base_version != profile.version:
         raise StaleVersion(profile)
     cleaned = clean_answers(profile.sop_format, changes, profile.school.school_type)
@@ -169,3 +230,140 @@ def profile_restore(*, profile_id: int, user, revision_number: int) -> Profile:
         profile, user, changed, Revision.Reason.RESTORE, note=f"versie {revision_number} hersteld"
     )
     return profile
+
+
+# --- own model ("eigen model") ---------------------------------------------------------------
+
+OWN_MODEL_HAS_NO_FIELDS = (
+    "Dit profiel gebruikt een eigen document; er zijn geen invulvelden om te wijzigen."
+)
+
+
+def _locked_own(profile: Profile, user) -> Profile:
+    profile = _locked(profile.pk)
+    if not profile.can_edit(user):
+        raise PermissionDenied("U mag dit profiel niet bewerken.")
+    if not profile.is_own_model:
+        raise ValueError("Dit profiel gebruikt het regionale model, geen eigen document.")
+    return profile
+
+
+def _new_version(profile: Profile, user, note: str) -> None:
+    """A change to the own document is a version too, so the route sees what was advised on."""
+    profile.version += 1
+    profile.updated_by = user
+    profile.save(update_fields=["version", "updated_by", "updated_at"])
+    _write_revision(profile, user, [], Revision.Reason.SAVE, note=note)
+
+
+@transaction.atomic
+def own_document_upload(*, profile: Profile, user, upload) -> OwnDocument:
+    """Store the school's own SOP (PDF or .docx, checked by content) in place of the old one."""
+    profile = _locked_own(profile, user)
+    checked = check_document(upload)
+    document, _ = OwnDocument.objects.without_content().get_or_create(profile=profile)
+    document.content = checked.content
+    document.filename = checked.filename
+    document.content_type = checked.content_type
+    document.size = checked.size
+    document.uploaded_at = timezone.now()
+    document.uploaded_by = user
+    document.save()
+    _new_version(profile, user, f"eigen document geüpload: {checked.filename}"[:300])
+    return document
+
+
+@transaction.atomic
+def own_document_set_locations(*, profile: Profile, user, locations: dict) -> OwnDocument:
+    """Record where in the document each mandatory part is ("blz. 4", "Hoofdstuk 2")."""
+    profile = _locked_own(profile, user)
+    cleaned, errors = {}, {}
+    for part in mandatory_parts():
+        value = str(locations.get(part.key) or "").strip()
+        if not value:
+            errors[part.key] = f"Geef aan waar “{part.label}” in het document staat."
+        elif len(value) > LOCATION_MAX_LENGTH:
+            errors[part.key] = f"Houd het kort: hoogstens {LOCATION_MAX_LENGTH} tekens."
+        cleaned[part.key] = value
+    if errors:
+        raise ValidationError(errors)
+    document, _ = OwnDocument.objects.without_content().get_or_create(profile=profile)
+    if document.locations != cleaned:
+        document.locations = cleaned
+        document.save(update_fields=["locations"])
+        _new_version(profile, user, "vindplaatsen van de verplichte onderdelen bijgewerkt")
+    return document
+
+
+# --- documents beside the chapters, and the yearly evaluation ----------------------------------
+
+
+@transaction.atomic
+def supporting_document_add(
+    *,
+    owner,
+    user,
+    title: str,
+    kind: str,
+    document: CheckedDocument | None = None,
+    url: str = "",
+    chapter_keys=(),
+) -> SupportingDocument:
+    """Attach a document (a checked upload or an https link) to a partnership or a school."""
+    item = SupportingDocument(
+        title=title.strip(),
+        kind=kind,
+        url="" if document else url.strip(),
+        chapter_keys=list(chapter_keys) or SupportingDocument.DEFAULT_CHAPTERS.get(kind, []),
+        created_by=user,
+        **{owner._meta.model_name: owner},
+    )
+    if not item.can_manage(user):
+        raise PermissionDenied("U mag hier geen documenten toevoegen.")
+    allowed = item.SCHOOL_KINDS if item.school_id else item.PARTNERSHIP_KINDS
+    if kind not in allowed:
+        raise ValidationError({"kind": "Kies een soort document uit de lijst."})
+    if bool(document) == bool(item.url):
+        raise ValidationError("Voeg een bestand toe óf geef een webadres, niet allebei of geen.")
+    if document:
+        item.content, item.filename = document.content, document.filename
+        item.content_type, item.size = document.content_type, document.size
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def supporting_document_delete(*, document: SupportingDocument, user) -> None:
+    if not document.can_manage(user):
+        raise PermissionDenied("U mag dit document niet verwijderen.")
+    document.delete()
+
+
+@transaction.atomic
+def evaluation_record(
+    *,
+    profile: Profile,
+    user,
+    evaluated_on,
+    evaluated_by: str,
+    what_changed: str,
+    why: str,
+    next_evaluation,
+) -> Evaluation:
+    """Record the team's evaluation of the SOP: when, by whom, what changed and why, and next."""
+    if not Evaluation.may_record(profile, user):
+        raise PermissionDenied("Alleen de directeur of IB'er van de school legt de evaluatie vast.")
+    evaluation = Evaluation(
+        profile=profile,
+        evaluated_on=evaluated_on,
+        evaluated_by=evaluated_by.strip(),
+        what_changed=what_changed.strip(),
+        why=why.strip(),
+        next_evaluation=next_evaluation,
+        created_by=user,
+        created_by_name=display_name(user),
+    )
+    evaluation.full_clean()
+    evaluation.save()
+    return evaluation

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import document_views, evaluation_views, own_model_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -30,5 +30,41 @@ urlpatterns = [
         "profielen/<int:pk>/hoofdstuk/<slug:chapter>/conflict/",
         views.profile_resolve_conflict,
         name="profile_resolve_conflict",
+    ),
+    path("profielen/<int:pk>/eigen-model/", own_model_views.own_document, name="own_document"),
+    path(
+        "profielen/<int:pk>/eigen-model/uploaden/",
+        own_model_views.own_document_upload_view,
+        name="own_document_upload",
+    ),
+    path(
+        "profielen/<int:pk>/eigen-model/bestand",
+        own_model_views.own_document_file,
+        name="own_document_file",
+    ),
+    path(
+        "profielen/<int:pk>/evaluatie/",
+        evaluation_views.profile_evaluation,
+        name="profile_evaluation",
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/documenten/",
+        document_views.partnership_documents,
+        name="partnership_documents",
+    ),
+    path(
+        "scholen-beheer/<int:school_id>/documenten/",
+        document_views.school_documents,
+        name="school_documents",
+    ),
+    path(
+        "documenten/<int:pk>/bestand",
+        document_views.supporting_document_file,
+        name="supporting_document_file",
+    ),
+    path(
+        "documenten/<int:pk>/verwijderen/",
+        document_views.supporting_document_remove,
+        name="supporting_document_remove",
     ),
 ]

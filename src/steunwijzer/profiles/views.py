@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 
 from steunwijzer.organisations.models import Membership, Role, School
 from steunwijzer.organisations.permissions import managed_partnerships, may_invite_anyone
+from steunwijzer.route.deadlines import school_is_late
+from steunwijzer.route.models import Deadline
 
 from .answers import AnswerError
 from .editor_form import (
@@ -32,14 +34,15 @@ from .services import (
 
 def _chapter_or_404(profile, key):
     chapter = profile.sop_format.chapter(key)
-    if chapter is None:
-        raise Http404("Dit hoofdstuk bestaat niet in het model.")
+    if chapter is None or chapter not in profile.chapters:
+        raise Http404("Dit hoofdstuk bestaat niet in het model voor deze school.")
     return chapter
 
 
 @login_required
 def home(request):
-    school_year = school_year_of(timezone.localdate())
+    today = timezone.localdate()
+    school_year = school_year_of(today)
     schools = (
         School.objects.visible_to(request.user)
         .select_related("board")
@@ -52,11 +55,16 @@ def home(request):
         )
     )
     editable = {m.school_id for m in Membership.of(request.user) if m.role == Role.SCHOOL_EDITOR}
+    due = Deadline.objects.due_dates_for_schools(schools, school_year)
     rows = [
         {
             "school": s,
             "profile": s.current_profiles[0] if s.current_profiles else None,
             "can_create": s.pk in editable,
+            "due_on": due[s.pk],
+            "late": school_is_late(
+                s.current_profiles[0] if s.current_profiles else None, due[s.pk], today
+            ),
         }
         for s in schools
     ]
@@ -80,11 +88,16 @@ def profile_new(request, school_id):
         raise PermissionDenied(
             "Alleen de directeur of IB'er van de school kan een profiel starten."
         )
+    kind = request.POST.get("kind") or Profile.Kind.REGIONAL
+    if kind not in Profile.Kind.values:
+        return HttpResponseBadRequest("Kies het regionale model of een eigen model.")
     school_year = school_year_of(timezone.localdate())
     profile = Profile.objects.filter(school=school, school_year=school_year).first()
     if profile is None:
         try:
-            profile = profile_create(school=school, school_year=school_year, user=request.user)
+            profile = profile_create(
+                school=school, school_year=school_year, user=request.user, kind=kind
+            )
         except ValueError as exc:
             messages.error(request, str(exc))
             return redirect("home")
@@ -97,7 +110,9 @@ def profile_detail(request, pk):
     profile = Profile.objects.get_for_user(request.user, pk)
     if not profile.can_edit(request.user):
         return redirect("profile_preview", pk=pk)
-    first = profile.sop_format.chapters[0]
+    if profile.is_own_model:
+        return redirect("own_document", pk=pk)
+    first = profile.chapters[0]
     return redirect("profile_chapter", pk=pk, chapter=first.key)
 
 

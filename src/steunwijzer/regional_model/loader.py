@@ -68,6 +68,7 @@ CHAPTER_KEYS = {
     "intro": False,
     "word_budget": False,
     "guiding_questions": False,
+    "school_types": False,
     "sections": True,
 }
 SECTION_KEYS = {"key": True, "title": True, "intro": False, "items": True}
@@ -202,6 +203,7 @@ def format_to_dict(fmt: SopFormat) -> dict:
                 "intro": chapter.intro,
                 "word_budget": chapter.word_budget,
                 "guiding_questions": list(chapter.guiding_questions),
+                "school_types": list(chapter.school_types),
                 "sections": [
                     {
                         "key": section.key,
@@ -268,6 +270,7 @@ def format_from_dict(d: dict) -> SopFormat:
                 mandatory_part=c.get("mandatory_part"),
                 guiding_questions=tuple(c.get("guiding_questions", ())),
                 word_budget=c.get("word_budget"),
+                school_types=tuple(c.get("school_types") or ()),
                 sections=tuple(
                     Section(
                         key=s["key"],
@@ -691,6 +694,20 @@ class _Parser:
                 )
             )
 
+        school_types: tuple[str, ...] = ()
+        types_node = get("school_types")
+        if types_node is not None:
+            types_path = _join(path, "school_types")
+            school_types = self.school_types(types_node, types_path)
+            # Every school must be able to cover the four mandatory parts in the model.
+            if school_types and mandatory_part:
+                self.add(
+                    types_node,
+                    types_path,
+                    f"een hoofdstuk met een verplicht onderdeel ('{mandatory_part}') geldt voor "
+                    "elke soort school; laat 'school_types' hier weg",
+                )
+
         sections = []
         section_keys: dict[str, tuple[int | None, str]] = {}
         if get("sections") is not None:
@@ -702,6 +719,16 @@ class _Parser:
                 if section is not None:
                     sections.append(section)
 
+        if school_types:
+            for f in (f for section in sections for f in section.fields):
+                outside = [t for t in f.school_types if t not in school_types]
+                if outside:
+                    self.add(
+                        types_node,
+                        _join(path, "school_types"),
+                        f"veld '{f.key}' geldt voor {', '.join(outside)}, maar dit hoofdstuk "
+                        "alleen voor " + ", ".join(school_types),
+                    )
         if (
             mandatory_part == "zorgplicht"
             and sections
@@ -724,6 +751,7 @@ class _Parser:
             guiding_questions=questions,
             sections=tuple(sections),
             word_budget=word_budget,
+            school_types=school_types,
         )
 
     def section(self, node, path, section_keys) -> Section | None:

@@ -96,10 +96,15 @@ class Chapter:
     sections: tuple[Section, ...] = ()
     # Optional limit the partnership sets; used by later checks, shown as guidance now.
     word_budget: int | None = None
+    # Empty means every school type; otherwise only these (e.g. a chapter just for sbo, so).
+    school_types: tuple[str, ...] = ()
 
     @property
     def fields(self) -> tuple[Field, ...]:
         return tuple(f for section in self.sections for f in section.fields)
+
+    def applies_to(self, school_type: str) -> bool:
+        return not self.school_types or school_type in self.school_types
 
     @property
     def heading(self) -> str:

@@ -1,0 +1,75 @@
+"""Comparing two saved versions of a profile: which versions, and what differs between them.
+
+The web page and the API both go through `compare`, so they agree on what a version number
+means and on how an unknown one is refused. `comparison_presets` is the list of ready-made
+comparisons a reader is offered; later stages of the route add theirs to it.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import dateformat, timezone
+
+from .diff import FieldDiff, diff_answers
+from .models import Profile, Revision
+
+
+class UnknownRevision(Exception):
+    def __init__(self, number):
+        super().__init__(
+            "Geef twee versienummers op om te vergelijken."
+            if number in (None, "")
+            else f"Versie {number} bestaat niet bij dit profiel."
+        )
+        self.number = number
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old: Revision
+    new: Revision
+    fields: list[FieldDiff]
+
+
+def revision_label(revision: Revision) -> str:
+    """How a version is named in choices: "Versie 7 — 12 november 2026 14:03 — Sandra V."."""
+    when = dateformat.format(timezone.localtime(revision.created_at), "j F Y H:i")
+    parts = [f"Versie {revision.number}", when]
+    if revision.author_name:
+        parts.append(revision.author_name)
+    return " — ".join(parts)
+
+
+def previous_number(number: int) -> int:
+    return max(number - 1, 0)
+
+
+def comparison_presets(profile: Profile) -> list[tuple[str, int]]:
+    """(label, version to compare the current version with), most useful first."""
+    presets = []
+    if profile.version > 0:
+        presets.append(("t.o.v. vorige versie", previous_number(profile.version)))
+    if profile.version > 1:
+        presets.append(("t.o.v. eerste versie", 0))
+    return presets
+
+
+def compare(profile: Profile, old_number, new_number) -> Comparison:
+    """The differences from version `old_number` to `new_number`; UnknownRevision if either
+    is missing or not a number."""
+    numbers = [_as_number(old_number), _as_number(new_number)]
+    found = {r.number: r for r in profile.revisions.filter(number__in=numbers)}
+    for number in numbers:
+        if number not in found:
+            raise UnknownRevision(number)
+    old, new = found[numbers[0]], found[numbers[1]]
+    fields = diff_answers(profile.sop_format, old.answers, new.answers, profile.school.school_type)
+    return Comparison(old=old, new=new, fields=fields)
+
+
+def _as_number(value) -> int:
+    if isinstance(value, bool):
+        raise UnknownRevision(value)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise UnknownRevision(value) from None

@@ -1,0 +1,161 @@
+"""Differences between two sets of answers, field by field and word by word.
+
+Pure Python: it works on the regional model's dataclasses and the answers as stored, so the
+same result serves the comparison page and the API, and can be property-tested without a
+database. Answers are compared as the text a reader sees (choice labels, not keys), so a
+difference always means something a reader could notice.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from difflib import SequenceMatcher
+
+from steunwijzer.regional_model.sop_format import Chapter, Field, SopFormat
+
+from .richtext import html_to_plain
+
+EQUAL, INSERT, DELETE = "equal", "insert", "delete"
+ADDED, REMOVED, CHANGED = "added", "removed", "changed"
+
+_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+_TOKEN = re.compile(r"\s+|\S+")
+_LINK = re.compile(r"<a\b[^>]*?\bhref=\"([^\"]*)\"[^>]*>(.*?)</a>", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    chapter: Chapter
+    field: Field
+    status: str
+    segments: tuple[tuple[str, str], ...]
+
+    @property
+    def chapter_key(self) -> str:
+        return self.chapter.key
+
+    @property
+    def field_key(self) -> str:
+        return self.field.key
+
+    @property
+    def label(self) -> str:
+        return self.field.label
+
+    @property
+    def old_text(self) -> str:
+        return "".join(text for op, text in self.segments if op != INSERT)
+
+    @property
+    def new_text(self) -> str:
+        return "".join(text for op, text in self.segments if op != DELETE)
+
+
+def diff_answers(sop_format: SopFormat, old: dict, new: dict, school_type: str) -> list[FieldDiff]:
+    """Every field whose text differs, in the model's order; unchanged fields are left out."""
+    diffs = []
+    for chapter in sop_format.chapters:
+        for field in chapter.fields:
+            if not field.applies_to(school_type):
+                continue
+            before = answer_text(field, old.get(field.key))
+            after = answer_text(field, new.get(field.key))
+            if before == after:
+                continue
+            status = ADDED if not before else REMOVED if not after else CHANGED
+            diffs.append(FieldDiff(chapter, field, status, diff_words(before, after)))
+    return diffs
+
+
+def diff_words(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """(op, text) segments: equal and delete rebuild `old`, equal and insert rebuild `new`."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    chunks = []  # (changed, old part, new part)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        chunks.append((tag != "equal", "".join(a[i1:i2]), "".join(b[j1:j2])))
+    # A lone space kept between two changed words would cut one rewrite into many small ones.
+    for i in range(1, len(chunks) - 1):
+        changed, before, _ = chunks[i]
+        if not changed and before.isspace() and chunks[i - 1][0] and chunks[i + 1][0]:
+            chunks[i] = (True, before, before)
+    segments: list[tuple[str, str]] = []
+    pending_old, pending_new = "", ""
+    for changed, before, after in [*chunks, (False, "", "")]:
+        if changed:
+            pending_old += before
+            pending_new += after
+            continue
+        if pending_old:
+            segments.append((DELETE, pending_old))
+        if pending_new:
+            segments.append((INSERT, pending_new))
+        pending_old = pending_new = ""
+        if before:
+            segments.append((EQUAL, before))
+    return tuple(segments)
+
+
+def answer_text(field: Field, value) -> str:
+    """The answer as plain text; table rows and checklist choices one per line."""
+    if value in (None, "", [], {}):
+        return ""
+    match field.type:
+        case "long_text":
+            # A changed link target is a real change, so it stays visible in the text.
+            return html_to_plain(_LINK.sub(_link_text, str(value)))
+        case "single_choice":
+            return _label(field.choices, value)
+        case "checklist":
+            return "\n".join(_label(field.choices, key) for key in value)
+        case "table":
+            return "\n".join(_row_text(field, row) for row in value if isinstance(row, dict))
+    return _scalar_text(field.type, value)
+
+
+def _link_text(match) -> str:
+    href, text = match[1], match[2]
+    return text if html_to_plain(text) == html_to_plain(href) else f"{text} ({href})"
+
+
+def _row_text(field: Field, row: dict) -> str:
+    cells = []
+    for column in field.columns:
+        value = row.get(column.key)
+        if value in (None, ""):
+            continue
+        text = (
+            _label(column.choices, value)
+            if column.type == "single_choice"
+            else _scalar_text(column.type, value)
+        )
+        cells.append(f"{column.label}: {text}")
+    return "; ".join(cells)
+
+
+def _scalar_text(type_: str, value) -> str:
+    if type_ == "number" and isinstance(value, float):
+        return str(value).replace(".", ",")
+    if type_ == "date":
+        try:
+            day = date.fromisoformat(value)
+        except (TypeError, ValueError):
+            return str(value)
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return str(value)
+
+
+def _label(choices, key) -> str:
+    return next((c.label for c in choices if c.key == key), str(key))

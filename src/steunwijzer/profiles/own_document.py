@@ -1,0 +1,84 @@
+"""The school's own SOP document, for a profile of kind "eigen model".
+
+The seed letter lets a school skip the regional model, provided its own document holds the
+four mandatory parts. The school uploads the document and says where each part is, so the
+MR, the board and the partnership can check it as quickly as a profile in the model.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models
+
+from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
+
+from .uploads import TYPE_NAMES
+
+LOCATION_MAX_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class MandatoryPart:
+    """Shaped like a model field (key, label), so lists of missing items read the same."""
+
+    key: str
+    label: str
+
+
+DOCUMENT_PART = MandatoryPart("document", "Het eigen document (PDF of Word)")
+
+
+def mandatory_parts() -> list[MandatoryPart]:
+    return [MandatoryPart(key, label) for key, label in MANDATORY_PARTS.items()]
+
+
+class OwnDocumentQuerySet(models.QuerySet):
+    def without_content(self):
+        # The file can be 15 MB; only the download needs it.
+        return self.defer("content")
+
+
+class OwnDocument(models.Model):
+    profile = models.OneToOneField(
+        "profiles.Profile", on_delete=models.CASCADE, related_name="own_document"
+    )
+    # Kept in the database (checked PDF or .docx) so no media server is needed.
+    content = models.BinaryField("bestand", default=b"")
+    filename = models.CharField("bestandsnaam", max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField("grootte", default=0)
+    uploaded_at = models.DateTimeField("geüpload op", null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Mandatory part key (MANDATORY_PARTS) → where it is: "blz. 4", "Hoofdstuk 2".
+    locations = models.JSONField("vindplaatsen", default=dict, blank=True)
+
+    objects = OwnDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "eigen SOP-document"
+        verbose_name_plural = "eigen SOP-documenten"
+
+    def __str__(self):
+        return self.filename or f"eigen document van {self.profile_id}"
+
+    @property
+    def has_file(self) -> bool:
+        return bool(self.filename)
+
+    @property
+    def type_name(self) -> str:
+        return TYPE_NAMES.get(self.content_type, "")
+
+    def location_rows(self) -> list[tuple[MandatoryPart, str]]:
+        return [(part, self.locations.get(part.key, "")) for part in mandatory_parts()]
+
+    def missing(self) -> list[MandatoryPart]:
+        parts = [] if self.has_file else [DOCUMENT_PART]
+        return parts + [p for p in mandatory_parts() if not self.locations.get(p.key)]
+
+
+def own_document_of(profile) -> OwnDocument | None:
+    """The profile's own document without its bytes, or None when nothing was stored yet."""
+    return OwnDocument.objects.without_content().filter(profile=profile).first()

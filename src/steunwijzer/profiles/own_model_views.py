@@ -1,0 +1,87 @@
+"""Pages of an own-model profile: the school's document and where the mandatory parts are."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from .forms import LocationsForm, OwnDocumentUploadForm
+from .models import Profile
+from .own_document import OwnDocument, own_document_of
+from .services import own_document_set_locations, own_document_upload
+from .uploads import attachment_response
+
+
+def _own_profile(request, pk, *, edit=True) -> Profile:
+    profile = Profile.objects.get_for_user(request.user, pk, edit=edit)
+    if not profile.is_own_model:
+        raise Http404("Dit profiel gebruikt het regionale model, geen eigen document.")
+    return profile
+
+
+def _page(request, profile, upload_form=None, locations_form=None, status=200):
+    document = own_document_of(profile)
+    zorgplicht = next(
+        (c for c in profile.sop_format.chapters if c.mandatory_part == "zorgplicht"), None
+    )
+    ctx = {
+        "profile": profile,
+        "document": document,
+        "upload_form": upload_form or OwnDocumentUploadForm(),
+        "locations_form": locations_form
+        or LocationsForm(initial=document.locations if document else {}),
+        "progress": profile.chapter_progress(),
+        "zorgplicht": zorgplicht,
+        "own_page": True,
+    }
+    return render(request, "profiles/own_document.html", ctx, status=status)
+
+
+@login_required
+def own_document(request, pk):
+    """The own-model editor; POST saves where each mandatory part is in the document."""
+    profile = _own_profile(request, pk)
+    if request.method != "POST":
+        return _page(request, profile)
+    form = LocationsForm(request.POST)
+    if form.is_valid():
+        try:
+            own_document_set_locations(
+                profile=profile, user=request.user, locations=form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "De vindplaatsen zijn opgeslagen.")
+            return redirect("own_document", pk=pk)
+    return _page(request, profile, locations_form=form, status=400)
+
+
+@login_required
+@require_POST
+def own_document_upload_view(request, pk):
+    profile = _own_profile(request, pk)
+    form = OwnDocumentUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            document = own_document_upload(
+                profile=profile, user=request.user, upload=form.cleaned_data["document"]
+            )
+        except ValidationError as exc:
+            form.add_error("document", exc)
+        else:
+            messages.success(request, f"{document.filename} is opgeslagen.")
+            return redirect("own_document", pk=pk)
+    return _page(request, profile, upload_form=form, status=400)
+
+
+@login_required
+def own_document_file(request, pk):
+    """The school's own document, for everyone who may read the profile."""
+    profile = _own_profile(request, pk, edit=False)
+    document = OwnDocument.objects.filter(profile=profile).exclude(filename="").first()
+    if document is None:
+        raise Http404("Er is nog geen eigen document geüpload.")
+    return attachment_response(document.content, document.content_type, document.filename)

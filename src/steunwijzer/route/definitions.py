@@ -1,0 +1,223 @@
+"""The route an SOP takes to become official, as plain data.
+
+A route is a set of steps; each step is an action (its API name is a public contract) that
+one or more roles may take from certain states to a target state. Partnerships store their
+routes as JSON (`Route.definition`); the two defaults below are the seed letter's route and
+the yearly schoolgids route of the 2024 law change (Kamerstuk 36443).
+"""
+
+from dataclasses import dataclass, field
+
+STATES = {
+    "concept": "concept",
+    "leerlingen_gehoord": "leerlingen gehoord",
+    "bij_mr": "bij de MR",
+    "advies_gegeven": "advies gegeven",
+    "instemming_gegeven": "instemming gegeven",
+    "bij_bestuur": "bij het bestuur",
+    "vastgesteld": "vastgesteld",
+    "aangeleverd": "aangeleverd",
+    "ontvangen": "ontvangen",
+    "gepubliceerd": "gepubliceerd",
+}
+EDITABLE_STATE = "concept"
+# States in which the school still owes its SOP to the board: these count for lateness.
+BEFORE_BOARD = ("concept", "leerlingen_gehoord", "bij_mr", "advies_gegeven", "instemming_gegeven")
+
+# A pseudo-role: the school editor of an éénpitter, who may do what its board officer does.
+SINGLE_SCHOOL_EDITOR = "single_school_editor"
+
+
+@dataclass(frozen=True)
+class Step:
+    action: str
+    label: str
+    sources: tuple[str, ...]
+    target: str
+    roles: tuple[str, ...]
+    # Who hears about it afterwards: roles at the school, its board or its partnership.
+    notify: tuple[str, ...] = ()
+    # For consent: a refusal sends the SOP back here instead of to `target`.
+    rejected_target: str | None = None
+
+
+@dataclass(frozen=True)
+class RouteDefinition:
+    key: str
+    name: str
+    steps: tuple[Step, ...] = ()
+    _by_action: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        for step in self.steps:
+            self._by_action[step.action] = step
+
+    def step(self, action: str) -> Step | None:
+        return self._by_action.get(action)
+
+    def actions_for(self, state: str, roles: set[str]) -> list[str]:
+        return [s.action for s in self.steps if state in s.sources and roles & set(s.roles)]
+
+    @property
+    def states(self) -> list[str]:
+        """The states this route passes, in the order of its steps."""
+        seen = ["concept"]
+        for step in self.steps:
+            for state in (*step.sources, step.target):
+                if state not in seen:
+                    seen.append(state)
+        return seen
+
+
+def route_from_dict(data: dict) -> RouteDefinition:
+    return RouteDefinition(
+        key=data["key"],
+        name=data["name"],
+        steps=tuple(
+            Step(
+                action=s["action"],
+                label=s["label"],
+                sources=tuple(s["sources"]),
+                target=s["target"],
+                roles=tuple(s["roles"]),
+                notify=tuple(s.get("notify", ())),
+                rejected_target=s.get("rejected_target"),
+            )
+            for s in data["steps"]
+        ),
+    )
+
+
+def route_to_dict(route: RouteDefinition) -> dict:
+    return {
+        "key": route.key,
+        "name": route.name,
+        "steps": [
+            {
+                "action": s.action,
+                "label": s.label,
+                "sources": list(s.sources),
+                "target": s.target,
+                "roles": list(s.roles),
+                "notify": list(s.notify),
+                "rejected_target": s.rejected_target,
+            }
+            for s in route.steps
+        ],
+    }
+
+
+EDITOR, MR, OFFICER, STAFF = "school_editor", "mr_member", "board_officer", "partnership_staff"
+
+_BOARD_AND_AFTER = (
+    Step(
+        "return_to_school",
+        "Terugsturen naar de school",
+        ("bij_bestuur",),
+        "concept",
+        (OFFICER,),
+        notify=(EDITOR,),
+    ),
+    Step("establish", "Vaststellen", ("bij_bestuur",), "vastgesteld", (OFFICER,), notify=(EDITOR,)),
+    Step(
+        "deliver",
+        "Aanleveren bij het samenwerkingsverband",
+        ("vastgesteld",),
+        "aangeleverd",
+        (OFFICER, SINGLE_SCHOOL_EDITOR),
+        notify=(STAFF,),
+    ),
+    Step(
+        "acknowledge",
+        "Ontvangst bevestigen",
+        ("aangeleverd",),
+        "ontvangen",
+        (STAFF,),
+        notify=(EDITOR, OFFICER),
+    ),
+)
+
+SOP_ROUTE = RouteDefinition(
+    key="sop",
+    name="SOP-route samenwerkingsverband",
+    steps=(
+        Step(
+            "request_advice",
+            "Advies vragen aan de MR",
+            ("concept",),
+            "bij_mr",
+            (EDITOR,),
+            notify=(MR,),
+        ),
+        Step("give_advice", "Advies geven", ("bij_mr",), "advies_gegeven", (MR,), notify=(EDITOR,)),
+        Step(
+            "submit_to_board",
+            "Naar het bestuur sturen",
+            ("advies_gegeven",),
+            "bij_bestuur",
+            (EDITOR,),
+            notify=(OFFICER,),
+        ),
+        *_BOARD_AND_AFTER,
+        Step(
+            "publish",
+            "Publiceren",
+            ("ontvangen", "aangeleverd"),
+            "gepubliceerd",
+            (EDITOR,),
+            notify=(OFFICER,),
+        ),
+        Step("start_new_draft", "Nieuwe versie beginnen", ("gepubliceerd",), "concept", (EDITOR,)),
+    ),
+)
+
+SCHOOLGIDS_ROUTE = RouteDefinition(
+    key="schoolgids",
+    name="Schoolgids (wet 36443)",
+    steps=(
+        Step(
+            "record_pupil_views",
+            "Inbreng van leerlingen vastleggen",
+            ("concept",),
+            "leerlingen_gehoord",
+            (EDITOR,),
+        ),
+        Step(
+            "request_consent",
+            "Instemming vragen aan de MR",
+            ("leerlingen_gehoord",),
+            "bij_mr",
+            (EDITOR,),
+            notify=(MR,),
+        ),
+        Step(
+            "give_consent",
+            "Instemming geven of weigeren",
+            ("bij_mr",),
+            "instemming_gegeven",
+            (MR,),
+            notify=(EDITOR,),
+            rejected_target="concept",
+        ),
+        Step(
+            "submit_to_board",
+            "Naar het bestuur sturen",
+            ("instemming_gegeven",),
+            "bij_bestuur",
+            (EDITOR,),
+            notify=(OFFICER,),
+        ),
+        *_BOARD_AND_AFTER,
+        Step(
+            "publish",
+            "Publiceren",
+            ("vastgesteld", "aangeleverd", "ontvangen"),
+            "gepubliceerd",
+            (EDITOR,),
+            notify=(OFFICER,),
+        ),
+        Step("start_new_draft", "Nieuwe versie beginnen", ("gepubliceerd",), "concept", (EDITOR,)),
+    ),
+)
+
+DEFAULT_ROUTES = (SOP_ROUTE, SCHOOLGIDS_ROUTE)

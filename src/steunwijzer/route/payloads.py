@@ -1,0 +1,110 @@
+"""What each action must record, checked before anything is written. Pure Python."""
+
+from dataclasses import dataclass
+from datetime import date
+
+ADVICE = {
+    "positief": "positief",
+    "positief_met_opmerkingen": "positief met opmerkingen",
+    "negatief": "negatief",
+}
+CONSENT = {"instemming": "instemming", "geen_instemming": "geen instemming"}
+PUPIL_METHODS = {
+    "leerlingenraad": "leerlingenraad",
+    "enquete": "vragenlijst onder leerlingen",
+    "klassengesprekken": "gesprekken in de klassen",
+    "anders": "anders",
+}
+TEXT_MAX = 4000
+
+
+@dataclass(frozen=True)
+class PayloadProblem:
+    path: str
+    message: str
+
+
+class InvalidPayload(Exception):
+    def __init__(self, problems: list[PayloadProblem]):
+        super().__init__("; ".join(f"{p.path}: {p.message}" for p in problems))
+        self.problems = problems
+
+
+class _Reader:
+    """Collects every problem in a payload instead of stopping at the first."""
+
+    def __init__(self, payload, today: date):
+        self.payload = payload if isinstance(payload, dict) else {}
+        self.today = today
+        self.problems: list[PayloadProblem] = []
+        if not isinstance(payload, dict | type(None)):
+            self.problems.append(PayloadProblem("payload", "verwacht een object"))
+
+    def fail(self, key, message):
+        self.problems.append(PayloadProblem(f"payload.{key}", message))
+
+    def text(self, key, required=False, minimum=0):
+        value = self.payload.get(key, "")
+        if not isinstance(value, str):
+            self.fail(key, "verwacht tekst")
+            return ""
+        value = value.strip()
+        if required and len(value) < max(minimum, 1):
+            self.fail(key, "is verplicht" if not value else f"schrijf minstens {minimum} tekens")
+        elif len(value) > TEXT_MAX:
+            self.fail(key, f"maximaal {TEXT_MAX} tekens")
+        return value
+
+    def choice(self, key, options: dict):
+        value = self.payload.get(key, "")
+        if value not in options:
+            self.fail(key, "kies uit: " + ", ".join(options.values()))
+        return value
+
+    def day(self, key, default_today=True):
+        value = self.payload.get(key) or (self.today.isoformat() if default_today else "")
+        try:
+            day = date.fromisoformat(value)
+        except (TypeError, ValueError):
+            self.fail(key, "verwacht een datum als 2026-09-01")
+            return ""
+        if day > self.today:
+            self.fail(key, "mag niet in de toekomst liggen")
+        return day.isoformat()
+
+
+def clean_payload(action: str, payload, today: date) -> dict:
+    """Return the cleaned record of this action, or raise InvalidPayload naming each field."""
+    r = _Reader(payload, today)
+    match action:
+        case "give_advice":
+            advice = r.choice("advice", ADVICE)
+            motivation = r.text("motivation", required=advice not in ("positief", ""))
+            cleaned = {"advice": advice, "motivation": motivation, "date": r.day("date")}
+        case "give_consent":
+            decision = r.choice("decision", CONSENT)
+            motivation = r.text("motivation", required=decision == "geen_instemming")
+            cleaned = {"decision": decision, "motivation": motivation, "date": r.day("date")}
+        case "return_to_school":
+            cleaned = {"remarks": r.text("remarks", required=True, minimum=10)}
+        case "establish":
+            cleaned = {"established_on": r.day("established_on"), "note": r.text("note")}
+        case "acknowledge":
+            cleaned = {"received_on": r.day("received_on"), "note": r.text("note")}
+        case "record_pupil_views":
+            cleaned = {
+                "heard_on": r.day("heard_on"),
+                "method": r.choice("method", PUPIL_METHODS),
+                "views": r.text("views", required=True, minimum=20),
+                "response": r.text("response"),
+            }
+        case _:
+            cleaned = {"note": r.text("note")}
+    if r.problems:
+        raise InvalidPayload(r.problems)
+    return cleaned
+
+
+def rejected(action: str, cleaned: dict) -> bool:
+    """A refusal of consent sends the SOP back to the school."""
+    return action == "give_consent" and cleaned.get("decision") == "geen_instemming"

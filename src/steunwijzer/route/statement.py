@@ -1,0 +1,28 @@
+"""The MR's adviesverklaring (or instemmingsverklaring) as a PDF, made from the timeline."""
+
+from django.template.loader import render_to_string
+
+from .payloads import ADVICE, CONSENT
+
+
+def statement_pdf(transition) -> bytes:
+    # Imported here: WeasyPrint loads Pango, which only the PDF pages need.
+    from weasyprint import HTML
+
+    payload = transition.payload
+    html = render_to_string(
+        "route/statement_pdf.html",
+        {
+            "t": transition,
+            "profile": transition.profile,
+            "consent": transition.action == "give_consent",
+            "decision": ADVICE.get(payload.get("advice")) or CONSENT.get(payload.get("decision")),
+        },
+    )
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def statement_filename(transition) -> str:
+    kind = "instemmingsverklaring" if transition.action == "give_consent" else "adviesverklaring"
+    school = transition.profile.school
+    return f"{kind}-{school.brin}{school.vestiging}-{transition.profile.school_year}.pdf"

@@ -1,0 +1,78 @@
+"""Form fields of the route's step forms, with their errors tied to the input."""
+
+from django import template
+from django.utils.html import format_html
+
+from steunwijzer.route.definitions import STATES
+from steunwijzer.route.payloads import ADVICE, CONSENT, PUPIL_METHODS
+
+register = template.Library()
+
+
+def _error(errors, step, key, failed_action):
+    if failed_action != step.action or key not in errors:
+        return "", ""
+    error_id = f"{step.action}-{key}-error"
+    return error_id, format_html(
+        '<p class="utrecht-form-field-error-message" id="{}">{}</p>', error_id, errors[key]
+    )
+
+
+@register.simple_tag
+def step_error(errors, step, key, failed_action):
+    return _error(errors, step, key, failed_action)[1]
+
+
+def _value(posted, step, key, failed_action):
+    return posted.get(key, "") if failed_action == step.action else ""
+
+
+@register.simple_tag
+def step_textarea(step, key, label, posted, errors, failed_action):
+    error_id, error = _error(errors, step, key, failed_action)
+    field_id = f"{step.action}-{key}"
+    return format_html(
+        '<div class="sw-field"><label class="utrecht-form-label" for="{}">{}</label>{}'
+        '<textarea class="utrecht-textarea" id="{}" name="{}" rows="4"{}>{}</textarea></div>',
+        field_id,
+        label,
+        error,
+        field_id,
+        key,
+        format_html(' aria-describedby="{}" aria-invalid="true"', error_id) if error_id else "",
+        _value(posted, step, key, failed_action),
+    )
+
+
+@register.simple_tag
+def step_input(step, key, label, input_type, posted, errors, failed_action):
+    error_id, error = _error(errors, step, key, failed_action)
+    field_id = f"{step.action}-{key}"
+    return format_html(
+        '<div class="sw-field"><label class="utrecht-form-label" for="{}">{}</label>{}'
+        '<input class="utrecht-textbox utrecht-textbox--html-input" type="{}" id="{}" name="{}"'
+        ' value="{}"{}></div>',
+        field_id,
+        label,
+        error,
+        input_type,
+        field_id,
+        key,
+        _value(posted, step, key, failed_action),
+        format_html(' aria-describedby="{}" aria-invalid="true"', error_id) if error_id else "",
+    )
+
+
+@register.filter
+def state_label(state):
+    return STATES.get(state, state)
+
+
+@register.filter
+def advice_label(value):
+    return ADVICE.get(value) or CONSENT.get(value) or value
+
+
+@register.filter
+def pupil_method_label(value):
+    return PUPIL_METHODS.get(value, value)

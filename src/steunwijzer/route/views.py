@@ -1,0 +1,121 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from steunwijzer.organisations.permissions import get_board_for_officer
+from steunwijzer.profiles.models import Profile
+
+from .payloads import ADVICE, CONSENT, PUPIL_METHODS, InvalidPayload
+from .services import ForbiddenAction, WrongState, profile_transition, profiles_deliver
+from .statement import statement_filename, statement_pdf
+
+PAYLOAD_FIELDS = (
+    "advice",
+    "decision",
+    "motivation",
+    "date",
+    "remarks",
+    "established_on",
+    "received_on",
+    "heard_on",
+    "method",
+    "views",
+    "response",
+    "note",
+)
+
+
+def _route_page(request, profile, errors=None, failed_action=None, status=200):
+    route = profile.route_definition
+    return render(
+        request,
+        "route/route.html",
+        {
+            "profile": profile,
+            "route": route,
+            "steps": [route.step(a) for a in profile.transitions_for(request.user)],
+            "timeline": profile.transitions.select_related(None).defer("attachment"),
+            "errors": errors or {},
+            "failed_action": failed_action,
+            "posted": request.POST if failed_action else {},
+            "advice_choices": ADVICE,
+            "consent_choices": CONSENT,
+            "pupil_methods": PUPIL_METHODS,
+        },
+        status=status,
+    )
+
+
+@login_required
+def profile_route(request, pk):
+    profile = Profile.objects.get_for_user(request.user, pk)
+    return _route_page(request, profile)
+
+
+@login_required
+@require_POST
+def profile_transition_view(request, pk, action):
+    profile = Profile.objects.get_for_user(request.user, pk)
+    payload = {key: request.POST[key] for key in PAYLOAD_FIELDS if key in request.POST}
+    try:
+        record = profile_transition(
+            profile_id=profile.pk,
+            user=request.user,
+            action=action,
+            payload=payload,
+            attachment=request.FILES.get("statement"),
+        )
+    except ForbiddenAction as exc:
+        raise PermissionDenied(str(exc)) from None
+    except WrongState as exc:
+        messages.error(request, str(exc))
+        return _route_page(request, profile, status=409)
+    except InvalidPayload as exc:
+        errors = {p.path.removeprefix("payload."): p.message for p in exc.problems}
+        return _route_page(request, profile, errors, failed_action=action, status=422)
+    messages.success(
+        request, f"Gelukt: {record.label.lower()}. Het SOP is nu {record.get_to_state_display()}."
+    )
+    return redirect("profile_route", pk=pk)
+
+
+@login_required
+def transition_statement(request, pk, transition_id):
+    """The MR's statement: the uploaded signed PDF, or one made from what was recorded."""
+    profile = Profile.objects.get_for_user(request.user, pk)
+    record = get_object_or_404(
+        profile.transitions, pk=transition_id, action__in=("give_advice", "give_consent")
+    )
+    data = bytes(record.attachment) if record.attachment else statement_pdf(record)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{statement_filename(record)}"'
+    return response
+
+
+@login_required
+def board_deliver(request, board_id):
+    """Deliver several established SOPs of one board to the partnership at once."""
+    board = get_board_for_officer(request, board_id)
+    ready = Profile.objects.filter(school__board=board, state="vastgesteld").select_related(
+        "school"
+    )
+    if request.method == "POST":
+        chosen = [int(pk) for pk in request.POST.getlist("profiles") if pk.isdigit()]
+        if not chosen or not set(chosen) <= {p.pk for p in ready}:
+            messages.error(request, "Kies een of meer vastgestelde SOP's om aan te leveren.")
+        else:
+            try:
+                done = profiles_deliver(
+                    profile_ids=chosen, user=request.user, note=request.POST.get("note", "")
+                )
+            except (ForbiddenAction, WrongState, InvalidPayload) as exc:
+                messages.error(request, f"Er is niets aangeleverd: {exc}")
+            else:
+                messages.success(
+                    request, f"{len(done)} SOP('s) aangeleverd bij {board.partnership.short_name}."
+                )
+                return redirect("board_deliver", board_id=board.pk)
+    return render(request, "route/board_deliver.html", {"board": board, "ready": ready})

@@ -1,0 +1,151 @@
+"""The route page, the MR's statement and a board delivering several SOPs at once."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.route_helpers import step, to_state
+
+
+@pytest.fixture
+def advised(profile, editor, mr_member, officer, staff):
+    return to_state(profile, "advies_gegeven", editor=editor, mr=mr_member, officer=officer)
+
+
+def test_the_route_page_shows_state_actions_and_timeline(client, advised, editor):
+    client.force_login(editor)
+    body = client.get(reverse("profile_route", args=[advised.pk])).content.decode()
+    assert "advies gegeven" in body
+    assert "Naar het bestuur sturen" in body  # the editor's next step
+    assert "Advies vragen aan de MR" in body  # on the timeline
+    assert "Adviesverklaring (PDF)" in body
+
+
+@pytest.mark.parametrize("persona", ["other_editor", "other_officer", "other_staff", "outsider"])
+def test_strangers_do_not_see_the_route(request, client, advised, persona):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(reverse("profile_route", args=[advised.pk])).status_code == 403
+
+
+def test_a_step_through_the_page(client, profile, editor, mr_member, mailoutbox):
+    client.force_login(editor)
+    response = client.post(reverse("profile_transition", args=[profile.pk, "request_advice"]))
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.state == "bij_mr"
+
+
+def test_a_forbidden_step_through_the_page_is_403(client, profile, officer):
+    client.force_login(officer)
+    response = client.post(reverse("profile_transition", args=[profile.pk, "request_advice"]))
+    assert response.status_code == 403
+    profile.refresh_from_db()
+    assert profile.state == "concept"
+
+
+def test_a_wrong_state_through_the_page_is_409_with_a_message(client, profile, editor):
+    client.force_login(editor)
+    response = client.post(reverse("profile_transition", args=[profile.pk, "publish"]))
+    assert response.status_code == 409
+    assert "kan niet nu" in response.content.decode()
+
+
+def test_missing_advice_motivation_is_explained(client, profile, editor, mr_member):
+    step(profile, editor, "request_advice")
+    client.force_login(mr_member)
+    response = client.post(
+        reverse("profile_transition", args=[profile.pk, "give_advice"]),
+        {"advice": "negatief", "motivation": ""},
+    )
+    assert response.status_code == 422
+    assert "is verplicht" in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["officer", "staff", "editor", "mr_member"])
+def test_the_statement_pdf_is_downloadable(request, client, advised, persona):
+    client.force_login(request.getfixturevalue(persona))
+    advice = advised.transitions.get(action="give_advice")
+    response = client.get(reverse("transition_statement", args=[advised.pk, advice.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    assert "adviesverklaring-12AB00-2026-2027.pdf" in response["Content-Disposition"]
+
+
+def test_the_statement_is_refused_to_strangers(client, advised, other_officer):
+    client.force_login(other_officer)
+    advice = advised.transitions.get(action="give_advice")
+    assert (
+        client.get(reverse("transition_statement", args=[advised.pk, advice.pk])).status_code == 403
+    )
+
+
+def test_an_uploaded_signed_statement_is_kept_as_sent(client, profile, editor, mr_member):
+    step(profile, editor, "request_advice")
+    client.force_login(mr_member)
+    signed = b"%PDF-1.7 getekend"
+    client.post(
+        reverse("profile_transition", args=[profile.pk, "give_advice"]),
+        {"advice": "positief", "statement": SimpleUploadedFile("mr.pdf", signed)},
+    )
+    advice = profile.transitions.get(action="give_advice")
+    response = client.get(reverse("transition_statement", args=[profile.pk, advice.pk]))
+    assert response.content == signed
+
+
+def test_a_statement_that_is_not_a_pdf_is_refused(client, profile, editor, mr_member):
+    step(profile, editor, "request_advice")
+    client.force_login(mr_member)
+    response = client.post(
+        reverse("profile_transition", args=[profile.pk, "give_advice"]),
+        {"advice": "positief", "statement": SimpleUploadedFile("mr.pdf", b"MZ\x90\x00")},
+    )
+    assert response.status_code == 422
+    assert "alleen een PDF-bestand" in response.content.decode()
+    profile.refresh_from_db()
+    assert profile.state == "bij_mr"
+
+
+def _established(profile, editor, mr_member, officer):
+    return to_state(profile, "vastgesteld", editor=editor, mr=mr_member, officer=officer)
+
+
+def test_a_board_delivers_several_schools_at_once(
+    client, profile, other_profile, editor, other_editor, mr_member, officer, school
+):
+    from steunwijzer.organisations.models import Role
+    from tests.conftest import grant, make_user
+
+    other_mr = make_user("mr_vlieger")
+    grant(other_mr, Role.MR_MEMBER, school=other_profile.school)
+    _established(profile, editor, mr_member, officer)
+    to_state(other_profile, "vastgesteld", editor=other_editor, mr=other_mr, officer=officer)
+    client.force_login(officer)
+    url = reverse("board_deliver", args=[school.board_id])
+    assert "De Vlieger" in client.get(url).content.decode()
+    response = client.post(url, {"profiles": [profile.pk, other_profile.pk]})
+    assert response.status_code == 302
+    for p in (profile, other_profile):
+        p.refresh_from_db()
+        assert p.state == "aangeleverd"
+
+
+def test_a_board_delivery_with_a_wrong_profile_delivers_nothing(
+    client, profile, other_profile, editor, mr_member, officer, school
+):
+    _established(profile, editor, mr_member, officer)
+    client.force_login(officer)
+    response = client.post(
+        reverse("board_deliver", args=[school.board_id]),
+        {"profiles": [profile.pk, other_profile.pk]},
+        follow=True,
+    )
+    assert "Kies een of meer vastgestelde SOP" in response.content.decode()
+    profile.refresh_from_db()
+    assert profile.state == "vastgesteld"
+
+
+@pytest.mark.parametrize("persona", ["editor", "other_officer", "staff", "outsider"])
+def test_only_the_boards_officers_deliver(request, client, school, persona):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(reverse("board_deliver", args=[school.board_id])).status_code == 403
