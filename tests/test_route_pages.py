@@ -149,3 +149,22 @@ def test_a_board_delivery_with_a_wrong_profile_delivers_nothing(
 def test_only_the_boards_officers_deliver(request, client, school, persona):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(reverse("board_deliver", args=[school.board_id])).status_code == 403
+
+
+def test_the_diff_page_offers_the_version_the_mr_advised_on(
+    client, profile, editor, mr_member, officer, other_school
+):
+    from steunwijzer.profiles.comparisons import comparison_presets
+    from steunwijzer.profiles.services import profile_update
+
+    to_state(profile, "bij_bestuur", editor=editor, mr=mr_member, officer=officer)
+    advised_on = profile.version
+    step(profile, officer, "return_to_school", remarks="Graag concreter over de grenzen.")
+    profile_update(
+        profile_id=profile.pk, user=editor, base_version=advised_on, changes={"aantal_groepen": 11}
+    )
+    profile.refresh_from_db()
+    assert ("t.o.v. de versie waarover de MR adviseerde", advised_on) in comparison_presets(profile)
+    client.force_login(editor)
+    body = client.get(reverse("profile_diff", args=[profile.pk])).content.decode()
+    assert "t.o.v. de versie waarover de MR adviseerde" in body

@@ -48,7 +48,25 @@ def comparison_presets(profile: Profile) -> list[tuple[str, int]]:
     presets = []
     if profile.version > 0:
         presets.append(("t.o.v. vorige versie", previous_number(profile.version)))
-    if profile.version > 1:
+    advised = (
+        profile.transitions.filter(action__in=("give_advice", "give_consent"))
+        .values_list("version", flat=True)
+        .first()
+    )
+    if advised is not None and advised != profile.version:
+        presets.append(("t.o.v. de versie waarover de MR adviseerde", advised))
+    for label, revision_id in (
+        ("t.o.v. de vastgestelde versie", profile.established_revision_id),
+        ("t.o.v. de gepubliceerde versie", profile.published_revision_id),
+    ):
+        if revision_id is not None:
+            number = profile.revisions.filter(pk=revision_id).values_list("number", flat=True)
+            if number and number[0] != profile.version:
+                presets.append((label, number[0]))
+    if profile.copied_from_id is not None and profile.version > 0:
+        # Version 0 of a copied profile is last year's published SOP as it was taken over.
+        presets.append(("t.o.v. het gepubliceerde SOP van vorig jaar", 0))
+    elif profile.version > 1:
         presets.append(("t.o.v. eerste versie", 0))
     return presets
 

@@ -45,7 +45,7 @@ def _review_context(request, profile, form_error=None) -> dict:
     threads = Comment.objects.threads_by_chapter(profile)
     failed = form_error or {}
     chapters = {}
-    for chapter in profile.sop_format.chapters:
+    for chapter in profile.chapters:
         chapter_threads = threads.get(chapter.key, [])
         for thread in chapter_threads:
             thread.form_error = form_error if failed.get("parent") == thread.pk else None
