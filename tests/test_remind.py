@@ -183,5 +183,5 @@ def test_a_failed_mail_is_not_recorded_and_tried_again(due, monkeypatch, mailout
 
 
 def test_a_bad_date_is_refused_in_dutch(db):
-    with pytest.raises(CommandError, match="Schrijf de datum als JJJJ-MM-DD"):
+    with pytest.raises(CommandError, match="schrijf de datum als JJJJ-MM-DD"):
         remind("--today", "1-9-2026")

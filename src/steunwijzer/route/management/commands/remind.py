@@ -3,6 +3,7 @@
 Safe to run as often as you like: every reminder goes to each person once (`ReminderSent`).
 """
 
+from argparse import ArgumentTypeError
 from datetime import date
 
 from django.conf import settings
@@ -16,7 +17,7 @@ def _day(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CommandError(f"Schrijf de datum als JJJJ-MM-DD, niet '{value}'.") from None
+        raise ArgumentTypeError(f"schrijf de datum als JJJJ-MM-DD, niet '{value}'") from None
 
 
 def _count(n: int) -> str:
