@@ -4,12 +4,12 @@ Every value passes through `clean_answers` before it is stored, from the editor 
 API alike; errors name the field path (`answers.<field>` or `answers.<field>[row].<column>`).
 """
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from steunwijzer.core.problems import Problem, ProblemsError
 from steunwijzer.regional_model.sop_format import Column, Field, SopFormat
 
 from .richtext import html_to_plain, sanitize_html
@@ -19,16 +19,8 @@ LONG_TEXT_MAX = 20_000
 TABLE_MAX_ROWS = 50
 
 
-@dataclass(frozen=True)
-class AnswerProblem:
-    path: str
-    message: str
-
-
-class AnswerError(Exception):
-    def __init__(self, problems: list[AnswerProblem]):
-        super().__init__("; ".join(f"{p.path}: {p.message}" for p in problems))
-        self.problems = problems
+class AnswerError(ProblemsError):
+    """Answers that cannot be stored."""
 
 
 class _Invalid(Exception):
@@ -115,17 +107,17 @@ def _table(field: Field, value, path: str):
     rows, problems = [], []
     for i, row in enumerate(value):
         if not isinstance(row, dict):
-            problems.append(AnswerProblem(f"{path}[{i}]", "verwacht een rij met kolommen"))
+            problems.append(Problem(f"{path}[{i}]", "verwacht een rij met kolommen"))
             continue
         unknown = set(row) - {c.key for c in field.columns}
         for key in sorted(unknown):
-            problems.append(AnswerProblem(f"{path}[{i}].{key}", "onbekende kolom"))
+            problems.append(Problem(f"{path}[{i}].{key}", "onbekende kolom"))
         clean_row = {}
         for column in field.columns:
             try:
                 clean_row[column.key] = _cell(column, row.get(column.key))
             except _Invalid as exc:
-                problems.append(AnswerProblem(f"{path}[{i}].{column.key}", str(exc)))
+                problems.append(Problem(f"{path}[{i}].{column.key}", str(exc)))
         if any(v not in ("", None) for v in clean_row.values()):
             rows.append(clean_row)
     if problems:
@@ -138,7 +130,7 @@ def clean_value(field: Field, value, path: str):
     try:
         return _clean_value(field, value, path)
     except _Invalid as exc:
-        raise AnswerError([AnswerProblem(path, str(exc))]) from None
+        raise AnswerError([Problem(path, str(exc))]) from None
 
 
 def _clean_value(field: Field, value, path: str):
@@ -174,18 +166,18 @@ def _clean_value(field: Field, value, path: str):
 def clean_answers(sop_format: SopFormat, changes, school_type: str) -> dict:
     """Validate a set of changed answers; raise AnswerError naming every bad field path."""
     if not isinstance(changes, dict):
-        raise AnswerError([AnswerProblem("answers", "verwacht een object met veldnamen")])
+        raise AnswerError([Problem("answers", "verwacht een object met veldnamen")])
     cleaned, problems = {}, []
     for key, value in changes.items():
         path = f"answers.{key}"
         field = sop_format.field(key)
         if field is None:
-            problems.append(AnswerProblem(path, "dit veld bestaat niet in het model"))
+            problems.append(Problem(path, "dit veld bestaat niet in het model"))
             continue
         if not field.applies_to(school_type) or not sop_format.chapter_of(key).applies_to(
             school_type
         ):
-            problems.append(AnswerProblem(path, "dit veld geldt niet voor dit soort school"))
+            problems.append(Problem(path, "dit veld geldt niet voor dit soort school"))
             continue
         try:
             cleaned[key] = clean_value(field, value, path)

@@ -8,30 +8,16 @@ difference always means something a reader could notice.
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from difflib import SequenceMatcher
 
 from steunwijzer.regional_model.sop_format import Chapter, Field, SopFormat
 
+from .dates import dutch_date
 from .richtext import html_to_plain
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
-_MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 _TOKEN = re.compile(r"\s+|\S+")
 _LINK = re.compile(r"<a\b[^>]*?\bhref=\"([^\"]*)\"[^>]*>(.*?)</a>", re.DOTALL)
 
@@ -149,11 +135,7 @@ def _scalar_text(type_: str, value) -> str:
     if type_ == "number" and isinstance(value, float):
         return str(value).replace(".", ",")
     if type_ == "date":
-        try:
-            day = date.fromisoformat(value)
-        except (TypeError, ValueError):
-            return str(value)
-        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        return dutch_date(value)
     return str(value)
 
 

@@ -1,7 +1,8 @@
 """What each action must record, checked before anything is written. Pure Python."""
 
-from dataclasses import dataclass
 from datetime import date
+
+from steunwijzer.core.problems import Problem, ProblemsError
 
 ADVICE = {
     "positief": "positief",
@@ -18,16 +19,8 @@ PUPIL_METHODS = {
 TEXT_MAX = 4000
 
 
-@dataclass(frozen=True)
-class PayloadProblem:
-    path: str
-    message: str
-
-
-class InvalidPayload(Exception):
-    def __init__(self, problems: list[PayloadProblem]):
-        super().__init__("; ".join(f"{p.path}: {p.message}" for p in problems))
-        self.problems = problems
+class InvalidPayload(ProblemsError):
+    """What a step must record is missing or wrong."""
 
 
 class _Reader:
@@ -36,12 +29,12 @@ class _Reader:
     def __init__(self, payload, today: date):
         self.payload = payload if isinstance(payload, dict) else {}
         self.today = today
-        self.problems: list[PayloadProblem] = []
+        self.problems: list[Problem] = []
         if not isinstance(payload, dict | type(None)):
-            self.problems.append(PayloadProblem("payload", "verwacht een object"))
+            self.problems.append(Problem("payload", "verwacht een object"))
 
     def fail(self, key, message):
-        self.problems.append(PayloadProblem(f"payload.{key}", message))
+        self.problems.append(Problem(f"payload.{key}", message))
 
     def text(self, key, required=False, minimum=0):
         value = self.payload.get(key, "")

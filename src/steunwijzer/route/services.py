@@ -3,12 +3,13 @@
 from django.db import transaction
 from django.utils import timezone
 
+from steunwijzer.core.problems import Problem
 from steunwijzer.organisations.models import Role, display_name
 from steunwijzer.profiles.models import Profile
 
 from .models import Transition
 from .notifications import notify_step
-from .payloads import InvalidPayload, PayloadProblem, clean_payload, rejected
+from .payloads import InvalidPayload, clean_payload, rejected
 
 STATEMENT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -26,9 +27,9 @@ def _check_statement(attachment) -> tuple[bytes, str] | None:
         return None
     data = attachment.read(STATEMENT_MAX_BYTES + 1)
     if len(data) > STATEMENT_MAX_BYTES:
-        raise InvalidPayload([PayloadProblem("statement", "het bestand is groter dan 10 MB")])
+        raise InvalidPayload([Problem("statement", "het bestand is groter dan 10 MB")])
     if not data.startswith(b"%PDF-"):
-        raise InvalidPayload([PayloadProblem("statement", "alleen een PDF-bestand is mogelijk")])
+        raise InvalidPayload([Problem("statement", "alleen een PDF-bestand is mogelijk")])
     return data, getattr(attachment, "name", "verklaring.pdf")[:200]
 
 

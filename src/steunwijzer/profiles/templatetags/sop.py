@@ -1,45 +1,23 @@
 """Rendering model texts and answers, the same way in the editor, preview and history."""
 
-from datetime import date
 
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from steunwijzer.profiles.answers import is_filled
+from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.editor_form import TABLE_EXTRA_ROWS, input_name
 from steunwijzer.profiles.richtext import html_to_markup, markup_to_html, sanitize_html
 
 register = template.Library()
 
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 @register.filter
 def fixed_text(text: str):
     """A vaste tekst from the model, written in the same markup as long answers."""
     return mark_safe(markup_to_html(text or ""))
-
-
-def dutch_date(value: str) -> str:
-    try:
-        day = date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return value or ""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _choice_label(choices, key):
