@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
+from django.utils import timezone
 
 from steunwijzer.core.demo import (
     DEMO_LOGINS,
@@ -16,10 +18,21 @@ from steunwijzer.core.demo import (
 )
 from steunwijzer.organisations.models import Board, Membership, Role, School
 from steunwijzer.profiles.models import Profile
+from steunwijzer.profiles.school_year import school_year_of
+from steunwijzer.review.models import Comment
+from steunwijzer.route.deadlines import is_late, school_year_bounds
+from steunwijzer.route.definitions import BEFORE_BOARD
+from steunwijzer.route.models import Deadline, Transition
 
 PERSONAS = {
     "directeur", "ib", "leerkracht", "mr", "directeur2", "kwaliteit", "kwaliteit2",
     "eenpitter", "swv", "beheer",
+}
+
+
+SOP_ROUTE_STATES = {
+    "concept", "bij_mr", "advies_gegeven", "bij_bestuur", "vastgesteld", "aangeleverd",
+    "ontvangen", "gepubliceerd",
 }
 
 
@@ -60,7 +73,7 @@ def test_it_builds_the_demo(client):
     assert any(p.school.school_type == School.Type.SBO for p in complete)
     assert any(p.answers == {} for p in profiles)
     partly = [p for p in profiles if p.answers and p.missing_required()]
-    assert len(partly) >= 3
+    assert flagship in partly
 
 
 @pytest.mark.django_db
@@ -93,3 +106,121 @@ def test_every_demo_login_exists():
     beheer = users.get(username="beheer")
     assert beheer.is_staff and beheer.is_superuser
     assert beheer.memberships.filter(role=Role.PLATFORM_ADMIN).exists()
+
+
+def demo_profiles():
+    return list(
+        Profile.objects.filter(school__board__partnership__slug=DEMO_SLUG).select_related(
+            "school__board"
+        )
+    )
+
+
+@pytest.mark.django_db
+def test_the_demo_has_sops_in_every_state_of_the_route():
+    load_demo()
+    profiles = demo_profiles()
+    assert not SOP_ROUTE_STATES - {p.state for p in profiles}, "a state without a profile"
+
+    # Every SOP past the school was complete when it left, and nobody established a version
+    # they wrote, except the éénpitter's director, on the record.
+    for profile in profiles:
+        if profile.state != "concept":
+            assert not profile.missing_required(), profile
+    for step in Transition.objects.filter(action="establish", profile__in=profiles):
+        wrote = step.profile.revisions.filter(author=step.actor).exists()
+        assert not wrote or step.payload.get("exception"), step
+
+    returned = [
+        p for p in profiles
+        if p.state == "bij_bestuur" and p.transitions.filter(action="return_to_school").exists()
+    ]
+    assert returned, "one SOP was sent back by the board once and resubmitted"
+    remarks = returned[0].transitions.get(action="return_to_school").payload["remarks"]
+    assert remarks
+
+
+@pytest.mark.django_db
+def test_one_board_runs_the_schoolgids_route_end_to_end():
+    load_demo()
+    schoolgids = [p for p in demo_profiles() if p.route["key"] == "schoolgids"]
+    assert {p.school.board.name for p in schoolgids} == {"Stichting Vliet en Duin"}
+    published = [p for p in schoolgids if p.state == "gepubliceerd"]
+    assert published
+    profile = published[0]
+    actions = list(profile.transitions.order_by("pk").values_list("action", flat=True))
+    assert actions == [
+        "record_pupil_views", "request_consent", "give_consent", "submit_to_board",
+        "establish", "publish",
+    ]
+    views = profile.transitions.get(action="record_pupil_views").payload
+    assert views["method"] == "leerlingenraad" and views["views"] and views["response"]
+    assert profile.transitions.get(action="give_consent").payload["decision"] == "instemming"
+    assert profile.established_revision is not None
+    assert profile.published_revision == profile.established_revision
+
+
+@pytest.mark.django_db
+def test_the_eenpitter_delivers_directly_and_its_advice_can_be_downloaded(client):
+    load_demo()
+    profile = next(p for p in demo_profiles() if p.school.board.is_single_school)
+    assert profile.state == "aangeleverd"
+    assert profile.establish_exception
+    establish = profile.transitions.get(action="establish")
+    assert establish.actor.username == "eenpitter" and establish.payload["exception"]
+    assert profile.transitions.get(action="deliver").actor.username == "eenpitter"
+
+    advice = profile.transitions.get(action="give_advice")
+    assert not advice.attachment, "the statement is made from the record, nothing uploaded"
+    url = reverse("transition_statement", args=[profile.pk, advice.pk])
+    for username in ("eenpitter", "swv"):  # its board, and the partnership
+        client.login(username=username, password=DEMO_PASSWORD)
+        response = client.get(url)
+        assert response.status_code == 200, username
+        assert response["Content-Type"] == "application/pdf"
+        assert b"".join(response).startswith(b"%PDF-")
+        client.logout()
+
+
+@pytest.mark.django_db
+def test_some_demo_schools_are_late(client):
+    load_demo()
+    today = timezone.localdate()
+    profiles = demo_profiles()
+    due = Deadline.objects.due_dates_for(profiles)
+    school_year = school_year_of(today)
+    partnership_due = Deadline.objects.get(board=None, school_year=school_year).due_on
+    assert today <= partnership_due
+    board_due = Deadline.objects.get(
+        board__name="Stichting Haagse Kansrijke Scholen", school_year=school_year
+    ).due_on
+    assert board_due < partnership_due
+
+    late = [p for p in profiles if is_late(p.state, due[p.pk], today)]
+    if today > school_year_bounds(school_year)[0]:  # on 1 August no date can have passed yet
+        assert late and all(p.state in BEFORE_BOARD for p in late)
+        assert {p.school.board.name for p in late} == {"Stichting Haagse Kansrijke Scholen"}
+        client.login(username="kwaliteit", password=DEMO_PASSWORD)
+        assert "te laat" in client.get(reverse("todo")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_flagship_is_an_editable_concept_with_open_comments():
+    load_demo()
+    profiles = demo_profiles()
+    flagship = next(p for p in profiles if p.school.brin == FLAGSHIP_BRIN)
+    directeur = get_user_model().objects.get(username="directeur")
+    assert flagship.state == "concept" and flagship.can_edit(directeur)
+    assert not flagship.transitions.exists()
+
+    threads = flagship.comments.threads()
+    assert flagship.comments.open().count() >= 2
+    resolved = threads.filter(resolved_at__isnull=False)
+    assert resolved.count() == 1 and resolved.get().replies.exists()
+    authors = set(threads.values_list("author__username", flat=True))
+    assert {"mr", "kwaliteit"} <= authors
+    assert all(thread.field_key for thread in threads)
+
+    # Also open remarks on an SOP the MR has in hand.
+    later = Comment.objects.open().filter(profile__in=profiles).exclude(profile__state="concept")
+    assert later.exists()

@@ -5,6 +5,8 @@ prints `DEMO_LOGINS`. Every organisation, person, BRIN code, address and web add
 made up (web addresses end in .example, e-mail addresses in example.nl). The texts of the
 profiles live in `demo_content.py`; this module builds the organisations and people and saves
 those texts through the same services the editor uses, so the demo has a real history.
+`demo_route.py` then sets the deadlines and takes the SOPs along their route (every state, some
+late, one board on the schoolgids route) and places review comments.
 """
 
 import re
@@ -13,6 +15,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
@@ -23,6 +26,7 @@ from steunwijzer.profiles.services import profile_create, profile_update
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH
 from steunwijzer.regional_model.services import format_import
 
+from . import demo_route
 from .demo_content import PROFILE_HISTORY
 
 DEMO_SLUG = "hofstad"
@@ -131,7 +135,7 @@ F = Membership.Function
 PERSONAS = [
     ("directeur", "Sandra", "Verhoeven",
      "Sandra Verhoeven, directeur van OBS De Regenboog (Den Haag, Escamp): schrijft het SOP; "
-     "het profiel is half af",
+     "het is half af en te laat, en de MR en het bestuur hebben opmerkingen geplaatst",
      [(Role.SCHOOL_EDITOR, F.DIRECTOR, "school", "regenboog")]),
     ("ib", "Fatima", "el Amrani",
      "Fatima el Amrani, intern begeleider van OBS De Regenboog: schrijft het SOP mee",
@@ -140,26 +144,30 @@ PERSONAS = [
      "Daan Bakker, leerkracht groep 5 van OBS De Regenboog: teamlid, leest het SOP mee",
      [(Role.SCHOOL_TEAM, F.TEACHER, "school", "regenboog")]),
     ("mr", "Priya", "Ramdin",
-     "Priya Ramdin, ouder in de medezeggenschapsraad (MR) van OBS De Regenboog",
+     "Priya Ramdin, ouder in de medezeggenschapsraad (MR) van OBS De Regenboog: leest mee, "
+     "plaatst opmerkingen en geeft advies",
      [(Role.MR_MEMBER, F.PARENT, "school", "regenboog")]),
     ("directeur2", "Erik", "de Groot",
-     "Erik de Groot, directeur van OBS De Zeester (Den Haag, Scheveningen): het profiel is af",
+     "Erik de Groot, directeur van OBS De Zeester (Den Haag, Scheveningen): het SOP ligt bij "
+     "het bestuur, nadat het één keer is teruggestuurd",
      [(Role.SCHOOL_EDITOR, F.DIRECTOR, "school", "zeester")]),
     ("kwaliteit", "Annelies", "Vermeulen",
      "Annelies Vermeulen, kwaliteitsmedewerker van Stichting Haagse Kansrijke Scholen "
-     "(6 scholen, waaronder OBS De Regenboog)",
+     "(6 scholen, waaronder OBS De Regenboog): stelt de SOP's vast en levert ze aan; de "
+     "termijn van het bestuur is verstreken",
      [(Role.BOARD_OFFICER, F.OTHER, "board", "kansrijk")]),
     ("kwaliteit2", "Mehmet", "Kaya",
      "Mehmet Kaya, kwaliteitsmedewerker van Stichting Vliet en Duin "
-     "(4 scholen, waaronder SBO De Wissel)",
+     "(4 scholen, waaronder SBO De Wissel), die de schoolgidsroute volgen",
      [(Role.BOARD_OFFICER, F.OTHER, "board", "vlietduin")]),
     ("eenpitter", "Joost", "van der Meer",
      "Joost van der Meer, directeur-bestuurder van Montessorischool Het Zeepaard "
-     "(éénpitter): schrijft het SOP én stelt het namens het bestuur vast",
+     "(éénpitter): schrijft het SOP én stelt het namens het bestuur vast; het is aangeleverd",
      [(Role.SCHOOL_EDITOR, F.DIRECTOR, "school", "zeepaard"),
       (Role.BOARD_OFFICER, F.OTHER, "board", "zeepaard")]),
     ("swv", "Noor", "Hendriks",
-     "Noor Hendriks, medewerker van het samenwerkingsverband SWV Hofstad",
+     "Noor Hendriks, medewerker van het samenwerkingsverband SWV Hofstad: SOP-model, "
+     "termijnen en de ontvangst van aangeleverde SOP's",
      [(Role.PARTNERSHIP_STAFF, F.OTHER, "partnership", DEMO_SLUG)]),
     ("beheer", "Tom", "Visser",
      "Tom Visser, beheerder van het platform (ook toegang tot /beheer/)",
@@ -172,6 +180,7 @@ DEMO_LOGINS: list[tuple[str, str]] = [
 
 # Where a history step's author is "directie", the school's director wrote it.
 DIRECTOR_AUTHOR = "directie"
+DUMMY_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 
 
 class DemoAlreadyLoaded(Exception):
@@ -190,14 +199,18 @@ def build_demo(stdout=None) -> Partnership:
             stdout.write(message + "\n")
 
     user_model = get_user_model()
-    with transaction.atomic():
+    # The route's steps e-mail whoever is next once the transaction commits; the demo's people
+    # are made up, so nothing is sent while building it.
+    with override_settings(EMAIL_BACKEND=DUMMY_EMAIL_BACKEND), transaction.atomic():
         if demo_loaded():
             raise DemoAlreadyLoaded(
                 f"De demodata is al geladen: samenwerkingsverband '{DEMO_SLUG}' bestaat al."
             )
-        usernames = [username for username, *_ in PERSONAS] + [
-            _director_username(s["key"]) for s in SCHOOLS
-        ]
+        usernames = (
+            [username for username, *_ in PERSONAS]
+            + [_director_username(s["key"]) for s in SCHOOLS]
+            + demo_route.mr_usernames()
+        )
         taken = sorted(
             user_model.objects.filter(username__in=usernames).values_list("username", flat=True)
         )
@@ -219,8 +232,12 @@ def build_demo(stdout=None) -> Partnership:
 
         people = _create_personas(partnership, boards, schools)
         directors = _create_directors(schools, people)
+        mr_members = demo_route.create_mr_members(schools, people, _create_user)
         without_login = sum(1 for user in directors.values() if not user.has_usable_password())
-        say(f"{len(PERSONAS)} demo-accounts; {without_login} directeuren zonder demo-login.")
+        say(
+            f"{len(PERSONAS)} demo-accounts; {without_login} directeuren en "
+            f"{len(demo_route.MR_MEMBERS)} MR-leden zonder demo-login."
+        )
 
         format_import(
             partnership=partnership,
@@ -228,13 +245,25 @@ def build_demo(stdout=None) -> Partnership:
             filename=DEFAULT_FORMAT_PATH.name,
             user=people["swv"],
         )
-        school_year = school_year_of(timezone.localdate())
-        for key, history in PROFILE_HISTORY.items():
-            _build_profile(schools[key], school_year, history, people, directors[key])
+        # Before the profiles: a profile keeps the route it started with.
+        demo_route.install_routes(partnership, boards)
+        today = timezone.localdate()
+        demo_route.set_deadlines(partnership, boards, people, today)
+        school_year = school_year_of(today)
+        profiles = {
+            key: _build_profile(
+                schools[key], school_year, history, people, directors[key],
+                ends_days_ago=demo_route.history_ends_days_ago(key),
+            )
+            for key, history in PROFILE_HISTORY.items()
+        }
         say(
             f"{len(PROFILE_HISTORY)} schoolondersteuningsprofielen voor {school_year}; "
             f"{len(schools) - len(PROFILE_HISTORY)} scholen zonder profiel."
         )
+        steps = demo_route.walk_routes(profiles, people, directors, mr_members, _save_answers)
+        comments = demo_route.place_comments(profiles, people, directors, mr_members)
+        say(f"{steps} stappen in de route gezet en {comments} opmerkingen geplaatst.")
     return partnership
 
 
@@ -294,20 +323,24 @@ def _create_directors(schools, people) -> dict:
     return directors
 
 
-def _build_profile(school, school_year, history, people, director) -> Profile:
+def _build_profile(school, school_year, history, people, director, ends_days_ago=0) -> Profile:
     profile = profile_create(school=school, school_year=school_year, user=director)
-    start_year = int(school_year[:4])
     for author_name, answers in history:
         author = director if author_name == DIRECTOR_AUTHOR else people[author_name]
-        profile = profile_update(
-            profile_id=profile.pk,
-            user=author,
-            base_version=profile.version,
-            changes=_stored_answers(profile, answers, start_year),
-            reason=Revision.Reason.SAVE,
-        ).profile
-    _spread_history(profile)
+        profile = _save_answers(profile, author, answers)
+    _spread_history(profile, ends_days_ago)
     return profile
+
+
+def _save_answers(profile, author, answers: dict) -> Profile:
+    """Save readable demo content as `author`, the way the editor saves."""
+    return profile_update(
+        profile_id=profile.pk,
+        user=author,
+        base_version=profile.version,
+        changes=_stored_answers(profile, answers, int(profile.school_year[:4])),
+        reason=Revision.Reason.SAVE,
+    ).profile
 
 
 def _stored_answers(profile, answers: dict, start_year: int) -> dict:
@@ -360,10 +393,10 @@ def _unwrap(text: str) -> str:
     return "\n\n".join(blocks)
 
 
-def _spread_history(profile: Profile) -> None:
+def _spread_history(profile: Profile, ends_days_ago: int = 0) -> None:
     """Date the revisions over the past weeks, so the history reads like real teamwork."""
     revisions = list(profile.revisions.order_by("number"))
-    end = timezone.now() - timedelta(hours=2 + profile.school_id % 5)
+    end = timezone.now() - timedelta(days=ends_days_ago, hours=2 + profile.school_id % 5)
     start = end - timedelta(days=3 * len(revisions), hours=profile.school_id % 7)
     steps = max(len(revisions) - 1, 1)
     moments = [start + (end - start) * index / steps for index in range(len(revisions))]

@@ -746,7 +746,7 @@ WISSEL = [
     }),
 ]
 
-# --- OBS Het Klaverblad (Laak): partly, the school facts, the vision and part of chapter 3 ---
+# --- OBS Het Klaverblad (Laak): complete; first the facts, vision and chapter 3, then the rest ---
 
 KLAVERBLAD = [
     ("directie", {
@@ -821,9 +821,117 @@ KLAVERBLAD = [
             andere school in de buurt te vinden.
         """,
     }),
+    ("directie", {
+        "ouders_en_leerlingen": """
+            Bij de start spreken we elke nieuwe ouder, zo nodig met een tolk. We leggen uit hoe
+            de school werkt en vragen wat het kind al heeft geleerd. Daarna zien we de ouders
+            van de taalklas elke tien weken op een koffieochtend.
+
+            De leerlingenraad heeft een maatjesplan bedacht: elke nieuwkomer krijgt de eerste
+            weken een klasgenoot die de weg wijst in de school en op het plein.
+        """,
+        "basiskwaliteit": """
+            De inspectie bezocht ons in {vorig_jaar}. Het oordeel was voldoende. De inspectie
+            zag dat leerkrachten hun uitleg goed afstemmen op kinderen die Nederlands leren.
+            Een verbeterpunt was dat we de taalontwikkeling van nieuwkomers beter moesten
+            vastleggen.
+
+            Daarom toetsen we nieuwkomers nu na drie, zes en twaalf maanden met dezelfde
+            taaltoets. De directeur bezoekt elke groep twee keer per jaar en bespreekt de les
+            daarna met de leerkracht.
+        """,
+        "preventieve_interventies": """
+            - Elke nieuwe leerling krijgt in de eerste weken een taaltoets en een gesprek met de
+              intern begeleider. Zo weten we waar we kunnen beginnen.
+            - Elk thema begint met de woorden die de kinderen nodig hebben. Die hangen met
+              plaatjes in de klas en gaan op een kaart mee naar huis.
+            - Leerlingen die achterblijven met lezen, lezen vier keer per week een kwartier
+              extra in een groepje met de onderwijsassistent.
+            - Kinderen die spanning laten zien, kunnen even naar de rustige hoek in de klas of
+              een kort gesprek voeren met de vertrouwenspersoon.
+        """,
+        "ondersteuningsstructuur": """
+            De leerkracht is het eerste aanspreekpunt voor ouders. Heeft de leerkracht zorgen,
+            dan bespreekt hij die met de intern begeleider, die drie dagen per week op school
+            is. Vier keer per jaar bespreekt de intern begeleider met elke leerkracht de hele
+            groep.
+
+            Zes keer per jaar komt het ondersteuningsteam bij elkaar: de intern begeleider, de
+            schoolmaatschappelijk werker, de jeugdverpleegkundige van het CJG Laak en de
+            onderwijsadviseur van het samenwerkingsverband. Ouders zijn daarbij, zo nodig met
+            een tolk.
+        """,
+        "planmatig_werken": """
+            Voor elk thema van zes weken maken we een plan voor de groep: welke woorden, welke
+            leesdoelen en welke kinderen extra instructie krijgen. Na het thema bekijken de
+            leerkracht en de intern begeleider wat gelukt is.
+
+            Voor nieuwkomers in de taalklas maken we een plan voor het eerste jaar. Een OPP
+            maken we als een leerling na twee jaar in Nederland nog ver achterloopt en een
+            eigen leerlijn volgt. Dat geldt nu voor vier leerlingen.
+        """,
+        "interventies_basis": [
+            "verlengde_instructie", "pre_teaching", "dyslexieprotocol",
+            "sociaal_emotioneel_programma", "pestprotocol", "woordenschat", "kindgesprekken",
+            "schoolmaatschappelijk_werk",
+        ],
+        "niet_in_basisondersteuning": """
+            Niet onder onze basisondersteuning valt:
+
+            - de taalklas: die betalen we van de extra bekostiging voor nieuwkomers;
+            - begeleiding van één leerling apart van meer dan een half uur per week;
+            - behandeling van ernstige angst of slaapproblemen: daarvoor verwijzen we ouders
+              via het CJG naar een behandelaar;
+            - dagelijkse begeleiding buiten de klas bij ernstige gedragsproblemen.
+        """,
+        "deskundigheid_en_beschikbaarheid": """
+            De taalklas heeft één leerkracht voor twaalf leerlingen. Komen er meer nieuwkomers,
+            dan krijgen zij tot er plek is elke dag een uur les in een klein groepje. Onze
+            vertrouwenspersoon werkt drie uur per week; daarmee kan zij hooguit zes kinderen
+            tegelijk begeleiden.
+        """,
+        "grenzen_niet_bieden": """
+            Wij kunnen niet bieden:
+
+            - dagelijkse hulp aan een kind dat door wat het heeft meegemaakt zo overstuur raakt
+              dat het niet meer in de groep kan zijn;
+            - onderwijs aan een kind dat de hele dag een eigen begeleider naast zich nodig
+              heeft;
+            - een plek in de taalklas voor nieuwkomers van twaalf jaar en ouder: zij gaan naar
+              een internationale schakelklas in het voortgezet onderwijs.
+        """,
+        "grens_bereikt": """
+            Merken we dat we een kind niet goed genoeg kunnen helpen, dan nodigt de intern
+            begeleider de ouders uit, met een tolk als dat nodig is. We bespreken het kind in
+            het ondersteuningsteam en vragen de onderwijsadviseur van het samenwerkingsverband
+            mee te denken. Samen met de ouders zoeken we een plek die beter past. Tot die plek
+            er is, blijft uw kind bij ons.
+        """,
+        "verwijzing_sbo_so": """
+            Bij een nieuwkomer kijken we eerst hoe het kind zich ontwikkelt als het de taal
+            beter spreekt; dat duurt vaak een jaar. Blijft een kind daarna ondanks extra hulp
+            ver achter, of voelt het zich bij ons niet veilig, dan praten we met de ouders over
+            een school voor speciaal (basis)onderwijs en vragen we samen een TLV aan.
+        """,
+        "aanmelden_toelichting": """
+            Ouders kunnen elke werkdag langskomen voor een eerste kennismaking. Voor een
+            nieuwkomer plannen we binnen een week een intakegesprek met een tolk. Heeft uw kind
+            extra ondersteuning nodig, dan hoort u binnen zes weken of we een passende plek
+            hebben. Een groep is vol bij 26 leerlingen.
+        """,
+        "aanmeldprocedure_url": "https://obshetklaverblad.example/aanmelden",
+        "schoolgids_url": "https://obshetklaverblad.example/schoolgids",
+        "schoolgids_ondersteuningsstructuur": "https://obshetklaverblad.example/schoolgids#zorg",
+        "evaluatie_laatste": "{jaar}-07-01",
+        "evaluatie_volgende": "{volgend_jaar}-06-30",
+        "evaluatie_wijzigingen": """
+            De taalklas heeft nu twaalf in plaats van acht plaatsen. We toetsen nieuwkomers
+            drie keer in hun eerste jaar, zoals de inspectie vroeg.
+        """,
+    }),
 ]
 
-# --- Basisschool De Boomgaard (Leidschenveen-Ypenburg): partly, chapters 1, 2 and the links ---
+# --- Basisschool De Boomgaard (Leidschenveen-Ypenburg): complete; chapter 3 written last ---
 
 BOOMGAARD = [
     ("directie", {
@@ -904,9 +1012,273 @@ BOOMGAARD = [
         "schoolgids_pedagogisch_didactisch": "https://deboomgaard.example/schoolgids#units",
         "schoolgids_ondersteuningsstructuur": "https://deboomgaard.example/schoolgids#zorg",
     }),
+    ("directie", {
+        "contactpersoon_bereikbaarheid": (
+            "ib@deboomgaard.example, 015 555 22 10, van maandag tot en met vrijdag"
+        ),
+        "expertise_team": [
+            {"expertise": "Dyslexie en lezen", "functie": "leesspecialist (een per unit)",
+             "uren_per_week": 6},
+            {"expertise": "Meer- en hoogbegaafdheid", "functie": "specialist hoogbegaafdheid",
+             "uren_per_week": 10},
+            {"expertise": "Gedrag en concentratie", "functie": "gedragsspecialist (master SEN)",
+             "uren_per_week": 8},
+            {"expertise": "Motoriek", "functie": "vakleerkracht bewegingsonderwijs",
+             "uren_per_week": 2},
+        ],
+        "expertise_aanbod": ["dyslexie", "hoogbegaafdheid", "gedrag", "motoriek"],
+        "externe_partners": [
+            {"organisatie": "CJG Ypenburg",
+             "wat_doen_zij": "jeugdverpleegkundige en spreekuur voor ouders",
+             "hoe_vaak": "maandelijks"},
+            {"organisatie": "Leespraktijk Het Woordenhuis",
+             "wat_doen_zij": "dyslexiebehandeling op school, vergoed door de gemeente",
+             "hoe_vaak": "wekelijks"},
+            {"organisatie": "SWV Hofstad",
+             "wat_doen_zij": "onderwijsadviseur in het ondersteuningsteam",
+             "hoe_vaak": "een_paar_keer_per_jaar"},
+        ],
+        "arrangementen": """
+            Boomgaardklas: leerlingen uit groep 5 tot en met 8 die veel meer aankunnen, werken
+            één ochtend per week samen in de Boomgaardklas. Er zijn 24 plaatsen. De specialist
+            hoogbegaafdheid kiest samen met de unitleiders wie meedoet, na een gesprek met de
+            ouders en het kind.
+
+            Dyslexie: leerlingen met ernstige dyslexie krijgen hun behandeling op school, onder
+            schooltijd. De leesspecialist zorgt dat de leerkracht weet wat er in de behandeling
+            wordt geoefend.
+
+            Voor leerlingen die ook met onze extra hulp vastlopen bij gedrag, vragen we een
+            arrangement aan bij het samenwerkingsverband. Dit jaar zijn dat er vijf.
+        """,
+        "groepsgrootte_en_samenstelling": """
+            Een unit heeft drie groepen van gemiddeld 25 leerlingen. Omdat leerlingen voor de
+            instructie tussen de groepen wisselen, kan een unit meer opvangen dan een losse
+            groep. Maar in een unit met al zes leerlingen met een arrangement plaatsen we geen
+            nieuwe leerling met een grote ondersteuningsvraag. Bij elke aanmelding kijken we
+            daarom met de Verscheidenheidsindex naar de unit waarin het kind komt.
+        """,
+        "deskundigheid_en_beschikbaarheid": """
+            De gedragsspecialist werkt acht uur per week voor de hele school. Daarmee kan zij
+            per jaar ongeveer vijf leerlingen intensief begeleiden. Is de specialist
+            hoogbegaafdheid ziek, dan gaat de Boomgaardklas niet door; de leerlingen krijgen
+            dan werk mee voor in de unit.
+        """,
+        "grenzen_niet_bieden": """
+            Wij kunnen niet bieden:
+
+            - een vaste, kleine groep voor een leerling die niet kan werken in een open unit
+              waar veel wordt bewogen;
+            - begeleiding van een leerling die de hele dag een volwassene naast zich nodig
+              heeft;
+            - een veilige plek voor een leerling die zichzelf of anderen vaak in gevaar brengt;
+            - verpleegkundige handelingen onder schooltijd.
+        """,
+        "grens_bereikt": """
+            Loopt een leerling bij ons vast, dan nodigt de intern begeleider van de unit de
+            ouders uit. We bespreken de leerling in het ondersteuningsteam, met de ouders
+            erbij. Eerst kijken we of een arrangement helpt. Is dat niet genoeg, dan zoeken we
+            samen met de ouders en de onderwijsadviseur van het samenwerkingsverband een school
+            die beter past. Uw kind blijft bij ons tot er een nieuwe plek is.
+        """,
+        "verwijzing_sbo_so": """
+            Gaat een leerling ondanks een arrangement een jaar lang nauwelijks vooruit, of lukt
+            het niet om in de unit te werken, dan bespreken we met de ouders of speciaal
+            basisonderwijs of speciaal onderwijs beter past. We vragen dan samen een TLV aan bij
+            het samenwerkingsverband.
+        """,
+        "aanmelden_toelichting": """
+            Zes keer per jaar is er een informatieavond voor nieuwe ouders, met daarna een
+            rondleiding in een unit. Heeft uw kind extra ondersteuning nodig, dan nodigt de
+            intern begeleider u uit voor een gesprek. Binnen zes weken hoort u of we een
+            passende plek hebben. Een unit is vol bij 78 leerlingen.
+        """,
+        "aanmeldprocedure_url": "https://deboomgaard.example/aanmelden",
+        "evaluatie_laatste": "{jaar}-06-30",
+        "evaluatie_volgende": "{volgend_jaar}-06-29",
+    }),
 ]
 
-# --- Montessorischool Het Zeepaard (Scheveningen, éénpitter): partly, vision and limits ---
+# --- Daltonschool De Duinroos (Loosduinen): complete, written in two saves by the director ---
+
+DUINROOS = [
+    ("directie", {
+        "onderwijsconcept": "dalton",
+        "onderwijsconcept_toelichting": (
+            "Leerlingen werken elke dag met een taakbrief en plannen een deel van hun werk "
+            "zelf; vanaf groep 5 kiezen ze ook waar en met wie ze werken."
+        ),
+        "aantal_groepen": 17,
+        "gemiddelde_groepsgrootte": 24,
+        "contactpersoon_ondersteuning": "Karin Post, intern begeleider",
+        "contactpersoon_bereikbaarheid": (
+            "ib@daltondeduinroos.example, 070 555 72 31, van maandag tot en met donderdag"
+        ),
+        "visie_passend_onderwijs": """
+            Op De Duinroos leren kinderen zelfstandig werken, samenwerken en verantwoordelijk
+            zijn voor hun werk. Een kind dat daar nog hulp bij nodig heeft, krijgt die: de een
+            heeft een kleinere taak, de ander een planning per dagdeel in plaats van per week.
+
+            Zo kan ieder kind op zijn eigen niveau meedoen in de groep. Omdat de rest van de
+            groep zelf aan het werk is, heeft de leerkracht tijd voor extra uitleg aan de
+            instructietafel.
+
+            Ouders zien elke week de taakbrief van hun kind. Zo weten ze wat hun kind doet en
+            waar het hulp bij nodig heeft.
+        """,
+        "ouders_en_leerlingen": """
+            Elke vrijdag gaat de taakbrief mee naar huis. Twee keer per jaar is er een gesprek
+            met ouders en kind samen; vanaf groep 6 leidt het kind dat gesprek zelf.
+
+            De leerlingenraad praat mee over de afspraken voor het werken op de gang en op het
+            leerplein.
+        """,
+        "schoolpopulatie": """
+            De Duinroos staat in Loosduinen, tussen de duinen en de kassen van het Westland.
+            De leerlingen komen uit de wijk en uit Kijkduin. In ongeveer een op de vijf gezinnen
+            wordt thuis ook een andere taal gesproken.
+
+            Ongeveer 50 van onze 410 leerlingen krijgen extra ondersteuning. Vaak gaat het om
+            plannen en concentratie, om dyslexie en om rekenen. Daarom hebben we een
+            rekenspecialist en leren we kinderen stap voor stap plannen.
+        """,
+        "basiskwaliteit": """
+            De inspectie bezocht ons bestuur in {twee_jaar_geleden} en deed toen ook onderzoek
+            op De Duinroos. Het oordeel was voldoende. Sterk vond de inspectie hoe leerlingen
+            hun werk plannen. Een verbeterpunt was het rekenonderwijs in groep 6 tot en met 8.
+
+            Daarom werken we sinds vorig jaar met een nieuwe rekenmethode en bezoekt de
+            rekenspecialist elke groep twee keer per jaar. De Nederlandse Daltonvereniging
+            bezocht ons in {vorig_jaar} en verlengde onze erkenning als daltonschool.
+        """,
+    }),
+    ("directie", {
+        "preventieve_interventies": """
+            - Kinderen die nog niet goed kunnen plannen, krijgen een taakbrief per dag in
+              plaats van per week, en bespreken die elke ochtend kort met de leerkracht.
+            - Vanaf groep 3 maken alle leerlingen twee keer per jaar de toetsen van het
+              leerlingvolgsysteem. Daarna maakt de leerkracht nieuwe instructiegroepjes.
+            - Leerlingen die achterblijven met rekenen, krijgen drie keer per week extra uitleg
+              van de rekenspecialist in een groepje van vier.
+            - Bij dyslexie mogen leerlingen hun teksten laten voorlezen en krijgen ze extra tijd.
+        """,
+        "ondersteuningsstructuur": """
+            De leerkracht is het eerste aanspreekpunt voor ouders. We hebben twee intern
+            begeleiders, een voor groep 1 tot en met 4 en een voor groep 5 tot en met 8. Drie
+            keer per jaar bespreken zij met elke leerkracht alle leerlingen van de groep.
+
+            Zes keer per jaar is er een ondersteuningsteam met de intern begeleiders, de
+            jeugdverpleegkundige van het CJG Loosduinen en de onderwijsadviseur van het
+            samenwerkingsverband. Ouders zijn daarbij als hun kind wordt besproken.
+        """,
+        "planmatig_werken": """
+            Twee keer per jaar maakt elke leerkracht een groepsplan voor rekenen, lezen en
+            spelling. Daarin staat welke leerlingen extra instructie krijgen en welke een
+            aangepaste taakbrief hebben. Na acht weken kijken de leerkracht en de intern
+            begeleider of de aanpak werkt.
+
+            Een OPP maken we als een leerling voor een vak een eigen leerlijn volgt. We stellen
+            het samen met de ouders op. Op dit moment hebben zeven leerlingen een OPP.
+        """,
+        "interventies_basis": [
+            "verlengde_instructie", "pre_teaching", "dyslexieprotocol", "protocol_rekenen",
+            "hulpmiddelen_dyslexie", "verrijking", "sociaal_emotioneel_programma",
+            "pestprotocol", "prikkelarme_werkplek", "kindgesprekken",
+        ],
+        "niet_in_basisondersteuning": """
+            Niet onder onze basisondersteuning valt:
+
+            - een eigen begeleider die een leerling helpt zijn hele taak te plannen en te maken;
+            - begeleiding van één leerling apart van meer dan een half uur per week;
+            - een eigen leerlijn voor meer dan één vak;
+            - dyscalculiebehandeling: daarvoor verwijzen we ouders naar een praktijk.
+        """,
+        "expertise_team": [
+            {"expertise": "Rekenen en dyscalculie", "functie": "rekenspecialist",
+             "uren_per_week": 8},
+            {"expertise": "Dyslexie", "functie": "leesspecialist (leerkracht groep 4)",
+             "uren_per_week": 3},
+            {"expertise": "Plannen en concentratie",
+             "functie": "intern begeleider met opleiding executieve functies",
+             "uren_per_week": 4},
+        ],
+        "expertise_aanbod": ["dyslexie", "dyscalculie", "sociaal_emotioneel"],
+        "externe_partners": [
+            {"organisatie": "CJG Loosduinen", "wat_doen_zij": "jeugdverpleegkundige",
+             "hoe_vaak": "maandelijks"},
+            {"organisatie": "SWV Hofstad",
+             "wat_doen_zij": "onderwijsadviseur in het ondersteuningsteam",
+             "hoe_vaak": "een_paar_keer_per_jaar"},
+            {"organisatie": "Jeugdteam Loosduinen", "wat_doen_zij": "hulp aan gezinnen thuis",
+             "hoe_vaak": "als_het_nodig_is"},
+        ],
+        "arrangementen": """
+            Rekenlab: leerlingen uit groep 5 tot en met 8 met hardnekkige rekenproblemen werken
+            twee keer per week een half uur met de rekenspecialist. Na tien weken kijken we met
+            de ouders of het genoeg was.
+
+            Leerlingen die ook met een aangepaste taakbrief steeds vastlopen, krijgen een
+            arrangement van het samenwerkingsverband. Een ambulant begeleider komt dan een
+            ochtend per week en leert het kind en de leerkracht hoe het zijn werk kan
+            plannen. Dit jaar zijn er drie van deze arrangementen.
+        """,
+        "groepsgrootte_en_samenstelling": """
+            Onze groepen hebben gemiddeld 24 leerlingen. In een groep met al vier leerlingen
+            die elke dag hulp nodig hebben bij het plannen van hun werk, lukt het de leerkracht
+            niet om nog een leerling met die vraag goed te begeleiden. Bij een aanmelding
+            kijken we daarom ook naar de groep waarin het kind komt.
+        """,
+        "deskundigheid_en_beschikbaarheid": """
+            De rekenspecialist werkt acht uur per week voor de hele school; het rekenlab heeft
+            daardoor hooguit twaalf plaatsen per periode. Is zij ziek, dan gaat het rekenlab
+            niet door en krijgen de leerlingen extra oefenwerk in de klas.
+        """,
+        "grenzen_niet_bieden": """
+            Wij kunnen niet bieden:
+
+            - een dag die de leerkracht helemaal voor een leerling plant: bij ons werkt elk
+              kind een deel van de dag zelfstandig;
+            - begeleiding van een leerling die de hele dag een volwassene naast zich nodig
+              heeft;
+            - een veilige plek voor een leerling die anderen vaak pijn doet;
+            - lessen op de bovenverdieping voor een leerling in een rolstoel: ons gebouw heeft
+              geen lift.
+        """,
+        "grens_bereikt": """
+            Merken we dat we een leerling niet meer goed kunnen helpen, dan nodigt de intern
+            begeleider de ouders uit. We bespreken de leerling in het ondersteuningsteam, met
+            de ouders erbij, en vragen de onderwijsadviseur van het samenwerkingsverband om
+            mee te denken. Samen zoeken we een arrangement of een school die beter past. Uw
+            kind blijft bij ons tot er een nieuwe plek is.
+        """,
+        "verwijzing_sbo_so": """
+            Gaat een leerling ondanks een arrangement een jaar lang weinig vooruit, of voelt
+            het kind zich bij ons niet meer veilig, dan praten we met de ouders over speciaal
+            basisonderwijs of speciaal onderwijs. We gaan samen kijken op die school en vragen
+            daarna samen een TLV aan bij het samenwerkingsverband.
+        """,
+        "aanmelden_toelichting": """
+            Ouders maken een afspraak voor een rondleiding met de directeur. Daarna vullen ze
+            het aanmeldformulier in. Heeft uw kind extra ondersteuning nodig, dan vragen we met
+            uw toestemming informatie op bij de peuterspeelzaal of de vorige school. Binnen zes
+            weken hoort u of we een passende plek hebben. Een groep is vol bij 28 leerlingen.
+        """,
+        "aanmeldprocedure_url": "https://daltondeduinroos.example/aanmelden",
+        "schoolgids_url": "https://daltondeduinroos.example/schoolgids",
+        "schoolgids_onderwijsvisie": "https://daltondeduinroos.example/schoolgids#dalton",
+        "schoolgids_ondersteuningsstructuur": (
+            "https://daltondeduinroos.example/schoolgids#ondersteuning"
+        ),
+        "evaluatie_laatste": "{jaar}-06-12",
+        "evaluatie_volgende": "{volgend_jaar}-06-11",
+        "evaluatie_wijzigingen": """
+            Nieuw is het rekenlab voor groep 5 tot en met 8. Bij de grenzen staat nu hoeveel
+            leerlingen met een planningsvraag een groep aankan.
+        """,
+    }),
+]
+
+# --- Montessorischool Het Zeepaard (Scheveningen, éénpitter): complete, by its director ---
 
 ZEEPAARD = [
     ("eenpitter", {
@@ -969,6 +1341,110 @@ ZEEPAARD = [
         """,
         "aanmeldprocedure_url": "https://montessorizeepaard.example/aanmelden",
     }),
+    ("eenpitter", {
+        "schoolpopulatie": """
+            Onze leerlingen komen uit Scheveningen, Duinoord en het Statenkwartier. Ouders
+            kiezen bewust voor montessori-onderwijs; sommige kinderen fietsen een half uur naar
+            school. Bijna alle kinderen spreken thuis Nederlands, een klein deel ook Engels.
+
+            Ongeveer 20 van onze 165 leerlingen krijgen extra ondersteuning. Vaak gaat het om
+            kinderen die moeite hebben met plannen en zelf kiezen, en om kinderen die veel
+            sneller werken dan hun leeftijdgenoten.
+        """,
+        "basiskwaliteit": """
+            De inspectie bezocht ons in {vorig_jaar} en beoordeelde ons onderwijs als voldoende.
+            Sterk vond de inspectie hoe zelfstandig onze leerlingen werken. Een verbeterpunt was
+            dat we beter moesten bijhouden welke lessen een kind wel en niet heeft gehad.
+
+            Daarom houden de leerkrachten nu per kind bij welke lessen met het materiaal het
+            heeft gehad. Twee keer per jaar bespreken we die overzichten met het hele team.
+        """,
+        "preventieve_interventies": """
+            - De leerkracht kijkt elke dag hoe kinderen hun werk kiezen. Een kind dat steeds
+              hetzelfde kiest of weinig afmaakt, krijgt een dagplanning op papier.
+            - Leerlingen die achterblijven met lezen, krijgen vier keer per week een korte
+              leesles van de leerkracht.
+            - Bij rekenen oefenen kinderen met het montessorimateriaal tot ze de stap naar
+              rekenen op papier kunnen maken.
+            - Kinderen die meer aankunnen, krijgen werk uit een hoger leerjaar van hun eigen
+              groep.
+        """,
+        "ondersteuningsstructuur": """
+            De leerkracht is het eerste aanspreekpunt. Onze directeur is ook intern
+            begeleider: de leerkracht bespreekt zorgen over een kind dus direct met hem. Drie
+            keer per jaar bespreken ze samen alle kinderen van de groep.
+
+            Vier keer per jaar komt het ondersteuningsteam bij elkaar, met de
+            jeugdverpleegkundige van het CJG Scheveningen en de onderwijsadviseur van het
+            samenwerkingsverband. Ouders zijn erbij als hun kind wordt besproken.
+        """,
+        "planmatig_werken": """
+            Elk kind heeft een werkplan voor zes weken, met de lessen die het krijgt en wat
+            het zelf wil leren. Aan het eind van die periode kijkt de leerkracht met het kind
+            wat gelukt is. Vanaf groep 3 maken de kinderen twee keer per jaar de toetsen van het
+            leerlingvolgsysteem.
+
+            Volgt een kind voor een vak een eigen leerlijn, dan maken we met de ouders een OPP
+            en bespreken we het twee keer per jaar. Dat geldt nu voor drie leerlingen.
+        """,
+        "interventies_basis": [
+            "verlengde_instructie", "dyslexieprotocol", "hulpmiddelen_dyslexie", "verrijking",
+            "sociaal_emotioneel_programma", "pestprotocol", "kindgesprekken",
+        ],
+        "niet_in_basisondersteuning": """
+            Niet onder onze basisondersteuning valt:
+
+            - een dagprogramma dat van begin tot eind door de leerkracht wordt gestuurd;
+            - begeleiding van één leerling apart van meer dan twintig minuten per week;
+            - een aparte plusklas voor hoogbegaafde leerlingen.
+        """,
+        "expertise_team": [
+            {"expertise": "Leerlingbegeleiding", "functie": "directeur en intern begeleider",
+             "uren_per_week": 8},
+            {"expertise": "Lezen en dyslexie", "functie": "leesspecialist (leerkracht bovenbouw)",
+             "uren_per_week": 2},
+            {"expertise": "Meer- en hoogbegaafdheid",
+             "functie": "leerkracht met opleiding talentbegeleiding", "uren_per_week": 3},
+        ],
+        "expertise_aanbod": ["dyslexie", "hoogbegaafdheid"],
+        "externe_partners": [
+            {"organisatie": "CJG Scheveningen", "wat_doen_zij": "jeugdverpleegkundige",
+             "hoe_vaak": "maandelijks"},
+            {"organisatie": "SWV Hofstad",
+             "wat_doen_zij": "onderwijsadviseur en ambulant begeleider",
+             "hoe_vaak": "een_paar_keer_per_jaar"},
+        ],
+        "arrangementen": """
+            Leerlingen die veel meer aankunnen, werken één middag per week samen aan een eigen
+            onderzoek. De leerkracht met de opleiding talentbegeleiding begeleidt hen.
+
+            Heeft een kind meer nodig dan wij in de groep kunnen geven, dan vragen we een
+            arrangement aan bij het samenwerkingsverband. Meestal komt er dan een ambulant
+            begeleider die de leerkracht helpt de dag voor het kind overzichtelijk te maken.
+            Dit jaar hebben we twee arrangementen.
+        """,
+        "grens_bereikt": """
+            Lukt het niet meer om een kind goed te helpen, dan nodigen de leerkracht en de
+            directeur de ouders uit. Omdat we een kleine school zijn, vragen we dan altijd de
+            onderwijsadviseur van het samenwerkingsverband om mee te denken. Samen zoeken we
+            een arrangement of een school die beter past, ook buiten het montessori-onderwijs.
+            Uw kind blijft bij ons tot er een goede plek is.
+        """,
+        "verwijzing_sbo_so": """
+            Heeft een kind ook met een arrangement veel meer sturing en rust nodig dan wij in
+            een open groep kunnen geven, dan praten we met de ouders over een school voor
+            speciaal basisonderwijs. We vragen dan samen een TLV aan bij het
+            samenwerkingsverband.
+        """,
+        "schoolgids_url": "https://montessorizeepaard.example/schoolgids",
+        "schoolgids_onderwijsvisie": "https://montessorizeepaard.example/schoolgids#montessori",
+        "evaluatie_laatste": "{jaar}-06-24",
+        "evaluatie_volgende": "{volgend_jaar}-06-23",
+        "evaluatie_wijzigingen": """
+            We schreven ons profiel dit jaar opnieuw in het model van het samenwerkingsverband.
+            Nieuw is de middag voor eigen onderzoek voor leerlingen die meer aankunnen.
+        """,
+    }),
 ]
 
 PROFILE_HISTORY: dict[str, list[tuple[str, dict]]] = {
@@ -979,8 +1455,8 @@ PROFILE_HISTORY: dict[str, list[tuple[str, dict]]] = {
     "klaverblad": KLAVERBLAD,
     "boomgaard": BOOMGAARD,
     "zeepaard": ZEEPAARD,
+    "duinroos": DUINROOS,
     # Started but still empty: the director pressed "SOP starten" and nothing more.
-    "duinroos": [],
     "wegwijzer": [],
     # De Lantaarn and Het Palet have no profile yet.
 }

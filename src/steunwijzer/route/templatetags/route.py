@@ -1,8 +1,10 @@
 """Form fields of the route's step forms, with their errors tied to the input."""
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 
+from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.route.definitions import STATES
 from steunwijzer.route.payloads import ADVICE, CONSENT, PUPIL_METHODS
 
@@ -23,8 +25,8 @@ def step_error(errors, step, key, failed_action):
     return _error(errors, step, key, failed_action)[1]
 
 
-def _value(posted, step, key, failed_action):
-    return posted.get(key, "") if failed_action == step.action else ""
+def _value(posted, step, key, failed_action, default=""):
+    return posted.get(key, "") if failed_action == step.action else default
 
 
 @register.simple_tag
@@ -46,6 +48,8 @@ def step_textarea(step, key, label, posted, errors, failed_action):
 
 @register.simple_tag
 def step_input(step, key, label, input_type, posted, errors, failed_action):
+    """A one-line input; dates start at today, which is what most steps record."""
+    default = timezone.localdate().isoformat() if input_type == "date" else ""
     error_id, error = _error(errors, step, key, failed_action)
     field_id = f"{step.action}-{key}"
     return format_html(
@@ -58,7 +62,7 @@ def step_input(step, key, label, input_type, posted, errors, failed_action):
         input_type,
         field_id,
         key,
-        _value(posted, step, key, failed_action),
+        _value(posted, step, key, failed_action, default),
         format_html(' aria-describedby="{}" aria-invalid="true"', error_id) if error_id else "",
     )
 
@@ -76,3 +80,6 @@ def advice_label(value):
 @register.filter
 def pupil_method_label(value):
     return PUPIL_METHODS.get(value, value)
+
+
+register.filter("dutch_date", dutch_date)
