@@ -112,7 +112,7 @@ def team_member(school):
 @pytest.fixture
 def mr_member(school):
     user = make_user("mrlid")
-    grant(user, Role.MR_MEMBER, school=school)
+    grant(user, Role.MR_MEMBER, school=school, function=Membership.Function.PARENT)
     return user
 
 

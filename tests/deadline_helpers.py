@@ -31,3 +31,8 @@ def many_schools(board, single_board, editor, count):
         profile_create(school=school, school_year="2026-2027", user=editor)
     single = make_school(single_board, "99YY", "Eenpitter")
     profile_create(school=single, school_year="2026-2027", user=editor)
+
+
+def due_for(school, school_year="2026-2027") -> date:
+    """The day this school's SOP is due at its board, through the bulk helper the pages use."""
+    return Deadline.objects.due_dates_for_schools([school], school_year)[school.pk]

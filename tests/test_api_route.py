@@ -16,13 +16,13 @@ def post(client, profile, headers, body):
     )
 
 
-def test_it_takes_a_step(client, profile, editor):
+def test_it_takes_a_step(client, profile, editor, mr_member):
     response = post(client, profile, auth(editor), {"action": "request_advice"})
     assert response.status_code == 200
     body = response.json()
     assert body["transition"]["to_state"] == "bij_mr"
     assert body["profile"]["state"] == "bij_mr"
-    assert body["profile"]["allowed_actions"] == []
+    assert body["profile"]["allowed_actions"] == ["withdraw"]
 
 
 def test_a_forbidden_action_is_403_in_dutch(client, profile, officer):
@@ -61,7 +61,7 @@ def test_strangers_get_403(client, profile, other_editor):
     )
 
 
-def test_history_lists_steps_and_versions(client, profile, editor):
+def test_history_lists_steps_and_versions(client, profile, editor, mr_member):
     headers = auth(editor)
     post(client, profile, headers, {"action": "request_advice"})
     data = client.get(f"/api/v1/profiles/{profile.pk}/history/", **headers).json()

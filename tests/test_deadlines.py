@@ -23,7 +23,7 @@ from steunwijzer.route.deadlines import (
 from steunwijzer.route.definitions import BEFORE_BOARD, SCHOOLGIDS_ROUTE, SOP_ROUTE, STATES
 from steunwijzer.route.models import Deadline
 from tests.conftest import grant, make_school, make_user
-from tests.deadline_helpers import set_deadline, set_today
+from tests.deadline_helpers import due_for, set_deadline, set_today
 
 YEAR = "2026-2027"
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2098, 12, 31))
@@ -113,18 +113,18 @@ def test_it_derives_who_acts_next_from_the_route(route, state, label):
 
 
 def test_it_finds_the_due_date_for_a_school(school, other_school, single_school, partnership):
-    assert Deadline.objects.due_for(school, YEAR) == date(2026, 9, 1)
+    assert due_for(school, YEAR) == date(2026, 9, 1)
     set_deadline(partnership, date(2026, 10, 1))
     set_deadline(partnership, date(2026, 11, 1), board=single_school.board)
-    assert Deadline.objects.due_for(school, YEAR) == date(2026, 10, 1)
-    assert Deadline.objects.due_for(single_school, YEAR) == date(2026, 11, 1)
-    assert Deadline.objects.due_for(school, "2027-2028") == date(2027, 9, 1)
+    assert due_for(school, YEAR) == date(2026, 10, 1)
+    assert due_for(single_school, YEAR) == date(2026, 11, 1)
+    assert due_for(school, "2027-2028") == date(2027, 9, 1)
 
 
 def test_it_ignores_another_partnerships_dates(school, db):
     elsewhere = Partnership.objects.create(name="SWV Elders", short_name="Elders", slug="elders")
     set_deadline(elsewhere, date(2026, 12, 1))
-    assert Deadline.objects.due_for(school, YEAR) == date(2026, 9, 1)
+    assert due_for(school, YEAR) == date(2026, 9, 1)
 
 
 def test_it_computes_many_due_dates_in_one_query(
@@ -228,9 +228,9 @@ def test_removing_the_boards_date_falls_back_to_the_partnerships(
         school_year=YEAR,
         due_on=date(2026, 8, 15),
     )
-    assert Deadline.objects.due_for(school, YEAR) == date(2026, 8, 15)
+    assert due_for(school, YEAR) == date(2026, 8, 15)
     assert deadline_remove(user=officer, board=board, school_year=YEAR)
-    assert Deadline.objects.due_for(school, YEAR) == date(2026, 10, 1)
+    assert due_for(school, YEAR) == date(2026, 10, 1)
     assert not deadline_remove(user=officer, board=board, school_year=YEAR)
 
 
@@ -281,11 +281,11 @@ def test_the_officer_sets_and_removes_the_boards_date(
     client.force_login(officer)
     assert "1 oktober 2026" in client.get(url).content.decode()
     assert client.post(url, {"school_year": YEAR, "due_on": "2026-12-01"}).status_code == 302
-    assert Deadline.objects.due_for(school, YEAR) == date(2026, 12, 1)
+    assert due_for(school, YEAR) == date(2026, 12, 1)
     assert "eigen datum van het bestuur" in client.get(url).content.decode()
     response = client.post(reverse("board_deadline_remove", args=[board.pk, YEAR]))
     assert response.status_code == 302
-    assert Deadline.objects.due_for(school, YEAR) == date(2026, 10, 1)
+    assert due_for(school, YEAR) == date(2026, 10, 1)
 
 
 @pytest.mark.parametrize(
@@ -356,4 +356,4 @@ def test_a_new_board_follows_the_partnership_date(partnership, staff):
     set_deadline(partnership, date(2026, 9, 30))
     new_board = Board.objects.create(partnership=partnership, name="Nieuw")
     new_school = make_school(new_board, "99ZZ", "Nieuwe School")
-    assert Deadline.objects.due_for(new_school, YEAR) == date(2026, 9, 30)
+    assert due_for(new_school, YEAR) == date(2026, 9, 30)

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from steunwijzer.profiles.diff import diff_answers, diff_words
+from steunwijzer.profiles.diff import answer_text, diff_answers, diff_words
 from steunwijzer.regional_model.sop_format import (
     Chapter,
     Choice,
@@ -114,12 +114,12 @@ def test_identical_texts_are_one_equal_segment(text):
 @given(answers, answers)
 def test_every_field_diff_rebuilds_both_texts(old, new):
     for diff in diff_answers(FORMAT, old, new, "bao"):
-        assert joined(diff.segments, "equal", "delete") == diff.old_text
-        assert joined(diff.segments, "equal", "insert") == diff.new_text
-        assert diff.old_text != diff.new_text
-        assert diff.status == (
-            "added" if not diff.old_text else "removed" if not diff.new_text else "changed"
-        )
+        before = joined(diff.segments, "equal", "delete")
+        after = joined(diff.segments, "equal", "insert")
+        assert before == answer_text(diff.field, old.get(diff.field_key))
+        assert after == answer_text(diff.field, new.get(diff.field_key))
+        assert before != after
+        assert diff.status == ("added" if not before else "removed" if not after else "changed")
 
 
 @given(answers)
@@ -166,8 +166,8 @@ def test_a_worked_example():
         ("equal", "Intern begeleider"),
         ("insert", "\nLogopedist"),
     )
-    assert team.old_text == "Wie: Ilse; Uren: 8; Rol: Intern begeleider"
-    assert team.new_text == (
+    assert joined(team.segments, "equal", "delete") == "Wie: Ilse; Uren: 8; Rol: Intern begeleider"
+    assert joined(team.segments, "equal", "insert") == (
         "Wie: Ilse; Uren: 2,5; Rol: Intern begeleider\nWie: Sam; Rol: Logopedist"
     )
     assert groepen.segments == (("insert", "8"),)
@@ -178,5 +178,5 @@ def test_a_changed_link_target_is_a_difference():
     old = {"visie": '<p>Zie <a href="https://a.example/gids">de schoolgids</a>.</p>'}
     new = {"visie": '<p>Zie <a href="https://b.example/gids">de schoolgids</a>.</p>'}
     [diff] = diff_answers(FORMAT, old, new, "bao")
-    assert diff.old_text == "Zie de schoolgids (https://a.example/gids)."
+    assert joined(diff.segments, "equal", "delete") == "Zie de schoolgids (https://a.example/gids)."
     assert ("insert", "(https://b.example/gids).") in diff.segments

@@ -7,13 +7,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from steunwijzer.core.uploads import DOCX as DOCX_TYPE
 from steunwijzer.profiles.models import OwnDocument, Profile
 from steunwijzer.profiles.services import (
     own_document_set_locations,
     own_document_upload,
     profile_create,
 )
-from steunwijzer.profiles.uploads import DOCX as DOCX_TYPE
 from tests.documents import DOCX, PDF, REFUSED, docx, pdf
 from tests.test_api_profiles import auth
 

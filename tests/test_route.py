@@ -34,6 +34,7 @@ ALLOWED = {
     "acknowledge": {"staff"},
     "publish": {"editor"},
     "start_new_draft": {"editor"},
+    "withdraw": {"editor"},
 }
 SOURCE_STATE = {
     "request_advice": "concept",
@@ -45,6 +46,7 @@ SOURCE_STATE = {
     "acknowledge": "aangeleverd",
     "publish": "ontvangen",
     "start_new_draft": "gepubliceerd",
+    "withdraw": "bij_mr",
 }
 PAYLOADS = {
     "give_advice": {"advice": "positief"},
@@ -140,7 +142,7 @@ def test_an_unknown_action_is_refused(profile, editor):
         step(profile, editor, "approve_everything")
 
 
-def test_the_same_transition_twice_happens_once(profile, editor):
+def test_the_same_transition_twice_happens_once(profile, editor, mr_member):
     step(profile, editor, "request_advice")
     with pytest.raises(WrongState):
         step(profile, editor, "request_advice")
@@ -239,7 +241,7 @@ def test_request_advice_notifies_the_mr(
     assert f"/profielen/{profile.pk}/" in mailoutbox[0].body
 
 
-def test_the_timeline_cannot_be_altered(profile, editor):
+def test_the_timeline_cannot_be_altered(profile, editor, mr_member):
     record = step(profile, editor, "request_advice")
     record.payload = {"note": "achteraf"}
     with pytest.raises(ImmutableError):
@@ -248,3 +250,39 @@ def test_the_timeline_cannot_be_altered(profile, editor):
         Transition.objects.filter(pk=record.pk).update(actor_name="iemand anders")
     with pytest.raises(ImmutableError):
         record.delete()
+
+
+def test_the_school_can_take_it_back_from_the_mr(walk, editor, mr_member):
+    profile = walk("bij_mr")
+    step(profile, editor, "withdraw")
+    profile.refresh_from_db()
+    assert profile.state == "concept" and profile.can_edit(editor)
+
+
+def test_advice_cannot_be_asked_of_a_school_without_mr(profile, other_school, editor):
+    with pytest.raises(WrongState, match="nog geen MR-lid"):
+        step(profile, editor, "request_advice")
+    profile.refresh_from_db()
+    assert profile.state == "concept"
+
+
+def test_a_board_without_officer_cannot_receive_it(profile, other_school, editor, mr_member):
+    fill(profile, editor)
+    step(profile, editor, "request_advice")
+    step(profile, mr_member, "give_advice", advice="positief")
+    with pytest.raises(WrongState, match="nog geen kwaliteitsmedewerker"):
+        step(profile, editor, "submit_to_board")
+
+
+def test_a_failing_mail_server_does_not_undo_or_break_a_step(
+    profile, editor, mr_member, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    with (
+        mock.patch("steunwijzer.route.notifications.send_mass_mail", side_effect=OSError("smtp")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        step(profile, editor, "request_advice")
+    profile.refresh_from_db()
+    assert profile.state == "bij_mr"

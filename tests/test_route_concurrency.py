@@ -10,7 +10,7 @@ from steunwijzer.route.services import WrongState, profile_transition
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_simultaneous_identical_transitions_happen_once(profile, editor):
+def test_simultaneous_identical_transitions_happen_once(profile, editor, mr_member):
     barrier = threading.Barrier(4)
     outcomes = []
 

@@ -68,9 +68,20 @@ def test_refused_consent_sends_it_back_to_the_school(gids_profile, editor, mr_me
     assert gids_profile.can_edit(editor)
 
 
-def test_only_the_mr_gives_consent(gids_profile, editor, officer):
+def test_only_the_mr_gives_consent(gids_profile, editor, officer, mr_member):
     step(gids_profile, editor, "record_pupil_views", **VIEWS)
     step(gids_profile, editor, "request_consent")
     for user in (editor, officer):
         with pytest.raises(ForbiddenAction):
             step(gids_profile, user, "give_consent", decision="instemming")
+
+
+def test_staff_members_of_the_mr_do_not_give_consent(gids_profile, school, editor):
+    from steunwijzer.organisations.models import Membership, Role
+    from tests.conftest import grant, make_user
+
+    staff_member = make_user("mr_personeel")
+    grant(staff_member, Role.MR_MEMBER, school=school, function=Membership.Function.STAFF)
+    step(gids_profile, editor, "record_pupil_views", **VIEWS)
+    with pytest.raises(WrongState, match="nog geen ouder in de MR"):
+        step(gids_profile, editor, "request_consent")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from steunwijzer.organisations.models import Partnership
 from steunwijzer.profiles.models import SupportingDocument
 from steunwijzer.profiles.services import supporting_document_add
-from steunwijzer.profiles.uploads import check_document
+from steunwijzer.profiles.stored_file import check_document
 from tests.documents import PDF, REFUSED, pdf
 
 

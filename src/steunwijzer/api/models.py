@@ -1,17 +1,14 @@
 """Personal API tokens. Only a hash is stored; the token itself is shown once."""
 
-import hashlib
 import secrets
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from steunwijzer.core.tokens import hash_token
+
 TOKEN_PREFIX = "sw_"
-
-
-def hash_token(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 class ApiTokenQuerySet(models.QuerySet):

@@ -4,6 +4,8 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 
+from steunwijzer.core.uploads import EMPTY, NOT_ALLOWED, TOO_LARGE, check_upload
+
 from .models import Membership, Partnership
 
 
@@ -190,7 +192,11 @@ class ApiTokenForm(UtrechtFormMixin, forms.Form):
 
 
 LOGO_MAX_BYTES = 500 * 1024
-LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+LOGO_MESSAGES = {
+    TOO_LARGE: "Dit bestand is te groot: een logo mag hoogstens 500 kB zijn.",
+    NOT_ALLOWED: "Dit is geen PNG- of JPEG-afbeelding.",
+    EMPTY: "Dit is geen PNG- of JPEG-afbeelding.",
+}
 
 
 class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
@@ -216,15 +222,11 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
         upload = self.cleaned_data.get("logo_file")
         if not upload:
             return None
-        if upload.size > LOGO_MAX_BYTES:
-            raise ValidationError("Dit bestand is te groot: een logo mag hoogstens 500 kB zijn.")
-        head = upload.read(8)
-        upload.seek(0)
-        for signature, content_type in LOGO_SIGNATURES.items():
-            if head.startswith(signature):
-                return upload.read(), content_type
         # Checked by content, not by name: an SVG or renamed file could carry script.
-        raise ValidationError("Dit is geen PNG- of JPEG-afbeelding.")
+        logo = check_upload(
+            upload, allowed=("png", "jpeg"), max_bytes=LOGO_MAX_BYTES, messages=LOGO_MESSAGES
+        )
+        return logo.data, logo.content_type
 
     def save(self, commit=True):
         partnership = super().save(commit=False)

@@ -4,7 +4,6 @@ Who may see or change what is decided here, on the models, so views and the API 
 same questions (`School.objects.visible_to(user)`, `Membership.roles_for`).
 """
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -12,6 +11,8 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+
+from steunwijzer.core.tokens import hash_token
 
 
 class Partnership(models.Model):
@@ -260,6 +261,11 @@ class Membership(models.Model):
         return user._sw_memberships
 
     @classmethod
+    def is_school_editor(cls, user, school) -> bool:
+        """Directeur or IB'er of this school: the people who write its SOP."""
+        return any(m.role == Role.SCHOOL_EDITOR and m.school_id == school.pk for m in cls.of(user))
+
+    @classmethod
     def is_platform_admin(cls, user) -> bool:
         return any(m.role == Role.PLATFORM_ADMIN for m in cls.of(user))
 
@@ -285,17 +291,13 @@ def display_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _token_hash(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
 class InvitationQuerySet(models.QuerySet):
     def by_token(self, raw_token: str):
-        return self.filter(token_hash=_token_hash(raw_token)).first()
+        return self.filter(token_hash=hash_token(raw_token)).first()
 
     def find_open(self, raw_token: str):
         return (
-            self.filter(token_hash=_token_hash(raw_token), accepted_at=None)
+            self.filter(token_hash=hash_token(raw_token), accepted_at=None)
             .filter(expires_at__gt=timezone.now())
             .first()
         )
@@ -334,6 +336,6 @@ class Invitation(models.Model):
     def issue_token(self) -> str:
         """Set a fresh token; only its hash is stored, so the raw one goes out by e-mail once."""
         raw = secrets.token_urlsafe(32)
-        self.token_hash = _token_hash(raw)
+        self.token_hash = hash_token(raw)
         self.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
         return raw

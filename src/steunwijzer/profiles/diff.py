@@ -41,14 +41,6 @@ class FieldDiff:
     def label(self) -> str:
         return self.field.label
 
-    @property
-    def old_text(self) -> str:
-        return "".join(text for op, text in self.segments if op != INSERT)
-
-    @property
-    def new_text(self) -> str:
-        return "".join(text for op, text in self.segments if op != DELETE)
-
 
 def diff_answers(sop_format: SopFormat, old: dict, new: dict, school_type: str) -> list[FieldDiff]:
     """Every field whose text differs, in the model's order; unchanged fields are left out."""

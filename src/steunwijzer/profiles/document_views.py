@@ -7,7 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from steunwijzer.organisations.models import Membership, Role, School
+from steunwijzer.core.uploads import attachment_response
+from steunwijzer.organisations.models import Membership, School
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 from steunwijzer.regional_model.models import FormatVersion
 from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
@@ -16,7 +17,6 @@ from .forms import SupportingDocumentForm
 from .models import Profile
 from .services import supporting_document_add, supporting_document_delete
 from .supporting_documents import SupportingDocument
-from .uploads import attachment_response
 
 
 def _owner_page(document_or_owner) -> str:
@@ -79,7 +79,7 @@ def partnership_documents(request, slug):
 def school_documents(request, school_id):
     """The school's schoolplan and last inspection or audit report, for its editors."""
     school = get_object_or_404(School.objects.select_related("board__partnership"), pk=school_id)
-    if Role.SCHOOL_EDITOR not in Membership.roles_for(request.user, school):
+    if not Membership.is_school_editor(request.user, school):
         raise PermissionDenied("Alleen de directeur of IB'er van de school beheert dit.")
     return _documents_page(
         request,

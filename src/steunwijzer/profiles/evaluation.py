@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from steunwijzer.organisations.models import Role
+from steunwijzer.organisations.models import Membership
 
 # The law asks for a new SOP at least every four years; the region asks for every year.
 MAX_YEARS_TO_NEXT = 4
@@ -56,7 +56,7 @@ class Evaluation(models.Model):
     @staticmethod
     def may_record(profile, user) -> bool:
         # Not tied to the concept state: a published SOP is exactly what gets evaluated.
-        return Role.SCHOOL_EDITOR in profile.roles_of(user)
+        return Membership.is_school_editor(user, profile.school)
 
     def clean(self):
         errors = {}

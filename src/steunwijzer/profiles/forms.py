@@ -8,16 +8,14 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+from steunwijzer.core.uploads import DOCX, PDF
 from steunwijzer.organisations.forms import UtrechtFormMixin
 
 from .evaluation import Evaluation, years_later
 from .own_document import LOCATION_MAX_LENGTH, mandatory_parts
-from .uploads import check_document
+from .stored_file import check_document
 
-ACCEPT_DOCUMENTS = (
-    ".pdf,.docx,application/pdf,"
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-)
+ACCEPT_DOCUMENTS = f".pdf,.docx,{PDF},{DOCX}"
 
 
 class OwnDocumentUploadForm(UtrechtFormMixin, forms.Form):

@@ -12,7 +12,7 @@ from django.db import models
 
 from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
 
-from .uploads import TYPE_NAMES
+from .stored_file import StoredFile, StoredFileQuerySet
 
 LOCATION_MAX_LENGTH = 200
 
@@ -32,21 +32,12 @@ def mandatory_parts() -> list[MandatoryPart]:
     return [MandatoryPart(key, label) for key, label in MANDATORY_PARTS.items()]
 
 
-class OwnDocumentQuerySet(models.QuerySet):
-    def without_content(self):
-        # The file can be 15 MB; only the download needs it.
-        return self.defer("content")
+class OwnDocument(StoredFile):
+    """The school's document (a checked PDF or .docx) and where the mandatory parts are."""
 
-
-class OwnDocument(models.Model):
     profile = models.OneToOneField(
         "profiles.Profile", on_delete=models.CASCADE, related_name="own_document"
     )
-    # Kept in the database (checked PDF or .docx) so no media server is needed.
-    content = models.BinaryField("bestand", default=b"")
-    filename = models.CharField("bestandsnaam", max_length=200, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
-    size = models.PositiveIntegerField("grootte", default=0)
     uploaded_at = models.DateTimeField("geüpload op", null=True, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -54,7 +45,7 @@ class OwnDocument(models.Model):
     # Mandatory part key (MANDATORY_PARTS) → where it is: "blz. 4", "Hoofdstuk 2".
     locations = models.JSONField("vindplaatsen", default=dict, blank=True)
 
-    objects = OwnDocumentQuerySet.as_manager()
+    objects = StoredFileQuerySet.as_manager()
 
     class Meta:
         verbose_name = "eigen SOP-document"
@@ -62,14 +53,6 @@ class OwnDocument(models.Model):
 
     def __str__(self):
         return self.filename or f"eigen document van {self.profile_id}"
-
-    @property
-    def has_file(self) -> bool:
-        return bool(self.filename)
-
-    @property
-    def type_name(self) -> str:
-        return TYPE_NAMES.get(self.content_type, "")
 
     def location_rows(self) -> list[tuple[MandatoryPart, str]]:
         return [(part, self.locations.get(part.key, "")) for part in mandatory_parts()]

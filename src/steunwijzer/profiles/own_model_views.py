@@ -7,11 +7,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from steunwijzer.core.uploads import attachment_response
+
 from .forms import LocationsForm, OwnDocumentUploadForm
 from .models import Profile
 from .own_document import OwnDocument, own_document_of
 from .services import own_document_set_locations, own_document_upload
-from .uploads import attachment_response
 
 
 def _own_profile(request, pk, *, edit=True) -> Profile:

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from steunwijzer.core.uploads import CheckedFile
 from steunwijzer.organisations.models import display_name
 from steunwijzer.regional_model.models import FormatVersion
 from steunwijzer.route.definitions import route_to_dict
@@ -21,8 +22,8 @@ from .evaluation import Evaluation
 from .merge import merge_answers
 from .models import Profile, Revision
 from .own_document import LOCATION_MAX_LENGTH, OwnDocument, mandatory_parts
+from .stored_file import check_document
 from .supporting_documents import SupportingDocument
-from .uploads import CheckedDocument, check_document
 
 
 @dataclass(frozen=True)
@@ -262,10 +263,7 @@ def own_document_upload(*, profile: Profile, user, upload) -> OwnDocument:
     profile = _locked_own(profile, user)
     checked = check_document(upload)
     document, _ = OwnDocument.objects.without_content().get_or_create(profile=profile)
-    document.content = checked.content
-    document.filename = checked.filename
-    document.content_type = checked.content_type
-    document.size = checked.size
+    document.set_file(checked)
     document.uploaded_at = timezone.now()
     document.uploaded_by = user
     document.save()
@@ -305,7 +303,7 @@ def supporting_document_add(
     user,
     title: str,
     kind: str,
-    document: CheckedDocument | None = None,
+    document: CheckedFile | None = None,
     url: str = "",
     chapter_keys=(),
 ) -> SupportingDocument:
@@ -326,8 +324,7 @@ def supporting_document_add(
     if bool(document) == bool(item.url):
         raise ValidationError("Voeg een bestand toe óf geef een webadres, niet allebei of geen.")
     if document:
-        item.content, item.filename = document.content, document.filename
-        item.content_type, item.size = document.content_type, document.size
+        item.set_file(document)
     item.full_clean()
     item.save()
     return item

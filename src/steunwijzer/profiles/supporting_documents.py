@@ -9,15 +9,12 @@ link.
 from django.conf import settings
 from django.db import models
 
-from steunwijzer.organisations.models import Membership, Partnership, Role, School
+from steunwijzer.organisations.models import Membership, Partnership, School
 
-from .uploads import TYPE_NAMES
+from .stored_file import StoredFile, StoredFileQuerySet
 
 
-class SupportingDocumentQuerySet(models.QuerySet):
-    def without_content(self):
-        return self.defer("content")
-
+class SupportingDocumentQuerySet(StoredFileQuerySet):
     def for_profile(self, profile):
         """The partnership's documents and the school's own, for one profile's editor."""
         school = profile.school
@@ -26,7 +23,7 @@ class SupportingDocumentQuerySet(models.QuerySet):
         )
 
 
-class SupportingDocument(models.Model):
+class SupportingDocument(StoredFile):
     class Kind(models.TextChoices):
         ONDERSTEUNINGSPLAN = "ondersteuningsplan", "ondersteuningsplan van het samenwerkingsverband"
         BASISONDERSTEUNING = "basisondersteuning", "definitie van de basisondersteuning"
@@ -59,10 +56,6 @@ class SupportingDocument(models.Model):
     title = models.CharField("titel", max_length=200)
     kind = models.CharField("soort document", max_length=30, choices=Kind)
     url = models.URLField("webadres", max_length=500, blank=True)
-    content = models.BinaryField("bestand", default=b"")
-    filename = models.CharField("bestandsnaam", max_length=200, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
-    size = models.PositiveIntegerField("grootte", default=0)
     chapter_keys = models.JSONField("hoort bij hoofdstukken", default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
@@ -96,14 +89,6 @@ class SupportingDocument(models.Model):
     def owner(self):
         return self.partnership or self.school
 
-    @property
-    def has_file(self) -> bool:
-        return bool(self.filename)
-
-    @property
-    def type_name(self) -> str:
-        return TYPE_NAMES.get(self.content_type, "")
-
     def informs(self, chapter) -> bool:
         return chapter.key in self.chapter_keys or (
             chapter.mandatory_part is not None and chapter.mandatory_part in self.chapter_keys
@@ -121,5 +106,5 @@ class SupportingDocument(models.Model):
 
     def can_manage(self, user) -> bool:
         if self.school_id:
-            return Role.SCHOOL_EDITOR in Membership.roles_for(user, self.school)
+            return Membership.is_school_editor(user, self.school)
         return self.partnership.staff_may_manage(user)

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -84,7 +85,7 @@ def home(request):
 @require_POST
 def profile_new(request, school_id):
     school = get_object_or_404(School.objects.select_related("board__partnership"), pk=school_id)
-    if Role.SCHOOL_EDITOR not in Membership.roles_for(request.user, school):
+    if not Membership.is_school_editor(request.user, school):
         raise PermissionDenied(
             "Alleen de directeur of IB'er van de school kan een profiel starten."
         )
@@ -101,6 +102,10 @@ def profile_new(request, school_id):
         except ValueError as exc:
             messages.error(request, str(exc))
             return redirect("home")
+        except IntegrityError:
+            # A second click that started the same profile a moment earlier: open that one.
+            profile = Profile.objects.get(school=school, school_year=school_year)
+            return redirect("profile_detail", pk=profile.pk)
         messages.success(request, f"Het profiel voor {school_year} is aangemaakt.")
     return redirect("profile_detail", pk=profile.pk)
 

@@ -1,9 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 
 from .loader import FormatError, format_summary, parse_format
@@ -69,7 +69,5 @@ def format_versions(request, slug):
 def format_version_source(request, slug, pk):
     partnership = get_partnership_for_staff(request, slug)
     version = get_object_or_404(FormatVersion, partnership=partnership, pk=pk)
-    response = HttpResponse(version.source, content_type="application/yaml; charset=utf-8")
     filename = f"{version.format_id}-{version.version}.yaml"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment_response(version.source, "application/yaml; charset=utf-8", filename)

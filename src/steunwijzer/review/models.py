@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 
-from steunwijzer.organisations.models import Membership, Role, display_name
+from steunwijzer.organisations.models import Membership, display_name
 from steunwijzer.profiles.models import Profile
 
 BODY_MAX = 2000
@@ -75,7 +75,7 @@ class Comment(models.Model):
     @staticmethod
     def may_resolve(profile: Profile, user) -> bool:
         """Only the school's own editors close a thread: the remarks are addressed to them."""
-        return Role.SCHOOL_EDITOR in Membership.roles_for(user, profile.school)
+        return Membership.is_school_editor(user, profile.school)
 
     @property
     def root(self) -> "Comment":

@@ -13,7 +13,7 @@ NO_RESOLVE = "Alleen de directeur of IB'er van de school kan een opmerking afhan
 
 
 def _check_target(profile: Profile, chapter_key: str, field_key: str):
-    chapter = profile.sop_format.chapter(chapter_key)
+    chapter = next((c for c in profile.chapters if c.key == chapter_key), None)
     if chapter is None:
         raise ValidationError("Dit hoofdstuk bestaat niet in het SOP-model van dit profiel.")
     if field_key and field_key not in {f.key for f in profile.applicable_fields(chapter)}:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from steunwijzer.organisations.permissions import get_board_for_officer, get_partnership_for_staff
+from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.school_year import school_year_of
 
 from .deadline_services import deadline_remove, deadline_set
@@ -76,7 +77,7 @@ def _save(request, form, *, partnership, board=None) -> bool:
         form.add_error(None, exc)
         return False
     messages.success(
-        request, f"De termijn voor {deadline.school_year} is nu {deadline.due_on:%d-%m-%Y}."
+        request, f"De termijn voor {deadline.school_year} is nu {dutch_date(deadline.due_on)}."
     )
     return True
 

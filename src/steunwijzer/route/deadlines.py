@@ -98,7 +98,7 @@ def next_roles(route, state: str) -> list[str]:
         return []
     roles = []
     for step in route.steps:
-        if state in step.sources:
+        if state in step.sources and not step.optional:
             roles += [r for r in step.roles if r not in roles]
     return roles
 

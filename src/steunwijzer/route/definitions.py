@@ -39,6 +39,8 @@ class Step:
     notify: tuple[str, ...] = ()
     # For consent: a refusal sends the SOP back here instead of to `target`.
     rejected_target: str | None = None
+    # A step one may take but need not (taking an SOP back): it makes nobody "aan zet".
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ def route_from_dict(data: dict) -> RouteDefinition:
                 roles=tuple(s["roles"]),
                 notify=tuple(s.get("notify", ())),
                 rejected_target=s.get("rejected_target"),
+                optional=s.get("optional", False),
             )
             for s in data["steps"]
         ),
@@ -101,6 +104,7 @@ def route_to_dict(route: RouteDefinition) -> dict:
                 "roles": list(s.roles),
                 "notify": list(s.notify),
                 "rejected_target": s.rejected_target,
+                "optional": s.optional,
             }
             for s in route.steps
         ],
@@ -108,6 +112,17 @@ def route_to_dict(route: RouteDefinition) -> dict:
 
 
 EDITOR, MR, OFFICER, STAFF = "school_editor", "mr_member", "board_officer", "partnership_staff"
+
+# The school may take its SOP back from the MR, e.g. to fix something before the MR meets.
+WITHDRAW = Step(
+    "withdraw",
+    "Terugnemen van de MR",
+    ("bij_mr",),
+    "concept",
+    (EDITOR,),
+    notify=(MR,),
+    optional=True,
+)
 
 _BOARD_AND_AFTER = (
     Step(
@@ -150,6 +165,7 @@ SOP_ROUTE = RouteDefinition(
             notify=(MR,),
         ),
         Step("give_advice", "Advies geven", ("bij_mr",), "advies_gegeven", (MR,), notify=(EDITOR,)),
+        WITHDRAW,
         Step(
             "submit_to_board",
             "Naar het bestuur sturen",
@@ -167,7 +183,14 @@ SOP_ROUTE = RouteDefinition(
             (EDITOR,),
             notify=(OFFICER,),
         ),
-        Step("start_new_draft", "Nieuwe versie beginnen", ("gepubliceerd",), "concept", (EDITOR,)),
+        Step(
+            "start_new_draft",
+            "Nieuwe versie beginnen",
+            ("gepubliceerd",),
+            "concept",
+            (EDITOR,),
+            optional=True,
+        ),
     ),
 )
 
@@ -199,6 +222,7 @@ SCHOOLGIDS_ROUTE = RouteDefinition(
             notify=(EDITOR,),
             rejected_target="concept",
         ),
+        WITHDRAW,
         Step(
             "submit_to_board",
             "Naar het bestuur sturen",
@@ -216,8 +240,13 @@ SCHOOLGIDS_ROUTE = RouteDefinition(
             (EDITOR,),
             notify=(OFFICER,),
         ),
-        Step("start_new_draft", "Nieuwe versie beginnen", ("gepubliceerd",), "concept", (EDITOR,)),
+        Step(
+            "start_new_draft",
+            "Nieuwe versie beginnen",
+            ("gepubliceerd",),
+            "concept",
+            (EDITOR,),
+            optional=True,
+        ),
     ),
 )
-
-DEFAULT_ROUTES = (SOP_ROUTE, SCHOOLGIDS_ROUTE)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from steunwijzer.organisations.models import Board, Partnership, School
+from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.models import Profile
 
 from .definitions import SOP_ROUTE, STATES, RouteDefinition, route_from_dict, route_to_dict
@@ -149,12 +150,6 @@ class DeadlineQuerySet(models.QuerySet):
             dates.get((partnership_id, school.board_id, school_year)),
         )
 
-    def due_for(self, school: School, school_year: str):
-        """The day this school's SOP for this year must be at its board."""
-        return self._pick(
-            self._dates([school.board.partnership_id], [school_year]), school, school_year
-        )
-
     def due_dates_for_schools(self, schools, school_year: str) -> dict:
         """school pk → due date, in one query. Load the schools with their board."""
         schools = list(schools)
@@ -206,28 +201,39 @@ class Deadline(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.board or self.partnership} {self.school_year}: {self.due_on:%d-%m-%Y}"
+        return f"{self.board or self.partnership} {self.school_year}: {dutch_date(self.due_on)}"
 
 
 class ReminderSent(models.Model):
-    """One reminder e-mail that went out; the `remind` command never sends the same one twice."""
+    """One reminder e-mail that went out; the `remind` command never sends the same one twice.
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="reminders")
+    Keyed by school and school year, not by profile: a school that has not started its SOP
+    is reminded too, and a reminder it got before starting is not sent again once it has.
+    """
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    school_year = models.CharField("schooljaar", max_length=9, validators=[validate_school_year])
     # "due_14", "due_3", "late", or "waiting_<state>_<transition id>".
     kind = models.CharField("soort", max_length=80)
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    # The SOP it was about; empty when the school had not started it.
+    profile = models.ForeignKey(
+        Profile, null=True, blank=True, on_delete=models.SET_NULL, related_name="reminders"
     )
     sent_at = models.DateTimeField("verstuurd op", auto_now_add=True)
 
     class Meta:
         verbose_name = "verstuurde herinnering"
         verbose_name_plural = "verstuurde herinneringen"
+        # No nullable column in the key, so one constraint holds on SQLite and PostgreSQL alike.
         constraints = [
             models.UniqueConstraint(
-                fields=["profile", "kind", "recipient"], name="unique_reminder"
+                fields=["school", "school_year", "kind", "recipient"],
+                name="unique_school_reminder",
             ),
         ]
 
     def __str__(self):
-        return f"{self.profile}: {self.kind} → {self.recipient}"
+        return f"{self.school} {self.school_year}: {self.kind} → {self.recipient}"

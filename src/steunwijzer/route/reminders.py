@@ -1,55 +1,84 @@
-"""Which reminder e-mails are due on a given day, and sending each one exactly once."""
+"""Which reminder e-mails are due on a given day, and sending each one exactly once.
 
-from dataclasses import dataclass
+A run reads what it needs up front: the profiles not yet published, the schools that have not
+started a profile, their deadlines, the people to write to, and the reminders sent before.
+So its number of queries does not grow with the number of schools; only each e-mail that is
+actually sent costs its own insert (see `send_once`).
+
+Which school years count:
+
+* **Waiting** reminders go by state alone: every profile that is not published, of any school
+  year, so last year's SOP still at the board or the partnership on 1 August is not dropped.
+* **Deadline** reminders (`due_14`, `due_3`, `late`) for a profile follow its own school year's
+  date until it reaches the board, also after that school year has ended (a date of 31 July
+  is late on 1 August).
+* A school **without a profile** for a school year is reminded about that year's date from
+  14 days before it until the end of that school year, or until 14 days after the date when
+  that is later (a date at the end of July, and the runs missed around it). Not for older
+  years: a school new to Steunwijzer did last year's SOP elsewhere.
+"""
+
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
-from steunwijzer.organisations.models import display_name
+from steunwijzer.organisations.models import School, display_name
+from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.school_year import school_year_of
+from steunwijzer.profiles.school_year import previous_school_year, school_year_of
 
 from .deadlines import (
     FINISHED_STATES,
+    SOON_DAYS,
     actors_label,
     deadline_reminder,
+    following_school_year,
     next_actors,
+    school_year_bounds,
     waiting_roles,
 )
-from .definitions import EDITOR
+from .definitions import EDITABLE_STATE, EDITOR
 from .models import Deadline, ReminderSent, Transition
-from .notifications import people_with_roles
+from .notifications import People
 
 WAIT_DAYS = 7
+# How long after its date a school year that has ended still gets a "not started" reminder.
+CATCH_UP_DAYS = SOON_DAYS
 
 
 @dataclass(frozen=True)
 class Reminder:
-    profile: Profile
+    school: School
+    school_year: str
+    # None: the school has not started its SOP for this school year.
+    profile: Profile | None
     kind: str
     roles: tuple[str, ...]
     subject: str
     text: str
+    # Filled in by `due_reminders` from the memberships it read once.
+    recipients: tuple = ()
 
-    def recipients(self) -> list:
-        return people_with_roles(self.profile.school, self.roles)
+    def key(self, user) -> tuple:
+        """What `ReminderSent` is unique on."""
+        return (self.school.pk, self.school_year, self.kind, user.pk)
 
     def body_for(self, user) -> str:
-        url = settings.SITE_URL + reverse("profile_detail", args=[self.profile.pk])
+        if self.profile is None:
+            link = f"Start het SOP op de startpagina: {settings.SITE_URL}{reverse('home')}"
+        else:
+            url = settings.SITE_URL + reverse("profile_detail", args=[self.profile.pk])
+            link = f"Bekijk het SOP: {url}"
         return (
-            f"Beste {display_name(user)},\n\n{self.text}\n\nBekijk het SOP: {url}\n\n"
+            f"Beste {display_name(user)},\n\n{self.text}\n\n{link}\n\n"
             "Dit is een herinnering van Steunwijzer; u krijgt haar maar één keer."
         )
-
-
-def _day(value: date) -> str:
-    return date_format(value, "j F Y")
 
 
 def _when(days_left: int) -> str:
@@ -58,30 +87,39 @@ def _when(days_left: int) -> str:
     return {0: "vandaag", 1: "morgen"}.get(days_left, f"over {days_left} dagen")
 
 
-def _deadline_reminder(profile, due_on: date, today: date) -> Reminder | None:
-    kind = deadline_reminder(profile.state, due_on, today)
+def _deadline_reminder(school, school_year, profile, due_on: date, today: date):
+    """The due or late reminder for this school year's SOP, started (profile) or not (None)."""
+    kind = deadline_reminder(profile.state if profile else EDITABLE_STATE, due_on, today)
     if kind is None:
         return None
-    school, year = profile.school.name, profile.school_year
-    now = (
-        f"Het SOP is nu: {profile.get_state_display()}. "
-        f"Aan zet: {actors_label(next_actors(profile))}."
-    )
+    name = school.name
+    if profile is not None:
+        now = (
+            f"Het SOP is nu: {profile.get_state_display()}. "
+            f"Aan zet: {actors_label(next_actors(profile))}."
+        )
+        act = "Rond het SOP zo snel mogelijk af"
+    else:
+        now = f"Het SOP voor {school_year} is nog niet begonnen. Aan zet: {actors_label([EDITOR])}."
+        first_day = school_year_bounds(school_year)[0]
+        if today < first_day:
+            now += f" U kunt het starten vanaf {dutch_date(first_day)}."
+        act = "Begin zo snel mogelijk aan het SOP"
     if kind == "late":
-        subject = f"Te laat: SOP {school} had op {_day(due_on)} bij het bestuur moeten zijn"
+        subject = f"Te laat: SOP {name} had op {dutch_date(due_on)} bij het bestuur moeten zijn"
         text = (
-            f"Het schoolondersteuningsprofiel {year} van {school} had uiterlijk {_day(due_on)} "
-            f"bij het bestuur moeten zijn en is nu te laat. {now}\n\n"
-            "Rond het SOP zo snel mogelijk af, of overleg met uw bestuur over een nieuwe datum."
+            f"Het schoolondersteuningsprofiel {school_year} van {name} had uiterlijk "
+            f"{dutch_date(due_on)} bij het bestuur moeten zijn en is nu te laat. {now}\n\n"
+            f"{act}, of overleg met uw bestuur over een nieuwe datum."
         )
     else:
         when = _when((due_on - today).days)
-        subject = f"Herinnering: SOP {school} {when} bij het bestuur"
+        subject = f"Herinnering: SOP {name} {when} bij het bestuur"
         text = (
-            f"Het schoolondersteuningsprofiel {year} van {school} moet {when}, uiterlijk "
-            f"{_day(due_on)}, bij het bestuur zijn. {now}"
+            f"Het schoolondersteuningsprofiel {school_year} van {name} moet {when}, uiterlijk "
+            f"{dutch_date(due_on)}, bij het bestuur zijn. {now}"
         )
-    return Reminder(profile, kind, (EDITOR,), subject, text)
+    return Reminder(school, school_year, profile, kind, (EDITOR,), subject, text)
 
 
 def _waiting_reminder(profile, today: date) -> Reminder | None:
@@ -92,67 +130,153 @@ def _waiting_reminder(profile, today: date) -> Reminder | None:
     if not roles or today - since < timedelta(days=WAIT_DAYS):
         return None
     route = profile.route_definition
-    steps = [s.label for s in route.steps if profile.state in s.sources and set(s.roles) & {*roles}]
-    school = profile.school.name
+    steps = [
+        s.label
+        for s in route.steps
+        if profile.state in s.sources and not s.optional and set(s.roles) & {*roles}
+    ]
+    school = profile.school
     text = (
-        f"Het schoolondersteuningsprofiel {profile.school_year} van {school} is sinds "
-        f"{_day(since)} {profile.get_state_display()} en wacht op {actors_label(roles)}: "
+        f"Het schoolondersteuningsprofiel {profile.school_year} van {school.name} is sinds "
+        f"{dutch_date(since)} {profile.get_state_display()} en wacht op {actors_label(roles)}: "
         f"{' of '.join(s.lower() for s in steps)}."
     )
     # Keyed by the step that put it here: a profile that comes back later is reminded again.
     kind = f"waiting_{profile.state}_{profile.last_transition_id}"
-    return Reminder(profile, kind, roles, f"Herinnering: SOP {school} wacht op u", text)
+    subject = f"Herinnering: SOP {school.name} wacht op u"
+    return Reminder(school, profile.school_year, profile, kind, roles, subject, text)
 
 
-def due_reminders(today: date) -> list[Reminder]:
-    """Every reminder due today for this school year's profiles, sent before or not."""
+def _open_profiles() -> list[Profile]:
+    """Every profile not yet published, of any school year, with its last step: one query."""
     latest = Transition.objects.filter(profile=OuterRef("pk")).order_by("-created_at", "-pk")
-    profiles = list(
-        Profile.objects.filter(school_year=school_year_of(today))
-        .exclude(state__in=FINISHED_STATES)
+    return list(
+        Profile.objects.exclude(state__in=FINISHED_STATES)
         .select_related("school__board")
         .defer("answers")
         .annotate(
             last_transition_id=Subquery(latest.values("pk")[:1]),
             last_transition_at=Subquery(latest.values("created_at")[:1]),
         )
-        .order_by("school__name", "pk")
+        .order_by("school__name", "school_year", "pk")
     )
+
+
+def _unstarted_years(today: date) -> list[str]:
+    """The school years whose "not started" reminders may fall today: this one, the previous
+    one for CATCH_UP_DAYS after it ended, the next one from SOON_DAYS before it starts."""
+    year = school_year_of(today)
+    first, last = school_year_bounds(year)
+    years = [year]
+    if today < first + timedelta(days=CATCH_UP_DAYS):
+        years.insert(0, previous_school_year(year))
+    if today > last - timedelta(days=SOON_DAYS):
+        years.append(following_school_year(year))
+    return years
+
+
+def _still_owed(school_year: str, due_on: date, today: date) -> bool:
+    """Whether a school that never started this year's SOP is still reminded about it."""
+    last = school_year_bounds(school_year)[1]
+    return today <= max(last, due_on + timedelta(days=CATCH_UP_DAYS))
+
+
+def _unstarted_schools(today: date) -> list[tuple[School, str, date]]:
+    """(school, school year, due date) for each school without a profile for a year in
+    `_unstarted_years`: the schools with those years' profiles (prefetched, as on the
+    te-doen page), then one deadline query per year."""
+    years = _unstarted_years(today)
+    schools = list(
+        School.objects.select_related("board")
+        .prefetch_related(
+            Prefetch(
+                "profiles",
+                queryset=Profile.objects.filter(school_year__in=years).only(
+                    "pk", "school_id", "school_year"
+                ),
+                to_attr="reminder_profiles",
+            )
+        )
+        .order_by("name", "pk")
+    )
+    found = []
+    for year in years:
+        missing = [s for s in schools if all(p.school_year != year for p in s.reminder_profiles)]
+        if not missing:
+            continue
+        due = Deadline.objects.due_dates_for_schools(missing, year)
+        found += [(s, year, due[s.pk]) for s in missing if _still_owed(year, due[s.pk], today)]
+    return found
+
+
+def due_reminders(today: date) -> list[Reminder]:
+    """Every reminder due today with its recipients, sent before or not."""
+    profiles = _open_profiles()
     due = Deadline.objects.due_dates_for(profiles)
     reminders = []
     for profile in profiles:
         reminders += [
             r
             for r in (
-                _deadline_reminder(profile, due[profile.pk], today),
+                _deadline_reminder(
+                    profile.school, profile.school_year, profile, due[profile.pk], today
+                ),
                 _waiting_reminder(profile, today),
             )
             if r is not None
         ]
-    return reminders
+    for school, year, due_on in _unstarted_schools(today):
+        reminder = _deadline_reminder(school, year, None, due_on, today)
+        if reminder is not None:
+            reminders.append(reminder)
+    if not reminders:
+        return []
+    people = People(
+        {r.school.pk: r.school for r in reminders}.values(),
+        {role for r in reminders for role in r.roles},
+    )
+    reminders.sort(key=lambda r: (r.school.name, r.school.pk, r.school_year))
+    return [replace(r, recipients=tuple(people.with_roles(r.school, r.roles))) for r in reminders]
 
 
-def already_sent(reminder: Reminder, user) -> bool:
-    return ReminderSent.objects.filter(
-        profile=reminder.profile, kind=reminder.kind, recipient=user
-    ).exists()
+def sent_before(reminders) -> set[tuple]:
+    """The keys (`Reminder.key`) of these reminders that went out before: one query."""
+    reminders = list(reminders)
+    if not reminders:
+        return set()
+    rows = ReminderSent.objects.filter(
+        school__in={r.school.pk for r in reminders},
+        school_year__in={r.school_year for r in reminders},
+        kind__in={r.kind for r in reminders},
+    ).values_list("school_id", "school_year", "kind", "recipient_id")
+    return set(rows)
 
 
 def send_once(reminder: Reminder, user) -> bool:
     """Send this reminder to this person unless it went out before; True when sent now.
 
     The record is written first and the mail sent inside the same transaction. Writing the
-    row takes the unique (profile, kind, recipient) slot, so a second run at the same time
-    waits and then finds it taken instead of sending too. If sending fails, the exception
-    rolls the record back and the next run tries again: a reminder is never recorded unless
-    it was handed to the mail server. The one gap left is the commit itself: mail accepted,
-    then the database gone before the commit lands. We accept a rare duplicate there over
-    the alternative (commit first, then send), which could silently lose a legal deadline.
+    row takes the unique (school, school year, kind, recipient) slot, so a second run at the
+    same time waits and then finds it taken (IntegrityError) instead of sending too. If
+    sending fails, the exception rolls the record back and the next run tries again: a
+    reminder is never recorded unless it was handed to the mail server. The one gap left is
+    the commit itself: mail accepted, then the database gone before the commit lands. We
+    accept a rare duplicate there over the alternative (commit first, then send), which could
+    silently lose a legal deadline.
+
+    Callers skip what `sent_before` already knows; this only writes, so a run costs one
+    insert per mail and no lookups.
     """
-    with transaction.atomic():
-        _, created = ReminderSent.objects.get_or_create(
-            profile=reminder.profile, kind=reminder.kind, recipient=user
-        )
-        if created:
+    try:
+        with transaction.atomic():
+            ReminderSent.objects.create(
+                school=reminder.school,
+                school_year=reminder.school_year,
+                profile=reminder.profile,
+                kind=reminder.kind,
+                recipient=user,
+            )
             send_mail(reminder.subject, reminder.body_for(user), None, [user.email])
-    return created
+    except IntegrityError:
+        return False
+    return True

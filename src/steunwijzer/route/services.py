@@ -4,9 +4,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from steunwijzer.core.problems import Problem
-from steunwijzer.organisations.models import Role, display_name
+from steunwijzer.core.uploads import UploadRefused, check_upload
+from steunwijzer.organisations.models import Membership, Role, display_name
 from steunwijzer.profiles.models import Profile
 
+from .definitions import SINGLE_SCHOOL_EDITOR
 from .models import Transition
 from .notifications import notify_step
 from .payloads import InvalidPayload, clean_payload, rejected
@@ -25,34 +27,84 @@ class WrongState(Exception):
 def _check_statement(attachment) -> tuple[bytes, str] | None:
     if attachment is None:
         return None
-    data = attachment.read(STATEMENT_MAX_BYTES + 1)
-    if len(data) > STATEMENT_MAX_BYTES:
-        raise InvalidPayload([Problem("statement", "het bestand is groter dan 10 MB")])
-    if not data.startswith(b"%PDF-"):
-        raise InvalidPayload([Problem("statement", "alleen een PDF-bestand is mogelijk")])
-    return data, getattr(attachment, "name", "verklaring.pdf")[:200]
+    try:
+        checked = check_upload(attachment, allowed=("pdf",), max_bytes=STATEMENT_MAX_BYTES)
+    except UploadRefused as exc:
+        raise InvalidPayload([Problem("statement", exc.message)]) from None
+    return checked.data, checked.filename
 
 
 def _check_rules(profile: Profile, user, action: str, roles: set[str]) -> str:
     """Rules beyond role and state; returns a note to record, if any."""
-    if (
-        action == "submit_to_board"
-        and not profile.transitions.filter(
-            action__in=("give_advice", "give_consent"), created_at__gte=_last_start(profile)
-        ).exists()
-    ):
-        raise WrongState("Er is nog geen advies of instemming van de MR vastgelegd.")
-    if action == "establish" and profile.revisions.filter(author=user).exists():
-        if not (profile.school.board.is_single_school and Role.SCHOOL_EDITOR in roles):
-            raise ForbiddenAction(
-                "U heeft aan deze versie meegeschreven en mag haar daarom niet zelf vaststellen. "
-                "Vraag een andere kwaliteitsmedewerker van het bestuur."
-            )
-        return (
-            "Vastgesteld door de directeur-bestuurder van een éénpitter die zelf aan deze "
-            "versie schreef; dat is bij een éénpitter toegestaan."
+    rule = _RULES.get(action)
+    return rule(profile, user, roles) if rule else ""
+
+
+def _mr_members(profile: Profile, *, parents_only=False):
+    members = Membership.objects.filter(school=profile.school, role=Role.MR_MEMBER)
+    return members.filter(function=Membership.Function.PARENT) if parents_only else members
+
+
+def _needs_mr(profile, user, roles):
+    # Without an MR member nobody could take the next step: the SOP would be stuck.
+    if not _mr_members(profile).exists():
+        raise WrongState(
+            "Deze school heeft nog geen MR-lid in Steunwijzer. Nodig eerst de MR uit via "
+            "'Iemand uitnodigen'."
         )
     return ""
+
+
+def _needs_parent_section(profile, user, roles):
+    if not _mr_members(profile, parents_only=True).exists():
+        raise WrongState(
+            "Deze school heeft nog geen ouder in de MR in Steunwijzer; de oudergeleding geeft "
+            "instemming. Nodig een ouder uit de MR uit met de functie 'ouder'."
+        )
+    return ""
+
+
+def _parent_section_only(profile, user, roles):
+    if not _mr_members(profile, parents_only=True).filter(user=user).exists():
+        raise ForbiddenAction("Alleen ouders in de MR (de oudergeleding) geven instemming.")
+    return ""
+
+
+def _needs_decision_and_officer(profile, user, roles):
+    decided = profile.transitions.filter(
+        action__in=("give_advice", "give_consent"), created_at__gte=_last_start(profile)
+    )
+    if not decided.exists():
+        raise WrongState("Er is nog geen advies of instemming van de MR vastgelegd.")
+    if not Membership.objects.filter(board=profile.school.board, role=Role.BOARD_OFFICER).exists():
+        raise WrongState(
+            "Het bestuur heeft nog geen kwaliteitsmedewerker in Steunwijzer die het SOP kan "
+            "vaststellen. Vraag het samenwerkingsverband om die uit te nodigen."
+        )
+    return ""
+
+
+def _not_own_work(profile, user, roles):
+    if not profile.revisions.filter(author=user).exists():
+        return ""
+    if SINGLE_SCHOOL_EDITOR not in roles:
+        raise ForbiddenAction(
+            "U heeft aan deze versie meegeschreven en mag haar daarom niet zelf vaststellen. "
+            "Vraag een andere kwaliteitsmedewerker van het bestuur."
+        )
+    return (
+        "Vastgesteld door de directeur-bestuurder van een éénpitter die zelf aan deze "
+        "versie schreef; dat is bij een éénpitter toegestaan."
+    )
+
+
+_RULES = {
+    "request_advice": _needs_mr,
+    "request_consent": _needs_parent_section,
+    "give_consent": _parent_section_only,
+    "submit_to_board": _needs_decision_and_officer,
+    "establish": _not_own_work,
+}
 
 
 def _last_start(profile: Profile):
@@ -101,7 +153,8 @@ def profile_transition(
         attachment_name=statement[1] if statement else "",
     )
     _apply(profile, action, target, cleaned)
-    transaction.on_commit(lambda: notify_step(record))
+    # robust: a mail server that is down must not turn a step that was taken into an error.
+    transaction.on_commit(lambda: notify_step(record), robust=True)
     return record
 
 

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db.models import Prefetch
 
-from steunwijzer.organisations.models import Membership, Role, School
+from steunwijzer.organisations.models import Membership, School
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.school_year import school_year_of
 
@@ -60,7 +60,7 @@ def schools_with_current_profile(user, school_year: str):
 def _row(user, school, due_on, today) -> TodoRow:
     profile = school.current_profiles[0] if school.current_profiles else None
     if profile is None:
-        may_start = Role.SCHOOL_EDITOR in Membership.roles_for(user, school)
+        may_start = Membership.is_school_editor(user, school)
         return TodoRow(
             school=school,
             profile=None,
@@ -79,7 +79,11 @@ def _row(user, school, due_on, today) -> TodoRow:
         late=is_late(profile.state, due_on, today),
         soon=is_due_soon(profile.state, due_on, today),
         actor_label=actors_label(actors),
-        actions=[route.step(a).label for a in profile.transitions_for(user)] if actors else [],
+        actions=[
+            route.step(a).label for a in profile.transitions_for(user) if not route.step(a).optional
+        ]
+        if actors
+        else [],
     )
 
 

@@ -1,10 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_board_for_officer
 from steunwijzer.profiles.models import Profile
 
@@ -90,9 +90,7 @@ def transition_statement(request, pk, transition_id):
         profile.transitions, pk=transition_id, action__in=("give_advice", "give_consent")
     )
     data = bytes(record.attachment) if record.attachment else statement_pdf(record)
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{statement_filename(record)}"'
-    return response
+    return attachment_response(data, "application/pdf", statement_filename(record))
 
 
 @login_required
