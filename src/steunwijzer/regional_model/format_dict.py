@@ -1,0 +1,149 @@
+"""A regional SOP model as a plain dict and back: `format_to_dict` and `format_from_dict`.
+
+Pure Python, no Django. The dict is normalised and JSON-serialisable (every key present, lists
+not tuples); it is what `FormatVersion.definition` stores, and `format_from_dict` turns it back
+into a `SopFormat` equal to the one `parse_format` (in `loader.py`) built it from.
+"""
+
+from .format_rules import FORMAT_MARKER, SCHEMA_VERSION
+from .sop_format import (
+    Chapter,
+    Choice,
+    Column,
+    Field,
+    FixedText,
+    Section,
+    SopFormat,
+)
+
+
+def format_to_dict(fmt: SopFormat) -> dict:
+    """The normalised, JSON-serialisable form of a model: every key present, lists not tuples."""
+    return {
+        "format": FORMAT_MARKER,
+        "schema": SCHEMA_VERSION,
+        "id": fmt.id,
+        "name": fmt.name,
+        "version": fmt.version,
+        "description": fmt.description,
+        "chapters": [
+            {
+                "key": chapter.key,
+                "number": chapter.number,
+                "title": chapter.title,
+                "mandatory_part": chapter.mandatory_part,
+                "intro": chapter.intro,
+                "word_budget": chapter.word_budget,
+                "guiding_questions": list(chapter.guiding_questions),
+                "school_types": list(chapter.school_types),
+                "sections": [
+                    {
+                        "key": section.key,
+                        "title": section.title,
+                        "intro": section.intro,
+                        "items": [_item_to_dict(item) for item in section.items],
+                    }
+                    for section in chapter.sections
+                ],
+            }
+            for chapter in fmt.chapters
+        ],
+    }
+
+
+def _choices_to_list(choices: tuple[Choice, ...]) -> list[dict]:
+    return [{"key": choice.key, "label": choice.label} for choice in choices]
+
+
+def _item_to_dict(item: Field | FixedText) -> dict:
+    if isinstance(item, FixedText):
+        return {"kind": "fixed_text", "key": item.key, "title": item.title, "text": item.text}
+    return {
+        "kind": "field",
+        "key": item.key,
+        "type": item.type,
+        "label": item.label,
+        "help": item.help,
+        "required": item.required,
+        "example": item.example,
+        "choices": _choices_to_list(item.choices),
+        "columns": [
+            {
+                "key": column.key,
+                "label": column.label,
+                "type": column.type,
+                "choices": _choices_to_list(column.choices),
+            }
+            for column in item.columns
+        ],
+        "max_length": item.max_length,
+        "min_value": item.min_value,
+        "max_value": item.max_value,
+        "school_types": list(item.school_types),
+    }
+
+
+def format_from_dict(d: dict) -> SopFormat:
+    """Rebuild a `SopFormat` from the dict `parse_format` produced (as stored in the database)."""
+    schema = d.get("schema", SCHEMA_VERSION)
+    if schema > SCHEMA_VERSION:
+        raise ValueError(f"SOP-model schema {schema} is newer than this code ({SCHEMA_VERSION})")
+    return SopFormat(
+        id=d["id"],
+        name=d["name"],
+        version=d["version"],
+        description=d.get("description", ""),
+        chapters=tuple(
+            Chapter(
+                key=c["key"],
+                title=c["title"],
+                number=c.get("number", ""),
+                intro=c.get("intro", ""),
+                mandatory_part=c.get("mandatory_part"),
+                guiding_questions=tuple(c.get("guiding_questions", ())),
+                word_budget=c.get("word_budget"),
+                school_types=tuple(c.get("school_types") or ()),
+                sections=tuple(
+                    Section(
+                        key=s["key"],
+                        title=s["title"],
+                        intro=s.get("intro", ""),
+                        items=tuple(_item_from_dict(i) for i in s.get("items", ())),
+                    )
+                    for s in c.get("sections", ())
+                ),
+            )
+            for c in d.get("chapters", ())
+        ),
+    )
+
+
+def _choices_from_list(items) -> tuple[Choice, ...]:
+    return tuple(Choice(key=c["key"], label=c["label"]) for c in items or ())
+
+
+def _item_from_dict(i: dict) -> Field | FixedText:
+    if i.get("kind") == "fixed_text":
+        return FixedText(key=i["key"], text=i["text"], title=i.get("title", ""))
+    return Field(
+        key=i["key"],
+        type=i["type"],
+        label=i["label"],
+        help=i.get("help", ""),
+        required=i.get("required", False),
+        example=i.get("example", ""),
+        choices=_choices_from_list(i.get("choices")),
+        columns=tuple(
+            Column(
+                key=col["key"],
+                label=col["label"],
+                type=col.get("type", "short_text"),
+                choices=_choices_from_list(col.get("choices")),
+            )
+            for col in i.get("columns") or ()
+        ),
+        max_length=i.get("max_length"),
+        min_value=i.get("min_value"),
+        max_value=i.get("max_value"),
+        school_types=tuple(i.get("school_types") or ()),
+    )
