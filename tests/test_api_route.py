@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from tests.route_helpers import fill
 from tests.test_api_profiles import auth
 
 
@@ -17,6 +18,7 @@ def post(client, profile, headers, body):
 
 
 def test_it_takes_a_step(client, profile, editor, mr_member):
+    fill(profile, editor)
     response = post(client, profile, auth(editor), {"action": "request_advice"})
     assert response.status_code == 200
     body = response.json()
@@ -39,6 +41,7 @@ def test_a_wrong_state_is_409_in_dutch(client, profile, editor):
 
 
 def test_a_missing_record_is_422_naming_the_field(client, profile, editor, mr_member):
+    fill(profile, editor)
     post(client, profile, auth(editor), {"action": "request_advice"})
     response = post(
         client,
@@ -62,12 +65,13 @@ def test_strangers_get_403(client, profile, other_editor):
 
 
 def test_history_lists_steps_and_versions(client, profile, editor, mr_member):
+    fill(profile, editor)
     headers = auth(editor)
     post(client, profile, headers, {"action": "request_advice"})
     data = client.get(f"/api/v1/profiles/{profile.pk}/history/", **headers).json()
     assert [t["action"] for t in data["transitions"]] == ["request_advice"]
     assert data["transitions"][0]["actor"] == "Eva de Directeur"
-    assert [r["number"] for r in data["revisions"]] == [0]
+    assert [r["number"] for r in data["revisions"]] == [1, 0]
 
 
 def test_history_is_refused_to_strangers(client, profile, other_staff):

@@ -143,6 +143,7 @@ def test_an_unknown_action_is_refused(profile, editor):
 
 
 def test_the_same_transition_twice_happens_once(profile, editor, mr_member):
+    fill(profile, editor)
     step(profile, editor, "request_advice")
     with pytest.raises(WrongState):
         step(profile, editor, "request_advice")
@@ -234,6 +235,7 @@ def test_a_published_profile_changes_only_through_a_new_draft(walk, editor):
 def test_request_advice_notifies_the_mr(
     profile, editor, mr_member, mailoutbox, django_capture_on_commit_callbacks
 ):
+    fill(profile, editor)
     with django_capture_on_commit_callbacks(execute=True):
         step(profile, editor, "request_advice")
     assert [m.to for m in mailoutbox] == [["mrlid@example.nl"]]
@@ -242,6 +244,7 @@ def test_request_advice_notifies_the_mr(
 
 
 def test_the_timeline_cannot_be_altered(profile, editor, mr_member):
+    fill(profile, editor)
     record = step(profile, editor, "request_advice")
     record.payload = {"note": "achteraf"}
     with pytest.raises(ImmutableError):
@@ -260,6 +263,7 @@ def test_the_school_can_take_it_back_from_the_mr(walk, editor, mr_member):
 
 
 def test_advice_cannot_be_asked_of_a_school_without_mr(profile, other_school, editor):
+    fill(profile, editor)
     with pytest.raises(WrongState, match="nog geen MR-lid"):
         step(profile, editor, "request_advice")
     profile.refresh_from_db()
@@ -277,6 +281,7 @@ def test_a_board_without_officer_cannot_receive_it(profile, other_school, editor
 def test_a_failing_mail_server_does_not_undo_or_break_a_step(
     profile, editor, mr_member, django_capture_on_commit_callbacks
 ):
+    fill(profile, editor)
     from unittest import mock
 
     with (

@@ -6,11 +6,13 @@ import pytest
 from django.db import connection
 
 from steunwijzer.route.services import WrongState, profile_transition
+from tests.route_helpers import fill
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_simultaneous_identical_transitions_happen_once(profile, editor, mr_member):
+    fill(profile, editor)
     barrier = threading.Barrier(4)
     outcomes = []
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.route_helpers import step, to_state
+from tests.route_helpers import fill, step, to_state
 
 
 @pytest.fixture
@@ -28,6 +28,7 @@ def test_strangers_do_not_see_the_route(request, client, advised, persona):
 
 
 def test_a_step_through_the_page(client, profile, editor, mr_member, mailoutbox):
+    fill(profile, editor)
     client.force_login(editor)
     response = client.post(reverse("profile_transition", args=[profile.pk, "request_advice"]))
     assert response.status_code == 302
@@ -51,6 +52,7 @@ def test_a_wrong_state_through_the_page_is_409_with_a_message(client, profile, e
 
 
 def test_missing_advice_motivation_is_explained(client, profile, editor, mr_member):
+    fill(profile, editor)
     step(profile, editor, "request_advice")
     client.force_login(mr_member)
     response = client.post(
@@ -81,6 +83,7 @@ def test_the_statement_is_refused_to_strangers(client, advised, other_officer):
 
 
 def test_an_uploaded_signed_statement_is_kept_as_sent(client, profile, editor, mr_member):
+    fill(profile, editor)
     step(profile, editor, "request_advice")
     client.force_login(mr_member)
     signed = b"%PDF-1.7 getekend"
@@ -94,6 +97,7 @@ def test_an_uploaded_signed_statement_is_kept_as_sent(client, profile, editor, m
 
 
 def test_a_statement_that_is_not_a_pdf_is_refused(client, profile, editor, mr_member):
+    fill(profile, editor)
     step(profile, editor, "request_advice")
     client.force_login(mr_member)
     response = client.post(

@@ -28,7 +28,7 @@ from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.stored_file import check_document
 from steunwijzer.route.models import Deadline
 from tests import documents
-from tests.route_helpers import step
+from tests.route_helpers import fill, step
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 16
@@ -173,6 +173,7 @@ def test_a_download_is_never_shown_inline_nor_cached():
 def test_the_statement_and_the_model_are_downloads(
     client, profile, editor, mr_member, partnership, format_version, staff
 ):
+    fill(profile, editor)
     step(profile, editor, "request_advice")
     client.force_login(mr_member)
     client.post(

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "steunwijzer.profiles",
     "steunwijzer.review",
     "steunwijzer.route",
+    "steunwijzer.quality_check",
     "steunwijzer.api",
 ]
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("steunwijzer.profiles.urls")),
     path("", include("steunwijzer.review.urls")),
     path("", include("steunwijzer.route.urls")),
+    path("", include("steunwijzer.quality_check.urls")),
     path("", include("steunwijzer.regional_model.urls")),
     path("api/v1/", include("steunwijzer.api.urls")),
     path("healthz", core_views.healthz, name="healthz"),

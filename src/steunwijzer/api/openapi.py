@@ -213,6 +213,35 @@ SCHEMAS = {
             },
         },
     },
+    "CheckReport": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "version": {"type": "integer"},
+            "blocking": {"type": "integer", "description": "Verplichte punten die nog open zijn."},
+            "warnings": {"type": "integer"},
+            "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "findings": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "check": {
+                            "type": "string",
+                            "enum": ["complete", "concrete", "readable", "concise", "distinctive"],
+                        },
+                        "code": {"type": "string"},
+                        "severity": {"type": "string", "enum": ["block", "warn"]},
+                        "message": {"type": "string"},
+                        "chapter": {"type": "string", "nullable": True},
+                        "field": {"type": "string", "nullable": True},
+                        "excerpt": {"type": "string"},
+                        "suggestion": {"type": "string"},
+                    },
+                },
+            },
+        },
+    },
     "Conflict": {
         "allOf": [
             {"$ref": "#/components/schemas/Error"},
@@ -364,6 +393,20 @@ def openapi_document() -> dict:
                         "403": _json("Error", "Deze rol mag deze stap niet zetten."),
                         "409": _json("Error", "De stap kan niet vanuit de huidige status."),
                         "422": _json("ValidationError", "Gegevens bij de stap ontbreken."),
+                    },
+                },
+            },
+            "/profiles/{id}/check/": {
+                "parameters": [profile_id],
+                "get": {
+                    "operationId": "profile_check",
+                    "summary": "SOP-check: compleet, concreet, leesbaar, bondig, eigen",
+                    "responses": {
+                        "200": _json(
+                            "CheckReport",
+                            "De bevindingen; verplichte punten blokkeren de stap naar de MR.",
+                        ),
+                        **ERRORS,
                     },
                 },
             },

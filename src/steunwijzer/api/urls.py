@@ -9,4 +9,5 @@ urlpatterns = [
     path("profiles/<int:pk>/diff/", views.profile_diff, name="api_profile_diff"),
     path("profiles/<int:pk>/transitions/", views.profile_transition, name="api_profile_transition"),
     path("profiles/<int:pk>/history/", views.profile_history, name="api_profile_history"),
+    path("profiles/<int:pk>/check/", views.profile_check, name="api_profile_check"),
 ]

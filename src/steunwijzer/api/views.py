@@ -13,6 +13,7 @@ from steunwijzer.profiles.comparisons import UnknownRevision, compare
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.own_document import own_document_of
 from steunwijzer.profiles.services import StaleVersion, profile_update
+from steunwijzer.quality_check.report import check_profile
 from steunwijzer.route import services as route_services
 from steunwijzer.route.payloads import InvalidPayload
 
@@ -241,6 +242,14 @@ def profile_diff(request, pk):
     return JsonResponse(
         {"from": comparison.old.number, "to": comparison.new.number, "fields": fields}
     )
+
+
+@require_GET
+@token_required
+def profile_check(request, pk):
+    profile = Profile.objects.get_for_user(request.user, pk)
+    report = check_profile(profile)
+    return JsonResponse({"id": profile.pk, "version": profile.version, **report.as_dict()})
 
 
 @require_GET

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from steunwijzer.organisations.models import Membership, Role, School
 from steunwijzer.organisations.permissions import managed_partnerships, may_invite_anyone
+from steunwijzer.quality_check.report import check_profile
 from steunwijzer.route.deadlines import school_is_late
 from steunwijzer.route.models import Deadline
 
@@ -129,6 +130,7 @@ def _editor_context(profile, chapter, **extra):
         "progress": profile.chapter_progress(),
         "values": profile.answers,
         "errors": {},
+        "check": check_profile(profile),
         **extra,
     }
 

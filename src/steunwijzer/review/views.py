@@ -14,6 +14,7 @@ from steunwijzer.profiles.comparisons import (
     revision_label,
 )
 from steunwijzer.profiles.models import Profile
+from steunwijzer.quality_check.report import check_profile
 
 from . import services
 from .models import Comment
@@ -58,6 +59,7 @@ def _review_context(request, profile, form_error=None) -> dict:
     return {
         "profile": profile,
         "answers": profile.answers,
+        "check": check_profile(profile),
         "review": True,
         "chapter_reviews": chapters,
         "form_error": form_error,

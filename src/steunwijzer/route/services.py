@@ -7,6 +7,7 @@ from steunwijzer.core.problems import Problem
 from steunwijzer.core.uploads import UploadRefused, check_upload
 from steunwijzer.organisations.models import Membership, Role, display_name
 from steunwijzer.profiles.models import Profile
+from steunwijzer.quality_check.report import check_profile
 
 from .definitions import SINGLE_SCHOOL_EDITOR
 from .models import Transition
@@ -43,6 +44,16 @@ def _check_rules(profile: Profile, user, action: str, roles: set[str]) -> str:
 def _mr_members(profile: Profile, *, parents_only=False):
     members = Membership.objects.filter(school=profile.school, role=Role.MR_MEMBER)
     return members.filter(function=Membership.Function.PARENT) if parents_only else members
+
+
+def _needs_complete_profile(profile, user, roles):
+    """Mandatory items of the SOP-check block the step to the MR; the rest only warns."""
+    blocking = check_profile(profile).blocking
+    if blocking:
+        listed = "; ".join(f.message for f in blocking[:5])
+        more = f" (en nog {len(blocking) - 5})" if len(blocking) > 5 else ""
+        raise WrongState(f"Het SOP is nog niet compleet: {listed}{more}")
+    return ""
 
 
 def _needs_mr(profile, user, roles):
@@ -98,8 +109,16 @@ def _not_own_work(profile, user, roles):
     )
 
 
+def _all(*rules):
+    def check(profile, user, roles):
+        return " ".join(note for rule in rules if (note := rule(profile, user, roles)))
+
+    return check
+
+
 _RULES = {
-    "request_advice": _needs_mr,
+    "request_advice": _all(_needs_complete_profile, _needs_mr),
+    "record_pupil_views": _needs_complete_profile,
     "request_consent": _needs_parent_section,
     "give_consent": _parent_section_only,
     "submit_to_board": _needs_decision_and_officer,

@@ -7,7 +7,9 @@ from django.views.decorators.http import require_POST
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_board_for_officer
 from steunwijzer.profiles.models import Profile
+from steunwijzer.quality_check.report import check_profile
 
+from .definitions import EDITABLE_STATE
 from .payloads import ADVICE, CONSENT, PUPIL_METHODS, InvalidPayload
 from .services import ForbiddenAction, WrongState, profile_transition, profiles_deliver
 from .statement import statement_filename, statement_pdf
@@ -41,7 +43,8 @@ def _route_page(request, profile, errors=None, failed_action=None, status=200):
             "errors": errors or {},
             "failed_action": failed_action,
             "posted": request.POST if failed_action else {},
-            "advice_choices": ADVICE,
+            "check": check_profile(profile) if profile.state == EDITABLE_STATE else None,
+        "advice_choices": ADVICE,
             "consent_choices": CONSENT,
             "pupil_methods": PUPIL_METHODS,
         },

@@ -1,0 +1,346 @@
+"""The SOP-check itself: complete, concrete, readable, concise and distinctive.
+
+Pure Python over the model and the answers, so the editor, the route, the API and the
+benchmarks all run the very same checks. `report.py` gathers the inputs from the database.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from steunwijzer.regional_model.sop_format import MANDATORY_PARTS, SopFormat
+
+from .distinctive import Corpus, shingles
+from .findings import BLOCK, WARN, CheckReport, Finding
+from .readability import analyse, is_b1
+from .wording import jargon_in, vague_phrases_in
+
+# Fields of the model that state the school's limits; the seed asks these to be concrete and
+# to relate to group size, group composition and staff. Models without them skip these checks.
+LIMIT_FIELDS = ("grenzen_niet_bieden", "grens_bereikt")
+LIMIT_CONTEXT_FIELDS = (
+    *LIMIT_FIELDS,
+    "groepsgrootte_en_samenstelling",
+    "deskundigheid_en_beschikbaarheid",
+)
+EVALUATION_FIELDS = ("evaluatie_laatste", "evaluatie_volgende")
+MIN_LIMIT_WORDS = 25
+LIMIT_ASPECTS = {
+    "groepsgrootte": (
+        "groepsgrootte",
+        "groepen van",
+        "leerlingen in de groep",
+        "per groep",
+        "grote groep",
+        "leerlingen per",
+        "in een groep",
+    ),
+    "groepssamenstelling": (
+        "samenstelling",
+        "combinatiegroep",
+        "andere leerlingen",
+        "leerlingen met",
+        "zorgzwaarte",
+        "in de groep zitten",
+    ),
+    "personeel": (
+        "leerkracht",
+        "personeel",
+        "formatie",
+        "onderwijsassistent",
+        "expertise",
+        "deskundig",
+        "intern begeleider",
+        "uren",
+        "handen",
+    ),
+}
+# Similar to this many other schools' texts (or more) makes a chapter look like a copy.
+COPY_MIN_SCHOOLS = 3
+
+
+@dataclass(frozen=True)
+class CheckInput:
+    sop_format: SopFormat
+    answers: dict
+    school_type: str
+    vague_phrases: tuple[str, ...]
+    jargon: dict[str, str]
+    to_plain: Callable[[str], str]
+    corpus: Corpus | None = None
+    school_id: int | None = None
+
+
+def run_checks(data: CheckInput) -> CheckReport:
+    report = CheckReport()
+    for check in (_complete, _concrete, _readable, _concise, _distinctive):
+        report.findings.extend(check(data))
+    return report
+
+
+def _chapters(data: CheckInput):
+    return [c for c in data.sop_format.chapters if c.applies_to(data.school_type)]
+
+
+def _fields(data: CheckInput, chapter):
+    return [f for f in chapter.fields if f.applies_to(data.school_type)]
+
+
+def _filled(value) -> bool:
+    return value not in (None, "", [], {})
+
+
+def _text(data: CheckInput, field) -> str:
+    value = data.answers.get(field.key)
+    if not value or field.type not in ("long_text", "short_text"):
+        return ""
+    return data.to_plain(value) if field.type == "long_text" else value
+
+
+def _complete(data: CheckInput) -> list[Finding]:
+    found = []
+    for chapter in _chapters(data):
+        fields = _fields(data, chapter)
+        if (
+            chapter.mandatory_part
+            and fields
+            and not any(_filled(data.answers.get(f.key)) for f in fields)
+        ):
+            found.append(
+                Finding(
+                    "complete",
+                    "mandatory_part_missing",
+                    BLOCK,
+                    f"Het verplichte onderdeel '{MANDATORY_PARTS[chapter.mandatory_part]}' is nog "
+                    "helemaal leeg.",
+                    chapter.key,
+                )
+            )
+            continue
+        for f in fields:
+            if f.required and not _filled(data.answers.get(f.key)):
+                found.append(
+                    Finding(
+                        "complete",
+                        "required_empty",
+                        BLOCK,
+                        f"'{f.label}' is verplicht en nog leeg.",
+                        chapter.key,
+                        f.key,
+                    )
+                )
+    last, following = (data.answers.get(k) for k in EVALUATION_FIELDS)
+    if last and following and date.fromisoformat(following) <= date.fromisoformat(last):
+        chapter = data.sop_format.chapter_of(EVALUATION_FIELDS[1])
+        found.append(
+            Finding(
+                "complete",
+                "evaluation_order",
+                BLOCK,
+                "De volgende evaluatie moet na de laatste evaluatie liggen.",
+                chapter.key,
+                EVALUATION_FIELDS[1],
+            )
+        )
+    return found
+
+
+def _concrete(data: CheckInput) -> list[Finding]:
+    found = []
+    for chapter in _chapters(data):
+        for f in _fields(data, chapter):
+            for phrase, sentence in vague_phrases_in(_text(data, f), data.vague_phrases):
+                found.append(
+                    Finding(
+                        "concrete",
+                        "vague_phrase",
+                        WARN,
+                        f"Vage formulering: '{phrase}'. Schrijf op wat ouders precies kunnen "
+                        "verwachten.",
+                        chapter.key,
+                        f.key,
+                        excerpt=sentence,
+                        suggestion="Noem wanneer, hoe vaak, voor wie en door wie.",
+                    )
+                )
+    found.extend(_limits(data))
+    return found
+
+
+def _limits(data: CheckInput) -> list[Finding]:
+    present = [k for k in LIMIT_FIELDS if data.sop_format.field(k)]
+    if not present:
+        return []
+    chapter = data.sop_format.chapter_of(present[0])
+    limit_text = " ".join(_text(data, data.sop_format.field(k)) for k in present)
+    found = []
+    if limit_text and len(limit_text.split()) < MIN_LIMIT_WORDS:
+        found.append(
+            Finding(
+                "concrete",
+                "limits_generic",
+                BLOCK,
+                f"De grenzen zijn te algemeen beschreven (minder dan {MIN_LIMIT_WORDS} woorden). "
+                "Schrijf op wat de school niet kan bieden en wat ouders dan kunnen verwachten.",
+                chapter.key,
+                present[0],
+            )
+        )
+    context = " ".join(
+        _text(data, data.sop_format.field(k))
+        for k in LIMIT_CONTEXT_FIELDS
+        if data.sop_format.field(k)
+    ).lower()
+    if limit_text:
+        for aspect, words in LIMIT_ASPECTS.items():
+            if not any(w in context for w in words):
+                found.append(
+                    Finding(
+                        "concrete",
+                        f"limits_without_{aspect}",
+                        WARN,
+                        f"De grenzen zeggen niets over {aspect}. Het samenwerkingsverband vraagt "
+                        "de grenzen te koppelen aan groepsgrootte, samenstelling van de groep en "
+                        "personeel.",
+                        chapter.key,
+                        present[0],
+                    )
+                )
+    return found
+
+
+def _readable(data: CheckInput) -> list[Finding]:
+    """B1 per section (as the issue asks); sentences and terms beside the field they are in."""
+    found, terms_seen = [], set()
+    for chapter in _chapters(data):
+        for section in chapter.sections:
+            texts = {
+                f.key: _text(data, f) for f in section.fields if f.applies_to(data.school_type)
+            }
+            joined = " ".join(t for t in texts.values() if t)
+            if not joined:
+                continue
+            stats = analyse(joined)
+            if stats.word_count >= 30 and not is_b1(stats):
+                found.append(
+                    Finding(
+                        "readable",
+                        "not_b1",
+                        WARN,
+                        f"'{section.title}' is moeilijk te lezen: Flesch-Douma "
+                        f"{stats.flesch_douma:g}, gemiddeld {stats.average_sentence_length:g} "
+                        f"woorden per zin, {round(stats.share_long_sentences * 100)}% van de "
+                        "zinnen langer dan 15 woorden. Maak zinnen korter en kies kortere "
+                        "woorden.",
+                        chapter.key,
+                    )
+                )
+            for key, text in texts.items():
+                if text:
+                    found.extend(_readable_field(data, chapter.key, key, text, terms_seen))
+    return found
+
+
+# Sentences this long are flagged one by one; 15+ words already count in the section's share.
+VERY_LONG_SENTENCE = 25
+
+
+def _readable_field(data, chapter_key, key, text, terms_seen: set) -> list[Finding]:
+    stats = analyse(text)
+    found = [
+        Finding(
+            "readable",
+            "long_sentence",
+            WARN,
+            f"Deze zin is langer dan {VERY_LONG_SENTENCE} woorden.",
+            chapter_key,
+            key,
+            excerpt=sentence,
+            suggestion="Knip de zin in tweeën.",
+        )
+        for sentence in stats.long_sentences
+        if len(sentence.split()) > VERY_LONG_SENTENCE
+    ][:2]
+    found += [
+        Finding(
+            "readable",
+            "passive",
+            WARN,
+            "Lijdende vorm: zeg wie het doet.",
+            chapter_key,
+            key,
+            excerpt=sentence,
+            suggestion="Bijvoorbeeld: 'De intern begeleider bespreekt …'.",
+        )
+        for sentence in stats.passive_sentences[:2]
+    ]
+    # A term is explained once per SOP, where it is first used.
+    for term, plain in jargon_in(text, data.jargon):
+        if term not in terms_seen:
+            terms_seen.add(term)
+            found.append(
+                Finding(
+                    "readable",
+                    "jargon",
+                    WARN,
+                    f"Vakterm '{term}': leg uit of vervang.",
+                    chapter_key,
+                    key,
+                    excerpt=term,
+                    suggestion=plain,
+                )
+            )
+    return found
+
+
+def _concise(data: CheckInput) -> list[Finding]:
+    found = []
+    for chapter in _chapters(data):
+        if not chapter.word_budget:
+            continue
+        count = sum(len(_text(data, f).split()) for f in _fields(data, chapter))
+        if count > chapter.word_budget:
+            found.append(
+                Finding(
+                    "concise",
+                    "over_budget",
+                    WARN,
+                    f"Dit hoofdstuk telt {count} woorden; het samenwerkingsverband vraagt "
+                    f"hoogstens {chapter.word_budget}.",
+                    chapter.key,
+                )
+            )
+    return found
+
+
+def _distinctive(data: CheckInput) -> list[Finding]:
+    if data.corpus is None:
+        return []
+    found = []
+    for chapter in _chapters(data):
+        text = " ".join(t for t in (_text(data, f) for f in _fields(data, chapter)) if t)
+        if len(text.split()) < 20:
+            continue
+        result = data.corpus.compare(chapter.key, shingles(text), exclude_school_id=data.school_id)
+        if result.matches >= COPY_MIN_SCHOOLS:
+            found.append(
+                Finding(
+                    "distinctive",
+                    "like_other_schools",
+                    WARN,
+                    f"{result.message().capitalize()}. Beschrijf wat uw school anders doet.",
+                    chapter.key,
+                )
+            )
+        if result.example_similarity >= result.threshold:
+            found.append(
+                Finding(
+                    "distinctive",
+                    "like_example",
+                    WARN,
+                    f"Lijkt voor {round(result.example_similarity * 100)}% op de voorbeeldtekst "
+                    "van het model. Schrijf het in uw eigen woorden, over uw eigen school.",
+                    chapter.key,
+                )
+            )
+    return found

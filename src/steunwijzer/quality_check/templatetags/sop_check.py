@@ -1,0 +1,26 @@
+from django import template
+
+from steunwijzer.quality_check.findings import CHECKS
+
+register = template.Library()
+
+
+@register.filter
+def check_label(check: str) -> str:
+    return CHECKS.get(check, check)
+
+
+@register.simple_tag
+def chapter_findings(report, chapter_key):
+    """Findings about the chapter as a whole (field findings show beside their field)."""
+    return [f for f in report.for_chapter(chapter_key) if not f.field_key] if report else []
+
+
+@register.simple_tag
+def field_findings(report, field_key):
+    return report.for_field(field_key) if report else []
+
+
+@register.filter
+def get_total(counter, key):
+    return counter.get(key, 0)

@@ -1,0 +1,111 @@
+from collections import Counter
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from steunwijzer.organisations.permissions import get_partnership_for_staff
+from steunwijzer.profiles.models import Profile
+from steunwijzer.profiles.school_year import school_year_of
+
+from .findings import CHECKS
+from .models import CheckSettings
+from .report import check_profile
+from .wording import DEFAULT_JARGON, DEFAULT_VAGUE_PHRASES, parse_jargon_list, parse_phrase_list
+
+
+@login_required
+def partnership_checks(request, slug):
+    """Per school and for the region: which checks fail most."""
+    partnership = get_partnership_for_staff(request, slug)
+    school_year = school_year_of(timezone.localdate())
+    profiles = Profile.objects.filter(
+        school__board__partnership=partnership, school_year=school_year
+    ).select_related("school__board__partnership", "format_version")
+    rows = []
+    for profile in profiles:
+        report = check_profile(profile)
+        rows.append({"profile": profile, "report": report, "counts": report.counts_by_check()})
+    totals = Counter()
+    for row in rows:
+        totals.update(row["counts"])
+    return render(
+        request,
+        "quality_check/partnership_checks.html",
+        {
+            "partnership": partnership,
+            "school_year": school_year,
+            "rows": rows,
+            "checks": CHECKS,
+            "totals": totals,
+            "most_failing": _most_failing(rows),
+        },
+    )
+
+
+def _most_failing(rows) -> list[tuple[str, str, int]]:
+    """(check label, what, how many schools) for the most common findings in the region."""
+    schools = Counter()
+    for row in rows:
+        schools.update({(f.check, f.code) for f in row["report"].findings})
+    return [
+        (CHECKS[check], CODE_LABELS.get(code, code), n)
+        for (check, code), n in schools.most_common(10)
+    ]
+
+
+CODE_LABELS = {
+    "required_empty": "verplicht veld leeg",
+    "mandatory_part_missing": "verplicht onderdeel leeg",
+    "evaluation_order": "evaluatiedata kloppen niet",
+    "vague_phrase": "vage formuleringen",
+    "limits_generic": "grenzen te algemeen",
+    "limits_without_groepsgrootte": "grenzen zonder groepsgrootte",
+    "limits_without_groepssamenstelling": "grenzen zonder groepssamenstelling",
+    "limits_without_personeel": "grenzen zonder personeel",
+    "not_b1": "niet op B1-niveau",
+    "long_sentence": "lange zinnen",
+    "passive": "lijdende vorm",
+    "jargon": "vaktermen zonder uitleg",
+    "over_budget": "te lang",
+    "like_other_schools": "lijkt op andere scholen",
+    "like_example": "lijkt op de voorbeeldtekst",
+    "own_part_missing": "eigen model: onderdeel niet aangegeven",
+}
+
+
+@login_required
+def check_settings(request, slug):
+    """The partnership's own lists of vague phrases and jargon."""
+    partnership = get_partnership_for_staff(request, slug)
+    settings, _ = CheckSettings.objects.get_or_create(partnership=partnership)
+    errors = {}
+    if request.method == "POST":
+        phrases, jargon = request.POST.get("vague_phrases", ""), request.POST.get("jargon", "")
+        for key, text, parse in (
+            ("vague_phrases", phrases, parse_phrase_list),
+            ("jargon", jargon, parse_jargon_list),
+        ):
+            try:
+                parse(text)
+            except ValueError as exc:
+                errors[key] = str(exc)
+        if not errors:
+            settings.vague_phrases, settings.jargon = phrases, jargon
+            settings.save()
+            messages.success(request, "De lijsten van de SOP-check zijn opgeslagen.")
+            return redirect("check_settings", slug=slug)
+        settings.vague_phrases, settings.jargon = phrases, jargon
+    return render(
+        request,
+        "quality_check/check_settings.html",
+        {
+            "partnership": partnership,
+            "settings": settings,
+            "errors": errors,
+            "default_phrases": "\n".join(DEFAULT_VAGUE_PHRASES),
+            "default_jargon": "\n".join(f"{k} = {v}" for k, v in DEFAULT_JARGON.items()),
+        },
+        status=422 if errors else 200,
+    )

@@ -1,0 +1,195 @@
+"""The SOP-check on profiles: what blocks the step to the MR, what only warns."""
+
+import pytest
+from django.urls import reverse
+
+from steunwijzer.profiles.services import profile_update
+from steunwijzer.quality_check.checks import CheckInput, run_checks
+from steunwijzer.quality_check.distinctive import ChapterText, Corpus, chapter_text, shingles
+from steunwijzer.quality_check.report import check_profile
+from steunwijzer.quality_check.wording import DEFAULT_JARGON, DEFAULT_VAGUE_PHRASES
+from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, parse_format
+from steunwijzer.route.services import WrongState
+from tests.route_helpers import complete_answers, fill, step
+from tests.test_api_profiles import auth
+
+FORMAT, _ = parse_format(DEFAULT_FORMAT_PATH.read_text(encoding="utf-8"), "haaglanden")
+VAGUE = (
+    "<p>Indien mogelijk bieden wij waar nodig een arrangement aan. In principe wordt de "
+    "ondersteuningsbehoefte handelingsgericht in kaart gebracht.</p>"
+)
+
+
+def codes(report):
+    return {(f.check, f.code) for f in report.findings}
+
+
+def run(answers, corpus=None):
+    return run_checks(
+        CheckInput(
+            FORMAT,
+            answers,
+            "bao",
+            DEFAULT_VAGUE_PHRASES,
+            DEFAULT_JARGON,
+            to_plain=_plain,
+            corpus=corpus,
+            school_id=1,
+        )
+    )
+
+
+def _plain(value):
+    from steunwijzer.profiles.richtext import html_to_plain
+
+    return html_to_plain(value)
+
+
+@pytest.fixture
+def answers(profile):
+    return complete_answers(profile)
+
+
+def test_a_complete_profile_has_nothing_that_blocks(answers):
+    assert run(answers).blocking == []
+
+
+def test_an_empty_mandatory_chapter_blocks(answers):
+    for key in ("visie_passend_onderwijs", "ouders_en_leerlingen", "schoolpopulatie"):
+        answers.pop(key, None)
+    report = run(answers)
+    assert ("complete", "mandatory_part_missing") in codes(report)
+    assert any("Visie op passend onderwijs" in f.message for f in report.blocking)
+
+
+def test_an_empty_required_field_blocks(answers):
+    answers.pop("schoolgids_url")
+    [finding] = [f for f in run(answers).blocking if f.field_key == "schoolgids_url"]
+    assert finding.code == "required_empty"
+
+
+def test_the_next_evaluation_must_come_after_the_last(answers):
+    answers["evaluatie_volgende"] = "2026-01-01"
+    assert ("complete", "evaluation_order") in codes(run(answers))
+
+
+def test_vague_phrases_and_jargon_are_shown_with_their_sentence(answers):
+    answers["arrangementen"] = VAGUE
+    report = run(answers)
+    vague = [f for f in report.findings if f.code == "vague_phrase"]
+    assert {f.excerpt for f in vague} >= {
+        "Indien mogelijk bieden wij waar nodig een arrangement aan."
+    }
+    jargon = {f.excerpt.lower() for f in report.findings if f.code == "jargon"}
+    assert {"arrangement", "handelingsgericht", "ondersteuningsbehoefte"} <= jargon
+    assert all(f.suggestion for f in report.findings if f.code == "jargon")
+    assert not [f for f in report.findings if f.code == "vague_phrase" and f.blocks]
+
+
+def test_generic_limits_block(answers):
+    answers["grenzen_niet_bieden"] = "<p>Wij kunnen niet alles.</p>"
+    answers["grens_bereikt"] = "<p>Dan zoeken wij samen.</p>"
+    assert ("concrete", "limits_generic") in {(f.check, f.code) for f in run(answers).blocking}
+
+
+def test_limits_should_speak_of_group_size_composition_and_staff(answers):
+    text = "<p>" + "Wij bieden geen begeleiding bij ernstige medische problemen. " * 4 + "</p>"
+    for key in (
+        "grenzen_niet_bieden",
+        "grens_bereikt",
+        "groepsgrootte_en_samenstelling",
+        "deskundigheid_en_beschikbaarheid",
+    ):
+        answers[key] = text
+    found = codes(run(answers))
+    assert {
+        ("concrete", "limits_without_groepsgrootte"),
+        ("concrete", "limits_without_groepssamenstelling"),
+        ("concrete", "limits_without_personeel"),
+    } <= found
+
+
+def test_hard_to_read_text_is_flagged(answers):
+    answers["visie_passend_onderwijs"] = (
+        "<p>Onze onderwijsorganisatie implementeert geïntegreerde ondersteuningsstructuren "
+        "waarbij interdisciplinaire samenwerkingsverbanden gefaciliteerd worden teneinde "
+        "optimale ontwikkelingsmogelijkheden voor individuele leerlingen te realiseren en "
+        "tegelijkertijd pedagogisch-didactische professionalisering te bevorderen binnen "
+        "de schoolorganisatie.</p>"
+    )
+    found = codes(run(answers))
+    assert ("readable", "not_b1") in found and ("readable", "long_sentence") in found
+
+
+def test_over_the_word_budget_is_a_warning(answers):
+    answers["visie_passend_onderwijs"] = "<p>" + "Wij helpen elk kind. " * 120 + "</p>"
+    [finding] = [f for f in run(answers).findings if f.code == "over_budget"]
+    assert not finding.blocks and "telt" in finding.message
+
+
+def test_a_chapter_like_many_other_schools_is_flagged(answers):
+    text = "Wij werken met een vast team en bespreken elke leerling elke zes weken met ouders."
+    answers["arrangementen"] = f"<p>{text} {text}</p>"
+    own = shingles(chapter_text(FORMAT, FORMAT.chapter("extra_ondersteuning"), answers, _plain))
+    alike = [ChapterText(n, f"School {n}", "extra_ondersteuning", own) for n in range(2, 14)]
+    [finding] = [f for f in run(answers, Corpus(alike)).findings if f.code == "like_other_schools"]
+    assert "komt voor 100% overeen met 12 andere scholen" in finding.message.lower()
+    unlike = [
+        ChapterText(n, f"School {n}", "extra_ondersteuning", shingles(f"Eigen tekst {n}"))
+        for n in range(2, 14)
+    ]
+    assert not [f for f in run(answers, Corpus(unlike)).findings if f.check == "distinctive"]
+
+
+def test_request_advice_is_stopped_while_something_mandatory_is_open(profile, editor, mr_member):
+    profile_update(
+        profile_id=profile.pk, user=editor, base_version=0, changes={"aantal_groepen": 8}
+    )
+    with pytest.raises(WrongState, match="Het SOP is nog niet compleet"):
+        step(profile, editor, "request_advice")
+    fill(profile, editor)
+    step(profile, editor, "request_advice")
+
+
+def test_an_own_model_profile_is_checked_on_its_document(school, format_version, editor):
+    from steunwijzer.profiles.services import profile_create
+
+    own = profile_create(school=school, school_year="2026-2027", user=editor, kind="own")
+    report = check_profile(own)
+    assert report.blocking and {f.code for f in report.findings} == {"own_part_missing"}
+
+
+def test_profile_check_in_the_api(client, profile, editor):
+    data = client.get(f"/api/v1/profiles/{profile.pk}/check/", **auth(editor)).json()
+    assert data["blocking"] > 0 and data["version"] == 0
+    assert {"complete", "concrete", "readable", "concise", "distinctive"} == set(data["counts"])
+
+
+@pytest.mark.parametrize("persona", ["other_editor", "other_staff", "outsider"])
+def test_profile_check_is_refused_to_strangers(request, client, profile, persona):
+    response = client.get(
+        f"/api/v1/profiles/{profile.pk}/check/", **auth(request.getfixturevalue(persona))
+    )
+    assert response.status_code == 403
+
+
+def test_the_editor_shows_findings_and_autosave_refreshes_them(client, profile, editor):
+    client.force_login(editor)
+    url = reverse("profile_chapter", args=[profile.pk, "extra_ondersteuning"])
+    assert "SOP-check van dit hoofdstuk" in client.get(url).content.decode()
+    response = client.post(
+        reverse("profile_autosave", args=[profile.pk, "extra_ondersteuning"]),
+        {"base_version": 0, "f-arrangementen": "Indien mogelijk helpen wij."},
+    )
+    body = response.content.decode()
+    assert 'id="check-arrangementen" class="sw-check-field" hx-swap-oob="true"' in body
+    assert "Indien mogelijk helpen wij." in body and "Vage formulering" in body
+
+
+def test_the_route_and_review_pages_summarise_the_check(client, profile, editor, officer):
+    client.force_login(editor)
+    body = client.get(reverse("profile_route", args=[profile.pk])).content.decode()
+    assert "Zolang die open staan, kan het SOP niet naar de MR" in body
+    client.force_login(officer)
+    body = client.get(reverse("profile_review", args=[profile.pk])).content.decode()
+    assert "SOP-check" in body
