@@ -193,3 +193,19 @@ def test_the_route_and_review_pages_summarise_the_check(client, profile, editor,
     client.force_login(officer)
     body = client.get(reverse("profile_review", args=[profile.pk])).content.decode()
     assert "SOP-check" in body
+
+
+def test_the_editor_shows_readability_per_section(client, profile, editor):
+    profile_update(
+        profile_id=profile.pk,
+        user=editor,
+        base_version=0,
+        changes={"visie_passend_onderwijs": "<p>Elk kind hoort erbij. Wij helpen.</p>"},
+    )
+    client.force_login(editor)
+    body = client.get(reverse("profile_chapter", args=[profile.pk, "visie"])).content.decode()
+    assert "Leesbaarheid per paragraaf" in body
+    profile.refresh_from_db()
+    report = check_profile(profile)
+    [(title, stats)] = report.readability["visie"][:1]
+    assert stats.sentence_count == 2 and stats.word_count == 6

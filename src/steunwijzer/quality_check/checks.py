@@ -72,10 +72,23 @@ class CheckInput:
 
 
 def run_checks(data: CheckInput) -> CheckReport:
-    report = CheckReport()
-    for check in (_complete, _concrete, _readable, _concise, _distinctive):
+    report = CheckReport(readability=section_readability(data))
+    for check in (_complete, _concrete, _concise, _distinctive):
         report.findings.extend(check(data))
+    report.findings.extend(_readable(data, report.readability))
     return report
+
+
+def section_readability(data: CheckInput) -> dict:
+    """Per chapter, the readability of each section that has text (shown in the editor)."""
+    result = {}
+    for chapter in _chapters(data):
+        for section in chapter.sections:
+            texts = [_text(data, f) for f in section.fields if f.applies_to(data.school_type)]
+            joined = " ".join(t for t in texts if t)
+            if joined:
+                result.setdefault(chapter.key, []).append((section.title, analyse(joined)))
+    return result
 
 
 def _chapters(data: CheckInput):
@@ -209,35 +222,28 @@ def _limits(data: CheckInput) -> list[Finding]:
     return found
 
 
-def _readable(data: CheckInput) -> list[Finding]:
+def _readable(data: CheckInput, sections: dict) -> list[Finding]:
     """B1 per section (as the issue asks); sentences and terms beside the field they are in."""
     found, terms_seen = [], set()
     for chapter in _chapters(data):
-        for section in chapter.sections:
-            texts = {
-                f.key: _text(data, f) for f in section.fields if f.applies_to(data.school_type)
-            }
-            joined = " ".join(t for t in texts.values() if t)
-            if not joined:
-                continue
-            stats = analyse(joined)
+        for title, stats in sections.get(chapter.key, []):
             if stats.word_count >= 30 and not is_b1(stats):
                 found.append(
                     Finding(
                         "readable",
                         "not_b1",
                         WARN,
-                        f"'{section.title}' is moeilijk te lezen: Flesch-Douma "
-                        f"{stats.flesch_douma:g}, gemiddeld {stats.average_sentence_length:g} "
-                        f"woorden per zin, {round(stats.share_long_sentences * 100)}% van de "
-                        "zinnen langer dan 15 woorden. Maak zinnen korter en kies kortere "
-                        "woorden.",
+                        f"'{title}' is moeilijk te lezen: Flesch-Douma {stats.flesch_douma:g}, "
+                        f"gemiddeld {stats.average_sentence_length:g} woorden per zin, "
+                        f"{round(stats.share_long_sentences * 100)}% van de zinnen langer dan 15 "
+                        "woorden. Maak zinnen korter en kies kortere woorden.",
                         chapter.key,
                     )
                 )
-            for key, text in texts.items():
-                if text:
-                    found.extend(_readable_field(data, chapter.key, key, text, terms_seen))
+        for f in _fields(data, chapter):
+            text = _text(data, f)
+            if text:
+                found.extend(_readable_field(data, chapter.key, f.key, text, terms_seen))
     return found
 
 

@@ -31,6 +31,8 @@ class Finding:
 @dataclass
 class CheckReport:
     findings: list[Finding] = field(default_factory=list)
+    # Per chapter key: [(section title, ReadabilityStats)] for the sections with text.
+    readability: dict = field(default_factory=dict)
 
     @property
     def blocking(self) -> list[Finding]:

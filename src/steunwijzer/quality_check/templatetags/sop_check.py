@@ -24,3 +24,8 @@ def field_findings(report, field_key):
 @register.filter
 def get_total(counter, key):
     return counter.get(key, 0)
+
+
+@register.simple_tag
+def chapter_readability(report, chapter_key):
+    return report.readability.get(chapter_key, []) if report else []
