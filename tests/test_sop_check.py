@@ -207,5 +207,5 @@ def test_the_editor_shows_readability_per_section(client, profile, editor):
     assert "Leesbaarheid per paragraaf" in body
     profile.refresh_from_db()
     report = check_profile(profile)
-    [(title, stats)] = report.readability["visie"][:1]
+    [(_title, stats)] = report.readability["visie"][:1]
     assert stats.sentence_count == 2 and stats.word_count == 6
