@@ -19,6 +19,7 @@ from steunwijzer.core.demo import (
 from steunwijzer.organisations.models import Board, Membership, Role, School
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.school_year import school_year_of
+from steunwijzer.quality_check.report import check_profile
 from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import is_late, school_year_bounds
 from steunwijzer.route.definitions import BEFORE_BOARD
@@ -224,3 +225,16 @@ def test_the_flagship_is_an_editable_concept_with_open_comments():
     # Also open remarks on an SOP the MR has in hand.
     later = Comment.objects.open().filter(profile__in=profiles).exclude(profile__state="concept")
     assert later.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_a_spread_of_sop_check_findings():
+    load_demo()
+    reports = {p.school.name: check_profile(p) for p in demo_profiles()}
+
+    clean = {name for name, report in reports.items() if not report.findings}
+    assert {"OBS De Zeester", "RKBS De Lindeboom"} <= clean, "written in plain language"
+    assert any(report.blocking for report in reports.values()), "a half-written SOP blocks"
+    assert any(
+        report.warnings and not report.blocking for report in reports.values()
+    ), "a complete SOP that can still be written more clearly"

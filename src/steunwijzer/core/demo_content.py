@@ -145,92 +145,89 @@ REGENBOOG = [
     }),
 ]
 
-# --- OBS De Zeester (Scheveningen): complete ---
+# --- OBS De Zeester (Scheveningen): complete, in plain language: no SOP-check findings ---
 
 ZEESTER = [
     ("directie", {
         "onderwijsconcept": "regulier",
         "onderwijsconcept_toelichting": (
-            "Groep 1-2 is een gemengde kleutergroep; verder werken we met jaargroepen en de "
+            "Groep 1-2 is een gemengde kleutergroep. Verder hebben we jaargroepen en de "
             "combinatiegroepen 5/6 en 7/8."
         ),
         "aantal_groepen": 10,
         "gemiddelde_groepsgrootte": 25,
-        "contactpersoon_ondersteuning": "Ingrid Smit, intern begeleider",
+        "contactpersoon_ondersteuning": "Ingrid Smit, zorgcoördinator",
         "contactpersoon_bereikbaarheid": (
             "ib@obsdezeester.example, 070 555 34 12, op dinsdag, woensdag en vrijdag"
         ),
         "visie_passend_onderwijs": """
-            De Zeester is een kleine wijkschool vlak bij de haven. Veel ouders en grootouders
-            zaten zelf ook bij ons op school. Wij vinden dat kinderen uit de buurt samen naar
-            school moeten kunnen, ook als ze wat meer hulp nodig hebben.
+            De Zeester is een kleine school vlak bij de haven. Veel ouders zaten zelf ook bij
+            ons op school. Kinderen uit de buurt horen samen naar school te gaan. Dat geldt ook
+            als een kind wat meer hulp nodig heeft.
 
-            Passend onderwijs betekent voor ons: duidelijke regels, een vaste dagindeling en
-            leerkrachten die snel zien als het niet goed gaat met een kind. We geven liever op
-            tijd een beetje extra hulp dan laat veel hulp.
+            Wij werken met duidelijke regels en een vaste dag. Onze leerkrachten zien snel als
+            een kind vastloopt. We geven liever vroeg een beetje hulp dan laat veel hulp.
 
-            We zijn ook eerlijk over wat we niet kunnen. Als een kind meer nodig heeft dan wij
-            kunnen geven, zeggen we dat op tijd en zoeken we samen met de ouders verder.
+            We zeggen ook eerlijk wat we niet kunnen. Heeft een kind meer nodig dan wij kunnen
+            geven? Dan zeggen we dat op tijd. Samen met de ouders zoeken we dan verder.
         """,
         "ouders_en_leerlingen": """
-            Aan het begin van het schooljaar heeft elke ouder een startgesprek met de
-            leerkracht. De ouders vertellen dan wat zij van hun kind weten. Vanaf groep 6 zit
-            het kind zelf ook bij dit gesprek.
+            Elke ouder heeft in september een startgesprek met de leerkracht. U vertelt dan wat
+            u van uw kind weet. Vanaf groep 6 zit uw kind zelf ook bij dit gesprek.
 
-            Krijgt een kind extra ondersteuning, dan spreken we de ouders minstens vier keer per
-            jaar. Kinderen in groep 7 en 8 vullen twee keer per jaar een vragenlijst in over hoe
-            veilig zij zich voelen. De uitkomst bespreken we met de leerlingenraad.
+            Krijgt uw kind extra hulp? Dan spreken we u minstens vier keer per jaar. Groep 7 en
+            8 vullen twee keer per jaar een lijst in. Daarop staat hoe veilig zij zich voelen.
+            De uitkomst bespreken we met de leerlingenraad.
         """,
         "schoolpopulatie": """
-            De meeste leerlingen wonen in Scheveningen-Haven en Duindorp. In de meeste gezinnen
-            wordt thuis Nederlands gesproken; in ongeveer een op de tien gezinnen ook Pools of
-            een andere taal. Veel kinderen kennen elkaar al van de buurt.
+            De meeste leerlingen wonen in Scheveningen-Haven en Duindorp. Bijna alle gezinnen
+            spreken thuis Nederlands. Ongeveer een op de tien gezinnen spreekt ook Pools of een
+            andere taal. Veel kinderen kennen elkaar al uit de buurt.
 
-            Ongeveer 30 van onze 245 leerlingen krijgen extra ondersteuning. De meeste vragen
-            gaan over gedrag, concentratie en lezen. Daarom besteden we veel tijd aan sociale
-            vaardigheden en hebben we een eigen gedragsspecialist in het team.
+            Ongeveer 30 van onze 245 leerlingen krijgen extra hulp. De meeste vragen gaan over
+            gedrag, concentratie en lezen. Daarom oefenen we veel met omgaan met elkaar. Ook
+            hebben we een eigen gedragsspecialist in het team.
         """,
         "basiskwaliteit": """
-            De inspectie bezocht in het voorjaar van {twee_jaar_geleden} ons bestuur en deed
-            toen ook onderzoek op De Zeester. Het oordeel was voldoende. De inspectie was
-            positief over de veiligheid en de sfeer in de groepen. Zij vond dat we de
-            rekenresultaten beter moesten bekijken.
+            De inspectie deed in het voorjaar van {twee_jaar_geleden} onderzoek op De Zeester.
+            Het oordeel was voldoende. De inspectie vond de sfeer in de groepen goed en veilig.
+            Wel moesten we beter naar de rekenresultaten kijken.
 
-            Sindsdien bespreken we na elke toetsperiode per groep de rekenresultaten met de
-            rekencoördinator. De directeur bezoekt elke groep minstens drie keer per jaar en
-            bespreekt de les daarna met de leerkracht.
+            Na elke toetsperiode bespreekt de rekencoördinator nu per groep de uitslagen. De
+            directeur bezoekt elke groep minstens drie keer per jaar. Daarna bespreekt hij de
+            les met de leerkracht.
         """,
         "preventieve_interventies": """
-            We volgen alle leerlingen met het leerlingvolgsysteem en met een vragenlijst over
-            hun sociaal-emotionele ontwikkeling in oktober en maart.
+            We volgen alle leerlingen met toetsen. In oktober en maart vullen de leerkrachten
+            ook een lijst in over gedrag en welzijn.
 
-            - Lezen: leerlingen in groep 3 tot en met 5 die achterblijven, lezen vier keer per
+            - Lezen: blijft een leerling in groep 3, 4 of 5 achter? Dan leest hij vier keer per
               week tien minuten extra met de onderwijsassistent.
-            - Rekenen: elke dag verlengde instructie aan de instructietafel.
-            - Gedrag: elke groep begint het jaar met 'de gouden weken', waarin de groep samen de
-              regels maakt. Bij moeilijk gedrag maakt de leerkracht een plan met de
+            - Rekenen: elke dag krijgt een klein groepje extra uitleg aan de instructietafel.
+            - Gedrag: elke groep begint het jaar met 'de gouden weken'. De groep maakt dan samen
+              de regels. Bij moeilijk gedrag maakt de leerkracht een plan met de
               gedragsspecialist.
-            - Concentratie: in elke groep zijn twee rustige werkplekken en koptelefoons.
+            - Rust: in elke groep zijn twee rustige werkplekken en koptelefoons.
         """,
         "ondersteuningsstructuur": """
-            De leerkracht is verantwoordelijk voor alle leerlingen in de groep en is het eerste
-            aanspreekpunt voor ouders. De intern begeleider werkt drie dagen per week en helpt
-            leerkrachten bij leerlingen die meer nodig hebben. Onze gedragsspecialist is acht
-            uur per week beschikbaar voor observaties en gesprekken.
+            De leerkracht zorgt voor alle leerlingen in de groep. Ouders gaan eerst naar de
+            leerkracht. Ingrid Smit is onze zorgcoördinator. Zij werkt drie dagen per week. Zij
+            helpt leerkrachten bij kinderen die meer nodig hebben. Onze gedragsspecialist heeft
+            acht uur per week voor observaties en gesprekken.
 
-            Vijf keer per jaar is er een ondersteuningsteam met de intern begeleider, de
-            schoolmaatschappelijk werker, de jeugdverpleegkundige van het CJG Scheveningen en de
-            onderwijsadviseur van het samenwerkingsverband. Ouders worden altijd uitgenodigd als
-            hun kind besproken wordt.
+            Vijf keer per jaar komt ons zorgteam bij elkaar. Daarin zitten de zorgcoördinator en
+            de schoolmaatschappelijk werker. Ook de jeugdverpleegkundige van het CJG
+            Scheveningen schuift aan. De adviseur van SWV Hofstad denkt mee. Bespreken we uw
+            kind? Dan nodigen we u altijd uit.
         """,
         "planmatig_werken": """
-            Elke leerkracht maakt twee keer per jaar een groepsoverzicht en een plan voor
-            rekenen, lezen, spelling en gedrag. Na zes weken kijken de leerkracht en de intern
-            begeleider of de aanpak werkt.
+            Elke leerkracht maakt twee keer per jaar een plan voor de groep. Het plan gaat over
+            rekenen, lezen, spelling en gedrag. Na zes weken kijken de leerkracht en de
+            zorgcoördinator of de aanpak werkt.
 
-            Leerlingen die op een vak het niveau van de groep niet meer kunnen halen, krijgen
-            een ontwikkelingsperspectief (OPP). Dat maken we samen met de ouders en we
-            bespreken het twee keer per jaar. Op dit moment hebben vijf leerlingen een OPP.
+            Haalt een leerling op een vak het niveau van de groep niet? Dan krijgt hij een eigen
+            plan met doelen voor langere tijd. Dat plan maken we samen met de ouders. We
+            bespreken het twee keer per jaar. Nu hebben vijf leerlingen zo'n plan.
         """,
         "interventies_basis": [
             "verlengde_instructie", "dyslexieprotocol", "hulpmiddelen_dyslexie", "verrijking",
@@ -238,15 +235,15 @@ ZEESTER = [
             "prikkelarme_werkplek", "kindgesprekken", "medisch_protocol",
         ],
         "niet_in_basisondersteuning": """
-            Dit valt bij ons niet onder de basisondersteuning:
+            Dit hoort bij ons niet bij de gewone hulp in de klas.
 
-            - begeleiding van één leerling apart van meer dan twintig minuten per dag;
-            - een eigen leerlijn voor meer dan één vak;
-            - dagelijkse begeleiding buiten de klas bij ernstige gedragsproblemen;
-            - hulp bij persoonlijke verzorging, zoals naar de wc gaan.
+            - Meer dan twintig minuten per dag alleen met één leerling werken.
+            - Een eigen programma voor meer dan één vak.
+            - Elke dag hulp buiten de klas bij ernstige problemen met gedrag.
+            - Hulp bij persoonlijke verzorging, zoals naar de wc gaan.
 
-            Heeft een leerling dit nodig, dan vragen we extra ondersteuning aan bij het
-            samenwerkingsverband (zie hoofdstuk 3).
+            Heeft een leerling dit nodig? Dan vragen we extra hulp aan bij SWV Hofstad. Meer
+            daarover staat in hoofdstuk 3.
         """,
     }),
     ("directie", {
@@ -273,66 +270,65 @@ ZEESTER = [
              "wat_doen_zij": "logopedie op school onder schooltijd", "hoe_vaak": "wekelijks"},
         ],
         "arrangementen": """
-            Voor leerlingen die moeite hebben met samenwerken en met hun emoties, hebben we de
-            Zeeklas: een groepje van zes leerlingen uit groep 4 tot en met 8 dat twee middagen
-            per week met de gedragsspecialist oefent met sociale vaardigheden. Leerlingen gaan
-            tien weken naar de Zeeklas. Daarna bekijken we met de ouders of dat genoeg was.
+            Sommige kinderen vinden samenwerken lastig, of hebben moeite met hun emoties. Voor
+            hen hebben we de Zeeklas. Dat is een groepje van zes leerlingen uit groep 4 tot en
+            met 8. Zij oefenen twee middagen per week met de gedragsspecialist. Een kind gaat
+            tien weken naar de Zeeklas. Daarna kijken we met de ouders of het genoeg was.
 
-            Voor leerlingen met ernstige lees- of gedragsproblemen vragen we een arrangement aan
-            bij het samenwerkingsverband. Een specialist komt dan twee keer per week een half
-            uur. Dit schooljaar hebben we drie arrangementen, vooral voor gedrag.
+            Heeft een kind grote problemen met lezen of gedrag? Dan vragen we extra hulp aan bij
+            SWV Hofstad. Een specialist komt dan twee keer per week een half uur. Dit jaar
+            krijgen drie leerlingen zulke hulp, vooral voor gedrag.
         """,
         "groepsgrootte_en_samenstelling": """
-            Onze groepen hebben gemiddeld 25 leerlingen, maar de combinatiegroepen zijn groter.
-            In groep 5/6 zitten 29 leerlingen; een tweede leerling die de hele dag één-op-één
-            begeleiding nodig heeft, kunnen wij daar niet opvangen.
+            Onze groepen hebben gemiddeld 25 leerlingen. De combinatiegroepen zijn groter. In
+            groep 5/6 zitten 29 leerlingen. Daar past geen tweede kind dat de hele dag eigen
+            hulp nodig heeft.
 
-            Bij elke aanmelding kijken we naar de groep waarin het kind komt: hoe groot is die,
-            en hoeveel kinderen krijgen er al extra hulp? Volgens de Verscheidenheidsindex is
-            groep 7/8 dit jaar de zwaarste groep. In die groep plaatsen we dit jaar geen nieuwe
-            leerling met een grote vraag op het gebied van gedrag.
+            Bij elke aanmelding kijken we naar de groep van het kind. Hoe groot is die? Hoeveel
+            kinderen krijgen er al extra hulp? Groep 7/8 heeft dit jaar de meeste kinderen met
+            extra hulp. Daar plaatsen we dit jaar geen nieuwe leerling met een grote vraag over
+            gedrag.
         """,
         "deskundigheid_en_beschikbaarheid": """
-            Onze gedragsspecialist werkt acht uur per week voor de hele school. Daardoor kunnen
-            we per jaar hooguit vier leerlingen intensief begeleiden bij gedrag. De intern
-            begeleider is er drie dagen per week.
+            Onze gedragsspecialist werkt acht uur per week voor de hele school. Daarmee kan zij
+            per jaar hooguit vier leerlingen goed helpen bij gedrag. De zorgcoördinator werkt
+            drie dagen per week.
 
-            Is een leerkracht ziek, dan gaat de extra begeleiding zo veel mogelijk door. Is er
-            geen vervanger, dan valt de Zeeklas die dag uit en laten we het de ouders weten.
+            Is de gedragsspecialist ziek? Dan valt de Zeeklas die dag uit. We bellen de ouders
+            dezelfde ochtend. Is de onderwijsassistent ziek? Dan neemt de leerkracht het extra
+            lezen over.
         """,
         "grenzen_niet_bieden": """
-            Wij kunnen niet bieden:
+            Dit kunnen wij niet bieden.
 
-            - begeleiding van een leerling die de hele dag een eigen begeleider naast zich
-              nodig heeft;
-            - een veilige plek voor een leerling die vaak slaat, schopt of met spullen gooit en
-              daarmee andere kinderen in gevaar brengt;
-            - les op de eerste verdieping aan een leerling in een rolstoel: ons gebouw heeft
-              geen lift;
-            - verpleegkundige handelingen, zoals sondevoeding of het geven van injecties.
+            - Een eigen begeleider die de hele dag naast een leerling zit.
+            - Een veilige plek voor een kind dat vaak slaat, schopt of met spullen gooit. Dan
+              lopen andere kinderen gevaar.
+            - Les op de eerste verdieping aan een kind in een rolstoel. Ons gebouw heeft geen
+              lift.
+            - Zorg die een verpleegkundige geeft, zoals sondevoeding of een prik.
         """,
         "grens_bereikt": """
-            Merken we dat we een leerling niet meer goed kunnen helpen, dan nodigen de
-            leerkracht en de intern begeleider de ouders uit voor een gesprek. Daarna bespreken
-            we de leerling in het ondersteuningsteam, samen met de ouders. De onderwijsadviseur
-            van het samenwerkingsverband denkt mee.
+            Merken we dat we een kind niet meer goed kunnen helpen? Dan nodigen de leerkracht en
+            de zorgcoördinator de ouders uit. Daarna bespreken we het kind in het zorgteam, samen
+            met de ouders. De adviseur van SWV Hofstad denkt mee.
 
-            Samen zoeken we naar een arrangement of een school die beter past. Dat kan enkele
-            maanden duren. Uw kind blijft bij ons tot er een goede plek is gevonden.
+            Samen zoeken we naar extra hulp of naar een school die beter past. Dat kan enkele
+            maanden duren. Uw kind blijft bij ons tot het een goede nieuwe plek heeft.
         """,
         "verwijzing_sbo_so": """
-            Gaat een leerling ondanks een arrangement een jaar lang weinig vooruit, of voelt
-            het kind zich op school niet meer veilig, dan praten we met de ouders over speciaal
-            basisonderwijs of speciaal onderwijs. We gaan dan samen kijken op een school voor
-            speciaal basisonderwijs, zoals SBO De Wissel. Daarna vragen we samen met de ouders
-            een toelaatbaarheidsverklaring (TLV) aan bij het samenwerkingsverband.
+            Soms gaat een kind ook met extra hulp een jaar lang weinig vooruit. Of het voelt zich
+            op school niet meer veilig. Dan praten we met de ouders over een speciale school.
+            Samen bezoeken we zo'n school, bijvoorbeeld De Wissel. Daarna vragen we samen
+            toestemming aan SWV Hofstad. Zonder die toestemming mag een kind niet naar een
+            speciale school.
         """,
         "aanmelden_toelichting": """
-            Ouders maken eerst een afspraak voor een kennismaking en een rondleiding. Daarna
-            vullen ze het aanmeldformulier in. Heeft uw kind extra ondersteuning nodig, dan
-            vragen we met uw toestemming informatie op bij de peuterspeelzaal of de vorige
-            school. Binnen zes weken hoort u of we uw kind een passende plek kunnen geven. Een
-            groep is vol bij 29 leerlingen.
+            Eerst maakt u een afspraak voor een kennismaking en een rondleiding. Daarna vult u
+            het aanmeldformulier in. Heeft uw kind extra hulp nodig? Dan vragen we met uw
+            toestemming informatie op bij de peuterspeelzaal of de vorige school. Binnen zes
+            weken hoort u of we uw kind een goede plek kunnen geven. Een groep is vol bij 29
+            leerlingen.
         """,
         "aanmeldprocedure_url": "https://obsdezeester.example/aanmelden",
         "schoolgids_url": "https://obsdezeester.example/schoolgids",
@@ -346,100 +342,96 @@ ZEESTER = [
     }),
     ("directie", {
         "evaluatie_wijzigingen": """
-            Sinds dit schooljaar hebben we de Zeeklas voor sociale vaardigheden. De
-            gedragsspecialist werkt nu acht in plaats van vier uur per week. Bij de grenzen
-            staat nu concreet hoe groot de combinatiegroepen zijn.
+            Sinds dit schooljaar hebben we de Zeeklas. Daar oefenen kinderen met omgaan met
+            elkaar. De gedragsspecialist werkt nu acht uur per week in plaats van vier. Bij de
+            grenzen staat nu hoe groot de combinatiegroepen zijn.
         """,
     }),
 ]
 
-# --- RKBS De Lindeboom (Rijswijk): complete ---
+# --- RKBS De Lindeboom (Rijswijk): complete, in plain language: no SOP-check findings ---
 
 LINDEBOOM = [
     ("directie", {
         "onderwijsconcept": "regulier",
         "onderwijsconcept_toelichting": (
-            "We werken met jaargroepen; vanaf groep 5 werken leerlingen een deel van de dag met "
+            "We werken met jaargroepen. Vanaf groep 5 werken leerlingen een deel van de dag met "
             "een weektaak."
         ),
         "aantal_groepen": 14,
         "gemiddelde_groepsgrootte": 26,
-        "contactpersoon_ondersteuning": "Joyce van Dijk, intern begeleider groep 1 tot en met 4",
+        "contactpersoon_ondersteuning": "Joyce van Dijk, zorgcoördinator groep 1 tot en met 4",
         "contactpersoon_bereikbaarheid": (
             "ib@rkbsdelindeboom.example, 070 555 48 90, van maandag tot en met donderdag"
         ),
         "visie_passend_onderwijs": """
-            De Lindeboom is een katholieke school waar respect voor elkaar voorop staat.
-            Kinderen van alle achtergronden zijn welkom. Ieder kind mag zijn wie het is en leert
-            op zijn eigen manier.
+            De Lindeboom is een katholieke school. Respect voor elkaar staat bij ons voorop.
+            Kinderen van alle achtergronden zijn welkom. Ieder kind mag zijn wie het is.
 
-            We hebben veel ervaring met kinderen die snel overprikkeld raken, bijvoorbeeld
-            kinderen met autisme. In elke groep staat het dagprogramma met pictogrammen op het
-            bord en veranderingen kondigen we vooraf aan. Daar hebben alle kinderen in de groep
-            voordeel van.
+            We hebben veel ervaring met kinderen die snel overprikkeld raken. Denk aan kinderen
+            met autisme. In elke groep staat het dagprogramma met plaatjes op het bord. Een
+            verandering kondigen we vooraf aan. Daar heeft de hele groep baat bij.
 
-            Kinderen die meer aankunnen, dagen we uit met verrijkingswerk en met de plusklas.
-            Zo willen we dat ieder kind met plezier naar school gaat en blijft groeien.
+            Kinderen die meer aankunnen, krijgen extra uitdaging in de klas en in de Lindeklas.
+            Zo gaat ieder kind met plezier naar school.
         """,
         "ouders_en_leerlingen": """
-            Ouders kennen hun kind het best. Daarom beginnen we elk schooljaar met een
-            kennismakingsgesprek, waarin ouders vertellen wat hun kind nodig heeft. Twee keer
-            per jaar volgt een rapportgesprek.
+            Ouders kennen hun kind het best. Daarom begint elk schooljaar met een gesprek met de
+            ouders. U vertelt dan wat uw kind nodig heeft. Twee keer per jaar volgt een
+            rapportgesprek.
 
-            Leerlingen uit groep 6, 7 en 8 schrijven zelf mee aan hun plan: wat wil ik leren en
-            wat helpt mij daarbij? De leerlingenraad heeft dit jaar meegedacht over een
-            stiltehoek op elke verdieping.
+            Leerlingen uit groep 6, 7 en 8 schrijven zelf mee aan hun plan. Wat wil ik leren?
+            Wat helpt mij daarbij? De leerlingenraad dacht dit jaar mee over de stiltehoeken.
         """,
         "schoolpopulatie": """
-            De Lindeboom staat in Rijswijk-Zuid, in een wijk met koopwoningen en huurwoningen.
-            De leerlingen komen uit Rijswijk en voor een deel uit Den Haag. Bijna alle kinderen
+            De Lindeboom staat in Rijswijk-Zuid. In de wijk staan koophuizen en huurhuizen. De
+            leerlingen komen uit Rijswijk en voor een deel uit Den Haag. Bijna alle kinderen
             spreken thuis Nederlands.
 
-            Ongeveer 45 van de 360 leerlingen krijgen extra ondersteuning. Relatief veel
-            leerlingen hebben autisme of raken snel overprikkeld. Ook zijn er veel leerlingen
-            die meer aankunnen dan de gewone lesstof. Daarom hebben we een auti-coach en een
-            specialist hoogbegaafdheid in het team.
+            Ongeveer 45 van de 360 leerlingen krijgen extra hulp. Veel van hen hebben autisme
+            of raken snel overprikkeld. Ook kunnen veel leerlingen meer aan dan de gewone
+            lesstof. Daarom hebben we een auti-coach en een specialist voor slimme kinderen.
         """,
         "basiskwaliteit": """
-            De inspectie bezocht ons in {vorig_jaar} en beoordeelde ons onderwijs als
-            voldoende. Onze eindresultaten liggen boven het landelijk gemiddelde. Een
-            verbeterpunt was de overgang van groep 2 naar groep 3. Daarvoor hebben we nu een
-            doorgaande lijn voor lezen en rekenen.
+            De inspectie bezocht ons in {vorig_jaar}. Zij vond ons onderwijs voldoende. Onze
+            eindresultaten liggen boven het landelijk gemiddelde. De inspectie wilde een betere
+            overstap van groep 2 naar groep 3. Daarom werken groep 2 en 3 nu met dezelfde aanpak
+            voor lezen en rekenen.
 
-            Elk jaar vullen we met het team de zelfevaluatie basisondersteuning van het
-            samenwerkingsverband in. De directie en de intern begeleiders bezoeken alle groepen
+            Elk jaar kijkt het team samen naar de kwaliteit van onze hulp. Dat doen we met een
+            lijst van SWV Hofstad. De directie en de zorgcoördinatoren bezoeken alle groepen
             twee keer per jaar.
         """,
         "preventieve_interventies": """
-            - Alle kleuters volgen we met observaties. Kinderen die opvallen bij taal of
-              rekenen, krijgen in groep 2 extra spelletjes in een klein groepje.
+            - Alle kleuters volgen we met observaties. Valt een kleuter op bij taal of rekenen?
+              Dan speelt hij in groep 2 extra spelletjes in een klein groepje.
             - Vanaf groep 3 toetsen we twee keer per jaar lezen, spelling en rekenen. Na elke
-              toets maakt de leerkracht nieuwe instructiegroepjes.
-            - Leerlingen met (een vermoeden van) dyslexie krijgen extra leestijd en
-              voorleessoftware.
-            - Voor kinderen die snel overprikkeld raken, zijn er koptelefoons, een vaste plek in
-              de klas en een time-outplek op de gang.
-            - Elke week krijgen alle groepen een les over omgaan met elkaar.
+              toets maakt de leerkracht nieuwe groepjes voor de uitleg.
+            - Leerlingen met dyslexie krijgen extra leestijd en software die voorleest. Dat
+              geldt ook als we dyslexie nog maar vermoeden.
+            - Raakt een kind snel overprikkeld? Dan krijgt het een koptelefoon en een vaste plek
+              in de klas. Ook is er een rustplek op de gang.
+            - Elke week krijgt elke groep een les over omgaan met elkaar.
         """,
         "ondersteuningsstructuur": """
-            We hebben twee intern begeleiders: een voor groep 1 tot en met 4 en een voor groep 5
-            tot en met 8. Samen werken zij zeven dagen per week.
+            We hebben twee zorgcoördinatoren. De ene werkt voor groep 1 tot en met 4, de andere
+            voor groep 5 tot en met 8. Samen werken zij zeven dagen per week.
 
-            De leerkracht bespreekt zorgen eerst met de ouders. Drie keer per jaar is er een
-            groepsbespreking met de intern begeleider. Zes keer per jaar komt het
-            ondersteuningsteam bij elkaar, met de jeugdverpleegkundige van het CJG Rijswijk, het
-            schoolmaatschappelijk werk en de onderwijsadviseur van het samenwerkingsverband.
-            Ouders zijn daarbij.
+            Heeft de leerkracht zorgen? Dan praat hij eerst met de ouders. Drie keer per jaar
+            bespreekt de leerkracht de groep met de zorgcoördinator. Zes keer per jaar komt het
+            zorgteam bij elkaar. Daarin zitten de jeugdverpleegkundige van het CJG Rijswijk en
+            het schoolmaatschappelijk werk. Ook de adviseur van SWV Hofstad doet mee. De ouders
+            zijn er altijd bij.
         """,
         "planmatig_werken": """
-            We werken handelingsgericht: we kijken naar wat een kind nodig heeft, niet naar wat
-            het mankeert. Elke leerkracht heeft een groepsplan voor rekenen, technisch lezen,
-            begrijpend lezen en spelling, op drie niveaus. Na elke toetsperiode passen we het
+            We kijken naar wat een kind nodig heeft, niet naar wat het mankeert. Elke leerkracht
+            maakt een plan voor de groep. Het plan gaat over rekenen, lezen, begrijpend lezen en
+            spelling. Elk plan heeft drie niveaus. Na elke toetsperiode past de leerkracht het
             plan aan.
 
-            Loopt een leerling een jaar of meer achter en volgt hij een eigen leerlijn, dan
-            krijgt hij een OPP. We stellen het op met de ouders en de leerling en bespreken het
-            elk half jaar.
+            Loopt een leerling een jaar of meer achter? En werkt hij op een vak aan eigen doelen?
+            Dan krijgt hij een eigen plan voor langere tijd. Dat maken we met de ouders en de
+            leerling. We bespreken het elk half jaar.
         """,
         "interventies_basis": [
             "verlengde_instructie", "pre_teaching", "dyslexieprotocol", "protocol_rekenen",
@@ -447,13 +439,13 @@ LINDEBOOM = [
             "pestprotocol", "prikkelarme_werkplek", "kindgesprekken", "medisch_protocol",
         ],
         "niet_in_basisondersteuning": """
-            Niet in onze basisondersteuning valt:
+            Dit hoort niet bij onze gewone hulp.
 
-            - een eigen begeleider in de klas, ook niet voor een deel van de dag;
-            - een aparte ruimte waar een leerling langere tijd alleen werkt;
-            - een volledig eigen programma voor hoogbegaafde leerlingen buiten de plusklas;
-            - therapie onder schooltijd, zoals speltherapie. Ouders regelen dat zelf; wij
-              denken mee over het rooster.
+            - Een eigen begeleider in de klas, ook niet voor een deel van de dag.
+            - Een aparte ruimte waar een leerling lange tijd alleen werkt.
+            - Een heel eigen programma voor slimme kinderen, naast de Lindeklas.
+            - Therapie onder schooltijd, zoals speltherapie. Dat regelen ouders zelf. Wij denken
+              mee over het rooster.
         """,
         "expertise_team": [
             {"expertise": "Autisme", "functie": "auti-coach (leerkracht met opleiding)",
@@ -478,65 +470,65 @@ LINDEBOOM = [
              "hoe_vaak": "als_het_nodig_is"},
         ],
         "arrangementen": """
-            Plusklas: leerlingen uit groep 5 tot en met 8 die veel meer aankunnen, gaan elke
-            woensdagochtend naar de Lindeklas. Ze werken aan projecten en leren plannen en
-            doorzetten. De specialist hoogbegaafdheid geeft deze les.
+            Lindeklas: voor leerlingen uit groep 5 tot en met 8 die veel meer aankunnen. Zij
+            gaan elke woensdagochtend naar de Lindeklas. Ze werken daar aan projecten. Ze leren
+            plannen en doorzetten. De specialist voor slimme kinderen geeft deze les.
 
-            Autisme: leerlingen met autisme kunnen twee keer per week een gesprek hebben met de
-            auti-coach. Die helpt ook de leerkracht om de dag voorspelbaar te maken. Hebben
-            leerlingen meer nodig, dan vragen we een arrangement aan bij het
-            samenwerkingsverband. Dit jaar zijn dat er vier.
+            Autisme: een leerling met autisme kan twee keer per week praten met de auti-coach.
+            De auti-coach helpt ook de leerkracht om de dag voorspelbaar te maken. Is dat niet
+            genoeg? Dan vragen we extra hulp aan bij SWV Hofstad. Dit jaar krijgen vier
+            leerlingen die hulp.
 
-            Rekenen: een klein groepje leerlingen met ernstige rekenproblemen werkt drie keer
-            per week met de rekenspecialist.
+            Rekenen: een klein groepje met grote problemen bij rekenen werkt drie keer per week
+            met de rekenspecialist.
         """,
         "groepsgrootte_en_samenstelling": """
-            In groep 1 tot en met 5 hebben de groepen 24 tot 26 leerlingen, in groep 6 tot en
-            met 8 zijn dat er 28 tot 30. In die grote groepen is weinig ruimte voor leerlingen
-            die veel begeleiding nodig hebben.
+            In groep 1 tot en met 5 zitten 24 tot 26 leerlingen. In groep 6, 7 en 8 zijn dat er
+            28 tot 30. In een groep van 28 of meer leerlingen is het druk. Daar heeft de
+            leerkracht weinig tijd voor kinderen die veel hulp nodig hebben.
 
-            We plaatsen in één groep niet meer dan drie leerlingen met een arrangement. Volgens
-            de Verscheidenheidsindex zitten groep 6 en groep 8 dit jaar aan die grens.
+            We letten ook op de samenstelling van de groep. In één groep zitten niet meer dan
+            drie leerlingen met extra hulp van SWV Hofstad. Groep 6 en groep 8 zitten dit jaar
+            aan die grens.
         """,
         "deskundigheid_en_beschikbaarheid": """
-            De auti-coach werkt twaalf uur per week. Daarmee kunnen we ongeveer tien leerlingen
-            met autisme goed begeleiden. Komen er meer leerlingen met een grote vraag bij, dan
-            moeten we kiezen en krijgen leerlingen minder vaak begeleiding.
+            De auti-coach werkt twaalf uur per week. Daarmee kan zij ongeveer tien leerlingen
+            met autisme goed helpen. Komen er meer leerlingen met een grote vraag bij? Dan
+            moeten we kiezen. Leerlingen zien de auti-coach dan minder vaak.
 
-            De plusklas gaat alleen door als de specialist hoogbegaafdheid er is. Bij langere
-            ziekte zoeken we een vervanger binnen ons bestuur.
+            De Lindeklas gaat alleen door als de specialist er is. Is de specialist lang ziek?
+            Dan zoeken we een vervanger bij een andere school van ons bestuur.
         """,
         "grenzen_niet_bieden": """
-            Wij kunnen niet bieden:
+            Dit kunnen wij niet bieden.
 
-            - onderwijs aan een leerling die niet in een groep van 28 kinderen kan zijn, ook
-              niet voor een deel van de dag;
-            - een veilige plek voor een leerling die zichzelf of anderen regelmatig pijn doet;
-            - verpleegkundige zorg, zoals katheteriseren of sondevoeding;
-            - onderwijs aan een leerling die alleen met gebaren of een spraakcomputer praat:
-              daarvoor is in ons team geen deskundigheid.
+            - Les aan een kind dat niet in een groep van 28 leerlingen kan zijn. Ook niet voor
+              een deel van de dag.
+            - Een veilige plek voor een kind dat zichzelf of anderen vaak pijn doet.
+            - Zorg van een verpleegkundige, zoals katheteriseren of sondevoeding.
+            - Les aan een kind dat alleen met gebaren of een spraakcomputer praat. Daarvoor
+              heeft ons team niet de kennis.
         """,
         "grens_bereikt": """
-            Als we merken dat we de grens naderen, zeggen we dat eerlijk tegen de ouders. De
-            intern begeleider nodigt de ouders uit en maakt samen met hen een plan voor de
-            komende zes weken. Werkt dat niet, dan vragen we de onderwijsadviseur van het
-            samenwerkingsverband om mee te denken over een arrangement of een andere school.
-            Uw kind blijft bij ons tot er een nieuwe plek is gevonden.
+            Naderen we de grens? Dan zeggen we dat eerlijk tegen de ouders. De zorgcoördinator
+            nodigt de ouders uit. Samen maken zij een plan voor de komende zes weken. Werkt dat
+            niet? Dan vragen we de adviseur van SWV Hofstad om mee te denken. Misschien helpt
+            extra hulp, of past een andere school beter. Uw kind blijft bij ons tot het een
+            nieuwe plek heeft.
         """,
         "verwijzing_sbo_so": """
-            Een verwijzing naar het speciaal (basis)onderwijs bespreken we als een leerling
-            ondanks extra hulp en een arrangement niet vooruitgaat, of als het kind zich in een
-            grote groep niet prettig en veilig voelt. We bezoeken dan samen met de ouders een
-            school voor speciaal basisonderwijs. Daarna vragen we samen een TLV aan bij het
-            samenwerkingsverband.
+            Soms gaat een kind ondanks extra hulp niet vooruit. Of het voelt zich in een grote
+            groep niet prettig en veilig. Dan bespreken we met de ouders een overstap naar een
+            speciale school. We bezoeken samen zo'n school. Daarna vragen we samen toestemming
+            aan SWV Hofstad. Dat is nodig voor een plek op een speciale school.
         """,
     }),
     ("directie", {
         "aanmelden_toelichting": """
-            Elke maand is er een rondleiding voor nieuwe ouders. Na de rondleiding vullen ouders
-            het aanmeldformulier in. Heeft uw kind extra ondersteuning nodig, dan nodigt de
-            intern begeleider u uit voor een gesprek. Binnen zes weken hoort u of we uw kind een
-            passende plek kunnen geven. Een groep is vol bij 30 leerlingen.
+            Elke maand is er een rondleiding voor nieuwe ouders. Daarna vult u het
+            aanmeldformulier in. Heeft uw kind extra hulp nodig? Dan nodigt de zorgcoördinator u
+            uit voor een gesprek. Binnen zes weken hoort u of er een goede plek is voor uw kind.
+            Een groep is vol bij 30 leerlingen.
         """,
         "aanmeldprocedure_url": "https://rkbsdelindeboom.example/aanmelden",
         "schoolgids_url": "https://rkbsdelindeboom.example/schoolgids",
@@ -548,7 +540,7 @@ LINDEBOOM = [
         "evaluatie_volgende": "{volgend_jaar}-06-24",
         "evaluatie_wijzigingen": """
             De plusklas heet nu Lindeklas en is er ook voor groep 5. We hebben een tweede
-            stiltehoek ingericht. De grens van drie arrangementen per groep staat nu in het
+            stiltehoek. De grens van drie leerlingen met extra hulp per groep staat nu in het
             profiel.
         """,
     }),

@@ -78,14 +78,14 @@ DATE_KEYS = {
 }
 
 ZEESTER_GROUP_SIZE = """
-    Onze groepen hebben gemiddeld 25 leerlingen, maar de combinatiegroepen zijn groter: daar
-    zitten tot 29 leerlingen. In een groep van die grootte kunnen we geen tweede leerling
-    opvangen die de hele dag één-op-één begeleiding nodig heeft.
+    Onze groepen hebben gemiddeld 25 leerlingen. In de combinatiegroepen zitten tot 29
+    leerlingen. In een groep van die grootte is weinig ruimte. Daar past geen tweede kind dat
+    de hele dag eigen hulp nodig heeft.
 
-    Bij elke aanmelding kijken we naar de groep waarin het kind komt: hoe groot is die, en
-    hoeveel kinderen krijgen er al extra hulp? Zitten er in een groep al drie leerlingen met een
-    arrangement, dan plaatsen we er geen nieuwe leerling met een grote vraag bij. We zoeken dan
-    samen met de ouders naar een andere groep of een andere school.
+    Bij elke aanmelding kijken we naar de samenstelling van de groep. Hoe groot is die? Hoeveel
+    kinderen krijgen er al extra hulp? Zitten er al drie leerlingen met extra hulp van SWV
+    Hofstad in de groep? Dan plaatsen we er geen nieuwe leerling met een grote vraag bij. We
+    zoeken dan met de ouders naar een andere groep of een andere school.
 """
 
 # Per school, oldest first: (days ago, who, action, payload).
