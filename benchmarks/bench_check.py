@@ -36,6 +36,7 @@ from steunwijzer.quality_check.distinctive import (
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, parse_format
 
 SECTION = "## SOP-check (issue: SOP-check)"
+CHECK_TARGET_MS = 200
 TARGET_MS = 1000
 SEED = 20261122
 CLUSTER_SIZE = 12  # schools of one board that share a text, name swapped
@@ -264,6 +265,18 @@ def main():
         if cold < TARGET_MS
         else f"NOT MET: corpus build plus comparison take {cold:.0f} ms (p95s), over {TARGET_MS}."
     )
+    checks = [s["p95"] for label, s in rows if label.startswith("(c)") and s]
+    if checks:
+        worst = max(checks)
+        verdict += (
+            f" A full SOP-check of one profile takes {worst:.0f} ms at p95 with the region's"
+            " corpus kept in the process (as the app does),"
+            + (
+                f" under the {CHECK_TARGET_MS} ms target."
+                if worst < CHECK_TARGET_MS
+                else f" OVER the {CHECK_TARGET_MS} ms target."
+            )
+        )
     table = ["| Step | median | p95 | min | max |", "|---|--:|--:|--:|--:|"]
     for label, s in rows:
         cells = " | ".join(f"{s[k]:.1f}" for k in ("median", "p95", "min", "max")) if s else (
