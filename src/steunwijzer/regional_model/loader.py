@@ -7,58 +7,20 @@ JSON-serialisable dict; that dict is what `FormatVersion.definition` stores and
 This module is the public face of the loader; the rest of the code imports from here. The work
 is done in `yaml_checker.py` (checking the YAML node tree, with line-precise Dutch messages),
 `format_dict.py` (the dict form), `format_rules.py` (the constants and `slugify_key` both
-share) and `problems.py` (`FormatProblem`, `FormatError`).
+share; import those from there) and `problems.py` (`FormatProblem`, `FormatError`).
 The file format is described in docs/regional-model-format.md.
 """
 
 from pathlib import Path
 
 from .format_dict import format_from_dict, format_to_dict
-from .format_rules import (
-    CHAPTER_KEYS,
-    CHOICE_KEYS,
-    CHOICE_TYPES,
-    COLUMN_KEYS,
-    FIELD_KEYS,
-    FIXED_TEXT_KEYS,
-    FORMAT_MARKER,
-    ID_RE,
-    KEY_RE,
-    MAX_ID_LENGTH,
-    MAX_KEY_LENGTH,
-    MAX_NAME_LENGTH,
-    MAX_VERSION_LENGTH,
-    SCHEMA_VERSION,
-    SECTION_KEYS,
-    TEXT_TYPES,
-    TOP_KEYS,
-    VERSION_RE,
-    slugify_key,
-)
+from .format_rules import slugify_key
 from .problems import FormatError, FormatProblem
 from .sop_format import FixedText, SopFormat
 from .yaml_checker import _Parser
 
 __all__ = [
-    "CHAPTER_KEYS",
-    "CHOICE_KEYS",
-    "CHOICE_TYPES",
-    "COLUMN_KEYS",
     "DEFAULT_FORMAT_PATH",
-    "FIELD_KEYS",
-    "FIXED_TEXT_KEYS",
-    "FORMAT_MARKER",
-    "ID_RE",
-    "KEY_RE",
-    "MAX_ID_LENGTH",
-    "MAX_KEY_LENGTH",
-    "MAX_NAME_LENGTH",
-    "MAX_VERSION_LENGTH",
-    "SCHEMA_VERSION",
-    "SECTION_KEYS",
-    "TEXT_TYPES",
-    "TOP_KEYS",
-    "VERSION_RE",
     "FormatError",
     "FormatProblem",
     "decode_source",
