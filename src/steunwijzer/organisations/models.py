@@ -42,13 +42,12 @@ class Partnership(models.Model):
         return self.name
 
     def staff_may_manage(self, user) -> bool:
-        return Membership.objects.filter(
-            models.Q(user=user)
-            & (
-                models.Q(role=Role.PLATFORM_ADMIN)
-                | models.Q(role=Role.PARTNERSHIP_STAFF, partnership=self)
-            )
-        ).exists()
+        """Staff of this partnership, or platform admin (memberships read once per request)."""
+        return any(
+            m.role == Role.PLATFORM_ADMIN
+            or (m.role == Role.PARTNERSHIP_STAFF and m.partnership_id == self.pk)
+            for m in Membership.of(user)
+        )
 
 
 class Board(models.Model):

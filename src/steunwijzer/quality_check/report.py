@@ -13,10 +13,9 @@ from .findings import BLOCK, CheckReport, Finding
 from .models import CheckSettings
 
 
-def _corpus(profile: Profile) -> Corpus:
-    """Published chapter texts of the partnership's schools; rebuilt when one is published."""
-    partnership_id = profile.school.board.partnership_id
-    newest = (
+def _newest_published(partnership_id: int) -> int | None:
+    """The newest published revision of the region: the corpus is rebuilt when it changes."""
+    return (
         Profile.objects.filter(
             school__board__partnership_id=partnership_id, published_revision__isnull=False
         )
@@ -24,7 +23,6 @@ def _corpus(profile: Profile) -> Corpus:
         .values_list("published_revision_id", flat=True)
         .first()
     )
-    return _build_corpus(partnership_id, newest, profile.format_version_id)
 
 
 # Kept in the process, not in Django's cache: unpickling a region's corpus on every autosave
@@ -47,8 +45,29 @@ def _build_corpus(partnership_id: int, newest_published: int | None, format_vers
     return Corpus(texts, {c.key: shingles(example_text(c)) for c in chapters})
 
 
-def check_profile(profile: Profile, answers: dict | None = None) -> CheckReport:
-    """The findings for this profile (or for `answers`, e.g. an older version of it)."""
+def check_profile(profile: Profile) -> CheckReport:
+    """The findings for this profile."""
+    [(_, report)] = check_profiles([profile])
+    return report
+
+
+def check_profiles(profiles) -> list[tuple[Profile, CheckReport]]:
+    """Check many profiles, reading each region's lists and corpus once."""
+    regions = {}
+    results = []
+    for profile in profiles:
+        partnership = profile.school.board.partnership
+        if partnership.pk not in regions:
+            regions[partnership.pk] = (
+                CheckSettings.lists_for(partnership),
+                _newest_published(partnership.pk),
+            )
+        (phrases, jargon), newest = regions[partnership.pk]
+        results.append((profile, _check(profile, phrases, jargon, newest)))
+    return results
+
+
+def _check(profile: Profile, phrases, jargon, newest_published) -> CheckReport:
     if profile.is_own_model:
         # The school's own document is not ours to read: only its four parts must be located.
         return CheckReport(
@@ -57,16 +76,17 @@ def check_profile(profile: Profile, answers: dict | None = None) -> CheckReport:
                 for _, part in profile.missing_required()
             ]
         )
-    phrases, jargon = CheckSettings.lists_for(profile.school.board.partnership)
     return run_checks(
         CheckInput(
             sop_format=profile.sop_format,
-            answers=profile.answers if answers is None else answers,
+            answers=profile.answers,
             school_type=profile.school.school_type,
             vague_phrases=phrases,
             jargon=jargon,
             to_plain=html_to_plain,
-            corpus=_corpus(profile),
+            corpus=_build_corpus(
+                profile.school.board.partnership_id, newest_published, profile.format_version_id
+            ),
             school_id=profile.school_id,
         )
     )

@@ -11,7 +11,7 @@ from steunwijzer.profiles.school_year import school_year_of
 
 from .findings import CHECKS
 from .models import CheckSettings
-from .report import check_profile
+from .report import check_profiles
 from .wording import DEFAULT_JARGON, DEFAULT_VAGUE_PHRASES, parse_jargon_list, parse_phrase_list
 
 
@@ -23,10 +23,10 @@ def partnership_checks(request, slug):
     profiles = Profile.objects.filter(
         school__board__partnership=partnership, school_year=school_year
     ).select_related("school__board__partnership", "format_version")
-    rows = []
-    for profile in profiles:
-        report = check_profile(profile)
-        rows.append({"profile": profile, "report": report, "counts": report.counts_by_check()})
+    rows = [
+        {"profile": profile, "report": report, "counts": report.counts_by_check()}
+        for profile, report in check_profiles(profiles)
+    ]
     totals = Counter()
     for row in rows:
         totals.update(row["counts"])
