@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "steunwijzer.review",
     "steunwijzer.route",
     "steunwijzer.quality_check",
+    "steunwijzer.instruments.ijk",
+    "steunwijzer.instruments.diversity",
+    "steunwijzer.publication",
+    "steunwijzer.dashboards",
     "steunwijzer.api",
 ]
 

@@ -1,0 +1,15 @@
+"""`{% chart c "id" %}`: a `core.charts.Chart` as a figure with its SVG and its data table."""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.simple_tag
+def chart(chart, chart_id):
+    return render_to_string(
+        "core/_chart.html",
+        {"chart": chart, "chart_id": chart_id, "svg": mark_safe(chart.svg(chart_id))},
+    )

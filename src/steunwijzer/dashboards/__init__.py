@@ -1,0 +1,1 @@
+"""Overviews for boards and the partnership: route status, analysis, allocation, dekkend aanbod."""

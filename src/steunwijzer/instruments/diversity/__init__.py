@@ -1,0 +1,1 @@
+"""Verscheidenheidsindex and School Invulschema: counts per group and category, never pupils."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DiversityConfig(AppConfig):
+    name = "steunwijzer.instruments.diversity"
+    label = "diversity"
+    verbose_name = "Verscheidenheidsindex"

@@ -1,0 +1,1 @@
+"""IJK self-evaluation, Kijkwijzer observations and the realism check between them."""
