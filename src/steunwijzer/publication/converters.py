@@ -1,0 +1,32 @@
+"""Path converters for the public URLs, so a vestiging (`01`) and a school year (`2026-2027`)
+can stand in the same place of a path without being mistaken for each other."""
+
+
+class BrinConverter:
+    regex = r"[0-9]{2}[A-Za-z]{2}"
+
+    def to_python(self, value):
+        return value.upper()
+
+    def to_url(self, value):
+        return value
+
+
+class VestigingConverter:
+    regex = r"[0-9]{2}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+class SchoolYearConverter:
+    regex = r"[0-9]{4}-[0-9]{4}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
