@@ -18,3 +18,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # requests in threads, and in-memory tables lock instead of waiting like a real database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(STATIC_ROOT.parent / "test.sqlite3")}  # noqa: F405
+
+# Hundreds of tests sign in officers and staff with force_login; tests/test_two_factor.py
+# turns the requirement on again for itself.
+STEUNWIJZER_REQUIRE_2FA = False

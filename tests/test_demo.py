@@ -24,6 +24,7 @@ from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import is_late, school_year_bounds
 from steunwijzer.route.definitions import BEFORE_BOARD
 from steunwijzer.route.models import Deadline, Transition
+from tests.two_factor_helpers import verify_session
 
 PERSONAS = {
     "directeur", "ib", "leerkracht", "mr", "directeur2", "kwaliteit", "kwaliteit2",
@@ -176,6 +177,8 @@ def test_the_eenpitter_delivers_directly_and_its_advice_can_be_downloaded(client
     url = reverse("transition_statement", args=[profile.pk, advice.pk])
     for username in ("eenpitter", "swv"):  # its board, and the partnership
         client.login(username=username, password=DEMO_PASSWORD)
+        if username == "swv":
+            verify_session(client, get_user_model().objects.get(username="swv"))
         response = client.get(url)
         assert response.status_code == 200, username
         assert response["Content-Type"] == "application/pdf"
@@ -202,6 +205,7 @@ def test_some_demo_schools_are_late(client):
         assert late and all(p.state in BEFORE_BOARD for p in late)
         assert {p.school.board.name for p in late} == {"Stichting Haagse Kansrijke Scholen"}
         client.login(username="kwaliteit", password=DEMO_PASSWORD)
+        verify_session(client, get_user_model().objects.get(username="kwaliteit"))
         assert "te laat" in client.get(reverse("todo")).content.decode()
 
 

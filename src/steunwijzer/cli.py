@@ -55,10 +55,13 @@ def demo(argv):
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{args.port}")
+    # The code page shows the demo personas' current code (docs/security.md); never elsewhere.
+    os.environ["STEUNWIJZER_DEMO"] = "1"
     data_dir = _setup_django()
     from django.core.management import call_command
 
     from steunwijzer.core.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_loaded
+    from steunwijzer.core.demo_security import DEMO_TOTP_SECRET, TWO_FACTOR_PERSONAS
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -71,6 +74,11 @@ def demo(argv):
     print(f"Demo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
     for username, description in DEMO_LOGINS:
         print(f"  {username:<28} {description}")
+    print(
+        f"\nTweestapsverificatie voor {', '.join(TWO_FACTOR_PERSONAS)}: voeg de sleutel "
+        f"{DEMO_TOTP_SECRET} toe aan een authenticator-app, of neem de code over die de "
+        "demo op de codepagina laat zien."
+    )
     print("\nStoppen: Ctrl+C\n")
     _gunicorn("127.0.0.1", args.port, workers=2)
 

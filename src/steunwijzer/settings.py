@@ -6,6 +6,7 @@ Production sets at least SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and HTTPS=True.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +54,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "steunwijzer.core",
     "steunwijzer.organisations",
     "steunwijzer.regional_model",
@@ -75,9 +80,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "steunwijzer.api.auth.BearerTokenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "steunwijzer.organisations.middleware.SecurityHeadersMiddleware",
+    "steunwijzer.organisations.middleware.SessionIdleMiddleware",
+    "steunwijzer.organisations.middleware.TwoFactorMiddleware",
+    # Last, as django-axes asks: it turns a flagged lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "steunwijzer.urls"
@@ -173,13 +185,54 @@ SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if envbool("BEHIND_PROXY", "False"):
+# Behind a proxy, X-Forwarded-Proto says HTTPS and X-Forwarded-For the client's address.
+BEHIND_PROXY = envbool("BEHIND_PROXY", "False")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# Sign-in hardening (docs/security.md). Lockout: django-axes counts failed passwords and wrong
+# two-step codes per account and, separately, per address.
+AUTHENTICATION_BACKENDS = [
+    "steunwijzer.organisations.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "steunwijzer.organisations.backends.client_address"
+AXES_LOCKOUT_CALLABLE = "steunwijzer.organisations.two_factor_views.locked_out"
+AXES_VERBOSE = False
+# Two-step verification (TOTP with recovery codes). Required for the board and partnership
+# roles; anyone else may turn it on in Mijn account.
+STEUNWIJZER_REQUIRE_2FA = envbool("STEUNWIJZER_REQUIRE_2FA", "True")
+OTP_TOTP_ISSUER = os.getenv("OTP_TOTP_ISSUER", "Steunwijzer")
+# Only `steunwijzer demo` sets this: the code page then shows the demo accounts' current code.
+STEUNWIJZER_DEMO = envbool("STEUNWIJZER_DEMO", "False")
+# Idle sessions end; SESSION_COOKIE_AGE stays the absolute maximum.
+SESSION_IDLE_TIMEOUT = envint("SESSION_IDLE_TIMEOUT", str(30 * 60))
+
+# Content Security Policy without 'unsafe-inline' (django-csp 4): no inline scripts, styles,
+# style attributes or event handlers anywhere in the served HTML.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", "14")
 

@@ -26,7 +26,7 @@ from steunwijzer.profiles.services import profile_create, profile_update
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH
 from steunwijzer.regional_model.services import format_import
 
-from . import demo_route
+from . import demo_route, demo_security
 from .demo_content import PROFILE_HISTORY
 
 DEMO_SLUG = "hofstad"
@@ -264,6 +264,7 @@ def build_demo(stdout=None) -> Partnership:
         steps = demo_route.walk_routes(profiles, people, directors, mr_members, _save_answers)
         comments = demo_route.place_comments(profiles, people, directors, mr_members)
         say(f"{steps} stappen in de route gezet en {comments} opmerkingen geplaatst.")
+        demo_security.install_two_factor(people)
     return partnership
 
 

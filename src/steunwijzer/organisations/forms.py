@@ -237,3 +237,13 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
         if commit:
             partnership.save()
         return partnership
+
+
+class TwoFactorCodeForm(UtrechtFormMixin, forms.Form):
+    code = forms.CharField(
+        label="Code",
+        max_length=40,
+        help_text="De zes cijfers uit uw authenticator-app, of een van uw herstelcodes.",
+        error_messages={"required": "Vul de code in."},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
+    )

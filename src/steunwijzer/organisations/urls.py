@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import forms, views
+from . import forms, two_factor_views, views
 
 # The admin app ships registration/password_*.html too and comes first in INSTALLED_APPS,
 # so our templates carry names of their own.
@@ -13,6 +13,7 @@ urlpatterns = [
         ),
         name="login",
     ),
+    path("inloggen/code/", two_factor_views.two_factor_verify, name="two_factor_verify"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord-vergeten/",
@@ -33,7 +34,7 @@ urlpatterns = [
     ),
     path(
         "wachtwoord-herstellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             form_class=forms.SetPasswordForm,
             template_name="registration/password_reset_new.html",
         ),
@@ -64,6 +65,21 @@ urlpatterns = [
     path("account/", views.account_settings, name="account_settings"),
     path("account/tokens/nieuw/", views.api_token_create, name="api_token_create"),
     path("account/tokens/<int:pk>/intrekken/", views.api_token_revoke, name="api_token_revoke"),
+    path(
+        "account/tweestapsverificatie/",
+        two_factor_views.two_factor_settings,
+        name="two_factor_settings",
+    ),
+    path(
+        "account/tweestapsverificatie/herstelcodes/",
+        two_factor_views.recovery_codes_regenerate,
+        name="recovery_codes_regenerate",
+    ),
+    path(
+        "account/tweestapsverificatie/uitzetten/",
+        two_factor_views.two_factor_disable,
+        name="two_factor_disable",
+    ),
     path("uitnodigen/", views.invite, name="invite"),
     path(
         "samenwerkingsverband/<slug:slug>/instellingen/",

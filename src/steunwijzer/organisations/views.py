@@ -1,3 +1,4 @@
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from steunwijzer.api.models import ApiToken
 
-from . import services
+from . import services, two_factor
 from .forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, NameForm, PartnershipForm
 from .models import Invitation, Role
 from .permissions import get_partnership_for_staff, invitable_targets, may_invite_anyone
@@ -26,6 +27,14 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().form_valid(form)
 
 
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # A new password is the way back from a lockout: its failed attempts are forgotten.
+        axes_reset(username=form.user.get_username())
+        return response
+
+
 def _account_page(request, name_form=None, token_form=None, raw_token=None, status=200):
     ctx = {
         "name_form": name_form or NameForm(instance=request.user),
@@ -35,6 +44,7 @@ def _account_page(request, name_form=None, token_form=None, raw_token=None, stat
         ).order_by("role", "pk"),
         "tokens": request.user.api_tokens.filter(revoked_at=None),
         "can_invite": may_invite_anyone(request.user),
+        "two_factor_enabled": two_factor.is_enabled(request.user),
         "raw_token": raw_token,
         "api_url": settings.SITE_URL + "/api/v1/",
     }
@@ -123,7 +133,7 @@ def invitation_accept(request, token):
             )
         except services.InvitationClosed:
             return _invitation_closed(request, "accepted")
-        login(request, user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return _welcome(request, invitation)
     ctx = {"invitation": invitation, "form": form}
     return render(request, "organisations/invitation_accept.html", ctx)

@@ -2,7 +2,11 @@
 document.addEventListener("htmx:responseError", function (event) {
   var status = document.getElementById("save-status");
   if (status) {
-    status.textContent = "Automatisch opslaan lukte niet (fout " + event.detail.xhr.status + "). Klik op Opslaan.";
+    var xhr = event.detail.xhr;
+    // 401: the session ended (idle too long); the server's Dutch message says what to do.
+    status.textContent = xhr.status === 401 && xhr.responseText
+      ? xhr.responseText + " Kopieer eerst uw laatste tekst."
+      : "Automatisch opslaan lukte niet (fout " + xhr.status + "). Klik op Opslaan.";
     status.className = "sw-status sw-status--error";
   }
 });

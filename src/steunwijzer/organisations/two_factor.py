@@ -1,0 +1,102 @@
+"""Two-step verification (tweestapsverificatie): an authenticator app plus recovery codes.
+
+The app holds a TOTP key (django-otp's TOTPDevice); ten single-use recovery codes (herstelcodes,
+a StaticDevice) are the way in when the phone is lost. Who must use it: every board and
+partnership role while STEUNWIJZER_REQUIRE_2FA is on; anyone else may turn it on, and is then
+asked for a code at every sign-in too.
+"""
+
+from base64 import b32encode
+
+import segno
+from django.conf import settings
+from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .models import Membership, Role
+
+REQUIRED_ROLES = {Role.BOARD_OFFICER, Role.PARTNERSHIP_STAFF, Role.PLATFORM_ADMIN}
+RECOVERY_CODE_COUNT = 10
+APP_DEVICE_NAME = "Authenticator-app"
+RECOVERY_DEVICE_NAME = "Herstelcodes"
+
+
+def is_required(user) -> bool:
+    """Must this person verify a second step before doing anything else?"""
+    return settings.STEUNWIJZER_REQUIRE_2FA and any(
+        m.role in REQUIRED_ROLES for m in Membership.of(user)
+    )
+
+
+def is_enabled(user) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def recovery_codes_left(user) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def enrolment_device(user) -> TOTPDevice:
+    """The key being set up: the same one until it is confirmed, so a reload keeps the QR code."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+
+
+def normalise(code: str) -> str:
+    # People copy codes with spaces or dashes ("123 456", "abcd-efgh").
+    return "".join(ch for ch in code if ch.isalnum()).lower()
+
+
+@transaction.atomic
+def two_factor_enable(*, user, device: TOTPDevice, code: str) -> list[str] | None:
+    """Confirm the app with its first code; return fresh recovery codes, or None if wrong."""
+    device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=user)
+    if not device.verify_token(normalise(code)):
+        return None
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    return recovery_codes_issue(user=user)
+
+
+@transaction.atomic
+def recovery_codes_issue(*, user) -> list[str]:
+    """Ten new recovery codes; the old ones stop working."""
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+@transaction.atomic
+def two_factor_disable(*, user) -> None:
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+
+
+def verify_code(user, code: str):
+    """The device that accepts this app code or recovery code (used up), or None.
+
+    Six digits go to the app, anything else to the recovery codes; each device slows down
+    after failures (django-otp's throttling), and the caller counts failures for the lockout.
+    """
+    code = normalise(code)
+    model = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
+    with transaction.atomic():
+        for device in model.objects.filter(user=user, confirmed=True).select_for_update():
+            if device.verify_token(code):
+                return device
+    return None
+
+
+def secret_text(device: TOTPDevice) -> str:
+    """The key as an authenticator app asks for it when typed in: base32 in groups of four."""
+    secret = b32encode(device.bin_key).decode()
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def qr_code_data_uri(device: TOTPDevice) -> str:
+    """The otpauth:// address as an SVG image in a data: URI (allowed by img-src, no inline CSS)."""
+    return segno.make(device.config_url, error="m").svg_data_uri(scale=5, border=2)

@@ -1,0 +1,149 @@
+"""Pages of the second sign-in step, of two-step verification in Mijn account, and the lockout."""
+
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_login_failed
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+
+from steunwijzer.core.demo_security import demo_code
+
+from . import two_factor
+from .forms import TwoFactorCodeForm
+
+WRONG_CODE = (
+    "Deze code klopt niet. Kijk of u de nieuwste code uit uw app overneemt, of gebruik een "
+    "herstelcode die u nog niet eerder heeft gebruikt. Na meerdere fouten moet u even wachten."
+)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout response: the sign-in page's message, with a way back."""
+    if request.user.is_authenticated:
+        logout(request)
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/login_locked.html", {"minutes": minutes}, status=429)
+
+
+def _next_url(request) -> str:
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return url
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+def _check_code(request, form):
+    """The device that accepts the form's code; a wrong code counts towards the lockout."""
+    credentials = {"username": request.user.get_username()}
+    if not AxesProxyHandler.is_allowed(request, credentials):
+        request.axes_locked_out = True  # AxesMiddleware answers with locked_out()
+        return None
+    device = two_factor.verify_code(request.user, form.cleaned_data["code"])
+    if device is None:
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+        form.add_error("code", WRONG_CODE)
+    return device
+
+
+@never_cache
+@login_required
+def two_factor_verify(request):
+    """The second step after the password: a code from the app or a recovery code."""
+    if request.user.is_verified() or not two_factor.is_enabled(request.user):
+        return redirect(_next_url(request))
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = _check_code(request, form)
+        if device is not None:
+            otp_login(request, device)
+            if device.name == two_factor.RECOVERY_DEVICE_NAME:
+                left = two_factor.recovery_codes_left(request.user)
+                messages.warning(
+                    request,
+                    f"U heeft een herstelcode gebruikt; er zijn er nog {left} over. Maak nieuwe "
+                    "herstelcodes in Mijn account als u er weinig over heeft.",
+                )
+            return redirect(_next_url(request))
+    ctx = {"form": form, "next": _next_url(request), "demo_code": demo_code(request.user)}
+    status = 400 if form.errors else 200
+    return render(request, "registration/two_factor_code.html", ctx, status=status)
+
+
+def _settings_page(request, form=None, codes=None, status=200):
+    user = request.user
+    enabled = two_factor.is_enabled(user)
+    ctx = {
+        "enabled": enabled,
+        "required": two_factor.is_required(user),
+        "form": form or TwoFactorCodeForm(),
+        "codes": codes,
+        "codes_left": two_factor.recovery_codes_left(user) if enabled else 0,
+    }
+    if not enabled:
+        device = two_factor.enrolment_device(user)
+        ctx["qr_code"] = two_factor.qr_code_data_uri(device)
+        ctx["secret"] = two_factor.secret_text(device)
+    response = render(request, "organisations/two_factor.html", ctx, status=status)
+    # The key and the recovery codes must not stay in a cache.
+    add_never_cache_headers(response)
+    return response
+
+
+@login_required
+def two_factor_settings(request):
+    """Mijn account › Tweestapsverificatie: set up the app (scan, confirm with a code), or manage it."""
+    if request.method != "POST" or two_factor.is_enabled(request.user):
+        return _settings_page(request)
+    form = TwoFactorCodeForm(request.POST)
+    if not form.is_valid():
+        return _settings_page(request, form=form, status=400)
+    device = two_factor.enrolment_device(request.user)
+    codes = two_factor.two_factor_enable(
+        user=request.user, device=device, code=form.cleaned_data["code"]
+    )
+    if codes is None:
+        form.add_error(
+            "code", "Deze code klopt niet. Scan de QR-code opnieuw en vul de nieuwste code in."
+        )
+        return _settings_page(request, form=form, status=400)
+    device.refresh_from_db()
+    otp_login(request, device)
+    messages.success(request, "Tweestapsverificatie staat aan.")
+    return _settings_page(request, codes=codes)
+
+
+@login_required
+@require_POST
+def recovery_codes_regenerate(request):
+    if not two_factor.is_enabled(request.user):
+        return redirect("two_factor_settings")
+    codes = two_factor.recovery_codes_issue(user=request.user)
+    messages.success(request, "Er zijn nieuwe herstelcodes gemaakt; de oude werken niet meer.")
+    return _settings_page(request, codes=codes)
+
+
+@login_required
+@require_POST
+def two_factor_disable(request):
+    """Turning it off asks for a current code, so an unattended session cannot do it."""
+    if not two_factor.is_enabled(request.user):
+        return redirect("two_factor_settings")
+    form = TwoFactorCodeForm(request.POST)
+    if not form.is_valid() or _check_code(request, form) is None:
+        return _settings_page(request, form=form, status=400)
+    two_factor.two_factor_disable(user=request.user)
+    if two_factor.is_required(request.user):
+        messages.warning(
+            request,
+            "Tweestapsverificatie staat uit. Voor uw rol is die verplicht: stel de app opnieuw in.",
+        )
+    else:
+        messages.success(request, "Tweestapsverificatie staat uit.")
+    return redirect("two_factor_settings")
