@@ -1,0 +1,256 @@
+"""Two-step verification: required for board and partnership roles, optional for everyone,
+with recovery codes, and counted by the lockout. The suite's settings turn the requirement
+off (force_login everywhere); these tests turn it on."""
+
+import pytest
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from steunwijzer.api.models import ApiToken
+from steunwijzer.core.demo_security import DEMO_TOTP_KEY
+from steunwijzer.organisations import two_factor
+from steunwijzer.organisations.models import Role
+from tests.conftest import PASSWORD, grant, make_user
+from tests.two_factor_helpers import current_code
+
+pytestmark = pytest.mark.django_db
+
+CODE_PAGE = "/inloggen/code/"
+ENROL = "/account/tweestapsverificatie/"
+DISABLE = "/account/tweestapsverificatie/uitzetten/"
+REGENERATE = "/account/tweestapsverificatie/herstelcodes/"
+PAGES = ["/", "/te-doen/", "/account/", "/uitnodigen/"]
+
+
+@pytest.fixture(autouse=True)
+def _required(settings):
+    settings.STEUNWIJZER_REQUIRE_2FA = True
+    # django-otp slows down after a wrong code; these tests try a right one straight after.
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    settings.OTP_STATIC_THROTTLE_FACTOR = 0
+
+
+@pytest.fixture
+def admin(db):
+    user = make_user("platformbeheer")
+    grant(user, Role.PLATFORM_ADMIN)
+    return user
+
+
+def sign_in(client, username):
+    response = client.post("/inloggen/", {"username": username, "password": PASSWORD})
+    assert response.status_code == 302, response.content.decode()[:500]
+    return response
+
+
+def enable(user) -> tuple[TOTPDevice, list[str]]:
+    device = two_factor.enrolment_device(user)
+    codes = two_factor.two_factor_enable(user=user, device=device, code=current_code(device))
+    device.refresh_from_db()
+    return device, codes
+
+
+@pytest.mark.parametrize("persona", ["officer", "staff", "admin"])
+def test_board_and_partnership_roles_without_an_app_must_enrol_first(client, request, persona):
+    user = request.getfixturevalue(persona)
+    sign_in(client, user.username)
+    for url in PAGES:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response.url.startswith(ENROL + "?next="), url
+    page = client.get(ENROL)
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "verplicht" in body and 'src="data:image/svg+xml' in body
+    assert two_factor.secret_text(TOTPDevice.objects.get(user=user)) in body
+
+
+@pytest.mark.parametrize("persona", ["editor", "team_member", "mr_member", "outsider"])
+def test_school_roles_are_not_forced(client, request, persona):
+    user = request.getfixturevalue(persona)
+    sign_in(client, user.username)
+    assert client.get("/").status_code == 200
+
+
+def test_the_requirement_can_be_turned_off(client, officer, settings):
+    settings.STEUNWIJZER_REQUIRE_2FA = False
+    sign_in(client, "kwaliteit")
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["officer", "staff", "admin", "editor"])
+def test_anyone_with_an_app_is_asked_for_a_code_on_every_page(client, request, persona):
+    user = request.getfixturevalue(persona)
+    enable(user)
+    response = sign_in(client, user.username)
+    assert response.url == "/"
+    for url in [*PAGES, ENROL]:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response.url.startswith(CODE_PAGE + "?next="), url
+
+
+def test_a_code_from_the_app_completes_the_sign_in(client, officer):
+    device, _ = enable(officer)
+    sign_in(client, "kwaliteit")
+    page = client.get(CODE_PAGE + "?next=/te-doen/")
+    assert page.status_code == 200 and 'autocomplete="one-time-code"' in page.content.decode()
+    response = client.post(
+        CODE_PAGE, {"code": current_code(device, steps_ahead=1), "next": "/te-doen/"}
+    )
+    assert response.status_code == 302 and response.url == "/te-doen/"
+    for url in PAGES:
+        assert client.get(url).status_code == 200, url
+
+
+def test_a_wrong_code_gets_a_dutch_error(client, officer):
+    enable(officer)
+    sign_in(client, "kwaliteit")
+    response = client.post(CODE_PAGE, {"code": "000000"})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Deze code klopt niet" in body and 'role="alert"' in body
+    assert client.get("/").status_code == 302
+    assert client.post(CODE_PAGE, {"code": ""}).status_code == 400
+
+
+def test_an_offsite_next_is_ignored(client, officer):
+    device, _ = enable(officer)
+    sign_in(client, "kwaliteit")
+    code = current_code(device, steps_ahead=1)
+    response = client.post(CODE_PAGE, {"code": code, "next": "https://evil.example/"})
+    assert response.url == "/"
+
+
+def test_a_recovery_code_works_once(client, officer):
+    _device, codes = enable(officer)
+    assert len(codes) == 10 and len(set(codes)) == 10
+    sign_in(client, "kwaliteit")
+    response = client.post(CODE_PAGE, {"code": codes[0].upper()}, follow=True)
+    assert response.status_code == 200
+    assert "nog 9 over" in response.content.decode()
+    client.post("/uitloggen/")
+    sign_in(client, "kwaliteit")
+    again = client.post(CODE_PAGE, {"code": codes[0]})
+    assert again.status_code == 400 and "Deze code klopt niet" in again.content.decode()
+
+
+def test_wrong_codes_count_towards_the_lockout(client, officer):
+    device, _ = enable(officer)
+    sign_in(client, "kwaliteit")
+    for _ in range(4):
+        assert client.post(CODE_PAGE, {"code": "111111"}).status_code == 400
+    locked = client.post(CODE_PAGE, {"code": "111111"})
+    assert locked.status_code == 429
+    assert "Te veel mislukte pogingen" in locked.content.decode()
+    assert "_auth_user_id" not in client.session, "a locked-out session is signed out"
+    again = client.post("/inloggen/", {"username": "kwaliteit", "password": PASSWORD})
+    assert again.status_code == 429
+
+
+def test_enrolment_rejects_a_wrong_confirmation_code(client, editor):
+    client.force_login(editor)
+    client.get(ENROL)
+    response = client.post(ENROL, {"code": "123456"})
+    assert response.status_code == 400
+    assert "Deze code klopt niet" in response.content.decode()
+    assert not two_factor.is_enabled(editor)
+    assert client.post(ENROL, {"code": ""}).status_code == 400
+
+
+def test_enrolment_shows_ten_recovery_codes_once(client, editor):
+    client.force_login(editor)
+    client.get(ENROL)
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    response = client.post(ENROL, {"code": current_code(device)})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+    tokens = list(StaticToken.objects.filter(device__user=editor).values_list("token", flat=True))
+    assert len(tokens) == 10 and all(token in body for token in tokens)
+    assert two_factor.is_enabled(editor)
+    later = client.get(ENROL).content.decode()
+    assert not any(token in later for token in tokens)
+    assert "nog 10 herstelcodes over" in later
+    assert client.get("/").status_code == 200, "the session that enrolled counts as verified"
+
+
+def test_the_account_page_links_to_it(client, editor):
+    client.force_login(editor)
+    body = client.get("/account/").content.decode()
+    assert "Tweestapsverificatie aanzetten" in body and f'href="{ENROL}"' in body
+
+
+def test_new_recovery_codes_replace_the_old_ones(editor):
+    _device, old = enable(editor)
+    new = two_factor.recovery_codes_issue(user=editor)
+    assert not set(old) & set(new)
+    assert two_factor.verify_code(editor, old[0]) is None
+    assert two_factor.verify_code(editor, new[0]) is not None
+
+
+def test_regenerating_codes_from_the_page(client, officer):
+    device, old = enable(officer)
+    sign_in(client, "kwaliteit")
+    client.post(CODE_PAGE, {"code": current_code(device, steps_ahead=1)})
+    response = client.post(REGENERATE)
+    assert response.status_code == 200
+    assert "de oude werken niet meer" in response.content.decode()
+    assert two_factor.recovery_codes_left(officer) == 10
+    assert not StaticToken.objects.filter(token__in=old).exists()
+
+
+def test_disabling_needs_a_current_code(client, editor):
+    device, codes = enable(editor)
+    sign_in(client, "editor")
+    client.post(CODE_PAGE, {"code": codes[0]})
+    assert client.post(DISABLE, {"code": ""}).status_code == 400
+    wrong = client.post(DISABLE, {"code": "999999"})
+    assert wrong.status_code == 400 and "Deze code klopt niet" in wrong.content.decode()
+    assert two_factor.is_enabled(editor)
+    response = client.post(DISABLE, {"code": current_code(device, steps_ahead=1)})
+    assert response.status_code == 302
+    assert not two_factor.is_enabled(editor)
+    assert not StaticToken.objects.filter(device__user=editor).exists()
+    assert client.get("/").status_code == 200
+
+
+def test_an_officer_who_disables_it_must_set_it_up_again(client, officer):
+    device, codes = enable(officer)
+    sign_in(client, "kwaliteit")
+    client.post(CODE_PAGE, {"code": codes[0]})
+    client.post(DISABLE, {"code": codes[1]})
+    response = client.get("/")
+    assert response.status_code == 302 and response.url.startswith(ENROL)
+
+
+def test_an_autosave_without_the_second_step_is_refused_not_redirected(client, officer):
+    enable(officer)
+    sign_in(client, "kwaliteit")
+    response = client.post("/profielen/1/hoofdstuk/visie/autosave/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 401
+
+
+def test_api_tokens_are_not_asked_for_a_code(client, officer):
+    enable(officer)
+    _token, raw = ApiToken.issue(officer, "script")
+    response = client.get("/api/v1/profiles/", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 200
+
+
+def test_the_demo_shows_the_current_code_only_in_demo_mode(client, officer, settings):
+    TOTPDevice.objects.create(user=officer, name="Demo-app", key=DEMO_TOTP_KEY, confirmed=True)
+    sign_in(client, "kwaliteit")
+    assert "Demo: de code is" not in client.get(CODE_PAGE).content.decode()
+    settings.STEUNWIJZER_DEMO = True
+    body = client.get(CODE_PAGE).content.decode()
+    assert "Demo: de code is" in body
+    device = TOTPDevice.objects.get(user=officer)
+    assert current_code(device) in body or current_code(device, steps_ahead=1) in body
+
+
+def test_the_demo_never_shows_a_code_of_a_real_key(client, officer, settings):
+    settings.STEUNWIJZER_DEMO = True
+    enable(officer)
+    sign_in(client, "kwaliteit")
+    assert "Demo: de code is" not in client.get(CODE_PAGE).content.decode()
