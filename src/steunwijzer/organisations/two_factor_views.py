@@ -110,7 +110,9 @@ def two_factor_settings(request):
     )
     if codes is None:
         form.add_error(
-            "code", "Deze code klopt niet. Scan de QR-code opnieuw en vul de nieuwste code in."
+            "code",
+            "Deze code klopt niet. Scan de QR-code opnieuw en vul de nieuwste code in. "
+            "Na een fout moet u even wachten.",
         )
         return _settings_page(request, form=form, status=400)
     device.refresh_from_db()

@@ -1,0 +1,71 @@
+"""Two-step verification end to end: set it up from Mijn account, sign out, sign in with a code
+computed from the app's key; and an officer who is made to set it up first."""
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.browser.conftest import assert_no_axe_violations
+from tests.conftest import PASSWORD
+from tests.two_factor_helpers import current_code
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _required(settings):
+    settings.STEUNWIJZER_REQUIRE_2FA = True
+
+
+def enter_password(page, username):
+    page.goto("/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def test_a_director_turns_it_on_and_signs_in_with_a_code(page, editor):
+    enter_password(page, "editor")
+    page.wait_for_url("**/")
+    page.get_by_role("link", name="Mijn account").click()
+    page.get_by_role("link", name="Tweestapsverificatie aanzetten").click()
+    page.get_by_role("img", name="QR-code").wait_for()
+    assert_no_axe_violations(page)
+
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    typed_key = page.locator("#sleutel").inner_text().replace(" ", "")
+    assert typed_key == TOTPDevice.objects.get(pk=device.pk).config_url.split("secret=")[1][:32]
+    page.get_by_label("Code").fill("000000")
+    page.get_by_role("button", name="Aanzetten").click()
+    assert page.get_by_text("Deze code klopt niet").is_visible()
+    page.wait_for_timeout(1100)  # django-otp waits a second after a wrong code
+
+    page.get_by_label("Code").fill(current_code(device))
+    page.get_by_role("button", name="Aanzetten").click()
+    page.get_by_role("heading", name="Uw herstelcodes").wait_for()
+    assert page.locator("#herstelcodes li").count() == 10
+
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url("**/inloggen/")
+    enter_password(page, "editor")
+    page.wait_for_url("**/inloggen/code/**")
+    assert_no_axe_violations(page)
+    assert "Demo: de code is" not in page.content()
+    page.get_by_label("Code").fill(current_code(device, steps_ahead=1))
+    page.get_by_role("button", name="Verder").click()
+    page.wait_for_url("**/")
+    assert page.get_by_role("link", name="Mijn account").is_visible()
+    assert page.get_by_role("heading", level=1).is_visible()
+
+
+def test_an_officer_must_set_it_up_before_anything_else(page, officer):
+    enter_password(page, "kwaliteit")
+    page.wait_for_url("**/account/tweestapsverificatie/**")
+    assert page.get_by_text("is tweestapsverificatie verplicht").first.is_visible()
+    page.goto("/te-doen/")
+    page.wait_for_url("**/account/tweestapsverificatie/**")
+    device = TOTPDevice.objects.get(user=officer, confirmed=False)
+    page.get_by_label("Code").fill(current_code(device))
+    page.get_by_role("button", name="Aanzetten").click()
+    page.get_by_role("heading", name="Uw herstelcodes").wait_for()
+    page.goto("/te-doen/")
+    assert page.url.endswith("/te-doen/")
