@@ -104,9 +104,7 @@ def test_a_platform_admin_sees_and_removes_lockouts_in_beheer(client, editor):
     listing = client.get("/beheer/axes/accessattempt/")
     assert listing.status_code == 200 and "editor" in listing.content.decode()
     attempt_row = AccessAttempt.objects.get(username="editor")
-    response = client.post(
-        f"/beheer/axes/accessattempt/{attempt_row.pk}/delete/", {"post": "yes"}
-    )
+    response = client.post(f"/beheer/axes/accessattempt/{attempt_row.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     client.logout()
     assert attempt(client, "editor", password=PASSWORD).status_code == 302
@@ -123,16 +121,24 @@ def test_it_ignores_x_forwarded_for_unless_behind_a_proxy(client, editor, team_m
 def test_behind_a_proxy_it_counts_the_address_the_proxy_saw(client, editor, team_member):
     for number in range(5):
         attempt(
-            client, f"x{number}", address="127.0.0.1",
+            client,
+            f"x{number}",
+            address="127.0.0.1",
             HTTP_X_FORWARDED_FOR=f"6.6.6.{number}, 203.0.113.7",
         )
     locked = attempt(
-        client, "teamlid", password=PASSWORD, address="127.0.0.1",
+        client,
+        "teamlid",
+        password=PASSWORD,
+        address="127.0.0.1",
         HTTP_X_FORWARDED_FOR="203.0.113.7",
     )
     assert locked.status_code == 429
     elsewhere = attempt(
-        client, "teamlid", password=PASSWORD, address="127.0.0.1",
+        client,
+        "teamlid",
+        password=PASSWORD,
+        address="127.0.0.1",
         HTTP_X_FORWARDED_FOR="198.51.100.1",
     )
     assert elsewhere.status_code == 302

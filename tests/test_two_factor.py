@@ -136,7 +136,7 @@ def test_a_recovery_code_works_once(client, officer):
 
 
 def test_wrong_codes_count_towards_the_lockout(client, officer):
-    device, _ = enable(officer)
+    enable(officer)
     sign_in(client, "kwaliteit")
     for _ in range(4):
         assert client.post(CODE_PAGE, {"code": "111111"}).status_code == 400
@@ -216,7 +216,7 @@ def test_disabling_needs_a_current_code(client, editor):
 
 
 def test_an_officer_who_disables_it_must_set_it_up_again(client, officer):
-    device, codes = enable(officer)
+    _device, codes = enable(officer)
     sign_in(client, "kwaliteit")
     client.post(CODE_PAGE, {"code": codes[0]})
     client.post(DISABLE, {"code": codes[1]})

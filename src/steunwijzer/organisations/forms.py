@@ -247,3 +247,9 @@ class TwoFactorCodeForm(UtrechtFormMixin, forms.Form):
         error_messages={"required": "Vul de code in."},
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
     )
+
+
+class EnrolCodeForm(TwoFactorCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = "De zes cijfers die de app nu laat zien."

@@ -17,7 +17,9 @@ LAST_ACTIVITY_KEY = "sw_last_activity"
 ACTIVITY_RESOLUTION = 60
 # Reachable before the second step: signing out, the sign-in pages and files.
 OPEN_PREFIXES = ("/uitloggen/", "/inloggen/", "/wachtwoord-", "/static/", "/healthz", "/thema/")
-IDLE_MESSAGE = "U was een tijd niet actief en bent daarom uitgelogd. Log opnieuw in om verder te gaan."
+IDLE_MESSAGE = (
+    "U was een tijd niet actief en bent daarom uitgelogd. Log opnieuw in om verder te gaan."
+)
 
 
 def _session_user(request):

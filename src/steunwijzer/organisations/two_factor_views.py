@@ -16,7 +16,7 @@ from django_otp import login as otp_login
 from steunwijzer.core.demo_security import demo_code
 
 from . import two_factor
-from .forms import TwoFactorCodeForm
+from .forms import EnrolCodeForm, TwoFactorCodeForm
 
 WRONG_CODE = (
     "Deze code klopt niet. Kijk of u de nieuwste code uit uw app overneemt, of gebruik een "
@@ -82,7 +82,7 @@ def _settings_page(request, form=None, codes=None, status=200):
     ctx = {
         "enabled": enabled,
         "required": two_factor.is_required(user),
-        "form": form or TwoFactorCodeForm(),
+        "form": form or (TwoFactorCodeForm() if enabled else EnrolCodeForm()),
         "codes": codes,
         "codes_left": two_factor.recovery_codes_left(user) if enabled else 0,
     }
@@ -98,10 +98,10 @@ def _settings_page(request, form=None, codes=None, status=200):
 
 @login_required
 def two_factor_settings(request):
-    """Mijn account › Tweestapsverificatie: set up the app (scan, confirm with a code), or manage it."""
+    """Set up the app (scan, confirm with a code) or manage it; linked from Mijn account."""
     if request.method != "POST" or two_factor.is_enabled(request.user):
         return _settings_page(request)
-    form = TwoFactorCodeForm(request.POST)
+    form = EnrolCodeForm(request.POST)
     if not form.is_valid():
         return _settings_page(request, form=form, status=400)
     device = two_factor.enrolment_device(request.user)
