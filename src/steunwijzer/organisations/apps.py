@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class OrganisationsConfig(AppConfig):
     name = "steunwijzer.organisations"
     verbose_name = "organisaties"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import session_started
+
+        user_logged_in.connect(session_started, dispatch_uid="steunwijzer_session_started")

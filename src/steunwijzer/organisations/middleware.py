@@ -22,6 +22,14 @@ IDLE_MESSAGE = (
 )
 
 
+def session_started(sender, request, user, **kwargs):
+    """On every sign-in: the first activity, and whether a code will be asked."""
+    if request is None or not hasattr(request, "session"):
+        return
+    request.session[LAST_ACTIVITY_KEY] = int(time.time())
+    two_factor.remember_enabled(request, two_factor.is_enabled(user))
+
+
 def _session_user(request):
     """The person signed in with a session cookie (not with an API token), or None."""
     if getattr(request, "api_token_given", False) or not request.user.is_authenticated:
@@ -79,7 +87,7 @@ class TwoFactorMiddleware:
         user = _session_user(request)
         if user is None or user.is_verified() or request.path.startswith(OPEN_PREFIXES):
             return self.get_response(request)
-        if two_factor.is_enabled(user):
+        if two_factor.enabled_in_session(request):
             return _send_to(request, reverse("two_factor_verify"), "Vul eerst uw code in.")
         if two_factor.is_required(user):
             enrol = reverse("two_factor_settings")

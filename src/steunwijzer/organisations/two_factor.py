@@ -16,6 +16,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import Membership, Role
 
+# Whether the signed-in person has an app, kept in the session from sign-in on so that pages
+# do not ask the database on every request.
+ENABLED_SESSION_KEY = "sw_two_factor"
 REQUIRED_ROLES = {Role.BOARD_OFFICER, Role.PARTNERSHIP_STAFF, Role.PLATFORM_ADMIN}
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator-app"
@@ -31,6 +34,16 @@ def is_required(user) -> bool:
 
 def is_enabled(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def remember_enabled(request, enabled: bool) -> None:
+    request.session[ENABLED_SESSION_KEY] = enabled
+
+
+def enabled_in_session(request) -> bool:
+    if ENABLED_SESSION_KEY not in request.session:
+        remember_enabled(request, is_enabled(request.user))
+    return request.session[ENABLED_SESSION_KEY]
 
 
 def recovery_codes_left(user) -> int:

@@ -56,7 +56,11 @@ def _check_code(request, form):
 @login_required
 def two_factor_verify(request):
     """The second step after the password: a code from the app or a recovery code."""
-    if request.user.is_verified() or not two_factor.is_enabled(request.user):
+    if request.user.is_verified():
+        return redirect(_next_url(request))
+    if not two_factor.is_enabled(request.user):
+        # Turned off meanwhile (by an admin in /beheer/): nothing left to ask.
+        two_factor.remember_enabled(request, False)
         return redirect(_next_url(request))
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -117,6 +121,7 @@ def two_factor_settings(request):
         return _settings_page(request, form=form, status=400)
     device.refresh_from_db()
     otp_login(request, device)
+    two_factor.remember_enabled(request, True)
     messages.success(request, "Tweestapsverificatie staat aan.")
     return _settings_page(request, codes=codes)
 
@@ -141,6 +146,7 @@ def two_factor_disable(request):
     if not form.is_valid() or _check_code(request, form) is None:
         return _settings_page(request, form=form, status=400)
     two_factor.two_factor_disable(user=request.user)
+    two_factor.remember_enabled(request, False)
     if two_factor.is_required(request.user):
         messages.warning(
             request,
