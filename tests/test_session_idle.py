@@ -19,6 +19,11 @@ def idle_for(client, seconds):
     session.save()
 
 
+def autosave(client, profile):
+    url = reverse("profile_autosave", args=[profile.pk, "schoolgegevens"])
+    return client.post(url, {"base_version": 0, "f-aantal_groepen": "8"}, HTTP_HX_REQUEST="true")
+
+
 def test_a_session_ends_after_thirty_idle_minutes(client, editor):
     client.force_login(editor)
     idle_for(client, 31 * MINUTE)
@@ -40,11 +45,7 @@ def test_a_request_within_the_limit_keeps_the_session(client, editor):
 def test_an_autosave_counts_as_activity(client, editor, profile):
     client.force_login(editor)
     idle_for(client, 29 * MINUTE)
-    url = reverse("profile_autosave", args=[profile.pk, "schoolgegevens"])
-    response = client.post(
-        url, {"base_version": 0, "f-aantal_groepen": "8"}, HTTP_HX_REQUEST="true"
-    )
-    assert response.status_code == 200
+    assert autosave(client, profile).status_code == 200
     idle_for_more = int(time.time()) - client.session[LAST_ACTIVITY_KEY]
     assert idle_for_more < MINUTE
 
@@ -52,10 +53,7 @@ def test_an_autosave_counts_as_activity(client, editor, profile):
 def test_an_expired_autosave_gets_a_message_instead_of_the_login_page(client, editor, profile):
     client.force_login(editor)
     idle_for(client, 45 * MINUTE)
-    url = reverse("profile_autosave", args=[profile.pk, "schoolgegevens"])
-    response = client.post(
-        url, {"base_version": 0, "f-aantal_groepen": "8"}, HTTP_HX_REQUEST="true"
-    )
+    response = autosave(client, profile)
     assert response.status_code == 401
     assert "niet actief" in response.content.decode()
     profile.refresh_from_db()
