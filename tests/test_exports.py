@@ -1,5 +1,6 @@
 """Downloads of a published SOP: the URLs, what they serve, their names and their caching."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -167,7 +168,7 @@ def test_it_renders_once_and_serves_the_cached_file_after(client, published, mon
     monkeypatch.setitem(
         EXPORTS,
         "sop.pdf",
-        export.__class__(**{**export.__dict__, "render": lambda s: calls.append(1) or original(s)}),
+        replace(export, render=lambda s: calls.append(1) or original(s)),
     )
     first = body(client.get(_url("public_sop_pdf", brin="12AB")))
     second = body(client.get(_url("public_sop_pdf", brin="12AB")))

@@ -1,9 +1,9 @@
 """Generated downloads kept as files, so a published version is rendered once.
 
-Files live under `DATA_DIR/exports/<revision id>/<key>.<kind>` (kind: `sop.pdf`, `sop.docx`, …); the key (see
-`PublishedSop.cache_key`) changes with anything that changes the output. A file is written
-to a temporary name and renamed into place, so a reader never sees half a file and a failed
-render leaves nothing behind.
+Files live under `DATA_DIR/exports/<revision id>/<key>.<kind>` (kind: `sop.pdf`, `sop.docx`,
+…); the key (see `PublishedSop.cache_key`) changes with anything that changes the output.
+A file is written to a temporary name and renamed into place, so a reader never sees half a
+file and a failed render leaves nothing behind.
 """
 
 import os

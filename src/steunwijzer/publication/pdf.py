@@ -2,7 +2,7 @@
 
 Tagged: the HTML's headings, lists, tables (with `th scope`) and figures become the PDF's
 structure tree; the document has a title shown in the window bar, the language `nl`, bookmarks
-from the headings (h1–h3), page numbers and a table of contents whose page numbers come from
+from the headings (h1 to h3), page numbers and a table of contents whose page numbers come from
 CSS `target-counter`. Fonts: DejaVu Sans, so the file looks the same on every server.
 """
 

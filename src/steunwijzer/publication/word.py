@@ -1,6 +1,6 @@
 """The published SOP as a Word file (.docx), and as a chapter for the schoolgids.
 
-Real heading styles (Heading 1–4, so Word's navigation pane shows the structure), real tables
+Real heading styles (Heading 1 to 4, so Word's navigation pane shows the structure), real tables
 with a repeating header row, bulleted and numbered lists, clickable links, and the document
 language set to Dutch. The schoolgids chapter (wet 36443: the same content goes into the
 yearly schoolgids) has no cover and starts at Heading 2, so a school pastes it under its own
