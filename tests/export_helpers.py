@@ -1,6 +1,7 @@
 """Published SOPs for the download tests, and reading what the downloads contain."""
 
 import io
+import itertools
 import shutil
 import subprocess
 import tempfile
@@ -74,3 +75,8 @@ def docx_text(data: bytes) -> str:
 
 def body(response) -> bytes:
     return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def no_level_skipped(levels: list[int]) -> bool:
+    """Going down, headings never skip a level (h2 → h4); going up may jump."""
+    return all(b <= a + 1 for a, b in itertools.pairwise(levels))
