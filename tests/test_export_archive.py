@@ -12,11 +12,6 @@ from tests.conftest import PASSWORD
 from tests.export_helpers import body, publish
 
 
-@pytest.fixture(autouse=True)
-def _own_data_dir(settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-
-
 @pytest.fixture
 def published(profile, other_profile, editor, other_editor, mr_member, officer, staff):
     publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)

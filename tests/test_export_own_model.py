@@ -15,11 +15,6 @@ from tests.route_helpers import step
 from tests.test_own_model import LOCATIONS
 
 
-@pytest.fixture(autouse=True)
-def _own_data_dir(settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-
-
 def _own_published(school, editor, upload, **people):
     profile = profile_create(school=school, school_year="2026-2027", user=editor, kind="own")
     own_document_upload(profile=profile, user=editor, upload=upload)

@@ -8,11 +8,6 @@ from tests.export_helpers import DRAFT_TEXT, body, docx_text, start_draft_with_n
 from tests.route_helpers import to_state
 
 
-@pytest.fixture(autouse=True)
-def _own_data_dir(settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-
-
 @pytest.fixture
 def established(profile, editor, mr_member, officer):
     return to_state(profile, "vastgesteld", editor=editor, mr=mr_member, officer=officer)

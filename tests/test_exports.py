@@ -29,6 +29,7 @@ LIMITS_WORDS = "samenstelling van de groep telt"
 
 @pytest.fixture(autouse=True)
 def _own_data_dir(settings, tmp_path):
+    # Some tests look into the cache folder: it must hold only their own files.
     settings.DATA_DIR = tmp_path
 
 

@@ -15,11 +15,6 @@ from tests.export_helpers import docx_document, pdf_text, publish
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _own_data_dir(settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-
-
 @pytest.fixture
 def published(profile, editor, mr_member, officer, staff):
     return publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
