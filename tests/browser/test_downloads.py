@@ -67,7 +67,12 @@ def test_the_editor_downloads_the_schoolgids_chapter_from_the_route_page(page, p
     log_in(page, "editor")
     page.goto(f"/profielen/{published.pk}/route/")
     page.get_by_role("heading", name="Voor de schoolgids").wait_for()
+    assert (
+        page.get_by_role("link", name="SOP als PDF")
+        .get_attribute("href")
+        .endswith("/scholen/12AB/sop.pdf")
+    )
     assert_no_axe_violations(page)
-    name, data = _download(page, "Hoofdstuk voor de schoolgids (Word)")
+    name, data = _download(page, "Hoofdstuk voor de schoolgids, vastgestelde versie 1 (Word)")
     assert name == "Schoolgids-hoofdstuk-De-Regenboog-12AB00-2026-2027.docx"
     assert docx_document(data).paragraphs[0].style.name == "Heading 2"

@@ -30,11 +30,13 @@ class Export:
 
 
 EXPORTS = {
-    "sop.pdf": Export("public_sop_pdf", "PDF", PDF, "SOP", "pdf", render_sop_pdf),
-    "sop.docx": Export("public_sop_docx", "Word", DOCX, "SOP", "docx", render_sop_docx),
+    "sop.pdf": Export("public_sop_pdf", "SOP als PDF", PDF, "SOP", "pdf", render_sop_pdf),
+    "sop.docx": Export(
+        "public_sop_docx", "SOP als Word-bestand", DOCX, "SOP", "docx", render_sop_docx
+    ),
     "schoolgids.docx": Export(
         "public_schoolgids_docx",
-        "hoofdstuk voor de schoolgids (Word)",
+        "Hoofdstuk voor de schoolgids (Word)",
         DOCX,
         "Schoolgids-hoofdstuk",
         "docx",
