@@ -242,3 +242,13 @@ def test_the_pdf_shows_the_dates_and_the_fixed_texts(client, published):
     assert "Zorgplicht" in text
     # The model's evaluation fields, filled by the route helper.
     assert "30 juni 2027" in text
+
+
+def test_link_checkers_may_ask_with_head(client, published):
+    response = client.head(_url("public_sop_pdf", brin="12AB"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == PDF
+
+
+def test_it_refuses_to_change_anything(client, published):
+    assert client.post(_url("public_sop_pdf", brin="12AB")).status_code == 405

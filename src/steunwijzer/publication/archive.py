@@ -58,10 +58,9 @@ def publications_zip(profiles: Iterable) -> Iterator[bytes]:
                 if own is not None:
                     target.write(own)
                 else:
-                    path = cached_export(
+                    with cached_export(
                         sop.revision.pk, sop.cache_key(), "sop.pdf", lambda s=sop: export.render(s)
-                    )
-                    with path.open("rb") as source:
+                    ) as source:
                         while chunk := source.read(CHUNK):
                             target.write(chunk)
                             yield pipe.take()

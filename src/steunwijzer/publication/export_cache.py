@@ -10,6 +10,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 
@@ -18,24 +19,33 @@ def export_dir() -> Path:
     return Path(settings.DATA_DIR) / "exports"
 
 
-def cached_export(revision_id: int, key: str, kind: str, render: Callable[[], bytes]) -> Path:
-    """The path of the cached file, rendering it first when it is not there yet."""
+def cached_export(revision_id: int, key: str, kind: str, render: Callable[[], bytes]) -> BinaryIO:
+    """The cached file, opened for reading; rendered first when it is not there yet.
+
+    An open file, not a path: a newer rendering may remove the file the moment after, and an
+    open file stays readable.
+    """
     folder = export_dir() / str(revision_id)
     path = folder / f"{key}.{kind}"
-    if path.exists():
-        return path
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        pass
     folder.mkdir(parents=True, exist_ok=True)
     data = render()
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=f".{kind}")
+    handle = os.fdopen(fd, "w+b")
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
+        handle.write(data)
+        handle.flush()
         os.replace(tmp, path)
     except BaseException:
+        handle.close()
         Path(tmp).unlink(missing_ok=True)
         raise
+    handle.seek(0)
     # Older renderings of the same kind are out of date now.
     for old in folder.glob(f"*.{kind}"):
         if old != path and not old.name.startswith(".tmp-"):
             old.unlink(missing_ok=True)
-    return path
+    return handle

@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse, StreamingHttpRespon
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from steunwijzer.organisations.models import Membership
 from steunwijzer.organisations.permissions import get_partnership_for_staff
@@ -48,8 +48,8 @@ def _file_response(request, sop: PublishedSop, kind: str) -> HttpResponse:
         if own is not None:
             response = HttpResponse(own, content_type=export.content_type)
         else:
-            path = cached_export(sop.revision.pk, key, kind, lambda: export.render(sop))
-            response = FileResponse(path.open("rb"), content_type=export.content_type)
+            cached = cached_export(sop.revision.pk, key, kind, lambda: export.render(sop))
+            response = FileResponse(cached, content_type=export.content_type)
         response["Content-Disposition"] = content_disposition_header(
             True, export_filename(sop, kind)
         )
@@ -68,23 +68,23 @@ def _public_download(request, kind, brin, vestiging=None, schooljaar=None):
     return _file_response(request, published_sop(profile), kind)
 
 
-@require_GET
+@require_safe
 def public_sop_pdf(request, brin, vestiging=None, schooljaar=None):
     return _public_download(request, "sop.pdf", brin, vestiging, schooljaar)
 
 
-@require_GET
+@require_safe
 def public_sop_docx(request, brin, vestiging=None, schooljaar=None):
     return _public_download(request, "sop.docx", brin, vestiging, schooljaar)
 
 
-@require_GET
+@require_safe
 def public_schoolgids_docx(request, brin, vestiging=None, schooljaar=None):
     return _public_download(request, "schoolgids.docx", brin, vestiging, schooljaar)
 
 
 @login_required
-@require_GET
+@require_safe
 def profile_schoolgids_docx(request, pk):
     """The schoolgids chapter of the established version, for the school's own team."""
     profile = Profile.objects.get_for_user(request.user, pk)
@@ -99,7 +99,7 @@ def profile_schoolgids_docx(request, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def partnership_publications_zip(request, slug, schooljaar):
     partnership = get_partnership_for_staff(request, slug)
     profiles = (
