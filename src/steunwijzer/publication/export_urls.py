@@ -1,3 +1,38 @@
-from django.urls import path  # noqa: F401
+"""Downloads of a published SOP (no login), the schoolgids chapter for the school's editors,
+and the partnership's zip. The public paths are a contract: school websites link to them."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import export_views
+
+# A school is addressed by its BRIN, plus the vestiging where the BRIN has several locations;
+# an earlier school year adds the year.
+SCHOOL_PATHS = [
+    "scholen/<brin:brin>/",
+    "scholen/<brin:brin>/<vestiging:vestiging>/",
+    "scholen/<brin:brin>/<schooljaar:schooljaar>/",
+    "scholen/<brin:brin>/<vestiging:vestiging>/<schooljaar:schooljaar>/",
+]
+DOWNLOADS = [
+    ("sop.pdf", export_views.public_sop_pdf, "public_sop_pdf"),
+    ("sop.docx", export_views.public_sop_docx, "public_sop_docx"),
+    ("schoolgids-hoofdstuk.docx", export_views.public_schoolgids_docx, "public_schoolgids_docx"),
+]
+
+urlpatterns = [
+    *[
+        path(f"{school_path}{filename}", view, name=name)
+        for filename, view, name in DOWNLOADS
+        for school_path in SCHOOL_PATHS
+    ],
+    path(
+        "profielen/<int:pk>/schoolgids-hoofdstuk.docx",
+        export_views.profile_schoolgids_docx,
+        name="profile_schoolgids_docx",
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/publicaties/<schooljaar:schooljaar>.zip",
+        export_views.partnership_publications_zip,
+        name="partnership_publications_zip",
+    ),
+]

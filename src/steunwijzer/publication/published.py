@@ -1,0 +1,163 @@
+"""One frozen version of a school's SOP with everything an export shows around its chapters.
+
+The answers come from one revision (the published one, or for the school's editors the
+established one), never from the profile's current answers, so a draft never leaks into a
+download. Around them: the school, the partnership, the date the board established that
+version, and the newest yearly evaluation.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models.functions import Length
+
+from steunwijzer.organisations.models import Partnership, School
+from steunwijzer.profiles.models import OwnDocument, Profile, Revision, own_document_of
+from steunwijzer.route.models import Transition
+
+from .document import ChapterDocument, document_chapters
+
+# Raise when an export's layout changes, so files cached under the old layout are made again.
+LAYOUT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class EvaluationFacts:
+    evaluated_on: date
+    next_evaluation: date
+
+
+@dataclass
+class PublishedSop:
+    profile: Profile
+    revision: Revision
+    established_on: date | None
+    evaluation: EvaluationFacts | None
+    chapters: list[ChapterDocument]
+    logo_size: int
+    # Own-model SOPs: the school's document (without its bytes).
+    own_document: OwnDocument | None = None
+    # Charts (core.charts.Chart) shown at the end of a chapter, by chapter key. The
+    # Verscheidenheidsindex figures of the school year go here once that instrument exists.
+    charts: dict = field(default_factory=dict)
+
+    @property
+    def school(self) -> School:
+        return self.profile.school
+
+    @property
+    def partnership(self) -> Partnership:
+        return self.profile.school.board.partnership
+
+    @property
+    def school_year(self) -> str:
+        return self.profile.school_year
+
+    @property
+    def is_own_model(self) -> bool:
+        return self.profile.is_own_model
+
+    @property
+    def title(self) -> str:
+        return f"Schoolondersteuningsprofiel {self.school.name} {self.school_year}"
+
+    def own_file(self, content_type: str) -> bytes | None:
+        """An own-model SOP's uploaded file of this type, when it is the published one.
+
+        The document is kept beside the profile, not in the revision: a file uploaded after
+        this version was saved belongs to a newer draft and is not shown.
+        """
+        document = self.own_document
+        if (
+            document is None
+            or document.content_type != content_type
+            or document.uploaded_at is None
+            or document.uploaded_at > self.revision.created_at
+        ):
+            return None
+        return bytes(OwnDocument.objects.values_list("content", flat=True).get(pk=document.pk))
+
+    def cache_key(self) -> str:
+        """The revision id plus a digest of the revision and of what around it can still
+        change (school details, partnership look, a newer evaluation), so a cached file is
+        never out of date, even where ids are reused (a restored database)."""
+        school, partnership = self.school, self.partnership
+        facts = [
+            LAYOUT_VERSION,
+            self.revision.pk,
+            str(self.revision.created_at),
+            self.revision.answers,
+            self.profile.format_version_id,
+            [getattr(school, f) for f in _SCHOOL_FIELDS],
+            school.board.name,
+            [partnership.name, partnership.short_name, partnership.main_colour],
+            [partnership.logo_type, self.logo_size, partnership.contact_email],
+            str(self.established_on),
+            str(self.evaluation),
+        ]
+        if self.own_document is not None:
+            document = self.own_document
+            facts.append([document.filename, document.size, str(document.uploaded_at)])
+        digest = hashlib.sha256(json.dumps(facts, default=str).encode()).hexdigest()[:16]
+        return f"{self.revision.pk}-{digest}"
+
+
+_SCHOOL_FIELDS = (
+    "name",
+    "brin",
+    "vestiging",
+    "school_type",
+    "street_address",
+    "postcode",
+    "city",
+    "municipality",
+    "district",
+    "website",
+    "denomination",
+    "pupil_count",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+)
+
+
+def _established_on(profile: Profile, revision: Revision) -> date | None:
+    if profile.established_revision_id == revision.pk:
+        return profile.established_on
+    # A newer version has been established since: the date sits on that version's step.
+    step = (
+        Transition.objects.filter(profile=profile, action="establish", version=revision.number)
+        .order_by("-created_at")
+        .first()
+    )
+    if step and step.payload.get("established_on"):
+        return date.fromisoformat(step.payload["established_on"])
+    return None
+
+
+def published_sop(profile: Profile, revision: Revision | None = None) -> PublishedSop:
+    """The export of `revision` (default: the published one) of this profile."""
+    revision = revision or profile.published_revision
+    if revision is None:
+        raise ValueError("Dit SOP heeft geen gepubliceerde versie.")
+    school = profile.school
+    evaluation = profile.evaluations.values_list("evaluated_on", "next_evaluation").first()
+    logo_size = (
+        Partnership.objects.filter(pk=school.board.partnership_id)
+        .annotate(size=Length("logo"))
+        .values_list("size", flat=True)
+        .first()
+    )
+    return PublishedSop(
+        profile=profile,
+        revision=revision,
+        established_on=_established_on(profile, revision),
+        evaluation=EvaluationFacts(*evaluation) if evaluation else None,
+        chapters=[]
+        if profile.is_own_model
+        else document_chapters(profile.sop_format, revision.answers, school.school_type),
+        logo_size=logo_size or 0,
+        own_document=own_document_of(profile) if profile.is_own_model else None,
+    )

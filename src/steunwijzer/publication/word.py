@@ -1,0 +1,302 @@
+"""The published SOP as a Word file (.docx), and as a chapter for the schoolgids.
+
+Real heading styles (Heading 1 to 4, so Word's navigation pane shows the structure), real tables
+with a repeating header row, bulleted and numbered lists, clickable links, and the document
+language set to Dutch. The schoolgids chapter (wet 36443: the same content goes into the
+yearly schoolgids) has no cover and starts at Heading 2, so a school pastes it under its own
+chapter heading.
+"""
+
+import io
+from html.parser import HTMLParser
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from steunwijzer.profiles.dates import dutch_date
+
+from .document import AnswerBlock, Cell, TableDisplay
+from .pdf import public_url
+from .published import PublishedSop
+
+LANGUAGE = "nl-NL"
+LINK_COLOUR = RGBColor(0x1F, 0x4E, 0x79)
+
+
+def _set_language(document) -> None:
+    """Dutch for the spelling check and for screen readers, on every style by default."""
+    document.core_properties.language = LANGUAGE
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = run_defaults.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        run_defaults.append(lang)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), LANGUAGE)
+
+
+def _add_link(paragraph, text: str, href: str) -> None:
+    r_id = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), str(LINK_COLOUR))
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    props.extend([style, colour, underline])
+    run.append(props)
+    text_element = OxmlElement("w:t")
+    text_element.text = text
+    text_element.set(qn("xml:space"), "preserve")
+    run.append(text_element)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+class _RichText(HTMLParser):
+    """The sanitised long-text HTML (p, ul, ol, li, strong, a, br) as Word paragraphs."""
+
+    def __init__(self, document):
+        super().__init__(convert_charrefs=True)
+        self.document = document
+        self.paragraph = None
+        self.lists: list[str] = []
+        self.bold = False
+        self.href: str | None = None
+        self.link_text: list[str] = []
+
+    def _new_paragraph(self, style=None):
+        self.paragraph = self.document.add_paragraph(style=style)
+
+    def _current(self):
+        if self.paragraph is None:
+            self._new_paragraph()
+        return self.paragraph
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "p":
+            self._new_paragraph()
+        elif tag in ("ul", "ol"):
+            self.lists.append(tag)
+            self.paragraph = None
+        elif tag == "li":
+            self._new_paragraph("List Number" if self.lists[-1:] == ["ol"] else "List Bullet")
+        elif tag == "strong":
+            self.bold = True
+        elif tag == "br":
+            self._current().add_run().add_break(WD_BREAK.LINE)
+        elif tag == "a":
+            self.href = dict(attrs).get("href") or ""
+            self.link_text = []
+
+    def handle_endtag(self, tag):
+        if tag in ("p", "li"):
+            self.paragraph = None
+        elif tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        elif tag == "strong":
+            self.bold = False
+        elif tag == "a" and self.href is not None:
+            text = "".join(self.link_text)
+            if self.href:
+                _add_link(self._current(), text, self.href)
+            else:
+                self._current().add_run(text)
+            self.href = None
+
+    def handle_data(self, data):
+        if self.href is not None:
+            self.link_text.append(data)
+        elif data.strip() or self.paragraph is not None:
+            self._current().add_run(data).bold = self.bold or None
+
+
+def _add_rich_text(document, html: str) -> None:
+    parser = _RichText(document)
+    parser.feed(html)
+    parser.close()
+
+
+def _mark_header_row(row) -> None:
+    """Repeat the row on every page and tell assistive technology it holds the headers."""
+    props = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    props.append(header)
+
+
+def _add_table(document, table: TableDisplay) -> None:
+    grid = document.add_table(rows=1, cols=len(table.headers))
+    grid.style = "Table Grid"
+    _mark_header_row(grid.rows[0])
+    for cell, header in zip(grid.rows[0].cells, table.headers, strict=True):
+        cell.paragraphs[0].add_run(header).bold = True
+    for row in table.rows:
+        cells = grid.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            if value.href:
+                _add_link(cell.paragraphs[0], value.text, value.href)
+            else:
+                cell.paragraphs[0].add_run(value.text)
+    document.add_paragraph()
+
+
+def _add_facts(document, rows: list[tuple[str, str]]) -> None:
+    grid = document.add_table(rows=0, cols=2)
+    grid.style = "Table Grid"
+    for label, value in rows:
+        cells = grid.add_row().cells
+        cells[0].paragraphs[0].add_run(label).bold = True
+        cells[1].paragraphs[0].add_run(value)
+    document.add_paragraph()
+
+
+def _add_answer(document, block: AnswerBlock, level: int) -> None:
+    document.add_heading(block.label, level)
+    shown = block.display()
+    if block.type == "long_text":
+        _add_rich_text(document, shown)
+    elif isinstance(shown, TableDisplay):
+        _add_table(document, shown)
+    elif isinstance(shown, list):
+        for item in shown:
+            document.add_paragraph(item, style="List Bullet")
+    elif block.type == "url":
+        _add_link(document.add_paragraph(), shown, shown)
+    else:
+        document.add_paragraph(shown)
+
+
+def _add_chapters(document, sop: PublishedSop, level: int) -> None:
+    for chapter in sop.chapters:
+        document.add_heading(chapter.heading, level)
+        if not chapter.sections:
+            document.add_paragraph("De school heeft hier niets ingevuld.")
+        for section in chapter.sections:
+            document.add_heading(section.title, level + 1)
+            for block in section.blocks:
+                if block.kind == "fixed_text":
+                    if block.title and block.title != section.title:
+                        document.add_heading(block.title, level + 2)
+                    _add_rich_text(document, block.html)
+                else:
+                    _add_answer(document, block, level + 2)
+
+
+def _school_facts(sop: PublishedSop) -> list[tuple[str, str]]:
+    school = sop.school
+    place = f"{school.district} ({school.municipality})" if school.district else school.municipality
+    rows = [
+        ("Adres", f"{school.street_address}, {school.postcode} {school.city}"),
+        ("Wijk" if school.district else "Gemeente", place),
+        ("BRIN", f"{school.brin} {school.vestiging}"),
+        ("Soort school", school.get_school_type_display()),
+        ("Denominatie", school.denomination),
+        ("Leerlingen", str(school.pupil_count)),
+        ("Bestuur", school.board.name),
+        ("Contact", ", ".join(filter(None, [school.contact_name, school.contact_email]))),
+        ("Website", school.website),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+def _status_facts(sop: PublishedSop) -> list[tuple[str, str]]:
+    rows = [
+        (
+            "Vastgesteld door het bestuur",
+            dutch_date(sop.established_on) if sop.established_on else "niet bekend",
+        )
+    ]
+    if sop.evaluation:
+        rows += [
+            ("Laatst geëvalueerd", dutch_date(sop.evaluation.evaluated_on)),
+            ("Volgende evaluatie", dutch_date(sop.evaluation.next_evaluation)),
+        ]
+    rows += [("Versie", str(sop.revision.number)), ("Altijd de nieuwste versie", public_url(sop))]
+    return rows
+
+
+def _own_model(document, sop: PublishedSop, level: int) -> None:
+    document.add_heading("Het schoolondersteuningsprofiel in een eigen document", level)
+    document.add_paragraph(
+        f"{sop.school.name} beschrijft haar ondersteuning in een eigen document. Ook dat "
+        "document bevat de vier verplichte onderdelen. In de tabel ziet u waar ze staan. "
+        f"Het document vindt u via {public_url(sop)}."
+    )
+    rows = sop.own_document.location_rows() if sop.own_document else []
+    _add_table(
+        document,
+        TableDisplay(
+            headers=("Verplicht onderdeel", "Te vinden op"),
+            rows=tuple(
+                (Cell(part.label), Cell(where or "niet aangegeven")) for part, where in rows
+            ),
+        ),
+    )
+
+
+def _new_document(sop: PublishedSop, title: str):
+    document = Document()
+    _set_language(document)
+    normal = document.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(11)
+    props = document.core_properties
+    props.title = title
+    props.author = sop.school.name
+    props.subject = f"Schoolondersteuningsprofiel {sop.school_year}"
+    props.keywords = "schoolondersteuningsprofiel, SOP, passend onderwijs"
+    props.comments = f"Vastgestelde versie {sop.revision.number}, gemaakt met Steunwijzer."
+    return document
+
+
+def _save(document) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def render_sop_docx(sop: PublishedSop) -> bytes:
+    document = _new_document(sop, sop.title)
+    document.add_heading(f"Schoolondersteuningsprofiel {sop.school.name}", 1)
+    document.add_paragraph(f"Schooljaar {sop.school_year} · {sop.partnership.name}")
+    _add_facts(document, _school_facts(sop))
+    _add_facts(document, _status_facts(sop))
+    if sop.is_own_model:
+        _own_model(document, sop, 2)
+    else:
+        _add_chapters(document, sop, 2)
+    return _save(document)
+
+
+SCHOOLGIDS_HEADING = "Ondersteuning voor leerlingen"
+
+
+def render_schoolgids_docx(sop: PublishedSop) -> bytes:
+    """The chapter for the schoolgids: no cover, starting at Heading 2."""
+    document = _new_document(sop, f"{SCHOOLGIDS_HEADING}: {sop.school.name} {sop.school_year}")
+    document.add_heading(SCHOOLGIDS_HEADING, 2)
+    established = (
+        f", vastgesteld door het bestuur op {dutch_date(sop.established_on)}"
+        if sop.established_on
+        else ""
+    )
+    document.add_paragraph(
+        f"In dit hoofdstuk leest u welke ondersteuning uw kind op {sop.school.name} kan krijgen "
+        f"en waar de grenzen liggen. Het komt uit ons schoolondersteuningsprofiel "
+        f"{sop.school_year}{established}. De nieuwste versie staat op {public_url(sop)}."
+    )
+    if sop.is_own_model:
+        _own_model(document, sop, 3)
+    else:
+        _add_chapters(document, sop, 3)
+    return _save(document)

@@ -1,0 +1,82 @@
+"""Published SOPs for the download tests, and reading what the downloads contain."""
+
+import io
+import itertools
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import docx
+
+from steunwijzer.profiles.services import profile_update
+from tests.route_helpers import step, to_state
+
+# Written into a draft after publication: no download may ever show it.
+DRAFT_TEXT = "Deze zin staat alleen in een nieuwe, nog niet gepubliceerde versie."
+
+
+def publish(profile, *, editor, mr, officer, staff):
+    return to_state(profile, "gepubliceerd", editor=editor, mr=mr, officer=officer, staff=staff)
+
+
+def republish(profile, *, editor, mr, officer, staff):
+    """The whole route once more, from concept, without touching the answers."""
+    for user, action, payload in [
+        (editor, "request_advice", {}),
+        (mr, "give_advice", {"advice": "positief"}),
+        (editor, "submit_to_board", {}),
+        (officer, "establish", {}),
+        (officer, "deliver", {}),
+        (staff, "acknowledge", {}),
+        (editor, "publish", {}),
+    ]:
+        step(profile, user, action, **payload)
+    profile.refresh_from_db()
+    return profile
+
+
+def start_draft_with_new_text(profile, editor):
+    """A published profile goes back to concept and gets text nobody has published."""
+    step(profile, editor, "start_new_draft")
+    profile.refresh_from_db()
+    profile_update(
+        profile_id=profile.pk,
+        user=editor,
+        base_version=profile.version,
+        changes={"visie_passend_onderwijs": f"<p>{DRAFT_TEXT}</p>"},
+    )
+    profile.refresh_from_db()
+    return profile
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF as a reader's copy-paste gives it (poppler's pdftotext)."""
+    tool = shutil.which("pdftotext")
+    assert tool, "pdftotext (Debian's poppler-utils) is needed; ./dev test installs it"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "file.pdf"
+        path.write_bytes(data)
+        return subprocess.run(
+            [tool, "-layout", str(path), "-"], check=True, capture_output=True, text=True
+        ).stdout
+
+
+def docx_document(data: bytes):
+    return docx.Document(io.BytesIO(data))
+
+
+def docx_text(data: bytes) -> str:
+    document = docx_document(data)
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def no_level_skipped(levels: list[int]) -> bool:
+    """Going down, headings never skip a level (h2 → h4); going up may jump."""
+    return all(b <= a + 1 for a, b in itertools.pairwise(levels))

@@ -1,0 +1,37 @@
+"""The demo's published SOPs download as PDF, Word and schoolgids chapter, and as the zip."""
+
+import io
+import zipfile
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from steunwijzer.core.demo import DEMO_PASSWORD, DEMO_SLUG
+from steunwijzer.profiles.models import Profile
+from steunwijzer.publication.exports import EXPORTS
+from steunwijzer.publication.lookup import public_path_kwargs
+from tests.export_helpers import body
+
+
+@pytest.mark.django_db
+def test_every_published_demo_sop_downloads(client):
+    call_command("load_demo", stdout=StringIO())
+    published = list(
+        Profile.objects.filter(published_revision__isnull=False).select_related("school")
+    )
+    assert published
+    for profile in published:
+        for export in EXPORTS.values():
+            url = reverse(export.url_name, kwargs=public_path_kwargs(profile.school))
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert response["Content-Type"] == export.content_type
+    client.login(username="swv", password=DEMO_PASSWORD)
+    year = published[0].school_year
+    response = client.get(
+        reverse("partnership_publications_zip", kwargs={"slug": DEMO_SLUG, "schooljaar": year})
+    )
+    names = zipfile.ZipFile(io.BytesIO(body(response))).namelist()
+    assert len(names) == 1 + sum(1 for p in published if p.school_year == year)

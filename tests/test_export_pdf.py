@@ -1,0 +1,118 @@
+"""The PDF is tagged for assistive technology (PDF/UA-1): checked in the file itself."""
+
+import io
+from collections import Counter
+
+import pikepdf
+import pytest
+
+from steunwijzer.core.charts import Chart, Series
+from steunwijzer.publication.pdf import render_sop_pdf
+from steunwijzer.publication.published import published_sop
+from tests.export_helpers import no_level_skipped, pdf_text, publish
+
+
+@pytest.fixture
+def sop(profile, editor, mr_member, officer, staff):
+    return published_sop(
+        publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
+    )
+
+
+@pytest.fixture
+def pdf(sop):
+    return pikepdf.open(io.BytesIO(render_sop_pdf(sop)))
+
+
+def _elements(node, found):
+    """Every structure element under `node`, depth first, as (type, element)."""
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            found.append((str(kid.S), kid))
+            _elements(kid, found)
+    return found
+
+
+def _structure(pdf):
+    return _elements(pdf.Root.StructTreeRoot, [])
+
+
+def _text_of(element) -> str:
+    """The /ActualText or /Alt, else nothing: enough to find which heading is which."""
+    return str(element.get("/Alt", "") or element.get("/ActualText", ""))
+
+
+def test_it_is_a_tagged_pdf_in_dutch_with_a_title(pdf, sop):
+    assert "/StructTreeRoot" in pdf.Root
+    assert pdf.Root.MarkInfo.Marked is True
+    assert str(pdf.Root.Lang) == "nl"
+    assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+    assert str(pdf.docinfo.Title) == "Schoolondersteuningsprofiel De Regenboog 2026-2027"
+    with pdf.open_metadata() as meta:
+        assert meta.get("dc:title") == "Schoolondersteuningsprofiel De Regenboog 2026-2027"
+        # PDF/UA identification in the XMP metadata.
+        assert meta.get("pdfuaid:part") == "1"
+
+
+def test_headings_are_structure_elements_in_order(pdf, sop):
+    types = [kind for kind, _ in _structure(pdf)]
+    headings = [t for t in types if t in ("/H1", "/H2", "/H3", "/H4")]
+    assert headings.count("/H1") == 1
+    assert headings[0] == "/H1"
+    # Inhoud plus every chapter of the model that applies to a basisschool.
+    assert headings.count("/H2") == 1 + len(sop.chapters)
+    assert "/H3" in headings
+    # No level is skipped going down: h2 never jumps to h4, and so on.
+    levels = [int(h[2]) for h in headings]
+    assert no_level_skipped(levels)
+
+
+def test_tables_have_header_cells(pdf):
+    types = Counter(kind for kind, _ in _structure(pdf))
+    assert types["/Table"] >= 2
+    assert types["/TH"] >= 2
+    assert types["/TR"] > types["/Table"]
+
+
+def test_lists_and_links_are_tagged(pdf):
+    types = Counter(kind for kind, _ in _structure(pdf))
+    assert types["/L"] and types["/LI"]
+    assert types["/Link"]
+
+
+def test_it_has_page_numbers_bookmarks_and_a_table_of_contents(pdf, sop):
+    text = pdf_text(render_sop_pdf(sop))
+    pages = len(pdf.pages)
+    assert pages >= 3
+    assert f"pagina 1 van {pages}" in text
+    assert f"pagina {pages} van {pages}" in text
+    assert "Inhoud" in text
+    # The table of contents lists each chapter with the page it starts on.
+    toc = text.split("Inhoud", 1)[1]
+    for chapter in sop.chapters:
+        line = next(line for line in toc.splitlines() if chapter.heading in line)
+        assert line.rstrip()[-1].isdigit(), line
+    with pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+        children = [child.title for item in outline.root for child in item.children]
+    assert titles == ["Schoolondersteuningsprofiel De Regenboog"]
+    assert "4. Zorgplicht" in children
+
+
+def test_a_chart_is_a_figure_with_a_text_alternative(sop):
+    sop.charts = {
+        "visie": [
+            Chart(
+                title="Zorgzwaarte per groep",
+                categories=("groep 1", "groep 2"),
+                series=(Series("punten", (12.0, 18.5)),),
+                category_label="Groep",
+            )
+        ]
+    }
+    pdf = pikepdf.open(io.BytesIO(render_sop_pdf(sop)))
+    figures = [element for kind, element in _structure(pdf) if kind == "/Figure"]
+    assert figures
+    assert any("Zorgzwaarte per groep" in _text_of(f) for f in figures)
+    assert all(_text_of(f) for f in figures)
