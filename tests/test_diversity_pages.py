@@ -50,7 +50,7 @@ def test_an_editor_imports_with_a_preview_first_and_stores_on_confirm(client, ed
     page = client.get(saved.url).content.decode()
     assert "Verscheidenheidsindex per groep" in page and "signaal" in page
     # The session kept counts only, and is emptied after saving.
-    assert not [k for k in client.session.keys() if k.startswith("diversity-import")]
+    assert not [k for k in client.session if k.startswith("diversity-import")]
 
 
 def test_cancelling_the_preview_stores_nothing(client, editor, school):
