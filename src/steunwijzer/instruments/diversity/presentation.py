@@ -83,7 +83,7 @@ def category_chart(scheme: Scheme, result: SchoolResult) -> Chart:
         title="Leerlingen per categorie per groep",
         categories=tuple(group_name(g.group).capitalize() for g in result.groups),
         series=tuple(
-            Series(c.label, tuple(float(g.counts[c.key]) for g in result.groups))
+            Series(c.short_label, tuple(float(g.counts[c.key]) for g in result.groups))
             for c in scheme.categories
         ),
         category_label="Groep",
@@ -98,7 +98,7 @@ def trend_chart(
         return None
     return Chart(
         title="Aandeel per categorie, vorig en dit schooljaar",
-        categories=tuple(c.label for c in scheme.categories),
+        categories=tuple(c.short_label for c in scheme.categories),
         series=tuple(
             Series(
                 year,

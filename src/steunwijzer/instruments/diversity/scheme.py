@@ -33,6 +33,11 @@ class Category:
     points: Fraction
     explanation: str = ""
     aliases: tuple[str, ...] = ()
+    short: str = ""  # for table headers and chart legends; the label when empty
+
+    @property
+    def short_label(self) -> str:
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
@@ -163,7 +168,14 @@ _TOP = {
     "named_groups_for": False,
     "signals": False,
 }
-_CATEGORY = {"key": True, "label": True, "points": True, "explanation": False, "aliases": False}
+_CATEGORY = {
+    "key": True,
+    "label": True,
+    "short": False,
+    "points": True,
+    "explanation": False,
+    "aliases": False,
+}
 _DOMAIN = {"key": True, "label": True, "aliases": False}
 _SIGNAL = {"key": True, "measure": True, "label": True, "levels": True, "categories": False}
 _LEVEL = {"from_size": True, "above": True}
@@ -304,8 +316,13 @@ class _Reader:
             aliases = (
                 self.texts(values["aliases"], f"{path}.aliases") if "aliases" in values else ()
             )
+            short = (
+                self.text(values["short"], f"{path}.short", max_length=30)
+                if "short" in values
+                else ""
+            )
             if key and label and points is not None:
-                items.append(Category(key, label, points, explanation, aliases))
+                items.append(Category(key, label, points, explanation, aliases, short or ""))
         return items
 
     def domains(self, node) -> list[Domain]:
@@ -441,6 +458,7 @@ def scheme_to_dict(scheme: Scheme) -> dict:
                 "points": str(c.points),
                 "explanation": c.explanation,
                 "aliases": list(c.aliases),
+                "short": c.short,
             }
             for c in scheme.categories
         ],
@@ -469,7 +487,12 @@ def scheme_from_dict(data: dict) -> Scheme:
         name=data["name"],
         categories=tuple(
             Category(
-                c["key"], c["label"], Fraction(c["points"]), c["explanation"], tuple(c["aliases"])
+                c["key"],
+                c["label"],
+                Fraction(c["points"]),
+                c["explanation"],
+                tuple(c["aliases"]),
+                c.get("short", ""),
             )
             for c in data["categories"]
         ),
