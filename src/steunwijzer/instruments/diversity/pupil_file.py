@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .computation import Counts
 from .scheme import Scheme
+from .xlsx import XlsxError, xlsx_rows
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS = 20
@@ -185,32 +186,27 @@ def _csv_rows(data: bytes) -> Iterator[list[str]]:
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 
-def _xlsx_rows(data: bytes) -> Iterator[list]:
-    from openpyxl import load_workbook
+_UNREADABLE_XLSX = (
+    "Dit bestand lijkt een Excelbestand, maar kan niet gelezen worden. Sla het opnieuw op als "
+    "xlsx of als CSV."
+)
 
+
+def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise _fail(
-            "Dit bestand lijkt een Excelbestand, maar kan niet gelezen worden. Sla het opnieuw "
-            "op als xlsx of als CSV."
-        ) from None
-    sheet = workbook.worksheets[0]
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise _fail(_UNREADABLE_XLSX) from None
 
     def rows():
         try:
-            for values in sheet.iter_rows(values_only=True):
-                yield ["" if v is None else _cell_text(v) for v in values]
-        finally:
-            workbook.close()
+            yield from xlsx_rows(archive)
+        except XlsxError as exc:
+            raise _fail(str(exc)) from None
+        except (zipfile.BadZipFile, OSError, ValueError, UnicodeDecodeError, EOFError):
+            raise _fail(_UNREADABLE_XLSX) from None
 
     return rows()
-
-
-def _cell_text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _columns(header: list[str]) -> tuple[int, int, int | None]:
@@ -291,8 +287,8 @@ def _count(rows: Iterable[list[str]], scheme: Scheme, school_type: str) -> Pupil
             row_number += 1
             if not any(row):
                 continue
-            for number, cell in enumerate(row):
-                if len(cell) == 9 and is_bsn(cell.strip()):
+            for number, cell in enumerate(row) if 9 in map(len, row) else ():
+                if len(cell) == 9 and is_bsn(cell):
                     column = header[number] if number < len(header) else f"kolom {number + 1}"
                     problem(
                         column,
