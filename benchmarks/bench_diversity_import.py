@@ -108,6 +108,9 @@ def report(rows: int, runs: int, files: dict[str, Path], results: dict[str, list
         "(all checks included: headers, BSN elfproef on every cell, groups, categories, "
         'domains). Peak RSS is `ru_maxrss` of that whole process, Django loaded; "before" is '
         "the RSS just before reading.",
+        "- XLSX is read by the package's streaming sheet reader (`instruments/diversity/xlsx.py`"
+        "): openpyxl's read-only mode needed 11.6 s median (about 5 s CPU) for the same file "
+        "when first measured, far over the target.",
         "",
         f"- Load average while measuring: {os.getloadavg()[0]:.1f} on 2 cores (other work on "
         "the machine), so wall-clock times vary; CPU time is the process's own.",
