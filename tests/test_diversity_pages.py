@@ -186,3 +186,10 @@ def test_the_chapter_on_extra_support_shows_the_signal_sentences(client, editor,
         "In groep 6"
         not in client.get(f"/profielen/{profile.pk}/hoofdstuk/{other.key}/").content.decode()
     )
+
+
+def test_more_empty_rows_can_be_asked_for(client, editor, school):
+    client.force_login(editor)
+    page = client.get(url(school, "invullen/") + "?rijen=5").content.decode()
+    assert 'name="group-12"' in page and 'name="group-13"' not in page  # 8 groups + 5
+    assert client.get(url(school, "invullen/") + "?rijen=veel").status_code == 200

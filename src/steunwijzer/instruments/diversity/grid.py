@@ -30,7 +30,7 @@ def grid_rows(scheme: Scheme, invulschema, post=None, extra: int = 3) -> list[Gr
         )
 
     if post is not None:
-        count = min(_int(post.get("rows"), 0), MAX_ROWS)
+        count = min(int_or(post.get("rows"), 0), MAX_ROWS)
         return [
             row(i, post.get(f"group-{i}", ""), lambda p, k, i=i: post.get(f"{p}-{i}-{k}", ""))
             for i in range(count)
@@ -51,7 +51,7 @@ def grid_rows(scheme: Scheme, invulschema, post=None, extra: int = 3) -> list[Gr
     return rows
 
 
-def _int(value, default):
+def int_or(value, default: int) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
