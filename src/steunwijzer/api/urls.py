@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("profiles/<int:pk>/transitions/", views.profile_transition, name="api_profile_transition"),
     path("profiles/<int:pk>/history/", views.profile_history, name="api_profile_history"),
     path("profiles/<int:pk>/check/", views.profile_check, name="api_profile_check"),
+    path("", include("steunwijzer.instruments.diversity.api_urls")),
 ]

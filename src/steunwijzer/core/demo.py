@@ -18,6 +18,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from steunwijzer.instruments.diversity.demo import build_diversity_demo
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.richtext import markup_to_html
@@ -265,6 +266,7 @@ def build_demo(stdout=None) -> Partnership:
         comments = demo_route.place_comments(profiles, people, directors, mr_members)
         say(f"{steps} stappen in de route gezet en {comments} opmerkingen geplaatst.")
         demo_security.install_two_factor(people)
+        say(f"{build_diversity_demo(schools, school_year, directors)} Invulschema's ingevuld.")
     return partnership
 
 
