@@ -298,12 +298,12 @@ class _CatalogueParser(_Parser):
             )
             if score is None or not label:
                 continue
-            if points and score != points[-1].score + 1:
+            expected = points[0].score + len(points) if points else score
+            if score != expected:
                 self.add(
                     score_node,
                     _join(path, "score"),
-                    f"de scores moeten oplopen met 1 (na {points[-1].score} komt "
-                    f"{points[-1].score + 1}, niet {score})",
+                    f"de scores moeten oplopen met 1: hier hoort {expected}, niet {score}",
                 )
             points.append(ScalePoint(score, label))
         if isinstance(node, yaml.SequenceNode) and node.value and len(node.value) < 3:
@@ -390,7 +390,9 @@ class _CatalogueParser(_Parser):
             c_path = f"{path}.indicators[{index}]"
             code = self.text(c_node, c_path, required=True, single_line=True)
             if code and code not in self.indicator_codes:
-                match = difflib.get_close_matches(code, sorted(self.indicator_codes), n=1)
+                match = difflib.get_close_matches(
+                    code, sorted(self.indicator_codes), n=1, cutoff=0.5
+                )
                 hint = f"bedoel je '{match[0]}'?" if match else "zie de codes onder groups"
                 self.add(c_node, c_path, f"onbekende indicator '{code}'; {hint}")
             elif code:

@@ -70,7 +70,7 @@ class IjkResult:
         rows = self.standard_rows()
         return Chart(
             title=f"IJK {self.school.name}: gemiddelde score per standaard",
-            categories=tuple(f"{r['standard'].code} {r['standard'].title}" for r in rows),
+            categories=tuple(_label(f"{r['standard'].code} {r['standard'].title}") for r in rows),
             series=self._series(rows),
             category_label="Standaard",
             max_value=self.catalogue.max_score,
@@ -80,7 +80,7 @@ class IjkResult:
         rows = self.group_rows()
         return Chart(
             title=f"IJK {self.school.name}: gemiddelde score per groep",
-            categories=tuple(r["group"].title for r in rows),
+            categories=tuple(_label(r["group"].title) for r in rows),
             series=self._series(rows),
             category_label="Groep",
             max_value=self.catalogue.max_score,
@@ -136,6 +136,11 @@ class IjkResult:
             for s in self.catalogue.standards
             if averages[s.code] is not None and test(averages[s.code])
         ]
+
+
+def _label(text: str, limit: int = 24) -> str:
+    """Short enough for the chart's label column (the table beside it repeats the label)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _number(value: float) -> str:

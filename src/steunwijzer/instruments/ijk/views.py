@@ -119,6 +119,10 @@ def _int_or_none(value):
 def ijk_score(request, school_id, school_year, code):
     """Save one indicator; htmx gets the indicator back, a plain form post the whole page."""
     school = school_for(request.user, school_id, school_year, edit=True)
+    evaluation = evaluation_for(school, school_year)
+    version = evaluation.catalogue if evaluation else catalogue_for(school.board.partnership)
+    if code not in version.catalogue.indicators:
+        raise Http404(f"Indicator {code} staat niet in {version.name}.")
     post = request.POST
     given = ScoreInput(
         _int_or_none(post.get("score")), post.get("explanation", ""), post.get("evidence_url", "")
@@ -155,9 +159,8 @@ def ijk_score(request, school_id, school_year, code):
 def _indicator_partial(request, school, school_year, code, errors=None, saved=False):
     evaluation = evaluation_for(school, school_year, create=True)
     catalogue = evaluation.catalogue.catalogue
-    if code not in catalogue.indicators:
-        raise Http404(f"Indicator {code} staat niet in {catalogue.name}.")
     stored = evaluation.scores.defer("content").filter(indicator=code).first()
+    # The view checked the code against this catalogue before saving.
     row = _indicator_row(
         catalogue,
         catalogue.indicators[code],
@@ -283,6 +286,10 @@ def ijk_observation_new(request, school_id, school_year):
                 catalogue.indicators[c] for c in catalogue.indicators if c in catalogue.observable
             ],
             "errors": errors,
+            "error_list": [
+                f"{path.split('.', 1)[1]}: {message}" if "." in path else message
+                for path, message in errors.items()
+            ],
             "posted": request.POST,
             "today": timezone.localdate().isoformat(),
         },
