@@ -10,13 +10,14 @@ from .models import IndicatorScore
 def scores_by_standard(school_ids, school_year: str) -> dict[int, dict[str, float]]:
     """School id → {standard code → mean self-score of its scored indicators} for a school year.
 
-    One query, however many schools. Schools without scores are left out; a standard without
+    One query, however many schools (`school_ids` may be a list or a values_list queryset,
+    which becomes a subquery). Schools without scores are left out; a standard without
     any scored indicator is left out of its school's dict. Codes are those of the catalogue
     version each school's self-evaluation uses.
     """
     rows = (
         IndicatorScore.objects.filter(
-            evaluation__school_id__in=list(school_ids), evaluation__school_year=school_year
+            evaluation__school_id__in=school_ids, evaluation__school_year=school_year
         )
         .values_list("evaluation__school_id", "standard")
         .annotate(mean=Avg("score"))
