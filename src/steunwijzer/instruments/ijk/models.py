@@ -13,30 +13,16 @@ from django.db import models
 from steunwijzer.organisations.models import Membership, Partnership, Role, School
 from steunwijzer.organisations.permissions import is_board_officer_of
 from steunwijzer.profiles.stored_file import StoredFile
+from steunwijzer.regional_model.models import ImportedVersion
 
 from .catalogue import Catalogue, catalogue_from_dict
 
 
-class CatalogueVersionQuerySet(models.QuerySet):
-    def current_for(self, partnership: Partnership):
-        return self.filter(partnership=partnership).order_by("-imported_at", "-pk").first()
-
-
-class CatalogueVersion(models.Model):
+class CatalogueVersion(ImportedVersion):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="ijk_catalogues"
     )
     catalogue_id = models.SlugField("catalogus-id", max_length=60)
-    version = models.CharField("versie", max_length=20)
-    name = models.CharField("naam", max_length=200)
-    source = models.TextField("YAML-bron")
-    definition = models.JSONField("definitie")
-    imported_at = models.DateTimeField(auto_now_add=True)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-
-    objects = CatalogueVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "versie van de IJK-catalogus"
@@ -46,9 +32,6 @@ class CatalogueVersion(models.Model):
                 fields=["partnership", "catalogue_id", "version"], name="unique_ijk_catalogue"
             ),
         ]
-
-    def __str__(self):
-        return f"{self.name} {self.version}"
 
     @cached_property
     def catalogue(self) -> Catalogue:
