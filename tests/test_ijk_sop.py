@@ -80,4 +80,9 @@ def test_home_links_to_the_ijk_and_to_observing(client, editor, officer, school)
     client.force_login(editor)
     assert reverse("ijk_evaluation", args=[school.pk, year]) in client.get("/").content.decode()
     client.force_login(officer)
-    assert "Kijkwijzer: observeren bij 1 school" in client.get("/").content.decode()
+    assert "Kijkwijzer: waar u mag observeren" in client.get("/").content.decode()
+
+
+def test_team_members_get_no_observer_link(client, team_member):
+    client.force_login(team_member)
+    assert "Kijkwijzer: waar u mag observeren" not in client.get("/").content.decode()

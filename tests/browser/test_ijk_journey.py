@@ -55,7 +55,7 @@ def test_fill_the_ijk_record_two_observations_and_see_the_realism_check(
 
     page.context.clear_cookies()
     log_in(page, "kwaliteit")
-    page.get_by_role("link", name="Kijkwijzer: observeren bij").click()
+    page.get_by_role("link", name="Kijkwijzer: waar u mag observeren").click()
     assert_no_axe_violations(page)
     observe(page, school, "groep 5", "Uitleg klassikaal, geen controle.", {"OP3": "2 matig"})
     page.context.clear_cookies()

@@ -5,9 +5,10 @@ Inclusion tags, so the editor and route views need not gather IJK data themselve
 
 from django import template
 
+from steunwijzer.organisations.models import Membership, Role
 from steunwijzer.route.definitions import BEFORE_BOARD
 
-from ..models import may_read, observable_schools
+from ..models import may_read
 from ..result import ijk_result
 
 register = template.Library()
@@ -52,7 +53,8 @@ def ijk_route_panel(context, profile):
 
 
 @register.inclusion_tag("ijk/_home_links.html", takes_context=True)
-def ijk_home_links(context, school_year):
-    """On the home page: where this person may record Kijkwijzer observations."""
-    user = context["request"].user
-    return {"observable": observable_schools(user, school_year), "school_year": school_year}
+def ijk_home_links(context):
+    """On the home page, for those who may be asked to observe: the board's quality officers
+    and school editors (invited as peers). Read from the cached memberships: no query."""
+    roles = {m.role for m in Membership.of(context["request"].user)}
+    return {"show": bool(roles & {Role.BOARD_OFFICER, Role.SCHOOL_EDITOR})}
