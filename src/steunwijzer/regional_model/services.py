@@ -21,34 +21,35 @@ def format_import(
     """
     source = decode_source(text, filename)
     fmt, definition = parse_format(source, filename)
-    exists = FormatVersion.objects.filter(
-        partnership=partnership, format_id=fmt.id, version=fmt.version
-    ).exists()
-    if not exists:
-        try:
-            with transaction.atomic():
-                return FormatVersion.objects.create(
-                    partnership=partnership,
-                    format_id=fmt.id,
-                    version=fmt.version,
-                    name=fmt.name,
-                    source=source,
-                    definition=definition,
-                    imported_by=user if getattr(user, "pk", None) else None,
-                )
-        except IntegrityError:
-            pass  # imported at the same moment by someone else
-    raise FormatError(
-        [
-            FormatProblem(
-                filename,
-                _line_of_top_key(source, "version"),
-                "version",
-                f"Versie {fmt.version} van model {fmt.id} is al ingelezen voor "
-                f"{partnership.name}; verhoog het versienummer.",
-            )
-        ]
+    return store_version(
+        FormatVersion,
+        filename=filename,
+        source=source,
+        refusal=f"Versie {fmt.version} van model {fmt.id} is al ingelezen voor "
+        f"{partnership.name}; verhoog het versienummer.",
+        partnership=partnership,
+        format_id=fmt.id,
+        version=fmt.version,
+        name=fmt.name,
+        definition=definition,
+        imported_by=user if getattr(user, "pk", None) else None,
     )
+
+
+def store_version(model, *, filename: str, source: str, refusal: str, **fields):
+    """Store a checked YAML definition as a new `ImportedVersion`, once.
+
+    A stored version never changes, because what was made with it keeps pointing at it; a
+    version read in before (also at the same moment by someone else) gives a FormatError with
+    `refusal`, pointing at the file's `version:` line.
+    """
+    try:
+        with transaction.atomic():
+            return model.objects.create(source=source, **fields)
+    except IntegrityError:
+        raise FormatError(
+            [FormatProblem(filename, _line_of_top_key(source, "version"), "version", refusal)]
+        ) from None
 
 
 def _line_of_top_key(source: str, key: str) -> int | None:

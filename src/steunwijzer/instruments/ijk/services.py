@@ -4,15 +4,15 @@ and checks everything before it writes, so refused input leaves nothing half sav
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from steunwijzer.core.problems import Problem
 from steunwijzer.core.uploads import CheckedFile
 from steunwijzer.organisations.models import Partnership, School, display_name
 from steunwijzer.organisations.permissions import is_board_officer_of
-from steunwijzer.regional_model.loader import FormatError, FormatProblem, decode_source
-from steunwijzer.regional_model.services import _line_of_top_key
+from steunwijzer.regional_model.loader import FormatError, decode_source
+from steunwijzer.regional_model.services import store_version
 
 from .catalogue import DEFAULT_CATALOGUE_PATH, parse_catalogue
 from .models import (
@@ -42,29 +42,19 @@ def catalogue_import(
     """
     source = decode_source(text, filename)
     catalogue, definition = parse_catalogue(source, filename)
-    try:
-        with transaction.atomic():
-            return CatalogueVersion.objects.create(
-                partnership=partnership,
-                catalogue_id=catalogue.id,
-                version=catalogue.version,
-                name=catalogue.name,
-                source=source,
-                definition=definition,
-                imported_by=user if getattr(user, "pk", None) else None,
-            )
-    except IntegrityError:
-        raise FormatError(
-            [
-                FormatProblem(
-                    filename,
-                    _line_of_top_key(source, "version"),
-                    "version",
-                    f"Versie {catalogue.version} van catalogus {catalogue.id} is al ingelezen "
-                    f"voor {partnership.name}; verhoog het versienummer.",
-                )
-            ]
-        ) from None
+    return store_version(
+        CatalogueVersion,
+        filename=filename,
+        source=source,
+        refusal=f"Versie {catalogue.version} van catalogus {catalogue.id} is al ingelezen voor "
+        f"{partnership.name}; verhoog het versienummer.",
+        partnership=partnership,
+        catalogue_id=catalogue.id,
+        version=catalogue.version,
+        name=catalogue.name,
+        definition=definition,
+        imported_by=user if getattr(user, "pk", None) else None,
+    )
 
 
 def catalogue_for(partnership: Partnership) -> CatalogueVersion:
