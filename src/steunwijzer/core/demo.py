@@ -19,6 +19,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from steunwijzer.instruments.diversity.demo import build_diversity_demo
+from steunwijzer.instruments.ijk.demo import build_ijk_demo
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.richtext import markup_to_html
@@ -267,6 +268,15 @@ def build_demo(stdout=None) -> Partnership:
         say(f"{steps} stappen in de route gezet en {comments} opmerkingen geplaatst.")
         demo_security.install_two_factor(people)
         say(f"{build_diversity_demo(schools, school_year, directors)} Invulschema's ingevuld.")
+        say(
+            build_ijk_demo(
+                schools=schools,
+                people=people,
+                directors=directors,
+                school_year=school_year,
+                today=today,
+            )
+        )
     return partnership
 
 

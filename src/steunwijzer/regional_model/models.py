@@ -21,10 +21,11 @@ class ImportedVersionQuerySet(models.QuerySet):
 
 
 class ImportedVersion(models.Model):
-    """A partnership's definition read from YAML: stored once, never changed afterwards.
+    """A partnership's YAML definition as read in once: the SOP model, the IJK catalogue, the
+    Verscheidenheidsindex scheme. Stored once, never changed afterwards.
 
-    The SOP model (`FormatVersion`) and the instruments' schemes share this shape; each
-    subclass adds its partnership key (with its own related name) and its id field."""
+    Concrete models add the partnership (with their own related name) and their id field.
+    """
 
     version = models.CharField("versie", max_length=20)
     name = models.CharField("naam", max_length=200)

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from steunwijzer.organisations.models import Partnership
 
 from .loader import FormatError, FormatProblem, decode_source, parse_format
-from .models import FormatVersion, ImportedVersion
+from .models import FormatVersion
 
 
 @transaction.atomic
@@ -21,60 +21,35 @@ def format_import(
     """
     source = decode_source(text, filename)
     fmt, definition = parse_format(source, filename)
-    return imported_version_create(
+    return store_version(
         FormatVersion,
+        filename=filename,
+        source=source,
+        refusal=f"Versie {fmt.version} van model {fmt.id} is al ingelezen voor "
+        f"{partnership.name}; verhoog het versienummer.",
         partnership=partnership,
-        identity={"format_id": fmt.id},
+        format_id=fmt.id,
         version=fmt.version,
         name=fmt.name,
-        source=source,
         definition=definition,
-        user=user,
-        filename=filename,
-        already=f"Versie {fmt.version} van model {fmt.id} is al ingelezen",
+        imported_by=user if getattr(user, "pk", None) else None,
     )
 
 
-def imported_version_create(
-    model: type[ImportedVersion],
-    *,
-    partnership: Partnership,
-    identity: dict,
-    version: str,
-    name: str,
-    source: str,
-    definition: dict,
-    user,
-    filename: str,
-    already: str,
-) -> ImportedVersion:
-    """Store a checked definition as a new version, or raise FormatError (on the file's
-    `version` line, message `already`) when that version exists: stored ones never change."""
-    exists = model.objects.filter(partnership=partnership, version=version, **identity).exists()
-    if not exists:
-        try:
-            with transaction.atomic():
-                return model.objects.create(
-                    partnership=partnership,
-                    version=version,
-                    name=name,
-                    source=source,
-                    definition=definition,
-                    imported_by=user if getattr(user, "pk", None) else None,
-                    **identity,
-                )
-        except IntegrityError:
-            pass  # imported at the same moment by someone else
-    raise FormatError(
-        [
-            FormatProblem(
-                filename,
-                _line_of_top_key(source, "version"),
-                "version",
-                f"{already} voor {partnership.name}; verhoog het versienummer.",
-            )
-        ]
-    )
+def store_version(model, *, filename: str, source: str, refusal: str, **fields):
+    """Store a checked YAML definition as a new `ImportedVersion`, once.
+
+    A stored version never changes, because what was made with it keeps pointing at it; a
+    version read in before (also at the same moment by someone else) gives a FormatError with
+    `refusal`, pointing at the file's `version:` line.
+    """
+    try:
+        with transaction.atomic():
+            return model.objects.create(source=source, **fields)
+    except IntegrityError:
+        raise FormatError(
+            [FormatProblem(filename, _line_of_top_key(source, "version"), "version", refusal)]
+        ) from None
 
 
 def _line_of_top_key(source: str, key: str) -> int | None:

@@ -7,7 +7,7 @@ from steunwijzer.core.problems import Problem, ProblemsError
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.profiles.school_year import school_year_of
 from steunwijzer.regional_model.loader import decode_source
-from steunwijzer.regional_model.services import imported_version_create
+from steunwijzer.regional_model.services import store_version
 
 from .computation import Counts
 from .models import Invulschema, SchemeVersion
@@ -26,17 +26,18 @@ def scheme_import(
     and version again is refused with a FormatError on the `version` line."""
     source = decode_source(text, filename)
     scheme, definition = parse_scheme(source, filename)
-    return imported_version_create(
+    return store_version(
         SchemeVersion,
+        filename=filename,
+        source=source,
+        refusal=f"Versie {scheme.version} van schema {scheme.id} is al ingelezen voor "
+        f"{partnership.name}; verhoog het versienummer.",
         partnership=partnership,
-        identity={"scheme_id": scheme.id},
+        scheme_id=scheme.id,
         version=scheme.version,
         name=scheme.name,
-        source=source,
         definition=definition,
-        user=user,
-        filename=filename,
-        already=f"Versie {scheme.version} van schema {scheme.id} is al ingelezen",
+        imported_by=user if getattr(user, "pk", None) else None,
     )
 
 

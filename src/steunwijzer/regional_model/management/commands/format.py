@@ -18,27 +18,20 @@ from steunwijzer.regional_model.services import format_import
 class Command(BaseCommand):
     help = "Controleer een regionaal SOP-model (YAML) of lees het in voor een samenwerkingsverband."
 
+    # What the subcommands say and read by default; the `ijk` command sets its own.
+    default_file = DEFAULT_FORMAT_PATH
+    file_help = "YAML-bestand (standaard: het meegeleverde Haaglanden-model)"
+    validate_help = "Controleer een modelbestand en toon alle problemen."
+    import_help = "Lees een modelbestand in als nieuwe versie voor een samenwerkingsverband."
+
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="validate|import")
-        validate = actions.add_parser(
-            "validate", help="Controleer een modelbestand en toon alle problemen."
-        )
+        validate = actions.add_parser("validate", help=self.validate_help)
         validate.add_argument(
-            "file",
-            nargs="?",
-            default=str(DEFAULT_FORMAT_PATH),
-            help="YAML-bestand (standaard: het meegeleverde Haaglanden-model)",
+            "file", nargs="?", default=str(self.default_file), help=self.file_help
         )
-        import_ = actions.add_parser(
-            "import",
-            help="Lees een modelbestand in als nieuwe versie voor een samenwerkingsverband.",
-        )
-        import_.add_argument(
-            "file",
-            nargs="?",
-            default=str(DEFAULT_FORMAT_PATH),
-            help="YAML-bestand (standaard: het meegeleverde Haaglanden-model)",
-        )
+        import_ = actions.add_parser("import", help=self.import_help)
+        import_.add_argument("file", nargs="?", default=str(self.default_file), help=self.file_help)
         import_.add_argument(
             "--partnership",
             metavar="SLUG",
@@ -47,26 +40,26 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, file, **options):
         source = self.read(file)
-        if action == "validate":
-            try:
-                fmt, _ = parse_format(source, file)
-            except FormatError as exc:
-                raise CommandError(self.describe_problems(file, exc)) from None
-            self.stdout.write(
-                self.style.SUCCESS(f"OK: {fmt.name} {fmt.version}: {format_summary(fmt)}")
-            )
-            return
-        partnership = self.partnership(options.get("partnership"))
+        partnership = self.partnership(options.get("partnership")) if action == "import" else None
         try:
-            version = format_import(partnership=partnership, text=source, filename=file)
+            if partnership is None:
+                line = "OK: " + self.check_file(source, file)
+            else:
+                line = self.store_file(partnership, source, file)
         except FormatError as exc:
             raise CommandError(self.describe_problems(file, exc)) from None
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Ingelezen voor {partnership.name}: {version.name} {version.version} "
-                f"(model {version.format_id}): {format_summary(version.format)}. "
-                "Nieuwe profielen gebruiken vanaf nu deze versie."
-            )
+        self.stdout.write(self.style.SUCCESS(line))
+
+    def check_file(self, source: str, file: str) -> str:
+        fmt, _ = parse_format(source, file)
+        return f"{fmt.name} {fmt.version}: {format_summary(fmt)}"
+
+    def store_file(self, partnership, source: str, file: str) -> str:
+        version = format_import(partnership=partnership, text=source, filename=file)
+        return (
+            f"Ingelezen voor {partnership.name}: {version.name} {version.version} "
+            f"(model {version.format_id}): {format_summary(version.format)}. "
+            "Nieuwe profielen gebruiken vanaf nu deze versie."
         )
 
     def read(self, file: str) -> str:
