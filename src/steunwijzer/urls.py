@@ -20,3 +20,6 @@ urlpatterns = [
     path("thema/<slug:slug>/logo", core_views.theme_logo, name="theme_logo"),
     path("beheer/", admin.site.urls),
 ]
+
+# An unreachable database answers 503 with a friendly page (core.views.server_error).
+handler500 = "steunwijzer.core.views.server_error"
