@@ -43,7 +43,9 @@ def theme_logo(request, slug):
     return response
 
 
-DATABASE_DOWN = "Steunwijzer kan nu niet bij de database. Probeer het over een paar minuten opnieuw."
+DATABASE_DOWN = (
+    "Steunwijzer kan nu niet bij de database. Probeer het over een paar minuten opnieuw."
+)
 
 
 def server_error(request):
