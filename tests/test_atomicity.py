@@ -37,23 +37,27 @@ def snapshot(profile):
 def test_a_step_that_fails_after_its_record_leaves_no_record(profile, editor, mr_member):
     fill(profile, editor)
     before = snapshot(profile)
-    with mock.patch("steunwijzer.route.services._apply", side_effect=Injected):
-        with pytest.raises(Injected):
-            profile_transition(profile_id=profile.pk, user=editor, action="request_advice")
+    with (
+        mock.patch("steunwijzer.route.services._apply", side_effect=Injected),
+        pytest.raises(Injected),
+    ):
+        profile_transition(profile_id=profile.pk, user=editor, action="request_advice")
     assert snapshot(profile) == before
     assert not Transition.objects.filter(profile=profile).exists()
 
 
 def test_a_save_that_fails_before_its_revision_changes_nothing(profile, editor):
     before = snapshot(profile)
-    with mock.patch("steunwijzer.profiles.services._write_revision", side_effect=Injected):
-        with pytest.raises(Injected):
-            profile_update(
-                profile_id=profile.pk,
-                user=editor,
-                base_version=profile.version,
-                changes={"aantal_groepen": 9},
-            )
+    with (
+        mock.patch("steunwijzer.profiles.services._write_revision", side_effect=Injected),
+        pytest.raises(Injected),
+    ):
+        profile_update(
+            profile_id=profile.pk,
+            user=editor,
+            base_version=profile.version,
+            changes={"aantal_groepen": 9},
+        )
     assert snapshot(profile) == before
 
 
@@ -65,13 +69,12 @@ def test_a_model_import_that_fails_after_storing_leaves_no_version(partnership):
         assert FormatVersion.objects.filter(pk=self.pk).exists()
         raise Injected
 
-    with mock.patch.object(FormatVersion, "save", save_then_fail):
-        with pytest.raises(Injected):
-            format_import(
-                partnership=partnership,
-                text=DEFAULT_FORMAT_PATH.read_text(encoding="utf-8"),
-                filename=DEFAULT_FORMAT_PATH.name,
-            )
+    with mock.patch.object(FormatVersion, "save", save_then_fail), pytest.raises(Injected):
+        format_import(
+            partnership=partnership,
+            text=DEFAULT_FORMAT_PATH.read_text(encoding="utf-8"),
+            filename=DEFAULT_FORMAT_PATH.name,
+        )
     assert not FormatVersion.objects.filter(partnership=partnership).exists()
 
 
@@ -94,9 +97,11 @@ def test_a_delivery_of_several_sops_that_fails_at_the_last_delivers_none(establi
             raise Injected
         return real(**kwargs)
 
-    with mock.patch("steunwijzer.route.services.profile_transition", side_effect=second_fails):
-        with pytest.raises(Injected):
-            profiles_deliver(profile_ids=[p.pk for p in established], user=officer)
+    with (
+        mock.patch("steunwijzer.route.services.profile_transition", side_effect=second_fails),
+        pytest.raises(Injected),
+    ):
+        profiles_deliver(profile_ids=[p.pk for p in established], user=officer)
     assert len(calls) == 2
     assert [snapshot(p) for p in established] == before
     assert not Transition.objects.filter(action="deliver").exists()
@@ -114,9 +119,8 @@ def test_a_publication_that_fails_while_setting_the_public_version_publishes_not
             raise Injected
         return original_save(self, *args, **kwargs)
 
-    with mock.patch.object(Profile, "save", fail_on_publish):
-        with pytest.raises(Injected):
-            profile_transition(profile_id=profile.pk, user=editor, action="publish")
+    with mock.patch.object(Profile, "save", fail_on_publish), pytest.raises(Injected):
+        profile_transition(profile_id=profile.pk, user=editor, action="publish")
     assert snapshot(profile) == before
     assert snapshot(profile)["published"] is None
     assert not Transition.objects.filter(action="publish").exists()

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 CURSOR = "django.db.backends.utils.CursorWrapper.execute"
 
 
-def _down(exc=OperationalError("connection refused")):
-    return mock.patch(CURSOR, side_effect=exc)
+def _down(exc=None):
+    return mock.patch(CURSOR, side_effect=exc or OperationalError("connection refused"))
 
 
 def test_it_shows_a_friendly_page_to_a_signed_in_person(editor, profile):
@@ -71,4 +71,4 @@ def test_healthz_reports_a_database_that_cannot_be_reached():
     ):
         response = Client(raise_request_exception=False).get("/healthz")
     assert response.status_code == 503
-    assert response.content == "database onbereikbaar\n".encode()
+    assert response.content == b"database onbereikbaar\n"
