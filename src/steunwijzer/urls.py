@@ -23,3 +23,5 @@ urlpatterns = [
 
 # An unreachable database answers 503 with a friendly page (core.views.server_error).
 handler500 = "steunwijzer.core.views.server_error"
+# The API answers an unknown address in JSON too.
+handler404 = "steunwijzer.core.views.not_found"

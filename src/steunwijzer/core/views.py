@@ -62,3 +62,10 @@ def server_error(request):
     response["Retry-After"] = "60"
     response["Cache-Control"] = "no-store"
     return response
+
+
+def not_found(request, exception):
+    """handler404: the API answers in JSON, also for addresses no pattern matches."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": "Dit bestaat niet (meer)."}, status=404)
+    return defaults.page_not_found(request, exception)
