@@ -12,7 +12,6 @@ from django.utils import dateformat, timezone
 from .diff import FieldDiff, diff_answers
 from .models import Profile, Revision
 
-
 MAX_REVISION_NUMBER = 2**31 - 1
 
 
