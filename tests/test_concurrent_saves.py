@@ -43,6 +43,11 @@ def run_together(work, count=THREADS):
     return outcomes
 
 
+def save_on(profile, user, base, changes):
+    """An autosave from a tab that loaded version `base`."""
+    return profile_update(profile_id=profile.pk, user=user, base_version=base, changes=changes)
+
+
 def text_fields(profile, count):
     keys = [
         f.key
@@ -57,16 +62,9 @@ def text_fields(profile, count):
 def test_simultaneous_saves_of_different_fields_all_land(profile, editor):
     keys = text_fields(profile, THREADS)
     base = profile.version
-
-    def save(i):
-        return profile_update(
-            profile_id=profile.pk,
-            user=editor,
-            base_version=base,
-            changes={keys[i]: f"Tekst van tabblad {i}"},
-        )
-
-    outcomes = run_together(save)
+    outcomes = run_together(
+        lambda i: save_on(profile, editor, base, {keys[i]: f"Tekst van tabblad {i}"})
+    )
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
     profile = Profile.objects.get(pk=profile.pk)
     assert profile.version == base + THREADS
@@ -79,16 +77,7 @@ def test_simultaneous_saves_of_different_fields_all_land(profile, editor):
 def test_simultaneous_saves_of_one_field_keep_one_and_report_the_others(profile, editor):
     key = text_fields(profile, 1)[0]
     base = profile.version
-
-    def save(i):
-        return profile_update(
-            profile_id=profile.pk,
-            user=editor,
-            base_version=base,
-            changes={key: f"Versie {i}"},
-        )
-
-    outcomes = run_together(save)
+    outcomes = run_together(lambda i: save_on(profile, editor, base, {key: f"Versie {i}"}))
     saved = [i for i, o in enumerate(outcomes) if not isinstance(o, Exception)]
     conflicts = [o for o in outcomes if isinstance(o, ProfileConflict)]
     assert len(saved) == 1 and len(conflicts) == THREADS - 1, outcomes
@@ -107,9 +96,7 @@ def test_simultaneous_steps_and_saves_never_double_a_step(profile, editor, mr_me
     def click_or_type(i):
         if i % 2:
             return profile_transition(profile_id=profile.pk, user=editor, action="request_advice")
-        return profile_update(
-            profile_id=profile.pk, user=editor, base_version=base, changes={key: f"Laatste {i}"}
-        )
+        return save_on(profile, editor, base, {key: f"Laatste {i}"})
 
     outcomes = run_together(click_or_type)
     steps = [o for o in outcomes if isinstance(o, Transition)]
