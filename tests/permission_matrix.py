@@ -176,6 +176,7 @@ MATRIX = [
     page("format_version_source", STAFF, slug="partnership.slug", pk="format_version.pk"),
     # --- core ----------------------------------------------------------------------------------
     page("healthz", PUBLIC),
+    page("avg_export", rule(set())),  # platform administrators only (tests/test_avg.py)
     page("theme_css", PUBLIC, slug="partnership.slug"),
     page("theme_logo", PUBLIC, slug="partnership.slug"),
     # --- API v1 (Bearer token) -----------------------------------------------------------------

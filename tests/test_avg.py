@@ -113,3 +113,29 @@ def test_the_commands_export_and_delete(history, tmp_path, editor):
     assert "naam bewaard, koppeling weg" in out.getvalue()
     with pytest.raises(CommandError, match="geen account"):
         call_command("avg", "export-person", "editor")
+
+
+@pytest.fixture
+def admin(db):
+    from tests.conftest import grant, make_user
+
+    user = make_user("beheerder")
+    grant(user, Role.PLATFORM_ADMIN)
+    return user
+
+
+def test_the_administrator_downloads_an_inzage_from_the_page(client, admin, history, school):
+    client.force_login(admin)
+    assert client.get("/inzage/").status_code == 200
+    response = client.post("/inzage/", {"about": "school", "key": school.brin})
+    assert response["Content-Disposition"].startswith("attachment")
+    assert read(response.content)[0]["brin"] == school.brin
+    person = client.post("/inzage/", {"about": "person", "key": "editor"})
+    assert read(person.content)[0]["username"] == "editor"
+
+
+def test_the_page_names_what_it_cannot_find(client, admin):
+    client.force_login(admin)
+    response = client.post("/inzage/", {"about": "person", "key": "niemand"})
+    assert response.status_code == 400
+    assert "Er is geen account met gebruikersnaam niemand." in response.content.decode()
