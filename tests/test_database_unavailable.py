@@ -56,9 +56,7 @@ def test_it_answers_the_api_in_json(editor):
 def test_it_leaves_other_errors_a_plain_500(editor, profile):
     client = Client(raise_request_exception=False)
     client.force_login(editor)
-    with mock.patch(
-        "steunwijzer.profiles.views.render", side_effect=RuntimeError("a bug of ours")
-    ):
+    with mock.patch("steunwijzer.profiles.views.render", side_effect=RuntimeError("a bug of ours")):
         response = client.get(f"/profielen/{profile.pk}/voorbeeld/")
     assert response.status_code == 500
     assert "Er ging iets mis" in response.content.decode()
