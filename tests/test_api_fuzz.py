@@ -114,3 +114,10 @@ def test_the_operation_holds_with_a_token(operation, bearer, profile):
 @pytest.mark.parametrize("operation", operations(), ids=_ids)
 def test_the_operation_holds_without_a_token(operation, db):
     assert not fuzz(operation, {})
+
+
+def test_an_unknown_api_address_answers_in_json(client):
+    response = client.get("/api/v1/profiles/-1/")
+    assert response.status_code == 404 and response.json()["error"]
+    page = client.get("/bestaat-niet/")
+    assert page.status_code == 404 and page["Content-Type"].startswith("text/html")
