@@ -12,7 +12,8 @@ Adding an entry is one line in MATRIX:
     api("api_thing", READERS, pk="profile.pk"),
     api("api_thing", EDITORS, method="patch", pk="profile.pk", json={"x": 1}),
 
-- the first argument is the URL name (`app:name` for namespaced URLs);
+- the first argument is the URL name (`app:name` for namespaced URLs; a pattern without a name
+  cannot get an entry, so every pattern needs one);
 - the second is the expected status per persona: one of the rules below (PUBLIC, SIGNED_IN,
   READERS, EDITORS, OFFICERS, STAFF, …) or `rule(allowed_personas, …)`; exceptions are
   keyword arguments of `rule` or a dict merged with `|`: `READERS | {"mr_member": 403}`;
