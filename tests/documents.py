@@ -42,6 +42,13 @@ DOCM = _zip(
     }
 )
 ZIP_WITHOUT_WORD = _zip({"readme.txt": "geen Word"})
+# The smallest shapes the upload check accepts: a PNG header and end chunk, a JPEG with a
+# marker segment and its end-of-image marker.
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
+    b"\x00\x00\x00\x90wS\xde\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 16 + b"\xff\xd9"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64
 
 

@@ -115,3 +115,16 @@ def test_it_is_documented_as_profile_diff():
     assert operation["operationId"] == "profile_diff"
     assert {p["name"] for p in operation["parameters"]} == {"from", "to"}
     assert set(operation["responses"]) >= {"200", "401", "403", "404", "422"}
+
+
+def test_a_version_number_beyond_any_column_is_unknown_not_an_error(client, profile, editor):
+    from steunwijzer.api.models import ApiToken
+
+    _token, raw = ApiToken.issue(editor, "test")
+    response = client.get(
+        f"/api/v1/profiles/{profile.pk}/diff/",
+        {"from": 2**80, "to": -1},
+        HTTP_AUTHORIZATION=f"Bearer {raw}",
+    )
+    assert response.status_code == 422
+    assert "bestaat niet" in response.json()["error"]

@@ -4,7 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+from tests import documents
+
+PNG = documents.PNG
 
 
 def url(partnership):

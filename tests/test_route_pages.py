@@ -86,7 +86,7 @@ def test_an_uploaded_signed_statement_is_kept_as_sent(client, profile, editor, m
     fill(profile, editor)
     step(profile, editor, "request_advice")
     client.force_login(mr_member)
-    signed = b"%PDF-1.7 getekend"
+    signed = b"%PDF-1.7 getekend\n%%EOF\n"
     client.post(
         reverse("profile_transition", args=[profile.pk, "give_advice"]),
         {"advice": "positief", "statement": SimpleUploadedFile("mr.pdf", signed)},

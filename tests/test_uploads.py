@@ -30,8 +30,8 @@ from steunwijzer.route.models import Deadline
 from tests import documents
 from tests.route_helpers import fill, step
 
-PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
-JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 16
+PNG_BYTES = documents.PNG
+JPEG_BYTES = documents.JPEG
 TEN_MB = 10 * 1024 * 1024
 
 

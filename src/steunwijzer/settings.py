@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "steunwijzer.core.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -242,3 +243,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
+
+# Uploads: the largest single file is 15 MB (own SOP document, supporting documents); a request
+# body above MAX_REQUEST_BYTES is refused before it is read (core/middleware.py). Files above
+# FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file, never whole into memory; form fields
+# (autosave of long chapters included) may be up to DATA_UPLOAD_MAX_MEMORY_SIZE together.
+MAX_REQUEST_BYTES = envint("MAX_REQUEST_BYTES", str(20 * 1024 * 1024))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000

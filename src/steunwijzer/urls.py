@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from steunwijzer.core import avg_views
 from steunwijzer.core import views as core_views
 
 urlpatterns = [
@@ -16,7 +17,13 @@ urlpatterns = [
     path("", include("steunwijzer.dashboards.urls")),
     path("api/v1/", include("steunwijzer.api.urls")),
     path("healthz", core_views.healthz, name="healthz"),
+    path("inzage/", avg_views.avg_export, name="avg_export"),
     path("thema/<slug:slug>.css", core_views.theme_css, name="theme_css"),
     path("thema/<slug:slug>/logo", core_views.theme_logo, name="theme_logo"),
     path("beheer/", admin.site.urls),
 ]
+
+# An unreachable database answers 503 with a friendly page (core.views.server_error).
+handler500 = "steunwijzer.core.views.server_error"
+# The API answers an unknown address in JSON too.
+handler404 = "steunwijzer.core.views.not_found"

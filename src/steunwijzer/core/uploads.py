@@ -118,10 +118,32 @@ def size_text(n_bytes: int) -> str:
     return f"{n_bytes} bytes"
 
 
+def _pdf_whole(data: bytes) -> bool:
+    # A version after the magic, and the end-of-file marker near the end (incremental saves
+    # and trailing whitespace allowed): HTML or a program merely starting with %PDF- fails.
+    return data[5:6].isdigit() and b"%%EOF" in data[-2048:]
+
+
+def _png_whole(data: bytes) -> bool:
+    # The header chunk must come first, with its fixed length of 13, and the end chunk last.
+    return data[8:16] == b"\x00\x00\x00\x0dIHDR" and b"IEND" in data[-64:]
+
+
+def _jpeg_whole(data: bytes) -> bool:
+    # After the start-of-image a marker segment follows, and the image ends with EOI.
+    return data[3:4] >= b"\xc0" and b"\xff\xd9" in data[-1024:]
+
+
+# Beyond the first bytes: the file must have the structure of its kind, start to end.
+_WHOLE = {"pdf": _pdf_whole, "png": _png_whole, "jpeg": _jpeg_whole}
+
+
 def _kind_of(data: bytes, allowed: tuple[str, ...], refuse) -> str:
     for kind in allowed:
         signature = _SIGNATURES.get(kind)
         if signature and data.startswith(signature):
+            if not _WHOLE[kind](data):
+                raise refuse(NOT_ALLOWED)
             return kind
     if "docx" in allowed and data.startswith(_ZIP):
         _check_docx(data, refuse)

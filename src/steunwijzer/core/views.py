@@ -1,5 +1,9 @@
-from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template import loader
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -37,3 +41,31 @@ def theme_logo(request, slug):
     response = HttpResponse(bytes(partnership.logo), content_type=partnership.logo_type)
     response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+DATABASE_DOWN = (
+    "Steunwijzer kan nu niet bij de database. Probeer het over een paar minuten opnieuw."
+)
+
+
+def server_error(request):
+    """handler500: an unreachable database gets a calm 503 instead of 'something went wrong'.
+
+    Django calls this for an exception anywhere (view or middleware), so it must not touch
+    the database or the session: a static template, rendered without context processors."""
+    if not isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        return defaults.server_error(request)
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"error": DATABASE_DOWN}, status=503)
+    else:
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = "60"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def not_found(request, exception):
+    """handler404: the API answers in JSON, also for addresses no pattern matches."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": "Dit bestaat niet (meer)."}, status=404)
+    return defaults.page_not_found(request, exception)

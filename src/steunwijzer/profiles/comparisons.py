@@ -12,6 +12,8 @@ from django.utils import dateformat, timezone
 from .diff import FieldDiff, diff_answers
 from .models import Profile, Revision
 
+MAX_REVISION_NUMBER = 2**31 - 1
+
 
 class UnknownRevision(Exception):
     def __init__(self, number):
@@ -88,6 +90,10 @@ def _as_number(value) -> int:
     if isinstance(value, bool):
         raise UnknownRevision(value)
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         raise UnknownRevision(value) from None
+    # Beyond what the column holds the database itself would fail; no version is that high.
+    if not 0 <= number <= MAX_REVISION_NUMBER:
+        raise UnknownRevision(value)
+    return number

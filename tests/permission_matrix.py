@@ -1,0 +1,198 @@
+"""Who gets what from every URL: the table tests/test_permission_matrix.py checks.
+
+Every URL pattern of the project (pages and API, walked from the URL configuration) must have
+at least one entry here; a pattern without one fails the test by name, so no page goes live
+untested. Only Django's own admin under /beheer/ is left out: it is Django's code, reachable by
+platform admins (is_staff) only, and its permissions are Django's admin permissions.
+
+Adding an entry is one line in MATRIX:
+
+    page("school_overview", READERS, school_id="school.pk"),
+    post("thing_delete", EDITORS, pk="thing.pk"),
+    api("api_thing", READERS, pk="profile.pk"),
+    api("api_thing", EDITORS, method="patch", pk="profile.pk", json={"x": 1}),
+
+- the first argument is the URL name (`app:name` for namespaced URLs; a pattern without a name
+  cannot get an entry, so every pattern needs one);
+- the second is the expected status per persona: one of the rules below (PUBLIC, SIGNED_IN,
+  READERS, EDITORS, OFFICERS, STAFF, …) or `rule(allowed_personas, …)`; exceptions are
+  keyword arguments of `rule` or a dict merged with `|`: `READERS | {"mr_member": 403}`;
+- keyword arguments build the URL: a string is a path into the test world (`World` in
+  test_permission_matrix.py: `profile.pk`, `school.brin`, `partnership.slug`, `comment.pk`,
+  …); anything else is used as it is. New objects for new apps go into `World.build`.
+
+`page` does a GET (as a signed-in session); `post` POSTs `data` (default empty) and checks that
+every persona that is denied gets its status and that the database is unchanged; `api` calls
+with the persona's Bearer token (none for anonymous). An allowed persona of a POST gets ANY:
+whatever status the view gives to an empty form, as long as it is not a denial.
+
+Statuses: an int, LOGIN (302 to the sign-in page), ANY (not 401/403/404/405, not LOGIN, not 5xx).
+"""
+
+from dataclasses import dataclass, field
+
+LOGIN = "login"
+ANY = "any"
+
+PERSONAS = (
+    "anonymous",
+    "outsider",
+    "team_member",
+    "editor",
+    "mr_member",
+    "other_editor",
+    "officer",
+    "other_officer",
+    "staff",
+    "other_staff",
+)
+SIGNED_IN_PERSONAS = frozenset(PERSONAS) - {"anonymous"}
+SCHOOL_READERS = frozenset({"team_member", "editor", "mr_member", "officer", "staff"})
+
+
+def rule(allowed, ok=200, deny=403, anonymous=LOGIN, **exceptions) -> dict:
+    """The expected status of every persona: `ok` for the allowed ones, `deny` for the others,
+    `anonymous` for a visitor who is not signed in; keyword exceptions per persona."""
+    expected = {p: (ok if p in allowed else deny) for p in PERSONAS}
+    expected["anonymous"] = ok if "anonymous" in allowed else anonymous
+    return expected | exceptions
+
+
+PUBLIC = rule(PERSONAS)
+SIGNED_IN = rule(SIGNED_IN_PERSONAS)
+READERS = rule(SCHOOL_READERS)  # everyone with a role at the school (school, its board, SWV)
+EDITORS = rule({"editor"})  # the school's directeur / IB'er
+OFFICERS = rule({"officer"})  # the quality officer of the school's board
+STAFF = rule({"staff"})  # staff of the partnership
+# The API: a missing or unknown token is 401, never a redirect.
+API_SIGNED_IN = rule(SIGNED_IN_PERSONAS, anonymous=401)
+API_READERS = rule(SCHOOL_READERS, anonymous=401)
+API_EDITORS = rule({"editor"}, anonymous=401)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    expected: dict
+    kind: str = "page"  # page (GET), post, api
+    method: str = "get"
+    kwargs: dict = field(default_factory=dict)
+    data: dict = field(default_factory=dict)
+    query: dict = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}-{self.method}"
+
+
+def page(name, expected, *, query=None, **kwargs) -> Check:
+    return Check(name, expected, "page", "get", kwargs, query=query or {})
+
+
+def post(name, expected, *, data=None, **kwargs) -> Check:
+    allowed = {p: (ANY if s == 200 else s) for p, s in expected.items()}
+    return Check(name, allowed, "post", "post", kwargs, data=data or {})
+
+
+def api(name, expected, *, method="get", json=None, query=None, **kwargs) -> Check:
+    if method != "get":
+        expected = {p: (ANY if s == 200 else s) for p, s in expected.items()}
+    return Check(name, expected, "api", method, kwargs, data=json or {}, query=query or {})
+
+
+PROFILE = {"pk": "profile.pk"}
+CHAPTER = {"pk": "profile.pk", "chapter": "chapter"}
+
+MATRIX = [
+    # --- signing in, account, invitations (organisations) -------------------------------------
+    page("login", PUBLIC | {p: 302 for p in SIGNED_IN_PERSONAS}),  # signed in: on to home
+    page("logout", rule(PERSONAS, ok=405)),  # signing out is a POST
+    page("password_reset", PUBLIC),
+    page("password_reset_done", PUBLIC),
+    page("password_reset_confirm", PUBLIC, uidb64="MQ", token="set-password"),
+    page("password_reset_complete", PUBLIC),
+    page("password_change", SIGNED_IN),
+    page("password_change_done", SIGNED_IN),
+    page("account_settings", SIGNED_IN),
+    post("api_token_create", SIGNED_IN),
+    # Only the token's own holder may revoke it; anyone else finds nothing.
+    post("api_token_revoke", rule({"editor"}, deny=404), pk="editor_token.pk"),
+    # Who invites: the school's editors, board officers and partnership staff.
+    page(
+        "invite",
+        rule({"editor", "other_editor", "officer", "other_officer", "staff", "other_staff"}),
+    ),
+    page("invitation_accept", PUBLIC, token="invitation_token"),
+    page("partnership_settings", STAFF, slug="partnership.slug"),
+    # --- profiles: the SOP, its versions, the editor ----------------------------------------
+    page("home", SIGNED_IN),
+    post("profile_new", EDITORS, school_id="school.pk"),
+    # The SOP's own address sends editors to the editor and everyone else to the preview.
+    page("profile_detail", rule(SCHOOL_READERS, ok=302), **PROFILE),
+    page("profile_preview", READERS, **PROFILE),
+    page("profile_revisions", READERS, **PROFILE),
+    page("profile_revision", READERS, pk="profile.pk", number=1),
+    post("profile_revision_restore", EDITORS, pk="profile.pk", number=1),
+    page("profile_chapter", EDITORS, **CHAPTER),
+    post("profile_autosave", EDITORS, **CHAPTER),
+    post("profile_resolve_conflict", EDITORS, **CHAPTER),
+    page("own_document", EDITORS, pk="own_profile.pk"),
+    post("own_document_upload", EDITORS, pk="own_profile.pk"),
+    page("own_document_file", READERS, pk="own_profile.pk"),
+    page("profile_evaluation", READERS, **PROFILE),
+    post("profile_evaluation", EDITORS, **PROFILE),
+    page("partnership_documents", STAFF, slug="partnership.slug"),
+    page("school_documents", EDITORS, school_id="school.pk"),
+    page("supporting_document_file", READERS, pk="school_document.pk"),
+    post("supporting_document_remove", EDITORS, pk="school_document.pk"),
+    # --- review: comments and the diff -------------------------------------------------------
+    page("profile_diff", READERS, **PROFILE),
+    page("profile_review", READERS, **PROFILE),
+    post("comment_create", READERS, **PROFILE),
+    post("comment_resolve", EDITORS, pk="comment.pk"),
+    post("comment_reopen", EDITORS, pk="comment.pk"),
+    # --- route: steps, the MR's statement, delivery, deadlines, to-do -------------------------
+    page("profile_route", READERS, **PROFILE),
+    post("profile_transition", EDITORS, pk="profile.pk", action="request_advice"),
+    page(
+        "transition_statement",
+        READERS,
+        pk="advised_profile.pk",
+        transition_id="advice.pk",
+    ),
+    page("board_deliver", OFFICERS, board_id="board.pk"),
+    page("todo", SIGNED_IN),
+    page("partnership_deadlines", STAFF, slug="partnership.slug"),
+    page("board_deadlines", OFFICERS, board_id="board.pk"),
+    post(
+        "board_deadline_remove",
+        OFFICERS,
+        board_id="board.pk",
+        school_year="2026-2027",
+    ),
+    # --- SOP-check and the regional model -----------------------------------------------------
+    page("partnership_checks", STAFF, slug="partnership.slug"),
+    page("check_settings", STAFF, slug="partnership.slug"),
+    page("format_versions", STAFF, slug="partnership.slug"),
+    page("format_version_source", STAFF, slug="partnership.slug", pk="format_version.pk"),
+    # --- core ----------------------------------------------------------------------------------
+    page("healthz", PUBLIC),
+    page("avg_export", rule(set())),  # platform administrators only (tests/test_avg.py)
+    page("theme_css", PUBLIC, slug="partnership.slug"),
+    page("theme_logo", PUBLIC, slug="partnership.slug"),
+    # --- API v1 (Bearer token) -----------------------------------------------------------------
+    api("api_openapi", PUBLIC),
+    api("api_profiles_list", API_SIGNED_IN),
+    api("api_profile", API_READERS, **PROFILE),
+    api("api_profile", API_EDITORS, method="patch", json={"base_version": 1}, **PROFILE),
+    api("api_profile_diff", API_READERS, query={"from": 1, "to": 1}, **PROFILE),
+    api(
+        "api_profile_transition",
+        API_EDITORS,
+        method="post",
+        json={"action": "request_advice"},
+        **PROFILE,
+    ),
+    api("api_profile_history", API_READERS, **PROFILE),
+    api("api_profile_check", API_READERS, **PROFILE),
+]

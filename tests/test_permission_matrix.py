@@ -1,0 +1,202 @@
+"""Every URL and every persona gets the status tests/permission_matrix.py says (see its docstring).
+
+The list of URLs comes from the URL configuration itself, so a new page without an entry in the
+table fails test_every_url_pattern_has_an_entry, naming the pattern.
+"""
+
+import json
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from steunwijzer.api.models import ApiToken
+from steunwijzer.organisations.models import Invitation, Role
+from steunwijzer.profiles.services import own_document_upload, profile_create
+from steunwijzer.review.services import comment_create
+from steunwijzer.route.deadline_services import deadline_set
+from tests import documents
+from tests.route_helpers import fill, to_state
+
+from .permission_matrix import ANY, LOGIN, MATRIX, PERSONAS
+
+# Django's admin is Django's own code behind its own is_staff check and permissions.
+EXCLUDED_PREFIXES = ("beheer/",)
+
+
+def url_patterns(patterns=None, prefix=""):
+    """(route, name) of every URL pattern, walked recursively through every include."""
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(entry.pattern)
+        if route.startswith(EXCLUDED_PREFIXES):
+            continue
+        if isinstance(entry, URLResolver):
+            namespace = entry.namespace
+            for sub_route, name in url_patterns(entry.url_patterns, route):
+                yield sub_route, (f"{namespace}:{name}" if namespace and name else name)
+        elif isinstance(entry, URLPattern):
+            yield route, entry.name
+
+
+def test_every_url_pattern_has_an_entry():
+    covered = {check.name for check in MATRIX}
+    missing = [f"{name or '(no name)'} → /{route}" for route, name in url_patterns()]
+    missing = [m for m in missing if m.split(" → ")[0] not in covered]
+    assert not missing, "URL patterns without an entry in tests/permission_matrix.py:\n" + (
+        "\n".join(missing)
+    )
+
+
+def test_every_entry_names_an_existing_url():
+    names = {name for _route, name in url_patterns()}
+    assert {check.name for check in MATRIX} <= names
+
+
+def test_every_entry_lists_every_persona():
+    for check in MATRIX:
+        assert set(check.expected) == set(PERSONAS), check.id
+
+
+class World(SimpleNamespace):
+    """The objects the table's URL arguments point at, built on the personas' fixtures."""
+
+    @classmethod
+    def build(cls, request):
+        fixtures = {name: request.getfixturevalue(name) for name in PERSONAS if name != "anonymous"}
+        w = cls(**fixtures)
+        w.partnership = request.getfixturevalue("partnership")
+        w.partnership.logo, w.partnership.logo_type = b"\x89PNG\r\n\x1a\n", "image/png"
+        w.partnership.save()
+        w.board = request.getfixturevalue("board")
+        w.school = request.getfixturevalue("school")
+        w.format_version = request.getfixturevalue("format_version")
+        w.profile = request.getfixturevalue("profile")
+        fill(w.profile, w.editor)  # version 1, so there is a revision to open and compare
+        w.chapter = w.profile.chapters[0].key
+        w.comment = comment_create(
+            profile=w.profile, user=w.mr_member, chapter_key=w.chapter, body="Graag concreter."
+        )
+        w.own_profile = profile_create(
+            school=w.school, school_year="2027-2028", user=w.editor, kind="own"
+        )
+        own_document_upload(profile=w.own_profile, user=w.editor, upload=documents.pdf())
+        from steunwijzer.core.uploads import check_upload
+        from steunwijzer.profiles.services import supporting_document_add
+
+        w.school_document = supporting_document_add(
+            owner=w.school,
+            user=w.editor,
+            title="Schoolplan",
+            kind="schoolplan",
+            document=check_upload(documents.pdf(), allowed=("pdf",), max_bytes=10**6),
+        )
+        w.advised_profile = to_state(
+            profile_create(school=w.school, school_year="2025-2026", user=w.editor),
+            "advies_gegeven",
+            editor=w.editor,
+            mr=w.mr_member,
+            officer=w.officer,
+        )
+        w.advice = w.advised_profile.transitions.get(action="give_advice")
+        deadline_set(
+            user=w.officer,
+            partnership=w.partnership,
+            board=w.board,
+            school_year="2026-2027",
+            due_on=date(2027, 3, 1),
+        )
+        w.editor_token, _ = ApiToken.issue(w.editor, "matrix")
+        w.invitation_token = _invitation_token(w)
+        w.tokens = {name: ApiToken.issue(user, "matrix-api")[1] for name, user in fixtures.items()}
+        return w
+
+    def resolve(self, value):
+        if not isinstance(value, str) or value == "":
+            return value
+        head, *rest = value.split(".")
+        if not hasattr(self, head):
+            return value
+        obj = getattr(self, head)
+        for part in rest:
+            obj = getattr(obj, part)
+        return obj
+
+
+def _invitation_token(w) -> str:
+    invitation = Invitation(email="nieuw@example.nl", role=Role.SCHOOL_TEAM, school=w.school)
+    raw = invitation.issue_token()
+    invitation.save()
+    return raw
+
+
+# Set by signing in itself: the session's last_login, the token's last use.
+VOLATILE = ("last_login", "last_used_at")
+
+
+def fingerprint() -> dict:
+    """Every row of every model of ours and of the accounts, to prove a denied POST wrote
+    nothing (sessions and last_login change on sign-in itself, so they are left out)."""
+    seen = {}
+    for model in apps.get_models():
+        label = model._meta.label
+        if model._meta.app_label in ("sessions", "admin", "contenttypes", "axes", "otp_totp"):
+            continue
+        fields = [f.attname for f in model._meta.concrete_fields if f.attname not in VOLATILE]
+        seen[label] = sorted(map(repr, model.objects.values_list(*fields)))
+    return seen
+
+
+def _request(check, world, persona):
+    url = reverse(check.name, kwargs={k: world.resolve(v) for k, v in check.kwargs.items()})
+    client = Client()
+    headers = {}
+    if check.kind == "api":
+        if persona != "anonymous":
+            headers["HTTP_AUTHORIZATION"] = f"Bearer {world.tokens[persona]}"
+    elif persona != "anonymous":
+        client.force_login(getattr(world, persona))
+    if check.kind == "api" and check.method != "get":
+        return getattr(client, check.method)(
+            url, json.dumps(check.data), content_type="application/json", **headers
+        )
+    if check.method == "post":
+        return client.post(url, check.data, **headers)
+    return client.get(url, check.query, **headers)
+
+
+def _matches(expected, response) -> bool:
+    status = response.status_code
+    if expected == LOGIN:
+        return status == 302 and response["Location"].startswith(reverse("login"))
+    if expected == ANY:
+        redirect_to_login = status == 302 and response["Location"].startswith(reverse("login"))
+        return status not in (401, 403, 404, 405) and status < 500 and not redirect_to_login
+    return status == expected
+
+
+def _shown(response) -> str:
+    if response.status_code in (301, 302):
+        return f"{response.status_code} → {response['Location']}"
+    return str(response.status_code)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("check", MATRIX, ids=lambda check: check.id)
+def test_permission(check, request):
+    world = World.build(request)
+    wrong = []
+    for persona in PERSONAS:
+        expected = check.expected[persona]
+        with transaction.atomic():
+            before = fingerprint() if check.method != "get" and expected != ANY else None
+            response = _request(check, world, persona)
+            if not _matches(expected, response):
+                wrong.append(f"{persona}: expected {expected}, got {_shown(response)}")
+            elif before is not None and fingerprint() != before:
+                wrong.append(f"{persona}: denied ({_shown(response)}) but the database changed")
+            transaction.set_rollback(True)
+    assert not wrong, f"{check.id}:\n" + "\n".join(wrong)
