@@ -120,7 +120,7 @@ def divide(
     fixed_total = fixed_base * len(parts)
     if fixed_total > total:
         raise AllocationError(
-            f"Vast bedrag per school: {len(parts)} × {_fmt(fixed_base)} = {_fmt(fixed_total)} "
+            f"Vast bedrag per school: {len(parts)} x {_fmt(fixed_base)} = {_fmt(fixed_total)} "
             f"is meer dan het totaal {_fmt(total)}."
         )
     variable = total - fixed_total
@@ -131,7 +131,9 @@ def divide(
             "vast bedrag per school."
         )
     per_weight = variable / total_weight if total_weight else Decimal(0)
-    exact = [fixed_base + (variable * p.weight / total_weight if total_weight else 0) for p in parts]
+    exact = [
+        fixed_base + (variable * p.weight / total_weight if total_weight else 0) for p in parts
+    ]
     floors = [(e / quantum).to_integral_value(rounding=ROUND_FLOOR) * quantum for e in exact]
     leftover = int((total - sum(floors, Decimal(0))) / quantum)
     remainders = [e - f for e, f in zip(exact, floors, strict=True)]
@@ -155,13 +157,13 @@ def divide(
     )
     steps = (
         f"Totaal te verdelen: {_fmt(total)} {unit_name}.",
-        f"Vast deel: {len(parts)} × {_fmt(fixed_base)} = {_fmt(fixed_total)} {unit_name}.",
-        f"Variabel deel: {_fmt(total)} − {_fmt(fixed_total)} = {_fmt(variable)} {unit_name}.",
+        f"Vast deel: {len(parts)} x {_fmt(fixed_base)} = {_fmt(fixed_total)} {unit_name}.",
+        f"Variabel deel: {_fmt(total)} - {_fmt(fixed_total)} = {_fmt(variable)} {unit_name}.",
         f"Totaal gewicht: {_fmt(total_weight)}; per punt of leerling: {_fmt(variable)} ÷ "
         f"{_fmt(total_weight)} = {_fmt(per_weight.quantize(Decimal('0.000001')))} {unit_name}.",
-        f"Exact aandeel = vast deel + gewicht × {_fmt(per_weight.quantize(Decimal('0.000001')))}"
+        f"Exact aandeel = vast deel + gewicht x {_fmt(per_weight.quantize(Decimal('0.000001')))}"
         f"; afgerond naar beneden op {_fmt(quantum)}.",
-        f"Na afronden blijft {leftover} × {_fmt(quantum)} over; dat gaat naar de scholen met de "
+        f"Na afronden blijft {leftover} x {_fmt(quantum)} over; dat gaat naar de scholen met de "
         "grootste restjes (bij gelijke restjes eerst het grootste gewicht).",
     )
     return Allocation(

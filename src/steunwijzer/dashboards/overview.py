@@ -40,6 +40,7 @@ class SchoolRow:
     open_comments: int = 0
     check_blocking: int | None = None
     check_warnings: int | None = None
+    check_counts: dict | None = None
     advice: str = ""
     advice_on: str = ""
     statement: Transition | None = None
@@ -81,13 +82,17 @@ def school_rows(schools, school_year: str, today: date, *, with_check: bool = Tr
     due = Deadline.objects.due_dates_for_schools(schools, school_year)
     profiles = [s.current_profiles[0] for s in schools if s.current_profiles]
     ids = [p.pk for p in profiles]
-    comments = dict(
-        Comment.objects.open()
-        .filter(profile__school_year=school_year, profile__school__in=[s.pk for s in schools])
-        .values("profile")
-        .annotate(n=Count("pk"))
-        .values_list("profile", "n")
-    ) if ids else {}
+    comments = (
+        dict(
+            Comment.objects.open()
+            .filter(profile__school_year=school_year, profile__school__in=[s.pk for s in schools])
+            .values("profile")
+            .annotate(n=Count("pk"))
+            .values_list("profile", "n")
+        )
+        if ids
+        else {}
+    )
     records = _records(school_year, [s.pk for s in schools]) if ids else {}
     checks = check_summaries(profiles) if with_check and ids else {}
     rows = []
@@ -105,7 +110,8 @@ def school_rows(schools, school_year: str, today: date, *, with_check: bool = Tr
         )
         if profile is not None:
             row.open_comments = comments.get(profile.pk, 0)
-            row.check_blocking, row.check_warnings = checks.get(profile.pk, (None, None))
+            if profile.pk in checks:
+                row.check_blocking, row.check_warnings, row.check_counts = checks[profile.pk]
             _fill_records(row, records.get(profile.pk, {}))
         rows.append(row)
     return rows
@@ -142,7 +148,8 @@ def _fill_records(row: SchoolRow, records: dict):
 
 
 def check_summaries(profiles) -> dict:
-    """profile pk → (blocking, warnings) of the SOP-check, cached per saved version.
+    """profile pk → (blocking, warnings, findings per check) of the SOP-check, cached per
+    saved version.
 
     A full check costs tens of milliseconds per profile; the overview shows the counts, which
     only change when the profile is saved, so they are kept per (profile, version).
@@ -156,7 +163,8 @@ def check_summaries(profiles) -> dict:
             "school__board__partnership", "format_version"
         )
         computed = {
-            p.pk: (len(report.blocking), len(report.warnings)) for p, report in check_profiles(fresh)
+            p.pk: (len(report.blocking), len(report.warnings), report.counts_by_check())
+            for p, report in check_profiles(fresh)
         }
         cache.set_many({keys[pk]: v for pk, v in computed.items()}, CHECK_CACHE_SECONDS)
         result.update(computed)
