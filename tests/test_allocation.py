@@ -68,20 +68,24 @@ def test_a_school_with_more_weight_never_gets_less(case, data):
 def test_it_divides_a_worked_example_step_by_step():
     parts = [Part("a", "A", Decimal(100)), Part("b", "B", Decimal(50)), Part("c", "C", Decimal(50))]
     result = divide(Decimal(10001), parts, unit="euro", fixed_base=Decimal(1000))
-    # 3 × 1000 fixed, 7001 by weight: 3500.5, 1750.25, 1750.25 → one euro left for A.
+    # 3 x 1000 fixed, 7001 by weight: 3500.5, 1750.25, 1750.25 → one euro left for A.
     assert [s.amount for s in result.shares] == [Decimal(4501), Decimal(2750), Decimal(2750)]
     assert result.leftover_units == 1
-    assert "Variabel deel: 10001 − 3000 = 7001 euro." in result.steps
+    assert "Variabel deel: 10001 - 3000 = 7001 euro." in result.steps
 
 
 def test_fte_is_rounded_to_hundredths():
     parts = [Part(str(i), str(i), Decimal(1)) for i in range(3)]
     result = divide(Decimal("1.00"), parts, unit="fte")
-    assert sorted(s.amount for s in result.shares) == [Decimal("0.33"), Decimal("0.33"), Decimal("0.34")]
+    assert sorted(s.amount for s in result.shares) == [
+        Decimal("0.33"),
+        Decimal("0.33"),
+        Decimal("0.34"),
+    ]
 
 
 def test_it_rejects_a_fixed_base_larger_than_the_total():
-    with pytest.raises(AllocationError, match="Vast bedrag per school"):
+    with pytest.raises(AllocationError, match="Vast deel per school"):
         divide(Decimal(100), _parts([1, 1]), fixed_base=Decimal(60))
 
 
@@ -97,8 +101,13 @@ def test_it_rejects_a_negative_weight_naming_the_school():
 
 @pytest.mark.parametrize(
     ("value", "unit", "message"),
-    [("abc", "euro", "vul een getal in"), ("-5", "euro", "negatief"), ("1.5", "euro", "rond af"),
-     ("0.125", "fte", "rond af"), ("1", "kilo", "Eenheid")],
+    [
+        ("abc", "euro", "vul een getal in"),
+        ("-5", "euro", "negatief"),
+        ("1.5", "euro", "rond af"),
+        ("0.125", "fte", "rond af"),
+        ("1", "kilo", "Eenheid"),
+    ],
 )
 def test_it_rejects_bad_amounts_in_dutch(value, unit, message):
     with pytest.raises(AllocationError, match=message):

@@ -159,8 +159,15 @@ def test_the_partnership_overview_filters_by_board_municipality_and_district(
 
 def test_staff_of_another_partnership_gets_no_scenario(client, other_staff, officer, board):
     scenario = AllocationScenario.objects.create(
-        partnership=board.partnership, board=board, school_year="2026-2027", name="x",
-        unit="euro", basis="leerlingen", total=10, fixed_base=0, result={"schools": [], "steps": []},
+        partnership=board.partnership,
+        board=board,
+        school_year="2026-2027",
+        name="x",
+        unit="euro",
+        basis="leerlingen",
+        total=10,
+        fixed_base=0,
+        result={"schools": [], "steps": []},
         created_on=TODAY,
     )
     client.force_login(other_staff)
@@ -177,8 +184,12 @@ def test_an_unknown_export_format_is_not_found(client, officer, board):
 def _schools(partnership, count, start=0):
     boards = [Board.objects.create(partnership=partnership, name=f"Bestuur {i}") for i in range(3)]
     for n in range(start, start + count):
-        school = make_school(boards[n % 3], f"{10 + n}QQ", f"School {n:02}",
-                             district=["Escamp", "Centrum", "Laak"][n % 3])
+        school = make_school(
+            boards[n % 3],
+            f"{10 + n}QQ",
+            f"School {n:02}",
+            district=["Escamp", "Centrum", "Laak"][n % 3],
+        )
         if n % 2:
             profile_create(school=school, school_year="2026-2027", user=None)
     return boards

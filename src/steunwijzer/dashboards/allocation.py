@@ -109,7 +109,7 @@ def divide(
     if total < 0 or total % quantum:
         raise AllocationError(f"Bedrag: een niet-negatief veelvoud van {quantum} {unit_name}.")
     if fixed_base < 0 or fixed_base % quantum:
-        raise AllocationError(f"Vast bedrag per school: een veelvoud van {quantum} {unit_name}.")
+        raise AllocationError(f"Vast deel per school: een veelvoud van {quantum} {unit_name}.")
     for part in parts:
         if part.weight < 0:
             raise AllocationError(f"{part.label}: het gewicht mag niet negatief zijn.")
@@ -120,7 +120,7 @@ def divide(
     fixed_total = fixed_base * len(parts)
     if fixed_total > total:
         raise AllocationError(
-            f"Vast bedrag per school: {len(parts)} x {_fmt(fixed_base)} = {_fmt(fixed_total)} "
+            f"Vast deel per school: {len(parts)} x {_fmt(fixed_base)} = {_fmt(fixed_total)} "
             f"is meer dan het totaal {_fmt(total)}."
         )
     variable = total - fixed_total
