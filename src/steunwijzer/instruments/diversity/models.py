@@ -1,0 +1,128 @@
+"""Stored schemes (`SchemeVersion`) and each school's `Invulschema` for a school year.
+
+The Invulschema holds counts only: pupils per group and category, and per group and domain.
+Nothing about a single pupil is ever stored. Who may read or change it is decided here
+(`school_for_diversity`), so the pages and the API ask the same question.
+"""
+
+from functools import cached_property
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.shortcuts import get_object_or_404
+
+from steunwijzer.organisations.models import Membership, Partnership, School
+from steunwijzer.profiles.models import validate_school_year
+
+from .computation import SchoolResult, compute
+from .scheme import Scheme, scheme_from_dict
+
+
+class SchemeVersionQuerySet(models.QuerySet):
+    def current_for(self, partnership: Partnership):
+        return self.filter(partnership=partnership).order_by("-imported_at", "-pk").first()
+
+
+class SchemeVersion(models.Model):
+    """One imported version of a partnership's Verscheidenheidsindex scheme. Never changes."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="diversity_schemes"
+    )
+    scheme_id = models.SlugField("schema-id", max_length=60)
+    version = models.CharField("versie", max_length=20)
+    name = models.CharField("naam", max_length=200)
+    source = models.TextField("YAML-bron")
+    definition = models.JSONField("definitie")
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    objects = SchemeVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "versie van het schema verscheidenheidsindex"
+        verbose_name_plural = "versies van het schema verscheidenheidsindex"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "scheme_id", "version"], name="unique_scheme_version"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} {self.version}"
+
+    @cached_property
+    def scheme(self) -> Scheme:
+        return scheme_from_dict(self.definition)
+
+
+class Invulschema(models.Model):
+    """A school's counts for one school year: `{group: {category: pupils}}`, nothing per pupil."""
+
+    class Source(models.TextChoices):
+        HAND = "hand", "met de hand ingevuld"
+        IMPORT = "import", "ingelezen uit een bestand"
+        API = "api", "via de API"
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="invulschemas")
+    school_year = models.CharField("schooljaar", max_length=9, validators=[validate_school_year])
+    scheme_version = models.ForeignKey(SchemeVersion, on_delete=models.PROTECT)
+    counts = models.JSONField("aantallen per groep en categorie", default=dict)
+    domain_counts = models.JSONField("aantallen per groep en domein", default=dict, blank=True)
+    source = models.CharField("bron", max_length=10, choices=Source, default=Source.HAND)
+    version = models.PositiveIntegerField("versie", default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = "invulschema"
+        verbose_name_plural = "invulschema's"
+        constraints = [
+            models.UniqueConstraint(fields=["school", "school_year"], name="unique_invulschema"),
+        ]
+
+    def __str__(self):
+        return f"Invulschema {self.school} {self.school_year}"
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.scheme_version.scheme
+
+    @cached_property
+    def result(self) -> SchoolResult:
+        return compute(self.scheme, self.counts)
+
+
+def school_by_brin_code(brin_code: str) -> School:
+    code = (brin_code or "").upper()
+    return get_object_or_404(
+        School.objects.select_related("board__partnership"), brin=code[:4], vestiging=code[4:]
+    )
+
+
+def may_read(user, school: School) -> bool:
+    """Everyone with a role that reaches the school: team, MR, board officer, partnership."""
+    return bool(Membership.roles_for(user, school))
+
+
+def may_edit(user, school: School) -> bool:
+    """The school's editors (directeur, IB'er): they fill in and import the Invulschema."""
+    return Membership.is_school_editor(user, school)
+
+
+def school_for_diversity(user, brin_code: str, *, edit: bool = False) -> School:
+    """The school whose Invulschema this person may read (or edit); 404/PermissionDenied."""
+    school = school_by_brin_code(brin_code)
+    if not may_read(user, school):
+        raise PermissionDenied("U heeft geen toegang tot de gegevens van deze school.")
+    if edit and not may_edit(user, school):
+        raise PermissionDenied(
+            "Alleen de directeur en de intern begeleider van de school kunnen het Invulschema "
+            "invullen of inlezen."
+        )
+    return school

@@ -1,0 +1,188 @@
+"""Storing schemes and Invulschema's: checked first, then written in one transaction."""
+
+from django.db import IntegrityError, transaction
+
+from steunwijzer.core.problems import Problem, ProblemsError
+from steunwijzer.organisations.models import Partnership, School
+from steunwijzer.regional_model.loader import FormatError, FormatProblem, decode_source
+from steunwijzer.regional_model.services import _line_of_top_key
+
+from .computation import Counts
+from .models import Invulschema, SchemeVersion
+from .scheme import DEFAULT_SCHEME_PATH, Scheme, default_scheme, parse_scheme
+
+MAX_PUPILS_PER_CELL = 999
+
+
+@transaction.atomic
+def scheme_import(
+    *, partnership: Partnership, text: str | bytes, filename: str, user=None
+) -> SchemeVersion:
+    """Check the YAML scheme and store it as the partnership's newest `SchemeVersion`.
+
+    A stored version never changes (Invulschema's point at it): importing the same scheme id
+    and version again is refused with a FormatError on the `version` line."""
+    source = decode_source(text, filename)
+    scheme, definition = parse_scheme(source, filename)
+    exists = SchemeVersion.objects.filter(
+        partnership=partnership, scheme_id=scheme.id, version=scheme.version
+    ).exists()
+    if not exists:
+        try:
+            with transaction.atomic():
+                return SchemeVersion.objects.create(
+                    partnership=partnership,
+                    scheme_id=scheme.id,
+                    version=scheme.version,
+                    name=scheme.name,
+                    source=source,
+                    definition=definition,
+                    imported_by=user if getattr(user, "pk", None) else None,
+                )
+        except IntegrityError:
+            pass  # imported at the same moment by someone else
+    raise FormatError(
+        [
+            FormatProblem(
+                filename,
+                _line_of_top_key(source, "version"),
+                "version",
+                f"Versie {scheme.version} van schema {scheme.id} is al ingelezen voor "
+                f"{partnership.name}; verhoog het versienummer.",
+            )
+        ]
+    )
+
+
+def scheme_for(partnership: Partnership) -> Scheme:
+    """The partnership's newest scheme, or the shipped default when it has none."""
+    version = SchemeVersion.objects.current_for(partnership)
+    return version.scheme if version else default_scheme()
+
+
+def _scheme_version_for(partnership: Partnership) -> SchemeVersion:
+    """The newest stored version; the shipped default is stored the first time it is used."""
+    version = SchemeVersion.objects.current_for(partnership)
+    if version is not None:
+        return version
+    return scheme_import(
+        partnership=partnership,
+        text=DEFAULT_SCHEME_PATH.read_bytes(),
+        filename=DEFAULT_SCHEME_PATH.name,
+    )
+
+
+def check_counts(
+    scheme: Scheme, school: School, counts, domain_counts
+) -> tuple[Counts, Counts, list[Problem]]:
+    """Counts as sent by a form or the API, cleaned; with a problem per wrong path."""
+    problems: list[Problem] = []
+    clean: Counts = {}
+    clean_domains: Counts = {}
+    if not isinstance(counts, dict):
+        return {}, {}, [Problem("counts", "verwacht per groep de aantallen per categorie")]
+    if not isinstance(domain_counts, dict):
+        problems.append(Problem("domain_counts", "verwacht per groep de aantallen per domein"))
+        domain_counts = {}
+    for label, table, keys, what in (
+        ("counts", counts, scheme.category_keys, "categorie"),
+        ("domain_counts", domain_counts, scheme.domain_keys, "domein"),
+    ):
+        target = clean if label == "counts" else clean_domains
+        for raw_group, cells in table.items():
+            group = scheme.match_group(raw_group, school.school_type)
+            path = f"{label}.{raw_group}"
+            if group is None:
+                problems.append(Problem(path, f"onbekende groep '{raw_group}'"))
+                continue
+            if not isinstance(cells, dict):
+                problems.append(Problem(path, f"verwacht de aantallen per {what}"))
+                continue
+            row = target.setdefault(group, {})
+            for key, value in cells.items():
+                cell = f"{path}.{key}"
+                if key not in keys:
+                    problems.append(
+                        Problem(cell, f"onbekende {what} '{key}'; kies uit {', '.join(keys)}")
+                    )
+                elif isinstance(value, bool) or not isinstance(value, int):
+                    problems.append(Problem(cell, "moet een geheel getal zijn"))
+                elif value < 0:
+                    problems.append(Problem(cell, f"aantal mag niet negatief zijn (nu {value})"))
+                elif value > MAX_PUPILS_PER_CELL:
+                    problems.append(Problem(cell, f"meer dan {MAX_PUPILS_PER_CELL} leerlingen"))
+                elif value:
+                    row[key] = row.get(key, 0) + value
+    for group, cells in clean_domains.items():
+        pupils = sum(clean.get(group, {}).values())
+        for key, value in cells.items():
+            if value > pupils:
+                problems.append(
+                    Problem(
+                        f"domain_counts.{group}.{key}",
+                        f"{value} leerlingen in dit domein, maar de groep heeft er {pupils}",
+                    )
+                )
+    clean = {g: cells for g, cells in clean.items() if cells}
+    clean_domains = {g: cells for g, cells in clean_domains.items() if cells}
+    return clean, clean_domains, problems
+
+
+def pupil_count_problem(school: School, total: int) -> Problem | None:
+    """A total that disagrees with the school's pupil count, unless that count is not known."""
+    if school.pupil_count and total != school.pupil_count:
+        return Problem(
+            "total",
+            f"In totaal {total} leerlingen, maar bij de school staan {school.pupil_count} "
+            "leerlingen. Verbeter de aantallen, of kies ervoor het leerlingaantal van de school "
+            f"aan te passen naar {total}.",
+        )
+    return None
+
+
+@transaction.atomic
+def invulschema_save(
+    *,
+    school: School,
+    school_year: str,
+    counts,
+    domain_counts=None,
+    user=None,
+    source: str = Invulschema.Source.HAND,
+    update_pupil_count: bool = False,
+) -> Invulschema:
+    """Check and store the school's counts for the year (replacing earlier ones).
+
+    ProblemsError lists every problem; nothing is written then. With `update_pupil_count`
+    the school's pupil count becomes the new total in the same transaction."""
+    scheme_version = _scheme_version_for(school.board.partnership)
+    clean, clean_domains, problems = check_counts(
+        scheme_version.scheme, school, counts, domain_counts or {}
+    )
+    total = sum(sum(cells.values()) for cells in clean.values())
+    if not problems and total == 0:
+        problems.append(Problem("counts", "Vul voor minstens één groep de aantallen in."))
+    if not problems and not update_pupil_count:
+        mismatch = pupil_count_problem(school, total)
+        problems += [mismatch] if mismatch else []
+    if problems:
+        raise ProblemsError(problems)
+    if update_pupil_count or not school.pupil_count:
+        School.objects.filter(pk=school.pk).update(pupil_count=total)
+        school.pupil_count = total
+    values = {
+        "scheme_version": scheme_version,
+        "counts": clean,
+        "domain_counts": clean_domains,
+        "source": source,
+        "updated_by": user if getattr(user, "pk", None) else None,
+    }
+    invulschema, created = Invulschema.objects.select_for_update().get_or_create(
+        school=school, school_year=school_year, defaults=values
+    )
+    if not created:
+        for name, value in values.items():
+            setattr(invulschema, name, value)
+        invulschema.version += 1  # the row is locked, so no save is lost
+        invulschema.save()
+    return invulschema

@@ -1,0 +1,61 @@
+"""Figures for overviews of many schools: pupils, points and index per school and per group.
+
+`index_by_school` reads every requested school's Invulschema with its scheme in one query,
+however many schools are asked for, and computes the rest in Python.
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .computation import compute
+from .models import Invulschema
+
+
+@dataclass(frozen=True)
+class GroupIndex:
+    group: str
+    pupils: int
+    points: Fraction
+    index: Fraction | None
+    signals: tuple[str, ...]  # the signal sentences for this group
+
+
+@dataclass(frozen=True)
+class SchoolIndex:
+    school_id: int
+    school_year: str
+    pupils: int
+    points: Fraction
+    index: Fraction | None
+    groups: tuple[GroupIndex, ...]
+
+    @property
+    def signal_count(self) -> int:
+        return sum(len(g.signals) for g in self.groups)
+
+
+def index_by_school(school_ids, school_year: str) -> dict[int, SchoolIndex]:
+    """Per school id that has an Invulschema for the year: its figures. One query in all.
+
+    Schools without an Invulschema for that year are absent from the result."""
+    rows = Invulschema.objects.filter(
+        school_id__in=list(school_ids), school_year=school_year
+    ).select_related("scheme_version")
+    result = {}
+    for row in rows:
+        computed = compute(row.scheme, row.counts)
+        signals: dict[str, list[str]] = {}
+        for s in computed.signals:
+            signals.setdefault(s.group, []).append(s.sentence)
+        result[row.school_id] = SchoolIndex(
+            school_id=row.school_id,
+            school_year=school_year,
+            pupils=computed.pupils,
+            points=computed.points,
+            index=computed.index,
+            groups=tuple(
+                GroupIndex(g.group, g.pupils, g.points, g.index, tuple(signals.get(g.group, ())))
+                for g in computed.groups
+            ),
+        )
+    return result

@@ -1,0 +1,215 @@
+"""Stored IJK catalogues, self-evaluations with their scores, Kijkwijzer observations and the
+peers a school invites to observe.
+
+A catalogue version never changes once imported: a self-evaluation and its observations keep
+pointing at the version they started with, like a profile keeps its `FormatVersion`.
+"""
+
+from functools import cached_property
+
+from django.conf import settings
+from django.db import models
+
+from steunwijzer.organisations.models import Membership, Partnership, Role, School
+from steunwijzer.organisations.permissions import is_board_officer_of
+from steunwijzer.profiles.stored_file import StoredFile
+
+from .catalogue import Catalogue, catalogue_from_dict
+
+
+class CatalogueVersionQuerySet(models.QuerySet):
+    def current_for(self, partnership: Partnership):
+        return self.filter(partnership=partnership).order_by("-imported_at", "-pk").first()
+
+
+class CatalogueVersion(models.Model):
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="ijk_catalogues"
+    )
+    catalogue_id = models.SlugField("catalogus-id", max_length=60)
+    version = models.CharField("versie", max_length=20)
+    name = models.CharField("naam", max_length=200)
+    source = models.TextField("YAML-bron")
+    definition = models.JSONField("definitie")
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    objects = CatalogueVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "versie van de IJK-catalogus"
+        verbose_name_plural = "versies van de IJK-catalogus"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "catalogue_id", "version"], name="unique_ijk_catalogue"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} {self.version}"
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        return catalogue_from_dict(self.definition)
+
+
+def may_read(user, school: School) -> bool:
+    """Everyone with a role that reaches the school: team, MR, board, partnership."""
+    return bool(Membership.roles_for(user, school))
+
+
+def may_edit(user, school: School) -> bool:
+    """Only the school's editors (directeur, IB'er) score the IJK."""
+    return Membership.is_school_editor(user, school)
+
+
+def may_assign_peers(user, school: School) -> bool:
+    return may_edit(user, school) or is_board_officer_of(user, school.board)
+
+
+class SelfEvaluation(models.Model):
+    """A school team's IJK self-evaluation for one school year."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="ijk_evaluations")
+    school_year = models.CharField("schooljaar", max_length=9)
+    catalogue = models.ForeignKey(CatalogueVersion, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "IJK-zelfevaluatie"
+        verbose_name_plural = "IJK-zelfevaluaties"
+        constraints = [
+            models.UniqueConstraint(fields=["school", "school_year"], name="unique_ijk_year"),
+        ]
+
+    def __str__(self):
+        return f"IJK {self.school} {self.school_year}"
+
+    def score_map(self) -> dict[str, int]:
+        return dict(self.scores.values_list("indicator", "score"))
+
+
+class IndicatorScore(StoredFile):
+    """The team's score for one indicator, with explanation and optional evidence.
+
+    The standard's code is kept beside the indicator (the catalogue version never changes),
+    so averages per standard over many schools are one query.
+    """
+
+    evaluation = models.ForeignKey(SelfEvaluation, on_delete=models.CASCADE, related_name="scores")
+    indicator = models.CharField("indicator", max_length=20)
+    standard = models.CharField("standaard", max_length=20)
+    score = models.PositiveSmallIntegerField("score")
+    explanation = models.TextField("toelichting", blank=True)
+    evidence_url = models.URLField("link naar bewijs", max_length=500, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "score op een indicator"
+        verbose_name_plural = "scores op indicatoren"
+        constraints = [
+            models.UniqueConstraint(fields=["evaluation", "indicator"], name="unique_ijk_score"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.score}"
+
+
+class PeerObserver(models.Model):
+    """A school editor of another school of the partnership, invited to observe this school."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="ijk_peers")
+    school_year = models.CharField("schooljaar", max_length=9)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "collega-observator"
+        verbose_name_plural = "collega-observatoren"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "school_year", "user"], name="unique_ijk_peer"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} observeert {self.school} ({self.school_year})"
+
+
+def peer_candidates(school: School):
+    """School editors of the partnership's other schools: who may be invited as a peer."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__role=Role.SCHOOL_EDITOR,
+            memberships__school__board__partnership_id=school.board.partnership_id,
+        )
+        .exclude(memberships__school=school)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def may_observe(user, school: School, school_year: str) -> bool:
+    """The board's quality officer, or a peer invited for this school and year."""
+    if is_board_officer_of(user, school.board):
+        return True
+    return (
+        user.is_authenticated
+        and PeerObserver.objects.filter(school=school, school_year=school_year, user=user).exists()
+        and any(
+            m.role == Role.SCHOOL_EDITOR and m.school_id != school.pk for m in Membership.of(user)
+        )
+    )
+
+
+class Observation(models.Model):
+    """A Kijkwijzer observation in one group: what was seen per item, a score per indicator.
+
+    The group is a free name ("groep 5", "5/6"); no pupil is ever named or stored.
+    """
+
+    class ObserverRole(models.TextChoices):
+        BOARD_OFFICER = "board_officer", "kwaliteitsmedewerker bestuur"
+        PEER = "peer", "collega van een andere school"
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="ijk_observations")
+    school_year = models.CharField("schooljaar", max_length=9)
+    catalogue = models.ForeignKey(CatalogueVersion, on_delete=models.PROTECT, related_name="+")
+    observer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    observer_name = models.CharField("observator", max_length=200)
+    observer_role = models.CharField("rol", max_length=20, choices=ObserverRole)
+    observed_on = models.DateField("datum")
+    group_name = models.CharField("groep", max_length=40)
+    notes = models.JSONField("wat er te zien was", default=dict)  # item key → text
+    scores = models.JSONField("geobserveerde scores", default=dict)  # indicator code → score
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Kijkwijzer-observatie"
+        verbose_name_plural = "Kijkwijzer-observaties"
+        ordering = ["-observed_on", "-pk"]
+
+    def __str__(self):
+        return f"Observatie {self.group_name} {self.observed_on}"
+
+    def may_read(self, user) -> bool:
+        return may_read(user, self.school) or (
+            user.is_authenticated and self.observer_id == user.pk
+        )

@@ -1,0 +1,263 @@
+"""Writing IJK data: catalogues, scores, peers and observations. Each runs in one transaction
+and checks everything before it writes, so refused input leaves nothing half saved."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from steunwijzer.core.problems import Problem
+from steunwijzer.core.uploads import CheckedFile
+from steunwijzer.organisations.models import Partnership, School, display_name
+from steunwijzer.organisations.permissions import is_board_officer_of
+from steunwijzer.regional_model.loader import FormatError, FormatProblem, decode_source
+from steunwijzer.regional_model.services import _line_of_top_key
+
+from .catalogue import DEFAULT_CATALOGUE_PATH, parse_catalogue
+from .models import (
+    CatalogueVersion,
+    IndicatorScore,
+    Observation,
+    PeerObserver,
+    SelfEvaluation,
+    may_assign_peers,
+    may_edit,
+    may_observe,
+    peer_candidates,
+)
+from .rules import ScoreError, ScoreInput, check_scores
+
+MAX_GROUP_NAME = 40
+MAX_NOTE = 2000
+
+
+@transaction.atomic
+def catalogue_import(
+    *, partnership: Partnership, text: str | bytes, filename: str, user=None
+) -> CatalogueVersion:
+    """Check the YAML catalogue and store it as the partnership's newest version.
+
+    Raises `FormatError` for problems, or when this version was imported before.
+    """
+    source = decode_source(text, filename)
+    catalogue, definition = parse_catalogue(source, filename)
+    try:
+        with transaction.atomic():
+            return CatalogueVersion.objects.create(
+                partnership=partnership,
+                catalogue_id=catalogue.id,
+                version=catalogue.version,
+                name=catalogue.name,
+                source=source,
+                definition=definition,
+                imported_by=user if getattr(user, "pk", None) else None,
+            )
+    except IntegrityError:
+        raise FormatError(
+            [
+                FormatProblem(
+                    filename,
+                    _line_of_top_key(source, "version"),
+                    "version",
+                    f"Versie {catalogue.version} van catalogus {catalogue.id} is al ingelezen "
+                    f"voor {partnership.name}; verhoog het versienummer.",
+                )
+            ]
+        ) from None
+
+
+def catalogue_for(partnership: Partnership) -> CatalogueVersion:
+    """The partnership's newest catalogue; the default one is read in on first use."""
+    current = CatalogueVersion.objects.current_for(partnership)
+    if current is not None:
+        return current
+    try:
+        return catalogue_import(
+            partnership=partnership,
+            text=DEFAULT_CATALOGUE_PATH.read_text(encoding="utf-8"),
+            filename=DEFAULT_CATALOGUE_PATH.name,
+        )
+    except FormatError:  # read in at the same moment by another request
+        return CatalogueVersion.objects.current_for(partnership)
+
+
+def evaluation_for(school: School, school_year: str, *, create: bool = False):
+    """The school's self-evaluation for the year; with create=True one is started if needed."""
+    evaluation = (
+        SelfEvaluation.objects.select_related("catalogue")
+        .filter(school=school, school_year=school_year)
+        .first()
+    )
+    if evaluation is None and create:
+        catalogue = catalogue_for(school.board.partnership)
+        evaluation, _ = SelfEvaluation.objects.get_or_create(
+            school=school, school_year=school_year, defaults={"catalogue": catalogue}
+        )
+    return evaluation
+
+
+@transaction.atomic
+def scores_save(
+    *,
+    school: School,
+    school_year: str,
+    user,
+    scores: dict[str, ScoreInput],
+    files: dict[str, CheckedFile] | None = None,
+    remove_files: frozenset[str] = frozenset(),
+) -> SelfEvaluation:
+    """Save the given indicators' scores (others stay as they are), all or none.
+
+    Raises PermissionDenied for anyone but the school's editors and `ScoreError` naming every
+    refused score.
+    """
+    if not may_edit(user, school):
+        raise PermissionDenied("Alleen de schoolredacteuren (directeur, IB'er) vullen het IJK in.")
+    files = files or {}
+    evaluation = evaluation_for(school, school_year, create=True)
+    evaluation = SelfEvaluation.objects.select_for_update().get(pk=evaluation.pk)
+    catalogue = evaluation.catalogue.catalogue
+    existing = {s.indicator: s for s in evaluation.scores.defer("content")}
+    check_scores(
+        catalogue,
+        {
+            code: ScoreInput(
+                given.score,
+                given.explanation,
+                given.evidence_url,
+                code in files or (code in existing and existing[code].has_file),
+            )
+            for code, given in scores.items()
+        },
+    )
+    for code, given in scores.items():
+        row = existing.get(code) or IndicatorScore(evaluation=evaluation, indicator=code)
+        row.standard = catalogue.indicators[code].standard
+        row.score = given.score
+        row.explanation = given.explanation.strip()
+        row.evidence_url = given.evidence_url.strip()
+        row.updated_by = user
+        if code in files:
+            row.set_file(files[code])
+        elif code in remove_files:
+            row.set_file(CheckedFile(b"", "", ""))
+        if row.pk and code not in files:
+            fields = [
+                "standard",
+                "score",
+                "explanation",
+                "evidence_url",
+                "updated_by",
+                "updated_at",
+            ]
+            if code in remove_files:
+                fields += ["content", "filename", "content_type", "size"]
+            row.save(update_fields=fields)
+        else:
+            row.save()
+    evaluation.updated_by = user
+    evaluation.save(update_fields=["updated_by", "updated_at"])
+    return evaluation
+
+
+@transaction.atomic
+def peer_assign(*, school: School, school_year: str, user, peer) -> PeerObserver:
+    """Invite a school editor of another school of the partnership to observe this school."""
+    if not may_assign_peers(user, school):
+        raise PermissionDenied(
+            "Alleen de schoolredacteuren en de kwaliteitsmedewerker van het bestuur nodigen "
+            "een collega uit."
+        )
+    if peer is None or not peer_candidates(school).filter(pk=peer.pk).exists():
+        raise ScoreError(
+            [
+                Problem(
+                    "peer",
+                    "Kies een directeur of IB'er van een andere school van het "
+                    "samenwerkingsverband.",
+                )
+            ]
+        )
+    assignment, _ = PeerObserver.objects.get_or_create(
+        school=school, school_year=school_year, user=peer, defaults={"assigned_by": user}
+    )
+    return assignment
+
+
+@transaction.atomic
+def observation_record(
+    *,
+    school: School,
+    school_year: str,
+    user,
+    observed_on: date | None,
+    group_name: str,
+    notes: dict[str, str],
+    scores: dict[str, int],
+) -> Observation:
+    """Record a Kijkwijzer observation; `ScoreError` names every refused part."""
+    if not may_observe(user, school, school_year):
+        raise PermissionDenied(
+            "Alleen de kwaliteitsmedewerker van het bestuur of een uitgenodigde collega van "
+            "een andere school legt een observatie vast."
+        )
+    evaluation = evaluation_for(school, school_year)
+    version = evaluation.catalogue if evaluation else catalogue_for(school.board.partnership)
+    catalogue = version.catalogue
+    problems = []
+    if observed_on is None:
+        problems.append(Problem("observed_on", "Vul de datum van de observatie in."))
+    elif observed_on > timezone.localdate():
+        problems.append(
+            Problem("observed_on", "De datum van een observatie ligt niet in de toekomst.")
+        )
+    group_name = group_name.strip()
+    if not group_name:
+        problems.append(Problem("group_name", "Vul de groep in, bijvoorbeeld 'groep 5'."))
+    elif len(group_name) > MAX_GROUP_NAME:
+        problems.append(
+            Problem(
+                "group_name",
+                f"De groep is hooguit {MAX_GROUP_NAME} tekens, bijvoorbeeld 'groep 5/6'.",
+            )
+        )
+    items = {item.key for item in catalogue.items}
+    for key, text in notes.items():
+        if key not in items:
+            problems.append(Problem(f"notes.{key}", f"onbekend Kijkwijzer-item '{key}'"))
+        elif len(text) > MAX_NOTE:
+            problems.append(Problem(f"notes.{key}", f"hooguit {MAX_NOTE} tekens"))
+    for code, score in scores.items():
+        if code not in catalogue.observable:
+            problems.append(
+                Problem(f"scores.{code}", f"indicator '{code}' hoort bij geen Kijkwijzer-item")
+            )
+        elif score not in catalogue.scores:
+            problems.append(
+                Problem(
+                    f"scores.{code}",
+                    f"kies een score van {catalogue.min_score} tot en met {catalogue.max_score}",
+                )
+            )
+    if not problems and not scores:
+        problems.append(Problem("scores", "Geef bij minstens één indicator een score."))
+    if problems:
+        raise ScoreError(problems)
+    role = (
+        Observation.ObserverRole.BOARD_OFFICER
+        if is_board_officer_of(user, school.board)
+        else Observation.ObserverRole.PEER
+    )
+    return Observation.objects.create(
+        school=school,
+        school_year=school_year,
+        catalogue=version,
+        observer=user,
+        observer_name=display_name(user),
+        observer_role=role,
+        observed_on=observed_on,
+        group_name=group_name,
+        notes={key: text.strip() for key, text in notes.items() if text.strip()},
+        scores=scores,
+    )
