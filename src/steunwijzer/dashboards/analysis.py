@@ -67,7 +67,7 @@ def ijk_comparison(board_schools, partnership_school_ids, school_year) -> dict:
 def diversity_side_by_side(schools, school_year) -> dict:
     index = diversity_index([s.pk for s in schools], school_year)
     rows = [(s, index.get(s.pk)) for s in schools]
-    with_index = [(s, f) for s, f in rows if f]
+    with_index = [(s, f) for s, f in rows if f and f["index"] is not None]
     chart = (
         Chart(
             title=f"Verscheidenheidsindex per school, {school_year}",
@@ -105,7 +105,11 @@ def distributions(school_ids, school_year, check_counts) -> dict:
     """Region-wide: IJK averages per school, index per school, SOP-check findings per check."""
     ijk = ijk_scores(school_ids, school_year)
     ijk_school = [_avg(v.values()) for v in ijk.values() if v]
-    index = [float(f["index"]) for f in diversity_index(school_ids, school_year).values() if f]
+    index = [
+        float(f["index"])
+        for f in diversity_index(school_ids, school_year).values()
+        if f["index"] is not None
+    ]
     totals = Counter()
     for counts in check_counts:
         totals.update(counts or {})
@@ -163,7 +167,7 @@ def trends(school_ids, school_year) -> dict:
                 "year": year,
                 "done": done.get(year, 0),
                 "ijk": _avg(_avg(v.values()) for v in ijk.values() if v),
-                "index": _avg(f["index"] for f in index.values() if f),
+                "index": _avg(f["index"] for f in index.values()),
             }
         )
     chart = lambda key, title, decimals: Chart(  # noqa: E731

@@ -1,30 +1,51 @@
 """The instruments' figures as the overviews need them, per school.
 
 The IJK self-evaluation and the Verscheidenheidsindex live in their own apps; each offers one
-pure, constant-query summary function. These adapters turn them into plain dicts so the
-overviews, exports and allocation do not depend on the instruments' internal shapes.
+pure, constant-query summary function (`ijk.summary.scores_by_standard`,
+`diversity.summary.index_by_school`). These adapters turn their results into plain dicts so
+the overviews, exports and allocation do not depend on the instruments' own types.
 """
 
 from decimal import Decimal
+from fractions import Fraction
+
+from steunwijzer.instruments.diversity.summary import index_by_school
+from steunwijzer.instruments.ijk.summary import scores_by_standard
 
 
 def ijk_scores(school_ids, school_year: str) -> dict:
-    """school id → {standard label: average score}; empty when there is no IJK data."""
-    try:
-        from steunwijzer.instruments.ijk.summary import scores_by_standard
-    except ImportError:
-        return {}
+    """school id → {standard code: mean self-score}; schools without scores are absent."""
     return scores_by_standard(list(school_ids), school_year)
+
+
+def _number(value: Fraction | None, places: int = 4) -> Decimal | None:
+    if value is None:
+        return None
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        Decimal(1).scaleb(-places)
+    )
 
 
 def diversity_index(school_ids, school_year: str) -> dict:
     """school id → {"pupils", "points", "index", "groups": [{"label", "pupils", "points",
-    "index"}]}; empty when no Invulschema was filled in for that year."""
-    try:
-        from steunwijzer.instruments.diversity.summary import index_by_school
-    except ImportError:
-        return {}
-    return index_by_school(list(school_ids), school_year)
+    "index"}]}; schools without an Invulschema for that year are absent."""
+    return {
+        pk: {
+            "pupils": figures.pupils,
+            "points": _number(figures.points, 2),
+            "index": _number(figures.index),
+            "groups": [
+                {
+                    "label": g.group,
+                    "pupils": g.pupils,
+                    "points": _number(g.points, 2),
+                    "index": _number(g.index),
+                }
+                for g in figures.groups
+            ],
+        }
+        for pk, figures in index_by_school(list(school_ids), school_year).items()
+    }
 
 
 def as_decimal(value) -> Decimal:
