@@ -215,3 +215,37 @@ def test_partnership_pages_do_not_query_per_school(client, staff, format_version
     _schools(partnership, 30, start=3)
     client.get(url)
     assert _queries(client, url) == few
+
+
+def test_the_header_links_an_officer_to_the_board_overview(client, officer, editor, board):
+    client.force_login(officer)
+    assert (
+        reverse("board_overview", args=[board.pk]) in client.get(reverse("todo")).content.decode()
+    )
+    client.force_login(editor)
+    assert "Bestuursoverzicht" not in client.get(reverse("todo")).content.decode()
+
+
+def test_the_home_page_links_staff_to_the_partnership_overview(client, staff, partnership):
+    client.force_login(staff)
+    page = client.get(reverse("home")).content.decode()
+    assert reverse("partnership_overview", args=[partnership.slug]) in page
+
+
+@pytest.mark.parametrize("name", ["board_overview", "board_analysis", "board_allocation"])
+def test_board_pages_do_not_query_per_school(client, officer, board, format_version, name):
+    client.force_login(officer)
+
+    def add(count, start):
+        for n in range(start, start + count):
+            school = make_school(board, f"{10 + n}KK", f"School {n:02}")
+            if n % 2:
+                profile_create(school=school, school_year="2026-2027", user=None)
+
+    add(3, 0)
+    url = reverse(name, args=[board.pk])
+    client.get(url)
+    few = _queries(client, url)
+    add(27, 3)
+    client.get(url)
+    assert _queries(client, url) == few
