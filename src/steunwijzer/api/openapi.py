@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from steunwijzer.instruments.ijk import openapi as ijk_openapi
 from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
 
 
@@ -445,9 +446,10 @@ def openapi_document() -> dict:
                     },
                 },
             },
+            **ijk_openapi.PATHS,
         },
         "components": {
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
-            "schemas": SCHEMAS,
+            "schemas": SCHEMAS | ijk_openapi.SCHEMAS,
         },
     }

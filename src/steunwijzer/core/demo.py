@@ -18,6 +18,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from steunwijzer.instruments.ijk.demo import build_ijk_demo
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.richtext import markup_to_html
@@ -264,6 +265,7 @@ def build_demo(stdout=None) -> Partnership:
         steps = demo_route.walk_routes(profiles, people, directors, mr_members, _save_answers)
         comments = demo_route.place_comments(profiles, people, directors, mr_members)
         say(f"{steps} stappen in de route gezet en {comments} opmerkingen geplaatst.")
+        say(build_ijk_demo(schools=schools, people=people, directors=directors, school_year=school_year, today=today))  # noqa: E501
     return partnership
 
 

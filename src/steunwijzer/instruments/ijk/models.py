@@ -177,6 +177,20 @@ def may_observe(user, school: School, school_year: str) -> bool:
     )
 
 
+def observable_schools(user, school_year: str):
+    """Schools this person may observe in the year: their boards' schools, and invitations."""
+    if not user.is_authenticated:
+        return School.objects.none()
+    boards = [m.board_id for m in Membership.of(user) if m.role == Role.BOARD_OFFICER]
+    invited = PeerObserver.objects.filter(user=user, school_year=school_year).values("school")
+    schools = School.objects.filter(models.Q(board_id__in=boards) | models.Q(pk__in=invited))
+    return [
+        s
+        for s in schools.select_related("board").order_by("name")
+        if may_observe(user, s, school_year)
+    ]
+
+
 class Observation(models.Model):
     """A Kijkwijzer observation in one group: what was seen per item, a score per indicator.
 

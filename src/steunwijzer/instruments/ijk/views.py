@@ -1,0 +1,342 @@
+"""Pages of the IJK self-evaluation, its result and the Kijkwijzer observations."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from steunwijzer.core.uploads import UploadRefused, attachment_response, check_upload
+from steunwijzer.profiles.school_year import school_year_of
+
+from .access import observation_for, school_for
+from .models import (
+    IndicatorScore,
+    Observation,
+    PeerObserver,
+    may_assign_peers,
+    may_edit,
+    may_observe,
+    may_read,
+    observable_schools,
+    peer_candidates,
+)
+from .result import ijk_result
+from .rules import ScoreError, ScoreInput
+from .services import catalogue_for, evaluation_for, observation_record, peer_assign, scores_save
+
+EVIDENCE_KINDS = ("pdf", "docx", "png", "jpeg")
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+
+
+@login_required
+def ijk_current(request, school_id):
+    year = school_year_of(timezone.localdate())
+    return redirect("ijk_evaluation", school_id=school_id, school_year=year)
+
+
+@login_required
+def ijk_evaluation(request, school_id, school_year):
+    school = school_for(request.user, school_id, school_year)
+    return _evaluation_page(request, school, school_year)
+
+
+def _evaluation_page(request, school, school_year, errors=None, failed=None, status=200):
+    evaluation = evaluation_for(school, school_year)
+    can_edit = may_edit(request.user, school)
+    if evaluation is not None:
+        catalogue = evaluation.catalogue.catalogue
+    else:
+        catalogue = catalogue_for(school.board.partnership).catalogue if can_edit else None
+    stored = {s.indicator: s for s in evaluation.scores.defer("content")} if evaluation else {}
+    context = {
+        "school": school,
+        "school_year": school_year,
+        "evaluation": evaluation,
+        "catalogue": catalogue,
+        "can_edit": can_edit,
+        "groups": _indicator_rows(catalogue, stored, errors or {}, failed, request.POST)
+        if catalogue
+        else [],
+        "scored": len(stored),
+        "total": len(catalogue.indicators) if catalogue else 0,
+    }
+    return render(request, "ijk/evaluation.html", context, status=status)
+
+
+def _indicator_rows(catalogue, stored, errors, failed, posted):
+    return [
+        {
+            "group": group,
+            "standards": [
+                {
+                    "standard": standard,
+                    "indicators": [
+                        _indicator_row(catalogue, i, stored.get(i.code), errors, failed, posted)
+                        for i in standard.indicators
+                    ],
+                }
+                for standard in group.standards
+            ],
+        }
+        for group in catalogue.groups
+    ]
+
+
+def _indicator_row(catalogue, indicator, stored, errors, failed, posted):
+    refused = failed == indicator.code
+    return {
+        "indicator": indicator,
+        "stored": stored,
+        "errors": errors if refused else {},
+        "score": _int_or_none(posted.get("score")) if refused else getattr(stored, "score", None),
+        "explanation": posted.get("explanation", "")
+        if refused
+        else getattr(stored, "explanation", ""),
+        "evidence_url": posted.get("evidence_url", "")
+        if refused
+        else getattr(stored, "evidence_url", ""),
+        "scale": catalogue.scale,
+        "extreme_label": f"{catalogue.scale[0].label} of {catalogue.scale[-1].label}",
+    }
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+@require_POST
+def ijk_score(request, school_id, school_year, code):
+    """Save one indicator; htmx gets the indicator back, a plain form post the whole page."""
+    school = school_for(request.user, school_id, school_year, edit=True)
+    post = request.POST
+    given = ScoreInput(
+        _int_or_none(post.get("score")), post.get("explanation", ""), post.get("evidence_url", "")
+    )
+    files, errors = {}, {}
+    if upload := request.FILES.get("evidence"):
+        try:
+            files[code] = check_upload(upload, allowed=EVIDENCE_KINDS, max_bytes=MAX_EVIDENCE_BYTES)
+        except UploadRefused as exc:
+            errors["evidence"] = exc.messages[0]
+    try:
+        if errors:
+            raise ScoreError([])
+        scores_save(
+            school=school,
+            school_year=school_year,
+            user=request.user,
+            scores={code: given},
+            files=files,
+            remove_files=frozenset({code}) if post.get("remove_evidence") else frozenset(),
+        )
+    except ScoreError as exc:
+        errors |= {p.path.rsplit(".", 1)[-1]: p.message for p in exc.problems}
+        if request.headers.get("HX-Request"):
+            return _indicator_partial(request, school, school_year, code, errors)
+        return _evaluation_page(request, school, school_year, errors, code, status=422)
+    if request.headers.get("HX-Request"):
+        return _indicator_partial(request, school, school_year, code, saved=True)
+    messages.success(request, f"Score voor {code} opgeslagen.")
+    url = reverse("ijk_evaluation", args=[school.pk, school_year])
+    return redirect(f"{url}#ind-{code}")
+
+
+def _indicator_partial(request, school, school_year, code, errors=None, saved=False):
+    evaluation = evaluation_for(school, school_year, create=True)
+    catalogue = evaluation.catalogue.catalogue
+    if code not in catalogue.indicators:
+        raise Http404(f"Indicator {code} staat niet in {catalogue.name}.")
+    stored = evaluation.scores.defer("content").filter(indicator=code).first()
+    row = _indicator_row(
+        catalogue,
+        catalogue.indicators[code],
+        stored,
+        errors or {},
+        code if errors else None,
+        request.POST,
+    )
+    return render(
+        request,
+        "ijk/_indicator_response.html",
+        {
+            "row": row,
+            "school": school,
+            "school_year": school_year,
+            "can_edit": True,
+            "saved": saved,
+            "scored": evaluation.scores.count(),
+            "total": len(catalogue.indicators),
+        },
+    )
+
+
+@login_required
+def ijk_result_view(request, school_id, school_year):
+    school = school_for(request.user, school_id, school_year)
+    result = ijk_result(school, school_year)
+    return render(
+        request,
+        "ijk/result.html",
+        {
+            "school": school,
+            "school_year": school_year,
+            "result": result,
+            "can_edit": may_edit(request.user, school),
+        },
+    )
+
+
+@login_required
+def ijk_observations(request, school_id, school_year):
+    school = school_for(request.user, school_id, school_year)
+    return _observations_page(request, school, school_year)
+
+
+def _observations_page(request, school, school_year, peer_error="", status=200):
+    can_assign = may_assign_peers(request.user, school)
+    return render(
+        request,
+        "ijk/observations.html",
+        {
+            "school": school,
+            "school_year": school_year,
+            "observations": Observation.objects.filter(school=school, school_year=school_year),
+            "peers": PeerObserver.objects.filter(school=school, school_year=school_year)
+            .select_related("user")
+            .order_by("created_at"),
+            "can_assign": can_assign,
+            "candidates": peer_candidates(school) if can_assign else [],
+            "can_observe": may_observe(request.user, school, school_year),
+            "peer_error": peer_error,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def ijk_peer_assign(request, school_id, school_year):
+    school = school_for(request.user, school_id, school_year)
+    peer = get_user_model().objects.filter(pk=_int_or_none(request.POST.get("peer"))).first()
+    try:
+        assignment = peer_assign(
+            school=school, school_year=school_year, user=request.user, peer=peer
+        )
+    except ScoreError as exc:
+        return _observations_page(request, school, school_year, exc.problems[0].message, 422)
+    messages.success(
+        request, f"{assignment.user.get_full_name() or assignment.user} mag nu observeren."
+    )
+    return redirect("ijk_observations", school_id=school.pk, school_year=school_year)
+
+
+@login_required
+def ijk_observation_new(request, school_id, school_year):
+    school = school_for(request.user, school_id, school_year, observe=True)
+    errors = {}
+    if request.method == "POST":
+        post = request.POST
+        try:
+            observation = observation_record(
+                school=school,
+                school_year=school_year,
+                user=request.user,
+                observed_on=_date_or_none(post.get("observed_on", "")),
+                group_name=post.get("group_name", ""),
+                notes={
+                    k.removeprefix("note-"): v for k, v in post.items() if k.startswith("note-")
+                },
+                scores={
+                    k.removeprefix("score-"): _int_or_none(v)
+                    for k, v in post.items()
+                    if k.startswith("score-") and v
+                },
+            )
+        except ScoreError as exc:
+            errors = {p.path: p.message for p in exc.problems}
+        else:
+            messages.success(request, "De observatie is vastgelegd.")
+            return redirect("ijk_observation", pk=observation.pk)
+    evaluation = evaluation_for(school, school_year)
+    version = evaluation.catalogue if evaluation else catalogue_for(school.board.partnership)
+    catalogue = version.catalogue
+    return render(
+        request,
+        "ijk/observation_form.html",
+        {
+            "school": school,
+            "school_year": school_year,
+            "catalogue": catalogue,
+            "items": catalogue.items,
+            "indicators": [
+                catalogue.indicators[c] for c in catalogue.indicators if c in catalogue.observable
+            ],
+            "errors": errors,
+            "posted": request.POST,
+            "today": timezone.localdate().isoformat(),
+        },
+        status=422 if errors else 200,
+    )
+
+
+def _date_or_none(value: str):
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+@login_required
+def ijk_observation(request, pk):
+    observation = observation_for(request.user, pk)
+    catalogue = observation.catalogue.catalogue
+    return render(
+        request,
+        "ijk/observation.html",
+        {
+            "observation": observation,
+            "school": observation.school,
+            "catalogue": catalogue,
+            "items": [(item, observation.notes.get(item.key, "")) for item in catalogue.items],
+            "scores": [
+                (catalogue.indicators[code], score, catalogue.label(score))
+                for code, score in observation.scores.items()
+                if code in catalogue.indicators
+            ],
+            "can_read_school": may_read(request.user, observation.school),
+        },
+    )
+
+
+@login_required
+def ijk_evidence_file(request, pk):
+    row = get_object_or_404(
+        IndicatorScore.objects.select_related("evaluation__school__board"), pk=pk
+    )
+    if not may_read(request.user, row.evaluation.school):
+        raise PermissionDenied("U heeft geen toegang tot dit bewijsstuk.")
+    if not row.has_file:
+        raise PermissionDenied("Bij deze score hoort geen bestand.")
+    return attachment_response(row.content, row.content_type, row.filename)
+
+
+@login_required
+def ijk_observer_home(request):
+    """Where a board's quality officer or an invited peer may observe this school year."""
+    year = school_year_of(timezone.localdate())
+    return render(
+        request,
+        "ijk/observer_home.html",
+        {"schools": observable_schools(request.user, year), "school_year": year},
+    )
