@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from steunwijzer.instruments.diversity import openapi as diversity_openapi
 from steunwijzer.instruments.ijk import openapi as ijk_openapi
 from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
 
@@ -447,9 +448,10 @@ def openapi_document() -> dict:
                 },
             },
             **ijk_openapi.PATHS,
+            **diversity_openapi.PATHS,
         },
         "components": {
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
-            "schemas": SCHEMAS | ijk_openapi.SCHEMAS,
+            "schemas": SCHEMAS | ijk_openapi.SCHEMAS | diversity_openapi.SCHEMAS,
         },
     }

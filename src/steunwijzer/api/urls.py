@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from steunwijzer.instruments.ijk import api as ijk_api
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("profiles/<int:pk>/history/", views.profile_history, name="api_profile_history"),
     path("profiles/<int:pk>/check/", views.profile_check, name="api_profile_check"),
     path("schools/<str:brin_code>/years/<str:school_year>/ijk/", ijk_api.ijk, name="api_ijk"),
+    path("", include("steunwijzer.instruments.diversity.api_urls")),
 ]

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from steunwijzer.instruments.diversity.demo import build_diversity_demo
 from steunwijzer.instruments.ijk.demo import build_ijk_demo
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile, Revision
@@ -266,6 +267,7 @@ def build_demo(stdout=None) -> Partnership:
         comments = demo_route.place_comments(profiles, people, directors, mr_members)
         say(f"{steps} stappen in de route gezet en {comments} opmerkingen geplaatst.")
         say(build_ijk_demo(schools=schools, people=people, directors=directors, school_year=school_year, today=today))  # noqa: E501
+        say(f"{build_diversity_demo(schools, school_year, directors)} Invulschema's ingevuld.")
     return partnership
 
 

@@ -23,6 +23,7 @@ KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 MEASURES = ("index", "pupils")
 SCHOOL_TYPES = ("bao", "sbo", "so")
 MAX_GROUP_NAME = 40
+PARALLEL_LETTERS = "abcdef"
 
 
 @dataclass(frozen=True)
@@ -109,22 +110,26 @@ class Scheme:
         return self._lookup[kind]
 
     def match_group(self, text: str, school_type: str = "bao") -> str | None:
-        """A group as the scheme names it: "Groep 5-6", "5 / 6" and "gr. 5/6" are all "5/6".
+        """A group as the scheme names it: "Groep 5-6", "5 / 6" and "gr. 5/6" are all "5/6";
+        a parallel group keeps its letter ("6A" is "6a").
 
         SBO and SO schools (when the scheme allows it) may use any name up to 40 characters."""
         name = normalise_group(text)
         if name in self.groups:
             return name
+        # Parallel groups: "6a", "Groep 5/6 B".
+        base, letter = name[:-1].rstrip(), name[-1:]
+        if base in self.groups and letter in PARALLEL_LETTERS:
+            return f"{base}{letter}"
         if self.allows_named_groups(school_type):
             cleaned = " ".join(str(text).split())
             return cleaned if 0 < len(cleaned) <= MAX_GROUP_NAME else None
         return None
 
     def group_order(self, name: str) -> tuple:
-        """Sort key: the scheme's groups in their order, then named groups alphabetically."""
-        if name in self.groups:
-            return (0, self.groups.index(name), "")
-        return (1, 0, name.lower())
+        """Sort key: by the first grade ("5/6" after "5", before "6"), named groups last."""
+        grade = re.match(r"\d+", name)
+        return (0, int(grade[0]), name) if grade else (1, 0, name.lower())
 
 
 _GROUP_PREFIX = re.compile(r"^(groep|gr\.?|klas)\s*", re.IGNORECASE)

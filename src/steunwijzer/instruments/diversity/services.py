@@ -1,9 +1,11 @@
 """Storing schemes and Invulschema's: checked first, then written in one transaction."""
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from steunwijzer.core.problems import Problem, ProblemsError
 from steunwijzer.organisations.models import Partnership, School
+from steunwijzer.profiles.school_year import school_year_of
 from steunwijzer.regional_model.loader import FormatError, FormatProblem, decode_source
 from steunwijzer.regional_model.services import _line_of_top_key
 
@@ -154,7 +156,8 @@ def invulschema_save(
     """Check and store the school's counts for the year (replacing earlier ones).
 
     ProblemsError lists every problem; nothing is written then. With `update_pupil_count`
-    the school's pupil count becomes the new total in the same transaction."""
+    the school's pupil count becomes the new total in the same transaction. Only the current
+    school year's total is checked against (and may update) the school's pupil count."""
     scheme_version = _scheme_version_for(school.board.partnership)
     clean, clean_domains, problems = check_counts(
         scheme_version.scheme, school, counts, domain_counts or {}
@@ -162,12 +165,14 @@ def invulschema_save(
     total = sum(sum(cells.values()) for cells in clean.values())
     if not problems and total == 0:
         problems.append(Problem("counts", "Vul voor minstens één groep de aantallen in."))
-    if not problems and not update_pupil_count:
+    # The school's pupil count is today's; only this year's Invulschema is held against it.
+    current = school_year == school_year_of(timezone.localdate())
+    if not problems and current and not update_pupil_count:
         mismatch = pupil_count_problem(school, total)
         problems += [mismatch] if mismatch else []
     if problems:
         raise ProblemsError(problems)
-    if update_pupil_count or not school.pupil_count:
+    if current and (update_pupil_count or not school.pupil_count):
         School.objects.filter(pk=school.pk).update(pupil_count=total)
         school.pupil_count = total
     values = {

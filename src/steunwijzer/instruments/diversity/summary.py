@@ -9,6 +9,7 @@ from fractions import Fraction
 
 from .computation import compute
 from .models import Invulschema
+from .public import PublicFigures, public_figures
 
 
 @dataclass(frozen=True)
@@ -59,3 +60,16 @@ def index_by_school(school_ids, school_year: str) -> dict[int, SchoolIndex]:
             ),
         )
     return result
+
+
+def public_summary(school, school_year: str) -> PublicFigures | None:
+    """School-level figures for the public SOP page, counts below 5 suppressed; None if the
+    school has no Invulschema for the year."""
+    row = (
+        Invulschema.objects.filter(school=school, school_year=school_year)
+        .select_related("scheme_version")
+        .first()
+    )
+    if row is None:
+        return None
+    return public_figures(row.scheme, row.result.total.counts)

@@ -1,0 +1,46 @@
+"""Template tags: points as written in Dutch, the public figures, and the chapter aside."""
+
+from django import template
+
+from steunwijzer.instruments.diversity.computation import decimal
+from steunwijzer.instruments.diversity.models import Invulschema, may_edit
+from steunwijzer.instruments.diversity.scheme import points_text
+from steunwijzer.instruments.diversity.summary import public_summary
+
+register = template.Library()
+
+# The chapter of the SOP where the school states the limits of its support.
+SIGNAL_CHAPTER_PART = "extra_ondersteuning"
+
+
+@register.filter
+def points(value) -> str:
+    return points_text(value)
+
+
+@register.simple_tag
+def diversity_public(school, school_year):
+    """School-level figures for the public SOP, counts below 5 suppressed (or None)."""
+    return public_summary(school, school_year)
+
+
+@register.simple_tag(takes_context=True)
+def chapter_diversity(context, profile, chapter):
+    """For the chapter on extra support: the year's signal sentences and the school index."""
+    if getattr(chapter, "mandatory_part", None) != SIGNAL_CHAPTER_PART:
+        return None
+    invulschema = (
+        Invulschema.objects.filter(school=profile.school, school_year=profile.school_year)
+        .select_related("scheme_version")
+        .first()
+    )
+    user = context.get("user")
+    return {
+        "school": profile.school,
+        "school_year": profile.school_year,
+        "invulschema": invulschema,
+        "signals": invulschema.result.signals if invulschema else (),
+        "index": decimal(invulschema.result.index) if invulschema else None,
+        "pupils": invulschema.result.pupils if invulschema else 0,
+        "can_edit": may_edit(user, profile.school),
+    }

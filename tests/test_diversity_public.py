@@ -1,0 +1,89 @@
+"""Public figures: no count below 5 is shown, nor can one be worked out from what is shown."""
+
+from itertools import product
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from steunwijzer.instruments.diversity.computation import decimal
+from steunwijzer.instruments.diversity.public import LESS_THAN, NOT_SHOWN, public_figures
+from steunwijzer.instruments.diversity.scheme import default_scheme
+from steunwijzer.instruments.diversity.services import invulschema_save
+from steunwijzer.instruments.diversity.summary import public_summary
+from tests.diversity_helpers import this_year
+
+SCHEME = default_scheme()
+KEYS = SCHEME.category_keys
+POINTS = {c.key: c.points for c in SCHEME.categories}
+
+
+def possible_values(figures) -> dict[str, set[int]]:
+    """Every value each hidden count can have, given only what the public sees."""
+    rows = {r.key: r for r in figures.rows}
+    hidden = [k for k in KEYS if rows[k].suppressed]
+    if not figures.pupils.isdigit():
+        return {k: set(range(0, 5)) | {99} for k in hidden}  # nothing to subtract from
+    total = int(figures.pupils)
+    shown = {k: int(rows[k].count) for k in KEYS if not rows[k].suppressed}
+    residual = total - sum(shown.values())
+    ranges = [range(0, 5) if rows[k].count == LESS_THAN else range(5, residual + 1) for k in hidden]
+    values = {k: set() for k in hidden}
+    for combo in product(*ranges):
+        if sum(combo) != residual:
+            continue
+        if figures.index is not None:
+            places = len(figures.index.split(",")[1])
+            counts = shown | dict(zip(hidden, combo, strict=True))
+            index = sum(POINTS[k] * v for k, v in counts.items()) / total
+            if decimal(index, places) != figures.index:
+                continue
+        for k, v in zip(hidden, combo, strict=True):
+            values[k].add(v)
+    return values
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({k: st.integers(0, 30) for k in KEYS}))
+def test_no_count_below_5_leaks_not_even_by_subtraction(totals):
+    figures = public_figures(SCHEME, totals)
+    for row in figures.rows:
+        if not row.suppressed:
+            assert int(row.count) >= 5
+        else:
+            assert row.count in (LESS_THAN, NOT_SHOWN) and row.share == ""
+        if totals[row.key] < 5:
+            assert row.suppressed
+    if figures.pupils.isdigit():
+        assert int(figures.pupils) == sum(totals.values()) >= 5
+    for key, values in possible_values(figures).items():
+        assert len(values) > 1, f"{key} can be worked out: {values}"
+        assert totals[key] in values | {99} or not figures.pupils.isdigit()
+
+
+def test_it_shows_everything_when_no_count_is_small():
+    figures = public_figures(SCHEME, {"geen": 200, "basis": 60, "extra": 20, "tlv": 10})
+    assert figures.pupils == "290" and figures.index == "1,28"
+    assert [r.count for r in figures.rows] == ["200", "60", "20", "10"]
+    assert [r.share for r in figures.rows] == ["69%", "21%", "7%", "3%"]
+
+
+def test_it_hides_a_second_count_so_the_small_one_cannot_be_subtracted():
+    figures = public_figures(SCHEME, {"geen": 200, "basis": 60, "extra": 20, "tlv": 3})
+    assert [r.count for r in figures.rows] == ["200", "60", NOT_SHOWN, LESS_THAN]
+    assert figures.pupils == "283"
+
+
+@pytest.mark.django_db
+def test_public_summary_reads_the_schools_invulschema(school, editor):
+    assert public_summary(school, this_year()) is None
+    school.pupil_count = 0
+    invulschema_save(
+        school=school,
+        school_year=this_year(),
+        counts={"6": {"geen": 20, "basis": 6, "tlv": 2}},
+        user=editor,
+    )
+    figures = public_summary(school, this_year())
+    assert figures.pupils == "28"
+    assert [r.count for r in figures.rows] == ["20", "6", LESS_THAN, LESS_THAN]
