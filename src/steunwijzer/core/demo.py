@@ -18,6 +18,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from steunwijzer.dashboards.demo import build_dashboards_demo
 from steunwijzer.instruments.diversity.demo import build_diversity_demo
 from steunwijzer.instruments.ijk.demo import build_ijk_demo
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
@@ -268,6 +269,7 @@ def build_demo(stdout=None) -> Partnership:
         say(f"{steps} stappen in de route gezet en {comments} opmerkingen geplaatst.")
         say(build_ijk_demo(schools=schools, people=people, directors=directors, school_year=school_year, today=today))  # noqa: E501
         say(f"{build_diversity_demo(schools, school_year, directors)} Invulschema's ingevuld.")
+        say(build_dashboards_demo(partnership=partnership, boards=boards, people=people, school_year=school_year, today=today))  # noqa: E501
     return partnership
 
 
