@@ -34,8 +34,11 @@ def standard_averages(scores: dict, school_ids) -> dict:
     return {standard: _avg(values) for standard, values in per_standard.items()}
 
 
-def ijk_comparison(board_schools, partnership_school_ids, school_year) -> dict:
-    """IJK per standard: each school of the board, the board's and the partnership's average."""
+def ijk_comparison(board_schools, partnership_school_ids, school_year, titles=None) -> dict:
+    """IJK per standard: each school of the board, the board's and the partnership's average.
+
+    `titles` (code → "code title") names the standards; codes stand alone without it."""
+    titles = titles or {}
     scores = ijk_scores(partnership_school_ids, school_year)
     board_ids = [s.pk for s in board_schools]
     board_avg = standard_averages(scores, board_ids)
@@ -44,7 +47,7 @@ def ijk_comparison(board_schools, partnership_school_ids, school_year) -> dict:
     chart = (
         Chart(
             title=f"IJK: gemiddelde score per standaard, {school_year}",
-            categories=tuple(standards),
+            categories=tuple(titles.get(s, s) for s in standards),
             series=(
                 Series("Bestuur", tuple(board_avg.get(s) for s in standards)),
                 Series("Samenwerkingsverband", tuple(region_avg.get(s) for s in standards)),
@@ -57,6 +60,7 @@ def ijk_comparison(board_schools, partnership_school_ids, school_year) -> dict:
     )
     return {
         "standards": standards,
+        "titles": [titles.get(s, s) for s in standards],
         "schools": [(s, [scores.get(s.pk, {}).get(st) for st in standards]) for s in board_schools],
         "board": [board_avg.get(s) for s in standards],
         "region": [region_avg.get(s) for s in standards],

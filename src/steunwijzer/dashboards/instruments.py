@@ -10,12 +10,21 @@ from decimal import Decimal
 from fractions import Fraction
 
 from steunwijzer.instruments.diversity.summary import index_by_school
+from steunwijzer.instruments.ijk.models import CatalogueVersion
 from steunwijzer.instruments.ijk.summary import scores_by_standard
 
 
 def ijk_scores(school_ids, school_year: str) -> dict:
     """school id → {standard code: mean self-score}; schools without scores are absent."""
     return scores_by_standard(list(school_ids), school_year)
+
+
+def standard_titles(partnership) -> dict:
+    """standard code → "code title" from the partnership's current IJK catalogue."""
+    version = CatalogueVersion.objects.current_for(partnership)
+    if version is None:
+        return {}
+    return {s.code: f"{s.code} {s.title}" for s in version.catalogue.standards}
 
 
 def _number(value: Fraction | None, places: int = 4) -> Decimal | None:

@@ -19,6 +19,7 @@ from .allocation import BASES, UNIT_LABELS, AllocationError
 from .analysis import distributions, diversity_side_by_side, ijk_comparison, trends
 from .coverage import OFFER_FIELDS, matrix, offer_choices, school_offers
 from .exports import FORMATS, XLSX_TYPE, book_bytes, download
+from .instruments import standard_titles
 from .models import AllocationScenario
 from .overview import STATE_FILTERS, filter_rows, school_rows, schools_in
 from .report import report_pdf
@@ -90,7 +91,7 @@ def _board_analysis(request, board):
     return {
         "board": board,
         "school_year": year,
-        "ijk": ijk_comparison(schools, region_ids, year),
+        "ijk": ijk_comparison(schools, region_ids, year, standard_titles(board.partnership)),
         "diversity": diversity_side_by_side(schools, year),
         "offers": school_offers(schools, choices),
         "choices": choices,
