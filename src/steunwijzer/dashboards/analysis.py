@@ -14,7 +14,7 @@ from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.school_year import previous_school_year
 from steunwijzer.quality_check.findings import CHECKS
 
-from .instruments import diversity_index, ijk_scores
+from .instruments import diversity_by_year, diversity_index, ijk_scores
 
 TREND_YEARS = 6
 DONE_STATES = ("vastgesteld", "aangeleverd", "ontvangen", "gepubliceerd")
@@ -163,9 +163,10 @@ def trends(school_ids, school_year) -> dict:
         ).values_list("school_year", flat=True)
     )
     rows = []
+    indexes = diversity_by_year(school_ids, years)
     for year in years:
         ijk = ijk_scores(school_ids, year)
-        index = diversity_index(school_ids, year)
+        index = indexes[year]
         rows.append(
             {
                 "year": year,
