@@ -148,26 +148,39 @@ def _fill_records(row: SchoolRow, records: dict):
 
 
 def check_summaries(profiles) -> dict:
-    """profile pk → (blocking, warnings, findings per check) of the SOP-check, cached per
-    saved version.
+    """profile pk → (blocking, warnings, findings per check) of the SOP-check, cached.
 
     A full check costs tens of milliseconds per profile; the overview shows the counts, which
-    only change when the profile is saved, so they are kept per (profile, version).
+    only change when the profile is saved. So each region keeps one cache entry with every
+    profile's counts under the version they were computed for: one cache read per region, and
+    only profiles saved since are checked again.
     """
-    keys = {p.pk: f"dashboards:check:{p.pk}:{p.version}:{p.format_version_id}" for p in profiles}
-    found = cache.get_many(list(keys.values()))
-    result = {pk: found[key] for pk, key in keys.items() if key in found}
-    missing = [pk for pk in keys if pk not in result]
-    if missing:
-        fresh = Profile.objects.filter(pk__in=missing).select_related(
-            "school__board__partnership", "format_version"
-        )
-        computed = {
-            p.pk: (len(report.blocking), len(report.warnings), report.counts_by_check())
-            for p, report in check_profiles(fresh)
-        }
-        cache.set_many({keys[pk]: v for pk, v in computed.items()}, CHECK_CACHE_SECONDS)
-        result.update(computed)
+    by_region: dict = {}
+    for p in profiles:
+        by_region.setdefault(p.school.board.partnership_id, []).append(p)
+    keys = {region: f"dashboards:checks:{region}" for region in by_region}
+    stored = cache.get_many(list(keys.values()))
+    result, changed = {}, {}
+    for region, members in by_region.items():
+        known = stored.get(keys[region], {})
+        missing = []
+        for p in members:
+            entry = known.get(p.pk)
+            if entry and entry[0] == (p.version, p.format_version_id):
+                result[p.pk] = entry[1]
+            else:
+                missing.append(p)
+        if missing:
+            fresh = Profile.objects.filter(pk__in=[p.pk for p in missing]).select_related(
+                "school__board__partnership", "format_version"
+            )
+            for p, report in check_profiles(fresh):
+                summary = (len(report.blocking), len(report.warnings), report.counts_by_check())
+                known[p.pk] = ((p.version, p.format_version_id), summary)
+                result[p.pk] = summary
+            changed[keys[region]] = known
+    if changed:
+        cache.set_many(changed, CHECK_CACHE_SECONDS)
     return result
 
 
