@@ -20,7 +20,7 @@ from steunwijzer.route.deadlines import actors_label, is_due_soon, next_actors, 
 from steunwijzer.route.definitions import EDITABLE_STATE, EDITOR, STATES
 from steunwijzer.route.models import Deadline, Transition
 from steunwijzer.route.payloads import ADVICE, CONSENT
-from steunwijzer.route.todo import NOT_STARTED
+from steunwijzer.route.todo import NOT_STARTED, TodoRow
 
 # Route steps whose record the overview shows, newest per profile.
 SHOWN_ACTIONS = ("give_advice", "give_consent", "deliver", "acknowledge")
@@ -30,13 +30,9 @@ CHECK_CACHE_SECONDS = 24 * 3600
 
 
 @dataclass
-class SchoolRow:
-    school: School
-    profile: Profile | None
-    due_on: date
-    late: bool
-    soon: bool
-    actor_label: str
+class SchoolRow(TodoRow):
+    """A "Te doen" row with what the overviews add: comments, check, advice, delivery."""
+
     open_comments: int = 0
     check_blocking: int | None = None
     check_warnings: int | None = None
@@ -50,10 +46,6 @@ class SchoolRow:
     @property
     def state(self) -> str:
         return self.profile.state if self.profile else NOT_STARTED_STATE
-
-    @property
-    def state_label(self) -> str:
-        return self.profile.get_state_display() if self.profile else NOT_STARTED
 
     @property
     def established_on(self) -> date | None:

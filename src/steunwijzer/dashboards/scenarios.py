@@ -161,6 +161,16 @@ def comparison(scenario, previous) -> list[dict]:
 
 # --- Export: a sheet that recomputes ---------------------------------------------------------
 
+STEP_COLUMNS = (
+    "School",
+    "BRIN",
+    "Gewicht",
+    "Exact aandeel",
+    "Naar beneden afgerond",
+    "Restje",
+    "Volgorde restjes",
+    "Extra",
+)
 INPUT_ROWS = 6  # title, then total, unit quantum, fixed base, number of schools, leftover
 FIRST = INPUT_ROWS + 3
 
@@ -179,17 +189,7 @@ def scenario_sheets(scenario) -> list[Sheet]:
     ]
     schools = Sheet(
         "Per school",
-        [
-            "School",
-            "BRIN",
-            "Gewicht",
-            "Exact aandeel",
-            "Naar beneden afgerond",
-            "Restje",
-            "Volgorde restjes",
-            "Extra",
-            "Aandeel",
-        ],
+        [*STEP_COLUMNS, "Aandeel"],
         [
             [
                 s["name"],
@@ -242,20 +242,7 @@ def scenario_workbook(scenario):
     ws.append(["Aantal scholen", n])
     ws.append(["Over na afronden (eenheden)", f"=ROUND((B2-SUM(E{FIRST}:E{last}))/B3,0)"])
     ws.append([])
-    ws.append(
-        [
-            "School",
-            "BRIN",
-            "Gewicht",
-            "Exact aandeel",
-            "Naar beneden afgerond",
-            "Restje",
-            "Volgorde restjes",
-            "Extra",
-            "Aandeel (formule)",
-            "Aandeel (getoond)",
-        ]
-    )
+    ws.append([*STEP_COLUMNS, "Aandeel (formule)", "Aandeel (getoond)"])
     for cell in ws[FIRST - 1]:
         cell.font = Font(bold=True)
     weights = f"$C${FIRST}:$C${last}"
