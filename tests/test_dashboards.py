@@ -5,6 +5,7 @@ import io
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -22,6 +23,12 @@ TODAY = date(2026, 11, 22)
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
     set_today(monkeypatch, TODAY)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The overviews cache figures by database ids, which tests reuse."""
+    cache.clear()
 
 
 def board_pages(board):

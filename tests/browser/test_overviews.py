@@ -4,6 +4,7 @@ find a district where no school offers a kind of support and download the export
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from steunwijzer.organisations.models import Role
@@ -18,6 +19,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
     set_today(monkeypatch, date(2026, 11, 22))
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The overviews cache figures by database ids, which tests reuse."""
+    cache.clear()
 
 
 def test_the_officer_sees_which_school_is_late_and_opens_it(

@@ -7,14 +7,14 @@ constant-query too) and returns plain data and `core.charts.Chart`s.
 
 from collections import Counter
 from itertools import pairwise
-from statistics import mean
+from math import fsum
 
 from steunwijzer.core.charts import Chart, Series
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.school_year import previous_school_year
 from steunwijzer.quality_check.findings import CHECKS
 
-from .instruments import diversity_by_year, diversity_index, ijk_scores
+from .instruments import diversity_by_year, diversity_index, ijk_by_year, ijk_scores
 
 TREND_YEARS = 6
 DONE_STATES = ("vastgesteld", "aangeleverd", "ontvangen", "gepubliceerd")
@@ -22,7 +22,7 @@ DONE_STATES = ("vastgesteld", "aangeleverd", "ontvangen", "gepubliceerd")
 
 def _avg(values):
     values = [float(v) for v in values if v is not None]
-    return round(mean(values), 2) if values else None
+    return round(fsum(values) / len(values), 2) if values else None
 
 
 def standard_averages(scores: dict, school_ids) -> dict:
@@ -164,8 +164,9 @@ def trends(school_ids, school_year) -> dict:
     )
     rows = []
     indexes = diversity_by_year(school_ids, years)
+    scores = ijk_by_year(school_ids, years)
     for year in years:
-        ijk = ijk_scores(school_ids, year)
+        ijk = scores[year]
         index = indexes[year]
         rows.append(
             {

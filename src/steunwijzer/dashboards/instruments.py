@@ -14,13 +14,24 @@ from django.core.cache import cache
 
 from steunwijzer.instruments.diversity.models import Invulschema
 from steunwijzer.instruments.diversity.summary import index_by_school
-from steunwijzer.instruments.ijk.models import CatalogueVersion
+from steunwijzer.instruments.ijk.models import CatalogueVersion, SelfEvaluation
 from steunwijzer.instruments.ijk.summary import scores_by_standard
 
 
 def ijk_scores(school_ids, school_year: str) -> dict:
     """school id → {standard code: mean self-score}; schools without scores are absent."""
-    return scores_by_standard(list(school_ids), school_year)
+    return ijk_by_year(school_ids, [school_year])[school_year]
+
+
+def ijk_by_year(school_ids, school_years) -> dict:
+    """school year → `ijk_scores` of that year, cached by the self-evaluations' last change."""
+    return _cached_by_year(
+        "ijk",
+        SelfEvaluation.objects.filter(school_id__in=list(school_ids)),
+        ("school_id", "updated_at"),
+        school_years,
+        lambda ids, year: scores_by_standard(ids, year),
+    )
 
 
 def standard_titles(partnership) -> dict:
@@ -31,12 +42,9 @@ def standard_titles(partnership) -> dict:
     return {s.code: f"{s.code} {s.title}" for s in version.catalogue.standards}
 
 
-def _number(value: Fraction | None, places: int = 4) -> Decimal | None:
-    if value is None:
-        return None
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
-        Decimal(1).scaleb(-places)
-    )
+def _number(value: Fraction | None, places: int = 4) -> float | None:
+    # Floats: cached for whole regions, and Decimals unpickle slowly.
+    return None if value is None else round(float(value), places)
 
 
 CACHE_SECONDS = 24 * 3600
@@ -49,24 +57,33 @@ def diversity_index(school_ids, school_year: str) -> dict:
 
 
 def diversity_by_year(school_ids, school_years) -> dict:
-    """school year → `diversity_index` of that year, for several years at once.
+    """school year → `diversity_index` of that year, for several years at once."""
+    return _cached_by_year(
+        "diversity",
+        Invulschema.objects.filter(school_id__in=list(school_ids)),
+        ("school_id", "version", "scheme_version_id", "updated_at"),
+        school_years,
+        _convert,
+    )
 
-    Computing the index takes milliseconds per school, which adds up over a region and six
-    school years; so each year's result is kept in the cache under a fingerprint of the
-    Invulschemas it was computed from (school, version, scheme version, last change). One
-    query answers whether anything changed; only changed years are computed again.
+
+def _cached_by_year(name, rows, stamp_fields, school_years, compute) -> dict:
+    """Each year's figures from the cache, under a fingerprint of the rows they come from.
+
+    Computing the instruments' figures takes milliseconds per school, which adds up over a
+    region and six school years; one query over the source rows (school, version, last
+    change) says whether anything changed, and only changed years are computed again.
     """
-    school_ids = list(school_ids)
     stamps: dict = {year: [] for year in school_years}
     for row in (
-        Invulschema.objects.filter(school_id__in=school_ids, school_year__in=list(school_years))
+        rows.filter(school_year__in=list(school_years))
         .order_by("school_year", "school_id")
-        .values_list("school_year", "school_id", "version", "scheme_version_id", "updated_at")
+        .values_list("school_year", *stamp_fields)
     ):
         stamps[row[0]].append(row[1:])
     keys = {
-        year: "dashboards:diversity:" + year + ":" + hashlib.sha256(repr(rows).encode()).hexdigest()
-        for year, rows in stamps.items()
+        year: f"dashboards:{name}:{year}:" + hashlib.sha256(repr(r).encode()).hexdigest()
+        for year, r in stamps.items()
     }
     found = cache.get_many(list(keys.values()))
     result = {}
@@ -75,7 +92,7 @@ def diversity_by_year(school_ids, school_years) -> dict:
             result[year] = found[key]
         else:
             ids = [row[0] for row in stamps[year]]
-            result[year] = _convert(ids, year) if ids else {}
+            result[year] = compute(ids, year) if ids else {}
             cache.set(key, result[year], CACHE_SECONDS)
     return result
 

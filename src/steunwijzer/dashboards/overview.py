@@ -27,6 +27,16 @@ SHOWN_ACTIONS = ("give_advice", "give_consent", "deliver", "acknowledge")
 NOT_STARTED_STATE = "niet_begonnen"
 STATE_FILTERS = {NOT_STARTED_STATE: NOT_STARTED, **STATES}
 CHECK_CACHE_SECONDS = 24 * 3600
+# What a row reads of a profile (its answers and frozen versions stay in the database).
+ROW_FIELDS = (
+    "school_id",
+    "school_year",
+    "state",
+    "route",
+    "version",
+    "format_version_id",
+    "established_on",
+)
 
 
 @dataclass
@@ -66,7 +76,7 @@ def school_rows(schools, school_year: str, today: date, *, with_check: bool = Tr
         schools.prefetch_related(
             Prefetch(
                 "profiles",
-                queryset=Profile.objects.filter(school_year=school_year).defer("answers"),
+                queryset=Profile.objects.filter(school_year=school_year).only(*ROW_FIELDS),
                 to_attr="current_profiles",
             )
         )
