@@ -16,8 +16,8 @@ from steunwijzer.organisations.models import School
 from steunwijzer.profiles.models import Profile
 from steunwijzer.quality_check.report import check_profiles
 from steunwijzer.review.models import Comment
-from steunwijzer.route.deadlines import actors_label, is_due_soon, next_actors, school_is_late
-from steunwijzer.route.definitions import EDITABLE_STATE, EDITOR, STATES
+from steunwijzer.route.deadlines import actors_label, is_due_soon, next_roles, school_is_late
+from steunwijzer.route.definitions import EDITABLE_STATE, EDITOR, STATES, route_from_dict
 from steunwijzer.route.models import Deadline, Transition
 from steunwijzer.route.payloads import ADVICE, CONSENT
 from steunwijzer.route.todo import NOT_STARTED, TodoRow
@@ -97,6 +97,7 @@ def school_rows(schools, school_year: str, today: date, *, with_check: bool = Tr
     )
     records = _records(school_year, [s.pk for s in schools]) if ids else {}
     checks = check_summaries(profiles) if with_check and ids else {}
+    routes = _route_memo()
     rows = []
     for school in schools:
         profile = school.current_profiles[0] if school.current_profiles else None
@@ -108,7 +109,7 @@ def school_rows(schools, school_year: str, today: date, *, with_check: bool = Tr
             due_on=due_on,
             late=school_is_late(profile, due_on, today),
             soon=is_due_soon(state, due_on, today),
-            actor_label=actors_label(next_actors(profile) if profile else [EDITOR]),
+            actor_label=actors_label(next_roles(routes(profile), state) if profile else [EDITOR]),
         )
         if profile is not None:
             row.open_comments = comments.get(profile.pk, 0)
@@ -117,6 +118,19 @@ def school_rows(schools, school_year: str, today: date, *, with_check: bool = Tr
             _fill_records(row, records.get(profile.pk, {}))
         rows.append(row)
     return rows
+
+
+def _route_memo():
+    """A profile's route definition, parsed once per distinct route rather than per profile."""
+    parsed: dict = {}
+
+    def route(profile):
+        key = repr(profile.route)
+        if key not in parsed:
+            parsed[key] = route_from_dict(profile.route)
+        return parsed[key]
+
+    return route
 
 
 def _records(school_year, school_ids) -> dict:
