@@ -90,7 +90,7 @@ def _histogram(values, edges, title, label) -> Chart | None:
     if not values:
         return None
     buckets = Counter()
-    names = [f"{lo:g} - {hi:g}" for lo, hi in pairwise(edges)]
+    names = [f"{lo:g} tot {hi:g}".replace(".", ",") for lo, hi in pairwise(edges)]
     for value in values:
         for name, lo, hi in zip(names, edges, edges[1:], strict=False):
             if lo <= value < hi or (hi == edges[-1] and value == hi):
