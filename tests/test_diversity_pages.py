@@ -50,7 +50,7 @@ def test_an_editor_imports_with_a_preview_first_and_stores_on_confirm(client, ed
     page = client.get(saved.url).content.decode()
     assert "Verscheidenheidsindex per groep" in page and "signaal" in page
     # The session kept counts only, and is emptied after saving.
-    assert not [k for k in client.session if k.startswith("diversity-import")]
+    assert f"diversity-import-{school.pk}-{this_year()}" not in client.session
 
 
 def test_cancelling_the_preview_stores_nothing(client, editor, school):
@@ -140,7 +140,8 @@ def test_an_editor_fills_in_by_hand(client, editor, school):
     [
         (
             {"group-0": "6", "c-0-geen": "-3"},
-            "Rij 1 (6), kolom &#x27;Geen specifieke ondersteuningsbehoefte&#x27;: een aantal kan niet negatief zijn",
+            "Rij 1 (6), kolom &#x27;Geen specifieke ondersteuningsbehoefte&#x27;: "
+            "een aantal kan niet negatief zijn",
         ),
         ({"group-0": "6", "c-0-geen": "drie"}, "&#x27;drie&#x27; is geen geheel getal"),
         ({"group-0": "", "c-0-geen": "3"}, "Rij 1: vul de groep in"),
@@ -185,3 +186,10 @@ def test_the_chapter_on_extra_support_shows_the_signal_sentences(client, editor,
         "In groep 6"
         not in client.get(f"/profielen/{profile.pk}/hoofdstuk/{other.key}/").content.decode()
     )
+
+
+def test_more_empty_rows_can_be_asked_for(client, editor, school):
+    client.force_login(editor)
+    page = client.get(url(school, "invullen/") + "?rijen=5").content.decode()
+    assert 'name="group-12"' in page and 'name="group-13"' not in page  # 8 groups + 5
+    assert client.get(url(school, "invullen/") + "?rijen=veel").status_code == 200

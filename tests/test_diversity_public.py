@@ -87,3 +87,27 @@ def test_public_summary_reads_the_schools_invulschema(school, editor):
     figures = public_summary(school, this_year())
     assert figures.pupils == "28"
     assert [r.count for r in figures.rows] == ["20", "6", LESS_THAN, LESS_THAN]
+
+
+@pytest.mark.django_db
+def test_the_public_include_shows_school_figures_only(school, editor):
+    from django.template.loader import render_to_string
+
+    school.pupil_count = 0
+    invulschema_save(
+        school=school,
+        school_year=this_year(),
+        counts={"6": {"geen": 20, "basis": 6, "tlv": 2}, "7": {"geen": 10}},
+        user=editor,
+    )
+    html = render_to_string(
+        "diversity/_public_summary.html", {"school": school, "school_year": this_year()}
+    )
+    assert "Aantal leerlingen: 38" in html and "minder dan 5" in html
+    assert "groep 6" not in html.lower()
+    assert (
+        render_to_string(
+            "diversity/_public_summary.html", {"school": school, "school_year": "2000-2001"}
+        ).strip()
+        == ""
+    )

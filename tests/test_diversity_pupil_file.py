@@ -1,6 +1,7 @@
 """Reading a pupil export: counts only, lenient headers, and a Dutch message for bad input."""
 
 import io
+import zipfile
 
 import pytest
 from openpyxl import Workbook
@@ -165,3 +166,47 @@ def test_it_explains_empty_binary_and_wrongly_encoded_files(data, expected):
 def test_it_refuses_a_file_over_the_limit_without_reading_it():
     (message,) = messages(b"x" * (MAX_IMPORT_BYTES + 1))
     assert message.startswith("Het bestand is 20 MB; de grens is 20 MB.")
+
+
+def workbook(sheet: str, shared: str = "") -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "xl/workbook.xml",
+            '<workbook xmlns:r="r"><sheets><sheet name="Export" sheetId="1" r:id="rId7"/>'
+            "</sheets></workbook>",
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<Relationships><Relationship Id="rId7" Target="worksheets/leerlingen.xml"/>'
+            "</Relationships>",
+        )
+        archive.writestr("xl/worksheets/leerlingen.xml", sheet)
+        if shared:
+            archive.writestr("xl/sharedStrings.xml", shared)
+    return buffer.getvalue()
+
+
+def test_it_reads_shared_strings_numbers_and_cells_out_of_order_as_excel_writes_them():
+    shared = (
+        '<sst><si><t>Groep</t></si><si><t xml:space="preserve">Categorie</t></si>'
+        "<si><r><t>Arrange</t></r><r><t>ment</t></r></si><si><t>5 &amp; 6</t></si></sst>"
+    )
+    sheet = (
+        "<worksheet><sheetData>"
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2" t="s"><v>1</v></c></row>'
+        '<row r="2"><c r="B2" t="s"><v>2</v></c><c r="A2"><v>6.0</v></c></row>'
+        '<row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3" t="inlineStr"><is><t>tlv</t></is></c>'
+        '<c r="C3" s="1"/></row>'
+        "</sheetData></worksheet>"
+    )
+    result = read(workbook(sheet, shared), name="export.xlsx")
+    assert result.counts == {"6": {"extra": 1}, "5/6": {"tlv": 1}}
+
+
+def test_a_zip_without_a_worksheet_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    (message,) = messages(buffer.getvalue())
+    assert message == "Dit Excelbestand heeft geen werkblad."

@@ -83,7 +83,7 @@ def test_the_command_validates_and_imports_a_scheme_as_a_new_version(partnership
     assert "OK: Eigen schema 2.0: 2 categorieën" in capsys.readouterr().out
     call_command("diversity", "import", str(own), "--partnership", "testregio")
     assert scheme_for(partnership).id == "eigen"
-    with pytest.raises(CommandError, match="Versie 2.0 van schema eigen is al ingelezen"):
+    with pytest.raises(CommandError, match=r"Versie 2\.0 van schema eigen is al ingelezen"):
         call_command("diversity", "import", str(own), "--partnership", "testregio")
     assert SchemeVersion.objects.count() == 1
 
@@ -92,7 +92,7 @@ def test_the_command_validates_and_imports_a_scheme_as_a_new_version(partnership
 def test_the_command_explains_a_bad_file(tmp_path):
     bad = tmp_path / "kapot.yaml"
     bad.write_text("scheme: x\n", encoding="utf-8")
-    with pytest.raises(CommandError, match="kapot.yaml is niet in orde"):
+    with pytest.raises(CommandError, match=r"kapot\.yaml is niet in orde"):
         call_command("diversity", "validate", str(bad))
     with pytest.raises(CommandError, match="Bestand niet gevonden"):
         call_command("diversity", "validate", str(tmp_path / "weg.yaml"))

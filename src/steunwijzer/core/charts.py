@@ -79,6 +79,8 @@ class Chart:
         group_height = len(self.series) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP
         legend_height = 24 if len(self.series) > 1 else 0
         height = legend_height + len(self.categories) * (group_height + GROUP_GAP) + GROUP_GAP
+        # Each further marker label gets a line of its own below the bars, so none overlap.
+        height += 16 * max(0, len(self.markers) - 1)
         scale = plot_width / self.scale_max
         parts = [
             f'<svg xmlns="http://www.w3.org/2000/svg" class="sw-chart__svg" role="img" '
@@ -119,14 +121,15 @@ class Chart:
                     f'fill="#1f2328">{escape(self.format(value))}</text>'
                 )
             y += group_height + GROUP_GAP
-        for label, value in self.markers:
+        for number, (label, value) in enumerate(self.markers):
             mx = LABEL_WIDTH + min(value, self.scale_max) * scale
+            label_y = height - 4 - 16 * (len(self.markers) - 1 - number)
             parts.append(
                 f'<line x1="{mx:.1f}" y1="{legend_height}" x2="{mx:.1f}" y2="{height}" '
                 f'stroke="#9a3b3b" stroke-width="2" stroke-dasharray="5 4"/>'
             )
             parts.append(
-                f'<text x="{mx + 4:.1f}" y="{height - 4}" fill="#9a3b3b">{escape(label)}</text>'
+                f'<text x="{mx + 4:.1f}" y="{label_y}" fill="#9a3b3b">{escape(label)}</text>'
             )
         parts.append("</svg>")
         return "".join(parts)

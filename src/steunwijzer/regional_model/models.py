@@ -15,16 +15,17 @@ from .loader import format_from_dict
 from .sop_format import SopFormat
 
 
-class FormatVersionQuerySet(models.QuerySet):
+class ImportedVersionQuerySet(models.QuerySet):
     def current_for(self, partnership: Partnership):
         return self.filter(partnership=partnership).order_by("-imported_at", "-pk").first()
 
 
-class FormatVersion(models.Model):
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.PROTECT, related_name="format_versions"
-    )
-    format_id = models.SlugField("model-id", max_length=60)
+class ImportedVersion(models.Model):
+    """A partnership's definition read from YAML: stored once, never changed afterwards.
+
+    The SOP model (`FormatVersion`) and the instruments' schemes share this shape; each
+    subclass adds its partnership key (with its own related name) and its id field."""
+
     version = models.CharField("versie", max_length=20)
     name = models.CharField("naam", max_length=200)
     source = models.TextField("YAML-bron")
@@ -34,7 +35,20 @@ class FormatVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
 
-    objects = FormatVersionQuerySet.as_manager()
+    objects = ImportedVersionQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.name} {self.version}"
+
+
+class FormatVersion(ImportedVersion):
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="format_versions"
+    )
+    format_id = models.SlugField("model-id", max_length=60)
 
     class Meta:
         verbose_name = "versie van het SOP-model"
@@ -44,9 +58,6 @@ class FormatVersion(models.Model):
                 fields=["partnership", "format_id", "version"], name="unique_format_version"
             ),
         ]
-
-    def __str__(self):
-        return f"{self.name} {self.version}"
 
     @cached_property
     def format(self) -> SopFormat:

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from steunwijzer.organisations.models import Partnership
 
 from .loader import FormatError, FormatProblem, decode_source, parse_format
-from .models import FormatVersion
+from .models import FormatVersion, ImportedVersion
 
 
 @transaction.atomic
@@ -21,20 +21,47 @@ def format_import(
     """
     source = decode_source(text, filename)
     fmt, definition = parse_format(source, filename)
-    exists = FormatVersion.objects.filter(
-        partnership=partnership, format_id=fmt.id, version=fmt.version
-    ).exists()
+    return imported_version_create(
+        FormatVersion,
+        partnership=partnership,
+        identity={"format_id": fmt.id},
+        version=fmt.version,
+        name=fmt.name,
+        source=source,
+        definition=definition,
+        user=user,
+        filename=filename,
+        already=f"Versie {fmt.version} van model {fmt.id} is al ingelezen",
+    )
+
+
+def imported_version_create(
+    model: type[ImportedVersion],
+    *,
+    partnership: Partnership,
+    identity: dict,
+    version: str,
+    name: str,
+    source: str,
+    definition: dict,
+    user,
+    filename: str,
+    already: str,
+) -> ImportedVersion:
+    """Store a checked definition as a new version, or raise FormatError (on the file's
+    `version` line, message `already`) when that version exists: stored ones never change."""
+    exists = model.objects.filter(partnership=partnership, version=version, **identity).exists()
     if not exists:
         try:
             with transaction.atomic():
-                return FormatVersion.objects.create(
+                return model.objects.create(
                     partnership=partnership,
-                    format_id=fmt.id,
-                    version=fmt.version,
-                    name=fmt.name,
+                    version=version,
+                    name=name,
                     source=source,
                     definition=definition,
                     imported_by=user if getattr(user, "pk", None) else None,
+                    **identity,
                 )
         except IntegrityError:
             pass  # imported at the same moment by someone else
@@ -44,8 +71,7 @@ def format_import(
                 filename,
                 _line_of_top_key(source, "version"),
                 "version",
-                f"Versie {fmt.version} van model {fmt.id} is al ingelezen voor "
-                f"{partnership.name}; verhoog het versienummer.",
+                f"{already} voor {partnership.name}; verhoog het versienummer.",
             )
         ]
     )

@@ -14,51 +14,44 @@ MAX_ROWS = 40
 class GridRow:
     number: int
     group: str
-    cells: list[tuple[str, str]]  # (category key, value as typed)
-    domain_cells: list[tuple[str, str]]
+    cells: list[tuple[str, str, str]]  # (field name, column label, value as typed)
+    domain_cells: list[tuple[str, str, str]]
 
 
 def grid_rows(scheme: Scheme, invulschema, post=None, extra: int = 3) -> list[GridRow]:
     """The rows to show: what was posted, else the stored counts plus `extra` empty rows."""
+
+    def row(i, group, value):
+        return GridRow(
+            i,
+            group,
+            [(f"c-{i}-{c.key}", c.label, value("c", c.key)) for c in scheme.categories],
+            [(f"d-{i}-{d.key}", d.label, value("d", d.key)) for d in scheme.domains],
+        )
+
     if post is not None:
-        count = min(_int(post.get("rows"), 0), MAX_ROWS)
+        count = min(int_or(post.get("rows"), 0), MAX_ROWS)
         return [
-            GridRow(
-                i,
-                post.get(f"group-{i}", ""),
-                [(k, post.get(f"c-{i}-{k}", "")) for k in scheme.category_keys],
-                [(k, post.get(f"d-{i}-{k}", "")) for k in scheme.domain_keys],
-            )
+            row(i, post.get(f"group-{i}", ""), lambda p, k, i=i: post.get(f"{p}-{i}-{k}", ""))
             for i in range(count)
         ]
-    counts = invulschema.counts if invulschema else {}
-    domains = invulschema.domain_counts if invulschema else {}
-    groups = sorted(counts, key=scheme.group_order)
+    stored = {
+        "c": invulschema.counts if invulschema else {},
+        "d": invulschema.domain_counts if invulschema else {},
+    }
+    groups = sorted(stored["c"], key=scheme.group_order)
     if not groups:
         groups = [g for g in scheme.groups if "/" not in g]
     rows = [
-        GridRow(
-            i,
-            group,
-            [(k, str(counts.get(group, {}).get(k, "") or "")) for k in scheme.category_keys],
-            [(k, str(domains.get(group, {}).get(k, "") or "")) for k in scheme.domain_keys],
-        )
+        row(i, group, lambda p, k, group=group: str(stored[p].get(group, {}).get(k, "") or ""))
         for i, group in enumerate(groups)
     ]
     empty = max(0, min(extra, MAX_ROWS - len(rows)))
-    rows += [
-        GridRow(
-            len(rows) + j,
-            "",
-            [(k, "") for k in scheme.category_keys],
-            [(k, "") for k in scheme.domain_keys],
-        )
-        for j in range(empty)
-    ]
+    rows += [row(len(rows) + j, "", lambda p, k: "") for j in range(empty)]
     return rows
 
 
-def _int(value, default):
+def int_or(value, default: int) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -70,38 +63,20 @@ def grid_from_post(post, scheme: Scheme) -> tuple[Counts, Counts, list[Problem]]
     counts: Counts = {}
     domain_counts: Counts = {}
     problems: list[Problem] = []
-    labels = {c.key: c.label for c in scheme.categories} | {d.key: d.label for d in scheme.domains}
     for row in grid_rows(scheme, None, post):
-        for prefix, pairs, target in (
-            ("c", row.cells, counts),
-            ("d", row.domain_cells, domain_counts),
-        ):
+        for pairs, target in ((row.cells, counts), (row.domain_cells, domain_counts)):
             values = {}
-            for key, raw in pairs:
+            for name, label, raw in pairs:
                 raw = raw.strip()
                 if not raw:
                     continue
-                where = (
-                    f"Rij {row.number + 1} ({row.group or 'zonder groep'}), kolom '{labels[key]}'"
-                )
-                try:
-                    value = int(raw)
-                except ValueError:
-                    problems.append(
-                        Problem(
-                            f"{prefix}-{row.number}-{key}", f"{where}: '{raw}' is geen geheel getal"
-                        )
-                    )
-                    continue
-                if value < 0:
-                    problems.append(
-                        Problem(
-                            f"{prefix}-{row.number}-{key}",
-                            f"{where}: een aantal kan niet negatief zijn",
-                        )
-                    )
-                    continue
-                values[key] = value
+                where = f"Rij {row.number + 1} ({row.group or 'zonder groep'}), kolom '{label}'"
+                if not raw.lstrip("-").isdecimal():
+                    problems.append(Problem(name, f"{where}: '{raw}' is geen geheel getal"))
+                elif int(raw) < 0:
+                    problems.append(Problem(name, f"{where}: een aantal kan niet negatief zijn"))
+                else:
+                    values[name.split("-", 2)[2]] = int(raw)
             if values and not row.group.strip():
                 problems.append(
                     Problem(f"group-{row.number}", f"Rij {row.number + 1}: vul de groep in")

@@ -14,33 +14,19 @@ from django.shortcuts import get_object_or_404
 
 from steunwijzer.organisations.models import Membership, Partnership, School
 from steunwijzer.profiles.models import validate_school_year
+from steunwijzer.regional_model.models import ImportedVersion
 
 from .computation import SchoolResult, compute
 from .scheme import Scheme, scheme_from_dict
 
 
-class SchemeVersionQuerySet(models.QuerySet):
-    def current_for(self, partnership: Partnership):
-        return self.filter(partnership=partnership).order_by("-imported_at", "-pk").first()
-
-
-class SchemeVersion(models.Model):
+class SchemeVersion(ImportedVersion):
     """One imported version of a partnership's Verscheidenheidsindex scheme. Never changes."""
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="diversity_schemes"
     )
     scheme_id = models.SlugField("schema-id", max_length=60)
-    version = models.CharField("versie", max_length=20)
-    name = models.CharField("naam", max_length=200)
-    source = models.TextField("YAML-bron")
-    definition = models.JSONField("definitie")
-    imported_at = models.DateTimeField(auto_now_add=True)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-
-    objects = SchemeVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "versie van het schema verscheidenheidsindex"
@@ -50,9 +36,6 @@ class SchemeVersion(models.Model):
                 fields=["partnership", "scheme_id", "version"], name="unique_scheme_version"
             ),
         ]
-
-    def __str__(self):
-        return f"{self.name} {self.version}"
 
     @cached_property
     def scheme(self) -> Scheme:

@@ -23,7 +23,7 @@ def result_rows(scheme: Scheme, result: SchoolResult) -> list[Row]:
     signalled = {s.group for s in result.signals}
     rows = [
         Row(
-            group_name(g.group).capitalize(),
+            _title(g.group),
             g.pupils,
             [g.counts[k] for k in scheme.category_keys],
             decimal(g.points, 1),
@@ -59,7 +59,7 @@ def index_chart(scheme: Scheme, result: SchoolResult) -> Chart:
     )
     return Chart(
         title="Verscheidenheidsindex per groep",
-        categories=(*tuple(group_name(g.group).capitalize() for g in result.groups), "Hele school"),
+        categories=(*tuple(_title(g.group) for g in result.groups), "Hele school"),
         series=(
             Series(
                 "Index",
@@ -81,9 +81,9 @@ def index_chart(scheme: Scheme, result: SchoolResult) -> Chart:
 def category_chart(scheme: Scheme, result: SchoolResult) -> Chart:
     return Chart(
         title="Leerlingen per categorie per groep",
-        categories=tuple(group_name(g.group).capitalize() for g in result.groups),
+        categories=tuple(_title(g.group) for g in result.groups),
         series=tuple(
-            Series(c.label, tuple(float(g.counts[c.key]) for g in result.groups))
+            Series(c.short_label, tuple(float(g.counts[c.key]) for g in result.groups))
             for c in scheme.categories
         ),
         category_label="Groep",
@@ -98,7 +98,7 @@ def trend_chart(
         return None
     return Chart(
         title="Aandeel per categorie, vorig en dit schooljaar",
-        categories=tuple(c.label for c in scheme.categories),
+        categories=tuple(c.short_label for c in scheme.categories),
         series=tuple(
             Series(
                 year,
@@ -123,3 +123,9 @@ def shares(scheme: Scheme, result: SchoolResult) -> list[tuple[str, int, str]]:
 
 
 __all__ = ["Row", "Trend", "category_chart", "index_chart", "result_rows", "shares", "trend_chart"]
+
+
+def _title(group: str) -> str:
+    """'Groep 6' at the start of a table row; a named group keeps its own capitals."""
+    name = group_name(group)
+    return name[:1].upper() + name[1:]

@@ -13,11 +13,13 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .computation import Counts
 from .scheme import Scheme
+from .xlsx import XlsxError, xlsx_rows
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS = 20
@@ -143,15 +145,14 @@ def read_pupil_file(data: bytes, filename: str, scheme: Scheme, school_type: str
             "Het bestand is opgeslagen als UTF-16. Sla het op als 'CSV UTF-8' of als gewone CSV."
         )
     if data.startswith(_XLSX_MAGIC):
-        rows = _xlsx_rows(data)
-    elif data.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]:
+        return _count(lambda: _xlsx_rows(data), scheme, school_type)
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]:
         raise _fail(
             "Dit is geen CSV- of Excelbestand (xlsx). Exporteer de leerlinggegevens uit de "
             "leerlingadministratie als CSV of xlsx."
         )
-    else:
-        rows = _csv_rows(data)
-    return _count(rows, scheme, school_type)
+    text = _decode(data)
+    return _count(lambda: _csv_rows(text), scheme, school_type)
 
 
 def too_large_message(size: int) -> str:
@@ -178,39 +179,33 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
-def _csv_rows(data: bytes) -> Iterator[list[str]]:
-    text = _decode(data)
+def _csv_rows(text: str) -> Iterator[list[str]]:
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 
-def _xlsx_rows(data: bytes) -> Iterator[list]:
-    from openpyxl import load_workbook
+_UNREADABLE_XLSX = (
+    "Dit bestand lijkt een Excelbestand, maar kan niet gelezen worden. Sla het opnieuw op als "
+    "xlsx of als CSV."
+)
 
+
+def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise _fail(
-            "Dit bestand lijkt een Excelbestand, maar kan niet gelezen worden. Sla het opnieuw "
-            "op als xlsx of als CSV."
-        ) from None
-    sheet = workbook.worksheets[0]
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise _fail(_UNREADABLE_XLSX) from None
 
     def rows():
         try:
-            for values in sheet.iter_rows(values_only=True):
-                yield ["" if v is None else _cell_text(v) for v in values]
-        finally:
-            workbook.close()
+            yield from xlsx_rows(archive)
+        except XlsxError as exc:
+            raise _fail(str(exc)) from None
+        except (zipfile.BadZipFile, OSError, ValueError, UnicodeDecodeError, EOFError):
+            raise _fail(_UNREADABLE_XLSX) from None
 
     return rows()
-
-
-def _cell_text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _columns(header: list[str]) -> tuple[int, int, int | None]:
@@ -255,8 +250,88 @@ def _columns(header: list[str]) -> tuple[int, int, int | None]:
     )
 
 
-def _count(rows: Iterable[list[str]], scheme: Scheme, school_type: str) -> PupilFile:
-    rows = iter(rows)
+class _Tally:
+    """Counts rows into groups and categories; each distinct value is looked up once."""
+
+    def __init__(self, header: list[str], scheme: Scheme, school_type: str):
+        self.header = header
+        self.scheme = scheme
+        self.school_type = school_type
+        self.group_at, self.category_at, self.domain_at = _columns(header)
+        self.width = max(self.group_at, self.category_at, self.domain_at or 0) + 1
+        self.groups: dict[str, str | None] = {}
+        self.categories: dict[str, str | None] = {}
+        self.domains: dict[str, str | None] = {}
+        self.counts: Counts = {}
+        self.domain_counts: Counts = {}
+        self.problems: list[ImportProblem] = []
+        self.total_problems = 0
+        self.pupils = 0
+
+    def problem(self, row_number, at, message):
+        self.total_problems += 1
+        if len(self.problems) < MAX_PROBLEMS:
+            column = self.header[at] if at < len(self.header) else f"kolom {at + 1}"
+            self.problems.append(ImportProblem(row_number, column, message))
+
+    def lookup(self, cache, raw, match):
+        found = cache.get(raw, "?")
+        if found == "?":
+            found = cache[raw] = match(raw)
+        return found
+
+    def add(self, row, weight: int, row_number: int | None) -> None:
+        if not any(row):
+            return
+        for at, cell in enumerate(row) if 9 in map(len, row) else ():
+            if len(cell) == 9 and is_bsn(cell):
+                self.problem(
+                    row_number,
+                    at,
+                    "dit lijkt een burgerservicenummer (BSN). Steunwijzer bewaart geen "
+                    "gegevens van leerlingen; haal deze kolom uit het bestand.",
+                )
+        if len(row) < self.width:
+            row = (*row, *[""] * (self.width - len(row)))
+        raw_group = row[self.group_at].strip()
+        raw_category = row[self.category_at].strip()
+        group = self.lookup(
+            self.groups, raw_group, lambda v: self.scheme.match_group(v, self.school_type)
+        )
+        category = self.lookup(self.categories, raw_category, self.scheme.match_category)
+        if not raw_group:
+            self.problem(row_number, self.group_at, "de groep ontbreekt")
+        elif group is None:
+            self.problem(row_number, self.group_at, f"onbekende groep '{raw_group[:40]}'")
+        if not raw_category:
+            self.problem(row_number, self.category_at, "de categorie ontbreekt")
+        elif category is None:
+            self.problem(
+                row_number,
+                self.category_at,
+                f"onbekende categorie '{raw_category[:40]}'; gebruik een van: "
+                + ", ".join(self.scheme.category_keys),
+            )
+        if group is None or category is None:
+            return
+        self.pupils += weight
+        cells = self.counts.setdefault(group, {})
+        cells[category] = cells.get(category, 0) + weight
+        if self.domain_at is not None and (raw_domain := row[self.domain_at].strip()):
+            domain = self.lookup(self.domains, raw_domain, self.scheme.match_domain)
+            if domain is None:
+                self.problem(
+                    row_number,
+                    self.domain_at,
+                    f"onbekend domein '{raw_domain[:40]}'; gebruik een van: "
+                    + ", ".join(self.scheme.domain_keys),
+                )
+            else:
+                cells = self.domain_counts.setdefault(group, {})
+                cells[domain] = cells.get(domain, 0) + weight
+
+
+def _header(rows) -> list[str]:
     try:
         header = next(rows)
     except StopIteration:
@@ -265,84 +340,32 @@ def _count(rows: Iterable[list[str]], scheme: Scheme, school_type: str) -> Pupil
         raise _fail(f"Het bestand is geen geldige CSV ({exc}).", 1) from None
     if not any(str(h).strip() for h in header):
         raise _fail("De eerste regel moet de kolomnamen bevatten, maar is leeg.", 1)
-    group_at, category_at, domain_at = _columns(header)
-    group_name, category_name = header[group_at], header[category_at]
-    domain_name = header[domain_at] if domain_at is not None else ""
-    # Lookups per distinct value, so 100,000 rows cost a dictionary hit each.
-    groups: dict[str, str | None] = {}
-    categories: dict[str, str | None] = {}
-    domains: dict[str, str | None] = {}
-    counts: Counts = {}
-    domain_counts: Counts = {}
-    problems: list[ImportProblem] = []
-    total_problems = 0
-    row_number = 1
-    pupils = 0
+    return header
 
-    def problem(column, message):
-        nonlocal total_problems
-        total_problems += 1
-        if len(problems) < MAX_PROBLEMS:
-            problems.append(ImportProblem(row_number, column, message))
 
-    width = max(group_at, category_at, domain_at or 0) + 1
+def _count(make_rows, scheme: Scheme, school_type: str) -> PupilFile:
+    """First the distinct rows, counted in C (an export repeats a few combinations); only
+    when something is wrong are the rows read again one by one, to name each problem's row."""
+    rows = make_rows()
+    tally = _Tally(_header(rows), scheme, school_type)
     try:
-        for row in rows:
-            row_number += 1
-            if not any(row):
-                continue
-            for number, cell in enumerate(row):
-                if len(cell) == 9 and is_bsn(cell.strip()):
-                    column = header[number] if number < len(header) else f"kolom {number + 1}"
-                    problem(
-                        column,
-                        "dit lijkt een burgerservicenummer (BSN). Steunwijzer bewaart geen "
-                        "gegevens van leerlingen; haal deze kolom uit het bestand.",
-                    )
-            if len(row) < width:
-                row = row + [""] * (width - len(row))
-            raw_group = row[group_at].strip()
-            raw_category = row[category_at].strip()
-            group = groups.get(raw_group, "?")
-            if group == "?":
-                group = groups[raw_group] = scheme.match_group(raw_group, school_type)
-            category = categories.get(raw_category, "?")
-            if category == "?":
-                category = categories[raw_category] = scheme.match_category(raw_category)
-            if not raw_group:
-                problem(group_name, "de groep ontbreekt")
-            elif group is None:
-                problem(group_name, f"onbekende groep '{raw_group[:40]}'")
-            if not raw_category:
-                problem(category_name, "de categorie ontbreekt")
-            elif category is None:
-                problem(
-                    category_name,
-                    f"onbekende categorie '{raw_category[:40]}'; gebruik een van: "
-                    + ", ".join(c.key for c in scheme.categories),
-                )
-            if group is None or category is None:
-                continue
-            pupils += 1
-            cells = counts.setdefault(group, {})
-            cells[category] = cells.get(category, 0) + 1
-            if domain_at is not None and (raw_domain := row[domain_at].strip()):
-                domain = domains.get(raw_domain, "?")
-                if domain == "?":
-                    domain = domains[raw_domain] = scheme.match_domain(raw_domain)
-                if domain is None:
-                    problem(
-                        domain_name,
-                        f"onbekend domein '{raw_domain[:40]}'; gebruik een van: "
-                        + ", ".join(d.key for d in scheme.domains),
-                    )
-                else:
-                    dcells = domain_counts.setdefault(group, {})
-                    dcells[domain] = dcells.get(domain, 0) + 1
-    except csv.Error as exc:
-        problem("", f"dit is geen geldige CSV ({exc})")
-    if problems:
-        raise PupilFileError(problems, total_problems - len(problems))
-    if not pupils:
+        distinct = Counter(map(tuple, rows))
+    except csv.Error:
+        distinct = None
+    if distinct is not None:
+        for row, weight in distinct.items():
+            tally.add(row, weight, None)
+    if distinct is None or tally.problems:
+        rows = make_rows()
+        tally = _Tally(_header(rows), scheme, school_type)
+        row_number = 1
+        try:
+            for row_number, row in enumerate(rows, start=2):
+                tally.add(row, 1, row_number)
+        except csv.Error as exc:
+            tally.problem(row_number + 1, 0, f"dit is geen geldige CSV ({exc})")
+    if tally.problems:
+        raise PupilFileError(tally.problems, tally.total_problems - len(tally.problems))
+    if not tally.pupils:
         raise _fail("Het bestand heeft kolomnamen, maar geen enkele leerling.")
-    return PupilFile(counts, domain_counts, pupils)
+    return PupilFile(tally.counts, tally.domain_counts, tally.pupils)

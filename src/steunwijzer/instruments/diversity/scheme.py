@@ -33,6 +33,11 @@ class Category:
     points: Fraction
     explanation: str = ""
     aliases: tuple[str, ...] = ()
+    short: str = ""  # for table headers and chart legends; the label when empty
+
+    @property
+    def short_label(self) -> str:
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
@@ -163,7 +168,14 @@ _TOP = {
     "named_groups_for": False,
     "signals": False,
 }
-_CATEGORY = {"key": True, "label": True, "points": True, "explanation": False, "aliases": False}
+_CATEGORY = {
+    "key": True,
+    "label": True,
+    "short": False,
+    "points": True,
+    "explanation": False,
+    "aliases": False,
+}
 _DOMAIN = {"key": True, "label": True, "aliases": False}
 _SIGNAL = {"key": True, "measure": True, "label": True, "levels": True, "categories": False}
 _LEVEL = {"from_size": True, "above": True}
@@ -278,53 +290,55 @@ class _Reader:
             signals=tuple(signals),
         )
 
+    def keyed(self, node, name: str, what: str, allowed: dict):
+        """Each mapping of the list `name`: (node, path, values, key, label, optional text)."""
+        seen: set = set()
+        for i, item in enumerate(self.sequence(node, name, name)):
+            path = f"{name}[{i}]"
+            values = self.mapping(item, path, what, allowed)
+            if values is None:
+                continue
+
+            def optional(field, default=None, max_length=200, path=path, values=values):
+                if field not in values:
+                    return default
+                return self.text(values[field], f"{path}.{field}", max_length=max_length)
+
+            key = self.key(values["key"], f"{path}.key", seen) if "key" in values else None
+            yield item, path, values, key, optional("label"), optional
+
+    def aliases(self, values, path) -> tuple[str, ...]:
+        return self.texts(values["aliases"], f"{path}.aliases") if "aliases" in values else ()
+
     def categories(self, node) -> list[Category]:
         if node is None:
             return []
-        items, seen = [], set()
-        nodes = self.sequence(node, "categories", "categories")
-        if not nodes and isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.SequenceNode) and not node.value:
             self.add(node, "categories", "noem minstens één categorie")
-        for i, item in enumerate(nodes):
-            path = f"categories[{i}]"
-            values = self.mapping(item, path, "een categorie", _CATEGORY)
-            if values is None:
-                continue
-            key = self.key(values["key"], f"{path}.key", seen) if "key" in values else None
-            label = self.text(values["label"], f"{path}.label") if "label" in values else None
+        items = []
+        for _, path, values, key, label, optional in self.keyed(
+            node, "categories", "een categorie", _CATEGORY
+        ):
             points = self.number(values["points"], f"{path}.points") if "points" in values else None
             if points is not None and points == 0:
                 self.add(values["points"], f"{path}.points", "punten moeten groter dan 0 zijn")
                 points = None
-            explanation = ""
-            if "explanation" in values:
-                explanation = (
-                    self.text(values["explanation"], f"{path}.explanation", max_length=600) or ""
-                )
-            aliases = (
-                self.texts(values["aliases"], f"{path}.aliases") if "aliases" in values else ()
-            )
+            explanation = optional("explanation", "", max_length=600) or ""
+            short = optional("short", "", max_length=30) or ""
             if key and label and points is not None:
-                items.append(Category(key, label, points, explanation, aliases))
+                items.append(
+                    Category(key, label, points, explanation, self.aliases(values, path), short)
+                )
         return items
 
     def domains(self, node) -> list[Domain]:
         if node is None:
             return []
-        items, seen = [], set()
-        for i, item in enumerate(self.sequence(node, "domains", "domains")):
-            path = f"domains[{i}]"
-            values = self.mapping(item, path, "een domein", _DOMAIN)
-            if values is None:
-                continue
-            key = self.key(values["key"], f"{path}.key", seen) if "key" in values else None
-            label = self.text(values["label"], f"{path}.label") if "label" in values else None
-            aliases = (
-                self.texts(values["aliases"], f"{path}.aliases") if "aliases" in values else ()
-            )
-            if key and label:
-                items.append(Domain(key, label, aliases))
-        return items
+        return [
+            Domain(key, label, self.aliases(values, path))
+            for _, path, values, key, label, _ in self.keyed(node, "domains", "een domein", _DOMAIN)
+            if key and label
+        ]
 
     def groups(self, node) -> list[str]:
         if node is None:
@@ -357,17 +371,11 @@ class _Reader:
     def signals(self, node, category_keys: set) -> list[Signal]:
         if node is None:
             return []
-        items, seen = [], set()
-        for i, item in enumerate(self.sequence(node, "signals", "signals")):
-            path = f"signals[{i}]"
-            values = self.mapping(item, path, "een signaal", _SIGNAL)
-            if values is None:
-                continue
-            key = self.key(values["key"], f"{path}.key", seen) if "key" in values else None
-            label = self.text(values["label"], f"{path}.label") if "label" in values else None
-            measure = (
-                self.text(values["measure"], f"{path}.measure") if "measure" in values else None
-            )
+        items = []
+        for item, path, values, key, label, optional in self.keyed(
+            node, "signals", "een signaal", _SIGNAL
+        ):
+            measure = optional("measure")
             if measure is not None and measure not in MEASURES:
                 self.add(values["measure"], f"{path}.measure", "kies 'index' of 'pupils'")
                 measure = None
@@ -441,6 +449,7 @@ def scheme_to_dict(scheme: Scheme) -> dict:
                 "points": str(c.points),
                 "explanation": c.explanation,
                 "aliases": list(c.aliases),
+                "short": c.short,
             }
             for c in scheme.categories
         ],
@@ -469,7 +478,12 @@ def scheme_from_dict(data: dict) -> Scheme:
         name=data["name"],
         categories=tuple(
             Category(
-                c["key"], c["label"], Fraction(c["points"]), c["explanation"], tuple(c["aliases"])
+                c["key"],
+                c["label"],
+                Fraction(c["points"]),
+                c["explanation"],
+                tuple(c["aliases"]),
+                c.get("short", ""),
             )
             for c in data["categories"]
         ),

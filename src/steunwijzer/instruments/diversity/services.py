@@ -1,13 +1,13 @@
 """Storing schemes and Invulschema's: checked first, then written in one transaction."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from steunwijzer.core.problems import Problem, ProblemsError
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.profiles.school_year import school_year_of
-from steunwijzer.regional_model.loader import FormatError, FormatProblem, decode_source
-from steunwijzer.regional_model.services import _line_of_top_key
+from steunwijzer.regional_model.loader import decode_source
+from steunwijzer.regional_model.services import imported_version_create
 
 from .computation import Counts
 from .models import Invulschema, SchemeVersion
@@ -26,33 +26,17 @@ def scheme_import(
     and version again is refused with a FormatError on the `version` line."""
     source = decode_source(text, filename)
     scheme, definition = parse_scheme(source, filename)
-    exists = SchemeVersion.objects.filter(
-        partnership=partnership, scheme_id=scheme.id, version=scheme.version
-    ).exists()
-    if not exists:
-        try:
-            with transaction.atomic():
-                return SchemeVersion.objects.create(
-                    partnership=partnership,
-                    scheme_id=scheme.id,
-                    version=scheme.version,
-                    name=scheme.name,
-                    source=source,
-                    definition=definition,
-                    imported_by=user if getattr(user, "pk", None) else None,
-                )
-        except IntegrityError:
-            pass  # imported at the same moment by someone else
-    raise FormatError(
-        [
-            FormatProblem(
-                filename,
-                _line_of_top_key(source, "version"),
-                "version",
-                f"Versie {scheme.version} van schema {scheme.id} is al ingelezen voor "
-                f"{partnership.name}; verhoog het versienummer.",
-            )
-        ]
+    return imported_version_create(
+        SchemeVersion,
+        partnership=partnership,
+        identity={"scheme_id": scheme.id},
+        version=scheme.version,
+        name=scheme.name,
+        source=source,
+        definition=definition,
+        user=user,
+        filename=filename,
+        already=f"Versie {scheme.version} van schema {scheme.id} is al ingelezen",
     )
 
 

@@ -16,7 +16,7 @@ from steunwijzer.profiles.school_year import (
 
 from . import presentation
 from .computation import compute, trend
-from .grid import grid_from_post, grid_rows
+from .grid import grid_from_post, grid_rows, int_or
 from .models import Invulschema, may_edit, school_for_diversity
 from .pupil_file import MAX_IMPORT_BYTES, PupilFileError, read_pupil_file, too_large_message
 from .sample import SAMPLE_PATH
@@ -113,7 +113,7 @@ def diversity_edit(request, brin_code, school_year):
         scheme,
         invulschema,
         request.POST if request.method == "POST" else None,
-        extra=int(request.GET.get("rijen", 3) or 3),
+        extra=int_or(request.GET.get("rijen"), 3),
     )
     return render(
         request,
