@@ -18,6 +18,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from steunwijzer.dashboards.demo import build_dashboards_demo
 from steunwijzer.instruments.diversity.demo import build_diversity_demo
 from steunwijzer.instruments.ijk.demo import build_ijk_demo
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
@@ -273,6 +274,15 @@ def build_demo(stdout=None) -> Partnership:
                 schools=schools,
                 people=people,
                 directors=directors,
+                school_year=school_year,
+                today=today,
+            )
+        )
+        say(
+            build_dashboards_demo(
+                partnership=partnership,
+                boards=boards,
+                people=people,
                 school_year=school_year,
                 today=today,
             )

@@ -1,0 +1,325 @@
+"""Benchmark the board and partnership overviews with many schools and school years.
+
+    .venv/bin/python benchmarks/bench_dashboards.py --schools 300 --years 6
+    .venv/bin/python benchmarks/bench_dashboards.py --schools 7000 --partnerships 150 --years 2 \
+        --database-url postgres://postgres@127.0.0.1:5432/wt_dashboards
+    [--requests 20] [--write docs/benchmarks.md]
+
+Seeds a fresh database (a temporary SQLite file, or the given PostgreSQL database, which is
+flushed first) with bulk inserts: partnerships, boards of ten schools, per school and school
+year a profile in a state of the route (established ones with their established revision and
+offers), an Invulschema (8 groups) and an IJK self-evaluation (20 indicators). Then it requests
+every overview in-process through Django's test client (middleware, view, template: the
+server's time without the network) for the first partnership and its first board, counts the
+queries, and times `--requests` warm requests per page (the SOP-check counts are cached per
+profile version, as in the app; the first, cold request is reported apart).
+Target: each overview under 150 ms at p95 (300 schools x 6 school years), and the number of
+queries the same as with few schools.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SECTION = "## Overviews for boards and the partnership (issue 7)"
+TARGET_MS = 150
+STATES = [
+    "concept",
+    "bij_mr",
+    "advies_gegeven",
+    "bij_bestuur",
+    "vastgesteld",
+    "aangeleverd",
+    "ontvangen",
+    "gepubliceerd",
+]
+DISTRICTS = ["Centrum", "Escamp", "Laak", "Loosduinen", "Segbroek", "Scheveningen", ""]
+
+
+def setup(database_url: str | None):
+    data_dir = tempfile.mkdtemp(prefix="bench-dashboards-")
+    os.environ["STEUNWIJZER_DATA_DIR"] = data_dir
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "steunwijzer.settings"
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if database_url:
+        call_command("flush", interactive=False, verbosity=0)
+    # As in Django's tests: keep one connection instead of reconnecting per request.
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+
+
+def seed(n_schools: int, n_partnerships: int, n_years: int, current_year: str):
+    from django.contrib.auth import get_user_model
+
+    from steunwijzer.instruments.diversity.models import Invulschema
+    from steunwijzer.instruments.diversity.services import _scheme_version_for
+    from steunwijzer.instruments.ijk.models import IndicatorScore, SelfEvaluation
+    from steunwijzer.instruments.ijk.services import catalogue_for
+    from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
+    from steunwijzer.profiles.models import Profile, Revision
+    from steunwijzer.profiles.school_year import previous_school_year
+    from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH
+    from steunwijzer.regional_model.services import format_import
+
+    rng = random.Random(7)
+    years = [current_year]
+    while len(years) < n_years:
+        years.append(previous_school_year(years[-1]))
+    partnerships = Partnership.objects.bulk_create(
+        Partnership(name=f"SWV {p}", short_name=f"SWV{p}", slug=f"swv-{p}")
+        for p in range(n_partnerships)
+    )
+    text = DEFAULT_FORMAT_PATH.read_text(encoding="utf-8")
+    formats = {
+        p.pk: format_import(partnership=p, text=text, filename="m.yaml") for p in partnerships
+    }
+    sop_format = formats[partnerships[0].pk].format
+    extra = [c.key for c in sop_format.field("expertise_aanbod").choices]
+    basis = [c.key for c in sop_format.field("interventies_basis").choices]
+    per_partnership = n_schools // n_partnerships
+    boards = Board.objects.bulk_create(
+        Board(partnership=p, name=f"Bestuur {p.pk}-{b}")
+        for p in partnerships
+        for b in range(max(1, per_partnership // 10))
+    )
+    by_partnership = {}
+    for b in boards:
+        by_partnership.setdefault(b.partnership_id, []).append(b)
+    schools = []
+    for p in partnerships:
+        for i in range(per_partnership):
+            board = by_partnership[p.pk][i % len(by_partnership[p.pk])]
+            n = len(schools)
+            schools.append(
+                School(
+                    board=board,
+                    brin=f"{n // 676 % 100:02d}{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}",
+                    vestiging=f"{n // 67600:02d}",
+                    name=f"School {n}",
+                    street_address="Straat 1",
+                    postcode="2500 AA",
+                    city="Den Haag",
+                    municipality=["Den Haag", "Rijswijk"][n % 2],
+                    district=DISTRICTS[n % len(DISTRICTS)],
+                    pupil_count=150 + n % 250,
+                )
+            )
+    schools = School.objects.bulk_create(schools, batch_size=2000)
+    profiles = []
+    for s in schools:
+        for y, year in enumerate(years):
+            state = STATES[rng.randrange(len(STATES))] if y == 0 else "gepubliceerd"
+            answers = {
+                "expertise_aanbod": rng.sample(extra, rng.randrange(1, 5)),
+                "interventies_basis": rng.sample(basis, rng.randrange(3, 10)),
+                "grenzen_niet_bieden": "<p>Wij bieden geen begeleiding bij ernstig gedrag "
+                "of autisme in groepen boven 28 leerlingen.</p>",
+            }
+            profiles.append(
+                Profile(
+                    school=s,
+                    school_year=year,
+                    state=state,
+                    answers=answers,
+                    version=1,
+                    format_version=formats[s.board.partnership_id],
+                )
+            )
+    profiles = Profile.objects.bulk_create(profiles, batch_size=2000)
+    revisions = Revision.objects.bulk_create(
+        (Revision(profile=p, number=1, answers=p.answers, reason="save") for p in profiles),
+        batch_size=2000,
+    )
+    done = STATES[STATES.index("vastgesteld") :]
+    for p, r in zip(profiles, revisions, strict=True):
+        if p.state in done:
+            p.established_revision = r
+        if p.state == "gepubliceerd":
+            p.published_revision = r
+    Profile.objects.bulk_update(
+        profiles, ["established_revision", "published_revision"], batch_size=2000
+    )
+    scheme = _scheme_version_for(partnerships[0])
+    for p in partnerships[1:]:
+        _scheme_version_for(p)
+    schemes = {v.partnership_id: v for v in type(scheme).objects.all()}
+    invul = []
+    for s in schools:
+        for year in years:
+            counts = {
+                str(g): {
+                    "geen": 18 + rng.randrange(8),
+                    "basis": rng.randrange(6),
+                    "extra": rng.randrange(3),
+                    "tlv": rng.randrange(2),
+                }
+                for g in range(1, 9)
+            }
+            invul.append(
+                Invulschema(
+                    school=s,
+                    school_year=year,
+                    counts=counts,
+                    scheme_version=schemes[s.board.partnership_id],
+                )
+            )
+    Invulschema.objects.bulk_create(invul, batch_size=2000)
+    catalogues = {p.pk: catalogue_for(p) for p in partnerships}
+    indicators = [
+        (i.code, st.code)
+        for st in catalogues[partnerships[0].pk].catalogue.standards
+        for i in st.indicators
+    ][:20]
+    evaluations = SelfEvaluation.objects.bulk_create(
+        (
+            SelfEvaluation(school=s, school_year=year, catalogue=catalogues[s.board.partnership_id])
+            for s in schools
+            for year in years
+        ),
+        batch_size=2000,
+    )
+    IndicatorScore.objects.bulk_create(
+        (
+            IndicatorScore(
+                evaluation=e, indicator=code, standard=standard, score=rng.randrange(2, 5)
+            )
+            for e in evaluations
+            for code, standard in indicators
+        ),
+        batch_size=5000,
+    )
+    user_model = get_user_model()
+    staff = user_model.objects.create_user("bench-swv", password="x")
+    officer = user_model.objects.create_user("bench-bestuur", password="x")
+    first = partnerships[0]
+    Membership.objects.create(user=staff, role=Role.PARTNERSHIP_STAFF, partnership=first)
+    board = by_partnership[first.pk][0]
+    Membership.objects.create(user=officer, role=Role.BOARD_OFFICER, board=board)
+    return staff, officer, first, board, len(profiles)
+
+
+def measure(client, url, requests):
+    from django.db import connection
+
+    executed = []
+
+    def count(execute, sql, params, many, context):
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    start = time.perf_counter()
+    with connection.execute_wrapper(count):
+        response = client.get(url)
+    cold = (time.perf_counter() - start) * 1000
+    assert response.status_code == 200, (url, response.status_code)
+    times = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p95 = times[max(0, round(0.95 * len(times)) - 1)]
+    return {"cold": cold, "median": statistics.median(times), "p95": p95, "queries": len(executed)}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--schools", type=int, default=300)
+    parser.add_argument("--partnerships", type=int, default=1)
+    parser.add_argument("--years", type=int, default=6)
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--database-url")
+    parser.add_argument("--write")
+    args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+    setup(args.database_url)
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from steunwijzer.profiles.school_year import school_year_of
+
+    started = time.perf_counter()
+    staff, officer, partnership, board, n_profiles = seed(
+        args.schools, args.partnerships, args.years, school_year_of(timezone.localdate())
+    )
+    seeded = time.perf_counter() - started
+    n_region = board.partnership.boards.model.objects.filter(partnership=partnership).count()
+    pages = [
+        (officer, "board_overview", [board.pk]),
+        (officer, "board_analysis", [board.pk]),
+        (officer, "board_allocation", [board.pk]),
+        (staff, "partnership_overview", [partnership.slug]),
+        (staff, "coverage", [partnership.slug]),
+        (staff, "partnership_analysis", [partnership.slug]),
+        (staff, "partnership_overview_export", [partnership.slug, "xlsx"]),
+    ]
+    results = []
+    for user, name, args_ in pages:
+        client = Client()
+        client.force_login(user)
+        url = reverse(name, args=args_)
+        if name == "board_allocation":
+            url += "?total=250000&unit=euro&basis=punten&fixed_base=10000"
+        results.append((name, measure(client, url, args.requests)))
+    engine = "PostgreSQL" if args.database_url else "SQLite"
+    region_schools = args.schools // args.partnerships
+    lines = [
+        f"### {engine}: {args.schools} schools in {args.partnerships} partnership(s), "
+        f"{args.years} school years",
+        "",
+        f"{n_profiles} profiles; the measured partnership has {region_schools} schools in "
+        f"{n_region} boards, the measured board {board.schools.count()} schools. Seeded in "
+        f"{seeded:.0f} s. In-process (Django test client: middleware, view, template), "
+        f"{args.requests} warm requests per page after one cold one; ms.",
+        "",
+        "| page | cold | median | p95 | queries |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    for name, r in results:
+        lines.append(
+            f"| `{name}` | {r['cold']:.0f} | {r['median']:.1f} | {r['p95']:.1f} | {r['queries']} |"
+        )
+    worst = max(r["p95"] for name, r in results if not name.endswith("export"))
+    verdict = "met" if worst < TARGET_MS else "NOT met"
+    lines += [
+        "",
+        f"Target ({TARGET_MS} ms p95 per overview) {verdict}: worst p95 {worst:.1f} ms.",
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        path = Path(args.write)
+        existing = path.read_text(encoding="utf-8")
+        if SECTION not in existing:
+            existing = existing.rstrip("\n") + "\n\n" + SECTION + "\n\n" + METHOD + "\n"
+        path.write_text(existing.rstrip("\n") + "\n\n" + text, encoding="utf-8")
+
+
+METHOD = (
+    "`benchmarks/bench_dashboards.py` seeds with bulk inserts and times every overview "
+    "in-process. The SOP-check counts on the overviews are cached per profile version "
+    "(`dashboards.overview.check_summaries`); the cold column includes running the check for "
+    "every profile without a cached result."
+)
+
+if __name__ == "__main__":
+    main()

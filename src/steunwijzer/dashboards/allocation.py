@@ -1,0 +1,185 @@
+"""Money and staff follow the support load: dividing a budget over schools and their groups.
+
+Pure Python with Decimal arithmetic, importable without Django. A board (for its schools) or
+the partnership (for its own means) divides an amount (euro, FTE or hours) over the schools:
+
+1. every school first gets the fixed base (may be 0);
+2. what is left, the variable part, is divided in proportion to each school's weight
+   (Verscheidenheidsindex points or pupils);
+3. exact shares are rounded down to the unit (whole euros, 0.01 FTE, whole hours) and the
+   units left over go one by one to the largest remainders (largest-remainder method), so
+   the parts always add up exactly to the whole.
+
+A school's share is then divided over its groups the same way, by the groups' weights.
+Every step is kept (`Allocation.steps`) so the page and the export show the calculation.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, Decimal
+
+UNITS = {
+    "euro": ("euro", Decimal("1")),
+    "fte": ("fte", Decimal("0.01")),
+    "uren": ("uur", Decimal("1")),
+}
+UNIT_LABELS = {"euro": "euro", "fte": "fte (formatieplaatsen)", "uren": "uren"}
+BASES = {"punten": "indexpunten (zorgzwaarte)", "leerlingen": "aantal leerlingen"}
+
+
+class AllocationError(ValueError):
+    """Input that cannot be divided; the message is Dutch and names the field."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """Something that gets a share: a school, or a group within a school."""
+
+    key: str
+    label: str
+    weight: Decimal
+
+
+@dataclass(frozen=True)
+class Share:
+    key: str
+    label: str
+    weight: Decimal
+    base: Decimal
+    exact: Decimal
+    floor: Decimal
+    remainder: Decimal
+    # 1-based place in the order in which leftover units are handed out.
+    rank: int
+    extra: Decimal
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Allocation:
+    total: Decimal
+    unit: str
+    quantum: Decimal
+    fixed_base: Decimal
+    variable: Decimal
+    total_weight: Decimal
+    per_weight: Decimal
+    leftover_units: int
+    shares: tuple[Share, ...]
+    steps: tuple[str, ...] = field(default=())
+
+    def amount_of(self, key: str) -> Decimal:
+        return next(s.amount for s in self.shares if s.key == key)
+
+
+def _decimal(value, name: str) -> Decimal:
+    try:
+        number = Decimal(str(value).strip().replace(",", "."))
+    except Exception:
+        raise AllocationError(f"{name}: vul een getal in.") from None
+    if not number.is_finite():
+        raise AllocationError(f"{name}: vul een getal in.")
+    return number
+
+
+def parse_amount(value, unit: str, name: str = "Bedrag") -> Decimal:
+    """A user's input as a Decimal that is a whole number of the unit's quantum."""
+    if unit not in UNITS:
+        raise AllocationError(f"Eenheid: kies uit {', '.join(UNITS)}.")
+    number = _decimal(value, name)
+    if number < 0:
+        raise AllocationError(f"{name}: mag niet negatief zijn.")
+    quantum = UNITS[unit][1]
+    if number % quantum:
+        raise AllocationError(f"{name}: rond af op {quantum} {UNITS[unit][0]}.")
+    return number
+
+
+def _fmt(value: Decimal) -> str:
+    text = f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
+    return text.replace(".", ",")
+
+
+def divide(
+    total: Decimal, parts: list[Part], *, unit: str = "euro", fixed_base: Decimal = Decimal(0)
+) -> Allocation:
+    """Divide `total` over `parts`: fixed base each, the rest by weight, largest remainder."""
+    if unit not in UNITS:
+        raise AllocationError(f"Eenheid: kies uit {', '.join(UNITS)}.")
+    unit_name, quantum = UNITS[unit]
+    if total < 0 or total % quantum:
+        raise AllocationError(f"Bedrag: een niet-negatief veelvoud van {quantum} {unit_name}.")
+    if fixed_base < 0 or fixed_base % quantum:
+        raise AllocationError(f"Vast deel per school: een veelvoud van {quantum} {unit_name}.")
+    for part in parts:
+        if part.weight < 0:
+            raise AllocationError(f"{part.label}: het gewicht mag niet negatief zijn.")
+    if not parts:
+        if total:
+            raise AllocationError("Er zijn geen scholen om over te verdelen.")
+        return Allocation(total, unit, quantum, fixed_base, total, Decimal(0), Decimal(0), 0, ())
+    fixed_total = fixed_base * len(parts)
+    if fixed_total > total:
+        raise AllocationError(
+            f"Vast deel per school: {len(parts)} x {_fmt(fixed_base)} = {_fmt(fixed_total)} "
+            f"is meer dan het totaal {_fmt(total)}."
+        )
+    variable = total - fixed_total
+    total_weight = sum((p.weight for p in parts), Decimal(0))
+    if variable and not total_weight:
+        raise AllocationError(
+            "Geen school heeft punten of leerlingen: kies een andere grondslag of alleen een "
+            "vast bedrag per school."
+        )
+    per_weight = variable / total_weight if total_weight else Decimal(0)
+    exact = [
+        fixed_base + (variable * p.weight / total_weight if total_weight else 0) for p in parts
+    ]
+    floors = [(e / quantum).to_integral_value(rounding=ROUND_FLOOR) * quantum for e in exact]
+    leftover = int((total - sum(floors, Decimal(0))) / quantum)
+    remainders = [e - f for e, f in zip(exact, floors, strict=True)]
+    # Largest remainder first; ties to the larger weight, then the order given (stable).
+    order = sorted(range(len(parts)), key=lambda i: (-remainders[i], -parts[i].weight, i))
+    rank = {i: place + 1 for place, i in enumerate(order)}
+    shares = tuple(
+        Share(
+            key=p.key,
+            label=p.label,
+            weight=p.weight,
+            base=fixed_base,
+            exact=exact[i],
+            floor=floors[i],
+            remainder=remainders[i],
+            rank=rank[i],
+            extra=quantum if rank[i] <= leftover else Decimal(0),
+            amount=floors[i] + (quantum if rank[i] <= leftover else Decimal(0)),
+        )
+        for i, p in enumerate(parts)
+    )
+    steps = (
+        f"Totaal te verdelen: {_fmt(total)} {unit_name}.",
+        f"Vast deel: {len(parts)} x {_fmt(fixed_base)} = {_fmt(fixed_total)} {unit_name}.",
+        f"Variabel deel: {_fmt(total)} - {_fmt(fixed_total)} = {_fmt(variable)} {unit_name}.",
+        f"Totaal gewicht: {_fmt(total_weight)}; per punt of leerling: {_fmt(variable)} ÷ "
+        f"{_fmt(total_weight)} = {_fmt(per_weight.quantize(Decimal('0.000001')))} {unit_name}.",
+        f"Exact aandeel = vast deel + gewicht x {_fmt(per_weight.quantize(Decimal('0.000001')))}"
+        f"; afgerond naar beneden op {_fmt(quantum)}.",
+        f"Na afronden blijft {leftover} x {_fmt(quantum)} over; dat gaat naar de scholen met de "
+        "grootste restjes (bij gelijke restjes eerst het grootste gewicht).",
+    )
+    return Allocation(
+        total=total,
+        unit=unit,
+        quantum=quantum,
+        fixed_base=fixed_base,
+        variable=variable,
+        total_weight=total_weight,
+        per_weight=per_weight,
+        leftover_units=leftover,
+        shares=shares,
+        steps=steps,
+    )
+
+
+def divide_over_groups(amount: Decimal, groups: list[Part], *, unit: str) -> Allocation:
+    """A school's share over its groups by their weights (no fixed base)."""
+    return divide(amount, groups, unit=unit)

@@ -1,0 +1,193 @@
+"""The analyses behind the board and partnership pages: IJK scores against the averages,
+the Verscheidenheidsindex side by side, distributions and trends over school years.
+
+Every function reads a fixed number of queries (the instruments' summary functions are
+constant-query too) and returns plain data and `core.charts.Chart`s.
+"""
+
+from collections import Counter
+from itertools import pairwise
+from math import fsum
+
+from steunwijzer.core.charts import Chart, Series
+from steunwijzer.profiles.models import Profile
+from steunwijzer.profiles.school_year import previous_school_year
+from steunwijzer.quality_check.findings import CHECKS
+
+from .instruments import diversity_by_year, diversity_index, ijk_by_year, ijk_scores
+
+TREND_YEARS = 6
+DONE_STATES = ("vastgesteld", "aangeleverd", "ontvangen", "gepubliceerd")
+
+
+def _avg(values):
+    values = [float(v) for v in values if v is not None]
+    return round(fsum(values) / len(values), 2) if values else None
+
+
+def standard_averages(scores: dict, school_ids) -> dict:
+    """standard → average of the schools' averages, over the given schools."""
+    per_standard: dict = {}
+    for pk in school_ids:
+        for standard, value in scores.get(pk, {}).items():
+            per_standard.setdefault(standard, []).append(value)
+    return {standard: _avg(values) for standard, values in per_standard.items()}
+
+
+def ijk_comparison(board_schools, partnership_school_ids, school_year, titles=None) -> dict:
+    """IJK per standard: each school of the board, the board's and the partnership's average.
+
+    `titles` (code → "code title") names the standards; codes stand alone without it."""
+    titles = titles or {}
+    scores = ijk_scores(partnership_school_ids, school_year)
+    board_ids = [s.pk for s in board_schools]
+    board_avg = standard_averages(scores, board_ids)
+    region_avg = standard_averages(scores, partnership_school_ids)
+    standards = sorted(region_avg)
+    chart = (
+        Chart(
+            title=f"IJK: gemiddelde score per standaard, {school_year}",
+            categories=tuple(titles.get(s, s) for s in standards),
+            series=(
+                Series("Bestuur", tuple(board_avg.get(s) for s in standards)),
+                Series("Samenwerkingsverband", tuple(region_avg.get(s) for s in standards)),
+            ),
+            category_label="Standaard",
+            decimals=2,
+        )
+        if standards
+        else None
+    )
+    return {
+        "standards": standards,
+        "titles": [titles.get(s, s) for s in standards],
+        "schools": [(s, [scores.get(s.pk, {}).get(st) for st in standards]) for s in board_schools],
+        "board": [board_avg.get(s) for s in standards],
+        "region": [region_avg.get(s) for s in standards],
+        "chart": chart,
+    }
+
+
+def diversity_side_by_side(schools, school_year) -> dict:
+    index = diversity_index([s.pk for s in schools], school_year)
+    rows = [(s, index.get(s.pk)) for s in schools]
+    with_index = [(s, f) for s, f in rows if f and f["index"] is not None]
+    chart = (
+        Chart(
+            title=f"Verscheidenheidsindex per school, {school_year}",
+            categories=tuple(s.name for s, _ in with_index),
+            series=(Series("Index", tuple(float(f["index"]) for _, f in with_index)),),
+            category_label="School",
+            decimals=2,
+        )
+        if with_index
+        else None
+    )
+    return {"rows": rows, "chart": chart}
+
+
+def _histogram(values, edges, title, label) -> Chart | None:
+    if not values:
+        return None
+    buckets = Counter()
+    names = [f"{lo:g} tot {hi:g}".replace(".", ",") for lo, hi in pairwise(edges)]
+    for value in values:
+        for name, lo, hi in zip(names, edges, edges[1:], strict=False):
+            if lo <= value < hi or (hi == edges[-1] and value == hi):
+                buckets[name] += 1
+                break
+    return Chart(
+        title=title,
+        categories=tuple(names),
+        series=(Series("Scholen", tuple(buckets[n] for n in names)),),
+        category_label=label,
+        decimals=0,
+    )
+
+
+def distributions(school_ids, school_year, check_counts) -> dict:
+    """Region-wide: IJK averages per school, index per school, SOP-check findings per check."""
+    ijk = ijk_scores(school_ids, school_year)
+    ijk_school = [_avg(v.values()) for v in ijk.values() if v]
+    index = [
+        float(f["index"])
+        for f in diversity_index(school_ids, school_year).values()
+        if f["index"] is not None
+    ]
+    totals = Counter()
+    for counts in check_counts:
+        totals.update(counts or {})
+    high = max(index, default=0)
+    step = max(0.25, round(high / 6 + 0.005, 2)) if index else 1
+    return {
+        "ijk": _histogram(
+            ijk_school,
+            [1, 1.5, 2, 2.5, 3, 3.5, 4],
+            f"IJK: scholen naar gemiddelde score, {school_year}",
+            "Gemiddelde score",
+        ),
+        "index": _histogram(
+            index,
+            [round(1 + i * step, 2) for i in range(7)] if index else [],
+            f"Verscheidenheidsindex: scholen per klasse, {school_year}",
+            "Index",
+        ),
+        "checks": Chart(
+            title=f"SOP-check: bevindingen in de regio per soort, {school_year}",
+            categories=tuple(CHECKS.values()),
+            series=(Series("Bevindingen", tuple(totals.get(k, 0) for k in CHECKS)),),
+            category_label="Soort",
+            decimals=0,
+        )
+        if check_counts
+        else None,
+        "ijk_values": ijk_school,
+        "index_values": index,
+        "check_totals": {CHECKS[k]: totals.get(k, 0) for k in CHECKS},
+    }
+
+
+def school_years_back(school_year: str, n: int = TREND_YEARS) -> list[str]:
+    years = [school_year]
+    while len(years) < n:
+        years.append(previous_school_year(years[-1]))
+    return list(reversed(years))
+
+
+def trends(school_ids, school_year) -> dict:
+    """Per school year: SOPs established or further, average IJK score, average index."""
+    years = school_years_back(school_year)
+    done = Counter(
+        Profile.objects.filter(
+            school__in=school_ids, school_year__in=years, state__in=DONE_STATES
+        ).values_list("school_year", flat=True)
+    )
+    rows = []
+    indexes = diversity_by_year(school_ids, years)
+    scores = ijk_by_year(school_ids, years)
+    for year in years:
+        ijk = scores[year]
+        index = indexes[year]
+        rows.append(
+            {
+                "year": year,
+                "done": done.get(year, 0),
+                "ijk": _avg(_avg(v.values()) for v in ijk.values() if v),
+                "index": _avg(f["index"] for f in index.values()),
+            }
+        )
+    chart = lambda key, title, decimals: Chart(  # noqa: E731
+        title=title,
+        categories=tuple(r["year"] for r in rows),
+        series=(Series(title.split(":")[0], tuple(r[key] for r in rows)),),
+        category_label="Schooljaar",
+        decimals=decimals,
+    )
+    return {
+        "rows": rows,
+        "charts": [
+            chart("done", "Vastgestelde SOP's: per schooljaar", 0),
+            chart("ijk", "IJK: gemiddelde score per schooljaar", 2),
+            chart("index", "Verscheidenheidsindex: gemiddelde per schooljaar", 2),
+        ],
+    }

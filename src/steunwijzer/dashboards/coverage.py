@@ -1,0 +1,137 @@
+"""Dekkend aanbod: which support the schools of a partnership offer, by district, and where
+nobody offers it; and which schools state limits in which areas.
+
+Source per school: its *published* SOP (what parents see) if it has one, otherwise its newest
+*established* version (any school year). Schools with neither are listed as "geen vastgesteld
+SOP" and count as offering nothing. Two queries for any number of schools.
+"""
+
+from dataclasses import dataclass, field
+
+from steunwijzer.profiles.models import Profile, Revision
+from steunwijzer.profiles.richtext import html_to_plain
+from steunwijzer.regional_model.models import FormatVersion
+
+# The model's fields that say what a school offers (regional_model/formats/haaglanden-2.0.yaml).
+OFFER_FIELDS = {
+    "extra": ("expertise_aanbod", "extra ondersteuning (deskundigheid)"),
+    "basis": ("interventies_basis", "aanbod basisondersteuning"),
+}
+EXPERTISE_TABLE = "expertise_team"
+PARTNERS_TABLE = "externe_partners"
+LIMIT_FIELDS = (
+    "groepsgrootte_en_samenstelling",
+    "deskundigheid_en_beschikbaarheid",
+    "grenzen_niet_bieden",
+    "grens_bereikt",
+    "verwijzing_sbo_so",
+)
+# Where a limit names an area: the text of "wat kunnen wij niet bieden" mentions its label.
+LIMIT_TEXT_FIELD = "grenzen_niet_bieden"
+
+
+@dataclass
+class SchoolOffer:
+    school: object
+    source: str  # "gepubliceerd 2025-2026", "vastgesteld 2026-2027" or ""
+    offers: set = field(default_factory=set)  # choice keys of both offer fields
+    expertise_hours: float = 0
+    partners: list = field(default_factory=list)
+    limits_filled: dict = field(default_factory=dict)  # limit field key → bool
+    limit_areas: list = field(default_factory=list)  # expertise labels named in the limits
+
+    @property
+    def area(self) -> str:
+        return area_of(self.school)
+
+
+def area_of(school) -> str:
+    """A district within its municipality, or the municipality when it has no districts."""
+    return f"{school.municipality} - {school.district}" if school.district else school.municipality
+
+
+def _sources(schools) -> dict:
+    """school pk → (revision pk, label): published first, else the newest established."""
+    profiles = (
+        Profile.objects.filter(school__in=[s.pk for s in schools])
+        .exclude(published_revision=None, established_revision=None)
+        .order_by("school_id", "-school_year")
+        .only("school_id", "school_year", "published_revision_id", "established_revision_id")
+    )
+    published, established = {}, {}
+    for p in profiles:
+        if p.published_revision_id and p.school_id not in published:
+            published[p.school_id] = (p.published_revision_id, f"gepubliceerd {p.school_year}")
+        if p.established_revision_id and p.school_id not in established:
+            established[p.school_id] = (p.established_revision_id, f"vastgesteld {p.school_year}")
+    return {pk: published.get(pk) or established.get(pk) for pk in {*published, *established}}
+
+
+def offer_choices(partnership) -> dict:
+    """kind → [(key, label)] from the partnership's current model."""
+    version = FormatVersion.objects.current_for(partnership)
+    sop_format = version.format if version else None
+    choices = {}
+    for kind, (key, _) in OFFER_FIELDS.items():
+        f = sop_format.field(key) if sop_format else None
+        choices[kind] = [(c.key, c.label) for c in f.choices] if f else []
+    return choices
+
+
+def school_offers(schools, choices) -> list[SchoolOffer]:
+    sources = _sources(schools)
+    answers = {
+        r.pk: r.answers
+        for r in Revision.objects.filter(pk__in=[rev for rev, _ in sources.values()]).only(
+            "answers"
+        )
+    }
+    expertise_labels = choices.get("extra", [])
+    result = []
+    for school in schools:
+        source = sources.get(school.pk)
+        offer = SchoolOffer(school, source[1] if source else "")
+        values = answers.get(source[0], {}) if source else {}
+        for key, _ in OFFER_FIELDS.values():
+            offer.offers.update(v for v in values.get(key) or [] if isinstance(v, str))
+        for row in values.get(EXPERTISE_TABLE) or []:
+            try:
+                offer.expertise_hours += float(row.get("uren_per_week") or 0)
+            except (TypeError, ValueError, AttributeError):
+                continue
+        offer.partners = [
+            row.get("organisatie", "")
+            for row in values.get(PARTNERS_TABLE) or []
+            if isinstance(row, dict) and row.get("organisatie")
+        ]
+        offer.limits_filled = {
+            k: bool(html_to_plain(values.get(k) or "").strip()) for k in LIMIT_FIELDS
+        }
+        limit_text = html_to_plain(values.get(LIMIT_TEXT_FIELD) or "").lower()
+        offer.limit_areas = [
+            label
+            for key, label in expertise_labels
+            if key.split("_")[0] in limit_text or label.split(" ")[0].lower() in limit_text
+        ]
+        result.append(offer)
+    return result
+
+
+@dataclass
+class Matrix:
+    areas: list  # area labels, sorted by municipality then district
+    rows: list  # [(key, label, [count per area], [area labels with no school])]
+
+    @property
+    def gaps(self) -> list[tuple[str, str]]:
+        """(support label, area) for every area where no school offers it."""
+        return [(label, area) for _, label, _, missing in self.rows for area in missing]
+
+
+def matrix(offers: list[SchoolOffer], choices: list) -> Matrix:
+    areas = sorted({o.area for o in offers})
+    rows = []
+    for key, label in choices:
+        counts = [sum(1 for o in offers if o.area == area and key in o.offers) for area in areas]
+        rows.append((key, label, counts, [a for a, c in zip(areas, counts, strict=True) if not c]))
+    return Matrix(areas, rows)

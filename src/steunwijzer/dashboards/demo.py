@@ -1,0 +1,60 @@
+"""The demo's allocation scenarios: last year's and this year's division of the largest
+board's arrangement budget, and the partnership's own staff hours, so the overviews have
+something to compare. Computed from the demo's Verscheidenheidsindex like a user would."""
+
+from decimal import Decimal
+
+from steunwijzer.organisations.models import School
+from steunwijzer.profiles.school_year import previous_school_year
+
+from .scenarios import Inputs, compute, scenario_save
+
+LARGEST_BOARD = "kansrijk"
+
+
+def build_dashboards_demo(*, partnership, boards, people, school_year, today) -> str:
+    board = boards[LARGEST_BOARD]
+    board_schools = list(School.objects.filter(board=board).select_related("board"))
+    all_schools = list(School.objects.filter(board__partnership=partnership))
+    plans = [
+        (
+            board,
+            board_schools,
+            people["kwaliteit"],
+            previous_school_year(school_year),
+            Inputs("Arrangementen", "euro", "punten", Decimal(240000), Decimal(15000)),
+        ),
+        (
+            board,
+            board_schools,
+            people["kwaliteit"],
+            school_year,
+            Inputs("Arrangementen", "euro", "punten", Decimal(252000), Decimal(15000)),
+        ),
+        (
+            board,
+            board_schools,
+            people["kwaliteit"],
+            school_year,
+            Inputs("Extra formatie", "fte", "leerlingen", Decimal("3.50"), Decimal(0)),
+        ),
+        (
+            None,
+            all_schools,
+            people["swv"],
+            school_year,
+            Inputs("Uren ondersteuningsteam", "uren", "punten", Decimal(1600), Decimal(40)),
+        ),
+    ]
+    for owner, schools, user, year, inputs in plans:
+        _, result = compute(schools, year, inputs)
+        scenario_save(
+            partnership=partnership,
+            board=owner,
+            school_year=year,
+            inputs=inputs,
+            result=result,
+            user=user,
+            today=today,
+        )
+    return f"{len(plans)} verdelingen bewaard (bestuur en samenwerkingsverband)."

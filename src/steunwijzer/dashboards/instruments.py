@@ -1,0 +1,121 @@
+"""The instruments' figures as the overviews need them, per school.
+
+The IJK self-evaluation and the Verscheidenheidsindex live in their own apps; each offers one
+pure, constant-query summary function (`ijk.summary.scores_by_standard`,
+`diversity.summary.index_by_school`). These adapters turn their results into plain dicts so
+the overviews, exports and allocation do not depend on the instruments' own types.
+"""
+
+import hashlib
+from decimal import Decimal
+from fractions import Fraction
+
+from django.core.cache import cache
+
+from steunwijzer.instruments.diversity.models import Invulschema
+from steunwijzer.instruments.diversity.summary import index_by_school
+from steunwijzer.instruments.ijk.models import CatalogueVersion, SelfEvaluation
+from steunwijzer.instruments.ijk.summary import scores_by_standard
+
+
+def ijk_scores(school_ids, school_year: str) -> dict:
+    """school id → {standard code: mean self-score}; schools without scores are absent."""
+    return ijk_by_year(school_ids, [school_year])[school_year]
+
+
+def ijk_by_year(school_ids, school_years) -> dict:
+    """school year → `ijk_scores` of that year, cached by the self-evaluations' last change."""
+    return _cached_by_year(
+        "ijk",
+        SelfEvaluation.objects.filter(school_id__in=list(school_ids)),
+        ("school_id", "updated_at"),
+        school_years,
+        lambda ids, year: scores_by_standard(ids, year),
+    )
+
+
+def standard_titles(partnership) -> dict:
+    """standard code → "code title" from the partnership's current IJK catalogue."""
+    version = CatalogueVersion.objects.current_for(partnership)
+    if version is None:
+        return {}
+    return {s.code: f"{s.code} {s.title}" for s in version.catalogue.standards}
+
+
+def _number(value: Fraction | None, places: int = 4) -> float | None:
+    # Floats: cached for whole regions, and Decimals unpickle slowly.
+    return None if value is None else round(float(value), places)
+
+
+CACHE_SECONDS = 24 * 3600
+
+
+def diversity_index(school_ids, school_year: str) -> dict:
+    """school id → {"pupils", "points", "index", "groups": [{"label", "pupils", "points",
+    "index"}]}; schools without an Invulschema for that year are absent."""
+    return diversity_by_year(school_ids, [school_year])[school_year]
+
+
+def diversity_by_year(school_ids, school_years) -> dict:
+    """school year → `diversity_index` of that year, for several years at once."""
+    return _cached_by_year(
+        "diversity",
+        Invulschema.objects.filter(school_id__in=list(school_ids)),
+        ("school_id", "version", "scheme_version_id", "updated_at"),
+        school_years,
+        _convert,
+    )
+
+
+def _cached_by_year(name, rows, stamp_fields, school_years, compute) -> dict:
+    """Each year's figures from the cache, under a fingerprint of the rows they come from.
+
+    Computing the instruments' figures takes milliseconds per school, which adds up over a
+    region and six school years; one query over the source rows (school, version, last
+    change) says whether anything changed, and only changed years are computed again.
+    """
+    stamps: dict = {year: [] for year in school_years}
+    for row in (
+        rows.filter(school_year__in=list(school_years))
+        .order_by("school_year", "school_id")
+        .values_list("school_year", *stamp_fields)
+    ):
+        stamps[row[0]].append(row[1:])
+    keys = {
+        year: f"dashboards:{name}:{year}:" + hashlib.sha256(repr(r).encode()).hexdigest()
+        for year, r in stamps.items()
+    }
+    found = cache.get_many(list(keys.values()))
+    result = {}
+    for year, key in keys.items():
+        if key in found:
+            result[year] = found[key]
+        else:
+            ids = [row[0] for row in stamps[year]]
+            result[year] = compute(ids, year) if ids else {}
+            cache.set(key, result[year], CACHE_SECONDS)
+    return result
+
+
+def _convert(school_ids, school_year: str) -> dict:
+    return {
+        pk: {
+            "pupils": figures.pupils,
+            "points": _number(figures.points, 2),
+            "index": _number(figures.index),
+            "groups": [
+                {
+                    "label": g.group,
+                    "pupils": g.pupils,
+                    "points": _number(g.points, 2),
+                    "index": _number(g.index),
+                }
+                for g in figures.groups
+            ],
+        }
+        for pk, figures in index_by_school(list(school_ids), school_year).items()
+    }
+
+
+def as_decimal(value) -> Decimal:
+    return Decimal(str(value)) if value is not None else Decimal(0)

@@ -1,0 +1,79 @@
+"""Saved allocation scenarios: a dated division of a board's or the partnership's means."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.shortcuts import get_object_or_404
+
+from steunwijzer.organisations.models import Board, Membership, Partnership, Role
+from steunwijzer.profiles.models import validate_school_year
+
+from .allocation import BASES, UNIT_LABELS
+
+
+class ScenarioQuerySet(models.QuerySet):
+    def get_for_user(self, user, pk) -> "AllocationScenario":
+        scenario = get_object_or_404(self.select_related("board", "partnership"), pk=pk)
+        if not scenario.may_view(user):
+            raise PermissionDenied("U heeft geen toegang tot deze verdeling.")
+        return scenario
+
+    def of_owner(self, *, partnership, board):
+        return self.filter(partnership=partnership, board=board)
+
+
+class AllocationScenario(models.Model):
+    """One division of means, with the inputs and the result as they were on that day.
+
+    `board` empty: the partnership divides its own means over all its schools.
+    """
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="allocation_scenarios"
+    )
+    board = models.ForeignKey(
+        Board, null=True, blank=True, on_delete=models.CASCADE, related_name="allocation_scenarios"
+    )
+    school_year = models.CharField("schooljaar", max_length=9, validators=[validate_school_year])
+    name = models.CharField("naam", max_length=200)
+    unit = models.CharField("eenheid", max_length=10, choices=list(UNIT_LABELS.items()))
+    basis = models.CharField("grondslag", max_length=12, choices=list(BASES.items()))
+    total = models.DecimalField("totaal", max_digits=14, decimal_places=2)
+    fixed_base = models.DecimalField("vast deel per school", max_digits=14, decimal_places=2)
+    # The weights used and the shares per school and group, as computed when it was saved.
+    result = models.JSONField("uitkomst")
+    created_on = models.DateField("datum")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by_name = models.CharField(max_length=200, blank=True)
+
+    objects = ScenarioQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "verdeling"
+        verbose_name_plural = "verdelingen"
+        ordering = ["-school_year", "-created_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.school_year})"
+
+    @property
+    def owner(self):
+        return self.board or self.partnership
+
+    def may_view(self, user) -> bool:
+        """The board's officers (board scenario), the partnership's staff (its own), admin."""
+        for m in Membership.of(user):
+            if m.role == Role.PLATFORM_ADMIN:
+                return True
+            if self.board_id and m.role == Role.BOARD_OFFICER and m.board_id == self.board_id:
+                return True
+            if (
+                not self.board_id
+                and m.role == Role.PARTNERSHIP_STAFF
+                and m.partnership_id == self.partnership_id
+            ):
+                return True
+        return False

@@ -1,0 +1,294 @@
+"""Allocation scenarios: the weights from the Verscheidenheidsindex (or pupil counts), the
+division, saving it as a dated scenario, comparing with last year, and the export that
+recomputes in a spreadsheet."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from steunwijzer.organisations.models import display_name
+from steunwijzer.profiles.school_year import previous_school_year
+
+from .allocation import BASES, UNIT_LABELS, UNITS, Allocation, AllocationError, Part, divide
+from .allocation import parse_amount as parse_amount
+from .exports import Sheet
+from .instruments import as_decimal, diversity_index
+from .models import AllocationScenario
+
+
+@dataclass
+class Inputs:
+    name: str
+    unit: str
+    basis: str
+    total: Decimal
+    fixed_base: Decimal
+
+
+def read_inputs(data) -> tuple[Inputs | None, dict]:
+    """The form's inputs, or Dutch errors per field; nothing is computed with bad input."""
+    errors = {}
+    unit = data.get("unit", "euro")
+    basis = data.get("basis", "punten")
+    if unit not in UNITS:
+        errors["unit"] = "Kies euro, fte of uren."
+    if basis not in BASES:
+        errors["basis"] = "Kies indexpunten of leerlingen."
+    name = (data.get("name") or "").strip()[:200]
+    amounts = {}
+    for key, label in (("total", "Totaal"), ("fixed_base", "Vast deel per school")):
+        try:
+            amounts[key] = parse_amount(data.get(key) or "0", unit if not errors else "euro", label)
+        except AllocationError as exc:
+            errors[key] = str(exc)
+    if errors:
+        return None, errors
+    return Inputs(name, unit, basis, amounts["total"], amounts["fixed_base"]), {}
+
+
+def weights_for(schools, school_year: str, basis: str) -> list[dict]:
+    """Per school: its weight and its groups' weights, from the Verscheidenheidsindex of the
+    year; schools without an Invulschema count with their number of pupils (basis pupils)
+    or 0 points."""
+    index = diversity_index([s.pk for s in schools], school_year)
+    key = "points" if basis == "punten" else "pupils"
+    result = []
+    for school in schools:
+        figures = index.get(school.pk)
+        if figures:
+            weight = as_decimal(figures.get(key))
+            groups = [(g["label"], as_decimal(g.get(key))) for g in figures.get("groups", [])]
+        else:
+            weight = Decimal(school.pupil_count) if basis == "leerlingen" else Decimal(0)
+            groups = []
+        result.append({"school": school, "weight": weight, "groups": groups})
+    return result
+
+
+def compute(schools, school_year: str, inputs: Inputs) -> tuple[Allocation, dict]:
+    """The division over schools and, within each school, over its groups; JSON result."""
+    weights = weights_for(schools, school_year, inputs.basis)
+    parts = [Part(str(w["school"].pk), w["school"].name, w["weight"]) for w in weights]
+    allocation = divide(inputs.total, parts, unit=inputs.unit, fixed_base=inputs.fixed_base)
+    rows = []
+    for share, w in zip(allocation.shares, weights, strict=True):
+        groups = []
+        if w["groups"] and sum(g for _, g in w["groups"]):
+            within = divide(
+                share.amount,
+                [Part(label, label, g) for label, g in w["groups"]],
+                unit=inputs.unit,
+            )
+            groups = [
+                {"label": s.label, "weight": str(s.weight), "amount": str(s.amount)}
+                for s in within.shares
+            ]
+        rows.append(
+            {
+                "school_id": w["school"].pk,
+                "name": share.label,
+                "brin": w["school"].brin_code,
+                "weight": str(share.weight),
+                "exact": str(share.exact.quantize(Decimal("0.0001"))),
+                "floor": str(share.floor),
+                "remainder": str(share.remainder.quantize(Decimal("0.0001"))),
+                "rank": share.rank,
+                "extra": str(share.extra),
+                "amount": str(share.amount),
+                "groups": groups,
+            }
+        )
+    result = {
+        "steps": list(allocation.steps),
+        "variable": str(allocation.variable),
+        "total_weight": str(allocation.total_weight),
+        "per_weight": str(allocation.per_weight.quantize(Decimal("0.000001"))),
+        "leftover": allocation.leftover_units,
+        "schools": rows,
+    }
+    return allocation, result
+
+
+@transaction.atomic
+def scenario_save(*, partnership, board, school_year, inputs: Inputs, result, user, today):
+    return AllocationScenario.objects.create(
+        partnership=partnership,
+        board=board,
+        school_year=school_year,
+        name=inputs.name or f"Verdeling {school_year}",
+        unit=inputs.unit,
+        basis=inputs.basis,
+        total=inputs.total,
+        fixed_base=inputs.fixed_base,
+        result=result,
+        created_on=today,
+        created_by=user,
+        created_by_name=display_name(user),
+    )
+
+
+def last_years(scenario) -> AllocationScenario | None:
+    """The newest scenario of the same owner in the previous school year."""
+    return (
+        AllocationScenario.objects.of_owner(partnership=scenario.partnership, board=scenario.board)
+        .filter(school_year=previous_school_year(scenario.school_year))
+        .first()
+    )
+
+
+def comparison(scenario, previous) -> list[dict]:
+    """Per school: this scenario's share, last year's, and the difference."""
+    before = (
+        {r["school_id"]: Decimal(r["amount"]) for r in previous.result["schools"]}
+        if previous
+        else {}
+    )
+    rows = []
+    for r in scenario.result["schools"]:
+        now = Decimal(r["amount"])
+        then = before.get(r["school_id"])
+        rows.append(
+            {
+                "name": r["name"],
+                "now": now,
+                "then": then,
+                "difference": now - then if then is not None else None,
+            }
+        )
+    return rows
+
+
+# --- Export: a sheet that recomputes ---------------------------------------------------------
+
+STEP_COLUMNS = (
+    "School",
+    "BRIN",
+    "Gewicht",
+    "Exact aandeel",
+    "Naar beneden afgerond",
+    "Restje",
+    "Volgorde restjes",
+    "Extra",
+)
+INPUT_ROWS = 6  # title, then total, unit quantum, fixed base, number of schools, leftover
+FIRST = INPUT_ROWS + 3
+
+
+def scenario_sheets(scenario) -> list[Sheet]:
+    """For CSV: inputs, then per school, then per group, as values."""
+    r = scenario.result
+    notes = [
+        f"Verdeling: {scenario.name}",
+        f"Schooljaar: {scenario.school_year}",
+        f"Eenheid: {UNIT_LABELS[scenario.unit]}",
+        f"Grondslag: {BASES[scenario.basis]}",
+        f"Totaal: {scenario.total}",
+        f"Vast deel per school: {scenario.fixed_base}",
+        *r["steps"],
+    ]
+    schools = Sheet(
+        "Per school",
+        [*STEP_COLUMNS, "Aandeel"],
+        [
+            [
+                s["name"],
+                s["brin"],
+                s["weight"],
+                s["exact"],
+                s["floor"],
+                s["remainder"],
+                s["rank"],
+                s["extra"],
+                s["amount"],
+            ]
+            for s in r["schools"]
+        ],
+        notes,
+    )
+    groups = Sheet(
+        "Per groep",
+        ["School", "Groep", "Gewicht", "Aandeel"],
+        [
+            [s["name"], g["label"], g["weight"], g["amount"]]
+            for s in r["schools"]
+            for g in s["groups"]
+        ],
+    )
+    return [schools, groups]
+
+
+def scenario_workbook(scenario):
+    """XLSX whose formulas recompute the shares from the inputs on the sheet.
+
+    Column J holds the shares as shown on the page (values); column I computes them with
+    formulas from the inputs (B2:B5) and the weights (C), so the two columns agree.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    quantum = UNITS[scenario.unit][1]
+    r = scenario.result
+    n = len(r["schools"])
+    last = FIRST + n - 1
+    book = Workbook()
+    ws = book.active
+    ws.title = "Verdeling"
+    ws.append([f"{scenario.name} ({scenario.school_year}), {BASES[scenario.basis]}"])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append(["Totaal", float(scenario.total)])
+    ws.append(["Afronden op", float(quantum)])
+    ws.append(["Vast deel per school", float(scenario.fixed_base)])
+    ws.append(["Aantal scholen", n])
+    ws.append(["Over na afronden (eenheden)", f"=ROUND((B2-SUM(E{FIRST}:E{last}))/B3,0)"])
+    ws.append([])
+    ws.append([*STEP_COLUMNS, "Aandeel (formule)", "Aandeel (getoond)"])
+    for cell in ws[FIRST - 1]:
+        cell.font = Font(bold=True)
+    weights = f"$C${FIRST}:$C${last}"
+    rests = f"$F${FIRST}:$F${last}"
+    for i, s in enumerate(r["schools"]):
+        row = FIRST + i
+        ws.append(
+            [
+                s["name"],
+                s["brin"],
+                float(Decimal(s["weight"])),
+                f"=$B$4+IF(SUM({weights})=0,0,C{row}*($B$2-$B$4*$B$5)/SUM({weights}))",
+                f"=ROUNDDOWN(D{row}/$B$3,0)*$B$3",
+                f"=D{row}-E{row}",
+                # Largest remainder first, ties to the larger weight, then the order of the rows.
+                f'=COUNTIF({rests},">"&F{row})+COUNTIFS({rests},F{row},{weights},">"&C{row})'
+                f"+COUNTIFS($F${FIRST}:F{row},F{row},$C${FIRST}:C{row},C{row})",
+                f"=IF(G{row}<=$B$6,$B$3,0)",
+                f"=E{row}+H{row}",
+                float(Decimal(s["amount"])),
+            ]
+        )
+    ws.append(
+        [
+            "Totaal",
+            "",
+            f"=SUM(C{FIRST}:C{last})",
+            "",
+            "",
+            "",
+            "",
+            "",
+            f"=SUM(I{FIRST}:I{last})",
+            f"=SUM(J{FIRST}:J{last})",
+        ]
+    )
+    for letter, width in zip("ABCDEFGHIJ", (34, 8, 10, 14, 14, 10, 10, 8, 14, 14), strict=True):
+        ws.column_dimensions[letter].width = width
+    groups = book.create_sheet("Per groep")
+    groups.append(["School", "Groep", "Gewicht", "Aandeel"])
+    for s in r["schools"]:
+        for g in s["groups"]:
+            groups.append(
+                [s["name"], g["label"], float(Decimal(g["weight"])), float(Decimal(g["amount"]))]
+            )
+    steps = book.create_sheet("Berekening")
+    for line in r["steps"]:
+        steps.append([line])
+    return book

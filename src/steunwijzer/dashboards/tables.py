@@ -1,0 +1,190 @@
+"""What the overview pages show, as export sheets; and the reminders sent."""
+
+from steunwijzer.route.models import ReminderSent
+
+from .exports import Sheet
+
+LIMIT_LABELS = {
+    "groepsgrootte_en_samenstelling": "groepsgrootte en samenstelling",
+    "deskundigheid_en_beschikbaarheid": "deskundigheid en personeel",
+    "grenzen_niet_bieden": "wat wij niet bieden",
+    "grens_bereikt": "als de grens bereikt is",
+    "verwijzing_sbo_so": "verwijzing S(B)O",
+}
+REMINDER_KINDS = {"due_14": "over twee weken", "due_3": "over drie dagen", "late": "te laat"}
+
+
+def reminder_label(kind: str) -> str:
+    return REMINDER_KINDS.get(kind) or (
+        "wacht op volgende stap" if kind.startswith("waiting") else kind
+    )
+
+
+def reminders(partnership, school_year, limit=200) -> list:
+    """The reminders sent about this partnership's schools this school year, newest first."""
+    items = list(
+        ReminderSent.objects.filter(school__board__partnership=partnership, school_year=school_year)
+        .select_related("school", "recipient")
+        .order_by("-sent_at", "-pk")[:limit]
+    )
+    for item in items:
+        item.label = reminder_label(item.kind)
+    return items
+
+
+def reminders_sheet(items) -> Sheet:
+    return Sheet(
+        "Herinneringen",
+        ["Verstuurd op", "School", "Soort", "Aan"],
+        [
+            [r.sent_at.date().isoformat(), r.school.name, reminder_label(r.kind), r.recipient.email]
+            for r in items
+        ],
+    )
+
+
+def _date(value):
+    return value.isoformat() if hasattr(value, "isoformat") else (value or "")
+
+
+def overview_sheet(title, rows) -> Sheet:
+    return Sheet(
+        title,
+        [
+            "School",
+            "BRIN",
+            "Bestuur",
+            "Gemeente",
+            "Wijk",
+            "Status",
+            "Aan zet",
+            "Uiterlijk",
+            "Te laat",
+            "Open opmerkingen",
+            "SOP-check blokkerend",
+            "SOP-check aandachtspunten",
+            "MR-advies",
+            "Advies op",
+            "Vastgesteld op",
+            "Aangeleverd op",
+            "Ontvangen op",
+        ],
+        [
+            [
+                r.school.name,
+                r.school.brin_code,
+                r.school.board.name,
+                r.school.municipality,
+                r.school.district,
+                r.state_label,
+                r.actor_label,
+                _date(r.due_on),
+                r.late,
+                r.open_comments,
+                r.check_blocking,
+                r.check_warnings,
+                r.advice,
+                r.advice_on,
+                _date(r.established_on),
+                _date(r.delivered_on),
+                r.received_on,
+            ]
+            for r in rows
+        ],
+    )
+
+
+def offers_sheet(offers, choices, title="Aanbod per school") -> Sheet:
+    labels = [label for _, label in choices]
+    return Sheet(
+        title,
+        [
+            "School",
+            "Gebied",
+            "Bron",
+            *labels,
+            "Uren deskundigheid per week",
+            "Partners",
+            "Grenzen genoemd bij",
+        ],
+        [
+            [
+                o.school.name,
+                o.area,
+                o.source or "geen vastgesteld SOP",
+                *[key in o.offers for key, _ in choices],
+                o.expertise_hours,
+                ", ".join(o.partners),
+                ", ".join(o.limit_areas),
+            ]
+            for o in offers
+        ],
+    )
+
+
+def analysis_sheets(data) -> list[Sheet]:
+    ijk = data["ijk"]
+    sheets = [
+        Sheet(
+            "IJK per standaard",
+            ["School", *ijk["standards"]],
+            [[s.name, *values] for s, values in ijk["schools"]]
+            + [["Gemiddelde bestuur", *ijk["board"]], ["Gemiddelde SWV", *ijk["region"]]],
+        ),
+        Sheet(
+            "Verscheidenheidsindex",
+            ["School", "Leerlingen", "Punten", "Index"],
+            [
+                [s.name, f["pupils"], f["points"], f["index"]] if f else [s.name, "", "", ""]
+                for s, f in data["diversity"]["rows"]
+            ],
+        ),
+    ]
+    for kind, choices in data["choices"].items():
+        sheets.append(offers_sheet(data["offers"], choices, f"Aanbod {kind}"))
+    return sheets
+
+
+def coverage_sheets(data) -> list[Sheet]:
+    m = data["matrix"]
+    return [
+        Sheet(
+            "Dekkend aanbod",
+            ["Aanbod", *m.areas, "Geen school in"],
+            [[label, *counts, ", ".join(missing)] for _, label, counts, missing in m.rows],
+            notes=[
+                "Aantal scholen dat het aanbod noemt, per gebied. Bron: het gepubliceerde "
+                "SOP, anders het nieuwste vastgestelde."
+            ],
+        ),
+        offers_sheet(data["offers"], data["choices"]),
+        Sheet(
+            "Grenzen",
+            ["School", *LIMIT_LABELS.values(), "Genoemde gebieden"],
+            [
+                [
+                    o.school.name,
+                    *[o.limits_filled.get(k, False) for k in LIMIT_LABELS],
+                    ", ".join(o.limit_areas),
+                ]
+                for o in data["offers"]
+            ],
+        ),
+    ]
+
+
+def partnership_analysis_sheets(data) -> list[Sheet]:
+    d = data["distributions"]
+    return [
+        overview_sheet(f"Scholen {data['school_year']}", data["rows"]),
+        Sheet(
+            "SOP-check", ["Soort", "Bevindingen"], [[k, v] for k, v in d["check_totals"].items()]
+        ),
+        Sheet("IJK per school", ["Gemiddelde score"], [[v] for v in d["ijk_values"]]),
+        Sheet("Index per school", ["Index"], [[v] for v in d["index_values"]]),
+        Sheet(
+            "Trend",
+            ["Schooljaar", "Vastgestelde SOP's", "IJK gemiddeld", "Index gemiddeld"],
+            [[r["year"], r["done"], r["ijk"], r["index"]] for r in data["trends"]["rows"]],
+        ),
+    ]

@@ -1,0 +1,353 @@
+"""Overviews for a board's quality officer and for the partnership's staff.
+
+Every view fetches with permission first (`get_board_for_officer`, `get_partnership_for_staff`,
+`AllocationScenario.objects.get_for_user`), then asks the pure-ish modules for its data.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from steunwijzer.core.uploads import attachment_response
+from steunwijzer.organisations.permissions import get_board_for_officer, get_partnership_for_staff
+from steunwijzer.profiles.school_year import school_year_of
+
+from . import tables
+from .allocation import BASES, UNIT_LABELS, AllocationError
+from .analysis import distributions, diversity_side_by_side, ijk_comparison, trends
+from .coverage import OFFER_FIELDS, matrix, offer_choices, school_offers
+from .exports import FORMATS, XLSX_TYPE, book_bytes, download
+from .instruments import standard_titles
+from .models import AllocationScenario
+from .overview import STATE_FILTERS, filter_rows, school_rows, schools_in
+from .report import report_pdf
+from .scenarios import (
+    comparison,
+    compute,
+    last_years,
+    read_inputs,
+    scenario_save,
+    scenario_sheets,
+    scenario_workbook,
+)
+
+
+def _year(request) -> str:
+    return school_year_of(timezone.localdate())
+
+
+def _check_format(fmt):
+    if fmt not in FORMATS:
+        raise Http404("Kies csv of xlsx.")
+
+
+# --- Board ---------------------------------------------------------------------------------
+
+
+def _board_rows(request, board):
+    rows = school_rows(schools_in(board=board), _year(request), timezone.localdate())
+    return filter_rows(
+        rows, state=request.GET.get("status", ""), late=request.GET.get("te_laat", "")
+    )
+
+
+@login_required
+def board_overview(request, board_id):
+    board = get_board_for_officer(request, board_id)
+    rows = _board_rows(request, board)
+    return render(
+        request,
+        "dashboards/board_overview.html",
+        {
+            "board": board,
+            "rows": rows,
+            "school_year": _year(request),
+            "states": STATE_FILTERS,
+            "status": request.GET.get("status", ""),
+            "te_laat": request.GET.get("te_laat", ""),
+            "late_count": sum(r.late for r in rows),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def board_overview_export(request, board_id, fmt):
+    board = get_board_for_officer(request, board_id)
+    _check_format(fmt)
+    sheet = tables.overview_sheet(
+        f"Bestuursoverzicht {board.name} {_year(request)}", _board_rows(request, board)
+    )
+    return download(f"bestuursoverzicht-{board.pk}-{_year(request)}", fmt, [sheet])
+
+
+def _board_analysis(request, board):
+    year = _year(request)
+    schools = list(schools_in(board=board))
+    region_ids = list(schools_in(partnership=board.partnership).values_list("pk", flat=True))
+    choices = offer_choices(board.partnership)
+    return {
+        "board": board,
+        "school_year": year,
+        "ijk": ijk_comparison(schools, region_ids, year, standard_titles(board.partnership)),
+        "diversity": diversity_side_by_side(schools, year),
+        "offers": school_offers(schools, choices),
+        "choices": choices,
+    }
+
+
+@login_required
+def board_analysis(request, board_id):
+    board = get_board_for_officer(request, board_id)
+    return render(request, "dashboards/board_analysis.html", _board_analysis(request, board))
+
+
+@login_required
+def board_analysis_export(request, board_id, fmt):
+    board = get_board_for_officer(request, board_id)
+    _check_format(fmt)
+    data = _board_analysis(request, board)
+    return download(f"analyse-{board.pk}-{data['school_year']}", fmt, tables.analysis_sheets(data))
+
+
+# --- Allocation (board and partnership) ------------------------------------------------------
+
+
+def _allocation_page(request, *, partnership, board, schools, owner_name):
+    year = _year(request)
+    inputs, errors, result = None, {}, None
+    if request.method == "POST" or "total" in request.GET:
+        inputs, errors = read_inputs(request.POST if request.method == "POST" else request.GET)
+        if inputs is not None:
+            try:
+                _, result = compute(schools, year, inputs)
+            except AllocationError as exc:
+                errors["total"] = str(exc)
+        if result is not None and request.method == "POST":
+            scenario = scenario_save(
+                partnership=partnership,
+                board=board,
+                school_year=year,
+                inputs=inputs,
+                result=result,
+                user=request.user,
+                today=timezone.localdate(),
+            )
+            messages.success(request, f"De verdeling “{scenario.name}” is bewaard.")
+            return redirect("allocation_scenario", pk=scenario.pk)
+    scenarios = AllocationScenario.objects.of_owner(partnership=partnership, board=board)
+    return render(
+        request,
+        "dashboards/allocation.html",
+        {
+            "owner_name": owner_name,
+            "board": board,
+            "partnership": partnership,
+            "school_year": year,
+            "errors": errors,
+            "result": result,
+            "inputs": inputs,
+            "posted": request.POST or request.GET,
+            "units": UNIT_LABELS,
+            "bases": BASES,
+            "scenarios": scenarios,
+        },
+        status=422 if errors else 200,
+    )
+
+
+@login_required
+def board_allocation(request, board_id):
+    board = get_board_for_officer(request, board_id)
+    return _allocation_page(
+        request,
+        partnership=board.partnership,
+        board=board,
+        schools=list(schools_in(board=board)),
+        owner_name=board.name,
+    )
+
+
+@login_required
+def partnership_allocation(request, slug):
+    partnership = get_partnership_for_staff(request, slug)
+    return _allocation_page(
+        request,
+        partnership=partnership,
+        board=None,
+        schools=list(schools_in(partnership=partnership)),
+        owner_name=partnership.name,
+    )
+
+
+@login_required
+def allocation_scenario(request, pk):
+    scenario = AllocationScenario.objects.get_for_user(request.user, pk)
+    previous = last_years(scenario)
+    return render(
+        request,
+        "dashboards/scenario.html",
+        {
+            "scenario": scenario,
+            "previous": previous,
+            "comparison": comparison(scenario, previous),
+        },
+    )
+
+
+@login_required
+def allocation_scenario_export(request, pk, fmt):
+    scenario = AllocationScenario.objects.get_for_user(request.user, pk)
+    _check_format(fmt)
+    name = f"verdeling-{scenario.pk}-{scenario.school_year}"
+    if fmt == "xlsx":
+        return attachment_response(
+            book_bytes(scenario_workbook(scenario)), XLSX_TYPE, f"{name}.xlsx"
+        )
+    return download(name, fmt, scenario_sheets(scenario))
+
+
+# --- Partnership ---------------------------------------------------------------------------
+
+
+def _partnership_rows(request, partnership):
+    schools = schools_in(partnership=partnership)
+    for key, lookup in (
+        ("bestuur", "board_id"),
+        ("gemeente", "municipality"),
+        ("wijk", "district"),
+    ):
+        if request.GET.get(key):
+            schools = schools.filter(**{lookup: request.GET[key]})
+    rows = school_rows(
+        schools.order_by("board__name", "name"), _year(request), timezone.localdate()
+    )
+    return filter_rows(
+        rows, state=request.GET.get("status", ""), late=request.GET.get("te_laat", "")
+    )
+
+
+@login_required
+def partnership_overview(request, slug):
+    partnership = get_partnership_for_staff(request, slug)
+    rows = _partnership_rows(request, partnership)
+    all_schools = schools_in(partnership=partnership)
+    return render(
+        request,
+        "dashboards/partnership_overview.html",
+        {
+            "partnership": partnership,
+            "rows": rows,
+            "school_year": _year(request),
+            "boards": partnership.boards.all(),
+            "states": STATE_FILTERS,
+            "municipalities": sorted(set(all_schools.values_list("municipality", flat=True))),
+            "districts": sorted(
+                set(all_schools.exclude(district="").values_list("district", flat=True))
+            ),
+            "f": request.GET,
+            "late_count": sum(r.late for r in rows),
+            "reminders": tables.reminders(partnership, _year(request)),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def partnership_overview_export(request, slug, fmt):
+    partnership = get_partnership_for_staff(request, slug)
+    _check_format(fmt)
+    rows = _partnership_rows(request, partnership)
+    sheets = [
+        tables.overview_sheet(f"Overzicht {partnership.short_name} {_year(request)}", rows),
+        tables.reminders_sheet(tables.reminders(partnership, _year(request))),
+    ]
+    return download(f"overzicht-{partnership.slug}-{_year(request)}", fmt, sheets)
+
+
+def _coverage(request, partnership):
+    kind = request.GET.get("soort", "extra")
+    if kind not in OFFER_FIELDS:
+        kind = "extra"
+    choices = offer_choices(partnership)
+    offers = school_offers(list(schools_in(partnership=partnership)), choices)
+    wanted = request.GET.get("aanbod", "")
+    shown = [c for c in choices[kind] if not wanted or c[0] == wanted]
+    return {
+        "partnership": partnership,
+        "kind": kind,
+        "kinds": OFFER_FIELDS,
+        "offers": offers,
+        "matrix": matrix(offers, shown),
+        "choices": choices[kind],
+        "wanted": wanted,
+        "limit_fields": tables.LIMIT_LABELS,
+        "query": request.GET.urlencode(),
+    }
+
+
+@login_required
+def coverage(request, slug):
+    partnership = get_partnership_for_staff(request, slug)
+    return render(request, "dashboards/coverage.html", _coverage(request, partnership))
+
+
+@login_required
+def coverage_export(request, slug, fmt):
+    partnership = get_partnership_for_staff(request, slug)
+    _check_format(fmt)
+    return download(
+        f"dekkend-aanbod-{partnership.slug}",
+        fmt,
+        tables.coverage_sheets(_coverage(request, partnership)),
+    )
+
+
+def _partnership_analysis(request, partnership):
+    year = _year(request)
+    rows = school_rows(schools_in(partnership=partnership), year, timezone.localdate())
+    ids = [r.school.pk for r in rows]
+    return {
+        "partnership": partnership,
+        "school_year": year,
+        "rows": rows,
+        "distributions": distributions(ids, year, [r.check_counts for r in rows if r.profile]),
+        "trends": trends(ids, year),
+        "late_count": sum(r.late for r in rows),
+        "done_count": sum(1 for r in rows if r.established_on),
+        "generated_on": timezone.localdate(),
+    }
+
+
+@login_required
+def partnership_analysis(request, slug):
+    partnership = get_partnership_for_staff(request, slug)
+    return render(
+        request, "dashboards/partnership_analysis.html", _partnership_analysis(request, partnership)
+    )
+
+
+@login_required
+def partnership_analysis_export(request, slug, fmt):
+    partnership = get_partnership_for_staff(request, slug)
+    _check_format(fmt)
+    data = _partnership_analysis(request, partnership)
+    return download(
+        f"analyse-{partnership.slug}-{data['school_year']}",
+        fmt,
+        tables.partnership_analysis_sheets(data),
+    )
+
+
+@login_required
+def partnership_report_pdf(request, slug):
+    partnership = get_partnership_for_staff(request, slug)
+    data = _partnership_analysis(request, partnership)
+    data["coverage"] = _coverage(request, partnership)
+    return attachment_response(
+        report_pdf(data),
+        "application/pdf",
+        f"jaaranalyse-{partnership.slug}-{data['school_year']}.pdf",
+    )

@@ -1,0 +1,79 @@
+"""The overviews in a real browser: a board officer finds the late school and opens it; staff
+find a district where no school offers a kind of support and download the export."""
+
+from datetime import date
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from steunwijzer.organisations.models import Role
+from tests.browser.conftest import assert_no_axe_violations, log_in
+from tests.conftest import grant, make_user
+from tests.deadline_helpers import set_deadline, set_today
+from tests.route_helpers import to_state
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    set_today(monkeypatch, date(2026, 11, 22))
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The overviews cache figures by database ids, which tests reuse."""
+    cache.clear()
+
+
+def test_the_officer_sees_which_school_is_late_and_opens_it(
+    page, partnership, board, profile, other_profile, other_editor, officer
+):
+    other_mr = make_user("mr_vlieger")
+    grant(other_mr, Role.MR_MEMBER, school=other_profile.school)
+    set_deadline(partnership, date(2026, 10, 1))
+    to_state(other_profile, "bij_bestuur", editor=other_editor, mr=other_mr, officer=officer)
+    log_in(page, "kwaliteit")
+    page.get_by_role("link", name="Bestuursoverzicht").click()
+    page.get_by_role("heading", name="Bestuursoverzicht Stichting Leerkracht").wait_for()
+    assert_no_axe_violations(page)
+    page.get_by_label("Te laat").select_option("1")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**te_laat=1")
+    rows = page.locator("table").first.locator("tbody tr")
+    assert rows.count() == 1  # De Vlieger is at the board, on time
+    assert "te laat" in rows.first.inner_text()
+    rows.first.get_by_role("link", name="De Regenboog").click()
+    page.wait_for_url(f"**{reverse('profile_route', args=[profile.pk])}")
+
+    for name in ("board_analysis", "board_allocation"):
+        page.goto(reverse(name, args=[board.pk]))
+        assert_no_axe_violations(page)
+    page.get_by_label("Totaal").fill("10000")
+    page.get_by_label("Grondslag").select_option("leerlingen")
+    page.get_by_role("button", name="Bereken en bewaar").click()
+    page.get_by_text("Vergeleken met vorig jaar").wait_for()
+    assert_no_axe_violations(page)
+
+
+def test_staff_find_a_district_without_an_offer_and_download_it(
+    page, partnership, board, profile, single_school, editor, mr_member, officer, staff
+):
+    to_state(profile, "vastgesteld", editor=editor, mr=mr_member, officer=officer)
+    log_in(page, "swv")
+    page.get_by_role("link", name="Overzicht, dekkend aanbod en analyse van SWV Test").click()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Dekkend aanbod").click()
+    page.get_by_label("Aanbod", exact=True).select_option(label="Autisme")
+    page.get_by_role("button", name="Toon").click()
+    page.get_by_text("Geen school in Den Haag - Escamp biedt autisme.").wait_for()
+    assert_no_axe_violations(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Excel (XLSX)").click()
+    assert download.value.suggested_filename == "dekkend-aanbod-testregio.xlsx"
+
+    page.goto(reverse("partnership_analysis", args=[partnership.slug]))
+    assert_no_axe_violations(page)
+    page.goto(reverse("partnership_allocation", args=[partnership.slug]))
+    assert_no_axe_violations(page)

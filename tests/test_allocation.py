@@ -1,0 +1,118 @@
+"""The allocation arithmetic: shares add up to the whole, never negative, monotone in weight."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from steunwijzer.dashboards.allocation import (
+    UNITS,
+    AllocationError,
+    Part,
+    divide,
+    parse_amount,
+)
+
+weights = st.lists(
+    st.decimals(min_value=0, max_value=5000, places=1, allow_nan=False, allow_infinity=False),
+    min_size=1,
+    max_size=25,
+)
+units = st.sampled_from(sorted(UNITS))
+
+
+def _parts(values):
+    return [Part(str(i), f"School {i}", Decimal(v)) for i, v in enumerate(values)]
+
+
+@st.composite
+def cases(draw):
+    unit = draw(units)
+    quantum = UNITS[unit][1]
+    values = draw(weights)
+    if not any(values):
+        values[0] = Decimal(1)
+    total = draw(st.integers(min_value=0, max_value=10_000_000)) * quantum
+    max_base = int(total / quantum) // len(values)
+    base = draw(st.integers(min_value=0, max_value=max_base)) * quantum
+    return unit, values, total, base
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases())
+def test_shares_always_sum_to_the_whole_and_are_never_negative(case):
+    unit, values, total, base = case
+    result = divide(total, _parts(values), unit=unit, fixed_base=base)
+    assert sum(s.amount for s in result.shares) == total
+    assert all(s.amount >= 0 for s in result.shares)
+    assert all(s.amount % UNITS[unit][1] == 0 for s in result.shares)
+    # Rounding moves every share by less than one unit from its exact value.
+    assert all(abs(s.amount - s.exact) < UNITS[unit][1] for s in result.shares)
+    assert all(s.amount >= base for s in result.shares)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases(), st.data())
+def test_a_school_with_more_weight_never_gets_less(case, data):
+    unit, values, total, base = case
+    index = data.draw(st.integers(min_value=0, max_value=len(values) - 1))
+    extra = data.draw(st.decimals(min_value="0.1", max_value=1000, places=1))
+    before = divide(total, _parts(values), unit=unit, fixed_base=base)
+    more = list(values)
+    more[index] = Decimal(more[index]) + extra
+    after = divide(total, _parts(more), unit=unit, fixed_base=base)
+    assert after.shares[index].amount >= before.shares[index].amount
+
+
+def test_it_divides_a_worked_example_step_by_step():
+    parts = [Part("a", "A", Decimal(100)), Part("b", "B", Decimal(50)), Part("c", "C", Decimal(50))]
+    result = divide(Decimal(10001), parts, unit="euro", fixed_base=Decimal(1000))
+    # 3 x 1000 fixed, 7001 by weight: 3500.5, 1750.25, 1750.25 → one euro left for A.
+    assert [s.amount for s in result.shares] == [Decimal(4501), Decimal(2750), Decimal(2750)]
+    assert result.leftover_units == 1
+    assert "Variabel deel: 10001 - 3000 = 7001 euro." in result.steps
+
+
+def test_fte_is_rounded_to_hundredths():
+    parts = [Part(str(i), str(i), Decimal(1)) for i in range(3)]
+    result = divide(Decimal("1.00"), parts, unit="fte")
+    assert sorted(s.amount for s in result.shares) == [
+        Decimal("0.33"),
+        Decimal("0.33"),
+        Decimal("0.34"),
+    ]
+
+
+def test_it_rejects_a_fixed_base_larger_than_the_total():
+    with pytest.raises(AllocationError, match="Vast deel per school"):
+        divide(Decimal(100), _parts([1, 1]), fixed_base=Decimal(60))
+
+
+def test_it_rejects_weights_that_are_all_zero():
+    with pytest.raises(AllocationError, match="Geen school heeft punten"):
+        divide(Decimal(100), _parts([0, 0]))
+
+
+def test_it_rejects_a_negative_weight_naming_the_school():
+    with pytest.raises(AllocationError, match="School 1"):
+        divide(Decimal(100), _parts([1, -1]))
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "message"),
+    [
+        ("abc", "euro", "vul een getal in"),
+        ("-5", "euro", "negatief"),
+        ("1.5", "euro", "rond af"),
+        ("0.125", "fte", "rond af"),
+        ("1", "kilo", "Eenheid"),
+    ],
+)
+def test_it_rejects_bad_amounts_in_dutch(value, unit, message):
+    with pytest.raises(AllocationError, match=message):
+        parse_amount(value, unit)
+
+
+def test_it_reads_a_dutch_decimal_comma():
+    assert parse_amount("12,50", "fte") == Decimal("12.50")

@@ -1,0 +1,171 @@
+"""Allocation scenarios on the pages: computed, saved, compared, and exported so that the
+sheet recomputes to the shares shown."""
+
+import csv
+import io
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from steunwijzer.dashboards.models import AllocationScenario
+from tests.conftest import make_school
+from tests.deadline_helpers import set_today
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    set_today(monkeypatch, TODAY)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The overviews cache figures by database ids, which tests reuse."""
+    cache.clear()
+
+
+@pytest.fixture
+def schools(board):
+    return [
+        make_school(board, "11AA", "De Eik", pupil_count=101),
+        make_school(board, "22BB", "De Linde", pupil_count=250),
+        make_school(board, "33CC", "De Wilg", pupil_count=77),
+    ]
+
+
+def _post(client, board, **data):
+    values = {
+        "name": "Arrangementen",
+        "total": "100000",
+        "unit": "euro",
+        "basis": "leerlingen",
+        "fixed_base": "5000",
+    }
+    values.update(data)
+    return client.post(reverse("board_allocation", args=[board.pk]), values)
+
+
+def test_it_saves_a_dated_scenario_and_shows_the_steps(client, officer, board, schools):
+    client.force_login(officer)
+    response = _post(client, board)
+    scenario = AllocationScenario.objects.get()
+    assert response.status_code == 302
+    assert (scenario.board, scenario.school_year, scenario.created_on) == (
+        board,
+        "2026-2027",
+        TODAY,
+    )
+    amounts = [Decimal(s["amount"]) for s in scenario.result["schools"]]
+    assert sum(amounts) == Decimal(100000)
+    page = client.get(response["Location"]).content.decode()
+    assert "Variabel deel: 100000 - 15000 = 85000 euro." in page
+
+
+def test_it_computes_without_saving_on_get(client, officer, board, schools):
+    client.force_login(officer)
+    response = client.get(
+        reverse("board_allocation", args=[board.pk]),
+        {"total": "1,00", "unit": "fte", "basis": "leerlingen"},
+    )
+    assert response.status_code == 200
+    assert "Aandeel per school, stap voor stap" in response.content.decode()
+    assert not AllocationScenario.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"total": "veel"}, "Totaal: vul een getal in."),
+        (
+            {"fixed_base": "50000"},
+            "Vast deel per school: 3 x 50000 = 150000 is meer dan het totaal",
+        ),
+        ({"unit": "gulden"}, "Kies euro, fte of uren."),
+        ({"basis": "punten"}, "Geen school heeft punten"),
+    ],
+)
+def test_it_rejects_bad_input_in_dutch_and_saves_nothing(
+    client, officer, board, schools, data, message
+):
+    client.force_login(officer)
+    response = _post(client, board, **data)
+    assert response.status_code == 422
+    assert message in response.content.decode()
+    assert not AllocationScenario.objects.exists()
+
+
+def test_it_compares_with_last_years_scenario(client, officer, board, schools):
+    client.force_login(officer)
+    _post(client, board, total="90000")
+    last = AllocationScenario.objects.get()
+    last.school_year = "2025-2026"
+    last.save()
+    _post(client, board)
+    scenario = AllocationScenario.objects.get(school_year="2026-2027")
+    page = client.get(reverse("allocation_scenario", args=[scenario.pk])).content.decode()
+    assert "Vergeleken met vorig jaar" in page and "2025-2026" in page
+    assert "+" in page
+
+
+def _recompute(total, quantum, base, weights):
+    """An independent largest-remainder division, from the sheet's inputs alone."""
+    variable = total - base * len(weights)
+    whole = sum(weights)
+    exact = [base + variable * w / whole for w in weights]
+    floors = [(e / quantum).to_integral_value(rounding=ROUND_FLOOR) * quantum for e in exact]
+    left = int((total - sum(floors)) / quantum)
+    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), -weights[i], i))
+    for i in order[:left]:
+        floors[i] += quantum
+    return floors
+
+
+@pytest.mark.parametrize("unit", ["euro", "fte"])
+def test_the_xlsx_export_recomputes_to_the_shares_shown(client, officer, board, schools, unit):
+    client.force_login(officer)
+    total = "100001" if unit == "euro" else "3.17"
+    base = "5000" if unit == "euro" else "0.10"
+    _post(client, board, total=total, unit=unit, fixed_base=base)
+    scenario = AllocationScenario.objects.get()
+    response = client.get(reverse("allocation_scenario_export", args=[scenario.pk, "xlsx"]))
+    ws = load_workbook(io.BytesIO(response.content))["Verdeling"]
+    read = lambda ref: Decimal(str(ws[ref].value))  # noqa: E731
+    total, quantum, base, n = read("B2"), read("B3"), read("B4"), int(ws["B5"].value)
+    rows = list(ws.iter_rows(min_row=9, max_row=8 + n, values_only=True))
+    weights = [Decimal(str(r[2])) for r in rows]
+    shown = [Decimal(str(r[9])).quantize(quantum) for r in rows]
+    assert _recompute(total, quantum, base, weights) == shown
+    assert sum(shown) == total
+    # The formula column is there for the spreadsheet to recompute the same thing.
+    assert rows[0][8] == "=E9+H9"
+    page = client.get(reverse("allocation_scenario", args=[scenario.pk])).content.decode()
+    for amount in shown:
+        assert f"<strong>{amount}</strong>" in page
+
+
+def test_the_csv_export_holds_the_inputs_and_the_shares(client, officer, board, schools):
+    client.force_login(officer)
+    _post(client, board)
+    scenario = AllocationScenario.objects.get()
+    response = client.get(reverse("allocation_scenario_export", args=[scenario.pk, "csv"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert ["Totaal: 100000.00"] in rows
+    assert sum(Decimal(r[-1]) for r in rows if r and r[0].startswith("De ")) == 100000
+
+
+def test_the_partnership_divides_over_all_its_schools(
+    client, staff, partnership, schools, single_school
+):
+    client.force_login(staff)
+    response = client.post(
+        reverse("partnership_allocation", args=[partnership.slug]),
+        {"total": "4000", "unit": "uren", "basis": "leerlingen"},
+    )
+    scenario = AllocationScenario.objects.get()
+    assert response.status_code == 302 and scenario.board is None
+    assert len(scenario.result["schools"]) == 4

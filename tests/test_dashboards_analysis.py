@@ -1,0 +1,128 @@
+"""The analyses: IJK against the averages, the Verscheidenheidsindex side by side and as the
+basis of an allocation, the dekkend-aanbod matrix with its gaps, and the PDF report."""
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from steunwijzer.dashboards.models import AllocationScenario
+from steunwijzer.instruments.diversity.services import invulschema_save
+from steunwijzer.instruments.ijk.rules import ScoreInput
+from steunwijzer.instruments.ijk.services import scores_save
+from steunwijzer.organisations.models import Role
+from tests.conftest import grant
+from tests.deadline_helpers import set_today
+from tests.route_helpers import to_state
+
+TODAY = date(2026, 11, 22)
+YEAR = "2026-2027"
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    set_today(monkeypatch, TODAY)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The overviews cache figures by database ids, which tests reuse."""
+    cache.clear()
+
+
+@pytest.fixture
+def instruments(school, other_school, single_school, editor, other_editor, format_version):
+    grant(editor, Role.SCHOOL_EDITOR, school=single_school)
+    for s, user, score in (
+        (school, editor, 2),
+        (other_school, other_editor, 4),
+        (single_school, editor, 3),
+    ):
+        scores_save(
+            school=s,
+            school_year=YEAR,
+            user=user,
+            scores={"OP1": ScoreInput(score, "toelichting"), "OP2": ScoreInput(3)},
+        )
+    invulschema_save(
+        school=school,
+        school_year=YEAR,
+        update_pupil_count=True,
+        counts={"1": {"geen": 20, "basis": 4}, "2": {"geen": 18, "tlv": 2}},
+    )
+    invulschema_save(
+        school=other_school,
+        school_year=YEAR,
+        update_pupil_count=True,
+        counts={"1": {"geen": 25}, "3": {"geen": 20, "extra": 5}},
+    )
+
+
+def test_the_board_analysis_compares_ijk_with_board_and_partnership(
+    client, officer, board, instruments
+):
+    client.force_login(officer)
+    response = client.get(reverse("board_analysis_export", args=[board.pk, "csv"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    by_name = {r[0]: r[1:] for r in rows if r}
+    header = rows[1]
+    op1 = header.index("OP1")
+    assert Decimal(by_name["Gemiddelde bestuur"][op1 - 1]) == 3  # (2 + 4) / 2
+    assert Decimal(by_name["Gemiddelde SWV"][op1 - 1]) == 3  # (2 + 4 + 3) / 3
+    page = client.get(reverse("board_analysis", args=[board.pk])).content.decode()
+    assert "Verscheidenheidsindex per school" in page and "<svg" in page
+
+
+def test_an_allocation_by_index_points_divides_over_groups(client, officer, board, instruments):
+    client.force_login(officer)
+    client.post(
+        reverse("board_allocation", args=[board.pk]),
+        {"total": "10000", "unit": "euro", "basis": "punten", "fixed_base": "0"},
+    )
+    scenario = AllocationScenario.objects.get()
+    schools = {s["name"]: s for s in scenario.result["schools"]}
+    # De Regenboog: 20 + 6 + 18 + 8 = 52 points; De Vlieger: 25 + 20 + 10 = 55 points.
+    assert Decimal(schools["De Regenboog"]["weight"]) == 52
+    assert Decimal(schools["De Vlieger"]["weight"]) == 55
+    groups = schools["De Regenboog"]["groups"]
+    assert sum(Decimal(g["amount"]) for g in groups) == Decimal(schools["De Regenboog"]["amount"])
+
+
+def test_coverage_shows_gaps_by_district_in_words(
+    client, staff, partnership, profile, editor, mr_member, officer
+):
+    to_state(profile, "vastgesteld", editor=editor, mr=mr_member, officer=officer)
+    client.force_login(staff)
+    page = client.get(reverse("coverage", args=[partnership.slug])).content.decode()
+    # route_helpers ticks the first two choices: dyslexie, dyscalculie (in Escamp).
+    assert "Geen school in Den Haag - Escamp biedt autisme." in page
+    assert "Geen school in Den Haag - Escamp biedt dyslexie." not in page
+    assert "vastgesteld 2026-2027" in page
+    assert "<strong>geen school</strong>" in page  # the gap is text, not only colour
+    only = client.get(reverse("coverage", args=[partnership.slug]), {"aanbod": "autisme"})
+    assert "dyscalculie" not in only.content.decode().split("<table")[1]
+
+
+def test_coverage_prefers_the_published_version(
+    client, staff, partnership, profile, editor, mr_member, officer
+):
+    to_state(profile, "gepubliceerd", editor=editor, mr=mr_member, officer=officer, staff=staff)
+    client.force_login(staff)
+    page = client.get(reverse("coverage", args=[partnership.slug])).content.decode()
+    assert "gepubliceerd 2026-2027" in page
+
+
+def test_the_partnership_analysis_has_distributions_trends_and_a_pdf(
+    client, staff, partnership, instruments, profile
+):
+    client.force_login(staff)
+    page = client.get(reverse("partnership_analysis", args=[partnership.slug])).content.decode()
+    assert "IJK: scholen naar gemiddelde score" in page
+    assert "Verscheidenheidsindex: gemiddelde per schooljaar" in page
+    assert "Cijfers als tabel" in page
+    pdf = client.get(reverse("partnership_report_pdf", args=[partnership.slug]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
