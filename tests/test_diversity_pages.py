@@ -110,7 +110,7 @@ def test_a_50_mb_upload_is_refused_before_it_is_read(client, editor, school):
             CONTENT_LENGTH=str(50 * 1024 * 1024),
         )
     assert response.status_code == 413
-    assert "Het bestand is 50 MB; de grens is 20 MB" in response.content.decode()
+    assert "Wat u verstuurt (50 MB) is groter dan de grens van 20 MB" in response.content.decode()
     parse.assert_not_called()
     assert MAX_IMPORT_BYTES == 20 * 1024 * 1024
 

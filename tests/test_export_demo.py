@@ -5,6 +5,7 @@ import zipfile
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -13,6 +14,7 @@ from steunwijzer.profiles.models import Profile
 from steunwijzer.publication.exports import EXPORTS
 from steunwijzer.publication.lookup import public_path_kwargs
 from tests.export_helpers import body
+from tests.two_factor_helpers import verify_session
 
 
 @pytest.mark.django_db
@@ -29,6 +31,7 @@ def test_every_published_demo_sop_downloads(client):
             assert response.status_code == 200, url
             assert response["Content-Type"] == export.content_type
     client.login(username="swv", password=DEMO_PASSWORD)
+    verify_session(client, get_user_model().objects.get(username="swv"))
     year = published[0].school_year
     response = client.get(
         reverse("partnership_publications_zip", kwargs={"slug": DEMO_SLUG, "schooljaar": year})

@@ -87,7 +87,7 @@ def test_a_request_larger_than_any_upload_is_refused_before_it_is_read(client, e
         CONTENT_TYPE="multipart/form-data; boundary=x",
     )
     assert response.status_code == 413
-    assert "groter dan 20 MB" in response.content.decode()
+    assert "groter dan de grens van 20 MB" in response.content.decode()
 
 
 def test_the_api_gets_the_refusal_in_json(client):

@@ -3,7 +3,8 @@
 The corpus (xss_corpus.txt) is typed into every field of every chapter (long and short text,
 table cells), tried as a URL, written as review comments, as the MR's motivation, in the
 evaluation, and used as the name of uploaded files. Then the editor, preview, review, route,
-history, version and diff pages are opened with a trap: a payload that ran would set
+history, version and diff pages are opened with a trap (with the Content Security Policy
+bypassed, so escaping alone is what is tested): a payload that ran would set
 window.__xss or open a dialog, and no element may carry an event handler or a javascript: link.
 """
 
@@ -57,6 +58,19 @@ INJECTED = """() => {
   for (const f of document.querySelectorAll('iframe, object, embed')) found.push(f.tagName);
   return found;
 }"""
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A page that ignores the Content Security Policy: the policy would stop inline handlers
+    on its own, and these tests prove that escaping and sanitising alone already do."""
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL", bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
 SAFE = {"number": "8", "date": "2026-06-30", "url": "https://regenboog.example/ouders"}
 
 

@@ -7,7 +7,7 @@ from django.template import loader
 from .uploads import size_text
 
 TOO_LARGE = (
-    "Wat u verstuurt is groter dan {limit}. Kies een kleiner bestand (een PDF kan vaak "
+    "Wat u verstuurt ({size}) is groter dan de grens van {limit}. Kies een kleiner bestand (een PDF kan vaak "
     "kleiner worden opgeslagen) en probeer het opnieuw."
 )
 
@@ -26,7 +26,9 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0
         if length > settings.MAX_REQUEST_BYTES:
-            message = TOO_LARGE.format(limit=size_text(settings.MAX_REQUEST_BYTES))
+            message = TOO_LARGE.format(
+                size=size_text(length), limit=size_text(settings.MAX_REQUEST_BYTES)
+            )
             if request.path.startswith("/api/"):
                 return JsonResponse({"error": message}, status=413)
             page = loader.render_to_string("413.html", {"message": message})
