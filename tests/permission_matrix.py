@@ -82,7 +82,8 @@ class Check:
 
     @property
     def id(self) -> str:
-        return f"{self.name}-{self.method}"
+        args = "".join(f"-{value}" for value in self.kwargs.values())
+        return f"{self.name}-{self.method}{args}"
 
 
 def page(name, expected, *, query=None, **kwargs) -> Check:
@@ -100,7 +101,34 @@ def api(name, expected, *, method="get", json=None, query=None, **kwargs) -> Che
     return Check(name, expected, "api", method, kwargs, data=json or {}, query=query or {})
 
 
+# Not found for everyone, signed in or not (an unpublished SOP's public download).
+NOT_FOUND = rule(PERSONAS, ok=404)
+# The IJK, Kijkwijzer and Invulschema of the test world are of this year; the published SOP of
+# the other (the world's other profiles are not published).
+IJK_YEAR = "2026-2027"
+PUBLISHED_YEAR = "2024-2025"
+
 PROFILE = {"pk": "profile.pk"}
+IJK = {"school_id": "school.pk", "school_year": IJK_YEAR}
+DIVERSITY = {"brin_code": "school.brin_code", "school_year": IJK_YEAR}
+BRIN = {"brin": "school.brin"}
+# The four addresses of a school's downloads: BRIN, + vestiging, + year, + both.
+PUBLISHED_PATHS = [
+    BRIN,
+    BRIN | {"vestiging": "school.vestiging"},
+    BRIN | {"schooljaar": PUBLISHED_YEAR},
+    BRIN | {"vestiging": "school.vestiging", "schooljaar": PUBLISHED_YEAR},
+]
+# Years whose SOP is not published: a concept (profile) and one with the MR's advice
+# (advised_profile).
+UNPUBLISHED_PATHS = [
+    BRIN | {"schooljaar": IJK_YEAR},
+    BRIN | {"vestiging": "school.vestiging", "schooljaar": "2025-2026"},
+]
+PUBLIC_DOWNLOADS = ("public_sop_pdf", "public_sop_docx", "public_schoolgids_docx")
+BOARD = {"board_id": "board.pk"}
+PARTNERSHIP = {"slug": "partnership.slug"}
+PEER = "other_editor"  # an editor of another school, invited to observe (World.build)
 CHAPTER = {"pk": "profile.pk", "chapter": "chapter"}
 
 MATRIX = [
@@ -175,6 +203,81 @@ MATRIX = [
     page("check_settings", STAFF, slug="partnership.slug"),
     page("format_versions", STAFF, slug="partnership.slug"),
     page("format_version_source", STAFF, slug="partnership.slug", pk="format_version.pk"),
+    # --- two-step verification: always one's own account --------------------------------------
+    # Without 2FA switched on there is no second step: straight on.
+    page("two_factor_verify", rule(SIGNED_IN_PERSONAS, ok=302)),
+    page("two_factor_settings", SIGNED_IN),
+    post("two_factor_settings", SIGNED_IN),
+    post("recovery_codes_regenerate", SIGNED_IN),
+    post("two_factor_disable", SIGNED_IN),
+    # --- IJK self-evaluation and Kijkwijzer ----------------------------------------------------
+    # The current year's address only redirects; the page it leads to checks.
+    page("ijk_current", rule(SIGNED_IN_PERSONAS, ok=302), school_id="school.pk"),
+    page("ijk_evaluation", READERS, **IJK),
+    post("ijk_score", EDITORS, code="OP1", **IJK),
+    page("ijk_result", READERS, **IJK),
+    page("ijk_observations", READERS, **IJK),
+    # The board's officer, or a peer invited for this school and year.
+    page("ijk_observation_new", rule({"officer", PEER}), **IJK),
+    post("ijk_observation_new", rule({"officer", PEER}), **IJK),
+    # The school's editors and the board's officer invite; the peer reads no school pages.
+    post("ijk_peer_assign", rule({"editor", "officer"}), **IJK),
+    # Read by everyone at the school and by its observer.
+    page("ijk_observation", rule(SCHOOL_READERS | {PEER}), pk="observation.pk"),
+    page("ijk_observer_home", SIGNED_IN),
+    page("ijk_evidence_file", READERS, pk="evidence.pk"),
+    post("ijk_summary_take_over", EDITORS, **PROFILE),
+    # --- Verscheidenheidsindex and Invulschema --------------------------------------------------
+    page("diversity_current", rule(SCHOOL_READERS, ok=302), brin_code="school.brin_code"),
+    page("diversity_school", READERS, **DIVERSITY),
+    page("diversity_edit", EDITORS, **DIVERSITY),
+    post("diversity_edit", EDITORS, **DIVERSITY),
+    page("diversity_import", EDITORS, **DIVERSITY),
+    post("diversity_import", EDITORS, **DIVERSITY),
+    # Nothing read in yet: the editor is sent back to the upload form.
+    page("diversity_import_confirm", EDITORS | {"editor": 302}, **DIVERSITY),
+    post("diversity_import_confirm", EDITORS, **DIVERSITY),
+    page("diversity_sample", SIGNED_IN),
+    # --- downloads: the published SOP for everyone, the rest for the school and the SWV ---------
+    *[page(name, PUBLIC, **kwargs) for name in PUBLIC_DOWNLOADS for kwargs in PUBLISHED_PATHS],
+    *[page(name, NOT_FOUND, **kwargs) for name in PUBLIC_DOWNLOADS for kwargs in UNPUBLISHED_PATHS],
+    page("profile_schoolgids_docx", EDITORS, pk="published_profile.pk"),
+    # Not established yet: nothing to download, for the editor either.
+    page("profile_schoolgids_docx", EDITORS | {"editor": 404}, **PROFILE),
+    page("partnership_publications_zip", STAFF, schooljaar=PUBLISHED_YEAR, **PARTNERSHIP),
+    # A year without publications: nothing to zip.
+    page(
+        "partnership_publications_zip",
+        STAFF | {"staff": 404},
+        schooljaar=IJK_YEAR,
+        **PARTNERSHIP,
+    ),
+    # --- board and partnership overviews, analysis, allocation ---------------------------------
+    page("board_overview", OFFICERS, **BOARD),
+    page("board_overview_export", OFFICERS, fmt="csv", **BOARD),
+    page("board_overview_export", OFFICERS, fmt="xlsx", **BOARD),
+    page("board_analysis", OFFICERS, **BOARD),
+    page("board_analysis_export", OFFICERS, fmt="csv", **BOARD),
+    page("board_analysis_export", OFFICERS, fmt="xlsx", **BOARD),
+    page("board_allocation", OFFICERS, **BOARD),
+    post("board_allocation", OFFICERS, **BOARD),
+    page("partnership_overview", STAFF, **PARTNERSHIP),
+    page("partnership_overview_export", STAFF, fmt="csv", **PARTNERSHIP),
+    page("partnership_overview_export", STAFF, fmt="xlsx", **PARTNERSHIP),
+    page("coverage", STAFF, **PARTNERSHIP),
+    page("coverage_export", STAFF, fmt="csv", **PARTNERSHIP),
+    page("coverage_export", STAFF, fmt="xlsx", **PARTNERSHIP),
+    page("partnership_analysis", STAFF, **PARTNERSHIP),
+    page("partnership_report_pdf", STAFF, **PARTNERSHIP),
+    page("partnership_analysis_export", STAFF, fmt="csv", **PARTNERSHIP),
+    page("partnership_analysis_export", STAFF, fmt="xlsx", **PARTNERSHIP),
+    page("partnership_allocation", STAFF, **PARTNERSHIP),
+    post("partnership_allocation", STAFF, **PARTNERSHIP),
+    # A scenario is seen by its owner only: the board's officer, or the partnership's staff.
+    page("allocation_scenario", OFFICERS, pk="board_scenario.pk"),
+    page("allocation_scenario", STAFF, pk="partnership_scenario.pk"),
+    page("allocation_scenario_export", OFFICERS, fmt="csv", pk="board_scenario.pk"),
+    page("allocation_scenario_export", STAFF, fmt="xlsx", pk="partnership_scenario.pk"),
     # --- core ----------------------------------------------------------------------------------
     page("healthz", PUBLIC),
     page("avg_export", rule(set())),  # platform administrators only (tests/test_avg.py)
@@ -195,4 +298,16 @@ MATRIX = [
     ),
     api("api_profile_history", API_READERS, **PROFILE),
     api("api_profile_check", API_READERS, **PROFILE),
+    api("api_ijk", API_READERS, **DIVERSITY),
+    api("api_ijk", API_EDITORS, method="put", json={"scores": {}}, **DIVERSITY),
+    api("api_diversity", API_READERS, **DIVERSITY),
+    api(
+        "api_diversity",
+        API_EDITORS,
+        method="put",
+        json={"counts": {"6": {"geen": 240}}},
+        **DIVERSITY,
+    ),
+    # Without a file: the editor gets the missing-file error, nothing is read in.
+    api("api_diversity_import", API_EDITORS, method="post", **DIVERSITY),
 ]

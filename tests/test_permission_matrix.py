@@ -22,7 +22,7 @@ from steunwijzer.route.deadline_services import deadline_set
 from tests import documents
 from tests.route_helpers import fill, to_state
 
-from .permission_matrix import ANY, LOGIN, MATRIX, PERSONAS
+from .permission_matrix import ANY, IJK_YEAR, LOGIN, MATRIX, PERSONAS, PUBLISHED_YEAR
 
 # Django's admin is Django's own code behind its own is_staff check and permissions.
 EXCLUDED_PREFIXES = ("beheer/",)
@@ -112,6 +112,9 @@ class World(SimpleNamespace):
         w.editor_token, _ = ApiToken.issue(w.editor, "matrix")
         w.invitation_token = _invitation_token(w)
         w.tokens = {name: ApiToken.issue(user, "matrix-api")[1] for name, user in fixtures.items()}
+        _build_instruments(w)
+        _build_publication(w, request)
+        _build_allocations(w)
         return w
 
     def resolve(self, value):
@@ -124,6 +127,72 @@ class World(SimpleNamespace):
         for part in rest:
             obj = getattr(obj, part)
         return obj
+
+
+def _build_instruments(w):
+    """An IJK self-evaluation with an evidence file, a peer's Kijkwijzer observation and an
+    Invulschema, all for IJK_YEAR."""
+    from steunwijzer.core.uploads import check_upload
+    from steunwijzer.instruments.diversity.services import invulschema_save
+    from steunwijzer.instruments.ijk.rules import ScoreInput
+    from steunwijzer.instruments.ijk.services import observation_record, peer_assign, scores_save
+
+    evaluation = scores_save(
+        school=w.school,
+        school_year=IJK_YEAR,
+        user=w.editor,
+        scores={"OP1": ScoreInput(3, "", "")},
+        files={"OP1": check_upload(documents.pdf(), allowed=("pdf",), max_bytes=10**6)},
+    )
+    w.evidence = evaluation.scores.get(indicator="OP1")
+    # other_editor (another school of the partnership) is invited as a peer and observes.
+    peer_assign(school=w.school, school_year=IJK_YEAR, user=w.editor, peer=w.other_editor)
+    w.observation = observation_record(
+        school=w.school,
+        school_year=IJK_YEAR,
+        user=w.other_editor,
+        observed_on=date(2026, 10, 1),
+        group_name="groep 5",
+        notes={},
+        scores={"OP3": 2},
+    )
+    invulschema_save(
+        school=w.school, school_year=IJK_YEAR, user=w.editor, counts={"6": {"geen": 240}}
+    )
+
+
+def _build_publication(w, request):
+    """A published SOP for PUBLISHED_YEAR (profile and advised_profile stay unpublished)."""
+    request.getfixturevalue("settings").DATA_DIR = request.getfixturevalue("tmp_path")
+    w.published_profile = to_state(
+        profile_create(school=w.school, school_year=PUBLISHED_YEAR, user=w.editor),
+        "gepubliceerd",
+        editor=w.editor,
+        mr=w.mr_member,
+        officer=w.officer,
+        staff=w.staff,
+    )
+
+
+def _build_allocations(w):
+    """A saved allocation scenario of the board and one of the partnership."""
+    from steunwijzer.dashboards.overview import schools_in
+    from steunwijzer.dashboards.scenarios import compute, read_inputs, scenario_save
+
+    inputs, _errors = read_inputs({"total": "1000", "unit": "euro", "basis": "leerlingen"})
+    for name, board in (("board_scenario", w.board), ("partnership_scenario", None)):
+        schools = list(schools_in(board=board) if board else schools_in(partnership=w.partnership))
+        _, result = compute(schools, IJK_YEAR, inputs)
+        scenario = scenario_save(
+            partnership=w.partnership,
+            board=board,
+            school_year=IJK_YEAR,
+            inputs=inputs,
+            result=result,
+            user=w.officer if board else w.staff,
+            today=date(2026, 11, 1),
+        )
+        setattr(w, name, scenario)
 
 
 def _invitation_token(w) -> str:
