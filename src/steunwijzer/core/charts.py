@@ -16,7 +16,7 @@ PALETTE = ("#2b5f75", "#8a5a00", "#5b4a8b", "#1a7f37", "#9a3b3b", "#4d5b6a")
 BAR_HEIGHT = 18
 BAR_GAP = 4
 GROUP_GAP = 14
-LABEL_WIDTH = 190
+LABEL_WIDTH = 190  # fits 24 characters of 13 px text; longer labels are shortened
 CHART_WIDTH = 640
 VALUE_WIDTH = 70
 
@@ -146,5 +146,5 @@ class Chart:
         )
 
 
-def _shorten(label: str, limit: int = 28) -> str:
+def _shorten(label: str, limit: int = 24) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
