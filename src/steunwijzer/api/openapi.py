@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from steunwijzer.publication import openapi as public_openapi
 from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
 
 
@@ -275,6 +276,7 @@ def openapi_document() -> dict:
         "servers": [{"url": f"{settings.SITE_URL}/api/v1"}],
         "security": [{"bearerAuth": []}],
         "paths": {
+            **public_openapi.PATHS,
             "/profiles/": {
                 "get": {
                     "operationId": "profiles_list",
@@ -448,6 +450,6 @@ def openapi_document() -> dict:
         },
         "components": {
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
-            "schemas": SCHEMAS,
+            "schemas": {**SCHEMAS, **public_openapi.SCHEMAS},
         },
     }

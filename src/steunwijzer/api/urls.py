@@ -1,5 +1,7 @@
 from django.urls import path
 
+from steunwijzer.publication import public_api
+
 from . import views
 
 urlpatterns = [
@@ -10,4 +12,5 @@ urlpatterns = [
     path("profiles/<int:pk>/transitions/", views.profile_transition, name="api_profile_transition"),
     path("profiles/<int:pk>/history/", views.profile_history, name="api_profile_history"),
     path("profiles/<int:pk>/check/", views.profile_check, name="api_profile_check"),
+    *public_api.urlpatterns,
 ]

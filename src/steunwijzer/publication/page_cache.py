@@ -1,0 +1,59 @@
+"""Render once per published version: public pages are immutable, so their HTML is kept.
+
+A page's key names everything it shows: the published revisions of the school (a new
+publication gives a new key), its latest evaluation, and the code version. The ETag is the
+key's hash, so a browser or proxy that has the page gets a 304 without any rendering.
+Public responses read no session or user, so they never vary per visitor.
+"""
+
+import hashlib
+from importlib import metadata
+
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+
+
+def _code_version() -> str:
+    try:
+        return metadata.version("steunwijzer")
+    except metadata.PackageNotFoundError:
+        return "dev"
+
+
+CODE_VERSION = _code_version()
+
+CACHE_ALIAS = "public_pages"
+MAX_AGE = 300  # seconds a browser or proxy may reuse a page without asking
+
+
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
+def page_key(*parts) -> str:
+    return ":".join(["public", CODE_VERSION, *(str(p) for p in parts)])
+
+
+def etag_for(key: str) -> str:
+    return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
+
+
+def public_headers(response, etag: str):
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=MAX_AGE)
+    return response
+
+
+def cached_page(request, key: str, render, content_type="text/html; charset=utf-8"):
+    """The response for `key`: 304 if the client has it, else the kept (or fresh) body."""
+    etag = etag_for(key)
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        return public_headers(not_modified, etag)
+    store = _cache()
+    body = store.get(key)
+    if body is None:
+        body = render()
+        store.set(key, body, None)
+    return public_headers(HttpResponse(body, content_type=content_type), etag)
