@@ -1,0 +1,114 @@
+"""The school finder: filters on the search index, and why each school matches."""
+
+import pytest
+
+from steunwijzer.profiles.services import profile_create
+from steunwijzer.publication.models import FinderEntry
+from steunwijzer.publication.search_index import rebuild_index
+from tests.conftest import grant, make_school, make_user
+from tests.publication_helpers import publish
+from steunwijzer.organisations.models import Membership, Role
+
+
+@pytest.fixture
+def two_published(profile, other_profile, editor, other_editor, mr_member, officer, staff):
+    publish(
+        profile, editor=editor, mr=mr_member, officer=officer, staff=staff,
+        expertise_aanbod=["dyslexie", "autisme"],
+        grenzen_niet_bieden="<p>Geen plek voor een leerling die een stiltehoek de hele dag nodig heeft.</p>",
+    )
+    other_mr = make_user("mr2")
+    grant(other_mr, Role.MR_MEMBER, school=other_profile.school, function=Membership.Function.PARENT)
+    publish(
+        other_profile, editor=other_editor, mr=other_mr, officer=officer, staff=staff,
+        expertise_aanbod=["hoogbegaafdheid"],
+    )
+    return profile, other_profile
+
+
+def test_publishing_writes_one_index_row_per_school(two_published):
+    assert FinderEntry.objects.count() == 2
+    entry = FinderEntry.objects.get(brin_code="12AB00")
+    assert " expertise_aanbod.dyslexie " in entry.offers
+    assert entry.district == "Escamp"
+
+
+def test_it_lists_all_published_schools(client, two_published):
+    html = client.get("/scholen/").content.decode()
+    assert "2 scholen gevonden" in html
+    assert "De Regenboog" in html and "De Vlieger" in html
+
+
+def test_it_filters_by_offer_and_says_why(client, two_published):
+    html = client.get("/scholen/", {"aanbod": "expertise_aanbod.dyslexie"}).content.decode()
+    assert "1 school gevonden" in html
+    assert "De Regenboog" in html and "De Vlieger" not in html
+    assert "biedt: Dyslexie" in html
+
+
+def test_it_filters_by_district_municipality_and_denomination(client, two_published):
+    assert "De Vlieger" not in client.get("/scholen/", {"wijk": "Escamp"}).content.decode()
+    assert "1 school gevonden" in client.get("/scholen/", {"wijk": "Loosduinen"}).content.decode()
+    assert "2 scholen" in client.get("/scholen/", {"gemeente": "Den Haag"}).content.decode()
+    assert "0 scholen" in client.get("/scholen/", {"denominatie": "islamitisch"}).content.decode()
+
+
+def test_free_text_shows_the_snippet_where_it_matched(client, two_published):
+    html = client.get("/scholen/", {"q": "stiltehoek"}).content.decode()
+    assert "1 school gevonden" in html
+    assert "stiltehoek de hele dag" in html
+    assert "Wat kunnen wij niet bieden?" in html
+
+
+def test_unknown_offers_and_bad_pages_are_ignored(client, two_published):
+    response = client.get("/scholen/", {"aanbod": "bestaat.niet", "pagina": "x"})
+    assert response.status_code == 200
+    assert "2 scholen gevonden" in response.content.decode()
+
+
+def test_the_finder_never_shows_unpublished_schools(client, two_published, single_school,
+                                                   format_version, other_officer):
+    profile_create(school=single_school, school_year="2026-2027", user=other_officer)
+    assert "Het Baken" not in client.get("/scholen/").content.decode()
+
+
+def test_rebuild_gives_the_same_rows(two_published):
+    before = sorted(FinderEntry.objects.values_list("brin_code", "offers", "search_text"))
+    FinderEntry.objects.all().delete()
+    assert rebuild_index() == 2
+    after = sorted(FinderEntry.objects.values_list("brin_code", "offers", "search_text"))
+    assert before == after
+
+
+def test_the_rebuild_command_reports_the_count(two_published, capsys):
+    from django.core.management import call_command
+
+    call_command("rebuild_finder_index")
+    assert "2 scholen" in capsys.readouterr().out
+
+
+def test_a_failing_index_leaves_the_publication_untaken(
+    profile, editor, mr_member, officer, staff, monkeypatch
+):
+    from steunwijzer.route import services as route_services
+    from tests.publication_helpers import publish as do_publish
+
+    written = route_services.index_school
+
+    def broken(school):
+        written(school)  # the row is written, then the index fails
+        raise RuntimeError("index kapot")
+
+    monkeypatch.setattr(route_services, "index_school", broken)
+    with pytest.raises(RuntimeError):
+        do_publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
+    profile.refresh_from_db()
+    assert profile.state == "ontvangen"
+    assert profile.published_revision_id is None
+    assert not profile.transitions.filter(action="publish").exists()
+    assert not FinderEntry.objects.exists()
+
+
+def test_a_school_with_two_locations_links_with_its_vestiging(client, two_published, board):
+    make_school(board, "12AB", "De Regenboog, dependance", vestiging="01")
+    assert 'href="/scholen/12AB/00/"' in client.get("/scholen/").content.decode()
