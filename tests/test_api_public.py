@@ -10,9 +10,15 @@ from tests.route_helpers import step
 
 @pytest.fixture
 def published(profile, editor, mr_member, officer, staff):
-    return publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff,
-                   expertise_aanbod=["dyslexie"],
-                   grenzen_niet_bieden="<p>Geen zorg de hele dag.</p>")
+    return publish(
+        profile,
+        editor=editor,
+        mr=mr_member,
+        officer=officer,
+        staff=staff,
+        expertise_aanbod=["dyslexie"],
+        grenzen_niet_bieden="<p>Geen zorg de hele dag.</p>",
+    )
 
 
 def test_the_list_needs_no_login_and_is_cacheable(client, published):
@@ -24,9 +30,10 @@ def test_the_list_needs_no_login_and_is_cacheable(client, published):
     assert row["brin_code"] == "12AB00"
     assert "expertise_aanbod.dyslexie" in row["offers"]
     assert "public" in response["Cache-Control"]
-    assert client.get(
-        "/api/v1/public/profiles/", HTTP_IF_NONE_MATCH=response["ETag"]
-    ).status_code == 304
+    assert (
+        client.get("/api/v1/public/profiles/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code
+        == 304
+    )
 
 
 def test_the_list_filters_like_the_finder(client, published):
@@ -60,8 +67,12 @@ def test_one_profile_by_chapter_and_field_with_dates(client, published):
 def test_it_never_gives_the_draft(client, published, editor):
     step(published, editor, "start_new_draft")
     published.refresh_from_db()
-    profile_update(profile_id=published.pk, user=editor, base_version=published.version,
-                   changes={"grenzen_niet_bieden": "<p>Geheim concept.</p>"})
+    profile_update(
+        profile_id=published.pk,
+        user=editor,
+        base_version=published.version,
+        changes={"grenzen_niet_bieden": "<p>Geheim concept.</p>"},
+    )
     assert "Geheim concept" not in client.get("/api/v1/public/profiles/12AB00/").content.decode()
 
 

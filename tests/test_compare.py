@@ -9,13 +9,26 @@ from tests.publication_helpers import publish
 
 @pytest.fixture
 def two_published(profile, other_profile, editor, other_editor, mr_member, officer, staff):
-    publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff,
-            grenzen_niet_bieden="<p>Regenboog: geen een-op-een begeleiding.</p>")
+    publish(
+        profile,
+        editor=editor,
+        mr=mr_member,
+        officer=officer,
+        staff=staff,
+        grenzen_niet_bieden="<p>Regenboog: geen een-op-een begeleiding.</p>",
+    )
     other_mr = make_user("mr2")
-    grant(other_mr, Role.MR_MEMBER, school=other_profile.school,
-          function=Membership.Function.PARENT)
-    publish(other_profile, editor=other_editor, mr=other_mr, officer=officer, staff=staff,
-            grenzen_niet_bieden="<p>Vlieger: geen plusklas.</p>")
+    grant(
+        other_mr, Role.MR_MEMBER, school=other_profile.school, function=Membership.Function.PARENT
+    )
+    publish(
+        other_profile,
+        editor=other_editor,
+        mr=other_mr,
+        officer=officer,
+        staff=staff,
+        grenzen_niet_bieden="<p>Vlieger: geen plusklas.</p>",
+    )
     return profile, other_profile
 
 

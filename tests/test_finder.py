@@ -2,25 +2,37 @@
 
 import pytest
 
+from steunwijzer.organisations.models import Membership, Role
 from steunwijzer.profiles.services import profile_create
 from steunwijzer.publication.models import FinderEntry
 from steunwijzer.publication.search_index import rebuild_index
 from tests.conftest import grant, make_school, make_user
 from tests.publication_helpers import publish
-from steunwijzer.organisations.models import Membership, Role
+
+STILTEHOEK = "<p>Geen plek voor een leerling die een stiltehoek de hele dag nodig heeft.</p>"
 
 
 @pytest.fixture
 def two_published(profile, other_profile, editor, other_editor, mr_member, officer, staff):
     publish(
-        profile, editor=editor, mr=mr_member, officer=officer, staff=staff,
+        profile,
+        editor=editor,
+        mr=mr_member,
+        officer=officer,
+        staff=staff,
         expertise_aanbod=["dyslexie", "autisme"],
-        grenzen_niet_bieden="<p>Geen plek voor een leerling die een stiltehoek de hele dag nodig heeft.</p>",
+        grenzen_niet_bieden=STILTEHOEK,
     )
     other_mr = make_user("mr2")
-    grant(other_mr, Role.MR_MEMBER, school=other_profile.school, function=Membership.Function.PARENT)
+    grant(
+        other_mr, Role.MR_MEMBER, school=other_profile.school, function=Membership.Function.PARENT
+    )
     publish(
-        other_profile, editor=other_editor, mr=other_mr, officer=officer, staff=staff,
+        other_profile,
+        editor=other_editor,
+        mr=other_mr,
+        officer=officer,
+        staff=staff,
         expertise_aanbod=["hoogbegaafdheid"],
     )
     return profile, other_profile
@@ -66,8 +78,9 @@ def test_unknown_offers_and_bad_pages_are_ignored(client, two_published):
     assert "2 scholen gevonden" in response.content.decode()
 
 
-def test_the_finder_never_shows_unpublished_schools(client, two_published, single_school,
-                                                   format_version, other_officer):
+def test_the_finder_never_shows_unpublished_schools(
+    client, two_published, single_school, format_version, other_officer
+):
     profile_create(school=single_school, school_year="2026-2027", user=other_officer)
     assert "Het Baken" not in client.get("/scholen/").content.decode()
 

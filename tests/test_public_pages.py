@@ -23,7 +23,11 @@ def _empty_page_cache():
 @pytest.fixture
 def published(profile, editor, mr_member, officer, staff):
     return publish(
-        profile, editor=editor, mr=mr_member, officer=officer, staff=staff,
+        profile,
+        editor=editor,
+        mr=mr_member,
+        officer=officer,
+        staff=staff,
         grenzen_niet_bieden=PUBLISHED_LIMIT,
         expertise_aanbod=["dyslexie", "autisme"],
     )
@@ -50,13 +54,13 @@ def test_it_is_404_for_an_unknown_school_and_year(client, published):
     assert client.get("/scholen/12AB/2019-2020/").status_code == 404
 
 
-def test_it_never_shows_the_draft_or_a_later_unpublished_version(
-    client, published, editor
-):
+def test_it_never_shows_the_draft_or_a_later_unpublished_version(client, published, editor):
     step(published, editor, "start_new_draft")
     published.refresh_from_db()
     profile_update(
-        profile_id=published.pk, user=editor, base_version=published.version,
+        profile_id=published.pk,
+        user=editor,
+        base_version=published.version,
         changes={"grenzen_niet_bieden": DRAFT_TEXT},
     )
     html = client.get("/scholen/12AB/").content.decode()
@@ -66,7 +70,9 @@ def test_it_never_shows_the_draft_or_a_later_unpublished_version(
 
 def test_a_concept_is_never_public(client, profile, editor):
     profile_update(
-        profile_id=profile.pk, user=editor, base_version=profile.version,
+        profile_id=profile.pk,
+        user=editor,
+        base_version=profile.version,
         changes={"grenzen_niet_bieden": DRAFT_TEXT},
     )
     response = client.get("/scholen/12AB/")
@@ -88,7 +94,9 @@ def test_it_renders_once_and_a_new_publication_shows_the_new_text(
     step(published, editor, "start_new_draft")
     published.refresh_from_db()
     profile_update(
-        profile_id=published.pk, user=editor, base_version=published.version,
+        profile_id=published.pk,
+        user=editor,
+        base_version=published.version,
         changes={"grenzen_niet_bieden": "<p>Nieuwe grens: geen tweede taalklas.</p>"},
     )
     from tests.publication_helpers import to_state_from_filled
@@ -111,13 +119,20 @@ def test_it_answers_304_to_a_known_etag_and_does_not_vary_per_user(client, publi
     assert "Uitloggen" not in logged_in.content.decode()
 
 
-def test_earlier_years_are_listed_and_reachable(client, school, format_version, editor,
-                                                mr_member, officer, staff):
+def test_earlier_years_are_listed_and_reachable(
+    client, school, format_version, editor, mr_member, officer, staff
+):
     from steunwijzer.profiles.services import profile_create
 
     old = profile_create(school=school, school_year="2025-2026", user=editor)
-    publish(old, editor=editor, mr=mr_member, officer=officer, staff=staff,
-            grenzen_niet_bieden="<p>Vorig jaar: geen plusklas.</p>")
+    publish(
+        old,
+        editor=editor,
+        mr=mr_member,
+        officer=officer,
+        staff=staff,
+        grenzen_niet_bieden="<p>Vorig jaar: geen plusklas.</p>",
+    )
     new = profile_create(school=school, school_year="2026-2027", user=editor)
     publish(new, editor=editor, mr=mr_member, officer=officer, staff=staff)
     html = client.get("/scholen/12AB/").content.decode()

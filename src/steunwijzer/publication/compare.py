@@ -80,9 +80,7 @@ def comparison(profiles) -> list[dict]:
 
 def _render(profiles) -> str:
     several = brins_with_several_locations({p.school.brin for p in profiles})
-    schools = [
-        {"profile": p, "url": school_url(p.school.brin_code, several)} for p in profiles
-    ]
+    schools = [{"profile": p, "url": school_url(p.school.brin_code, several)} for p in profiles]
     context = {
         "schools": schools,
         "chapters": comparison(profiles),

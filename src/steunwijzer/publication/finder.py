@@ -116,7 +116,9 @@ def snippets(texts: list, text_query: str, limit: int = 2) -> list[tuple[str, st
             continue
         start = max(0, at - SNIPPET_CHARS // 2)
         end = min(len(text), at + len(words[0]) + SNIPPET_CHARS)
-        snippet = ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+        snippet = (
+            ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+        )
         found.append((label, snippet))
         if len(found) == limit:
             break
@@ -126,8 +128,18 @@ def snippets(texts: list, text_query: str, limit: int = 2) -> list[tuple[str, st
 def search(query: FinderQuery, labels: dict[str, str]):
     """One page of results, each with why it matches; and the paginator's page."""
     rows = filtered_entries(query).only(
-        "school_id", "brin_code", "name", "city", "municipality", "district", "denomination",
-        "school_type", "school_year", "offers", "texts", "partnership_id",
+        "school_id",
+        "brin_code",
+        "name",
+        "city",
+        "municipality",
+        "district",
+        "denomination",
+        "school_type",
+        "school_year",
+        "offers",
+        "texts",
+        "partnership_id",
     )
     page = Paginator(rows, PER_PAGE).get_page(query.page)
     entries = list(page.object_list)
@@ -164,14 +176,16 @@ def school_url(brin_code: str, several: set[str]) -> str:
 def facet_values(partnership: Partnership) -> dict[str, list]:
     """The choices of the select boxes: what the published schools of the partnership have."""
     rows = FinderEntry.objects.filter(partnership=partnership)
-    places = list(rows.values_list("municipality", "district").distinct().order_by(
-        "municipality", "district"
-    ))
+    places = list(
+        rows.values_list("municipality", "district").distinct().order_by("municipality", "district")
+    )
     return {
         "municipalities": sorted({m for m, _ in places}),
         "districts": [(m, d) for m, d in places if d],
         "denominations": list(
-            rows.exclude(denomination="").values_list("denomination", flat=True)
-            .distinct().order_by("denomination")
+            rows.exclude(denomination="")
+            .values_list("denomination", flat=True)
+            .distinct()
+            .order_by("denomination")
         ),
     }

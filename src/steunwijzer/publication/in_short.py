@@ -1,4 +1,4 @@
-""""In het kort": the first thing a parent reads on a school's public page.
+""" "In het kort": the first thing a parent reads on a school's public page.
 
 Four questions, answered from the published answers of the regional model in short plain
 sentences: what my child can get here, what the school cannot offer, what happens then, and
@@ -8,11 +8,12 @@ comes out. A question whose fields the model lacks or the school left empty is l
 
 from dataclasses import dataclass, field
 
-from steunwijzer.profiles.richtext import html_to_plain
+from steunwijzer.profiles.richtext import html_to_markup, html_to_plain
 from steunwijzer.quality_check.text import sentences
 
 # How many sentences of a long answer the summary takes: short, the chapter has the rest.
 MAX_SENTENCES = 2
+MAX_POINTS = 5
 
 
 @dataclass
@@ -36,6 +37,18 @@ def _first_sentences(value, limit: int = MAX_SENTENCES) -> list[str]:
         return []
     plain = html_to_plain(value) if value.lstrip().startswith("<") else value
     return sentences(plain)[:limit]
+
+
+def _points(value, limit: int = MAX_POINTS) -> list[str]:
+    """The first sentence of each list item of a long answer, as a short point."""
+    if not isinstance(value, str) or not value.lstrip().startswith("<"):
+        return []
+    points = []
+    for line in html_to_markup(value).splitlines():
+        if line.startswith("- ") and line[2:].strip():
+            first = (sentences(line[2:]) or [line[2:]])[0].strip().rstrip(";,")
+            points.append(first[:1].upper() + first[1:])
+    return points[:limit]
 
 
 def _choice_labels(sop_format, key: str, answers: dict, school_type: str) -> list[str]:
@@ -70,9 +83,13 @@ def in_short(sop_format, answers: dict, school_type: str) -> list[Question]:
         extra_intro="Extra ondersteuning kan de school bieden bij:",
         more_at=_chapter_of(sop_format, "expertise_aanbod"),
     )
+    limits = sop_format.field("grenzen_niet_bieden")
+    limit_points = _points(answers.get("grenzen_niet_bieden")) if limits else []
     cannot = Question(
         "Wat kan de school niet bieden?",
-        lines=text("grenzen_niet_bieden") + text("niet_in_basisondersteuning", 1),
+        lines=([] if limit_points else text("grenzen_niet_bieden"))
+        + text("niet_in_basisondersteuning", 1),
+        items=limit_points,
         more_at=_chapter_of(sop_format, "grenzen_niet_bieden"),
     )
     then = Question(

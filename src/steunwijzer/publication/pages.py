@@ -51,18 +51,16 @@ def page_context(profile, path_kwargs: dict, years: list, evaluation) -> dict:
     year_kwargs = {**path_kwargs, "schooljaar": profile.school_year}
     is_current = years[0][0] == profile.school_year
     page_kwargs = path_kwargs if is_current else year_kwargs
-    published = (
-        Transition.objects.filter(profile=profile, action="publish").order_by("-pk").first()
-    )
+    published = Transition.objects.filter(profile=profile, action="publish").order_by("-pk").first()
     document = OwnDocument.objects.without_content().filter(profile=profile).first()
     return {
         "profile": profile,
         "school": school,
         "revision": revision,
         "answers": revision.answers,
-        "in_short": [] if profile.is_own_model else in_short(
-            profile.sop_format, revision.answers, school.school_type
-        ),
+        "in_short": []
+        if profile.is_own_model
+        else in_short(profile.sop_format, revision.answers, school.school_type),
         "intro_template": "publication/_intro.html",
         "theme_partnership": school.board.partnership,
         "is_current": is_current,
@@ -88,9 +86,7 @@ def _locations(request, schools):
         "schools": schools,
         "theme_partnership": schools[0].board.partnership,
     }
-    return public_headers(
-        render(request, "publication/locations.html", context), '"locations"'
-    )
+    return public_headers(render(request, "publication/locations.html", context), '"locations"')
 
 
 @require_GET

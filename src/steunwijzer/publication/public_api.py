@@ -111,7 +111,9 @@ def profile_document(profile) -> dict:
     answers = revision.answers
     published = Transition.objects.filter(profile=profile, action="publish").order_by("-pk").first()
     evaluation = (
-        Evaluation.objects.filter(profile__school=school, profile__school_year__lte=profile.school_year)
+        Evaluation.objects.filter(
+            profile__school=school, profile__school_year__lte=profile.school_year
+        )
         .order_by("-evaluated_on", "-pk")
         .first()
     )
@@ -156,13 +158,19 @@ def profile_document(profile) -> dict:
         "kind": profile.kind,
         "format": {"id": fv.format_id, "version": fv.version, "name": fv.name},
         "dates": {
-            "established_on": profile.established_on.isoformat() if profile.established_on else None,
+            "established_on": profile.established_on.isoformat()
+            if profile.established_on
+            else None,
             "published_at": published.created_at.isoformat() if published else None,
             "last_evaluation": (
-                evaluation.evaluated_on.isoformat() if evaluation else answers.get("evaluatie_laatste")
+                evaluation.evaluated_on.isoformat()
+                if evaluation
+                else answers.get("evaluatie_laatste")
             ),
             "next_evaluation": (
-                evaluation.next_evaluation.isoformat() if evaluation else answers.get("evaluatie_volgende")
+                evaluation.next_evaluation.isoformat()
+                if evaluation
+                else answers.get("evaluatie_volgende")
             ),
         },
         "chapters": chapters,
@@ -174,9 +182,11 @@ def public_profile_get(request, brin_code):
     code = brin_code.upper()
     if not SCHOOL_CODE.match(code):
         return error(404, "Een schoolcode is de BRIN met het vestigingsnummer, zoals 12AB00.")
-    school = School.objects.select_related("board__partnership").filter(
-        brin=code[:4], vestiging=code[4:]
-    ).first()
+    school = (
+        School.objects.select_related("board__partnership")
+        .filter(brin=code[:4], vestiging=code[4:])
+        .first()
+    )
     try:
         if school is None:
             raise Http404
