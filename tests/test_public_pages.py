@@ -150,3 +150,32 @@ def test_a_brin_with_several_locations_offers_the_choice(client, published, boar
     assert "/scholen/12AB/01/" in choice.content.decode()
     assert client.get("/scholen/12AB/00/").status_code == 200
     assert client.get("/scholen/12AB/01/").status_code == 404
+
+
+def test_an_own_model_sop_shows_its_document_and_where_the_parts_are(
+    client, school, format_version, editor, mr_member, officer, staff
+):
+    from steunwijzer.profiles.services import (
+        own_document_set_locations,
+        own_document_upload,
+        profile_create,
+    )
+    from tests.documents import pdf
+    from tests.publication_helpers import to_state_from_filled
+    from tests.test_own_model import LOCATIONS
+
+    own = profile_create(school=school, school_year="2026-2027", user=editor, kind="own")
+    own_document_upload(profile=own, user=editor, upload=pdf())
+    own_document_set_locations(profile=own, user=editor, locations=LOCATIONS)
+    to_state_from_filled(own, editor=editor, mr=mr_member, officer=officer, staff=staff)
+    html = client.get("/scholen/12AB/").content.decode()
+    assert "eigen document" in html
+    assert "Hoofdstuk 2 Basisondersteuning" in html
+    assert 'href="/scholen/12AB/2026-2027/eigen-document"' in html
+    download = client.get("/scholen/12AB/2026-2027/eigen-document")
+    assert download.status_code == 200
+    assert b"".join(download).startswith(b"%PDF")
+
+
+def test_a_regional_sop_has_no_own_document_to_download(client, published):
+    assert client.get("/scholen/12AB/2026-2027/eigen-document").status_code == 404
