@@ -34,6 +34,9 @@ class FinderEntry(models.Model):
     # [[field label, plain text], …]: to show where a free-text match was found.
     texts = models.JSONField(default=list)
     established_on = models.DateField(null=True, blank=True)
+    # Every publication rewrites its school's row: the newest of these names the state of all
+    # public pages (page_cache.publication_generation).
+    indexed_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = "regel in de schoolzoeker"

@@ -1,8 +1,10 @@
 """Render once per published version: public pages are immutable, so their HTML is kept.
 
-A page's key names everything it shows: the published revisions of the school (a new
-publication gives a new key), its latest evaluation, and the code version. The ETag is the
-key's hash, so a browser or proxy that has the page gets a 304 without any rendering.
+A page's key is its path plus the publication generation: the moment of the newest
+publication (every publish rewrites its school's finder row) and the newest evaluation. One
+query reads both, so a kept page costs no ORM work at all; any new publication gives every
+page a new key, and each is rendered once more when next asked for. The code version is in
+the key too. The ETag is the key's hash, so a browser or proxy that has the page gets a 304.
 Public responses read no session or user, so they never vary per visitor.
 """
 
@@ -10,6 +12,7 @@ import hashlib
 from importlib import metadata
 
 from django.core.cache import caches
+from django.db import connection
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
@@ -31,12 +34,29 @@ def _cache():
     return caches[CACHE_ALIAS]
 
 
+def publication_generation() -> str:
+    """Changes with every publication and every evaluation; read with one plain query."""
+    from steunwijzer.profiles.models import Evaluation
+
+    from .models import FinderEntry
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT MAX(indexed_at) FROM {FinderEntry._meta.db_table}), "
+            f"(SELECT MAX(id) FROM {Evaluation._meta.db_table})"
+        )
+        published, evaluated = cursor.fetchone()
+    return f"{published}/{evaluated}"
+
+
 def page_key(*parts) -> str:
-    return ":".join(["public", CODE_VERSION, *(str(p) for p in parts)])
+    """A short cache key (a hash) that names everything the response shows."""
+    named = ":".join([CODE_VERSION, *(str(p) for p in parts)])
+    return "public:" + hashlib.sha256(named.encode()).hexdigest()
 
 
 def etag_for(key: str) -> str:
-    return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
+    return f'"{key.removeprefix("public:")[:32]}"'
 
 
 def public_headers(response, etag: str):

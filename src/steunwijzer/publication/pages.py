@@ -4,7 +4,6 @@ Nothing here reads the draft: every answer comes from `Profile.published_revisio
 """
 
 from django.http import Http404
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
@@ -15,7 +14,7 @@ from steunwijzer.route.models import Transition
 
 from .in_short import in_short
 from .lookup import SeveralLocations, public_path_kwargs, published_profile, school_for_path
-from .page_cache import cached_page, page_key, public_headers
+from .page_cache import cached_page, page_key, publication_generation
 
 
 def download_url(name: str, kwargs: dict) -> str:
@@ -81,36 +80,30 @@ def page_context(profile, path_kwargs: dict, years: list, evaluation) -> dict:
     }
 
 
-def _locations(request, schools):
-    context = {
-        "schools": schools,
-        "theme_partnership": schools[0].board.partnership,
-    }
-    return public_headers(render(request, "publication/locations.html", context), '"locations"')
+def _locations(schools) -> str:
+    context = {"schools": schools, "theme_partnership": schools[0].board.partnership}
+    return render_to_string("publication/locations.html", context)
 
 
 @require_GET
 def school_page(request, brin, vestiging=None, schooljaar=None):
-    try:
-        school = school_for_path(brin, vestiging)
-    except SeveralLocations as several:
-        return _locations(request, several.schools)
-    profile = published_profile(school, schooljaar)
-    years = _published_years(school)
-    evaluation = _latest_evaluation(profile)
-    path_kwargs = public_path_kwargs(school)
-    key = page_key(
-        "school",
-        profile.published_revision_id,
-        "-".join(str(rev) for _, rev in years),
-        evaluation.pk if evaluation else 0,
-        *path_kwargs.values(),
-    )
+    """A kept page costs one query; only a page not yet kept looks the SOP up."""
 
     def render_page():
-        context = page_context(profile, path_kwargs, years, evaluation)
+        try:
+            school = school_for_path(brin, vestiging)
+        except SeveralLocations as several:
+            return _locations(several.schools)
+        profile = published_profile(school, schooljaar)
+        context = page_context(
+            profile,
+            public_path_kwargs(school),
+            _published_years(school),
+            _latest_evaluation(profile),
+        )
         return render_to_string("publication/school.html", context)
 
+    key = page_key("school", publication_generation(), request.path)
     return cached_page(request, key, render_page)
 
 
