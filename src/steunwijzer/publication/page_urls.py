@@ -3,15 +3,7 @@
 from django.urls import path
 
 from . import compare, finder_views, pages
-
-# A school is addressed by its BRIN, plus the vestiging where the BRIN has several locations;
-# an earlier school year adds the year.
-SCHOOL_PATHS = [
-    "scholen/<brin:brin>/",
-    "scholen/<brin:brin>/<vestiging:vestiging>/",
-    "scholen/<brin:brin>/<schooljaar:schooljaar>/",
-    "scholen/<brin:brin>/<vestiging:vestiging>/<schooljaar:schooljaar>/",
-]
+from .converters import SCHOOL_PATHS
 
 urlpatterns = [
     path("scholen/", finder_views.finder, name="public_finder"),

@@ -73,6 +73,7 @@ def page_context(profile, path_kwargs: dict, years: list, evaluation) -> dict:
         "evaluation": evaluation,
         "pdf_url": download_url("public_sop_pdf", page_kwargs),
         "docx_url": download_url("public_sop_docx", page_kwargs),
+        "schoolgids_url": download_url("public_schoolgids_docx", page_kwargs),
         "own_document": document,
         "own_document_url": reverse("public_own_document", kwargs=year_kwargs)
         if document and document.has_file
