@@ -10,7 +10,6 @@ from tests.publication_helpers import publish
 from tests.route_helpers import step
 
 DRAFT_TEXT = "<p>Dit staat alleen in het concept en mag nooit openbaar worden.</p>"
-PUBLISHED_LIMIT = "<p>Wij kunnen geen verpleegkundige zorg de hele dag bieden.</p>"
 
 
 @pytest.fixture(autouse=True)
@@ -18,19 +17,6 @@ def _empty_page_cache():
     caches["public_pages"].clear()
     yield
     caches["public_pages"].clear()
-
-
-@pytest.fixture
-def published(profile, editor, mr_member, officer, staff):
-    return publish(
-        profile,
-        editor=editor,
-        mr=mr_member,
-        officer=officer,
-        staff=staff,
-        grenzen_niet_bieden=PUBLISHED_LIMIT,
-        expertise_aanbod=["dyslexie", "autisme"],
-    )
 
 
 def test_it_shows_the_published_sop_without_login(client, published):

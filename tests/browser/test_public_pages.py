@@ -3,39 +3,11 @@ dyslexia, compare two, open one. axe-core on every public page; keyboard only; 3
 
 import pytest
 
-from steunwijzer.organisations.models import Membership, Role
 from tests.browser.conftest import assert_no_axe_violations
-from tests.conftest import grant, make_user
-from tests.publication_helpers import publish
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DYSLEXIA = "expertise_aanbod.dyslexie"
-
-
-@pytest.fixture
-def published(profile, other_profile, editor, other_editor, mr_member, officer, staff):
-    publish(
-        profile,
-        editor=editor,
-        mr=mr_member,
-        officer=officer,
-        staff=staff,
-        expertise_aanbod=["dyslexie", "gedrag"],
-    )
-    other_mr = make_user("mr2")
-    grant(
-        other_mr, Role.MR_MEMBER, school=other_profile.school, function=Membership.Function.PARENT
-    )
-    publish(
-        other_profile,
-        editor=other_editor,
-        mr=other_mr,
-        officer=officer,
-        staff=staff,
-        expertise_aanbod=["dyslexie"],
-    )
-    return profile, other_profile
 
 
 def _fits_the_width(page) -> bool:
@@ -44,7 +16,7 @@ def _fits_the_width(page) -> bool:
     )
 
 
-def test_a_parent_finds_compares_and_opens_a_school(page, published):
+def test_a_parent_finds_compares_and_opens_a_school(page, two_published):
     page.goto("/scholen/")
     page.get_by_role("heading", name="Scholen zoeken op ondersteuning").wait_for()
     assert_no_axe_violations(page)
@@ -75,7 +47,7 @@ def test_a_parent_finds_compares_and_opens_a_school(page, published):
     assert_no_axe_violations(page)
 
 
-def test_the_choice_of_locations_and_an_error_pass_axe(page, published, board):
+def test_the_choice_of_locations_and_an_error_pass_axe(page, two_published, board):
     from tests.conftest import make_school
 
     make_school(board, "12AB", "De Regenboog, dependance", vestiging="01")
@@ -87,7 +59,7 @@ def test_the_choice_of_locations_and_an_error_pass_axe(page, published, board):
     assert_no_axe_violations(page)
 
 
-def test_the_finder_works_with_the_keyboard_only(page, published):
+def test_the_finder_works_with_the_keyboard_only(page, two_published):
     page.goto("/scholen/?" + f"aanbod={DYSLEXIA}")
     page.get_by_text("2 scholen gevonden").wait_for()
     page.locator("body").focus()
@@ -103,7 +75,7 @@ def test_the_finder_works_with_the_keyboard_only(page, published):
     assert page.url.endswith("/scholen/12AB/")
 
 
-def test_public_pages_reflow_at_320_pixels(browser, live_server, published):
+def test_public_pages_reflow_at_320_pixels(browser, live_server, two_published):
     context = browser.new_context(
         base_url=live_server.url, locale="nl-NL", viewport={"width": 320, "height": 640}
     )
@@ -119,7 +91,7 @@ def test_public_pages_reflow_at_320_pixels(browser, live_server, published):
     context.close()
 
 
-def test_the_school_page_has_print_styles(page, published):
+def test_the_school_page_has_print_styles(page, two_published):
     page.goto("/scholen/12AB/")
     page.emulate_media(media="print")
     assert not page.get_by_role("link", name="Scholen zoeken").is_visible()

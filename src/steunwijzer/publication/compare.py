@@ -5,22 +5,18 @@ the finder's checkboxes send them. The rows follow the first school's model; a r
 when at least one of the schools filled it in.
 """
 
-import re
-
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
-from steunwijzer.organisations.models import School
 from steunwijzer.profiles.answers import is_filled
 
 from .finder import brins_with_several_locations, school_url
-from .lookup import published_profile
-from .page_cache import cached_page, page_key
+from .lookup import SCHOOL_CODE, published_profile_by_code
+from .page_cache import cached_page, page_key, publication_generation
 
 MAX_SCHOOLS = 3
-SCHOOL_CODE = re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$")
 
 
 class CompareError(ValueError):
@@ -44,15 +40,8 @@ def profiles_to_compare(codes: list[str]) -> list:
                 f"'{code[:20]}' is geen schoolcode. Een schoolcode is de BRIN met het "
                 "vestigingsnummer, zoals 12AB00."
             )
-        school = (
-            School.objects.select_related("board__partnership")
-            .filter(brin=code[:4], vestiging=code[4:])
-            .first()
-        )
         try:
-            if school is None:
-                raise Http404
-            profiles.append(published_profile(school))
+            profiles.append(published_profile_by_code(code))
         except Http404:
             raise CompareError(f"Van school {code} is geen gepubliceerd SOP gevonden.") from None
     return profiles
@@ -91,10 +80,10 @@ def _render(profiles) -> str:
 
 @require_GET
 def compare_page(request):
+    codes = request.GET.getlist("s")
+    key = page_key("compare", publication_generation(), *codes)
     try:
-        profiles = profiles_to_compare(request.GET.getlist("s"))
+        return cached_page(request, key, lambda: _render(profiles_to_compare(codes)))
     except CompareError as problem:
         context = {"problem": str(problem)}
         return render(request, "publication/compare.html", context, status=400)
-    key = page_key("compare", *(p.published_revision_id for p in profiles))
-    return cached_page(request, key, lambda: _render(profiles))

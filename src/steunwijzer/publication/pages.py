@@ -9,11 +9,16 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
 from steunwijzer.core.uploads import attachment_response
-from steunwijzer.profiles.models import Evaluation, OwnDocument, Profile
-from steunwijzer.route.models import Transition
+from steunwijzer.profiles.models import OwnDocument, Profile
 
 from .in_short import in_short
-from .lookup import SeveralLocations, public_path_kwargs, published_profile, school_for_path
+from .lookup import (
+    SeveralLocations,
+    public_path_kwargs,
+    publication_dates,
+    published_profile,
+    school_for_path,
+)
 from .page_cache import cached_page, page_key, publication_generation
 
 
@@ -33,24 +38,12 @@ def _published_years(school) -> list[tuple[str, int]]:
     )
 
 
-def _latest_evaluation(profile):
-    """The newest evaluation record of this school up to this profile's year."""
-    return (
-        Evaluation.objects.filter(
-            profile__school=profile.school, profile__school_year__lte=profile.school_year
-        )
-        .order_by("-evaluated_on", "-pk")
-        .first()
-    )
-
-
-def page_context(profile, path_kwargs: dict, years: list, evaluation) -> dict:
+def page_context(profile, path_kwargs: dict, years: list) -> dict:
     school = profile.school
     revision = profile.published_revision
     year_kwargs = {**path_kwargs, "schooljaar": profile.school_year}
     is_current = years[0][0] == profile.school_year
     page_kwargs = path_kwargs if is_current else year_kwargs
-    published = Transition.objects.filter(profile=profile, action="publish").order_by("-pk").first()
     document = OwnDocument.objects.without_content().filter(profile=profile).first()
     return {
         "profile": profile,
@@ -69,8 +62,7 @@ def page_context(profile, path_kwargs: dict, years: list, evaluation) -> dict:
             for year, _ in years
             if year != profile.school_year
         ],
-        "published_at": published.created_at if published else None,
-        "evaluation": evaluation,
+        "dates": publication_dates(profile),
         "pdf_url": download_url("public_sop_pdf", page_kwargs),
         "docx_url": download_url("public_sop_docx", page_kwargs),
         "schoolgids_url": download_url("public_schoolgids_docx", page_kwargs),
@@ -96,12 +88,7 @@ def school_page(request, brin, vestiging=None, schooljaar=None):
         except SeveralLocations as several:
             return _locations(several.schools)
         profile = published_profile(school, schooljaar)
-        context = page_context(
-            profile,
-            public_path_kwargs(school),
-            _published_years(school),
-            _latest_evaluation(profile),
-        )
+        context = page_context(profile, public_path_kwargs(school), _published_years(school))
         return render_to_string("publication/school.html", context)
 
     key = page_key("school", publication_generation(), request.path)

@@ -4,22 +4,18 @@ public_profile_get). Responses are cacheable: ETag and Cache-Control like the pu
 import json
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
 from django.http import Http404
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET
 
 from steunwijzer.api.views import error
-from steunwijzer.organisations.models import Partnership, School
+from steunwijzer.organisations.models import Partnership
 from steunwijzer.profiles.answers import is_filled
-from steunwijzer.profiles.models import Evaluation
-from steunwijzer.route.models import Transition
 
-from .compare import SCHOOL_CODE
 from .finder import FinderQuery, filtered_entries
-from .lookup import published_profile
+from .lookup import publication_dates, published_profile_by_code
 from .models import FinderEntry
-from .page_cache import cached_page, page_key
+from .page_cache import cached_page, page_key, publication_generation
 
 PAGE_SIZE = 50
 JSON = "application/json"
@@ -71,8 +67,7 @@ def public_profiles_list(request):
     except ValueError:
         return error(400, "De parameter 'page' moet een geheel getal zijn.")
     rows = filtered_entries(query)
-    state = FinderEntry.objects.aggregate(n=Count("pk"), newest=Max("revision_id"), last=Max("pk"))
-    key = page_key("api-list", request.GET.urlencode(), *state.values())
+    key = page_key("api-list", publication_generation(), request.GET.urlencode())
 
     def render():
         paginator = Paginator(rows.defer("search_text", "texts"), PAGE_SIZE)
@@ -109,14 +104,7 @@ def profile_document(profile) -> dict:
     school = profile.school
     revision = profile.published_revision
     answers = revision.answers
-    published = Transition.objects.filter(profile=profile, action="publish").order_by("-pk").first()
-    evaluation = (
-        Evaluation.objects.filter(
-            profile__school=school, profile__school_year__lte=profile.school_year
-        )
-        .order_by("-evaluated_on", "-pk")
-        .first()
-    )
+    dates = publication_dates(profile)
     fv = profile.format_version
     chapters = []
     if not profile.is_own_model:
@@ -158,20 +146,8 @@ def profile_document(profile) -> dict:
         "kind": profile.kind,
         "format": {"id": fv.format_id, "version": fv.version, "name": fv.name},
         "dates": {
-            "established_on": profile.established_on.isoformat()
-            if profile.established_on
-            else None,
-            "published_at": published.created_at.isoformat() if published else None,
-            "last_evaluation": (
-                evaluation.evaluated_on.isoformat()
-                if evaluation
-                else answers.get("evaluatie_laatste")
-            ),
-            "next_evaluation": (
-                evaluation.next_evaluation.isoformat()
-                if evaluation
-                else answers.get("evaluatie_volgende")
-            ),
+            name: value.isoformat() if hasattr(value, "isoformat") else value
+            for name, value in dates.items()
         },
         "chapters": chapters,
     }
@@ -179,23 +155,16 @@ def profile_document(profile) -> dict:
 
 @require_GET
 def public_profile_get(request, brin_code):
-    code = brin_code.upper()
-    if not SCHOOL_CODE.match(code):
-        return error(404, "Een schoolcode is de BRIN met het vestigingsnummer, zoals 12AB00.")
-    school = (
-        School.objects.select_related("board__partnership")
-        .filter(brin=code[:4], vestiging=code[4:])
-        .first()
-    )
+    school_year = request.GET.get("school_year") or None
+    key = page_key("api-profile", publication_generation(), brin_code.upper(), school_year)
+
+    def render():
+        return _json(profile_document(published_profile_by_code(brin_code, school_year)))
+
     try:
-        if school is None:
-            raise Http404
-        profile = published_profile(school, request.GET.get("school_year") or None)
+        return cached_page(request, key, render, content_type=JSON)
     except Http404:
         return error(404, "Van deze school is (voor dit schooljaar) geen gepubliceerd SOP.")
-    evaluation = Evaluation.objects.filter(profile__school=school).aggregate(last=Max("pk"))
-    key = page_key("api-profile", profile.published_revision_id, evaluation["last"])
-    return cached_page(request, key, lambda: _json(profile_document(profile)), content_type=JSON)
 
 
 urlpatterns = [
