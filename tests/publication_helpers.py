@@ -20,6 +20,17 @@ def publish(profile, *, editor, mr, officer, staff, **answers):
     return to_state_from_filled(profile, editor=editor, mr=mr, officer=officer, staff=staff)
 
 
+def start_new_draft(profile, editor, **changes):
+    """After publishing: start a new version and save `changes` in it (not published)."""
+    step(profile, editor, "start_new_draft")
+    profile.refresh_from_db()
+    profile_update(
+        profile_id=profile.pk, user=editor, base_version=profile.version, changes=changes
+    )
+    profile.refresh_from_db()
+    return profile
+
+
 def to_state_from_filled(profile, *, editor, mr, officer, staff):
     step(profile, editor, "request_advice")
     step(profile, mr, "give_advice", advice="positief")

@@ -1,8 +1,7 @@
 """Open data: public_profiles_list and public_profile_get, without login, cacheable."""
 
 from steunwijzer.api.openapi import openapi_document
-from steunwijzer.profiles.services import profile_update
-from tests.route_helpers import step
+from tests.publication_helpers import start_new_draft
 
 
 def test_the_list_needs_no_login_and_is_cacheable(client, published):
@@ -49,14 +48,7 @@ def test_one_profile_by_chapter_and_field_with_dates(client, published):
 
 
 def test_it_never_gives_the_draft(client, published, editor):
-    step(published, editor, "start_new_draft")
-    published.refresh_from_db()
-    profile_update(
-        profile_id=published.pk,
-        user=editor,
-        base_version=published.version,
-        changes={"grenzen_niet_bieden": "<p>Geheim concept.</p>"},
-    )
+    start_new_draft(published, editor, grenzen_niet_bieden="<p>Geheim concept.</p>")
     assert "Geheim concept" not in client.get("/api/v1/public/profiles/12AB00/").content.decode()
 
 

@@ -6,8 +6,7 @@ from django.core.cache import caches
 from steunwijzer.profiles.services import profile_update
 from steunwijzer.publication import pages
 from tests.conftest import make_school
-from tests.publication_helpers import publish
-from tests.route_helpers import step
+from tests.publication_helpers import publish, start_new_draft, to_state_from_filled
 
 DRAFT_TEXT = "<p>Dit staat alleen in het concept en mag nooit openbaar worden.</p>"
 
@@ -41,14 +40,7 @@ def test_it_is_404_for_an_unknown_school_and_year(client, published):
 
 
 def test_it_never_shows_the_draft_or_a_later_unpublished_version(client, published, editor):
-    step(published, editor, "start_new_draft")
-    published.refresh_from_db()
-    profile_update(
-        profile_id=published.pk,
-        user=editor,
-        base_version=published.version,
-        changes={"grenzen_niet_bieden": DRAFT_TEXT},
-    )
+    start_new_draft(published, editor, grenzen_niet_bieden=DRAFT_TEXT)
     html = client.get("/scholen/12AB/").content.decode()
     assert "alleen in het concept" not in html
     assert "Wij kunnen geen verpleegkundige zorg" in html
@@ -77,15 +69,9 @@ def test_it_renders_once_and_a_new_publication_shows_the_new_text(
     assert second.status_code == 200
     assert len(calls) == 1
 
-    step(published, editor, "start_new_draft")
-    published.refresh_from_db()
-    profile_update(
-        profile_id=published.pk,
-        user=editor,
-        base_version=published.version,
-        changes={"grenzen_niet_bieden": "<p>Nieuwe grens: geen tweede taalklas.</p>"},
+    start_new_draft(
+        published, editor, grenzen_niet_bieden="<p>Nieuwe grens: geen tweede taalklas.</p>"
     )
-    from tests.publication_helpers import to_state_from_filled
 
     to_state_from_filled(published, editor=editor, mr=mr_member, officer=officer, staff=staff)
     html = client.get("/scholen/12AB/").content.decode()
@@ -147,7 +133,6 @@ def test_an_own_model_sop_shows_its_document_and_where_the_parts_are(
         profile_create,
     )
     from tests.documents import pdf
-    from tests.publication_helpers import to_state_from_filled
     from tests.test_own_model import LOCATIONS
 
     own = profile_create(school=school, school_year="2026-2027", user=editor, kind="own")
