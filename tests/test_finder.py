@@ -3,7 +3,7 @@
 import pytest
 
 from steunwijzer.profiles.services import profile_create
-from steunwijzer.publication.models import FinderEntry
+from steunwijzer.publication.models import FinderEntry, FinderWord
 from steunwijzer.publication.search_index import rebuild_index
 from tests.conftest import make_school
 
@@ -35,6 +35,14 @@ def test_it_filters_by_district_municipality_and_denomination(client, two_publis
     assert "0 scholen" in client.get("/scholen/", {"denominatie": "islamitisch"}).content.decode()
 
 
+def test_words_match_from_their_start_and_all_must_match(client, two_published):
+    assert "1 school gevonden" in client.get("/scholen/", {"q": "Stilte"}).content.decode()
+    assert "0 scholen" in client.get("/scholen/", {"q": "iltehoek"}).content.decode()
+    both = client.get("/scholen/", {"q": "stiltehoek plusklas"}).content.decode()
+    assert "0 scholen" in both
+    assert "1 school" in client.get("/scholen/", {"q": "vlieger plusklas"}).content.decode()
+
+
 def test_free_text_shows_the_snippet_where_it_matched(client, two_published):
     html = client.get("/scholen/", {"q": "stiltehoek"}).content.decode()
     assert "1 school gevonden" in html
@@ -56,11 +64,13 @@ def test_the_finder_never_shows_unpublished_schools(
 
 
 def test_rebuild_gives_the_same_rows(two_published):
-    before = sorted(FinderEntry.objects.values_list("brin_code", "offers", "search_text"))
+    before = sorted(FinderEntry.objects.values_list("brin_code", "offers", "texts"))
+    words = sorted(FinderWord.objects.values_list("entry__brin_code", "word"))
     FinderEntry.objects.all().delete()
     assert rebuild_index() == 2
-    after = sorted(FinderEntry.objects.values_list("brin_code", "offers", "search_text"))
+    after = sorted(FinderEntry.objects.values_list("brin_code", "offers", "texts"))
     assert before == after
+    assert sorted(FinderWord.objects.values_list("entry__brin_code", "word")) == words
 
 
 def test_the_rebuild_command_reports_the_count(two_published, capsys):
@@ -95,3 +105,12 @@ def test_a_failing_index_leaves_the_publication_untaken(
 def test_a_school_with_two_locations_links_with_its_vestiging(client, two_published, board):
     make_school(board, "12AB", "De Regenboog, dependance", vestiging="01")
     assert 'href="/scholen/12AB/00/"' in client.get("/scholen/").content.decode()
+
+
+def test_the_finder_is_public_and_the_same_for_everyone(client, two_published, editor):
+    anonymous = client.get("/scholen/", {"aanbod": "expertise_aanbod.dyslexie"})
+    assert "public" in anonymous["Cache-Control"]
+    assert "Cookie" not in anonymous.get("Vary", "")
+    client.force_login(editor)
+    logged_in = client.get("/scholen/", {"aanbod": "expertise_aanbod.dyslexie"})
+    assert logged_in.content == anonymous.content

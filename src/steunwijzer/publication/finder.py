@@ -15,8 +15,8 @@ from django.urls import reverse
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.regional_model.models import FormatVersion
 
-from .models import FinderEntry
-from .search_index import offer_choices
+from .models import FinderEntry, FinderWord
+from .search_index import offer_choices, words_of
 
 PER_PAGE = 20
 SNIPPET_CHARS = 80
@@ -99,8 +99,11 @@ def filtered_entries(query: FinderQuery):
         rows = rows.filter(denomination=query.denomination)
     for key in query.offers:
         rows = rows.filter(offers__contains=f" {key} ")
-    for word in query.text.lower().split():
-        rows = rows.filter(search_text__contains=word)
+    for word in words_of(query.text):
+        # Words that start with it: a range on the indexed column, on SQLite and PostgreSQL.
+        after = word[:-1] + chr(ord(word[-1]) + 1)
+        matching = FinderWord.objects.filter(word__gte=word, word__lt=after)
+        rows = rows.filter(pk__in=matching.values("entry_id"))
     return rows
 
 

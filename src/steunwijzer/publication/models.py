@@ -1,4 +1,5 @@
-"""The school finder's search index: one compact row per school with a published SOP.
+"""The school finder's search index: one compact row per school with a published SOP, and
+its words.
 
 Written when a SOP is published (`search_index.index_school`, inside the step's transaction)
 and rebuilt by `steunwijzer rebuild_finder_index`. The finder filters these rows with plain
@@ -29,8 +30,6 @@ class FinderEntry(models.Model):
     # " field.choice field.choice " for every ticked checklist choice: a LIKE on " key " finds
     # a school offering it, on SQLite and PostgreSQL alike.
     offers = models.TextField(blank=True)
-    # Lowercased plain text of every answer, for the free-text search.
-    search_text = models.TextField(blank=True)
     # [[field label, plain text], …]: to show where a free-text match was found.
     texts = models.JSONField(default=list)
     established_on = models.DateField(null=True, blank=True)
@@ -52,3 +51,19 @@ class FinderEntry(models.Model):
 
     def offer_keys(self) -> set[str]:
         return set(self.offers.split())
+
+
+class FinderWord(models.Model):
+    """One word of a school's published SOP (its name, place and text answers): the free-text
+    search finds the rows whose words start with what was typed, through the index on `word`,
+    instead of reading every school's text."""
+
+    entry = models.ForeignKey(FinderEntry, on_delete=models.CASCADE, related_name="words")
+    word = models.CharField(max_length=40, db_index=True)
+
+    class Meta:
+        verbose_name = "woord in de schoolzoeker"
+        verbose_name_plural = "woorden in de schoolzoeker"
+
+    def __str__(self):
+        return self.word

@@ -4,6 +4,8 @@
 nothing is half-written. `rebuild_index` rewrites every row in one transaction.
 """
 
+import re
+
 from django.db import transaction
 
 from steunwijzer.organisations.models import School
@@ -11,9 +13,22 @@ from steunwijzer.profiles.answers import is_filled
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.richtext import html_to_plain
 
-from .models import FinderEntry
+from .models import FinderEntry, FinderWord
 
 TEXT_TYPES = ("short_text", "long_text")
+WORD = re.compile(r"\w{2,}")
+WORD_MAX = FinderWord._meta.get_field("word").max_length
+
+
+def words_of(text: str) -> list[str]:
+    """The distinct lowercased words of a text (two letters or more), as the finder stores
+    and searches them."""
+    return sorted({w[:WORD_MAX] for w in WORD.findall(text.lower())})
+
+
+def _entry_words(entry: FinderEntry) -> list[FinderWord]:
+    text = " ".join([entry.name, entry.city] + [t for _, t in entry.texts])
+    return [FinderWord(entry=entry, word=w) for w in words_of(text)]
 
 
 def offer_choices(sop_format) -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -71,7 +86,6 @@ def entry_values(profile: Profile) -> dict:
         "denomination": school.denomination,
         "school_type": school.school_type,
         "offers": f" {' '.join(keys)} " if keys else "",
-        "search_text": " ".join([school.name, school.city] + [t for _, t in texts]).lower(),
         "texts": texts,
         "established_on": profile.established_on,
     }
@@ -93,6 +107,8 @@ def index_school(school: School) -> FinderEntry | None:
         FinderEntry.objects.filter(school=school).delete()
         return None
     entry, _ = FinderEntry.objects.update_or_create(school=school, defaults=entry_values(profile))
+    entry.words.all().delete()
+    FinderWord.objects.bulk_create(_entry_words(entry), batch_size=1000)
     return entry
 
 
@@ -108,6 +124,10 @@ def rebuild_index() -> int:
     newest = {}
     for profile in profiles.iterator(chunk_size=500):
         newest.setdefault(profile.school_id, profile)
-    rows = [FinderEntry(school=p.school, **entry_values(p)) for p in newest.values()]
-    FinderEntry.objects.bulk_create(rows, batch_size=500)
+    rows = FinderEntry.objects.bulk_create(
+        [FinderEntry(school=p.school, **entry_values(p)) for p in newest.values()], batch_size=500
+    )
+    for start in range(0, len(rows), 200):
+        words = [w for entry in rows[start : start + 200] for w in _entry_words(entry)]
+        FinderWord.objects.bulk_create(words, batch_size=2000)
     return len(rows)
