@@ -15,7 +15,7 @@ from django.urls import reverse
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.regional_model.models import FormatVersion
 
-from .models import FinderEntry, FinderWord
+from .models import FinderEntry, FinderText, FinderWord
 from .search_index import offer_choices, words_of
 
 PER_PAGE = 20
@@ -141,17 +141,20 @@ def search(query: FinderQuery, labels: dict[str, str]):
         "school_type",
         "school_year",
         "offers",
-        "texts",
         "partnership_id",
     )
     page = Paginator(rows, PER_PAGE).get_page(query.page)
     entries = list(page.object_list)
     several = brins_with_several_locations({e.brin_code[:4] for e in entries})
+    texts = {}
+    if query.text:
+        found = FinderText.objects.filter(entry__in=[e.pk for e in entries])
+        texts = dict(found.values_list("entry_id", "texts"))
     results = [
         Result(
             entry=entry,
             matched_offers=[labels[k] for k in query.offers if k in entry.offer_keys()],
-            snippets=snippets(entry.texts, query.text),
+            snippets=snippets(texts.get(entry.pk, []), query.text),
             url=school_url(entry.brin_code, several),
         )
         for entry in entries

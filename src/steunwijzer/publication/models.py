@@ -30,8 +30,6 @@ class FinderEntry(models.Model):
     # " field.choice field.choice " for every ticked checklist choice: a LIKE on " key " finds
     # a school offering it, on SQLite and PostgreSQL alike.
     offers = models.TextField(blank=True)
-    # [[field label, plain text], …]: to show where a free-text match was found.
-    texts = models.JSONField(default=list)
     established_on = models.DateField(null=True, blank=True)
     # Every publication rewrites its school's row: the newest of these names the state of all
     # public pages (page_cache.publication_generation).
@@ -51,6 +49,24 @@ class FinderEntry(models.Model):
 
     def offer_keys(self) -> set[str]:
         return set(self.offers.split())
+
+
+class FinderText(models.Model):
+    """The plain text answers of a row, kept apart so the row itself stays narrow and a scan
+    of all rows stays fast; read only for the page of results, to show where words matched."""
+
+    entry = models.OneToOneField(
+        FinderEntry, on_delete=models.CASCADE, primary_key=True, related_name="text"
+    )
+    # [[field label, plain text], …] in the model's order.
+    texts = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = "tekst in de schoolzoeker"
+        verbose_name_plural = "teksten in de schoolzoeker"
+
+    def __str__(self):
+        return f"teksten van {self.entry_id}"
 
 
 class FinderWord(models.Model):

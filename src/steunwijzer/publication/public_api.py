@@ -70,7 +70,7 @@ def public_profiles_list(request):
     key = page_key("api-list", publication_generation(), request.GET.urlencode())
 
     def render():
-        paginator = Paginator(rows.defer("texts"), PAGE_SIZE)
+        paginator = Paginator(rows, PAGE_SIZE)
         page = paginator.get_page(page_number)
         return _json(
             {

@@ -13,7 +13,7 @@ from steunwijzer.profiles.answers import is_filled
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.richtext import html_to_plain
 
-from .models import FinderEntry, FinderWord
+from .models import FinderEntry, FinderText, FinderWord
 
 TEXT_TYPES = ("short_text", "long_text")
 WORD = re.compile(r"\w{2,}")
@@ -26,8 +26,8 @@ def words_of(text: str) -> list[str]:
     return sorted({w[:WORD_MAX] for w in WORD.findall(text.lower())})
 
 
-def _entry_words(entry: FinderEntry) -> list[FinderWord]:
-    text = " ".join([entry.name, entry.city] + [t for _, t in entry.texts])
+def _entry_words(entry: FinderEntry, texts: list) -> list[FinderWord]:
+    text = " ".join([entry.name, entry.city] + [t for _, t in texts])
     return [FinderWord(entry=entry, word=w) for w in words_of(text)]
 
 
@@ -66,8 +66,9 @@ def answer_texts(sop_format, answers: dict, school_type: str) -> list[list[str]]
     return texts
 
 
-def entry_values(profile: Profile) -> dict:
-    """The index row of a published profile (its published revision, never the draft)."""
+def entry_values(profile: Profile) -> tuple[dict, list]:
+    """The index row of a published profile (its published revision, never the draft), and
+    its texts."""
     school = profile.school
     revision = profile.published_revision
     sop_format = profile.sop_format
@@ -86,9 +87,8 @@ def entry_values(profile: Profile) -> dict:
         "denomination": school.denomination,
         "school_type": school.school_type,
         "offers": f" {' '.join(keys)} " if keys else "",
-        "texts": texts,
         "established_on": profile.established_on,
-    }
+    }, texts
 
 
 def _newest_published(school: School) -> Profile | None:
@@ -106,9 +106,11 @@ def index_school(school: School) -> FinderEntry | None:
     if profile is None:
         FinderEntry.objects.filter(school=school).delete()
         return None
-    entry, _ = FinderEntry.objects.update_or_create(school=school, defaults=entry_values(profile))
+    values, texts = entry_values(profile)
+    entry, _ = FinderEntry.objects.update_or_create(school=school, defaults=values)
+    FinderText.objects.update_or_create(entry=entry, defaults={"texts": texts})
     entry.words.all().delete()
-    FinderWord.objects.bulk_create(_entry_words(entry), batch_size=1000)
+    FinderWord.objects.bulk_create(_entry_words(entry, texts), batch_size=1000)
     return entry
 
 
@@ -121,13 +123,23 @@ def rebuild_index() -> int:
         .select_related("published_revision", "format_version", "school__board")
         .order_by("school_id", "-school_year")
     )
-    newest = {}
+    newest, formats = {}, {}
     for profile in profiles.iterator(chunk_size=500):
+        # One parsed model per model version, not one per profile.
+        profile.format_version = formats.setdefault(
+            profile.format_version_id, profile.format_version
+        )
         newest.setdefault(profile.school_id, profile)
+    made = [(p.school, *entry_values(p)) for p in newest.values()]
     rows = FinderEntry.objects.bulk_create(
-        [FinderEntry(school=p.school, **entry_values(p)) for p in newest.values()], batch_size=500
+        [FinderEntry(school=school, **values) for school, values, _ in made], batch_size=500
+    )
+    texts = [texts for _, _, texts in made]
+    FinderText.objects.bulk_create(
+        [FinderText(entry=e, texts=t) for e, t in zip(rows, texts, strict=True)], batch_size=500
     )
     for start in range(0, len(rows), 200):
-        words = [w for entry in rows[start : start + 200] for w in _entry_words(entry)]
+        chunk = zip(rows[start : start + 200], texts[start : start + 200], strict=True)
+        words = [w for entry, t in chunk for w in _entry_words(entry, t)]
         FinderWord.objects.bulk_create(words, batch_size=2000)
     return len(rows)
