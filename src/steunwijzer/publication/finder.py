@@ -119,6 +119,11 @@ def snippets(texts: list, text_query: str, limit: int = 2) -> list[tuple[str, st
             continue
         start = max(0, at - SNIPPET_CHARS // 2)
         end = min(len(text), at + len(words[0]) + SNIPPET_CHARS)
+        # Whole words only: from the first space after the cut, to the last before it.
+        if start:
+            start = text.find(" ", start, at) + 1 or start
+        if end < len(text):
+            end = text.rfind(" ", at, end) if text.rfind(" ", at, end) > at else end
         snippet = (
             ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
         )
