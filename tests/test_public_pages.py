@@ -150,3 +150,16 @@ def test_an_own_model_sop_shows_its_document_and_where_the_parts_are(
 
 def test_a_regional_sop_has_no_own_document_to_download(client, published):
     assert client.get("/scholen/12AB/2026-2027/eigen-document").status_code == 404
+
+
+def test_a_kept_page_costs_one_query_and_keeps_its_headers(
+    client, published, django_assert_num_queries
+):
+    first = client.get("/scholen/12AB/")
+    with django_assert_num_queries(1):
+        again = client.get("/scholen/12AB/")
+    assert again.content == first.content
+    for header in ("ETag", "Cache-Control", "X-Frame-Options", "Content-Type"):
+        assert again[header] == first[header], header
+    with django_assert_num_queries(1):
+        assert client.get("/scholen/12AB/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304

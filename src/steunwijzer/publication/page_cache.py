@@ -30,7 +30,7 @@ CACHE_ALIAS = "public_pages"
 MAX_AGE = 300  # seconds a browser or proxy may reuse a page without asking
 
 
-def _cache():
+def keep_store():
     return caches[CACHE_ALIAS]
 
 
@@ -71,7 +71,7 @@ def cached_page(request, key: str, render, content_type="text/html; charset=utf-
     not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
         return public_headers(not_modified, etag)
-    store = _cache()
+    store = keep_store()
     body = store.get(key)
     if body is None:
         body = render()
