@@ -3,6 +3,7 @@ same HTML served as a static file, and the school finder with 7,000 published sc
 
     .venv/bin/python benchmarks/bench_public.py [--schools 7000] [--requests 2000]
         [--database-url postgres://postgres@127.0.0.1:5432/wt_public] [--write docs/benchmarks.md]
+    [--seeded DATA_DIR]   # time an SQLite data dir seeded earlier with --seed N
 
 Each run gets a fresh data directory; a PostgreSQL database given with --database-url is
 EMPTIED (flush) and then used. Then come the demo and and `--schools` synthetic published SOPs
@@ -171,14 +172,27 @@ def time_finder(port: int) -> dict:
     return {"all": percentiles(every), **{k: percentiles(v) for k, v in by_kind.items()}}
 
 
+def _environment(data: Path, database_url: str | None) -> dict:
+    env = {**os.environ, "STEUNWIJZER_DATA_DIR": str(data), "DEBUG": "False"}
+    env |= {"SECRET_KEY": "bench-only-" + "x" * 40, "ALLOWED_HOSTS": "127.0.0.1"}
+    env["DJANGO_SETTINGS_MODULE"] = "steunwijzer.settings"
+    env["DATABASE_URL"] = database_url or f"sqlite:///{data / 'steunwijzer.sqlite3'}"
+    return env
+
+
+def time_server(env: dict, log: Path, result: dict, requests: int) -> dict:
+    with gunicorn(env, log) as port:
+        result["page"] = concurrent(port, SCHOOL_PATH, requests)
+        result["static"] = concurrent(port, STATIC_PATH, requests)
+        result["finder"] = time_finder(port)
+    return result
+
+
 def measure(database_url: str | None, schools: int, requests: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-public-") as tmp:
         data = Path(tmp) / "data"
         data.mkdir()
-        env = {**os.environ, "STEUNWIJZER_DATA_DIR": str(data), "DEBUG": "False"}
-        env |= {"SECRET_KEY": "bench-only-" + "x" * 40, "ALLOWED_HOSTS": "127.0.0.1"}
-        env["DJANGO_SETTINGS_MODULE"] = "steunwijzer.settings"
-        env["DATABASE_URL"] = database_url or f"sqlite:///{data / 'steunwijzer.sqlite3'}"
+        env = _environment(data, database_url)
         cli = Path(sys.executable).parent / "steunwijzer"
         run([cli, "migrate", "--noinput", "-v", "0"], env)
         if database_url:  # the given database is emptied first: the demo is loaded afresh
@@ -186,11 +200,18 @@ def measure(database_url: str | None, schools: int, requests: int) -> dict:
         run([cli, "collectstatic", "--noinput", "-v", "0"], env)
         output = run([sys.executable, __file__, "--seed", str(schools)], env)
         result = json.loads(output.strip().splitlines()[-1])
-        with gunicorn(env, Path(tmp) / "gunicorn.log") as port:
-            result["page"] = concurrent(port, SCHOOL_PATH, requests)
-            result["static"] = concurrent(port, STATIC_PATH, requests)
-            result["finder"] = time_finder(port)
-    return result
+        return time_server(env, Path(tmp) / "gunicorn.log", result, requests)
+
+
+def measure_seeded(data: Path, requests: int) -> dict:
+    """Time an SQLite data directory seeded before (`--seed N` with its STEUNWIJZER_DATA_DIR)."""
+    import sqlite3
+
+    with sqlite3.connect(data / "steunwijzer.sqlite3") as db:
+        indexed = db.execute("SELECT COUNT(*) FROM publication_finderentry").fetchone()[0]
+    page_bytes = (data / "static" / "bench" / "school.html").stat().st_size
+    result = {"indexed": indexed, "page_bytes": page_bytes}
+    return time_server(_environment(data, None), data / "gunicorn.log", result, requests)
 
 
 def report(results: dict, facts: str, schools: int, requests: int) -> tuple[str, list]:
@@ -256,6 +277,7 @@ def main():
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--database-url", help="a PostgreSQL database to empty and use: adds a run")
     parser.add_argument("--write", type=Path, help="update this section in docs/benchmarks.md")
+    parser.add_argument("--seeded", type=Path, help="time this seeded SQLite data dir only")
     parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seed:
@@ -263,6 +285,9 @@ def main():
         return 0
     backends = ["SQLite", "PostgreSQL"] if args.database_url else ["SQLite"]
     results = {}
+    if args.seeded:
+        results["SQLite"] = measure_seeded(args.seeded, args.requests)
+        backends = backends[1:]
     for backend in backends:
         print(f"{backend}, {args.schools} schools…", file=sys.stderr, flush=True)
         database_url = args.database_url if backend == "PostgreSQL" else None
