@@ -114,3 +114,13 @@ def test_the_finder_is_public_and_the_same_for_everyone(client, two_published, e
     client.force_login(editor)
     logged_in = client.get("/scholen/", {"aanbod": "expertise_aanbod.dyslexie"})
     assert logged_in.content == anonymous.content
+
+
+def test_the_select_boxes_offer_each_place_and_denomination_once(two_published, partnership):
+    from steunwijzer.publication.finder import facet_values
+
+    FinderEntry.objects.update(denomination="openbaar")
+    facets = facet_values(partnership, "test")
+    assert facets["municipalities"] == ["Den Haag"]
+    assert facets["districts"] == [("Den Haag", "Escamp"), ("Den Haag", "Loosduinen")]
+    assert facets["denominations"] == ["openbaar"]

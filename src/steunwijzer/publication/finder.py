@@ -16,6 +16,7 @@ from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.regional_model.models import FormatVersion
 
 from .models import FinderEntry, FinderText, FinderWord
+from .page_cache import keep_store, page_key
 from .search_index import offer_choices, words_of
 
 PER_PAGE = 20
@@ -184,19 +185,29 @@ def school_url(brin_code: str, several: set[str]) -> str:
     return reverse("public_school", kwargs={"brin": brin})
 
 
-def facet_values(partnership: Partnership) -> dict[str, list]:
-    """The choices of the select boxes: what the published schools of the partnership have."""
-    rows = FinderEntry.objects.filter(partnership=partnership)
-    places = list(
-        rows.values_list("municipality", "district").distinct().order_by("municipality", "district")
-    )
-    return {
-        "municipalities": sorted({m for m, _ in places}),
-        "districts": [(m, d) for m, d in places if d],
-        "denominations": list(
+def facet_values(partnership: Partnership, generation: str) -> dict[str, list]:
+    """The choices of the select boxes: what the published schools of the partnership have.
+    The same until the next publication, so kept per publication generation."""
+    store = keep_store()
+    key = page_key("facets", partnership.pk, generation)
+    facets = store.get(key)
+    if facets is None:
+        rows = FinderEntry.objects.filter(partnership=partnership)
+        places = list(
+            rows.values_list("municipality", "district")
+            .distinct()
+            .order_by("municipality", "district")
+        )
+        denominations = (
             rows.exclude(denomination="")
             .values_list("denomination", flat=True)
             .distinct()
             .order_by("denomination")
-        ),
-    }
+        )
+        facets = {
+            "municipalities": sorted({m for m, _ in places}),
+            "districts": [(m, d) for m, d in places if d],
+            "denominations": list(denominations),
+        }
+        store.set(key, facets, None)
+    return facets

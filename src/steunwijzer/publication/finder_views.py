@@ -8,6 +8,7 @@ from steunwijzer.organisations.models import Partnership
 
 from .finder import facet_values, offer_labels, offer_options, parse_query, search
 from .models import FinderEntry
+from .page_cache import publication_generation
 
 FINDER_MAX_AGE = 60
 
@@ -40,7 +41,7 @@ def finder(request):
             "query": query,
             "results": results,
             "page": page,
-            "facets": facet_values(partnership),
+            "facets": facet_values(partnership, publication_generation()),
             "page_query": params.urlencode(),
         }
     response = render(request, "publication/finder.html", context)
