@@ -3,7 +3,7 @@ same HTML served as a static file, and the school finder with 7,000 published sc
 
     .venv/bin/python benchmarks/bench_public.py [--schools 7000] [--requests 2000]
         [--database-url postgres://postgres@127.0.0.1:5432/wt_public] [--write docs/benchmarks.md]
-    [--seeded DATA_DIR]   # time an SQLite data dir seeded earlier with --seed N
+    [--seeded DATA_DIR]   # time a data dir (and --database-url) seeded earlier with --seed N
 
 Each run gets a fresh data directory; a PostgreSQL database given with --database-url is
 EMPTIED (flush) and then used. Then come the demo and and `--schools` synthetic published SOPs
@@ -203,15 +203,16 @@ def measure(database_url: str | None, schools: int, requests: int) -> dict:
         return time_server(env, Path(tmp) / "gunicorn.log", result, requests)
 
 
-def measure_seeded(data: Path, requests: int) -> dict:
-    """Time an SQLite data directory seeded before (`--seed N` with its STEUNWIJZER_DATA_DIR)."""
-    import sqlite3
-
-    with sqlite3.connect(data / "steunwijzer.sqlite3") as db:
-        indexed = db.execute("SELECT COUNT(*) FROM publication_finderentry").fetchone()[0]
+def measure_seeded(data: Path, requests: int, database_url: str | None = None) -> dict:
+    """Time a data directory seeded before (`--seed N` with its STEUNWIJZER_DATA_DIR), on its
+    SQLite database or on the PostgreSQL database seeded with it."""
+    env = _environment(data, database_url)
+    count = [sys.executable, "-c", "import django; django.setup(); from steunwijzer.publication"
+             ".models import FinderEntry; print(FinderEntry.objects.count())"]
+    indexed = int(run(count, env).strip())
     page_bytes = (data / "static" / "bench" / "school.html").stat().st_size
     result = {"indexed": indexed, "page_bytes": page_bytes}
-    return time_server(_environment(data, None), data / "gunicorn.log", result, requests)
+    return time_server(env, data / "gunicorn.log", result, requests)
 
 
 def report(results: dict, facts: str, schools: int, requests: int) -> tuple[str, list]:
@@ -277,7 +278,7 @@ def main():
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--database-url", help="a PostgreSQL database to empty and use: adds a run")
     parser.add_argument("--write", type=Path, help="update this section in docs/benchmarks.md")
-    parser.add_argument("--seeded", type=Path, help="time this seeded SQLite data dir only")
+    parser.add_argument("--seeded", type=Path, help="time this seeded data dir (no seeding)")
     parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seed:
@@ -285,9 +286,10 @@ def main():
         return 0
     backends = ["SQLite", "PostgreSQL"] if args.database_url else ["SQLite"]
     results = {}
-    if args.seeded:
-        results["SQLite"] = measure_seeded(args.seeded, args.requests)
-        backends = backends[1:]
+    if args.seeded:  # with --database-url: that database was seeded along with the data dir
+        results = {b: measure_seeded(args.seeded, args.requests, None if b == "SQLite"
+                                     else args.database_url) for b in backends}
+        backends = []
     for backend in backends:
         print(f"{backend}, {args.schools} schools…", file=sys.stderr, flush=True)
         database_url = args.database_url if backend == "PostgreSQL" else None
