@@ -23,6 +23,9 @@ from steunwijzer.regional_model.services import format_import
 
 PASSWORD = "correct-horse-battery-9"
 
+# Fixtures of published SOPs (`published`, `two_published`) for the public pages' tests.
+pytest_plugins = ["tests.publication_helpers"]
+
 
 def make_user(username, **extra):
     return get_user_model().objects.create_user(

@@ -4,6 +4,7 @@ from django.conf import settings
 
 from steunwijzer.instruments.diversity import openapi as diversity_openapi
 from steunwijzer.instruments.ijk import openapi as ijk_openapi
+from steunwijzer.publication import openapi as public_openapi
 from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
 
 
@@ -277,6 +278,7 @@ def openapi_document() -> dict:
         "servers": [{"url": f"{settings.SITE_URL}/api/v1"}],
         "security": [{"bearerAuth": []}],
         "paths": {
+            **public_openapi.PATHS,
             "/profiles/": {
                 "get": {
                     "operationId": "profiles_list",
@@ -452,6 +454,9 @@ def openapi_document() -> dict:
         },
         "components": {
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
-            "schemas": SCHEMAS | diversity_openapi.SCHEMAS | ijk_openapi.SCHEMAS,
+            "schemas": SCHEMAS
+            | diversity_openapi.SCHEMAS
+            | ijk_openapi.SCHEMAS
+            | public_openapi.SCHEMAS,
         },
     }

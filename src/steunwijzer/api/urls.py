@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from steunwijzer.instruments.ijk import api as ijk_api
+from steunwijzer.publication import public_api
 
 from . import views
 
@@ -14,4 +15,5 @@ urlpatterns = [
     path("profiles/<int:pk>/check/", views.profile_check, name="api_profile_check"),
     path("", include("steunwijzer.instruments.diversity.api_urls")),
     path("schools/<str:brin_code>/years/<str:school_year>/ijk/", ijk_api.ijk, name="api_ijk"),
+    *public_api.urlpatterns,
 ]

@@ -26,6 +26,7 @@ from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.richtext import markup_to_html
 from steunwijzer.profiles.school_year import school_year_of
 from steunwijzer.profiles.services import profile_create, profile_update
+from steunwijzer.publication import demo as publication_demo
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH
 from steunwijzer.regional_model.services import format_import
 
@@ -267,6 +268,10 @@ def build_demo(stdout=None) -> Partnership:
         steps = demo_route.walk_routes(profiles, people, directors, mr_members, _save_answers)
         comments = demo_route.place_comments(profiles, people, directors, mr_members)
         say(f"{steps} stappen in de route gezet en {comments} opmerkingen geplaatst.")
+        earlier = publication_demo.publish_previous_year(
+            schools, PROFILE_HISTORY, directors, _stored_answers
+        )
+        say(f"{earlier} gepubliceerde SOP's van vorig schooljaar; schoolzoeker opgebouwd.")
         demo_security.install_two_factor(people)
         say(f"{build_diversity_demo(schools, school_year, directors)} Invulschema's ingevuld.")
         say(

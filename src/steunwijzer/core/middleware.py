@@ -7,8 +7,8 @@ from django.template import loader
 from .uploads import size_text
 
 TOO_LARGE = (
-    "Wat u verstuurt ({size}) is groter dan de grens van {limit}. Kies een kleiner bestand (een PDF kan vaak "
-    "kleiner worden opgeslagen) en probeer het opnieuw."
+    "Wat u verstuurt ({size}) is groter dan de grens van {limit}. Kies een kleiner bestand "
+    "(een PDF kan vaak kleiner worden opgeslagen) en probeer het opnieuw."
 )
 
 

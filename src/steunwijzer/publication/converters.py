@@ -30,3 +30,13 @@ class SchoolYearConverter:
 
     def to_url(self, value):
         return value
+
+
+# The ways a public URL names a school's SOP (page and downloads alike): the BRIN, plus the
+# vestiging where the BRIN has several locations, plus the school year for an earlier year.
+SCHOOL_PATHS = [
+    "scholen/<brin:brin>/",
+    "scholen/<brin:brin>/<vestiging:vestiging>/",
+    "scholen/<brin:brin>/<schooljaar:schooljaar>/",
+    "scholen/<brin:brin>/<vestiging:vestiging>/<schooljaar:schooljaar>/",
+]

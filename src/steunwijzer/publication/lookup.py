@@ -4,10 +4,13 @@ A BRIN with one location is addressed by the BRIN alone; where a BRIN has severa
 the vestiging joins the path, and the BRIN alone leads to a choice between them.
 """
 
+import re
+
 from django.http import Http404
 
 from steunwijzer.organisations.models import School
-from steunwijzer.profiles.models import Profile
+from steunwijzer.profiles.models import Evaluation, Profile
+from steunwijzer.route.models import Transition
 
 
 class SeveralLocations(Exception):
@@ -55,3 +58,50 @@ def public_path_kwargs(school: School) -> dict:
     if School.objects.filter(brin=school.brin).exclude(pk=school.pk).exists():
         return {"brin": school.brin, "vestiging": school.vestiging}
     return {"brin": school.brin}
+
+
+# A school code: BRIN plus vestiging, as the open data and the comparison name a school.
+SCHOOL_CODE = re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$")
+
+
+def published_profile_by_code(code: str, school_year: str | None = None) -> Profile:
+    """The published SOP of the school with this code (e.g. 12AB00); Http404 otherwise."""
+    code = code.upper()
+    school = None
+    if SCHOOL_CODE.match(code):
+        school = (
+            School.objects.select_related("board__partnership")
+            .defer("board__partnership__logo")
+            .filter(brin=code[:4], vestiging=code[4:])
+            .first()
+        )
+    if school is None:
+        raise Http404("Deze school staat niet in Steunwijzer.")
+    return published_profile(school, school_year)
+
+
+def publication_dates(profile: Profile) -> dict:
+    """Established, published, last and next evaluation (dates, or ISO strings from answers).
+
+    The evaluation is the school's newest record up to this year; without one, the dates
+    the school wrote in the model's evaluation fields."""
+    published = Transition.objects.filter(profile=profile, action="publish").order_by("-pk")
+    evaluation = (
+        Evaluation.objects.filter(
+            profile__school=profile.school, profile__school_year__lte=profile.school_year
+        )
+        .order_by("-evaluated_on", "-pk")
+        .first()
+    )
+    answers = profile.published_revision.answers
+    step = published.first()
+    return {
+        "established_on": profile.established_on,
+        "published_at": step.created_at if step else None,
+        "last_evaluation": evaluation.evaluated_on
+        if evaluation
+        else answers.get("evaluatie_laatste"),
+        "next_evaluation": evaluation.next_evaluation
+        if evaluation
+        else answers.get("evaluatie_volgende"),
+    }

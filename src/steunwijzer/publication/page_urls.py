@@ -1,3 +1,17 @@
-from django.urls import path  # noqa: F401
+"""Public pages, no login. These URLs are a contract: school websites link to them."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import compare, finder_views, pages
+from .converters import SCHOOL_PATHS
+
+urlpatterns = [
+    path("scholen/", finder_views.finder, name="public_finder"),
+    path("scholen/vergelijk/", compare.compare_page, name="public_compare"),
+    *[path(route, pages.school_page, name="public_school") for route in SCHOOL_PATHS],
+    *[
+        path(f"{route}eigen-document", pages.own_document, name="public_own_document")
+        for route in SCHOOL_PATHS
+        if "schooljaar" in route
+    ],
+]

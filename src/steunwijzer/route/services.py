@@ -7,6 +7,7 @@ from steunwijzer.core.problems import Problem
 from steunwijzer.core.uploads import UploadRefused, check_upload
 from steunwijzer.organisations.models import Membership, Role, display_name
 from steunwijzer.profiles.models import Profile
+from steunwijzer.publication.search_index import index_school
 from steunwijzer.quality_check.report import check_profile
 
 from .definitions import SINGLE_SCHOOL_EDITOR
@@ -191,6 +192,8 @@ def _apply(profile: Profile, action: str, target: str, cleaned: dict):
         fields.append("published_revision")
     profile.state = target
     profile.save(update_fields=fields)
+    if action == "publish":  # in this transaction: a failing index leaves the step untaken
+        index_school(profile.school)
 
 
 @transaction.atomic

@@ -1,0 +1,89 @@
+"""Compare up to three schools' published SOPs side by side, chapter by chapter.
+
+URL: /scholen/vergelijk/?s=12AB00&s=34CD00 — each `s` is a school code (BRIN + vestiging), as
+the finder's checkboxes send them. The rows follow the first school's model; a row appears
+when at least one of the schools filled it in.
+"""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_GET
+
+from steunwijzer.profiles.answers import is_filled
+
+from .finder import brins_with_several_locations, school_url
+from .lookup import SCHOOL_CODE, published_profile_by_code
+from .page_cache import cached_page, page_key, publication_generation
+
+MAX_SCHOOLS = 3
+
+
+class CompareError(ValueError):
+    pass
+
+
+def profiles_to_compare(codes: list[str]) -> list:
+    """The published profiles behind the codes, in the order given; CompareError otherwise."""
+    wanted = list(dict.fromkeys(c.strip().upper() for c in codes if c.strip()))
+    if len(wanted) > MAX_SCHOOLS:
+        raise CompareError(
+            f"U kunt hoogstens {MAX_SCHOOLS} scholen vergelijken. U koos er {len(wanted)}: "
+            "haal een of meer vinkjes weg."
+        )
+    if len(wanted) < 2:
+        raise CompareError("Kies twee of drie scholen om te vergelijken.")
+    profiles = []
+    for code in wanted:
+        if not SCHOOL_CODE.match(code):
+            raise CompareError(
+                f"'{code[:20]}' is geen schoolcode. Een schoolcode is de BRIN met het "
+                "vestigingsnummer, zoals 12AB00."
+            )
+        try:
+            profiles.append(published_profile_by_code(code))
+        except Http404:
+            raise CompareError(f"Van school {code} is geen gepubliceerd SOP gevonden.") from None
+    return profiles
+
+
+def comparison(profiles) -> list[dict]:
+    """Per chapter of the first school's model: rows of a field and a cell per school."""
+    chapters = []
+    for chapter in profiles[0].sop_format.chapters:
+        rows = []
+        for f in chapter.fields:
+            cells = []
+            for profile in profiles:
+                own = None if profile.is_own_model else profile.sop_format.field(f.key)
+                applies = own is not None and own.applies_to(profile.school.school_type)
+                value = profile.published_revision.answers.get(f.key) if applies else None
+                filled = value if is_filled(value) else None
+                cells.append({"field": own, "value": filled, "school": profile.school.name})
+            if any(cell["value"] is not None for cell in cells):
+                rows.append({"field": f, "cells": cells})
+        if rows:
+            chapters.append({"chapter": chapter, "rows": rows})
+    return chapters
+
+
+def _render(profiles) -> str:
+    several = brins_with_several_locations({p.school.brin for p in profiles})
+    schools = [{"profile": p, "url": school_url(p.school.brin_code, several)} for p in profiles]
+    context = {
+        "schools": schools,
+        "chapters": comparison(profiles),
+        "theme_partnership": profiles[0].school.board.partnership,
+    }
+    return render_to_string("publication/compare.html", context)
+
+
+@require_GET
+def compare_page(request):
+    codes = request.GET.getlist("s")
+    key = page_key("compare", publication_generation(), *codes)
+    try:
+        return cached_page(request, key, lambda: _render(profiles_to_compare(codes)))
+    except CompareError as problem:
+        context = {"problem": str(problem)}
+        return render(request, "publication/compare.html", context, status=400)

@@ -1,0 +1,213 @@
+"""The school finder: search the published SOPs of a partnership through the search index.
+
+Pure query logic over `FinderEntry` rows: filters become column comparisons (a LIKE on the
+offer keys and on the lowercased text), so the finder never touches the profiles' answers.
+Each result says why it matches: the offers that were asked for, and where the words stand.
+"""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.urls import reverse
+
+from steunwijzer.organisations.models import Partnership, School
+from steunwijzer.regional_model.models import FormatVersion
+
+from .models import FinderEntry, FinderText, FinderWord
+from .page_cache import keep_store, page_key
+from .search_index import offer_choices, words_of
+
+PER_PAGE = 20
+SNIPPET_CHARS = 80
+MAX_QUERY_LENGTH = 100
+
+
+@dataclass
+class FinderQuery:
+    partnership: Partnership | None
+    text: str = ""
+    municipality: str = ""
+    district: str = ""
+    denomination: str = ""
+    offers: list[str] = field(default_factory=list)
+    page: int = 1
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.text or self.municipality or self.district or self.denomination or self.offers
+        )
+
+
+@dataclass
+class Result:
+    entry: FinderEntry
+    matched_offers: list[str]
+    snippets: list[tuple[str, str]]  # (field label, text around the words)
+    url: str = ""
+
+
+@lru_cache(maxsize=32)
+def _offer_options(format_version_id: int) -> tuple:
+    """The checklist filters of a model version (model versions never change once stored)."""
+    version = FormatVersion.objects.get(pk=format_version_id)
+    return tuple(offer_choices(version.format))
+
+
+def offer_options(partnership: Partnership) -> tuple:
+    version_id = (
+        FormatVersion.objects.filter(partnership=partnership)
+        .order_by("-imported_at", "-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return _offer_options(version_id) if version_id else ()
+
+
+def offer_labels(options) -> dict[str, str]:
+    return {key: label for _, _, choices in options for key, label in choices}
+
+
+def parse_query(params, partnership: Partnership, options) -> FinderQuery:
+    """Read the GET form; unknown offers and an impossible page are ignored, not errors."""
+    known = offer_labels(options)
+    try:
+        page = max(1, int(params.get("pagina", 1)))
+    except ValueError:
+        page = 1
+    return FinderQuery(
+        partnership=partnership,
+        text=" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
+        municipality=params.get("gemeente", "").strip(),
+        district=params.get("wijk", "").strip(),
+        denomination=params.get("denominatie", "").strip(),
+        offers=[key for key in params.getlist("aanbod") if key in known],
+        page=page,
+    )
+
+
+def filtered_entries(query: FinderQuery):
+    rows = FinderEntry.objects.all()
+    if query.partnership is not None:
+        rows = rows.filter(partnership=query.partnership)
+    if query.municipality:
+        rows = rows.filter(municipality=query.municipality)
+    if query.district:
+        rows = rows.filter(district=query.district)
+    if query.denomination:
+        rows = rows.filter(denomination=query.denomination)
+    for key in query.offers:
+        rows = rows.filter(offers__contains=f" {key} ")
+    for word in words_of(query.text):
+        # Words that start with it: a range on the indexed column, on SQLite and PostgreSQL.
+        after = word[:-1] + chr(ord(word[-1]) + 1)
+        matching = FinderWord.objects.filter(word__gte=word, word__lt=after)
+        rows = rows.filter(pk__in=matching.values("entry_id"))
+    return rows
+
+
+def snippets(texts: list, text_query: str, limit: int = 2) -> list[tuple[str, str]]:
+    """Where the first word of the search stands: (label, "…text around it…")."""
+    words = text_query.lower().split()
+    if not words:
+        return []
+    found = []
+    for label, text in texts:
+        at = text.lower().find(words[0])
+        if at < 0:
+            continue
+        start = max(0, at - SNIPPET_CHARS // 2)
+        end = min(len(text), at + len(words[0]) + SNIPPET_CHARS)
+        # Whole words only: from the first space after the cut, to the last before it.
+        if start:
+            start = text.find(" ", start, at) + 1 or start
+        if end < len(text):
+            end = text.rfind(" ", at, end) if text.rfind(" ", at, end) > at else end
+        snippet = (
+            ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+        )
+        found.append((label, snippet))
+        if len(found) == limit:
+            break
+    return found
+
+
+def search(query: FinderQuery, labels: dict[str, str]):
+    """One page of results, each with why it matches; and the paginator's page."""
+    rows = filtered_entries(query).only(
+        "school_id",
+        "brin_code",
+        "name",
+        "city",
+        "municipality",
+        "district",
+        "denomination",
+        "school_type",
+        "school_year",
+        "offers",
+        "partnership_id",
+    )
+    page = Paginator(rows, PER_PAGE).get_page(query.page)
+    entries = list(page.object_list)
+    several = brins_with_several_locations({e.brin_code[:4] for e in entries})
+    texts = {}
+    if query.text:
+        found = FinderText.objects.filter(entry__in=[e.pk for e in entries])
+        texts = dict(found.values_list("entry_id", "texts"))
+    results = [
+        Result(
+            entry=entry,
+            matched_offers=[labels[k] for k in query.offers if k in entry.offer_keys()],
+            snippets=snippets(texts.get(entry.pk, []), query.text),
+            url=school_url(entry.brin_code, several),
+        )
+        for entry in entries
+    ]
+    return results, page
+
+
+def brins_with_several_locations(brins: set[str]) -> set[str]:
+    return set(
+        School.objects.filter(brin__in=brins)
+        .values("brin")
+        .annotate(locations=Count("pk"))
+        .filter(locations__gt=1)
+        .values_list("brin", flat=True)
+    )
+
+
+def school_url(brin_code: str, several: set[str]) -> str:
+    brin, vestiging = brin_code[:4], brin_code[4:]
+    if brin in several:
+        return reverse("public_school", kwargs={"brin": brin, "vestiging": vestiging})
+    return reverse("public_school", kwargs={"brin": brin})
+
+
+def facet_values(partnership: Partnership, generation: str) -> dict[str, list]:
+    """The choices of the select boxes: what the published schools of the partnership have.
+    The same until the next publication, so kept per publication generation."""
+    store = keep_store()
+    key = page_key("facets", partnership.pk, generation)
+    facets = store.get(key)
+    if facets is None:
+        rows = FinderEntry.objects.filter(partnership=partnership)
+        places = list(
+            rows.values_list("municipality", "district")
+            .distinct()
+            .order_by("municipality", "district")
+        )
+        denominations = (
+            rows.exclude(denomination="")
+            .values_list("denomination", flat=True)
+            .distinct()
+            .order_by("denomination")
+        )
+        facets = {
+            "municipalities": sorted({m for m, _ in places}),
+            "districts": [(m, d) for m, d in places if d],
+            "denominations": list(denominations),
+        }
+        store.set(key, facets, None)
+    return facets

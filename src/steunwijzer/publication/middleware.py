@@ -1,0 +1,52 @@
+"""Kept public responses, served before sessions, CSRF and URL routing run.
+
+The public pages and the open data are the same for everyone and change only with a
+publication. This middleware sits right after WhiteNoise: a request for a public URL whose
+response is kept (for the current publication generation) gets it back at about the cost of
+a static file — one small query and a cache read. Otherwise the request goes its normal way,
+and a public response (200, an ETag, `Cache-Control: public`, no cookies) is kept on the way
+out, with the headers every later middleware added.
+"""
+
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+
+from .page_cache import keep_store, page_key, publication_generation
+
+PUBLIC_PREFIXES = ("/scholen/", "/api/v1/public/")
+
+
+def _keepable(response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.has_header("ETag")
+        and "public" in response.get("Cache-Control", "")
+    )
+
+
+class KeptPublicResponses:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "GET" or not request.path.startswith(PUBLIC_PREFIXES):
+            return self.get_response(request)
+        key = page_key("response", publication_generation(), request.get_full_path())
+        store = keep_store()
+        kept = store.get(key)
+        if kept is not None:
+            body, headers = kept
+            etag = dict(headers).get("ETag")
+            not_modified = get_conditional_response(request, etag=etag)
+            response = not_modified or HttpResponse(body)
+            for name, value in headers:
+                response[name] = value
+            if not_modified is not None:
+                response.headers.pop("Content-Length", None)
+            return response
+        response = self.get_response(request)
+        if _keepable(response):
+            store.set(key, (response.content, list(response.items())), None)
+        return response

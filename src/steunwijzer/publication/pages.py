@@ -1,0 +1,109 @@
+"""A school's public page: its published SOP for parents, rendered once per published version.
+
+Nothing here reads the draft: every answer comes from `Profile.published_revision`.
+"""
+
+from django.http import Http404
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_GET
+
+from steunwijzer.core.uploads import attachment_response
+from steunwijzer.profiles.models import OwnDocument, Profile
+
+from .in_short import in_short
+from .lookup import (
+    SeveralLocations,
+    public_path_kwargs,
+    publication_dates,
+    published_profile,
+    school_for_path,
+)
+from .page_cache import cached_page, page_key, publication_generation
+
+
+def download_url(name: str, kwargs: dict) -> str:
+    """A download's URL, or "" while that view is not installed."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return ""
+
+
+def _published_years(school) -> list[tuple[str, int]]:
+    return list(
+        Profile.objects.filter(school=school, published_revision__isnull=False)
+        .order_by("-school_year")
+        .values_list("school_year", "published_revision_id")
+    )
+
+
+def page_context(profile, path_kwargs: dict, years: list) -> dict:
+    school = profile.school
+    revision = profile.published_revision
+    year_kwargs = {**path_kwargs, "schooljaar": profile.school_year}
+    is_current = years[0][0] == profile.school_year
+    page_kwargs = path_kwargs if is_current else year_kwargs
+    document = OwnDocument.objects.without_content().filter(profile=profile).first()
+    return {
+        "profile": profile,
+        "school": school,
+        "revision": revision,
+        "answers": revision.answers,
+        "in_short": []
+        if profile.is_own_model
+        else in_short(profile.sop_format, revision.answers, school.school_type),
+        "intro_template": "publication/_intro.html",
+        "theme_partnership": school.board.partnership,
+        "is_current": is_current,
+        "current_url": reverse("public_school", kwargs=path_kwargs),
+        "earlier_years": [
+            (year, reverse("public_school", kwargs={**path_kwargs, "schooljaar": year}))
+            for year, _ in years
+            if year != profile.school_year
+        ],
+        "dates": publication_dates(profile),
+        "pdf_url": download_url("public_sop_pdf", page_kwargs),
+        "docx_url": download_url("public_sop_docx", page_kwargs),
+        "schoolgids_url": download_url("public_schoolgids_docx", page_kwargs),
+        "own_document": document,
+        "own_document_url": reverse("public_own_document", kwargs=year_kwargs)
+        if document and document.has_file
+        else "",
+    }
+
+
+def _locations(schools) -> str:
+    context = {"schools": schools, "theme_partnership": schools[0].board.partnership}
+    return render_to_string("publication/locations.html", context)
+
+
+@require_GET
+def school_page(request, brin, vestiging=None, schooljaar=None):
+    """A kept page costs one query; only a page not yet kept looks the SOP up."""
+
+    def render_page():
+        try:
+            school = school_for_path(brin, vestiging)
+        except SeveralLocations as several:
+            return _locations(several.schools)
+        profile = published_profile(school, schooljaar)
+        context = page_context(profile, public_path_kwargs(school), _published_years(school))
+        return render_to_string("publication/school.html", context)
+
+    key = page_key("school", publication_generation(), request.path)
+    return cached_page(request, key, render_page)
+
+
+@require_GET
+def own_document(request, brin, schooljaar, vestiging=None):
+    """The own-model document of a published SOP, for everyone."""
+    try:
+        school = school_for_path(brin, vestiging)
+    except SeveralLocations:
+        raise Http404("Kies eerst een vestiging.") from None
+    profile = published_profile(school, schooljaar)
+    document = OwnDocument.objects.filter(profile=profile).exclude(filename="").first()
+    if not profile.is_own_model or document is None:
+        raise Http404("Deze school heeft geen eigen document gepubliceerd.")
+    return attachment_response(document.content, document.content_type, document.filename)

@@ -1,0 +1,165 @@
+"""The school's public page: published only, never a draft, rendered once per publication."""
+
+import pytest
+from django.core.cache import caches
+
+from steunwijzer.profiles.services import profile_update
+from steunwijzer.publication import pages
+from tests.conftest import make_school
+from tests.publication_helpers import publish, start_new_draft, to_state_from_filled
+
+DRAFT_TEXT = "<p>Dit staat alleen in het concept en mag nooit openbaar worden.</p>"
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    caches["public_pages"].clear()
+    yield
+    caches["public_pages"].clear()
+
+
+def test_it_shows_the_published_sop_without_login(client, published):
+    response = client.get("/scholen/12AB/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "De Regenboog" in html
+    assert "In het kort" in html
+    assert "Wij kunnen geen verpleegkundige zorg de hele dag bieden." in html
+    assert "Dyslexie" in html and "Autisme" in html
+    assert f"versie {published.published_revision.number}" in html
+    assert "Vastgesteld op" in html
+
+
+def test_it_is_404_for_a_school_without_a_published_sop(client, profile):
+    assert client.get("/scholen/12AB/").status_code == 404
+
+
+def test_it_is_404_for_an_unknown_school_and_year(client, published):
+    assert client.get("/scholen/99ZZ/").status_code == 404
+    assert client.get("/scholen/12AB/2019-2020/").status_code == 404
+
+
+def test_it_never_shows_the_draft_or_a_later_unpublished_version(client, published, editor):
+    start_new_draft(published, editor, grenzen_niet_bieden=DRAFT_TEXT)
+    html = client.get("/scholen/12AB/").content.decode()
+    assert "alleen in het concept" not in html
+    assert "Wij kunnen geen verpleegkundige zorg" in html
+
+
+def test_a_concept_is_never_public(client, profile, editor):
+    profile_update(
+        profile_id=profile.pk,
+        user=editor,
+        base_version=profile.version,
+        changes={"grenzen_niet_bieden": DRAFT_TEXT},
+    )
+    response = client.get("/scholen/12AB/")
+    assert response.status_code == 404
+    assert "alleen in het concept" not in response.content.decode()
+
+
+def test_it_renders_once_and_a_new_publication_shows_the_new_text(
+    client, published, editor, mr_member, officer, staff, monkeypatch
+):
+    calls = []
+    original = pages.page_context
+    monkeypatch.setattr(pages, "page_context", lambda *a: calls.append(1) or original(*a))
+    client.get("/scholen/12AB/")
+    second = client.get("/scholen/12AB/")
+    assert second.status_code == 200
+    assert len(calls) == 1
+
+    start_new_draft(
+        published, editor, grenzen_niet_bieden="<p>Nieuwe grens: geen tweede taalklas.</p>"
+    )
+
+    to_state_from_filled(published, editor=editor, mr=mr_member, officer=officer, staff=staff)
+    html = client.get("/scholen/12AB/").content.decode()
+    assert "Nieuwe grens: geen tweede taalklas." in html
+    assert len(calls) == 2
+
+
+def test_it_answers_304_to_a_known_etag_and_does_not_vary_per_user(client, published, editor):
+    first = client.get("/scholen/12AB/")
+    assert "public" in first["Cache-Control"] and "max-age" in first["Cache-Control"]
+    assert "Cookie" not in first.get("Vary", "")
+    again = client.get("/scholen/12AB/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    client.force_login(editor)
+    logged_in = client.get("/scholen/12AB/")
+    assert logged_in.content == first.content
+    assert "Uitloggen" not in logged_in.content.decode()
+
+
+def test_earlier_years_are_listed_and_reachable(
+    client, school, format_version, editor, mr_member, officer, staff
+):
+    from steunwijzer.profiles.services import profile_create
+
+    old = profile_create(school=school, school_year="2025-2026", user=editor)
+    publish(
+        old,
+        editor=editor,
+        mr=mr_member,
+        officer=officer,
+        staff=staff,
+        grenzen_niet_bieden="<p>Vorig jaar: geen plusklas.</p>",
+    )
+    new = profile_create(school=school, school_year="2026-2027", user=editor)
+    publish(new, editor=editor, mr=mr_member, officer=officer, staff=staff)
+    html = client.get("/scholen/12AB/").content.decode()
+    assert "/scholen/12AB/2025-2026/" in html
+    earlier = client.get("/scholen/12AB/2025-2026/").content.decode()
+    assert "Vorig jaar: geen plusklas." in earlier
+    assert "een eerder schooljaar" in earlier
+
+
+def test_a_brin_with_several_locations_offers_the_choice(client, published, board):
+    make_school(board, "12AB", "De Regenboog, dependance", vestiging="01")
+    choice = client.get("/scholen/12AB/")
+    assert choice.status_code == 200
+    assert "/scholen/12AB/00/" in choice.content.decode()
+    assert "/scholen/12AB/01/" in choice.content.decode()
+    assert client.get("/scholen/12AB/00/").status_code == 200
+    assert client.get("/scholen/12AB/01/").status_code == 404
+
+
+def test_an_own_model_sop_shows_its_document_and_where_the_parts_are(
+    client, school, format_version, editor, mr_member, officer, staff
+):
+    from steunwijzer.profiles.services import (
+        own_document_set_locations,
+        own_document_upload,
+        profile_create,
+    )
+    from tests.documents import pdf
+    from tests.test_own_model import LOCATIONS
+
+    own = profile_create(school=school, school_year="2026-2027", user=editor, kind="own")
+    own_document_upload(profile=own, user=editor, upload=pdf())
+    own_document_set_locations(profile=own, user=editor, locations=LOCATIONS)
+    to_state_from_filled(own, editor=editor, mr=mr_member, officer=officer, staff=staff)
+    html = client.get("/scholen/12AB/").content.decode()
+    assert "eigen document" in html
+    assert "Hoofdstuk 2 Basisondersteuning" in html
+    assert 'href="/scholen/12AB/2026-2027/eigen-document"' in html
+    download = client.get("/scholen/12AB/2026-2027/eigen-document")
+    assert download.status_code == 200
+    assert b"".join(download).startswith(b"%PDF")
+
+
+def test_a_regional_sop_has_no_own_document_to_download(client, published):
+    assert client.get("/scholen/12AB/2026-2027/eigen-document").status_code == 404
+
+
+def test_a_kept_page_costs_one_query_and_keeps_its_headers(
+    client, published, django_assert_num_queries
+):
+    first = client.get("/scholen/12AB/")
+    with django_assert_num_queries(1):
+        again = client.get("/scholen/12AB/")
+    assert again.content == first.content
+    for header in ("ETag", "Cache-Control", "X-Frame-Options", "Content-Type"):
+        assert again[header] == first[header], header
+    with django_assert_num_queries(1):
+        assert client.get("/scholen/12AB/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
