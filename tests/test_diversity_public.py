@@ -3,6 +3,7 @@
 from itertools import product
 
 import pytest
+from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,7 @@ from steunwijzer.instruments.diversity.public import LESS_THAN, NOT_SHOWN, publi
 from steunwijzer.instruments.diversity.scheme import default_scheme
 from steunwijzer.instruments.diversity.services import invulschema_save
 from steunwijzer.instruments.diversity.summary import public_summary
+from steunwijzer.publication.published import published_sop
 from tests.diversity_helpers import this_year
 
 SCHEME = default_scheme()
@@ -111,3 +113,22 @@ def test_the_public_include_shows_school_figures_only(school, editor):
         ).strip()
         == ""
     )
+
+
+@pytest.mark.django_db
+def test_the_public_page_and_the_pdf_show_the_school_figures_only(client, published, editor):
+    profile = published
+    profile.school.pupil_count = 0
+    invulschema_save(
+        school=profile.school,
+        school_year=profile.school_year,
+        counts={"6": {"geen": 20, "basis": 6, "tlv": 2}},
+        user=editor,
+    )
+    page = client.get(reverse("public_school", kwargs={"brin": profile.school.brin}))
+    html = page.content.decode()
+    assert "Leerlingen en hun ondersteuningsbehoefte" in html
+    assert "minder dan 5" in html
+    chart = published_sop(profile).charts["extra_ondersteuning"][0]
+    assert None in chart.series[0].values  # the suppressed count draws no bar
+    assert "minder dan 5" in chart.description

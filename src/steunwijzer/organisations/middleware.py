@@ -31,7 +31,12 @@ def session_started(sender, request, user, **kwargs):
 
 
 def _session_user(request):
-    """The person signed in with a session cookie (not with an API token), or None."""
+    """The person signed in with a session cookie (not with an API token), or None.
+
+    Without a session cookie nobody is signed in; not reading the session then keeps public
+    pages free of `Vary: Cookie`, so they stay the same for every visitor and cacheable."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None
     if getattr(request, "api_token_given", False) or not request.user.is_authenticated:
         return None
     return request.user

@@ -4,15 +4,8 @@ and the partnership's zip. The public paths are a contract: school websites link
 from django.urls import path
 
 from . import export_views
+from .converters import SCHOOL_PATHS
 
-# A school is addressed by its BRIN, plus the vestiging where the BRIN has several locations;
-# an earlier school year adds the year.
-SCHOOL_PATHS = [
-    "scholen/<brin:brin>/",
-    "scholen/<brin:brin>/<vestiging:vestiging>/",
-    "scholen/<brin:brin>/<schooljaar:schooljaar>/",
-    "scholen/<brin:brin>/<vestiging:vestiging>/<schooljaar:schooljaar>/",
-]
 DOWNLOADS = [
     ("sop.pdf", export_views.public_sop_pdf, "public_sop_pdf"),
     ("sop.docx", export_views.public_sop_docx, "public_sop_docx"),

@@ -1,8 +1,9 @@
 """Render once per published version: public pages are immutable, so their HTML is kept.
 
 A page's key is its path plus the publication generation: the moment of the newest
-publication (every publish rewrites its school's finder row) and the newest evaluation. One
-query reads both, so a kept page costs no ORM work at all; any new publication gives every
+publication (every publish rewrites its school's finder row), the newest evaluation and the
+newest change to an Invulschema (the page shows its school-level figures). One query reads
+them, so a kept page costs no ORM work at all; any new publication gives every
 page a new key, and each is rendered once more when next asked for. The code version is in
 the key too. The ETag is the key's hash, so a browser or proxy that has the page gets a 304.
 Public responses read no session or user, so they never vary per visitor.
@@ -35,7 +36,8 @@ def keep_store():
 
 
 def publication_generation() -> str:
-    """Changes with every publication and every evaluation; read with one plain query."""
+    """Changes with every publication, evaluation and Invulschema; read with one query."""
+    from steunwijzer.instruments.diversity.models import Invulschema
     from steunwijzer.profiles.models import Evaluation
 
     from .models import FinderEntry
@@ -43,10 +45,10 @@ def publication_generation() -> str:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT (SELECT MAX(indexed_at) FROM {FinderEntry._meta.db_table}), "
-            f"(SELECT MAX(id) FROM {Evaluation._meta.db_table})"
+            f"(SELECT MAX(id) FROM {Evaluation._meta.db_table}), "
+            f"(SELECT MAX(updated_at) FROM {Invulschema._meta.db_table})"
         )
-        published, evaluated = cursor.fetchone()
-    return f"{published}/{evaluated}"
+        return "/".join(str(value) for value in cursor.fetchone())
 
 
 def page_key(*parts) -> str:

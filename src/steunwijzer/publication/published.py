@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db.models.functions import Length
 
+from steunwijzer.instruments.diversity.summary import public_chart, public_summary
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.profiles.models import OwnDocument, Profile, Revision, own_document_of
 from steunwijzer.route.models import Transition
@@ -39,8 +40,8 @@ class PublishedSop:
     logo_size: int
     # Own-model SOPs: the school's document (without its bytes).
     own_document: OwnDocument | None = None
-    # Charts (core.charts.Chart) shown at the end of a chapter, by chapter key. The
-    # Verscheidenheidsindex figures of the school year go here once that instrument exists.
+    # Charts (core.charts.Chart) shown at the end of a chapter, by chapter key: the
+    # Verscheidenheidsindex figures of the school year, with small counts suppressed.
     charts: dict = field(default_factory=dict)
 
     @property
@@ -96,6 +97,7 @@ class PublishedSop:
             [partnership.logo_type, self.logo_size, partnership.contact_email],
             str(self.established_on),
             str(self.evaluation),
+            [chart.description for charts in self.charts.values() for chart in charts],
         ]
         if self.own_document is not None:
             document = self.own_document
@@ -160,4 +162,14 @@ def published_sop(profile: Profile, revision: Revision | None = None) -> Publish
         else document_chapters(profile.sop_format, revision.answers, school.school_type),
         logo_size=logo_size or 0,
         own_document=own_document_of(profile) if profile.is_own_model else None,
+        charts=_diversity_charts(profile),
     )
+
+
+def _diversity_charts(profile: Profile) -> dict:
+    """The school-level Verscheidenheidsindex figures, beside the chapter on extra support."""
+    chapter = next((c for c in profile.chapters if c.mandatory_part == "extra_ondersteuning"), None)
+    figures = public_summary(profile.school, profile.school_year)
+    if chapter is None or figures is None:
+        return {}
+    return {chapter.key: [public_chart(figures, profile.school_year)]}

@@ -7,6 +7,8 @@ however many schools are asked for, and computes the rest in Python.
 from dataclasses import dataclass
 from fractions import Fraction
 
+from steunwijzer.core.charts import Chart, Series
+
 from .computation import compute
 from .models import Invulschema
 from .public import PublicFigures, public_figures
@@ -73,3 +75,25 @@ def public_summary(school, school_year: str) -> PublicFigures | None:
     if row is None:
         return None
     return public_figures(row.scheme, row.result.total.counts)
+
+
+def public_chart(figures: PublicFigures, school_year: str) -> Chart:
+    """The public figures as a chart (for the PDF): suppressed counts draw no bar and read
+    as a dash, with the reason in the description."""
+    return Chart(
+        title=f"Leerlingen per ondersteuningsbehoefte, {school_year}",
+        categories=tuple(row.label for row in figures.rows),
+        series=(
+            Series(
+                "Leerlingen",
+                tuple(None if row.suppressed else int(row.count) for row in figures.rows),
+            ),
+        ),
+        category_label="Ondersteuningsbehoefte",
+        decimals=0,
+        description=(
+            f"Aantal leerlingen: {figures.pupils}. "
+            + "; ".join(f"{row.label}: {row.count}" for row in figures.rows)
+            + ". Aantallen onder de 5 tonen we niet."
+        ),
+    )
