@@ -238,6 +238,16 @@ MATRIX = [
     page("diversity_import_confirm", EDITORS | {"editor": 302}, **DIVERSITY),
     post("diversity_import_confirm", EDITORS, **DIVERSITY),
     page("diversity_sample", SIGNED_IN),
+    # --- public pages and open data: the published SOP for everyone, never a draft -------------
+    page("public_finder", PUBLIC),
+    # No schools chosen: the same Dutch 400 for everyone (comparing is tested in test_compare).
+    page("public_compare", rule(PERSONAS, ok=400)),
+    *[page("public_school", PUBLIC, **kwargs) for kwargs in PUBLISHED_PATHS],
+    *[page("public_school", NOT_FOUND, **kwargs) for kwargs in UNPUBLISHED_PATHS],
+    # The published SOP is written in the regional model: there is no own document to show.
+    *[page("public_own_document", NOT_FOUND, **kwargs) for kwargs in PUBLISHED_PATHS[2:]],
+    api("api_public_profiles", PUBLIC),
+    api("api_public_profile", PUBLIC, brin_code="school.brin_code"),
     # --- downloads: the published SOP for everyone, the rest for the school and the SWV ---------
     *[page(name, PUBLIC, **kwargs) for name in PUBLIC_DOWNLOADS for kwargs in PUBLISHED_PATHS],
     *[page(name, NOT_FOUND, **kwargs) for name in PUBLIC_DOWNLOADS for kwargs in UNPUBLISHED_PATHS],
