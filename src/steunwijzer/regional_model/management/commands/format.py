@@ -18,7 +18,7 @@ from steunwijzer.regional_model.services import format_import
 class Command(BaseCommand):
     help = "Controleer een regionaal SOP-model (YAML) of lees het in voor een samenwerkingsverband."
 
-    # What the subcommands say and read by default; the `ijk` command sets its own.
+    # What the subcommands say and read by default; the instruments' commands set their own.
     default_file = DEFAULT_FORMAT_PATH
     file_help = "YAML-bestand (standaard: het meegeleverde Haaglanden-model)"
     validate_help = "Controleer een modelbestand en toon alle problemen."
