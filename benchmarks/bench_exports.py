@@ -81,8 +81,12 @@ def measure(runs: int, requests: int) -> dict:
     from steunwijzer.publication.published import published_sop
     from steunwijzer.publication.word import render_schoolgids_docx, render_sop_docx
 
-    profile = Profile.objects.select_related("school__board__partnership", "format_version").get(
-        school__name=DEMO_SCHOOL, published_revision__isnull=False
+    # The newest published year (the demo also publishes last year's SOP).
+    profile = (
+        Profile.objects.select_related("school__board__partnership", "format_version")
+        .filter(school__name=DEMO_SCHOOL, published_revision__isnull=False)
+        .order_by("-school_year")
+        .first()
     )
 
     def pdf():
