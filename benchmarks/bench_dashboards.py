@@ -312,7 +312,8 @@ def main():
         f"{n_profiles} profiles; the measured partnership has {region_schools} schools in "
         f"{n_region} boards, the measured board {board.schools.count()} schools. Seeded in "
         f"{seeded:.0f} s; every profile's SOP-check summary stored in {summarised:.0f} s "
-        f"(`steunwijzer check_summaries`, as after an upgrade). In-process (Django test client: middleware, view, template), "
+        "(`steunwijzer check_summaries`, as after an upgrade). In-process (Django test "
+        "client: middleware, view, template), "
         f"{args.requests} warm requests per page after one cold one; ms.",
         "",
         "| page | cold | median | p95 | queries |",
