@@ -11,8 +11,8 @@ year a profile in a state of the route (established ones with their established 
 offers), an Invulschema (8 groups) and an IJK self-evaluation (20 indicators). Then it requests
 every overview in-process through Django's test client (middleware, view, template: the
 server's time without the network) for the first partnership and its first board, counts the
-queries, and times `--requests` warm requests per page (the SOP-check counts are cached per
-profile version, as in the app; the first, cold request is reported apart).
+queries, and times `--requests` warm requests per page (the SOP-check summaries are stored
+first with `steunwijzer check_summaries`; the first, cold request is reported apart).
 Target: each overview under 150 ms at p95 (300 schools x 6 school years), and the number of
 queries the same as with few schools.
 """
