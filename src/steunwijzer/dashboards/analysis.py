@@ -14,7 +14,7 @@ from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.school_year import previous_school_year
 from steunwijzer.quality_check.findings import CHECKS
 
-from .instruments import diversity_by_year, diversity_index, ijk_by_year, ijk_scores
+from .instruments import diversity_index, ijk_by_year, ijk_scores, index_by_year
 
 TREND_YEARS = 6
 DONE_STATES = ("vastgesteld", "aangeleverd", "ontvangen", "gepubliceerd")
@@ -163,7 +163,7 @@ def trends(school_ids, school_year) -> dict:
         ).values_list("school_year", flat=True)
     )
     rows = []
-    indexes = diversity_by_year(school_ids, years)
+    indexes = index_by_year(school_ids, years)
     scores = ijk_by_year(school_ids, years)
     for year in years:
         ijk = scores[year]
@@ -173,7 +173,7 @@ def trends(school_ids, school_year) -> dict:
                 "year": year,
                 "done": done.get(year, 0),
                 "ijk": _avg(_avg(v.values()) for v in ijk.values() if v),
-                "index": _avg(f["index"] for f in index.values()),
+                "index": _avg(index.values()),
             }
         )
     chart = lambda key, title, decimals: Chart(  # noqa: E731

@@ -6,7 +6,9 @@ Source per school: its *published* SOP (what parents see) if it has one, otherwi
 SOP" and count as offering nothing. Two queries for any number of schools.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.richtext import html_to_plain
@@ -40,7 +42,7 @@ class SchoolOffer:
     limits_filled: dict = field(default_factory=dict)  # limit field key → bool
     limit_areas: list = field(default_factory=list)  # expertise labels named in the limits
 
-    @property
+    @cached_property
     def area(self) -> str:
         return area_of(self.school)
 
@@ -56,14 +58,14 @@ def _sources(schools) -> dict:
         Profile.objects.filter(school__in=[s.pk for s in schools])
         .exclude(published_revision=None, established_revision=None)
         .order_by("school_id", "-school_year")
-        .only("school_id", "school_year", "published_revision_id", "established_revision_id")
+        .values_list("school_id", "school_year", "published_revision_id", "established_revision_id")
     )
     published, established = {}, {}
-    for p in profiles:
-        if p.published_revision_id and p.school_id not in published:
-            published[p.school_id] = (p.published_revision_id, f"gepubliceerd {p.school_year}")
-        if p.established_revision_id and p.school_id not in established:
-            established[p.school_id] = (p.established_revision_id, f"vastgesteld {p.school_year}")
+    for school_id, year, published_id, established_id in profiles:
+        if published_id and school_id not in published:
+            published[school_id] = (published_id, f"gepubliceerd {year}")
+        if established_id and school_id not in established:
+            established[school_id] = (established_id, f"vastgesteld {year}")
     return {pk: published.get(pk) or established.get(pk) for pk in {*published, *established}}
 
 
@@ -130,8 +132,10 @@ class Matrix:
 
 def matrix(offers: list[SchoolOffer], choices: list) -> Matrix:
     areas = sorted({o.area for o in offers})
+    # One pass over the offers, not one per choice and area.
+    offered = Counter((o.area, key) for o in offers for key in o.offers)
     rows = []
     for key, label in choices:
-        counts = [sum(1 for o in offers if o.area == area and key in o.offers) for area in areas]
+        counts = [offered[area, key] for area in areas]
         rows.append((key, label, counts, [a for a, c in zip(areas, counts, strict=True) if not c]))
     return Matrix(areas, rows)

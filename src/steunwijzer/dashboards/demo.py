@@ -5,7 +5,9 @@ something to compare. Computed from the demo's Verscheidenheidsindex like a user
 from decimal import Decimal
 
 from steunwijzer.organisations.models import School
+from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.school_year import previous_school_year
+from steunwijzer.quality_check.report import summaries_refresh, without_current_summary
 
 from .scenarios import Inputs, compute, scenario_save
 
@@ -57,4 +59,10 @@ def build_dashboards_demo(*, partnership, boards, people, school_year, today) ->
             user=user,
             today=today,
         )
-    return f"{len(plans)} verdelingen bewaard (bestuur en samenwerkingsverband)."
+    # As after an upgrade: the overviews then read stored SOP-check counts from the start.
+    profiles = Profile.objects.filter(school__board__partnership=partnership)
+    checked = summaries_refresh(profiles=profiles.filter(pk__in=without_current_summary(profiles)))
+    return (
+        f"{len(plans)} verdelingen bewaard (bestuur en samenwerkingsverband); "
+        f"SOP-check van {checked} profielen bewaard."
+    )

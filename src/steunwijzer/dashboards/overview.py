@@ -6,14 +6,16 @@ here (advice, delivery, receipt). Lateness and who is next come from `route.dead
 same functions the "Te doen" page uses.
 """
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.cache import cache
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, TextField
+from django.db.models.functions import Cast
 
 from steunwijzer.organisations.models import School
 from steunwijzer.profiles.models import Profile
+from steunwijzer.quality_check.models import CheckSummary
 from steunwijzer.quality_check.report import check_profiles
 from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import actors_label, is_due_soon, next_roles, school_is_late
@@ -26,13 +28,12 @@ from steunwijzer.route.todo import NOT_STARTED, TodoRow
 SHOWN_ACTIONS = ("give_advice", "give_consent", "deliver", "acknowledge")
 NOT_STARTED_STATE = "niet_begonnen"
 STATE_FILTERS = {NOT_STARTED_STATE: NOT_STARTED, **STATES}
-CHECK_CACHE_SECONDS = 24 * 3600
-# What a row reads of a profile (its answers and frozen versions stay in the database).
+# What a row reads of a profile (its answers and frozen versions stay in the database). Its
+# route comes as text (`route_text`): decoding every row's JSON costs more than the page.
 ROW_FIELDS = (
     "school_id",
     "school_year",
     "state",
-    "route",
     "version",
     "format_version_id",
     "established_on",
@@ -76,7 +77,9 @@ def school_rows(schools, school_year: str, today: date, *, with_check: bool = Tr
         schools.prefetch_related(
             Prefetch(
                 "profiles",
-                queryset=Profile.objects.filter(school_year=school_year).only(*ROW_FIELDS),
+                queryset=Profile.objects.filter(school_year=school_year)
+                .only(*ROW_FIELDS)
+                .annotate(route_text=Cast("route", TextField())),
                 to_attr="current_profiles",
             )
         )
@@ -125,9 +128,9 @@ def _route_memo():
     parsed: dict = {}
 
     def route(profile):
-        key = repr(profile.route)
+        key = profile.route_text
         if key not in parsed:
-            parsed[key] = route_from_dict(profile.route)
+            parsed[key] = route_from_dict(json.loads(key))
         return parsed[key]
 
     return route
@@ -164,39 +167,24 @@ def _fill_records(row: SchoolRow, records: dict):
 
 
 def check_summaries(profiles) -> dict:
-    """profile pk → (blocking, warnings, findings per check) of the SOP-check, cached.
+    """profile pk → (blocking, warnings, findings per check) of the SOP-check.
 
-    A full check costs tens of milliseconds per profile; the overview shows the counts, which
-    only change when the profile is saved. So each region keeps one cache entry with every
-    profile's counts under the version they were computed for: one cache read per region, and
-    only profiles saved since are checked again.
+    The counts come from the summaries stored whenever the check runs (editor, review, route),
+    in one query. Only a profile without a summary for its current version is checked here,
+    which stores its summary for the next request.
     """
-    by_region: dict = {}
-    for p in profiles:
-        by_region.setdefault(p.school.board.partnership_id, []).append(p)
-    keys = {region: f"dashboards:checks:{region}" for region in by_region}
-    stored = cache.get_many(list(keys.values()))
-    result, changed = {}, {}
-    for region, members in by_region.items():
-        known = stored.get(keys[region], {})
-        missing = []
-        for p in members:
-            entry = known.get(p.pk)
-            if entry and entry[0] == (p.version, p.format_version_id):
-                result[p.pk] = entry[1]
-            else:
-                missing.append(p)
-        if missing:
-            fresh = Profile.objects.filter(pk__in=[p.pk for p in missing]).select_related(
-                "school__board__partnership", "format_version"
-            )
-            for p, report in check_profiles(fresh):
-                summary = (len(report.blocking), len(report.warnings), report.counts_by_check())
-                known[p.pk] = ((p.version, p.format_version_id), summary)
-                result[p.pk] = summary
-            changed[keys[region]] = known
-    if changed:
-        cache.set_many(changed, CHECK_CACHE_SECONDS)
+    by_pk = {p.pk: p for p in profiles}
+    result = {}
+    for summary in CheckSummary.objects.filter(profile__in=list(by_pk)):
+        if summary.is_current_for(by_pk[summary.profile_id]):
+            result[summary.profile_id] = (summary.blocking, summary.warnings, summary.counts)
+    missing = [pk for pk in by_pk if pk not in result]
+    if missing:
+        fresh = Profile.objects.filter(pk__in=missing).select_related(
+            "school__board__partnership", "format_version"
+        )
+        for p, report in check_profiles(fresh):
+            result[p.pk] = (len(report.blocking), len(report.warnings), report.counts_by_check())
     return result
 
 

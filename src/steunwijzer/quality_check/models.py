@@ -3,6 +3,8 @@
 from django.db import models
 
 from steunwijzer.organisations.models import Partnership
+from steunwijzer.profiles.models import Profile
+from steunwijzer.regional_model.models import FormatVersion
 
 from .wording import DEFAULT_JARGON, DEFAULT_VAGUE_PHRASES, parse_jargon_list, parse_phrase_list
 
@@ -22,6 +24,11 @@ class CheckSettings(models.Model):
     def __str__(self):
         return f"SOP-check {self.partnership}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Other lists give other counts: the region's stored summaries no longer hold.
+        CheckSummary.objects.filter(profile__school__board__partnership=self.partnership).delete()
+
     @classmethod
     def lists_for(cls, partnership) -> tuple[tuple[str, ...], dict[str, str]]:
         settings = cls.objects.filter(partnership=partnership).first()
@@ -32,3 +39,57 @@ class CheckSettings(models.Model):
         if settings and settings.jargon.strip():
             jargon = parse_jargon_list(settings.jargon)
         return phrases, jargon
+
+
+class CheckSummary(models.Model):
+    """The SOP-check's counts for one version of a profile, stored whenever the check runs.
+
+    The overviews show these counts for hundreds of schools; running the check there costs tens
+    of milliseconds per profile. A summary only counts for the version and model it was made
+    for: once the profile is saved again it is stale and is never shown (`is_current_for`).
+    """
+
+    profile = models.OneToOneField(
+        Profile, on_delete=models.CASCADE, primary_key=True, related_name="check_summary"
+    )
+    version = models.PositiveIntegerField()
+    format_version = models.ForeignKey(FormatVersion, on_delete=models.CASCADE, related_name="+")
+    blocking = models.PositiveIntegerField()
+    warnings = models.PositiveIntegerField()
+    counts = models.JSONField()  # findings per check key, as CheckReport.counts_by_check()
+
+    class Meta:
+        verbose_name = "samenvatting SOP-check"
+        verbose_name_plural = "samenvattingen SOP-check"
+
+    def __str__(self):
+        return f"SOP-check {self.profile_id} v{self.version}"
+
+    def is_current_for(self, profile) -> bool:
+        return (self.version, self.format_version_id) == (
+            profile.version,
+            profile.format_version_id,
+        )
+
+    @classmethod
+    def store(cls, results) -> list["CheckSummary"]:
+        """Store the summaries of [(profile, report)] in one query, replacing older ones."""
+        summaries = [
+            cls(
+                profile_id=profile.pk,
+                version=profile.version,
+                format_version_id=profile.format_version_id,
+                blocking=len(report.blocking),
+                warnings=len(report.warnings),
+                counts=report.counts_by_check(),
+            )
+            for profile, report in results
+        ]
+        if summaries:
+            cls.objects.bulk_create(
+                summaries,
+                update_conflicts=True,
+                unique_fields=["profile"],
+                update_fields=["version", "format_version", "blocking", "warnings", "counts"],
+            )
+        return summaries

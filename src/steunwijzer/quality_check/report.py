@@ -10,7 +10,7 @@ from steunwijzer.regional_model.models import FormatVersion
 from .checks import CheckInput, run_checks
 from .distinctive import ChapterText, Corpus, chapter_text, example_text, shingles
 from .findings import BLOCK, CheckReport, Finding
-from .models import CheckSettings
+from .models import CheckSettings, CheckSummary
 
 
 def _newest_published(partnership_id: int) -> int | None:
@@ -52,7 +52,11 @@ def check_profile(profile: Profile) -> CheckReport:
 
 
 def check_profiles(profiles) -> list[tuple[Profile, CheckReport]]:
-    """Check many profiles, reading each region's lists and corpus once."""
+    """Check many profiles, reading each region's lists and corpus once.
+
+    Their summaries are stored on the way (one query), so the overviews can show the counts
+    without running the check again until the profile changes.
+    """
     regions = {}
     results = []
     for profile in profiles:
@@ -64,6 +68,7 @@ def check_profiles(profiles) -> list[tuple[Profile, CheckReport]]:
             )
         (phrases, jargon), newest = regions[partnership.pk]
         results.append((profile, _check(profile, phrases, jargon, newest)))
+    CheckSummary.store(results)
     return results
 
 
@@ -90,3 +95,32 @@ def _check(profile: Profile, phrases, jargon, newest_published) -> CheckReport:
             school_id=profile.school_id,
         )
     )
+
+
+def without_current_summary(profiles) -> list[int]:
+    """The pks of these profiles that have no stored summary for their current version."""
+    current = {
+        (pk, version, format_version)
+        for pk, version, format_version in CheckSummary.objects.filter(
+            profile__in=profiles
+        ).values_list("profile_id", "version", "format_version_id")
+    }
+    return [
+        pk
+        for pk, version, format_version in profiles.values_list(
+            "pk", "version", "format_version_id"
+        )
+        if (pk, version, format_version) not in current
+    ]
+
+
+def summaries_refresh(*, profiles, batch: int = 200) -> int:
+    """Check the given profiles and store their summaries, a batch at a time; returns how many."""
+    pks = list(profiles.values_list("pk", flat=True))
+    for start in range(0, len(pks), batch):
+        check_profiles(
+            Profile.objects.filter(pk__in=pks[start : start + batch])
+            .select_related("school__board__partnership", "format_version")
+            .order_by("pk")
+        )
+    return len(pks)
