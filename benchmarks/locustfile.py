@@ -34,8 +34,7 @@ SKIPPED = re.compile(
     r"\.docx|\.zip|bestand|healthz|thema/|autosave|conflict|herstellen|verwijderen|intrekken)"
 )
 TARGETS: dict[str, list[tuple[str, str]]] = {}
-# Per kind of visitor: the cookies of the session signed in while finding the pages.
-SESSIONS: dict[str, dict] = {}
+SESSIONS: dict = {}  # kind of visitor → the cookie jar of its signed-in session
 FIELDS: list[tuple[str, str]] = []  # (autosave URL, textarea name) per team visitor
 _next_field = count()
 
@@ -146,7 +145,9 @@ def _login(client, username):
     )
     if response.status_code != 302:
         raise RuntimeError(f"{username} could not sign in: {response.status_code}")
-    if "/inloggen/code/" in response.headers.get("Location", ""):
+    # Sign-in leads home; a person with an authenticator app is sent on to the code page.
+    home = client.get("/", name="sign in", allow_redirects=False)
+    if "/inloggen/code/" in home.headers.get("Location", ""):
         _second_step(client)
 
 
@@ -186,7 +187,7 @@ def _discover(environment, **kwargs):
         session.post = _prefixed(session.post, environment.host)
         if username:
             _login(session, username)
-            SESSIONS[kind] = session.cookies.get_dict()
+            SESSIONS[kind] = session.cookies
         TARGETS[kind] = [
             (name, path)
             for name, path in candidates
