@@ -137,6 +137,53 @@ def test_autosave_reports_a_conflict_without_saving(signed_in, profile, second_e
     assert profile.answers["aantal_groepen"] == 9
 
 
+def test_it_saves_over_its_own_autosave_still_in_flight(signed_in, profile):
+    # The autosave of a half-ticked list lands after the page sent its explicit save.
+    page = {"base_version": 0, "edit_session": "a1" * 16}
+    signed_in.post(
+        chapter_url(profile, "schoolgegevens", "autosave"), {**page, "f-aantal_groepen": "8"}
+    )
+    response = signed_in.post(
+        chapter_url(profile, "schoolgegevens"), {**page, "f-aantal_groepen": "9"}
+    )
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.answers["aantal_groepen"] == 9 and profile.version == 2
+
+
+def test_another_page_of_the_same_editor_still_gets_the_conflict(signed_in, profile):
+    signed_in.post(
+        chapter_url(profile, "schoolgegevens", "autosave"),
+        {"base_version": 0, "edit_session": "a1" * 16, "f-aantal_groepen": "8"},
+    )
+    response = signed_in.post(
+        chapter_url(profile, "schoolgegevens"),
+        {"base_version": 0, "edit_session": "b2" * 16, "f-aantal_groepen": "9"},
+    )
+    assert response.status_code == 409
+    profile.refresh_from_db()
+    assert profile.answers["aantal_groepen"] == 8
+
+
+def test_own_saves_are_passed_only_up_to_someone_elses(profile, editor, second_editor):
+    def save(user, base, session, **changes):
+        profile_update(
+            profile_id=profile.pk,
+            user=user,
+            base_version=base,
+            changes=changes,
+            edit_session=session,
+        )
+
+    save(editor, 0, "mine", aantal_groepen=8)
+    save(second_editor, 1, "theirs", gemiddelde_groepsgrootte=26)
+    save(editor, 2, "mine", aantal_groepen=9)
+    profile.refresh_from_db()
+    assert profile.version_past_own_saves(0, "mine") == 1
+    assert profile.version_past_own_saves(2, "mine") == 3
+    assert profile.version_past_own_saves(0, "") == 0
+
+
 def test_it_explains_invalid_input_next_to_the_field(signed_in, profile):
     response = signed_in.post(
         chapter_url(profile, "schoolgids"),

@@ -182,6 +182,21 @@ class Profile(models.Model):
             progress.append({"chapter": chapter, "required": len(required), "filled": filled})
         return progress
 
+    def version_past_own_saves(self, base_version: int, edit_session: str) -> int:
+        """The newest version reached from `base_version` by this editor page's saves alone.
+
+        An autosave can land while the page still holds the version before it; the page's
+        explicit save then builds on its own autosave instead of conflicting with it.
+        """
+        if not edit_session:
+            return base_version
+        later = self.revisions.filter(number__gt=base_version).order_by("number")
+        for number, session in later.values_list("number", "edit_session"):
+            if session != edit_session:
+                break
+            base_version = number
+        return base_version
+
     def missing_required(self) -> list[tuple]:
         """(chapter, field) for every required field still empty.
 
@@ -216,6 +231,8 @@ class Revision(models.Model):
     )
     # Kept so the history still says who it was after an account is deleted.
     author_name = models.CharField(max_length=200, blank=True)
+    # The open editor page that wrote it: its own autosaves never conflict with its later save.
+    edit_session = models.CharField(max_length=32, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

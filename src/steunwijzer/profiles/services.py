@@ -62,7 +62,7 @@ class SaveResult:
     merged_from_others: list[str] = field(default_factory=list)
 
 
-def _write_revision(profile, user, changed, reason, note=""):
+def _write_revision(profile, user, changed, reason, note="", edit_session=""):
     return Revision.objects.create(
         profile=profile,
         number=profile.version,
@@ -72,6 +72,7 @@ def _write_revision(profile, user, changed, reason, note=""):
         note=note,
         author=user,
         author_name=display_name(user),
+        edit_session=edit_session,
     )
 
 
@@ -165,11 +166,13 @@ def profile_update(
     changes: dict,
     reason=Revision.Reason.SAVE,
     allow_merge: bool = True,
+    edit_session: str = "",
 ) -> SaveResult:
     """Apply `changes` (field key → new value) made on top of `base_version`.
 
     API clients pass allow_merge=False: they hold no form to refresh, so any newer
-    version must be fetched and looked at before writing.
+    version must be fetched and looked at before writing. `edit_session` names the open
+    editor page, so its own later saves are not taken for someone else's.
     """
     profile = _locked(profile_id)
     if not profile.can_edit(user):
@@ -189,7 +192,7 @@ def profile_update(
     profile.version += 1
     profile.updated_by = user
     profile.save(update_fields=["answers", "version", "updated_by", "updated_at"])
-    _write_revision(profile, user, merge.saved, reason)
+    _write_revision(profile, user, merge.saved, reason, edit_session=edit_session)
     return SaveResult(profile, merge.saved, merge.from_others)
 
 

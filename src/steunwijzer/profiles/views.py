@@ -1,3 +1,5 @@
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -131,6 +133,7 @@ def _editor_context(profile, chapter, **extra):
         "values": profile.answers,
         "errors": {},
         "check": check_profile(profile),
+        "edit_session": secrets.token_hex(16),
         **extra,
     }
 
@@ -172,6 +175,8 @@ def _save_chapter(request, profile, chapter, reason) -> dict:
             "profile": profile,
             "context": {"save_error": "Het formulier mist de versie. Laad de pagina opnieuw."},
         }
+    edit_session = request.POST.get("edit_session", "")[:32]
+    base_version = profile.version_past_own_saves(base_version, edit_session)
     fields = profile.applicable_fields(chapter)
     posted = posted_values(fields, request.POST, profile.answers)
     try:
@@ -187,6 +192,7 @@ def _save_chapter(request, profile, chapter, reason) -> dict:
             base_version=base_version,
             changes=changes,
             reason=reason,
+            edit_session=edit_session,
         )
     except (Revision.DoesNotExist, UnknownVersion):
         return {
