@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from steunwijzer.profiles.answers import is_filled
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.richtext import html_to_plain
 from steunwijzer.regional_model.models import FormatVersion
@@ -106,9 +107,9 @@ def school_offers(schools, choices) -> list[SchoolOffer]:
             for row in values.get(PARTNERS_TABLE) or []
             if isinstance(row, dict) and row.get("organisatie")
         ]
-        offer.limits_filled = {
-            k: bool(html_to_plain(values.get(k) or "").strip()) for k in LIMIT_FIELDS
-        }
+        # Saving turns a long text without words into "" (answers.clean_answers), so a
+        # stored value is filled exactly when it has text: no need to strip its HTML here.
+        offer.limits_filled = {k: is_filled(values.get(k)) for k in LIMIT_FIELDS}
         limit_text = html_to_plain(values.get(LIMIT_TEXT_FIELD) or "").lower()
         offer.limit_areas = [
             label
