@@ -10,6 +10,12 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from steunwijzer.dashboards.instruments import (
+    diversity_index,
+    ijk_by_year,
+    ijk_scores,
+    index_by_year,
+)
 from steunwijzer.dashboards.models import AllocationScenario
 from steunwijzer.instruments.diversity.services import invulschema_save
 from steunwijzer.instruments.ijk.rules import ScoreInput
@@ -126,3 +132,46 @@ def test_the_partnership_analysis_has_distributions_trends_and_a_pdf(
     assert "Cijfers als tabel" in page
     pdf = client.get(reverse("partnership_report_pdf", args=[partnership.slug]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_the_cached_index_follows_a_changed_invulschema(school, other_school, instruments):
+    ids = [school.pk, other_school.pk]
+    assert diversity_index(ids, YEAR)[school.pk]["pupils"] == 44
+    invulschema_save(
+        school=school,
+        school_year=YEAR,
+        update_pupil_count=True,
+        counts={"1": {"geen": 20, "basis": 4}, "2": {"geen": 18, "tlv": 8}},
+    )
+    assert diversity_index(ids, YEAR)[school.pk]["pupils"] == 50
+    assert (
+        index_by_year(ids, [YEAR])[YEAR][school.pk]
+        == diversity_index(ids, YEAR)[school.pk]["index"]
+    )
+
+
+def test_the_cached_ijk_scores_follow_a_changed_score(
+    monkeypatch, school, other_school, editor, instruments
+):
+    ids = [school.pk, other_school.pk]
+    assert ijk_scores(ids, YEAR)[school.pk]["OP1"] == 2
+    set_today(monkeypatch, date(2026, 11, 23))  # a save stamps its own moment
+    scores_save(
+        school=school,
+        school_year=YEAR,
+        user=editor,
+        scores={"OP1": ScoreInput(4, "Sterk verbeterd.")},
+    )
+    assert ijk_scores(ids, YEAR)[school.pk]["OP1"] == 4
+
+
+def test_a_board_and_its_partnership_never_share_cached_figures(
+    school, other_school, single_school, instruments
+):
+    assert set(ijk_scores([school.pk], YEAR)) == {school.pk}
+    everyone = ijk_scores([school.pk, other_school.pk, single_school.pk], YEAR)
+    assert set(everyone) == {school.pk, other_school.pk, single_school.pk}
+    assert ijk_by_year([school.pk], [YEAR, "2020-2021"]) == {
+        YEAR: {school.pk: everyone[school.pk]},
+        "2020-2021": {},
+    }

@@ -11,6 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.core.cache import cache
+from django.db.models import Count, Max, Sum
 
 from steunwijzer.instruments.diversity.models import Invulschema
 from steunwijzer.instruments.diversity.summary import index_by_school
@@ -27,8 +28,8 @@ def ijk_by_year(school_ids, school_years) -> dict:
     """school year → `ijk_scores` of that year, cached by the self-evaluations' last change."""
     return _cached_by_year(
         "ijk",
-        SelfEvaluation.objects.filter(school_id__in=list(school_ids)),
-        ("school_id", "updated_at"),
+        SelfEvaluation,
+        school_ids,
         school_years,
         lambda ids, year: scores_by_standard(ids, year),
     )
@@ -59,11 +60,7 @@ def diversity_index(school_ids, school_year: str) -> dict:
 def diversity_by_year(school_ids, school_years) -> dict:
     """school year → `diversity_index` of that year, for several years at once."""
     return _cached_by_year(
-        "diversity",
-        Invulschema.objects.filter(school_id__in=list(school_ids)),
-        ("school_id", "version", "scheme_version_id", "updated_at"),
-        school_years,
-        _convert,
+        "diversity", Invulschema, school_ids, school_years, _convert, sums=INVULSCHEMA_SUMS
     )
 
 
@@ -72,39 +69,56 @@ def index_by_year(school_ids, school_years) -> dict:
     groups for six years from the cache costs more than the rest of the page."""
     return _cached_by_year(
         "diversity-index",
-        Invulschema.objects.filter(school_id__in=list(school_ids)),
-        ("school_id", "version", "scheme_version_id", "updated_at"),
+        Invulschema,
+        school_ids,
         school_years,
         lambda ids, year: {pk: f["index"] for pk, f in _convert(ids, year).items()},
+        sums=INVULSCHEMA_SUMS,
     )
 
 
-def _cached_by_year(name, rows, stamp_fields, school_years, compute) -> dict:
+# Besides the school: an Invulschema's counts version and the scheme it was filled in under.
+INVULSCHEMA_SUMS = ("version", "scheme_version_id")
+
+
+def _cached_by_year(name, model, school_ids, school_years, compute, sums=()) -> dict:
     """Each year's figures from the cache, under a fingerprint of the rows they come from.
 
     Computing the instruments' figures takes milliseconds per school, which adds up over a
-    region and six school years; one query over the source rows (school, version, last
-    change) says whether anything changed, and only changed years are computed again.
+    region and six school years. One aggregate query per request says whether anything
+    changed: per year the number of source rows, their last change (`updated_at` moves on
+    every save), and the sums of the schools, versions and schemes they point to. Only
+    changed years are computed again (this trusts the server's clock not to step back past
+    the region's newest save). The key also names the schools asked for, so a board and its
+    partnership never share an entry.
     """
-    stamps: dict = {year: [] for year in school_years}
-    for row in (
-        rows.filter(school_year__in=list(school_years))
-        .order_by("school_year", "school_id")
-        .values_list("school_year", *stamp_fields)
-    ):
-        stamps[row[0]].append(row[1:])
+    school_ids = sorted(school_ids)
+    schools = hashlib.sha256(repr(school_ids).encode()).hexdigest()[:16]
+    aggregates = {
+        "rows": Count("pk"),
+        "changed": Max("updated_at"),
+        "schools": Sum("school_id"),
+        **{field: Sum(field) for field in sums},
+    }
+    stamps = {
+        row.pop("school_year"): row
+        for row in model.objects.filter(school_id__in=school_ids, school_year__in=school_years)
+        .values("school_year")
+        .annotate(**aggregates)
+        .order_by()
+    }
     keys = {
-        year: f"dashboards:{name}:{year}:" + hashlib.sha256(repr(r).encode()).hexdigest()
-        for year, r in stamps.items()
+        year: f"dashboards:{name}:{year}:{schools}:"
+        + hashlib.sha256(repr(sorted(stamp.items())).encode()).hexdigest()
+        for year, stamp in stamps.items()
     }
     found = cache.get_many(list(keys.values()))
-    result = {}
+    result = {year: {} for year in school_years}
     for year, key in keys.items():
         if key in found:
             result[year] = found[key]
         else:
-            ids = [row[0] for row in stamps[year]]
-            result[year] = compute(ids, year) if ids else {}
+            result[year] = compute(school_ids, year)
             cache.set(key, result[year], CACHE_SECONDS)
     return result
 
