@@ -175,3 +175,20 @@ def test_a_board_and_its_partnership_never_share_cached_figures(
         YEAR: {school.pk: everyone[school.pk]},
         "2020-2021": {},
     }
+
+
+def test_the_long_tables_escape_names_and_answers(
+    client, staff, partnership, school, profile, editor, mr_member, officer
+):
+    to_state(profile, "vastgesteld", editor=editor, mr=mr_member, officer=officer)
+    script = "<script>alert(1)</script>"
+    type(school).objects.filter(pk=school.pk).update(name=f"De Regenboog {script}")
+    revision = profile.established_revision
+    revision.answers["externe_partners"] = [{"organisatie": f"CJG {script}"}]
+    revision.save(update_fields=["answers"])
+    client.force_login(staff)
+    for name in ("partnership_overview", "coverage"):
+        page = client.get(reverse(name, args=[partnership.slug])).content.decode()
+        assert script not in page
+        assert "De Regenboog &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "CJG &lt;script&gt;" in page

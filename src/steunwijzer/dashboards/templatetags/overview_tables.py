@@ -1,20 +1,20 @@
 """The rows of the overviews' long tables, built in Python.
 
 A region's overview has a row per school (300 and more), and the dekkend-aanbod tables a
-cell per school and kind of support; in template tags every cell costs several lookups and
-these tables took most of the page's time. Even `format_html` costs more per cell than the
-rest of the row (it checks every argument for lazy and safe strings), so the school rows are
+row per school with a cell per kind of support; in template tags every cell costs several
+lookups and these tables took most of the page's time. Even `format_html` costs more per cell
+than the rest of the row (it checks every argument for lazy and safe strings), so the rows are
 joined as plain strings and every value from the database passes `_e` (`html.escape`, the
-escaping Django's own `escape` does). The HTML is the same as the template's was.
+escaping Django's own `escape` does). The HTML is the same as the templates' was.
 """
 
 from functools import lru_cache
 from html import escape
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -116,25 +116,52 @@ def overview_rows(rows, show_board=False):
     return mark_safe("\n".join(_school_row(row, show_board) for row in rows))
 
 
-YES = mark_safe("<td>ja</td>")
-NO = mark_safe('<td><span class="sw-muted">nee</span></td>')
+YES = "<td>ja</td>"
+NO = '<td><span class="sw-muted">nee</span></td>'
+
+
+def _listed(values) -> str:
+    """As `{{ values|join:", "|default:DASH }}` would be."""
+    return ", ".join(_e(v) for v in values) or DASH
 
 
 @register.simple_tag
-def offer_cells(offer, choices):
-    """A "ja"/"nee" cell per kind of support in `choices` ([(key, label)])."""
-    return mark_safe("".join(YES if key in offer.offers else NO for key, _ in choices))
+def offer_rows(offers, choices):
+    """A row per `coverage.SchoolOffer`: its source, "ja"/"nee" per kind of support in
+    `choices` ([(key, label)]), hours of expertise and partners."""
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{_e(o.school.name)}</th>'
+            f"<td>{_e(o.source or 'geen vastgesteld SOP')}</td>"
+            + "".join(YES if key in o.offers else NO for key, _ in choices)
+            + f'<td class="sw-num">{floatformat(o.expertise_hours, "-1")}</td>'
+            f"<td>{_listed(o.partners)}</td></tr>"
+            for o in offers
+        )
+    )
 
 
-DESCRIBED = mark_safe("<td>beschreven</td>")
-NOT_DESCRIBED = mark_safe('<td><span class="sw-muted">niet beschreven</span></td>')
+DESCRIBED = "<td>beschreven</td>"
+NOT_DESCRIBED = '<td><span class="sw-muted">niet beschreven</span></td>'
 
 
-@register.simple_tag
-def limit_cells(offer, columns):
+def _limit_cells(offer, columns) -> str:
     """Per limit field whether the school describes it, or one cell across all `columns`."""
     if not offer.limits_filled:
-        return format_html('<td colspan="{}">geen vastgesteld SOP</td>', len(columns))
+        return f'<td colspan="{len(columns)}">geen vastgesteld SOP</td>'
+    return "".join(
+        DESCRIBED if filled else NOT_DESCRIBED for filled in offer.limits_filled.values()
+    )
+
+
+@register.simple_tag
+def limit_rows(offers, columns):
+    """A row per `coverage.SchoolOffer`: where it describes its limits, and the areas of
+    support its "wat kunnen wij niet bieden" names."""
     return mark_safe(
-        "".join(DESCRIBED if filled else NOT_DESCRIBED for filled in offer.limits_filled.values())
+        "".join(
+            f'<tr><th scope="row">{_e(o.school.name)}</th><td>{_e(o.area)}</td>'
+            f"{_limit_cells(o, columns)}<td>{_listed(o.limit_areas)}</td></tr>"
+            for o in offers
+        )
     )
