@@ -18,6 +18,7 @@ queries the same as with few schools.
 """
 
 import argparse
+import gc
 import io
 import os
 import random
@@ -283,6 +284,17 @@ def main():
     started = time.perf_counter()
     call_command("check_summaries", stdout=io.StringIO())
     summarised = time.perf_counter() - started
+    if args.database_url:
+        # Bulk-inserted tables have no planner statistics until autovacuum comes by; a live
+        # database has them.
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    # A server worker freezes what it loaded at start (steunwijzer/wsgi.py); do the same, so
+    # the collector's full passes do not walk the seeding's leftovers on every request.
+    gc.collect()
+    gc.freeze()
     n_region = board.partnership.boards.model.objects.filter(partnership=partnership).count()
     pages = [
         (officer, "board_overview", [board.pk]),

@@ -9,6 +9,8 @@ from collections import Counter
 from itertools import pairwise
 from math import fsum
 
+from django.db.models import Count
+
 from steunwijzer.core.charts import Chart, Series
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.school_year import previous_school_year
@@ -157,10 +159,12 @@ def school_years_back(school_year: str, n: int = TREND_YEARS) -> list[str]:
 def trends(school_ids, school_year) -> dict:
     """Per school year: SOPs established or further, average IJK score, average index."""
     years = school_years_back(school_year)
-    done = Counter(
-        Profile.objects.filter(
-            school__in=school_ids, school_year__in=years, state__in=DONE_STATES
-        ).values_list("school_year", flat=True)
+    done = dict(
+        Profile.objects.filter(school__in=school_ids, school_year__in=years, state__in=DONE_STATES)
+        .values("school_year")
+        .annotate(n=Count("pk"))
+        .order_by()  # counted in the database, without the default order's join on schools
+        .values_list("school_year", "n")
     )
     rows = []
     indexes = index_by_year(school_ids, years)

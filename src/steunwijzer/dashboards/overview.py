@@ -77,9 +77,11 @@ def school_rows(schools, school_year: str, today: date, *, with_check: bool = Tr
         schools.prefetch_related(
             Prefetch(
                 "profiles",
+                # One per school and year: no order needed, so no join for the default one.
                 queryset=Profile.objects.filter(school_year=school_year)
                 .only(*ROW_FIELDS)
-                .annotate(route_text=Cast("route", TextField())),
+                .annotate(route_text=Cast("route", TextField()))
+                .order_by(),
                 to_attr="current_profiles",
             )
         )
