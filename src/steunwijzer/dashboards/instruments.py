@@ -93,7 +93,7 @@ def _cached_by_year(name, model, school_ids, school_years, compute, sums=()) -> 
     partnership never share an entry.
     """
     school_ids = sorted(school_ids)
-    schools = hashlib.sha256(repr(school_ids).encode()).hexdigest()[:16]
+    asked_for = hashlib.sha256(repr(school_ids).encode()).hexdigest()[:16]
     aggregates = {
         "rows": Count("pk"),
         "changed": Max("updated_at"),
@@ -108,7 +108,7 @@ def _cached_by_year(name, model, school_ids, school_years, compute, sums=()) -> 
         .order_by()
     }
     keys = {
-        year: f"dashboards:{name}:{year}:{schools}:"
+        year: f"dashboards:{name}:{year}:{asked_for}:"
         + hashlib.sha256(repr(sorted(stamp.items())).encode()).hexdigest()
         for year, stamp in stamps.items()
     }
