@@ -149,7 +149,9 @@ def test_the_overview_shows_advice_establishment_and_delivery(
     assert row["Vastgesteld op"] == TODAY.isoformat()
     assert row["Aangeleverd op"] == TODAY.isoformat()
     page = client.get(reverse("partnership_overview", args=["testregio"])).content.decode()
-    assert "verklaring (PDF)" in page
+    advice = profile.transitions.get(action="give_advice")
+    assert f'href="{reverse("transition_statement", args=[profile.pk, advice.pk])}"' in page
+    assert f'href="{reverse("profile_route", args=[profile.pk])}"' in page
 
 
 def test_the_partnership_overview_filters_by_board_municipality_and_district(

@@ -83,12 +83,11 @@ def offer_choices(partnership) -> dict:
 
 def school_offers(schools, choices) -> list[SchoolOffer]:
     sources = _sources(schools)
-    answers = {
-        r.pk: r.answers
-        for r in Revision.objects.filter(pk__in=[rev for rev, _ in sources.values()]).only(
-            "answers"
+    answers = dict(
+        Revision.objects.filter(pk__in=[rev for rev, _ in sources.values()]).values_list(
+            "pk", "answers"
         )
-    }
+    )
     expertise_labels = choices.get("extra", [])
     result = []
     for school in schools:

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, TextField
+from django.db.models import Count, TextField
 from django.db.models.functions import Cast
 
 from steunwijzer.organisations.models import School
@@ -50,7 +50,7 @@ class SchoolRow(TodoRow):
     check_counts: dict | None = None
     advice: str = ""
     advice_on: str = ""
-    statement: Transition | None = None
+    statement_pk: int | None = None  # the advice or consent Transition, for its statement
     delivered_on: date | None = None
     received_on: str = ""
 
@@ -64,8 +64,12 @@ class SchoolRow(TodoRow):
 
 
 def schools_in(*, board=None, partnership=None):
-    """The schools of a board or of a partnership, with what the rows need loaded."""
-    schools = School.objects.select_related("board__partnership").defer("board__partnership__logo")
+    """The schools of a board or of a partnership, with what the rows need loaded.
+
+    The board, not its partnership: the rows need only the partnership's id, and a
+    partnership instance per school is a fifth of the region's page.
+    """
+    schools = School.objects.select_related("board")
     if board is not None:
         return schools.filter(board=board)
     return schools.filter(board__partnership=partnership)
@@ -73,39 +77,37 @@ def schools_in(*, board=None, partnership=None):
 
 def school_rows(schools, school_year: str, today: date, *, with_check: bool = True) -> list:
     """One row per school, in the order given; a fixed number of queries."""
-    schools = list(
-        schools.prefetch_related(
-            Prefetch(
-                "profiles",
-                # One per school and year: no order needed, so no join for the default one.
-                queryset=Profile.objects.filter(school_year=school_year)
-                .only(*ROW_FIELDS)
-                .annotate(route_text=Cast("route", TextField()))
-                .order_by(),
-                to_attr="current_profiles",
-            )
-        )
-    )
+    schools = list(schools)
+    school_ids = [s.pk for s in schools]
+    # Filtered by ids rather than prefetched: a prefetch filters by the school instances, and
+    # preparing 300 instances for the query costs more than running it.
+    current = {
+        p.school_id: p
+        for p in Profile.objects.filter(school_year=school_year, school__in=school_ids)
+        .only(*ROW_FIELDS)
+        .annotate(route_text=Cast("route", TextField()))
+        # One per school and year: no order needed, so no join for the default one.
+        .order_by()
+    }
     due = Deadline.objects.due_dates_for_schools(schools, school_year)
-    profiles = [s.current_profiles[0] for s in schools if s.current_profiles]
-    ids = [p.pk for p in profiles]
+    profiles = list(current.values())
     comments = (
         dict(
             Comment.objects.open()
-            .filter(profile__school_year=school_year, profile__school__in=[s.pk for s in schools])
+            .filter(profile__in=[p.pk for p in profiles])
             .values("profile")
             .annotate(n=Count("pk"))
             .values_list("profile", "n")
         )
-        if ids
+        if profiles
         else {}
     )
-    records = _records(school_year, [s.pk for s in schools]) if ids else {}
-    checks = check_summaries(profiles) if with_check and ids else {}
+    records = _records(school_year, school_ids) if profiles else {}
+    checks = check_summaries(profiles) if with_check and profiles else {}
     routes = _route_memo()
     rows = []
     for school in schools:
-        profile = school.current_profiles[0] if school.current_profiles else None
+        profile = current.get(school.pk)
         due_on = due[school.pk]
         state = profile.state if profile else EDITABLE_STATE
         row = SchoolRow(
@@ -139,7 +141,10 @@ def _route_memo():
 
 
 def _records(school_year, school_ids) -> dict:
-    """profile pk → action → its newest Transition (without the uploaded attachment)."""
+    """profile pk → action → (pk, payload, created_at) of its newest Transition.
+
+    Read as values: a region has a few transitions per school, and the rows need three
+    fields of each."""
     found: dict = {}
     transitions = (
         Transition.objects.filter(
@@ -147,25 +152,24 @@ def _records(school_year, school_ids) -> dict:
             profile__school__in=school_ids,
             action__in=SHOWN_ACTIONS,
         )
-        .defer("attachment")
         .order_by("created_at", "pk")
+        .values_list("profile_id", "action", "pk", "payload", "created_at")
     )
-    for t in transitions:
-        found.setdefault(t.profile_id, {})[t.action] = t
+    for profile_id, action, pk, payload, created_at in transitions:
+        found.setdefault(profile_id, {})[action] = (pk, payload, created_at)
     return found
 
 
 def _fill_records(row: SchoolRow, records: dict):
     statement = records.get("give_advice") or records.get("give_consent")
     if statement is not None:
-        payload = statement.payload
+        row.statement_pk, payload, _ = statement
         row.advice = ADVICE.get(payload.get("advice")) or CONSENT.get(payload.get("decision"), "")
         row.advice_on = payload.get("date", "")
-        row.statement = statement
     if "deliver" in records:
-        row.delivered_on = records["deliver"].created_at.date()
+        row.delivered_on = records["deliver"][2].date()
     if "acknowledge" in records:
-        row.received_on = records["acknowledge"].payload.get("received_on", "")
+        row.received_on = records["acknowledge"][1].get("received_on", "")
 
 
 def check_summaries(profiles) -> dict:
@@ -175,12 +179,8 @@ def check_summaries(profiles) -> dict:
     in one query. Only a profile without a summary for its current version is checked here,
     which stores its summary for the next request.
     """
-    by_pk = {p.pk: p for p in profiles}
-    result = {}
-    for summary in CheckSummary.objects.filter(profile__in=list(by_pk)):
-        if summary.is_current_for(by_pk[summary.profile_id]):
-            result[summary.profile_id] = (summary.blocking, summary.warnings, summary.counts)
-    missing = [pk for pk in by_pk if pk not in result]
+    result = CheckSummary.current_counts(profiles)
+    missing = [p.pk for p in profiles if p.pk not in result]
     if missing:
         fresh = Profile.objects.filter(pk__in=missing).select_related(
             "school__board__partnership", "format_version"

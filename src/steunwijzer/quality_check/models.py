@@ -46,7 +46,7 @@ class CheckSummary(models.Model):
 
     The overviews show these counts for hundreds of schools; running the check there costs tens
     of milliseconds per profile. A summary only counts for the version and model it was made
-    for: once the profile is saved again it is stale and is never shown (`is_current_for`).
+    for: once the profile is saved again it is stale and is never shown (`current_counts`).
     """
 
     profile = models.OneToOneField(
@@ -65,11 +65,21 @@ class CheckSummary(models.Model):
     def __str__(self):
         return f"SOP-check {self.profile_id} v{self.version}"
 
-    def is_current_for(self, profile) -> bool:
-        return (self.version, self.format_version_id) == (
-            profile.version,
-            profile.format_version_id,
+    @classmethod
+    def current_counts(cls, profiles) -> dict:
+        """profile pk → (blocking, warnings, counts) of the summaries made for the profiles'
+        current version and model, in one query; stale ones are left out. Read as values:
+        a region's page would otherwise build hundreds of instances to read five numbers."""
+        by_pk = {p.pk: p for p in profiles}
+        rows = cls.objects.filter(profile__in=list(by_pk)).values_list(
+            "profile_id", "version", "format_version_id", "blocking", "warnings", "counts"
         )
+        return {
+            pk: (blocking, warnings, counts)
+            for pk, version, format_version_id, blocking, warnings, counts in rows
+            if (version, format_version_id)
+            == (by_pk[pk].version, by_pk[pk].format_version_id)
+        }
 
     @classmethod
     def store(cls, results) -> list["CheckSummary"]:
