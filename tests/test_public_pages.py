@@ -1,11 +1,14 @@
 """The school's public page: published only, never a draft, rendered once per publication."""
 
+from datetime import date
+
 import pytest
 from django.core.cache import caches
 
 from steunwijzer.profiles.services import profile_update
 from steunwijzer.publication import pages
 from tests.conftest import make_school
+from tests.deadline_helpers import set_today
 from tests.publication_helpers import publish, start_new_draft, to_state_from_filled
 
 DRAFT_TEXT = "<p>Dit staat alleen in het concept en mag nooit openbaar worden.</p>"
@@ -112,6 +115,53 @@ def test_earlier_years_are_listed_and_reachable(
     earlier = client.get("/scholen/12AB/2025-2026/").content.decode()
     assert "Vorig jaar: geen plusklas." in earlier
     assert "een eerder schooljaar" in earlier
+    # An earlier year's page points to the current one; it does not count as behind.
+    assert "nog geen profiel gepubliceerd" not in earlier
+    assert "deze datum is voorbij" not in earlier
+
+
+OVERDUE = "deze datum is voorbij; de school heeft nog geen nieuwe evaluatie vastgelegd"
+
+
+def test_it_says_when_the_planned_evaluation_has_passed_from_that_day_on(
+    client, published, monkeypatch
+):
+    # The published answers plan the next evaluation on 30 June 2027.
+    set_today(monkeypatch, date(2027, 6, 30))
+    assert OVERDUE not in client.get("/scholen/12AB/").content.decode()
+    set_today(monkeypatch, date(2027, 7, 1))
+    assert OVERDUE in client.get("/scholen/12AB/").content.decode()
+
+
+def test_a_recorded_evaluation_moves_the_planned_date(client, published, editor, monkeypatch):
+    from steunwijzer.profiles.models import Evaluation
+
+    Evaluation.objects.create(
+        profile=published,
+        evaluated_on=date(2027, 6, 15),
+        evaluated_by="directeur en IB'er",
+        what_changed="Meer uren voor dyslexie.",
+        why="De vraag groeide.",
+        next_evaluation=date(2028, 6, 15),
+        created_by=editor,
+    )
+    set_today(monkeypatch, date(2027, 7, 1))
+    html = client.get("/scholen/12AB/").content.decode()
+    assert "15 juni 2028" in html
+    assert OVERDUE not in html
+
+
+def test_it_says_when_the_school_has_no_profile_for_this_school_year(
+    client, published, monkeypatch
+):
+    set_today(monkeypatch, date(2027, 7, 31))
+    assert "nog geen profiel gepubliceerd" not in client.get("/scholen/12AB/").content.decode()
+    set_today(monkeypatch, date(2027, 8, 1))
+    html = client.get("/scholen/12AB/").content.decode()
+    assert (
+        "Dit is het nieuwste profiel van de school, van schooljaar 2026-2027. Voor schooljaar "
+        "2027-2028 heeft de school nog geen profiel gepubliceerd." in html
+    )
 
 
 def test_a_brin_with_several_locations_offers_the_choice(client, published, board):

@@ -20,16 +20,23 @@ MONTHS = (
 )
 
 
-def dutch_date(value) -> str:
-    """A date, a datetime (its day in local time) or an ISO date string as Dutch text;
-    anything else comes back as text."""
+def as_day(value) -> date | None:
+    """A date, a datetime (its day in local time) or an ISO date string as a date; None for
+    anything else (answers hold dates as ISO text)."""
     if isinstance(value, datetime):
-        day = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    elif isinstance(value, date):
-        day = value
-    else:
-        try:
-            day = date.fromisoformat(value)
-        except (TypeError, ValueError):
-            return "" if value is None else str(value)
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def dutch_date(value) -> str:
+    """A date, a datetime or an ISO date string as Dutch text; anything else comes back as
+    text."""
+    day = as_day(value)
+    if day is None:
+        return "" if value is None else str(value)
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -1,8 +1,9 @@
 """Render once per published version: public pages are immutable, so their HTML is kept.
 
 A page's key is its path plus the publication generation: the moment of the newest
-publication (every publish rewrites its school's finder row), the newest evaluation and the
-newest change to an Invulschema (the page shows its school-level figures). One query reads
+publication (every publish rewrites its school's finder row), the newest evaluation, the
+newest change to an Invulschema (the page shows its school-level figures) and today's date
+(a page says when a school's planned evaluation or school year has passed). One query reads
 them, so a kept page costs no ORM work at all; any new publication gives every
 page a new key, and each is rendered once more when next asked for. The code version is in
 the key too. The ETag is the key's hash, so a browser or proxy that has the page gets a 304.
@@ -15,6 +16,7 @@ from importlib import metadata
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 
@@ -36,7 +38,8 @@ def keep_store():
 
 
 def publication_generation() -> str:
-    """Changes with every publication, evaluation and Invulschema; read with one query."""
+    """Changes with every publication, evaluation and Invulschema, and every day (a page says
+    when its school's planned evaluation has passed); read with one query."""
     from steunwijzer.instruments.diversity.models import Invulschema
     from steunwijzer.profiles.models import Evaluation
 
@@ -48,7 +51,7 @@ def publication_generation() -> str:
             f"(SELECT MAX(id) FROM {Evaluation._meta.db_table}), "
             f"(SELECT MAX(updated_at) FROM {Invulschema._meta.db_table})"
         )
-        return "/".join(str(value) for value in cursor.fetchone())
+        return "/".join(str(value) for value in (*cursor.fetchone(), timezone.localdate()))
 
 
 def page_key(*parts) -> str:

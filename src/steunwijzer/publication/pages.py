@@ -6,10 +6,13 @@ Nothing here reads the draft: every answer comes from `Profile.published_revisio
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from steunwijzer.core.uploads import attachment_response
+from steunwijzer.profiles.dates import as_day
 from steunwijzer.profiles.models import OwnDocument, Profile
+from steunwijzer.profiles.school_year import school_year_of
 
 from .in_short import in_short
 from .lookup import (
@@ -38,6 +41,20 @@ def _published_years(school) -> list[tuple[str, int]]:
     )
 
 
+def currency(profile, dates: dict, is_current: bool, today) -> dict:
+    """How current the school's newest published profile is, for a parent: the school year
+    it has no profile for yet, and whether its planned next evaluation has passed (without a
+    newer evaluation: `dates` holds the newest)."""
+    this_year = school_year_of(today)
+    next_evaluation = as_day(dates["next_evaluation"])
+    return {
+        "missing_year": this_year if is_current and profile.school_year < this_year else "",
+        "evaluation_overdue": is_current
+        and next_evaluation is not None
+        and next_evaluation < today,
+    }
+
+
 def page_context(profile, path_kwargs: dict, years: list) -> dict:
     school = profile.school
     revision = profile.published_revision
@@ -45,7 +62,9 @@ def page_context(profile, path_kwargs: dict, years: list) -> dict:
     is_current = years[0][0] == profile.school_year
     page_kwargs = path_kwargs if is_current else year_kwargs
     document = OwnDocument.objects.without_content().filter(profile=profile).first()
+    dates = publication_dates(profile)
     return {
+        **currency(profile, dates, is_current, timezone.localdate()),
         "profile": profile,
         "school": school,
         "revision": revision,
@@ -62,7 +81,7 @@ def page_context(profile, path_kwargs: dict, years: list) -> dict:
             for year, _ in years
             if year != profile.school_year
         ],
-        "dates": publication_dates(profile),
+        "dates": dates,
         "pdf_url": download_url("public_sop_pdf", page_kwargs),
         "docx_url": download_url("public_sop_docx", page_kwargs),
         "schoolgids_url": download_url("public_schoolgids_docx", page_kwargs),
