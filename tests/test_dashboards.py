@@ -150,6 +150,9 @@ def test_the_overview_shows_advice_establishment_and_delivery(
     assert row["Aangeleverd op"] == TODAY.isoformat()
     page = client.get(reverse("partnership_overview", args=["testregio"])).content.decode()
     advice = profile.transitions.get(action="give_advice")
+    # The advice's and the receipt's dates come as ISO text in their steps: shown as dates.
+    assert "positief (22 november 2026)" in page
+    assert "ontvangen 22 november 2026" in page
     assert f'href="{reverse("transition_statement", args=[profile.pk, advice.pk])}"' in page
     assert f'href="{reverse("profile_route", args=[profile.pk])}"' in page
 

@@ -18,6 +18,8 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from steunwijzer.profiles.dates import as_day
+
 register = template.Library()
 
 DASH = "\N{EN DASH}"
@@ -29,8 +31,13 @@ def _e(value) -> str:
 
 
 def _date(value) -> str:
+    """A date, or an ISO date from a step's payload, as the page writes dates; other text as
+    it is."""
     # A region's rows share a handful of dates (due dates above all).
-    return _formatted_date(value, get_language()) if value else ""
+    day = as_day(value) if value else None
+    if day is None:
+        return str(value or "")
+    return _formatted_date(day, get_language())
 
 
 @lru_cache(maxsize=4096)
@@ -87,7 +94,7 @@ def _check_cell(row) -> str:
 def _advice_cell(row, links) -> str:
     if not row.advice:
         return DASH
-    on = f" ({_e(row.advice_on)})" if row.advice_on else ""
+    on = f" ({_e(_date(row.advice_on))})" if row.advice_on else ""
     statement = (
         '<br><a class="utrecht-link" href="'
         f'{links["statement"].format(row.profile.pk, row.statement_pk)}">'
@@ -100,7 +107,7 @@ def _advice_cell(row, links) -> str:
 
 def _delivered_cell(row) -> str:
     received = (
-        f'<br><span class="sw-muted">ontvangen {_e(row.received_on)}</span>'
+        f'<br><span class="sw-muted">ontvangen {_e(_date(row.received_on))}</span>'
         if row.received_on
         else ""
     )

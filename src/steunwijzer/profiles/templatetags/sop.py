@@ -68,7 +68,8 @@ def render_answer(field, value):
                 ),
             )
             return format_html(
-                '<div class="utrecht-table-container"><table class="utrecht-table">'
+                '<div class="utrecht-table-container">'
+                '<table class="utrecht-table utrecht-table--html-table">'
                 '<caption class="sw-visually-hidden">{}</caption><thead><tr>{}</tr></thead>'
                 "<tbody>{}</tbody></table></div>",
                 field.label,

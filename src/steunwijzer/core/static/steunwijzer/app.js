@@ -17,3 +17,24 @@ document.addEventListener("htmx:sendError", function () {
     status.className = "sw-status sw-status--error";
   }
 });
+// A table wider than the screen scrolls inside its container (cells keep whole words); such a
+// container becomes a named, focusable region so keyboard users can scroll it too.
+function markScrollingTables() {
+  document.querySelectorAll(".utrecht-table-container").forEach(function (box) {
+    var scrolls = box.scrollWidth > box.clientWidth;
+    if (scrolls && !box.hasAttribute("tabindex")) {
+      var caption = box.querySelector("caption");
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabel");
+      box.dataset.swScrolls = "1";
+    } else if (!scrolls && box.dataset.swScrolls) {
+      ["tabindex", "role", "aria-label", "data-sw-scrolls"].forEach(function (name) {
+        box.removeAttribute(name);
+      });
+    }
+  });
+}
+document.addEventListener("DOMContentLoaded", markScrollingTables);
+document.addEventListener("htmx:load", markScrollingTables);
+window.addEventListener("resize", markScrollingTables);
