@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from steunwijzer.profiles.evaluation import Evaluation
 from steunwijzer.profiles.services import profile_create
 from steunwijzer.publication import export_cache
 from steunwijzer.publication.exports import EXPORTS
@@ -21,6 +20,7 @@ from tests.export_helpers import (
     republish,
     start_draft_with_new_text,
 )
+from tests.publication_helpers import record_evaluation
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -191,14 +191,7 @@ def test_a_new_publication_makes_a_new_file(client, published, editor, officer, 
 
 def test_a_new_evaluation_changes_the_file(client, published, editor):
     first = client.get(_url("public_sop_pdf", brin="12AB"))
-    Evaluation.objects.create(
-        profile=published,
-        evaluated_on=date(2026, 10, 1),
-        evaluated_by="team",
-        what_changed="niets",
-        why="alles werkt",
-        next_evaluation=date(2027, 10, 1),
-    )
+    record_evaluation(published, date(2026, 10, 1), date(2027, 10, 1))
     second = client.get(_url("public_sop_pdf", brin="12AB"))
     assert second["ETag"] != first["ETag"]
     text = pdf_text(body(second))

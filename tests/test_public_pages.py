@@ -9,7 +9,12 @@ from steunwijzer.profiles.services import profile_update
 from steunwijzer.publication import pages
 from tests.conftest import make_school
 from tests.deadline_helpers import set_today
-from tests.publication_helpers import publish, start_new_draft, to_state_from_filled
+from tests.publication_helpers import (
+    publish,
+    record_evaluation,
+    start_new_draft,
+    to_state_from_filled,
+)
 
 DRAFT_TEXT = "<p>Dit staat alleen in het concept en mag nooit openbaar worden.</p>"
 
@@ -133,18 +138,8 @@ def test_it_says_when_the_planned_evaluation_has_passed_from_that_day_on(
     assert OVERDUE in client.get("/scholen/12AB/").content.decode()
 
 
-def test_a_recorded_evaluation_moves_the_planned_date(client, published, editor, monkeypatch):
-    from steunwijzer.profiles.models import Evaluation
-
-    Evaluation.objects.create(
-        profile=published,
-        evaluated_on=date(2027, 6, 15),
-        evaluated_by="directeur en IB'er",
-        what_changed="Meer uren voor dyslexie.",
-        why="De vraag groeide.",
-        next_evaluation=date(2028, 6, 15),
-        created_by=editor,
-    )
+def test_a_recorded_evaluation_moves_the_planned_date(client, published, monkeypatch):
+    record_evaluation(published, date(2027, 6, 15), date(2028, 6, 15))
     set_today(monkeypatch, date(2027, 7, 1))
     html = client.get("/scholen/12AB/").content.decode()
     assert "15 juni 2028" in html
