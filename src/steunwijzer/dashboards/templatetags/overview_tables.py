@@ -8,42 +8,22 @@ joined as plain strings and every value from the database passes `_e` (`html.esc
 escaping Django's own `escape` does). The HTML is the same as the templates' was.
 """
 
-from functools import lru_cache
 from html import escape
 
 from django import template
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
-from steunwijzer.profiles.dates import as_day
+from steunwijzer.profiles.dates import dutch_date
 
 register = template.Library()
 
 DASH = "\N{EN DASH}"
-DATE = "j F Y"
 
 
 def _e(value) -> str:
     return escape(str(value))
-
-
-def _date(value) -> str:
-    """A date, or an ISO date from a step's payload, as the page writes dates; other text as
-    it is."""
-    # A region's rows share a handful of dates (due dates above all).
-    day = as_day(value) if value else None
-    if day is None:
-        return str(value or "")
-    return _formatted_date(day, get_language())
-
-
-@lru_cache(maxsize=4096)
-def _formatted_date(value, language) -> str:
-    """`language` is part of the cache key only: date_format reads the active language."""
-    return date_format(value, DATE)
 
 
 # Stand-ins for the ids in a URL reversed once per table instead of once per row: reverse()
@@ -82,7 +62,7 @@ def _due_cell(row) -> str:
         badge = ' <span class="sw-badge sw-badge--late">te laat</span>'
     elif row.soon:
         badge = ' <span class="sw-badge">binnenkort</span>'
-    return f"{_e(_date(row.due_on))}{badge}"
+    return f"{_e(dutch_date(row.due_on))}{badge}"
 
 
 def _check_cell(row) -> str:
@@ -94,7 +74,7 @@ def _check_cell(row) -> str:
 def _advice_cell(row, links) -> str:
     if not row.advice:
         return DASH
-    on = f" ({_e(_date(row.advice_on))})" if row.advice_on else ""
+    on = f" ({_e(dutch_date(row.advice_on))})" if row.advice_on else ""
     statement = (
         '<br><a class="utrecht-link" href="'
         f'{links["statement"].format(row.profile.pk, row.statement_pk)}">'
@@ -107,11 +87,11 @@ def _advice_cell(row, links) -> str:
 
 def _delivered_cell(row) -> str:
     received = (
-        f'<br><span class="sw-muted">ontvangen {_e(_date(row.received_on))}</span>'
+        f'<br><span class="sw-muted">ontvangen {_e(dutch_date(row.received_on))}</span>'
         if row.received_on
         else ""
     )
-    return f"{_e(_date(row.delivered_on) or DASH)}{received}"
+    return f"{_e(dutch_date(row.delivered_on) or DASH)}{received}"
 
 
 def _school_row(row, show_board, links) -> str:
@@ -124,7 +104,7 @@ def _school_row(row, show_board, links) -> str:
         f'    <td class="sw-num">{row.open_comments if row.profile else DASH}</td>\n'
         f"    <td>{_check_cell(row)}</td>\n"
         f"    <td>{_advice_cell(row, links)}</td>\n"
-        f"    <td>{_e(_date(row.established_on) or DASH)}</td>\n"
+        f"    <td>{_e(dutch_date(row.established_on) or DASH)}</td>\n"
         f"    <td>{_delivered_cell(row)}</td>\n"
         "  </tr>"
     )
