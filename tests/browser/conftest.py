@@ -69,6 +69,12 @@ def assert_no_axe_violations(page):
     """Run axe-core for WCAG 2.0 to 2.2 A and AA on the current page; fail with a readable list."""
     # Evaluated through the DevTools protocol: an inline <script> tag would be refused by the
     # Content Security Policy, which allows no inline scripts.
+    # Let the page finish marking its scrolling tables (app.js follows every resize a frame
+    # later), so axe sees the page as a user does, not a layout in between.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.utrecht-table-container')].every(
+            (box) => (box.scrollWidth > box.clientWidth) === box.hasAttribute('tabindex'))"""
+    )
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE_SOURCE)
     result = page.evaluate(

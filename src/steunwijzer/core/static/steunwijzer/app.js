@@ -18,23 +18,38 @@ document.addEventListener("htmx:sendError", function () {
   }
 });
 // A table wider than the screen scrolls inside its container (cells keep whole words); such a
-// container becomes a named, focusable region so keyboard users can scroll it too.
-function markScrollingTables() {
+// container becomes a named, focusable region so keyboard users can scroll it too. A
+// ResizeObserver follows every later change of width (window, fonts arriving, htmx swaps), which
+// the load and resize events alone miss.
+function markScrolling(box) {
+  var scrolls = box.scrollWidth > box.clientWidth;
+  if (scrolls && !box.hasAttribute("tabindex")) {
+    var caption = box.querySelector("caption");
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabel");
+    box.dataset.swScrolls = "1";
+  } else if (!scrolls && box.dataset.swScrolls) {
+    ["tabindex", "role", "aria-label", "data-sw-scrolls"].forEach(function (name) {
+      box.removeAttribute(name);
+    });
+  }
+}
+var tableSizes = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
+  entries.forEach(function (entry) {
+    var box = entry.target.closest(".utrecht-table-container");
+    if (box) { markScrolling(box); }
+  });
+}) : null;
+function watchTables() {
   document.querySelectorAll(".utrecht-table-container").forEach(function (box) {
-    var scrolls = box.scrollWidth > box.clientWidth;
-    if (scrolls && !box.hasAttribute("tabindex")) {
-      var caption = box.querySelector("caption");
-      box.tabIndex = 0;
-      box.setAttribute("role", "region");
-      box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabel");
-      box.dataset.swScrolls = "1";
-    } else if (!scrolls && box.dataset.swScrolls) {
-      ["tabindex", "role", "aria-label", "data-sw-scrolls"].forEach(function (name) {
-        box.removeAttribute(name);
-      });
+    markScrolling(box);
+    if (tableSizes) {
+      tableSizes.observe(box);
+      if (box.firstElementChild) { tableSizes.observe(box.firstElementChild); }
     }
   });
 }
-document.addEventListener("DOMContentLoaded", markScrollingTables);
-document.addEventListener("htmx:load", markScrollingTables);
-window.addEventListener("resize", markScrollingTables);
+document.addEventListener("DOMContentLoaded", watchTables);
+document.addEventListener("htmx:load", watchTables);
+window.addEventListener("resize", watchTables);
