@@ -238,6 +238,17 @@ def test_the_header_links_an_officer_to_the_board_overview(client, officer, edit
     assert "Bestuursoverzicht" not in client.get(reverse("todo")).content.decode()
 
 
+def test_the_header_links_staff_to_their_partnership_overview(
+    client, staff, officer, partnership, board
+):
+    client.force_login(staff)
+    page = client.get(reverse("todo")).content.decode()
+    assert reverse("partnership_overview", args=[partnership.slug]) in page
+    assert "Overzicht samenwerkingsverband" in page
+    client.force_login(officer)
+    assert "Overzicht samenwerkingsverband" not in client.get(reverse("todo")).content.decode()
+
+
 def test_the_home_page_links_staff_to_the_partnership_overview(client, staff, partnership):
     client.force_login(staff)
     page = client.get(reverse("home")).content.decode()

@@ -105,8 +105,8 @@ def test_coverage_shows_gaps_by_district_in_words(
     client.force_login(staff)
     page = client.get(reverse("coverage", args=[partnership.slug])).content.decode()
     # route_helpers ticks the first two choices: dyslexie, dyscalculie (in Escamp).
-    assert "Geen school in Den Haag - Escamp biedt autisme." in page
-    assert "Geen school in Den Haag - Escamp biedt dyslexie." not in page
+    assert "Geen school in Den Haag \N{EN DASH} Escamp biedt autisme." in page
+    assert "Geen school in Den Haag \N{EN DASH} Escamp biedt dyslexie." not in page
     assert "vastgesteld 2026-2027" in page
     assert "<strong>geen school</strong>" in page  # the gap is text, not only colour
     only = client.get(reverse("coverage", args=[partnership.slug]), {"aanbod": "autisme"})

@@ -50,7 +50,9 @@ class SchoolOffer:
 
 def area_of(school) -> str:
     """A district within its municipality, or the municipality when it has no districts."""
-    return f"{school.municipality} - {school.district}" if school.district else school.municipality
+    if not school.district:
+        return school.municipality
+    return f"{school.municipality} \N{EN DASH} {school.district}"
 
 
 def _sources(schools) -> dict:

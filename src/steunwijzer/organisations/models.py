@@ -252,10 +252,12 @@ class Membership(models.Model):
         if not user.is_authenticated:
             return []
         if not hasattr(user, "_sw_memberships"):
+            # The partnership's slug comes along in the same query: the header links staff
+            # to their partnership's pages by it.
             user._sw_memberships = list(
-                cls.objects.filter(user=user).only(
-                    "role", "school_id", "board_id", "partnership_id"
-                )
+                cls.objects.filter(user=user)
+                .select_related("partnership")
+                .only("role", "school_id", "board_id", "partnership__slug")
             )
         return user._sw_memberships
 

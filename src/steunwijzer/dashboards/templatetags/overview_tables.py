@@ -15,6 +15,7 @@ from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from steunwijzer.dashboards.coverage import area_of
 from steunwijzer.profiles.dates import dutch_date
 
 register = template.Library()
@@ -49,11 +50,7 @@ def _school_cell(row, show_board, links) -> str:
     )
     if not show_board:
         return name
-    district = f" {DASH} {_e(school.district)}" if school.district else ""
-    return (
-        f'{name}<br><span class="sw-muted">{_e(school.board.name)}, '
-        f"{_e(school.municipality)}{district}</span>"
-    )
+    return f'{name}<br><span class="sw-muted">{_e(school.board.name)}, {_e(area_of(school))}</span>'
 
 
 def _due_cell(row) -> str:
