@@ -1,5 +1,6 @@
 """The allocation arithmetic: shares add up to the whole, never negative, monotone in weight."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -7,10 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from steunwijzer.dashboards.allocation import (
+    MAXIMUM,
     UNITS,
     AllocationError,
     Part,
     divide,
+    dutch_amount,
     parse_amount,
 )
 
@@ -71,7 +74,13 @@ def test_it_divides_a_worked_example_step_by_step():
     # 3 x 1000 fixed, 7001 by weight: 3500.5, 1750.25, 1750.25 → one euro left for A.
     assert [s.amount for s in result.shares] == [Decimal(4501), Decimal(2750), Decimal(2750)]
     assert result.leftover_units == 1
-    assert "Variabel deel: 10001 - 3000 = 7001 euro." in result.steps
+    assert "Variabel deel: 10.001 - 3.000 = 7.001 euro." in result.steps
+    assert "afgerond op hele euro's" in result.steps[4]
+
+
+def test_the_calculation_names_the_weight_it_divides_by():
+    result = divide(Decimal(100), _parts([1, 3]), weight_name="leerling")
+    assert "per leerling: 100 ÷ 4 = 25 euro." in result.steps[3]
 
 
 def test_fte_is_rounded_to_hundredths():
@@ -102,17 +111,50 @@ def test_it_rejects_a_negative_weight_naming_the_school():
 @pytest.mark.parametrize(
     ("value", "unit", "message"),
     [
-        ("abc", "euro", "vul een getal in"),
-        ("-5", "euro", "negatief"),
-        ("1.5", "euro", "rond af"),
-        ("0.125", "fte", "rond af"),
+        ("abc", "euro", "Bedrag: vul een getal in, zoals 125.000 of 12,5."),
+        ("1e5", "euro", "vul een getal in"),
+        ("1e400", "euro", "vul een getal in"),
+        ("NaN", "euro", "vul een getal in"),
+        ("12,5,0", "euro", "vul een getal in"),
+        ("1.00.000", "euro", "vul een getal in"),
+        ("-5", "euro", "Bedrag: mag niet negatief zijn."),
+        ("1.5", "euro", "Bedrag: vul hele euro's in, zonder centen."),
+        ("12,50", "uren", "Bedrag: vul hele uren in."),
+        ("0.125", "fte", "Bedrag: vul fte in met hoogstens twee cijfers achter de komma."),
+        ("1000000000000", "euro", "Bedrag: hoogstens 999.999.999.999."),
+        ("1" * 30, "euro", "hoogstens"),
         ("1", "kilo", "Eenheid"),
     ],
 )
 def test_it_rejects_bad_amounts_in_dutch(value, unit, message):
-    with pytest.raises(AllocationError, match=message):
+    with pytest.raises(AllocationError, match=re.escape(message)):
         parse_amount(value, unit)
 
 
-def test_it_reads_a_dutch_decimal_comma():
-    assert parse_amount("12,50", "fte") == Decimal("12.50")
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        ("12,50", "fte", "12.50"),
+        ("12.5", "fte", "12.5"),
+        ("0.25", "fte", "0.25"),
+        ("100.000", "euro", "100000"),
+        ("1.234.567,00", "euro", "1234567"),
+        (" 100 000 ", "euro", "100000"),
+        ("999999999999", "euro", "999999999999"),
+    ],
+)
+def test_it_reads_dutch_numbers_and_the_decimal_point(value, unit, expected):
+    assert parse_amount(value, unit) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("252000", "252.000"), ("252000.00", "252.000"), ("0.7202", "0,7202"), ("1234.5", "1.234,5")],
+)
+def test_it_writes_amounts_the_dutch_way(value, expected):
+    assert dutch_amount(Decimal(value)) == expected
+
+
+@given(st.decimals(min_value=0, max_value=MAXIMUM, places=2))
+def test_what_the_page_writes_reads_back_as_the_same_amount(amount):
+    assert parse_amount(dutch_amount(amount), "fte") == amount

@@ -14,6 +14,7 @@ A school's share is then divided over its groups the same way, by the groups' we
 Every step is kept (`Allocation.steps`) so the page and the export show the calculation.
 """
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 
@@ -23,7 +24,23 @@ UNITS = {
     "uren": ("uur", Decimal("1")),
 }
 UNIT_LABELS = {"euro": "euro", "fte": "fte (formatieplaatsen)", "uren": "uren"}
+# How a unit is rounded, in the calculation's words and in the error for a finer amount.
+ROUNDED_TO = {"euro": "op hele euro's", "fte": "op 0,01 fte", "uren": "op hele uren"}
+TOO_FINE = {
+    "euro": "vul hele euro's in, zonder centen",
+    "fte": "vul fte in met hoogstens twee cijfers achter de komma",
+    "uren": "vul hele uren in",
+}
 BASES = {"punten": "indexpunten (zorgzwaarte)", "leerlingen": "aantal leerlingen"}
+# What one unit of weight is called per basis, for "per indexpunt: ..." in the calculation.
+WEIGHT_NAMES = {"punten": "indexpunt", "leerlingen": "leerling"}
+# A saved total or fixed base has 14 digits, 2 of them after the comma.
+MAXIMUM = Decimal("999999999999")
+
+# Dutch writes 125.000 and 12,5; many people still type 12.5. A point followed by groups of
+# exactly three digits (and a first group not starting with 0) is a thousands separator.
+_DUTCH = re.compile(r"-?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?")
+_POINT_DECIMAL = re.compile(r"-?\d*\.\d+")
 
 
 class AllocationError(ValueError):
@@ -71,13 +88,16 @@ class Allocation:
         return next(s.amount for s in self.shares if s.key == key)
 
 
-def _decimal(value, name: str) -> Decimal:
-    try:
-        number = Decimal(str(value).strip().replace(",", "."))
-    except Exception:
-        raise AllocationError(f"{name}: vul een getal in.") from None
-    if not number.is_finite():
-        raise AllocationError(f"{name}: vul een getal in.")
+def read_number(value, name: str) -> Decimal:
+    """A number as a person types it in Dutch (125.000 or 12,5) or with a decimal point."""
+    text = re.sub(r"\s", "", str(value))
+    if _DUTCH.fullmatch(text):
+        text = text.replace(".", "").replace(",", ".")
+    elif not _POINT_DECIMAL.fullmatch(text):
+        raise AllocationError(f"{name}: vul een getal in, zoals 125.000 of 12,5.")
+    number = Decimal(text)
+    if number > MAXIMUM:
+        raise AllocationError(f"{name}: hoogstens {dutch_amount(MAXIMUM)}.")
     return number
 
 
@@ -85,22 +105,28 @@ def parse_amount(value, unit: str, name: str = "Bedrag") -> Decimal:
     """A user's input as a Decimal that is a whole number of the unit's quantum."""
     if unit not in UNITS:
         raise AllocationError(f"Eenheid: kies uit {', '.join(UNITS)}.")
-    number = _decimal(value, name)
+    number = read_number(value, name)
     if number < 0:
         raise AllocationError(f"{name}: mag niet negatief zijn.")
-    quantum = UNITS[unit][1]
-    if number % quantum:
-        raise AllocationError(f"{name}: rond af op {quantum} {UNITS[unit][0]}.")
+    if number % UNITS[unit][1]:
+        raise AllocationError(f"{name}: {TOO_FINE[unit]}.")
     return number
 
 
-def _fmt(value: Decimal) -> str:
-    text = f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
-    return text.replace(".", ",")
+def dutch_amount(value) -> str:
+    """125000 as 125.000 and 0.5 as 0,5: how Dutch readers expect a number."""
+    value = Decimal(value)
+    text = f"{value.normalize():,f}" if value == value.to_integral() else f"{value:,f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def divide(
-    total: Decimal, parts: list[Part], *, unit: str = "euro", fixed_base: Decimal = Decimal(0)
+    total: Decimal,
+    parts: list[Part],
+    *,
+    unit: str = "euro",
+    fixed_base: Decimal = Decimal(0),
+    weight_name: str = "punt",
 ) -> Allocation:
     """Divide `total` over `parts`: fixed base each, the rest by weight, largest remainder."""
     if unit not in UNITS:
@@ -118,10 +144,11 @@ def divide(
             raise AllocationError("Er zijn geen scholen om over te verdelen.")
         return Allocation(total, unit, quantum, fixed_base, total, Decimal(0), Decimal(0), 0, ())
     fixed_total = fixed_base * len(parts)
+    n = dutch_amount
     if fixed_total > total:
         raise AllocationError(
-            f"Vast deel per school: {len(parts)} x {_fmt(fixed_base)} = {_fmt(fixed_total)} "
-            f"is meer dan het totaal {_fmt(total)}."
+            f"Vast deel per school: {len(parts)} x {n(fixed_base)} = {n(fixed_total)} "
+            f"is meer dan het totaal {n(total)}."
         )
     variable = total - fixed_total
     total_weight = sum((p.weight for p in parts), Decimal(0))
@@ -155,15 +182,15 @@ def divide(
         )
         for i, p in enumerate(parts)
     )
+    per = n(per_weight.quantize(Decimal("0.000001")))
     steps = (
-        f"Totaal te verdelen: {_fmt(total)} {unit_name}.",
-        f"Vast deel: {len(parts)} x {_fmt(fixed_base)} = {_fmt(fixed_total)} {unit_name}.",
-        f"Variabel deel: {_fmt(total)} - {_fmt(fixed_total)} = {_fmt(variable)} {unit_name}.",
-        f"Totaal gewicht: {_fmt(total_weight)}; per punt of leerling: {_fmt(variable)} ÷ "
-        f"{_fmt(total_weight)} = {_fmt(per_weight.quantize(Decimal('0.000001')))} {unit_name}.",
-        f"Exact aandeel = vast deel + gewicht x {_fmt(per_weight.quantize(Decimal('0.000001')))}"
-        f"; afgerond naar beneden op {_fmt(quantum)}.",
-        f"Na afronden blijft {leftover} x {_fmt(quantum)} over; dat gaat naar de scholen met de "
+        f"Totaal te verdelen: {n(total)} {unit_name}.",
+        f"Vast deel: {len(parts)} x {n(fixed_base)} = {n(fixed_total)} {unit_name}.",
+        f"Variabel deel: {n(total)} - {n(fixed_total)} = {n(variable)} {unit_name}.",
+        f"Totaal gewicht: {n(total_weight)}; per {weight_name}: {n(variable)} ÷ "
+        f"{n(total_weight)} = {per} {unit_name}.",
+        f"Exact aandeel = vast deel + gewicht x {per}; naar beneden afgerond {ROUNDED_TO[unit]}.",
+        f"Na afronden blijft {leftover} x {n(quantum)} over; dat gaat naar de scholen met de "
         "grootste restjes (bij gelijke restjes eerst het grootste gewicht).",
     )
     return Allocation(

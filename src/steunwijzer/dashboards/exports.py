@@ -3,6 +3,7 @@
 import csv
 import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.http import Http404, HttpResponse
 
@@ -22,8 +23,8 @@ class Sheet:
 
 
 def csv_bytes(sheets: list[Sheet]) -> bytes:
-    """Semicolon-separated with a byte order mark, as Dutch Excel opens it; sheets one after
-    another, each under its title."""
+    """Semicolon-separated with a byte order mark and decimal commas, as Dutch Excel opens it;
+    sheets one after another, each under its title."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     for index, sheet in enumerate(sheets):
@@ -33,8 +34,15 @@ def csv_bytes(sheets: list[Sheet]) -> bytes:
         for note in sheet.notes:
             writer.writerow([note])
         writer.writerow(sheet.headers)
-        writer.writerows([_plain(v) for v in row] for row in sheet.rows)
+        writer.writerows([_csv_cell(v) for v in row] for row in sheet.rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _csv_cell(value):
+    # Dutch Excel, which reads the semicolons, takes "3.5" for a date or text; "3,5" is a number.
+    if isinstance(value, Decimal | float):
+        return str(value).replace(".", ",")
+    return _plain(value)
 
 
 def _plain(value):

@@ -10,8 +10,18 @@ from django.db import transaction
 from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.school_year import previous_school_year
 
-from .allocation import BASES, UNIT_LABELS, UNITS, Allocation, AllocationError, Part, divide
-from .allocation import parse_amount as parse_amount
+from .allocation import (
+    BASES,
+    UNIT_LABELS,
+    UNITS,
+    WEIGHT_NAMES,
+    Allocation,
+    AllocationError,
+    Part,
+    divide,
+    dutch_amount,
+    parse_amount,
+)
 from .exports import Sheet
 from .instruments import as_decimal, diversity_index
 from .models import AllocationScenario
@@ -26,6 +36,9 @@ class Inputs:
     fixed_base: Decimal
 
 
+NAME_LENGTH = AllocationScenario._meta.get_field("name").max_length
+
+
 def read_inputs(data) -> tuple[Inputs | None, dict]:
     """The form's inputs, or Dutch errors per field; nothing is computed with bad input."""
     errors = {}
@@ -35,13 +48,19 @@ def read_inputs(data) -> tuple[Inputs | None, dict]:
         errors["unit"] = "Kies euro, fte of uren."
     if basis not in BASES:
         errors["basis"] = "Kies indexpunten of leerlingen."
-    name = (data.get("name") or "").strip()[:200]
+    name = (data.get("name") or "").strip()
+    if len(name) > NAME_LENGTH:
+        errors["name"] = f"Naam van de verdeling: hoogstens {NAME_LENGTH} tekens."
     amounts = {}
     for key, label in (("total", "Totaal"), ("fixed_base", "Vast deel per school")):
         try:
-            amounts[key] = parse_amount(data.get(key) or "0", unit if not errors else "euro", label)
+            amounts[key] = parse_amount(
+                (data.get(key) or "").strip() or "0", unit if unit in UNITS else "euro", label
+            )
         except AllocationError as exc:
             errors[key] = str(exc)
+    if amounts.get("total") == 0:
+        errors["total"] = "Totaal: vul in hoeveel er te verdelen is (meer dan 0)."
     if errors:
         return None, errors
     return Inputs(name, unit, basis, amounts["total"], amounts["fixed_base"]), {}
@@ -70,7 +89,13 @@ def compute(schools, school_year: str, inputs: Inputs) -> tuple[Allocation, dict
     """The division over schools and, within each school, over its groups; JSON result."""
     weights = weights_for(schools, school_year, inputs.basis)
     parts = [Part(str(w["school"].pk), w["school"].name, w["weight"]) for w in weights]
-    allocation = divide(inputs.total, parts, unit=inputs.unit, fixed_base=inputs.fixed_base)
+    allocation = divide(
+        inputs.total,
+        parts,
+        unit=inputs.unit,
+        fixed_base=inputs.fixed_base,
+        weight_name=WEIGHT_NAMES[inputs.basis],
+    )
     rows = []
     for share, w in zip(allocation.shares, weights, strict=True):
         groups = []
@@ -129,12 +154,12 @@ def scenario_save(*, partnership, board, school_year, inputs: Inputs, result, us
 
 
 def last_years(scenario) -> AllocationScenario | None:
-    """The newest scenario of the same owner in the previous school year."""
-    return (
-        AllocationScenario.objects.of_owner(partnership=scenario.partnership, board=scenario.board)
-        .filter(school_year=previous_school_year(scenario.school_year))
-        .first()
-    )
+    """The owner's scenario of the previous school year in the same unit (euro beside euro),
+    preferring one of the same name; the newest when several match."""
+    candidates = AllocationScenario.objects.of_owner(
+        partnership=scenario.partnership, board=scenario.board
+    ).filter(school_year=previous_school_year(scenario.school_year), unit=scenario.unit)
+    return candidates.filter(name=scenario.name).first() or candidates.first()
 
 
 def comparison(scenario, previous) -> list[dict]:
@@ -183,8 +208,8 @@ def scenario_sheets(scenario) -> list[Sheet]:
         f"Schooljaar: {scenario.school_year}",
         f"Eenheid: {UNIT_LABELS[scenario.unit]}",
         f"Grondslag: {BASES[scenario.basis]}",
-        f"Totaal: {scenario.total}",
-        f"Vast deel per school: {scenario.fixed_base}",
+        f"Totaal: {dutch_amount(scenario.total)} {UNITS[scenario.unit][0]}",
+        f"Vast deel per school: {dutch_amount(scenario.fixed_base)} {UNITS[scenario.unit][0]}",
         *r["steps"],
     ]
     schools = Sheet(
@@ -194,13 +219,10 @@ def scenario_sheets(scenario) -> list[Sheet]:
             [
                 s["name"],
                 s["brin"],
-                s["weight"],
-                s["exact"],
-                s["floor"],
-                s["remainder"],
+                *(Decimal(s[k]) for k in ("weight", "exact", "floor", "remainder")),
                 s["rank"],
-                s["extra"],
-                s["amount"],
+                Decimal(s["extra"]),
+                Decimal(s["amount"]),
             ]
             for s in r["schools"]
         ],
@@ -210,7 +232,7 @@ def scenario_sheets(scenario) -> list[Sheet]:
         "Per groep",
         ["School", "Groep", "Gewicht", "Aandeel"],
         [
-            [s["name"], g["label"], g["weight"], g["amount"]]
+            [s["name"], g["label"], Decimal(g["weight"]), Decimal(g["amount"])]
             for s in r["schools"]
             for g in s["groups"]
         ],
