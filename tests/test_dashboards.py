@@ -272,3 +272,64 @@ def test_board_pages_do_not_query_per_school(client, officer, board, format_vers
     add(27, 3)
     client.get(url)
     assert _queries(client, url) == few
+
+
+def _csv_rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"bestuur": "abc"},
+        {"bestuur": "1.5"},
+        {"bestuur": "99999999999999999999999"},
+        {"gemeente": "Nergensdorp"},
+        {"wijk": "Escamp\x00"},
+        {"status": "bestaat_niet"},
+    ],
+)
+def test_it_shows_no_school_for_a_filter_value_that_is_not_offered(
+    client, staff, partnership, profile, other_school, single_school, query
+):
+    client.force_login(staff)
+    response = client.get(reverse("partnership_overview", args=[partnership.slug]), query)
+    assert response.status_code == 200
+    assert "Geen scholen met dit filter." in response.content.decode()
+    export = client.get(
+        reverse("partnership_overview_export", args=[partnership.slug, "csv"]), query
+    )
+    rows = _csv_rows(export)
+    assert export.status_code == 200
+    assert rows[2] == [], "the overview sheet has a header and no school"
+
+
+def test_it_ignores_a_late_filter_that_is_neither_yes_nor_no(
+    client, staff, officer, board, partnership, profile, other_school, single_school
+):
+    client.force_login(staff)
+    url = reverse("partnership_overview", args=[partnership.slug])
+    page = client.get(url, {"te_laat": "ja"}).content.decode()
+    assert "De Regenboog" in page and "Het Baken" in page
+    client.force_login(officer)
+    board_page = client.get(reverse("board_overview", args=[board.pk]), {"te_laat": "x"})
+    assert "De Regenboog" in board_page.content.decode()
+
+
+def test_it_shows_no_school_of_the_board_for_an_unknown_status(client, officer, board, profile):
+    client.force_login(officer)
+    response = client.get(reverse("board_overview", args=[board.pk]), {"status": "abc"})
+    assert response.status_code == 200
+    assert "Geen scholen met dit filter." in response.content.decode()
+    export = client.get(reverse("board_overview_export", args=[board.pk, "csv"]), {"status": "x"})
+    assert export.status_code == 200
+
+
+def test_the_overview_export_leaves_open_comments_empty_without_a_profile(
+    client, officer, board, profile, other_school
+):
+    client.force_login(officer)
+    rows = _csv_rows(client.get(reverse("board_overview_export", args=[board.pk, "csv"])))
+    by_school = {r[0]: dict(zip(rows[1], r, strict=True)) for r in rows[2:] if r}
+    assert by_school["De Vlieger"]["Open opmerkingen"] == ""  # no profile: not counted
+    assert by_school["De Regenboog"]["Open opmerkingen"] == "0"

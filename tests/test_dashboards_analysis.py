@@ -5,11 +5,14 @@ import csv
 import io
 from datetime import date
 from decimal import Decimal
+from html import escape
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from openpyxl import load_workbook
 
+from steunwijzer.dashboards.coverage import in_sentence, offer_choices
 from steunwijzer.dashboards.instruments import (
     diversity_index,
     ijk_by_year,
@@ -23,6 +26,7 @@ from steunwijzer.instruments.ijk.services import scores_save
 from steunwijzer.organisations.models import Role
 from tests.conftest import grant
 from tests.deadline_helpers import set_today
+from tests.export_helpers import pdf_text
 from tests.route_helpers import to_state
 
 TODAY = date(2026, 11, 22)
@@ -77,8 +81,10 @@ def test_the_board_analysis_compares_ijk_with_board_and_partnership(
     by_name = {r[0]: r[1:] for r in rows if r}
     header = rows[1]
     op1 = header.index("OP1")
-    assert Decimal(by_name["Gemiddelde bestuur"][op1 - 1]) == 3  # (2 + 4) / 2
-    assert Decimal(by_name["Gemiddelde SWV"][op1 - 1]) == 3  # (2 + 4 + 3) / 3
+    # Decimal commas, as Dutch Excel reads a semicolon file.
+    number = lambda cell: Decimal(cell.replace(",", "."))  # noqa: E731
+    assert by_name["Gemiddelde bestuur"][op1 - 1] == "3,0"  # (2 + 4) / 2
+    assert number(by_name["Gemiddelde SWV"][op1 - 1]) == 3  # (2 + 4 + 3) / 3
     page = client.get(reverse("board_analysis", args=[board.pk])).content.decode()
     assert "Verscheidenheidsindex per school" in page and "<svg" in page
 
@@ -192,3 +198,137 @@ def test_the_long_tables_escape_names_and_answers(
         assert script not in page
         assert "De Regenboog &lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "CJG &lt;script&gt;" in page
+
+
+def _csv_rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+
+def _sheet_rows(response, title) -> list[tuple]:
+    """The rows of one sheet of an XLSX download, below its title and header."""
+    return list(load_workbook(io.BytesIO(response.content))[title].values)[2:]
+
+
+def test_the_partnership_analysis_export_names_the_school_of_every_figure(
+    client, staff, partnership, instruments
+):
+    client.force_login(staff)
+    url = reverse("partnership_analysis_export", args=[partnership.slug, "xlsx"])
+    response = client.get(url)
+    order = [row[0] for row in _sheet_rows(response, f"Scholen {YEAR}")]
+    ijk = _sheet_rows(response, "IJK per school")
+    assert ijk == [
+        ("De Regenboog", "12AB00", 2.5),  # (2 + 3) / 2
+        ("De Vlieger", "34CD00", 3.5),
+        ("Het Baken", "56EF00", 3),
+    ]
+    assert [row[0] for row in ijk] == order, "in the order of the schools' sheet"
+    index = _sheet_rows(response, "Index per school")
+    assert [row[:2] for row in index] == [("De Regenboog", "12AB00"), ("De Vlieger", "34CD00")]
+    assert all(row[2] for row in index)
+    csv_url = reverse("partnership_analysis_export", args=[partnership.slug, "csv"])
+    rows = _csv_rows(client.get(csv_url))
+    sheet = rows[rows.index(["IJK per school"]) :]
+    assert sheet[1] == ["School", "BRIN", "Gemiddelde score"]
+    assert sheet[2][:2] == ["De Regenboog", "12AB00"]
+
+
+@pytest.fixture
+def established(profile, editor, mr_member, officer):
+    """De Regenboog's SOP established; De Vlieger and Het Baken have none."""
+    return to_state(profile, "vastgesteld", editor=editor, mr=mr_member, officer=officer)
+
+
+@pytest.mark.parametrize(
+    "query, notice",
+    [
+        (
+            {"soort": "basis", "aanbod": "dyslexie"},
+            "\N{LEFT SINGLE QUOTATION MARK}dyslexie\N{RIGHT SINGLE QUOTATION MARK} hoort niet "
+            "bij aanbod basisondersteuning; hieronder staat al het aanbod van deze soort.",
+        ),
+        (
+            {"aanbod": "bogus"},
+            "\N{LEFT SINGLE QUOTATION MARK}bogus\N{RIGHT SINGLE QUOTATION MARK} hoort niet bij "
+            "extra ondersteuning (deskundigheid); hieronder staat al het aanbod van deze soort.",
+        ),
+    ],
+)
+def test_it_shows_every_offer_of_the_kind_for_an_offer_not_of_that_kind(
+    client, staff, partnership, established, other_school, single_school, query, notice
+):
+    client.force_login(staff)
+    kind = offer_choices(partnership)[query.get("soort", "extra")]
+    page = client.get(reverse("coverage", args=[partnership.slug]), query).content.decode()
+    assert notice in page
+    assert "In elk gebied biedt minstens één school dit aanbod." not in page
+    matrix = page.split("<table")[1]
+    assert all(f'<th scope="row">{escape(label)}</th>' in matrix for _, label in kind)
+    rows = _csv_rows(client.get(reverse("coverage_export", args=[partnership.slug, "csv"]), query))
+    assert [notice] in rows
+    sheet = rows[: rows.index(["Aanbod per school"])]
+    assert {label for _, label in kind} <= {row[0] for row in sheet if row}
+
+
+def test_it_shows_the_extra_support_for_an_unknown_kind(client, staff, partnership, established):
+    client.force_login(staff)
+    url = reverse("coverage", args=[partnership.slug])
+    page = client.get(url, {"soort": "bogus"}).content.decode()
+    assert "Geen school in Den Haag \N{EN DASH} Escamp biedt autisme." in page
+
+
+def test_gaps_keep_the_capitals_of_abbreviations_and_names(
+    client, staff, partnership, established
+):
+    client.force_login(staff)
+    gap = "Escamp biedt taal / NT2 (Nederlands als tweede taal)."
+    assert gap in client.get(reverse("coverage", args=[partnership.slug])).content.decode()
+    pdf = client.get(reverse("partnership_report_pdf", args=[partnership.slug]))
+    report = pdf_text(pdf.content)
+    assert gap in " ".join(report.split())
+
+
+@pytest.mark.parametrize(
+    "label, in_a_sentence",
+    [
+        ("Autisme", "autisme"),
+        ("Taal / NT2 (Nederlands als tweede taal)", "taal / NT2 (Nederlands als tweede taal)"),
+        ("ADHD", "ADHD"),
+        ("", ""),
+    ],
+)
+def test_a_label_in_a_sentence_lowers_only_its_first_letter(label, in_a_sentence):
+    assert in_sentence(label) == in_a_sentence
+
+
+def test_coverage_shows_no_offers_for_a_school_without_an_established_sop(
+    client, staff, partnership, established, other_school
+):
+    client.force_login(staff)
+    page = client.get(reverse("coverage", args=[partnership.slug])).content.decode()
+    offers = page.split("<h2")[1]  # "Aanbod per school"
+    vlieger = offers.split('<th scope="row">De Vlieger</th>')[1].split("</tr>")[0]
+    assert "nee" not in vlieger and '<td class="sw-num">\N{EN DASH}</td>' in vlieger
+    limits = page.split("<h2")[2]  # "Grenzen per school"
+    vlieger = limits.split('<th scope="row">De Vlieger</th>')[1].split("</tr>")[0]
+    assert "geen vastgesteld SOP" in vlieger and "niet beschreven" not in vlieger
+    rows = _csv_rows(client.get(reverse("coverage_export", args=[partnership.slug, "csv"])))
+    vlieger_rows = [row for row in rows if row and row[0] == "De Vlieger"]
+    offers_row, limits_row = vlieger_rows
+    assert offers_row[2] == "geen vastgesteld SOP"
+    assert offers_row[3:-3] == [""] * (len(offers_row) - 6), "no offers, no hours: unknown"
+    assert limits_row[1:-1] == [""] * (len(limits_row) - 2)
+
+
+def test_the_board_analysis_shows_no_offers_for_a_school_without_an_established_sop(
+    client, officer, board, established, other_school
+):
+    client.force_login(officer)
+    response = client.get(reverse("board_analysis_export", args=[board.pk, "xlsx"]))
+    vlieger = next(r for r in _sheet_rows(response, "Aanbod extra") if r[0] == "De Vlieger")
+    assert vlieger[2] == "geen vastgesteld SOP"
+    assert all(cell is None for cell in vlieger[3:-2]), "offers and hours empty, not nee and 0"
+    page = client.get(reverse("board_analysis", args=[board.pk])).content.decode()
+    # Columns: De Regenboog (established, ticks dyslexie), De Vlieger (no SOP).
+    assert '<tr><th scope="row">Dyslexie</th><td>ja</td><td>\N{EN DASH}</td></tr>' in page
+    assert '<td class="sw-num">\N{EN DASH}</td>' in page

@@ -110,12 +110,15 @@ def _histogram(values, edges, title, label) -> Chart | None:
 def distributions(school_ids, school_year, check_counts) -> dict:
     """Region-wide: IJK averages per school, index per school, SOP-check findings per check."""
     ijk = ijk_scores(school_ids, school_year)
-    ijk_school = [_avg(v.values()) for v in ijk.values() if v]
-    index = [
-        float(f["index"])
-        for f in diversity_index(school_ids, school_year).values()
+    # Per school, so that an export can name the school behind every figure.
+    ijk_by_school = {pk: _avg(v.values()) for pk, v in ijk.items() if v}
+    index_by_school = {
+        pk: float(f["index"])
+        for pk, f in diversity_index(school_ids, school_year).items()
         if f["index"] is not None
-    ]
+    }
+    ijk_school = list(ijk_by_school.values())
+    index = list(index_by_school.values())
     totals = Counter()
     for counts in check_counts:
         totals.update(counts or {})
@@ -143,8 +146,8 @@ def distributions(school_ids, school_year, check_counts) -> dict:
         )
         if check_counts
         else None,
-        "ijk_values": ijk_school,
-        "index_values": index,
+        "ijk_by_school": ijk_by_school,
+        "index_by_school": index_by_school,
         "check_totals": {CHECKS[k]: totals.get(k, 0) for k in CHECKS},
     }
 

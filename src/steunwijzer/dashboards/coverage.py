@@ -83,6 +83,29 @@ def offer_choices(partnership) -> dict:
     return choices
 
 
+# How much of an unknown offer from the query a notice repeats.
+SHOWN_VALUE_LENGTH = 40
+
+
+def offers_shown(kind_choices: list, kind: str, wanted: str) -> tuple[list, str, str]:
+    """The choices the matrix shows for the query's offer, the offer kept, and a notice.
+
+    An offer that is not one of this kind's (one of the other kind, a stale link) would leave
+    an empty matrix, and an empty matrix reads as "no gaps": so it is dropped, all offers of the
+    kind are shown, and the notice says why."""
+    if not wanted:
+        return kind_choices, "", ""
+    shown = [c for c in kind_choices if c[0] == wanted]
+    if shown:
+        return shown, wanted, ""
+    value = wanted if len(wanted) <= SHOWN_VALUE_LENGTH else wanted[:SHOWN_VALUE_LENGTH] + "…"
+    notice = (
+        f"\N{LEFT SINGLE QUOTATION MARK}{value}\N{RIGHT SINGLE QUOTATION MARK} hoort niet bij "
+        f"{OFFER_FIELDS[kind][1]}; hieronder staat al het aanbod van deze soort."
+    )
+    return kind_choices, "", notice
+
+
 def school_offers(schools, choices) -> list[SchoolOffer]:
     sources = _sources(schools)
     answers = dict(
@@ -119,6 +142,17 @@ def school_offers(schools, choices) -> list[SchoolOffer]:
         ]
         result.append(offer)
     return result
+
+
+def in_sentence(label: str) -> str:
+    """A choice's label as it reads inside a sentence: "Taal / NT2 (Nederlands als tweede
+    taal)" becomes "taal / NT2 (Nederlands als tweede taal)".
+
+    Only the first letter is lowered, and not that of an abbreviation ("ADHD"): lowering the
+    whole label turned "NT2" and "Nederlands" into "nt2" and "nederlands"."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
 
 
 @dataclass

@@ -187,6 +187,41 @@ def check_summaries(profiles) -> dict:
     return result
 
 
+# The partnership overview's filters on schools: query key → School field.
+SCHOOL_FILTERS = (("bestuur", "board_id"), ("gemeente", "municipality"), ("wijk", "district"))
+
+
+def filter_choices(partnership) -> dict:
+    """The values each school filter offers: boards, municipalities and districts."""
+    schools = schools_in(partnership=partnership)
+    return {
+        "boards": list(partnership.boards.all()),
+        "municipalities": sorted(set(schools.values_list("municipality", flat=True))),
+        "districts": sorted(set(schools.exclude(district="").values_list("district", flat=True))),
+    }
+
+
+def filter_schools(schools, params, choices: dict):
+    """Narrow `schools` by the query's filters.
+
+    A value that is none of the choices (a typed or stale link, "?bestuur=abc") matches no
+    school, like an id of a board elsewhere: compared here as text, it never reaches the
+    database, where a board id that is not a number raises instead of matching nothing."""
+    offered = {
+        "bestuur": {str(b.pk) for b in choices["boards"]},
+        "gemeente": set(choices["municipalities"]),
+        "wijk": set(choices["districts"]),
+    }
+    for key, lookup in SCHOOL_FILTERS:
+        value = params.get(key, "")
+        if not value:
+            continue
+        if value not in offered[key]:
+            return schools.none()
+        schools = schools.filter(**{lookup: value})
+    return schools
+
+
 def filter_rows(rows, *, state: str = "", late: str = "") -> list:
     """Filter by state key (or "niet_begonnen") and by late ("1") / on time ("0")."""
     if state:

@@ -80,7 +80,8 @@ def overview_sheet(title, rows) -> Sheet:
                 r.actor_label,
                 _date(r.due_on),
                 r.late,
-                r.open_comments,
+                # No profile, no comments to count: empty, as the page's dash.
+                r.open_comments if r.profile else None,
                 r.check_blocking,
                 r.check_warnings,
                 r.advice,
@@ -112,8 +113,9 @@ def offers_sheet(offers, choices, title="Aanbod per school") -> Sheet:
                 o.school.name,
                 o.area,
                 o.source or "geen vastgesteld SOP",
-                *[key in o.offers for key, _ in choices],
-                o.expertise_hours,
+                # Without an established SOP nothing is known: empty, not "nee" and 0 hours.
+                *[key in o.offers if o.source else None for key, _ in choices],
+                o.expertise_hours if o.source else None,
                 ", ".join(o.partners),
                 ", ".join(o.limit_areas),
             ]
@@ -154,7 +156,8 @@ def coverage_sheets(data) -> list[Sheet]:
             [[label, *counts, ", ".join(missing)] for _, label, counts, missing in m.rows],
             notes=[
                 "Aantal scholen dat het aanbod noemt, per gebied. Bron: het gepubliceerde "
-                "SOP, anders het nieuwste vastgestelde."
+                "SOP, anders het nieuwste vastgestelde.",
+                *([data["notice"]] if data.get("notice") else []),
             ],
         ),
         offers_sheet(data["offers"], data["choices"]),
@@ -164,13 +167,26 @@ def coverage_sheets(data) -> list[Sheet]:
             [
                 [
                     o.school.name,
-                    *[o.limits_filled.get(k, False) for k in LIMIT_LABELS],
+                    *[o.limits_filled.get(k, False) if o.source else None for k in LIMIT_LABELS],
                     ", ".join(o.limit_areas),
                 ]
                 for o in data["offers"]
             ],
         ),
     ]
+
+
+def _per_school_sheet(title, label, rows, values: dict) -> Sheet:
+    """A figure per school, in the order of the overview's rows; schools without one left out."""
+    return Sheet(
+        title,
+        ["School", "BRIN", label],
+        [
+            [r.school.name, r.school.brin_code, values[r.school.pk]]
+            for r in rows
+            if r.school.pk in values
+        ],
+    )
 
 
 def partnership_analysis_sheets(data) -> list[Sheet]:
@@ -180,8 +196,8 @@ def partnership_analysis_sheets(data) -> list[Sheet]:
         Sheet(
             "SOP-check", ["Soort", "Bevindingen"], [[k, v] for k, v in d["check_totals"].items()]
         ),
-        Sheet("IJK per school", ["Gemiddelde score"], [[v] for v in d["ijk_values"]]),
-        Sheet("Index per school", ["Index"], [[v] for v in d["index_values"]]),
+        _per_school_sheet("IJK per school", "Gemiddelde score", data["rows"], d["ijk_by_school"]),
+        _per_school_sheet("Index per school", "Index", data["rows"], d["index_by_school"]),
         Sheet(
             "Trend",
             ["Schooljaar", "Vastgestelde SOP's", "IJK gemiddeld", "Index gemiddeld"],

@@ -17,11 +17,18 @@ from steunwijzer.profiles.school_year import school_year_of
 from . import tables
 from .allocation import BASES, UNIT_LABELS, AllocationError
 from .analysis import distributions, diversity_side_by_side, ijk_comparison, trends
-from .coverage import OFFER_FIELDS, matrix, offer_choices, school_offers
+from .coverage import OFFER_FIELDS, matrix, offer_choices, offers_shown, school_offers
 from .exports import FORMATS, XLSX_TYPE, book_bytes, download
 from .instruments import standard_titles
 from .models import AllocationScenario
-from .overview import STATE_FILTERS, filter_rows, school_rows, schools_in
+from .overview import (
+    STATE_FILTERS,
+    filter_choices,
+    filter_rows,
+    filter_schools,
+    school_rows,
+    schools_in,
+)
 from .report import report_pdf
 from .scenarios import (
     comparison,
@@ -198,6 +205,17 @@ def allocation_scenario(request, pk):
 
 
 @login_required
+def allocation_scenario_delete(request, pk):
+    scenario = AllocationScenario.objects.get_for_user(request.user, pk)
+    if request.method != "POST":
+        return render(request, "dashboards/scenario_delete.html", {"scenario": scenario})
+    back = scenario.get_list_url()
+    scenario.delete()
+    messages.success(request, f"De verdeling “{scenario.name}” is verwijderd.")
+    return redirect(back)
+
+
+@login_required
 def allocation_scenario_export(request, pk, fmt):
     scenario = AllocationScenario.objects.get_for_user(request.user, pk)
     _check_format(fmt)
@@ -212,15 +230,8 @@ def allocation_scenario_export(request, pk, fmt):
 # --- Partnership ---------------------------------------------------------------------------
 
 
-def _partnership_rows(request, partnership):
-    schools = schools_in(partnership=partnership)
-    for key, lookup in (
-        ("bestuur", "board_id"),
-        ("gemeente", "municipality"),
-        ("wijk", "district"),
-    ):
-        if request.GET.get(key):
-            schools = schools.filter(**{lookup: request.GET[key]})
+def _partnership_rows(request, partnership, choices):
+    schools = filter_schools(schools_in(partnership=partnership), request.GET, choices)
     rows = school_rows(
         schools.order_by("board__name", "name"), _year(request), timezone.localdate()
     )
@@ -232,8 +243,8 @@ def _partnership_rows(request, partnership):
 @login_required
 def partnership_overview(request, slug):
     partnership = get_partnership_for_staff(request, slug)
-    rows = _partnership_rows(request, partnership)
-    all_schools = schools_in(partnership=partnership)
+    choices = filter_choices(partnership)
+    rows = _partnership_rows(request, partnership, choices)
     return render(
         request,
         "dashboards/partnership_overview.html",
@@ -241,12 +252,8 @@ def partnership_overview(request, slug):
             "partnership": partnership,
             "rows": rows,
             "school_year": _year(request),
-            "boards": partnership.boards.all(),
+            **choices,
             "states": STATE_FILTERS,
-            "municipalities": sorted(set(all_schools.values_list("municipality", flat=True))),
-            "districts": sorted(
-                set(all_schools.exclude(district="").values_list("district", flat=True))
-            ),
             "f": request.GET,
             "late_count": sum(r.late for r in rows),
             "reminders": tables.reminders(partnership, _year(request)),
@@ -259,7 +266,7 @@ def partnership_overview(request, slug):
 def partnership_overview_export(request, slug, fmt):
     partnership = get_partnership_for_staff(request, slug)
     _check_format(fmt)
-    rows = _partnership_rows(request, partnership)
+    rows = _partnership_rows(request, partnership, filter_choices(partnership))
     sheets = [
         tables.overview_sheet(f"Overzicht {partnership.short_name} {_year(request)}", rows),
         tables.reminders_sheet(tables.reminders(partnership, _year(request))),
@@ -273,8 +280,7 @@ def _coverage(request, partnership):
         kind = "extra"
     choices = offer_choices(partnership)
     offers = school_offers(list(schools_in(partnership=partnership)), choices)
-    wanted = request.GET.get("aanbod", "")
-    shown = [c for c in choices[kind] if not wanted or c[0] == wanted]
+    shown, wanted, notice = offers_shown(choices[kind], kind, request.GET.get("aanbod", ""))
     return {
         "partnership": partnership,
         "kind": kind,
@@ -283,6 +289,7 @@ def _coverage(request, partnership):
         "matrix": matrix(offers, shown),
         "choices": choices[kind],
         "wanted": wanted,
+        "notice": notice,
         "limit_fields": tables.LIMIT_LABELS,
         "query": request.GET.urlencode(),
     }

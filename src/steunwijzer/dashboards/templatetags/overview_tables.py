@@ -15,10 +15,11 @@ from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from steunwijzer.dashboards.coverage import area_of
+from steunwijzer.dashboards.coverage import area_of, in_sentence
 from steunwijzer.profiles.dates import dutch_date
 
 register = template.Library()
+register.filter("in_sentence", in_sentence)
 
 DASH = "\N{EN DASH}"
 
@@ -126,6 +127,19 @@ def _listed(values) -> str:
     return ", ".join(_e(v) for v in values) or DASH
 
 
+UNKNOWN = f"<td>{DASH}</td>"
+
+
+def _offer_cells(offer, choices) -> str:
+    # Without an established SOP nothing is known: a dash, not "nee" and 0 hours.
+    if not offer.source:
+        return UNKNOWN * len(choices) + f'<td class="sw-num">{DASH}</td>'
+    return (
+        "".join(YES if key in offer.offers else NO for key, _ in choices)
+        + f'<td class="sw-num">{floatformat(offer.expertise_hours, "-1")}</td>'
+    )
+
+
 @register.simple_tag
 def offer_rows(offers, choices):
     """A row per `coverage.SchoolOffer`: its source, "ja"/"nee" per kind of support in
@@ -134,9 +148,7 @@ def offer_rows(offers, choices):
         "".join(
             f'<tr><th scope="row">{_e(o.school.name)}</th>'
             f"<td>{_e(o.source or 'geen vastgesteld SOP')}</td>"
-            + "".join(YES if key in o.offers else NO for key, _ in choices)
-            + f'<td class="sw-num">{floatformat(o.expertise_hours, "-1")}</td>'
-            f"<td>{_listed(o.partners)}</td></tr>"
+            f"{_offer_cells(o, choices)}<td>{_listed(o.partners)}</td></tr>"
             for o in offers
         )
     )
@@ -148,7 +160,7 @@ NOT_DESCRIBED = '<td><span class="sw-muted">niet beschreven</span></td>'
 
 def _limit_cells(offer, columns) -> str:
     """Per limit field whether the school describes it, or one cell across all `columns`."""
-    if not offer.limits_filled:
+    if not offer.source:
         return f'<td colspan="{len(columns)}">geen vastgesteld SOP</td>'
     return "".join(
         DESCRIBED if filled else NOT_DESCRIBED for filled in offer.limits_filled.values()
