@@ -27,6 +27,14 @@ def _empty_cache():
     cache.clear()
 
 
+def assert_no_sideways_scroll(page, width=400):
+    """At a phone's width the page itself never scrolls sideways; its wide tables do."""
+    page.set_viewport_size({"width": width, "height": 800})
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= page.evaluate("window.innerWidth"), f"the page is {wide}px wide"
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
 def test_the_officer_sees_which_school_is_late_and_opens_it(
     page, partnership, board, profile, other_profile, other_editor, officer
 ):
@@ -38,6 +46,8 @@ def test_the_officer_sees_which_school_is_late_and_opens_it(
     page.get_by_role("link", name="Bestuursoverzicht").click()
     page.get_by_role("heading", name="Bestuursoverzicht Stichting Leerkracht").wait_for()
     assert_no_axe_violations(page)
+    assert page.get_by_role("link", name="verklaring (PDF) van De Vlieger").count() == 1
+    assert_no_sideways_scroll(page)
     page.get_by_label("Te laat").select_option("1")
     page.get_by_role("button", name="Filter").click()
     page.wait_for_url("**te_laat=1")
@@ -64,6 +74,8 @@ def test_staff_find_a_district_without_an_offer_and_download_it(
     log_in(page, "swv")
     page.get_by_role("link", name="Overzicht, dekkend aanbod en analyse van SWV Test").click()
     assert_no_axe_violations(page)
+    assert page.get_by_role("link", name="verklaring (PDF) van De Regenboog").count() == 1
+    assert_no_sideways_scroll(page)
     page.get_by_role("link", name="Dekkend aanbod").click()
     page.get_by_label("Aanbod", exact=True).select_option(label="Autisme")
     page.get_by_role("button", name="Toon").click()
