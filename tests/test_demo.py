@@ -1,5 +1,6 @@
 """The demo data set: `manage.py load_demo` and the personas `steunwijzer demo` prints."""
 
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -16,7 +17,8 @@ from steunwijzer.core.demo import (
     FLAGSHIP_BRIN,
     demo_loaded,
 )
-from steunwijzer.organisations.models import Board, Membership, Role, School
+from steunwijzer.dashboards.overview import school_rows, schools_in
+from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.school_year import school_year_of
 from steunwijzer.quality_check.report import check_profile
@@ -153,7 +155,7 @@ def test_one_board_runs_the_schoolgids_route_end_to_end():
     actions = list(profile.transitions.order_by("pk").values_list("action", flat=True))
     assert actions == [
         "record_pupil_views", "request_consent", "give_consent", "submit_to_board",
-        "establish", "publish",
+        "establish", "deliver", "acknowledge", "publish",
     ]
     views = profile.transitions.get(action="record_pupil_views").payload
     assert views["method"] == "leerlingenraad" and views["views"] and views["response"]
@@ -242,3 +244,20 @@ def test_the_demo_shows_a_spread_of_sop_check_findings():
     assert any(
         report.warnings and not report.blocking for report in reports.values()
     ), "a complete SOP that can still be written more clearly"
+
+
+@pytest.mark.django_db
+def test_demo_schools_are_delivered_before_they_are_received():
+    load_demo()
+    today = timezone.localdate()
+    partnership = Partnership.objects.get(slug=DEMO_SLUG)
+    rows = school_rows(schools_in(partnership=partnership), school_year_of(today), today)
+    received = [r for r in rows if r.received_on]
+    assert received
+    for row in received:
+        assert row.delivered_on <= date.fromisoformat(row.received_on), row.school.name
+    for row in rows:
+        if row.delivered_on:
+            assert row.established_on <= row.delivered_on <= today, row.school.name
+        if row.state == "gepubliceerd":
+            assert row.delivered_on, f"{row.school.name} went through the route"

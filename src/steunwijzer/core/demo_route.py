@@ -5,9 +5,9 @@ route's own services (`profile_transition`, `deadline_set`, `comment_create`), s
 the MR's statements (made from the record when downloaded; nothing is uploaded), the
 deadlines and the te-doen lists are real.
 
-The steps are taken in order and recorded now; the dates the steps record (the day of the
-advice, of establishment, of receipt, when pupils were heard) lie in the past, counted back from
-today, so the demo reads like a school year under way. Each profile's saves end before its
+The steps are taken in order, each recorded on its own day counted back from today, like the
+dates the steps record (the day of the advice, of establishment, of receipt, when pupils were
+heard), so the demo reads like a school year under way. Each profile's saves end before its
 first step (`history_ends_days_ago`).
 
 What the demo shows:
@@ -30,6 +30,7 @@ Haagse Kansrijke Scholen set an earlier date than the partnership's, and it has 
 """
 
 from datetime import timedelta
+from unittest import mock
 
 from django.utils import timezone
 
@@ -174,6 +175,8 @@ ROUTE_PLANS: dict[str, list[tuple[int, str, str, dict]]] = {
         }),
         (32, SCHOOL, "submit_to_board", {}),
         (27, "kwaliteit2", "establish", {}),
+        (26, "kwaliteit2", "deliver", {}),
+        (25, "swv", "acknowledge", {}),
         (25, SCHOOL, "publish", {}),
     ],
     "wissel": [
@@ -305,7 +308,12 @@ def walk_routes(profiles, people, directors, mr_members, save) -> int:
             payload = dict(payload)
             if action in DATE_KEYS:
                 payload[DATE_KEYS[action]] = (today - timedelta(days=days_ago)).isoformat()
-            profile_transition(profile_id=profile.pk, user=user, action=action, payload=payload)
+            # Taken on its own day, not now: the overviews read the day of delivery from the
+            # step's record, and a delivery recorded today would follow a receipt dated weeks
+            # ago. The timeline cannot be changed afterwards, so the clock is set instead.
+            moment = timezone.now() - timedelta(days=days_ago)
+            with mock.patch("django.utils.timezone.now", return_value=moment):
+                profile_transition(profile_id=profile.pk, user=user, action=action, payload=payload)
             taken += 1
     return taken
 
