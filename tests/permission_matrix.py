@@ -286,6 +286,9 @@ MATRIX = [
     # A scenario is seen by its owner only: the board's officer, or the partnership's staff.
     page("allocation_scenario", OFFICERS, pk="board_scenario.pk"),
     page("allocation_scenario", STAFF, pk="partnership_scenario.pk"),
+    page("allocation_scenario_delete", OFFICERS, pk="board_scenario.pk"),
+    post("allocation_scenario_delete", OFFICERS, pk="board_scenario.pk"),
+    post("allocation_scenario_delete", STAFF, pk="partnership_scenario.pk"),
     page("allocation_scenario_export", OFFICERS, fmt="csv", pk="board_scenario.pk"),
     page("allocation_scenario_export", STAFF, fmt="xlsx", pk="partnership_scenario.pk"),
     # --- core ----------------------------------------------------------------------------------

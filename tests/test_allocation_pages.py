@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from steunwijzer.dashboards.allocation import dutch_amount
 from steunwijzer.dashboards.models import AllocationScenario
 from tests.conftest import make_school
 from tests.deadline_helpers import set_today
@@ -63,7 +64,8 @@ def test_it_saves_a_dated_scenario_and_shows_the_steps(client, officer, board, s
     amounts = [Decimal(s["amount"]) for s in scenario.result["schools"]]
     assert sum(amounts) == Decimal(100000)
     page = client.get(response["Location"]).content.decode()
-    assert "Variabel deel: 100000 - 15000 = 85000 euro." in page
+    assert "Variabel deel: 100.000 - 15.000 = 85.000 euro." in page
+    assert "per leerling:" in page
 
 
 def test_it_computes_without_saving_on_get(client, officer, board, schools):
@@ -80,10 +82,17 @@ def test_it_computes_without_saving_on_get(client, officer, board, schools):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"total": "veel"}, "Totaal: vul een getal in."),
+        ({"total": "veel"}, "Totaal: vul een getal in, zoals 125.000 of 12,5."),
+        ({"total": ""}, "Totaal: vul in hoeveel er te verdelen is (meer dan 0)."),
+        ({"total": "0"}, "Totaal: vul in hoeveel er te verdelen is (meer dan 0)."),
+        ({"total": "1e400"}, "Totaal: vul een getal in"),
+        ({"total": "1" * 25}, "Totaal: hoogstens 999.999.999.999."),
+        ({"fixed_base": "1e400"}, "Vast deel per school: vul een getal in"),
+        ({"total": "100000,50"}, "Totaal: vul hele euro&#x27;s in, zonder centen."),
+        ({"name": "x" * 201}, "Naam van de verdeling: hoogstens 200 tekens."),
         (
             {"fixed_base": "50000"},
-            "Vast deel per school: 3 x 50000 = 150000 is meer dan het totaal",
+            "Vast deel per school: 3 x 50.000 = 150.000 is meer dan het totaal",
         ),
         ({"unit": "gulden"}, "Kies euro, fte of uren."),
         ({"basis": "punten"}, "Geen school heeft punten"),
@@ -110,6 +119,63 @@ def test_it_compares_with_last_years_scenario(client, officer, board, schools):
     page = client.get(reverse("allocation_scenario", args=[scenario.pk])).content.decode()
     assert "Vergeleken met vorig jaar" in page and "2025-2026" in page
     assert "+" in page
+
+
+def _last_year(scenario):
+    scenario.school_year = "2025-2026"
+    scenario.save()
+    return scenario
+
+
+def test_it_compares_only_with_last_years_scenario_in_the_same_unit(
+    client, officer, board, schools
+):
+    client.force_login(officer)
+    _post(client, board, total="3,50", unit="fte", fixed_base="0")
+    _last_year(AllocationScenario.objects.get())
+    _post(client, board)
+    scenario = AllocationScenario.objects.get(school_year="2026-2027")
+    page = client.get(reverse("allocation_scenario", args=[scenario.pk])).content.decode()
+    assert "Er is geen verdeling van vorig schooljaar in euro om mee te vergelijken." in page
+
+
+def test_it_compares_with_last_years_scenario_of_the_same_name_first(
+    client, officer, board, schools
+):
+    client.force_login(officer)
+    _post(client, board, name="Arrangementen", total="90000")
+    same_name = _last_year(AllocationScenario.objects.get())
+    _post(client, board, name="Iets anders", total="80000")
+    _last_year(AllocationScenario.objects.exclude(pk=same_name.pk).get())
+    _post(client, board, name="Arrangementen")
+    scenario = AllocationScenario.objects.get(school_year="2026-2027")
+    page = client.get(reverse("allocation_scenario", args=[scenario.pk])).content.decode()
+    assert "naast Arrangementen (2025-2026)" in page
+
+
+def test_it_deletes_a_scenario_after_asking(client, officer, board, schools):
+    client.force_login(officer)
+    _post(client, board)
+    scenario = AllocationScenario.objects.get()
+    url = reverse("allocation_scenario_delete", args=[scenario.pk])
+    assert "Weet u zeker" in client.get(url).content.decode()
+    assert AllocationScenario.objects.exists()
+    response = client.post(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("board_allocation", args=[board.pk])
+    assert "De verdeling “Arrangementen” is verwijderd." in response.content.decode()
+    assert not AllocationScenario.objects.exists()
+
+
+def test_the_partnership_deletes_its_own_scenario(client, staff, partnership, schools):
+    client.force_login(staff)
+    client.post(
+        reverse("partnership_allocation", args=[partnership.slug]),
+        {"total": "4000", "unit": "uren", "basis": "leerlingen"},
+    )
+    scenario = AllocationScenario.objects.get()
+    response = client.post(reverse("allocation_scenario_delete", args=[scenario.pk]))
+    assert response["Location"] == reverse("partnership_allocation", args=[partnership.slug])
+    assert not AllocationScenario.objects.exists()
 
 
 def _recompute(total, quantum, base, weights):
@@ -145,7 +211,7 @@ def test_the_xlsx_export_recomputes_to_the_shares_shown(client, officer, board, 
     assert rows[0][8] == "=E9+H9"
     page = client.get(reverse("allocation_scenario", args=[scenario.pk])).content.decode()
     for amount in shown:
-        assert f"<strong>{amount}</strong>" in page
+        assert f"<strong>{dutch_amount(amount)}</strong>" in page
 
 
 def test_the_csv_export_holds_the_inputs_and_the_shares(client, officer, board, schools):
@@ -154,8 +220,10 @@ def test_the_csv_export_holds_the_inputs_and_the_shares(client, officer, board, 
     scenario = AllocationScenario.objects.get()
     response = client.get(reverse("allocation_scenario_export", args=[scenario.pk, "csv"]))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert ["Totaal: 100000.00"] in rows
-    assert sum(Decimal(r[-1]) for r in rows if r and r[0].startswith("De ")) == 100000
+    assert ["Totaal: 100.000 euro"] in rows
+    shares = [r[-1] for r in rows if r and r[0].startswith("De ")]
+    # Decimal commas, as Dutch Excel reads numbers from a semicolon file.
+    assert sum(Decimal(v.replace(",", ".")) for v in shares) == 100000
 
 
 def test_the_partnership_divides_over_all_its_schools(

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role
 from steunwijzer.profiles.models import validate_school_year
@@ -62,6 +63,12 @@ class AllocationScenario(models.Model):
     @property
     def owner(self):
         return self.board or self.partnership
+
+    def get_list_url(self) -> str:
+        """The owner's allocation page, where its saved scenarios are listed."""
+        if self.board_id:
+            return reverse("board_allocation", args=[self.board_id])
+        return reverse("partnership_allocation", args=[self.partnership.slug])
 
     def may_view(self, user) -> bool:
         """The board's officers (board scenario), the partnership's staff (its own), admin."""

@@ -54,6 +54,11 @@ urlpatterns = [
     ),
     path("verdelingen/<int:pk>/", views.allocation_scenario, name="allocation_scenario"),
     path(
+        "verdelingen/<int:pk>/verwijderen/",
+        views.allocation_scenario_delete,
+        name="allocation_scenario_delete",
+    ),
+    path(
         "verdelingen/<int:pk>.<str:fmt>",
         views.allocation_scenario_export,
         name="allocation_scenario_export",
