@@ -63,7 +63,7 @@ def test_concept_to_published_with_one_return(
         page.get_by_role("link", name="Adviesverklaring (PDF)").first.click()
     assert download.value.path().read_bytes().startswith(b"%PDF-")
     act(page, "editor", profile, "Publiceren")
-    assert page.get_by_text("Gelukt: publiceren. Het SOP is nu gepubliceerd.").count() == 1
+    assert page.get_by_text("Gelukt: publiceren. Status van het SOP: gepubliceerd.").count() == 1
     assert_no_axe_violations(page)
     profile.refresh_from_db()
     assert profile.state == "gepubliceerd" and profile.published_revision is not None

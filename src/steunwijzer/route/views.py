@@ -80,7 +80,8 @@ def profile_transition_view(request, pk, action):
         errors = {p.path.removeprefix("payload."): p.message for p in exc.problems}
         return _route_page(request, profile, errors, failed_action=action, status=422)
     messages.success(
-        request, f"Gelukt: {record.label.lower()}. Het SOP is nu {record.get_to_state_display()}."
+        request,
+        f"Gelukt: {record.label.lower()}. Status van het SOP: {record.get_to_state_display()}.",
     )
     return redirect("profile_route", pk=pk)
 
