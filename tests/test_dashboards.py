@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from steunwijzer.dashboards.models import AllocationScenario
 from steunwijzer.organisations.models import Board
@@ -155,6 +156,20 @@ def test_the_overview_shows_advice_establishment_and_delivery(
     assert "ontvangen 22 november 2026" in page
     assert f'href="{reverse("transition_statement", args=[profile.pk, advice.pk])}"' in page
     assert f'href="{reverse("profile_route", args=[profile.pk])}"' in page
+
+
+def test_the_xlsx_export_holds_dates_as_date_cells(
+    client, officer, staff, board, editor, mr_member, profile
+):
+    to_state(profile, "ontvangen", editor=editor, mr=mr_member, officer=officer, staff=staff)
+    client.force_login(staff)
+    response = client.get(reverse("partnership_overview_export", args=["testregio", "xlsx"]))
+    ws = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    at = next(row for row in range(1, 6) if ws.cell(row=row, column=1).value == "School")
+    header = [c.value for c in ws[at]]
+    cell = ws.cell(row=at + 1, column=header.index("Aangeleverd op") + 1)
+    assert cell.is_date and cell.value.date() == TODAY
+    assert cell.number_format == "d-m-yyyy"
 
 
 def test_the_partnership_overview_filters_by_board_municipality_and_district(

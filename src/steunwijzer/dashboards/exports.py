@@ -3,6 +3,7 @@
 import csv
 import io
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.http import Http404, HttpResponse
@@ -42,6 +43,8 @@ def _csv_cell(value):
     # Dutch Excel, which reads the semicolons, takes "3.5" for a date or text; "3,5" is a number.
     if isinstance(value, Decimal | float):
         return str(value).replace(".", ",")
+    if isinstance(value, date):
+        return value.isoformat()
     return _plain(value)
 
 
@@ -55,7 +58,10 @@ def _plain(value):
 
 def _sheet_title(title: str, used: set) -> str:
     # Excel allows 31 characters and none of []:*?/\ in a sheet name.
-    clean = "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Blad"
+    clean = "".join(c for c in title if c not in "[]:*?/\\") or "Blad"
+    if len(clean) > 31:
+        # Cut at a word, marked, rather than mid-word ("Bestuursoverzicht Stichting Haa").
+        clean = clean[:30].rsplit(" ", 1)[0] + "\N{HORIZONTAL ELLIPSIS}"
     name, n = clean, 2
     while name in used:
         name = f"{clean[:28]} {n}"
@@ -82,6 +88,10 @@ def workbook(sheets: list[Sheet]):
             cell.font = Font(bold=True)
         for row in sheet.rows:
             ws.append([_plain(v) for v in row])
+            # Real date cells, so a spreadsheet sorts and filters them as dates.
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, date):
+                    cell.number_format = "d-m-yyyy"
         for column, header in zip(ws.columns, sheet.headers, strict=False):
             ws.column_dimensions[column[0].column_letter].width = max(12, min(40, len(header) + 4))
     return book

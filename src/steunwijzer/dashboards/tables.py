@@ -37,14 +37,10 @@ def reminders_sheet(items) -> Sheet:
         "Herinneringen",
         ["Verstuurd op", "School", "Soort", "Aan"],
         [
-            [r.sent_at.date().isoformat(), r.school.name, reminder_label(r.kind), r.recipient.email]
+            [r.sent_at.date(), r.school.name, reminder_label(r.kind), r.recipient.email]
             for r in items
         ],
     )
-
-
-def _date(value):
-    return value.isoformat() if hasattr(value, "isoformat") else (value or "")
 
 
 def overview_sheet(title, rows) -> Sheet:
@@ -78,7 +74,7 @@ def overview_sheet(title, rows) -> Sheet:
                 r.school.district,
                 r.state_label,
                 r.actor_label,
-                _date(r.due_on),
+                r.due_on,
                 r.late,
                 # No profile, no comments to count: empty, as the page's dash.
                 r.open_comments if r.profile else None,
@@ -86,8 +82,8 @@ def overview_sheet(title, rows) -> Sheet:
                 r.check_warnings,
                 r.advice,
                 r.advice_on,
-                _date(r.established_on),
-                _date(r.delivered_on),
+                r.established_on,
+                r.delivered_on,
                 r.received_on,
             ]
             for r in rows
