@@ -25,7 +25,7 @@ from steunwijzer.quality_check.report import check_profile
 from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import is_late, school_year_bounds
 from steunwijzer.route.definitions import BEFORE_BOARD
-from steunwijzer.route.models import Deadline, Transition
+from steunwijzer.route.models import Deadline, ReminderSent, Transition
 from tests.two_factor_helpers import verify_session
 
 PERSONAS = {
@@ -209,6 +209,12 @@ def test_some_demo_schools_are_late(client):
         client.login(username="kwaliteit", password=DEMO_PASSWORD)
         verify_session(client, get_user_model().objects.get(username="kwaliteit"))
         assert "te laat" in client.get(reverse("todo")).content.decode()
+        # The day's reminder run went out, and the partnership sees what it sent.
+        assert ReminderSent.objects.filter(kind="late", school__in={p.school for p in late})
+        client.login(username="swv", password=DEMO_PASSWORD)
+        verify_session(client, get_user_model().objects.get(username="swv"))
+        page = client.get(reverse("partnership_overview", args=[DEMO_SLUG])).content.decode()
+        assert "Verstuurd op" in page  # the table of sent reminders, not "nog geen"
 
 
 @pytest.mark.django_db

@@ -283,6 +283,8 @@ def build_demo(stdout=None) -> Partnership:
                 today=today,
             )
         )
+        sent = demo_route.send_reminders(today)
+        say(f"{sent} herinneringen verstuurd door de dagelijkse run (geen echte e-mail).")
         say(
             build_dashboards_demo(
                 partnership=partnership,

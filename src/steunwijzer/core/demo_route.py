@@ -41,6 +41,7 @@ from steunwijzer.route.deadline_services import deadline_set
 from steunwijzer.route.deadlines import school_year_bounds
 from steunwijzer.route.definitions import SCHOOLGIDS_ROUTE
 from steunwijzer.route.models import Route
+from steunwijzer.route.reminders import due_reminders, send_once
 from steunwijzer.route.services import profile_transition
 
 # The board whose schools follow the schoolgids route (wet 36443) instead of the SOP route.
@@ -342,3 +343,9 @@ def place_comments(profiles, people, directors, mr_members) -> int:
                 comment_resolve(comment=thread, user=school_user)
     return placed
 
+
+
+def send_reminders(today) -> int:
+    """Today's run of `steunwijzer remind`, so the overviews list the reminders it sent; the
+    demo's build sends no real e-mail (its mail backend is the dummy one)."""
+    return sum(send_once(r, user) for r in due_reminders(today) for user in r.recipients)
