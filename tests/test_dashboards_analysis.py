@@ -270,6 +270,23 @@ def test_it_shows_every_offer_of_the_kind_for_an_offer_not_of_that_kind(
     assert {label for _, label in kind} <= {row[0] for row in sheet if row}
 
 
+@pytest.mark.parametrize(
+    ("query", "filename"),
+    [
+        ({}, "dekkend-aanbod-testregio-2026-2027.csv"),
+        ({"aanbod": "autisme"}, "dekkend-aanbod-testregio-2026-2027-autisme.csv"),
+        # An offer that is not one of the kind's is dropped from the name too.
+        ({"aanbod": "../bogus"}, "dekkend-aanbod-testregio-2026-2027.csv"),
+    ],
+)
+def test_the_coverage_download_is_named_after_year_and_offer(
+    client, staff, partnership, format_version, query, filename
+):
+    client.force_login(staff)
+    response = client.get(reverse("coverage_export", args=[partnership.slug, "csv"]), query)
+    assert f'filename="{filename}"' in response["Content-Disposition"]
+
+
 def test_it_shows_the_extra_support_for_an_unknown_kind(client, staff, partnership, established):
     client.force_login(staff)
     url = reverse("coverage", args=[partnership.slug])

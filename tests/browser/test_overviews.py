@@ -90,7 +90,8 @@ def test_staff_find_a_district_without_an_offer_and_download_it(
     page.set_viewport_size({"width": 1280, "height": 800})
     with page.expect_download() as download:
         page.get_by_role("link", name="Excel (XLSX)").click()
-    assert download.value.suggested_filename == "dekkend-aanbod-testregio.xlsx"
+    # The school year of the test's day, 22 November 2026, and the chosen offer.
+    assert download.value.suggested_filename == "dekkend-aanbod-testregio-2026-2027-autisme.xlsx"
 
     page.goto(reverse("partnership_analysis", args=[partnership.slug]))
     assert_no_axe_violations(page)

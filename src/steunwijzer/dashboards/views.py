@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_board_for_officer, get_partnership_for_staff
@@ -305,11 +306,11 @@ def coverage(request, slug):
 def coverage_export(request, slug, fmt):
     partnership = get_partnership_for_staff(request, slug)
     _check_format(fmt)
-    return download(
-        f"dekkend-aanbod-{partnership.slug}",
-        fmt,
-        tables.coverage_sheets(_coverage(request, partnership)),
-    )
+    data = _coverage(request, partnership)
+    # The year and the chosen offer in the name, so two downloads do not overwrite each other.
+    offer = f"-{slugify(data['wanted'])}" if data["wanted"] else ""
+    name = f"dekkend-aanbod-{partnership.slug}-{_year(request)}{offer}"
+    return download(name, fmt, tables.coverage_sheets(data))
 
 
 def _partnership_analysis(request, partnership):
