@@ -79,6 +79,17 @@ def test_it_computes_without_saving_on_get(client, officer, board, schools):
     assert not AllocationScenario.objects.exists()
 
 
+def test_bereken_computes_without_saving_and_keeps_the_token_out_of_the_address(
+    client, officer, board, schools
+):
+    client.force_login(officer)
+    response = _post(client, board, preview="1")
+    assert response.status_code == 200
+    assert "Aandeel per school, stap voor stap" in response.content.decode()
+    assert 'formmethod="get"' not in response.content.decode()
+    assert not AllocationScenario.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

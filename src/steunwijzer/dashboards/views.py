@@ -133,7 +133,9 @@ def _allocation_page(request, *, partnership, board, schools, owner_name):
                 _, result = compute(schools, year, inputs)
             except AllocationError as exc:
                 errors["total"] = str(exc)
-        if result is not None and request.method == "POST":
+        # "Bereken" posts too (a GET form would put the CSRF token in the address) but only
+        # "Bereken en bewaar" saves.
+        if result is not None and request.method == "POST" and "preview" not in request.POST:
             scenario = scenario_save(
                 partnership=partnership,
                 board=board,
