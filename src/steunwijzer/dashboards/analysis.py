@@ -7,7 +7,7 @@ constant-query too) and returns plain data and `core.charts.Chart`s.
 
 from collections import Counter
 from itertools import pairwise
-from math import fsum
+from math import ceil, floor, fsum
 
 from django.db.models import Count
 
@@ -88,7 +88,24 @@ def diversity_side_by_side(schools, school_year) -> dict:
     return {"rows": rows, "chart": chart}
 
 
-def _histogram(values, edges, title, label) -> Chart | None:
+# Class widths a reader takes in at a glance ("1,5 tot 2"), smallest first.
+NICE_STEPS = (0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10)
+CLASSES = 6
+
+
+def index_classes(values) -> list[float]:
+    """Edges of six equal classes that take in every index, in the narrowest nice width, from
+    1 (every pupil weighs at least one point): 1, 1,5, 2, … rather than 1, 1,47, 1,94."""
+    if not values:
+        return []
+    start, high = min(1, floor(min(values))), max(values)
+    step = next((s for s in NICE_STEPS if start + CLASSES * s >= high), None)
+    if step is None:
+        step = ceil((high - start) / CLASSES)
+    return [round(start + i * step, 2) for i in range(CLASSES + 1)]
+
+
+def histogram(values, edges, title, label) -> Chart | None:
     if not values:
         return None
     buckets = Counter()
@@ -122,18 +139,16 @@ def distributions(school_ids, school_year, check_counts) -> dict:
     totals = Counter()
     for counts in check_counts:
         totals.update(counts or {})
-    high = max(index, default=0)
-    step = max(0.25, round(high / 6 + 0.005, 2)) if index else 1
     return {
-        "ijk": _histogram(
+        "ijk": histogram(
             ijk_school,
             [1, 1.5, 2, 2.5, 3, 3.5, 4],
             f"IJK: scholen naar gemiddelde score, {school_year}",
             "Gemiddelde score",
         ),
-        "index": _histogram(
+        "index": histogram(
             index,
-            [round(1 + i * step, 2) for i in range(7)] if index else [],
+            index_classes(index),
             f"Verscheidenheidsindex: scholen per klasse, {school_year}",
             "Index",
         ),
