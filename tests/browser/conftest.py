@@ -72,8 +72,8 @@ def assert_no_axe_violations(page):
     # Let the page finish marking its scrolling tables (app.js follows every resize a frame
     # later), so axe sees the page as a user does, not a layout in between.
     page.wait_for_function(
-        """() => [...document.querySelectorAll('.utrecht-table-container')].every(
-            (box) => (box.scrollWidth > box.clientWidth) === box.hasAttribute('tabindex'))"""
+        """() => [...document.querySelectorAll('.utrecht-table-container, .sw-chart__canvas')]
+            .every((box) => (box.scrollWidth > box.clientWidth) === box.hasAttribute('tabindex'))"""
     )
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE_SOURCE)

@@ -17,14 +17,14 @@ document.addEventListener("htmx:sendError", function () {
     status.className = "sw-status sw-status--error";
   }
 });
-// A table wider than the screen scrolls inside its container (cells keep whole words); such a
-// container becomes a named, focusable region so keyboard users can scroll it too. A
-// ResizeObserver follows every later change of width (window, fonts arriving, htmx swaps), which
-// the load and resize events alone miss.
+// A table wider than the screen scrolls inside its container (cells keep whole words), and so
+// does a chart; such a container becomes a named, focusable region so keyboard users can
+// scroll it too. A ResizeObserver follows every later change of width (window, fonts arriving,
+// htmx swaps), which the load and resize events alone miss.
 function markScrolling(box) {
   var scrolls = box.scrollWidth > box.clientWidth;
   if (scrolls && !box.hasAttribute("tabindex")) {
-    var caption = box.querySelector("caption");
+    var caption = box.querySelector("caption") || box.parentElement.querySelector("figcaption");
     box.tabIndex = 0;
     box.setAttribute("role", "region");
     box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabel");
@@ -35,14 +35,15 @@ function markScrolling(box) {
     });
   }
 }
+var SCROLLERS = ".utrecht-table-container, .sw-chart__canvas";
 var tableSizes = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
   entries.forEach(function (entry) {
-    var box = entry.target.closest(".utrecht-table-container");
+    var box = entry.target.closest(SCROLLERS);
     if (box) { markScrolling(box); }
   });
 }) : null;
 function watchTables() {
-  document.querySelectorAll(".utrecht-table-container").forEach(function (box) {
+  document.querySelectorAll(SCROLLERS).forEach(function (box) {
     markScrolling(box);
     if (tableSizes) {
       tableSizes.observe(box);
