@@ -4,10 +4,12 @@ import csv
 import io
 from datetime import date
 from decimal import Decimal
+from types import SimpleNamespace
 
 from openpyxl import load_workbook
 
 from steunwijzer.dashboards.exports import Sheet, csv_bytes, xlsx_bytes
+from steunwijzer.dashboards.tables import analysis_sheets
 
 
 def _sheet():
@@ -37,3 +39,19 @@ def test_a_long_title_is_cut_at_a_word_for_the_tab():
     assert book.sheetnames == ["Bestuursoverzicht Stichting…", "Bestuursoverzicht Stichting… 2"]
     # The sheet's first row keeps the whole title.
     assert book.worksheets[0]["A1"].value == _sheet().title
+
+
+def test_the_ijk_sheet_rounds_to_two_decimals_like_the_page():
+    school = SimpleNamespace(name="De Eik")
+    data = {
+        "ijk": {
+            "standards": ["OP1", "OP2"],
+            "schools": [(school, [11 / 3, None])],
+            "board": [3.67, None],
+            "region": [3.5, None],
+        },
+        "diversity": {"rows": []},
+        "choices": {},
+    }
+    sheet = analysis_sheets(data)[0]
+    assert sheet.rows[0] == ["De Eik", 3.67, None]

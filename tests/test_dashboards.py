@@ -167,9 +167,10 @@ def test_the_xlsx_export_holds_dates_as_date_cells(
     ws = load_workbook(io.BytesIO(response.content)).worksheets[0]
     at = next(row for row in range(1, 6) if ws.cell(row=row, column=1).value == "School")
     header = [c.value for c in ws[at]]
-    cell = ws.cell(row=at + 1, column=header.index("Aangeleverd op") + 1)
-    assert cell.is_date and cell.value.date() == TODAY
-    assert cell.number_format == "d-m-yyyy"
+    for column in ("Advies op", "Vastgesteld op", "Aangeleverd op", "Ontvangen op"):
+        cell = ws.cell(row=at + 1, column=header.index(column) + 1)
+        assert cell.is_date and cell.value.date() == TODAY, column
+        assert cell.number_format == "d-m-yyyy"
 
 
 def test_the_partnership_overview_filters_by_board_municipality_and_district(

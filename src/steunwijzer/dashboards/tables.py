@@ -1,5 +1,6 @@
 """What the overview pages show, as export sheets; and the reminders sent."""
 
+from steunwijzer.profiles.dates import as_day
 from steunwijzer.route.models import ReminderSent
 
 from .exports import Sheet
@@ -81,10 +82,11 @@ def overview_sheet(title, rows) -> Sheet:
                 r.check_blocking,
                 r.check_warnings,
                 r.advice,
-                r.advice_on,
+                # The steps keep these days as ISO text; a date cell sorts as a date.
+                as_day(r.advice_on),
                 r.established_on,
                 r.delivered_on,
-                r.received_on,
+                as_day(r.received_on),
             ]
             for r in rows
         ],
@@ -126,7 +128,11 @@ def analysis_sheets(data) -> list[Sheet]:
         Sheet(
             "IJK per standaard",
             ["School", *ijk["standards"]],
-            [[s.name, *values] for s, values in ijk["schools"]]
+            # Two decimals, as the page and the averages below: 3,67, not 3,6666666666666665.
+            [
+                [s.name, *(None if v is None else round(v, 2) for v in values)]
+                for s, values in ijk["schools"]
+            ]
             + [["Gemiddelde bestuur", *ijk["board"]], ["Gemiddelde SWV", *ijk["region"]]],
         ),
         Sheet(
