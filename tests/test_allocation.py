@@ -78,6 +78,22 @@ def test_it_divides_a_worked_example_step_by_step():
     assert "afgerond op hele euro's" in result.steps[4]
 
 
+def test_the_calculation_says_what_is_left_after_rounding():
+    left = divide(Decimal(10001), _parts([100, 50, 50]), fixed_base=Decimal(1000))
+    assert left.steps[-1].startswith(
+        "Na afronden blijven 1 \N{MULTIPLICATION SIGN} 1 euro over; die gaan één voor één"
+    )
+    even = divide(Decimal(100), _parts([1, 1]))
+    assert even.steps[-1] == (
+        "Na afronden blijft niets over: de afgeronde delen zijn samen precies het totaal."
+    )
+
+
+def test_it_keeps_an_amount_in_the_units_precision():
+    assert str(parse_amount("3,5", "fte")) == "3.50"
+    assert str(parse_amount("100.000", "euro")) == "100000"
+
+
 def test_the_calculation_names_the_weight_it_divides_by():
     result = divide(Decimal(100), _parts([1, 3]), weight_name="leerling")
     assert "per leerling: 100 ÷ 4 = 25 euro." in result.steps[3]

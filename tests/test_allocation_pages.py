@@ -103,7 +103,8 @@ def test_bereken_computes_without_saving_and_keeps_the_token_out_of_the_address(
         ({"name": "x" * 201}, "Naam van de verdeling: hoogstens 200 tekens."),
         (
             {"fixed_base": "50000"},
-            "Vast deel per school: 3 x 50.000 = 150.000 is meer dan het totaal",
+            "Vast deel per school: 3 \N{MULTIPLICATION SIGN} 50.000 = 150.000 is meer dan het "
+            "totaal",
         ),
         ({"unit": "gulden"}, "Kies euro, fte of uren."),
         ({"basis": "punten"}, "Geen school heeft punten"),
@@ -175,6 +176,18 @@ def test_it_deletes_a_scenario_after_asking(client, officer, board, schools):
     assert response.redirect_chain[-1][0] == reverse("board_allocation", args=[board.pk])
     assert "De verdeling “Arrangementen” is verwijderd." in response.content.decode()
     assert not AllocationScenario.objects.exists()
+
+
+def test_a_scenario_without_a_name_is_named_after_its_day_and_its_file_after_it(
+    client, officer, board, schools
+):
+    client.force_login(officer)
+    _post(client, board, name="")
+    scenario = AllocationScenario.objects.get()
+    assert scenario.name == "Verdeling van 22 november 2026"
+    response = client.get(reverse("allocation_scenario_export", args=[scenario.pk, "csv"]))
+    expected = f"verdeling-{scenario.pk}-verdeling-van-22-november-2026-2026-2027.csv"
+    assert f'filename="{expected}"' in response["Content-Disposition"]
 
 
 def test_the_partnership_deletes_its_own_scenario(client, staff, partnership, schools):

@@ -34,6 +34,7 @@ TOO_FINE = {
 BASES = {"punten": "indexpunten (zorgzwaarte)", "leerlingen": "aantal leerlingen"}
 # What one unit of weight is called per basis, for "per indexpunt: ..." in the calculation.
 WEIGHT_NAMES = {"punten": "indexpunt", "leerlingen": "leerling"}
+TIMES = "\N{MULTIPLICATION SIGN}"
 # A saved total or fixed base has 14 digits, 2 of them after the comma.
 MAXIMUM = Decimal("999999999999")
 
@@ -108,9 +109,11 @@ def parse_amount(value, unit: str, name: str = "Bedrag") -> Decimal:
     number = read_number(value, name)
     if number < 0:
         raise AllocationError(f"{name}: mag niet negatief zijn.")
-    if number % UNITS[unit][1]:
+    quantum = UNITS[unit][1]
+    if number % quantum:
         raise AllocationError(f"{name}: {TOO_FINE[unit]}.")
-    return number
+    # In the unit's own precision, so 3,5 fte reads 3,50 fte everywhere, as it is saved.
+    return number.quantize(quantum)
 
 
 def dutch_amount(value) -> str:
@@ -147,7 +150,7 @@ def divide(
     n = dutch_amount
     if fixed_total > total:
         raise AllocationError(
-            f"Vast deel per school: {len(parts)} x {n(fixed_base)} = {n(fixed_total)} "
+            f"Vast deel per school: {len(parts)} {TIMES} {n(fixed_base)} = {n(fixed_total)} "
             f"is meer dan het totaal {n(total)}."
         )
     variable = total - fixed_total
@@ -182,16 +185,23 @@ def divide(
         )
         for i, p in enumerate(parts)
     )
-    per = n(per_weight.quantize(Decimal("0.000001")))
+    per = n(per_weight.quantize(Decimal("0.000001")).normalize())
+    handed_out = (
+        f"Na afronden blijven {leftover} {TIMES} {n(quantum)} {unit_name} over; die gaan één "
+        "voor één naar de scholen met de grootste restjes (bij gelijke restjes eerst het "
+        "grootste gewicht)."
+        if leftover
+        else "Na afronden blijft niets over: de afgeronde delen zijn samen precies het totaal."
+    )
     steps = (
         f"Totaal te verdelen: {n(total)} {unit_name}.",
-        f"Vast deel: {len(parts)} x {n(fixed_base)} = {n(fixed_total)} {unit_name}.",
+        f"Vast deel: {len(parts)} {TIMES} {n(fixed_base)} = {n(fixed_total)} {unit_name}.",
         f"Variabel deel: {n(total)} - {n(fixed_total)} = {n(variable)} {unit_name}.",
         f"Totaal gewicht: {n(total_weight)}; per {weight_name}: {n(variable)} ÷ "
         f"{n(total_weight)} = {per} {unit_name}.",
-        f"Exact aandeel = vast deel + gewicht x {per}; naar beneden afgerond {ROUNDED_TO[unit]}.",
-        f"Na afronden blijft {leftover} x {n(quantum)} over; dat gaat naar de scholen met de "
-        "grootste restjes (bij gelijke restjes eerst het grootste gewicht).",
+        f"Exact aandeel = vast deel + gewicht {TIMES} {per}; naar beneden afgerond "
+        f"{ROUNDED_TO[unit]}.",
+        handed_out,
     )
     return Allocation(
         total=total,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role
 from steunwijzer.profiles.models import validate_school_year
 
-from .allocation import BASES, UNIT_LABELS
+from .allocation import BASES, UNIT_LABELS, UNITS
 
 
 class ScenarioQuerySet(models.QuerySet):
@@ -63,6 +63,11 @@ class AllocationScenario(models.Model):
     @property
     def owner(self):
         return self.board or self.partnership
+
+    @property
+    def unit_name(self) -> str:
+        """The unit as the calculation writes it after a number: euro, fte, uur."""
+        return UNITS[self.unit][0]
 
     def get_list_url(self) -> str:
         """The owner's allocation page, where its saved scenarios are listed."""

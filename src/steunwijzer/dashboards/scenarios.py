@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from steunwijzer.organisations.models import display_name
+from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.school_year import previous_school_year
 
 from .allocation import (
@@ -141,7 +142,7 @@ def scenario_save(*, partnership, board, school_year, inputs: Inputs, result, us
         partnership=partnership,
         board=board,
         school_year=school_year,
-        name=inputs.name or f"Verdeling {school_year}",
+        name=inputs.name or f"Verdeling van {dutch_date(today)}",
         unit=inputs.unit,
         basis=inputs.basis,
         total=inputs.total,
@@ -256,7 +257,12 @@ def scenario_workbook(scenario):
     book = Workbook()
     ws = book.active
     ws.title = "Verdeling"
-    ws.append([f"{scenario.name} ({scenario.school_year}), {BASES[scenario.basis]}"])
+    ws.append(
+        [
+            f"{scenario.name} ({scenario.school_year}), in {UNIT_LABELS[scenario.unit]}, "
+            f"naar {BASES[scenario.basis]}"
+        ]
+    )
     ws["A1"].font = Font(bold=True, size=13)
     ws.append(["Totaal", float(scenario.total)])
     ws.append(["Afronden op", float(quantum)])

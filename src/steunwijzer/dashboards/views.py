@@ -222,7 +222,7 @@ def allocation_scenario_delete(request, pk):
 def allocation_scenario_export(request, pk, fmt):
     scenario = AllocationScenario.objects.get_for_user(request.user, pk)
     _check_format(fmt)
-    name = f"verdeling-{scenario.pk}-{scenario.school_year}"
+    name = f"verdeling-{scenario.pk}-{slugify(scenario.name)[:60]}-{scenario.school_year}"
     if fmt == "xlsx":
         return attachment_response(
             book_bytes(scenario_workbook(scenario)), XLSX_TYPE, f"{name}.xlsx"
