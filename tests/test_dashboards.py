@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from steunwijzer.dashboards.models import AllocationScenario
 from steunwijzer.organisations.models import Board
 from steunwijzer.profiles.services import profile_create
+from steunwijzer.route.models import ReminderSent
 from tests.conftest import make_school
 from tests.deadline_helpers import set_deadline, set_today
 from tests.route_helpers import to_state
@@ -349,3 +350,22 @@ def test_the_overview_export_leaves_open_comments_empty_without_a_profile(
     by_school = {r[0]: dict(zip(rows[1], r, strict=True)) for r in rows[2:] if r}
     assert by_school["De Vlieger"]["Open opmerkingen"] == ""  # no profile: not counted
     assert by_school["De Regenboog"]["Open opmerkingen"] == "0"
+
+
+def test_the_reminders_follow_the_overviews_filters(
+    client, staff, partnership, board, single_board, school, single_school, editor
+):
+    for s in (school, single_school):
+        ReminderSent.objects.create(
+            school=s, school_year="2026-2027", kind="late", recipient=editor
+        )
+    client.force_login(staff)
+    query = {"bestuur": single_board.pk}
+    page = client.get(reverse("partnership_overview", args=[partnership.slug]), query)
+    reminders = page.content.decode().split("Verstuurde herinneringen, nieuwste eerst")[1]
+    assert "Het Baken" in reminders and "De Regenboog" not in reminders
+    url = reverse("partnership_overview_export", args=[partnership.slug, "csv"])
+    export = client.get(url, query)
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
+    sent = rows[rows.index(["Herinneringen"]) + 2 :]
+    assert [(r[1], r[3], r[4]) for r in sent] == [("Het Baken", "Eva de Directeur", editor.email)]

@@ -21,10 +21,15 @@ def reminder_label(kind: str) -> str:
     )
 
 
-def reminders(partnership, school_year, limit=200) -> list:
-    """The reminders sent about this partnership's schools this school year, newest first."""
+def reminders(partnership, school_year, rows, limit=200) -> list:
+    """The reminders sent this school year about the schools of these overview rows (so they
+    follow the overview's filters), newest first."""
     items = list(
-        ReminderSent.objects.filter(school__board__partnership=partnership, school_year=school_year)
+        ReminderSent.objects.filter(
+            school__board__partnership=partnership,
+            school_year=school_year,
+            school__in=[r.school.pk for r in rows],
+        )
         .select_related("school", "recipient")
         .order_by("-sent_at", "-pk")[:limit]
     )
@@ -33,12 +38,22 @@ def reminders(partnership, school_year, limit=200) -> list:
     return items
 
 
+def recipient_name(user) -> str:
+    return user.get_full_name() or user.username
+
+
 def reminders_sheet(items) -> Sheet:
     return Sheet(
         "Herinneringen",
-        ["Verstuurd op", "School", "Soort", "Aan"],
+        ["Verstuurd op", "School", "Soort", "Aan", "E-mailadres"],
         [
-            [r.sent_at.date(), r.school.name, reminder_label(r.kind), r.recipient.email]
+            [
+                r.sent_at.date(),
+                r.school.name,
+                reminder_label(r.kind),
+                recipient_name(r.recipient),
+                r.recipient.email,
+            ]
             for r in items
         ],
     )

@@ -259,7 +259,7 @@ def partnership_overview(request, slug):
             "states": STATE_FILTERS,
             "f": request.GET,
             "late_count": sum(r.late for r in rows),
-            "reminders": tables.reminders(partnership, _year(request)),
+            "reminders": tables.reminders(partnership, _year(request), rows),
             "query": request.GET.urlencode(),
         },
     )
@@ -272,7 +272,7 @@ def partnership_overview_export(request, slug, fmt):
     rows = _partnership_rows(request, partnership, filter_choices(partnership))
     sheets = [
         tables.overview_sheet(f"Overzicht {partnership.short_name} {_year(request)}", rows),
-        tables.reminders_sheet(tables.reminders(partnership, _year(request))),
+        tables.reminders_sheet(tables.reminders(partnership, _year(request), rows)),
     ]
     return download(f"overzicht-{partnership.slug}-{_year(request)}", fmt, sheets)
 
