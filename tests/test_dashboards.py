@@ -3,6 +3,7 @@
 import csv
 import io
 from datetime import date
+from html import escape
 
 import pytest
 from django.core.cache import cache
@@ -20,6 +21,8 @@ from tests.deadline_helpers import set_deadline, set_today
 from tests.route_helpers import to_state
 
 TODAY = date(2026, 11, 22)
+# The quotes around a value from the query in a notice.
+L, R = "\N{LEFT SINGLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}"
 
 
 @pytest.fixture(autouse=True)
@@ -296,29 +299,44 @@ def _csv_rows(response) -> list[list[str]]:
 
 
 @pytest.mark.parametrize(
-    "query",
+    ("query", "notice"),
     [
-        {"bestuur": "abc"},
-        {"bestuur": "1.5"},
-        {"bestuur": "99999999999999999999999"},
-        {"gemeente": "Nergensdorp"},
-        {"wijk": "Escamp\x00"},
-        {"status": "bestaat_niet"},
+        ({"bestuur": "abc"}, f"{L}abc{R} is geen bestuur uit de lijst; dat filter is weggelaten."),
+        ({"bestuur": "1.5"}, f"{L}1.5{R} is geen bestuur"),
+        ({"bestuur": "9" * 23}, "is geen bestuur"),
+        ({"bestuur": "12345"}, f"{L}12345{R} is geen bestuur"),
+        ({"gemeente": "Nergensdorp"}, f"{L}Nergensdorp{R} is geen gemeente uit de lijst"),
+        ({"wijk": "Escamp\x00"}, "is geen wijk uit de lijst"),
+        ({"status": "bestaat_niet"}, f"{L}bestaat_niet{R} is geen status uit de lijst"),
+        ({"wijk": "x" * 300}, f"{L}" + "x" * 40 + f"…{R} is geen wijk"),
     ],
 )
-def test_it_shows_no_school_for_a_filter_value_that_is_not_offered(
-    client, staff, partnership, profile, other_school, single_school, query
+def test_it_leaves_out_a_filter_value_that_is_not_offered_and_says_so(
+    client, staff, partnership, profile, other_school, single_school, query, notice
 ):
     client.force_login(staff)
     response = client.get(reverse("partnership_overview", args=[partnership.slug]), query)
+    page = response.content.decode()
     assert response.status_code == 200
-    assert "Geen scholen met dit filter." in response.content.decode()
+    assert escape(notice) in page
+    assert "De Regenboog" in page and "Het Baken" in page
     export = client.get(
         reverse("partnership_overview_export", args=[partnership.slug, "csv"]), query
     )
     rows = _csv_rows(export)
     assert export.status_code == 200
-    assert rows[2] == [], "the overview sheet has a header and no school"
+    assert {"De Regenboog", "De Vlieger", "Het Baken"} <= {r[0] for r in rows if r}
+
+
+def test_an_offered_filter_still_narrows_beside_a_dropped_one(
+    client, staff, partnership, profile, other_school, single_school, single_board
+):
+    client.force_login(staff)
+    query = {"bestuur": single_board.pk, "gemeente": "Nergensdorp"}
+    page = client.get(reverse("partnership_overview", args=[partnership.slug]), query)
+    page = page.content.decode()
+    assert "Het Baken" in page and "De Regenboog" not in page
+    assert "is geen gemeente uit de lijst" in page
 
 
 def test_it_ignores_a_late_filter_that_is_neither_yes_nor_no(
@@ -333,13 +351,17 @@ def test_it_ignores_a_late_filter_that_is_neither_yes_nor_no(
     assert "De Regenboog" in board_page.content.decode()
 
 
-def test_it_shows_no_school_of_the_board_for_an_unknown_status(client, officer, board, profile):
+def test_the_board_overview_leaves_out_an_unknown_status_and_says_so(
+    client, officer, board, profile
+):
     client.force_login(officer)
     response = client.get(reverse("board_overview", args=[board.pk]), {"status": "abc"})
+    page = response.content.decode()
     assert response.status_code == 200
-    assert "Geen scholen met dit filter." in response.content.decode()
+    assert escape(f"{L}abc{R} is geen status uit de lijst; dat filter is weggelaten.") in page
+    assert "De Regenboog" in page
     export = client.get(reverse("board_overview_export", args=[board.pk, "csv"]), {"status": "x"})
-    assert export.status_code == 200
+    assert export.status_code == 200 and "De Regenboog" in export.content.decode("utf-8-sig")
 
 
 def test_the_overview_export_leaves_open_comments_empty_without_a_profile(

@@ -83,8 +83,15 @@ def offer_choices(partnership) -> dict:
     return choices
 
 
-# How much of an unknown offer from the query a notice repeats.
+# How much of an unknown value from the query a notice repeats.
 SHOWN_VALUE_LENGTH = 40
+
+
+def quoted(value: str) -> str:
+    """A value from the query, shortened and between quotes, for a notice about it."""
+    if len(value) > SHOWN_VALUE_LENGTH:
+        value = value[:SHOWN_VALUE_LENGTH] + "\N{HORIZONTAL ELLIPSIS}"
+    return f"\N{LEFT SINGLE QUOTATION MARK}{value}\N{RIGHT SINGLE QUOTATION MARK}"
 
 
 def offers_shown(kind_choices: list, kind: str, wanted: str) -> tuple[list, str, str]:
@@ -98,10 +105,9 @@ def offers_shown(kind_choices: list, kind: str, wanted: str) -> tuple[list, str,
     shown = [c for c in kind_choices if c[0] == wanted]
     if shown:
         return shown, wanted, ""
-    value = wanted if len(wanted) <= SHOWN_VALUE_LENGTH else wanted[:SHOWN_VALUE_LENGTH] + "…"
     notice = (
-        f"\N{LEFT SINGLE QUOTATION MARK}{value}\N{RIGHT SINGLE QUOTATION MARK} hoort niet bij "
-        f"{OFFER_FIELDS[kind][1]}; hieronder staat al het aanbod van deze soort."
+        f"{quoted(wanted)} hoort niet bij {OFFER_FIELDS[kind][1]}; hieronder staat al het "
+        "aanbod van deze soort."
     )
     return kind_choices, "", notice
 

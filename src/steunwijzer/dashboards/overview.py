@@ -13,6 +13,7 @@ from datetime import date
 from django.db.models import Count, TextField
 from django.db.models.functions import Cast
 
+from steunwijzer.dashboards.coverage import quoted
 from steunwijzer.organisations.models import School
 from steunwijzer.profiles.models import Profile
 from steunwijzer.quality_check.models import CheckSummary
@@ -189,6 +190,7 @@ def check_summaries(profiles) -> dict:
 
 # The partnership overview's filters on schools: query key → School field.
 SCHOOL_FILTERS = (("bestuur", "board_id"), ("gemeente", "municipality"), ("wijk", "district"))
+FILTER_NAMES = {"bestuur": "bestuur", "gemeente": "gemeente", "wijk": "wijk", "status": "status"}
 
 
 def filter_choices(partnership) -> dict:
@@ -201,24 +203,44 @@ def filter_choices(partnership) -> dict:
     }
 
 
-def filter_schools(schools, params, choices: dict):
-    """Narrow `schools` by the query's filters.
+def offered_filters(choices: dict | None = None) -> dict[str, set]:
+    """Per query key the values the page offers: the status always, the school filters from
+    `filter_choices` where the page has them."""
+    offered = {"status": set(STATE_FILTERS)}
+    if choices is not None:
+        offered |= {
+            "bestuur": {str(b.pk) for b in choices["boards"]},
+            "gemeente": set(choices["municipalities"]),
+            "wijk": set(choices["districts"]),
+        }
+    return offered
 
-    A value that is none of the choices (a typed or stale link, "?bestuur=abc") matches no
-    school, like an id of a board elsewhere: compared here as text, it never reaches the
-    database, where a board id that is not a number raises instead of matching nothing."""
-    offered = {
-        "bestuur": {str(b.pk) for b in choices["boards"]},
-        "gemeente": set(choices["municipalities"]),
-        "wijk": set(choices["districts"]),
-    }
-    for key, lookup in SCHOOL_FILTERS:
+
+def accepted_filters(params, offered: dict[str, set]) -> tuple[dict, list[str]]:
+    """The query's filter values that are among the page's options, and a Dutch notice for
+    every one that is not.
+
+    Such a value (a typed or stale link, "?bestuur=abc") is left out rather than matched: an
+    empty table under dropdowns that say "alle" read as if there were no schools, and a board
+    id that is not a number would raise in the database."""
+    values, notices = {}, []
+    for key, options in offered.items():
         value = params.get(key, "")
-        if not value:
-            continue
-        if value not in offered[key]:
-            return schools.none()
-        schools = schools.filter(**{lookup: value})
+        if value in options:
+            values[key] = value
+        elif value:
+            notices.append(
+                f"{quoted(value)} is geen {FILTER_NAMES[key]} uit de lijst; dat filter is "
+                "weggelaten."
+            )
+    return values, notices
+
+
+def filter_schools(schools, values: dict):
+    """Narrow `schools` by the accepted school filters (`accepted_filters`)."""
+    for key, lookup in SCHOOL_FILTERS:
+        if key in values:
+            schools = schools.filter(**{lookup: values[key]})
     return schools
 
 

@@ -24,9 +24,11 @@ from .instruments import standard_titles
 from .models import AllocationScenario
 from .overview import (
     STATE_FILTERS,
+    accepted_filters,
     filter_choices,
     filter_rows,
     filter_schools,
+    offered_filters,
     school_rows,
     schools_in,
 )
@@ -54,17 +56,18 @@ def _check_format(fmt):
 # --- Board ---------------------------------------------------------------------------------
 
 
-def _board_rows(request, board):
+def _board_rows(request, board, values):
     rows = school_rows(schools_in(board=board), _year(request), timezone.localdate())
     return filter_rows(
-        rows, state=request.GET.get("status", ""), late=request.GET.get("te_laat", "")
+        rows, state=values.get("status", ""), late=request.GET.get("te_laat", "")
     )
 
 
 @login_required
 def board_overview(request, board_id):
     board = get_board_for_officer(request, board_id)
-    rows = _board_rows(request, board)
+    values, notices = accepted_filters(request.GET, offered_filters())
+    rows = _board_rows(request, board, values)
     return render(
         request,
         "dashboards/board_overview.html",
@@ -73,8 +76,9 @@ def board_overview(request, board_id):
             "rows": rows,
             "school_year": _year(request),
             "states": STATE_FILTERS,
-            "status": request.GET.get("status", ""),
+            "status": values.get("status", ""),
             "te_laat": request.GET.get("te_laat", ""),
+            "filter_notices": notices,
             "late_count": sum(r.late for r in rows),
             "query": request.GET.urlencode(),
         },
@@ -85,8 +89,9 @@ def board_overview(request, board_id):
 def board_overview_export(request, board_id, fmt):
     board = get_board_for_officer(request, board_id)
     _check_format(fmt)
+    values, _notices = accepted_filters(request.GET, offered_filters())
     sheet = tables.overview_sheet(
-        f"Bestuursoverzicht {board.name} {_year(request)}", _board_rows(request, board)
+        f"Bestuursoverzicht {board.name} {_year(request)}", _board_rows(request, board, values)
     )
     return download(f"bestuursoverzicht-{board.pk}-{_year(request)}", fmt, [sheet])
 
@@ -233,21 +238,20 @@ def allocation_scenario_export(request, pk, fmt):
 # --- Partnership ---------------------------------------------------------------------------
 
 
-def _partnership_rows(request, partnership, choices):
-    schools = filter_schools(schools_in(partnership=partnership), request.GET, choices)
+def _partnership_rows(request, partnership, values):
+    schools = filter_schools(schools_in(partnership=partnership), values)
     rows = school_rows(
         schools.order_by("board__name", "name"), _year(request), timezone.localdate()
     )
-    return filter_rows(
-        rows, state=request.GET.get("status", ""), late=request.GET.get("te_laat", "")
-    )
+    return filter_rows(rows, state=values.get("status", ""), late=request.GET.get("te_laat", ""))
 
 
 @login_required
 def partnership_overview(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     choices = filter_choices(partnership)
-    rows = _partnership_rows(request, partnership, choices)
+    values, notices = accepted_filters(request.GET, offered_filters(choices))
+    rows = _partnership_rows(request, partnership, values)
     return render(
         request,
         "dashboards/partnership_overview.html",
@@ -257,7 +261,9 @@ def partnership_overview(request, slug):
             "school_year": _year(request),
             **choices,
             "states": STATE_FILTERS,
-            "f": request.GET,
+            # Only the accepted values: a dropped one shows "alle", as the table does.
+            "f": {"te_laat": request.GET.get("te_laat", ""), **values},
+            "filter_notices": notices,
             "late_count": sum(r.late for r in rows),
             "reminders": tables.reminders(partnership, _year(request), rows),
             "query": request.GET.urlencode(),
@@ -269,7 +275,8 @@ def partnership_overview(request, slug):
 def partnership_overview_export(request, slug, fmt):
     partnership = get_partnership_for_staff(request, slug)
     _check_format(fmt)
-    rows = _partnership_rows(request, partnership, filter_choices(partnership))
+    values, _notices = accepted_filters(request.GET, offered_filters(filter_choices(partnership)))
+    rows = _partnership_rows(request, partnership, values)
     sheets = [
         tables.overview_sheet(f"Overzicht {partnership.short_name} {_year(request)}", rows),
         tables.reminders_sheet(tables.reminders(partnership, _year(request), rows)),
