@@ -99,7 +99,7 @@ def test_staff_find_a_district_without_an_offer_and_download_it(
     page.set_viewport_size({"width": 400, "height": 800})
     chart = page.locator(".sw-chart__canvas[role=region][tabindex='0']").first
     chart.wait_for()
-    assert chart.get_attribute("aria-label").startswith("SOP-check")
+    assert chart.get_attribute("aria-label").startswith("Grafiek: SOP-check")
     assert_no_axe_violations(page)
     assert_no_sideways_scroll(page)
     page.goto(reverse("partnership_allocation", args=[partnership.slug]))

@@ -24,10 +24,14 @@ document.addEventListener("htmx:sendError", function () {
 function markScrolling(box) {
   var scrolls = box.scrollWidth > box.clientWidth;
   if (scrolls && !box.hasAttribute("tabindex")) {
-    var caption = box.querySelector("caption") || box.parentElement.querySelector("figcaption");
+    var caption = box.querySelector("caption");
+    var figure = caption ? null : box.closest("figure");
+    // A chart's region is named apart from its data table, which carries the same title.
+    var name = caption ? caption.textContent.trim()
+      : figure ? "Grafiek: " + figure.querySelector("figcaption").textContent.trim() : "Tabel";
     box.tabIndex = 0;
     box.setAttribute("role", "region");
-    box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabel");
+    box.setAttribute("aria-label", name);
     box.dataset.swScrolls = "1";
   } else if (!scrolls && box.dataset.swScrolls) {
     ["tabindex", "role", "aria-label", "data-sw-scrolls"].forEach(function (name) {
