@@ -391,3 +391,17 @@ def test_the_reminders_follow_the_overviews_filters(
     rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
     sent = rows[rows.index(["Herinneringen"]) + 2 :]
     assert [(r[1], r[3], r[4]) for r in sent] == [("Het Baken", "Eva de Directeur", editor.email)]
+
+
+def test_a_refusal_points_to_who_invited_you_and_the_partnership(client, other_officer, board):
+    partnership = board.partnership
+    partnership.contact_email = "info@swv.example"
+    partnership.save()
+    client.force_login(other_officer)
+    response = client.get(reverse("board_overview", args=[board.pk]))
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Vraag het aan wie u voor Steunwijzer heeft uitgenodigd" in page
+    assert 'href="mailto:info@swv.example"' in page
+    # An officer of another board is not sent to "the quality officer of your board": themselves.
+    assert "kwaliteitsmedewerker van uw bestuur" not in page
