@@ -175,6 +175,26 @@ def test_enrolment_shows_ten_recovery_codes_once(client, editor):
     assert client.get("/").status_code == 200, "the session that enrolled counts as verified"
 
 
+def test_after_forced_enrolment_it_leads_on_to_where_the_person_was_going(client, officer):
+    sign_in(client, officer.username)
+    sent = client.get("/te-doen/")
+    page = client.get(sent.url).content.decode()
+    assert '<input type="hidden" name="next" value="/te-doen/">' in page
+    device = TOTPDevice.objects.get(user=officer, confirmed=False)
+    done = client.post(ENROL, {"code": current_code(device), "next": "/te-doen/"})
+    assert '<a class="utrecht-link" href="/te-doen/" id="verder">' in done.content.decode()
+    assert client.get("/te-doen/").status_code == 200
+
+
+def test_it_never_leads_on_to_another_site(client, editor):
+    client.force_login(editor)
+    client.get(ENROL)
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    done = client.post(ENROL, {"code": current_code(device), "next": "https://evil.example/"})
+    body = done.content.decode()
+    assert "evil.example" not in body and 'href="/" id="verder"' in body
+
+
 def test_the_account_page_links_to_it(client, editor):
     client.force_login(editor)
     body = client.get("/account/").content.decode()

@@ -80,10 +80,13 @@ def two_factor_verify(request):
     return render(request, "registration/two_factor_code.html", ctx, status=status)
 
 
-def _settings_page(request, form=None, codes=None, status=200):
+def _settings_page(request, form=None, codes=None, status=200, just_enabled=False):
     user = request.user
     enabled = two_factor.is_enabled(user)
     ctx = {
+        # Where the person was going when enrolment was asked of them, to go on after it.
+        "next": _next_url(request),
+        "just_enabled": just_enabled,
         "enabled": enabled,
         "required": two_factor.is_required(user),
         "form": form or (TwoFactorCodeForm() if enabled else EnrolCodeForm()),
@@ -123,7 +126,7 @@ def two_factor_settings(request):
     otp_login(request, device)
     two_factor.remember_enabled(request, True)
     messages.success(request, "Tweestapsverificatie staat aan.")
-    return _settings_page(request, codes=codes)
+    return _settings_page(request, codes=codes, just_enabled=True)
 
 
 @login_required
