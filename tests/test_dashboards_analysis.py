@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from steunwijzer.dashboards.coverage import in_sentence, offer_choices
+from steunwijzer.dashboards.coverage import gap_sentence, in_sentence, offer_choices
 from steunwijzer.dashboards.instruments import (
     diversity_index,
     ijk_by_year,
@@ -30,6 +30,7 @@ from tests.export_helpers import pdf_text
 from tests.route_helpers import to_state
 
 TODAY = date(2026, 11, 22)
+ESCAMP_LACKS = "Geen school in Den Haag \N{EN DASH} Escamp biedt extra ondersteuning bij"
 YEAR = "2026-2027"
 
 
@@ -111,8 +112,8 @@ def test_coverage_shows_gaps_by_district_in_words(
     client.force_login(staff)
     page = client.get(reverse("coverage", args=[partnership.slug])).content.decode()
     # route_helpers ticks the first two choices: dyslexie, dyscalculie (in Escamp).
-    assert "Geen school in Den Haag \N{EN DASH} Escamp biedt autisme." in page
-    assert "Geen school in Den Haag \N{EN DASH} Escamp biedt dyslexie." not in page
+    assert f"{ESCAMP_LACKS} autisme." in page
+    assert f"{ESCAMP_LACKS} dyslexie." not in page
     assert "vastgesteld 2026-2027" in page
     assert "<strong>geen school</strong>" in page  # the gap is text, not only colour
     only = client.get(reverse("coverage", args=[partnership.slug]), {"aanbod": "autisme"})
@@ -291,14 +292,14 @@ def test_it_shows_the_extra_support_for_an_unknown_kind(client, staff, partnersh
     client.force_login(staff)
     url = reverse("coverage", args=[partnership.slug])
     page = client.get(url, {"soort": "bogus"}).content.decode()
-    assert "Geen school in Den Haag \N{EN DASH} Escamp biedt autisme." in page
+    assert f"{ESCAMP_LACKS} autisme." in page
 
 
 def test_gaps_keep_the_capitals_of_abbreviations_and_names(
     client, staff, partnership, established
 ):
     client.force_login(staff)
-    gap = "Escamp biedt taal / NT2 (Nederlands als tweede taal)."
+    gap = "Escamp biedt extra ondersteuning bij taal / NT2 (Nederlands als tweede taal)."
     assert gap in client.get(reverse("coverage", args=[partnership.slug])).content.decode()
     pdf = client.get(reverse("partnership_report_pdf", args=[partnership.slug]))
     report = pdf_text(pdf.content)
@@ -349,3 +350,19 @@ def test_the_board_analysis_shows_no_offers_for_a_school_without_an_established_
     # Columns: De Regenboog (established, ticks dyslexie), De Vlieger (no SOP).
     assert '<tr><th scope="row">Dyslexie</th><td>ja</td><td>\N{EN DASH}</td></tr>' in page
     assert '<td class="sw-num">\N{EN DASH}</td>' in page
+
+
+@pytest.mark.parametrize(
+    ("kind", "label", "sentence"),
+    [
+        ("extra", "Autisme", "Geen school in Laak biedt extra ondersteuning bij autisme."),
+        (
+            "basis",
+            "Een anti-pestaanpak met een pestprotocol",
+            "Geen school in Laak noemt in de basisondersteuning: een anti-pestaanpak met een "
+            "pestprotocol.",
+        ),
+    ],
+)
+def test_a_gap_is_said_as_its_kind_of_support_asks(kind, label, sentence):
+    assert gap_sentence(label, "Laak", kind) == sentence

@@ -161,6 +161,13 @@ def in_sentence(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
+def gap_sentence(label: str, area: str, kind: str) -> str:
+    """A gap in words: what no school in the area offers, said as the kind of support asks."""
+    if kind == "extra":
+        return f"Geen school in {area} biedt extra ondersteuning bij {in_sentence(label)}."
+    return f"Geen school in {area} noemt in de basisondersteuning: {in_sentence(label)}."
+
+
 @dataclass
 class Matrix:
     areas: list  # area labels, sorted by municipality then district

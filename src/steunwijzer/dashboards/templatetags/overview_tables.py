@@ -15,11 +15,11 @@ from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from steunwijzer.dashboards.coverage import area_of, in_sentence
+from steunwijzer.dashboards.coverage import area_of, gap_sentence
 from steunwijzer.profiles.dates import dutch_date
 
 register = template.Library()
-register.filter("in_sentence", in_sentence)
+register.simple_tag(gap_sentence)
 
 DASH = "\N{EN DASH}"
 
