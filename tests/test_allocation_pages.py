@@ -4,7 +4,7 @@ sheet recomputes to the shares shown."""
 import csv
 import io
 from datetime import date
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from steunwijzer.dashboards.allocation import dutch_amount
 from steunwijzer.dashboards.models import AllocationScenario
+from tests.allocation_helpers import recompute
 from tests.conftest import make_school
 from tests.deadline_helpers import set_today
 
@@ -202,19 +203,6 @@ def test_the_partnership_deletes_its_own_scenario(client, staff, partnership, sc
     assert not AllocationScenario.objects.exists()
 
 
-def _recompute(total, quantum, base, weights):
-    """An independent largest-remainder division, from the sheet's inputs alone."""
-    variable = total - base * len(weights)
-    whole = sum(weights)
-    exact = [base + variable * w / whole for w in weights]
-    floors = [(e / quantum).to_integral_value(rounding=ROUND_FLOOR) * quantum for e in exact]
-    left = int((total - sum(floors)) / quantum)
-    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), -weights[i], i))
-    for i in order[:left]:
-        floors[i] += quantum
-    return floors
-
-
 @pytest.mark.parametrize("unit", ["euro", "fte"])
 def test_the_xlsx_export_recomputes_to_the_shares_shown(client, officer, board, schools, unit):
     client.force_login(officer)
@@ -229,7 +217,7 @@ def test_the_xlsx_export_recomputes_to_the_shares_shown(client, officer, board, 
     rows = list(ws.iter_rows(min_row=9, max_row=8 + n, values_only=True))
     weights = [Decimal(str(r[2])) for r in rows]
     shown = [Decimal(str(r[9])).quantize(quantum) for r in rows]
-    assert _recompute(total, quantum, base, weights) == shown
+    assert recompute(total, quantum, base, weights) == shown
     assert sum(shown) == total
     # The formula column is there for the spreadsheet to recompute the same thing.
     assert rows[0][8] == "=E9+H9"
@@ -261,3 +249,26 @@ def test_the_partnership_divides_over_all_its_schools(
     scenario = AllocationScenario.objects.get()
     assert response.status_code == 302 and scenario.board is None
     assert len(scenario.result["schools"]) == 4
+
+
+@pytest.mark.parametrize(("unit", "basis"), [("euro", "leerlingen"), ("fte", "leerlingen")])
+def test_the_sheets_formulas_evaluate_to_the_shares_shown(
+    client, officer, board, schools, unit, basis, tmp_path
+):
+    """Evaluated formula by formula (pycel), as a spreadsheet would: the sheet stands alone."""
+    from pycel import ExcelCompiler
+
+    client.force_login(officer)
+    total, base = ("100001", "5000") if unit == "euro" else ("3,17", "0,10")
+    _post(client, board, total=total, unit=unit, basis=basis, fixed_base=base)
+    scenario = AllocationScenario.objects.get()
+    path = tmp_path / "verdeling.xlsx"
+    path.write_bytes(
+        client.get(reverse("allocation_scenario_export", args=[scenario.pk, "xlsx"])).content
+    )
+    sheet = ExcelCompiler(filename=str(path))
+    shown = load_workbook(path)["Verdeling"]
+    for row in range(9, 9 + len(schools)):
+        assert sheet.evaluate(f"Verdeling!I{row}") == pytest.approx(shown[f"J{row}"].value)
+    whole = float(total.replace(",", "."))
+    assert sheet.evaluate(f"Verdeling!I{9 + len(schools)}") == pytest.approx(whole)

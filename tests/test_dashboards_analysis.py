@@ -24,6 +24,7 @@ from steunwijzer.instruments.diversity.services import invulschema_save
 from steunwijzer.instruments.ijk.rules import ScoreInput
 from steunwijzer.instruments.ijk.services import scores_save
 from steunwijzer.organisations.models import Role
+from tests.allocation_helpers import recompute
 from tests.conftest import grant
 from tests.deadline_helpers import set_today
 from tests.export_helpers import pdf_text
@@ -103,6 +104,41 @@ def test_an_allocation_by_index_points_divides_over_groups(client, officer, boar
     assert Decimal(schools["De Vlieger"]["weight"]) == 55
     groups = schools["De Regenboog"]["groups"]
     assert sum(Decimal(g["amount"]) for g in groups) == Decimal(schools["De Regenboog"]["amount"])
+
+
+def test_the_group_sheet_recomputes_each_schools_share_over_its_groups(
+    client, officer, board, instruments, tmp_path
+):
+    client.force_login(officer)
+    client.post(
+        reverse("board_allocation", args=[board.pk]),
+        {"total": "10001", "unit": "euro", "basis": "punten", "fixed_base": "0"},
+    )
+    scenario = AllocationScenario.objects.get()
+    response = client.get(reverse("allocation_scenario_export", args=[scenario.pk, "xlsx"]))
+    book = load_workbook(io.BytesIO(response.content))
+    main, groups = book["Verdeling"], book["Per groep"]
+    quantum = Decimal(str(main["B3"].value))
+    by_line = {}
+    for row in groups.iter_rows(min_row=2, values_only=True):
+        by_line.setdefault(row[1], []).append(row)
+    assert by_line, "the schools with an Invulschema have groups"
+    for line, rows in by_line.items():
+        share = Decimal(str(main[f"J{line}"].value))  # the school's share as shown
+        weights = [Decimal(str(r[3])) for r in rows]
+        shown = [Decimal(str(r[12])).quantize(quantum) for r in rows]
+        assert recompute(share, quantum, Decimal(0), weights) == shown
+        assert sum(shown) == share
+    # The spreadsheet recomputes it too, formula by formula (pycel evaluates them as a
+    # spreadsheet would): the school's share from its line on "Verdeling", then each step.
+    from pycel import ExcelCompiler
+
+    path = tmp_path / "verdeling.xlsx"
+    path.write_bytes(response.content)
+    sheet = ExcelCompiler(filename=str(path))
+    for row in range(2, groups.max_row + 1):
+        evaluated = sheet.evaluate(f"'Per groep'!L{row}")
+        assert evaluated == pytest.approx(groups[f"M{row}"].value), row
 
 
 def test_coverage_shows_gaps_by_district_in_words(

@@ -309,14 +309,67 @@ def scenario_workbook(scenario):
     )
     for letter, width in zip("ABCDEFGHIJ", (34, 8, 10, 14, 14, 10, 10, 8, 14, 14), strict=True):
         ws.column_dimensions[letter].width = width
-    groups = book.create_sheet("Per groep")
-    groups.append(["School", "Groep", "Gewicht", "Aandeel"])
-    for s in r["schools"]:
-        for g in s["groups"]:
-            groups.append(
-                [s["name"], g["label"], float(Decimal(g["weight"])), float(Decimal(g["amount"]))]
-            )
+    _group_sheet(book.create_sheet("Per groep"), r["schools"])
     steps = book.create_sheet("Berekening")
     for line in r["steps"]:
         steps.append([line])
     return book
+
+
+GROUP_COLUMNS = (
+    "School",
+    "Regel in Verdeling",
+    "Groep",
+    "Gewicht",
+    "Aandeel school",
+    "Exact aandeel",
+    "Naar beneden afgerond",
+    "Restje",
+    "Volgorde restjes",
+    "Over (eenheden)",
+    "Extra",
+    "Aandeel (formule)",
+    "Aandeel (getoond)",
+)
+
+
+def _group_sheet(ws, schools):
+    """Each school's share over its groups, with formulas like the main sheet's: the school's
+    share comes from its row on "Verdeling" (column B says which), the same rounding and the
+    same tie-break within the school, next to the shares as shown."""
+    from openpyxl.styles import Font
+
+    ws.append(list(GROUP_COLUMNS))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    rows = [(FIRST + i, s["name"], g) for i, s in enumerate(schools) for g in s["groups"]]
+    last = len(rows) + 1
+    quantum = "Verdeling!$B$3"
+    school, weight, rest = (f"${c}$2:${c}${last}" for c in "BDH")
+    for row, (line, name, g) in enumerate(rows, start=2):
+        # Sums over the rows of the same school (the same line on "Verdeling").
+        weights = f"SUMIF({school},B{row},{weight})"
+        floors = f"SUMIF({school},B{row},$G$2:$G${last})"
+        ws.append(
+            [
+                name,
+                line,
+                g["label"],
+                float(Decimal(g["weight"])),
+                f"=Verdeling!I{line}",
+                f"=IF({weights}=0,0,E{row}*D{row}/{weights})",
+                f"=ROUNDDOWN(F{row}/{quantum},0)*{quantum}",
+                f"=F{row}-G{row}",
+                # Largest remainder first within the school, ties to the larger weight, then
+                # the order of the rows: as divide() hands out the units left over.
+                f'=COUNTIFS({school},B{row},{rest},">"&H{row})'
+                f'+COUNTIFS({school},B{row},{rest},H{row},{weight},">"&D{row})'
+                f"+COUNTIFS($B$2:B{row},B{row},$H$2:H{row},H{row},$D$2:D{row},D{row})",
+                f"=ROUND((E{row}-{floors})/{quantum},0)",
+                f"=IF(I{row}<=J{row},{quantum},0)",
+                f"=G{row}+K{row}",
+                float(Decimal(g["amount"])),
+            ]
+        )
+    for letter, width in zip("ABCDEFGHIJKLM", (34, 8, 24, *[12] * 10), strict=True):
+        ws.column_dimensions[letter].width = width
