@@ -25,7 +25,7 @@ from steunwijzer.instruments.ijk.rules import ScoreInput
 from steunwijzer.instruments.ijk.services import scores_save
 from steunwijzer.organisations.models import Role
 from tests.allocation_helpers import recompute
-from tests.conftest import grant
+from tests.conftest import grant, make_school
 from tests.deadline_helpers import set_today
 from tests.export_helpers import pdf_text
 from tests.route_helpers import to_state
@@ -402,3 +402,16 @@ def test_the_board_analysis_shows_no_offers_for_a_school_without_an_established_
 )
 def test_a_gap_is_said_as_its_kind_of_support_asks(kind, label, sentence):
     assert gap_sentence(label, "Laak", kind) == sentence
+
+
+def test_a_long_list_of_gaps_shows_eight_and_folds_the_rest(
+    client, staff, partnership, board, established
+):
+    make_school(board, "78GH", "De Wilg", district="Laak")  # offers nothing: a gap per item
+    client.force_login(staff)
+    page = client.get(reverse("coverage", args=[partnership.slug])).content.decode()
+    shown = page.split('id="gaten">')[1].split("</ul>")[0]
+    total = page.count("Geen school in ")
+    assert total > 8, "the test data lacks enough to fold"
+    assert shown.count("<li>") == 8
+    assert f"<summary>Nog {total - 8} gaten</summary>" in page
