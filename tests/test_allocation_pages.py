@@ -221,6 +221,9 @@ def test_the_xlsx_export_recomputes_to_the_shares_shown(client, officer, board, 
     assert sum(shown) == total
     # The formula column is there for the spreadsheet to recompute the same thing.
     assert rows[0][8] == "=E9+H9"
+    # Shown with thousands grouped and the unit's decimals.
+    assert ws["J9"].number_format == ("#,##0" if unit == "euro" else "#,##0.00")
+    assert ws["D9"].number_format == "#,##0.0000"
     page = client.get(reverse("allocation_scenario", args=[scenario.pk])).content.decode()
     for amount in shown:
         assert f"<strong>{dutch_amount(amount)}</strong>" in page

@@ -309,7 +309,22 @@ def scenario_workbook(scenario):
     )
     for letter, width in zip("ABCDEFGHIJ", (34, 8, 10, 14, 14, 10, 10, 8, 14, 14), strict=True):
         ws.column_dimensions[letter].width = width
-    _group_sheet(book.create_sheet("Per groep"), r["schools"])
+    amounts = AMOUNT_FORMATS[scenario.unit]
+    _number_formats(
+        ws,
+        {"B2": amounts, "B3": amounts, "B4": amounts},
+        FIRST,
+        last + 1,
+        {
+            "D": EXACT_FORMAT,
+            "E": amounts,
+            "F": EXACT_FORMAT,
+            "H": amounts,
+            "I": amounts,
+            "J": amounts,
+        },
+    )
+    _group_sheet(book.create_sheet("Per groep"), r["schools"], amounts)
     steps = book.create_sheet("Berekening")
     for line in r["steps"]:
         steps.append([line])
@@ -333,7 +348,20 @@ GROUP_COLUMNS = (
 )
 
 
-def _group_sheet(ws, schools):
+# How a spreadsheet shows the numbers: thousands grouped, the unit's decimals.
+AMOUNT_FORMATS = {"euro": "#,##0", "fte": "#,##0.00", "uren": "#,##0"}
+EXACT_FORMAT = "#,##0.0000"
+
+
+def _number_formats(ws, cells: dict, first: int, last: int, columns: dict):
+    for ref, number_format in cells.items():
+        ws[ref].number_format = number_format
+    for letter, number_format in columns.items():
+        for row in range(first, last + 1):
+            ws[f"{letter}{row}"].number_format = number_format
+
+
+def _group_sheet(ws, schools, amounts: str):
     """Each school's share over its groups, with formulas like the main sheet's: the school's
     share comes from its row on "Verdeling" (column B says which), the same rounding and the
     same tie-break within the school, next to the shares as shown."""
@@ -373,3 +401,18 @@ def _group_sheet(ws, schools):
         )
     for letter, width in zip("ABCDEFGHIJKLM", (34, 8, 24, *[12] * 10), strict=True):
         ws.column_dimensions[letter].width = width
+    _number_formats(
+        ws,
+        {},
+        2,
+        last,
+        {
+            "E": amounts,
+            "F": EXACT_FORMAT,
+            "G": amounts,
+            "H": EXACT_FORMAT,
+            "K": amounts,
+            "L": amounts,
+            "M": amounts,
+        },
+    )
