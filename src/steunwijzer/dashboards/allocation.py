@@ -85,9 +85,6 @@ class Allocation:
     shares: tuple[Share, ...]
     steps: tuple[str, ...] = field(default=())
 
-    def amount_of(self, key: str) -> Decimal:
-        return next(s.amount for s in self.shares if s.key == key)
-
 
 def read_number(value, name: str) -> Decimal:
     """A number as a person types it in Dutch (125.000 or 12,5) or with a decimal point."""
@@ -215,8 +212,3 @@ def divide(
         shares=shares,
         steps=steps,
     )
-
-
-def divide_over_groups(amount: Decimal, groups: list[Part], *, unit: str) -> Allocation:
-    """A school's share over its groups by their weights (no fixed base)."""
-    return divide(amount, groups, unit=unit)
