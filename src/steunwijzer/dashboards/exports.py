@@ -89,9 +89,9 @@ def workbook(sheets: list[Sheet]):
         for row in sheet.rows:
             ws.append([_plain(v) for v in row])
             # Real date cells, so a spreadsheet sorts and filters them as dates.
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, date):
-                    cell.number_format = "d-m-yyyy"
+            for column, value in enumerate(row, start=1):
+                if isinstance(value, date):
+                    ws.cell(row=ws.max_row, column=column).number_format = "d-m-yyyy"
         for column, header in zip(ws.columns, sheet.headers, strict=False):
             ws.column_dimensions[column[0].column_letter].width = max(12, min(40, len(header) + 4))
     return book
