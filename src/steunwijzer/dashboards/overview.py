@@ -190,7 +190,6 @@ def check_summaries(profiles) -> dict:
 
 # The partnership overview's filters on schools: query key → School field.
 SCHOOL_FILTERS = (("bestuur", "board_id"), ("gemeente", "municipality"), ("wijk", "district"))
-FILTER_NAMES = {"bestuur": "bestuur", "gemeente": "gemeente", "wijk": "wijk", "status": "status"}
 
 
 def filter_choices(partnership) -> dict:
@@ -230,7 +229,7 @@ def accepted_filters(params, offered: dict[str, set]) -> tuple[dict, list[str]]:
             values[key] = value
         elif value:
             notices.append(
-                f"{quoted(value)} is geen {FILTER_NAMES[key]} uit de lijst; dat filter is "
+                f"{quoted(value)} is geen {key} uit de lijst; dat filter is "
                 "weggelaten."
             )
     return values, notices

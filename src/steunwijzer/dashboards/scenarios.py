@@ -310,9 +310,10 @@ def scenario_workbook(scenario):
     for letter, width in zip("ABCDEFGHIJ", (34, 8, 10, 14, 14, 10, 10, 8, 14, 14), strict=True):
         ws.column_dimensions[letter].width = width
     amounts = AMOUNT_FORMATS[scenario.unit]
+    for ref in ("B2", "B3", "B4"):
+        ws[ref].number_format = amounts
     _number_formats(
         ws,
-        {"B2": amounts, "B3": amounts, "B4": amounts},
         FIRST,
         last + 1,
         {
@@ -353,9 +354,7 @@ AMOUNT_FORMATS = {"euro": "#,##0", "fte": "#,##0.00", "uren": "#,##0"}
 EXACT_FORMAT = "#,##0.0000"
 
 
-def _number_formats(ws, cells: dict, first: int, last: int, columns: dict):
-    for ref, number_format in cells.items():
-        ws[ref].number_format = number_format
+def _number_formats(ws, first: int, last: int, columns: dict):
     for letter, number_format in columns.items():
         for row in range(first, last + 1):
             ws[f"{letter}{row}"].number_format = number_format
@@ -403,7 +402,6 @@ def _group_sheet(ws, schools, amounts: str):
         ws.column_dimensions[letter].width = width
     _number_formats(
         ws,
-        {},
         2,
         last,
         {

@@ -1,5 +1,6 @@
 """What the overview pages show, as export sheets; and the reminders sent."""
 
+from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.dates import as_day
 from steunwijzer.route.models import ReminderSent
 
@@ -38,10 +39,6 @@ def reminders(partnership, school_year, rows, limit=200) -> list:
     return items
 
 
-def recipient_name(user) -> str:
-    return user.get_full_name() or user.username
-
-
 def reminders_sheet(items) -> Sheet:
     return Sheet(
         "Herinneringen",
@@ -51,7 +48,7 @@ def reminders_sheet(items) -> Sheet:
                 r.sent_at.date(),
                 r.school.name,
                 reminder_label(r.kind),
-                recipient_name(r.recipient),
+                display_name(r.recipient),
                 r.recipient.email,
             ]
             for r in items

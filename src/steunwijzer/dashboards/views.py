@@ -56,18 +56,19 @@ def _check_format(fmt):
 # --- Board ---------------------------------------------------------------------------------
 
 
-def _board_rows(request, board, values):
-    rows = school_rows(schools_in(board=board), _year(request), timezone.localdate())
-    return filter_rows(
-        rows, state=values.get("status", ""), late=request.GET.get("te_laat", "")
-    )
+def _filtered_rows(request, schools, offered) -> tuple[list, dict, list[str]]:
+    """The overview rows of these schools under the query's filters, the filter values that
+    were accepted, and the notices about those that were left out (`accepted_filters`)."""
+    values, notices = accepted_filters(request.GET, offered)
+    rows = school_rows(filter_schools(schools, values), _year(request), timezone.localdate())
+    rows = filter_rows(rows, state=values.get("status", ""), late=request.GET.get("te_laat", ""))
+    return rows, values, notices
 
 
 @login_required
 def board_overview(request, board_id):
     board = get_board_for_officer(request, board_id)
-    values, notices = accepted_filters(request.GET, offered_filters())
-    rows = _board_rows(request, board, values)
+    rows, values, notices = _filtered_rows(request, schools_in(board=board), offered_filters())
     return render(
         request,
         "dashboards/board_overview.html",
@@ -89,10 +90,10 @@ def board_overview(request, board_id):
 def board_overview_export(request, board_id, fmt):
     board = get_board_for_officer(request, board_id)
     _check_format(fmt)
-    values, _notices = accepted_filters(request.GET, offered_filters())
-    sheet = tables.overview_sheet(
-        f"Bestuursoverzicht {board.name} {_year(request)}", _board_rows(request, board, values)
+    rows, _values, _notices = _filtered_rows(
+        request, schools_in(board=board), offered_filters()
     )
+    sheet = tables.overview_sheet(f"Bestuursoverzicht {board.name} {_year(request)}", rows)
     return download(f"bestuursoverzicht-{board.pk}-{_year(request)}", fmt, [sheet])
 
 
@@ -238,20 +239,16 @@ def allocation_scenario_export(request, pk, fmt):
 # --- Partnership ---------------------------------------------------------------------------
 
 
-def _partnership_rows(request, partnership, values):
-    schools = filter_schools(schools_in(partnership=partnership), values)
-    rows = school_rows(
-        schools.order_by("board__name", "name"), _year(request), timezone.localdate()
-    )
-    return filter_rows(rows, state=values.get("status", ""), late=request.GET.get("te_laat", ""))
+def _partnership_rows(request, partnership, choices):
+    schools = schools_in(partnership=partnership).order_by("board__name", "name")
+    return _filtered_rows(request, schools, offered_filters(choices))
 
 
 @login_required
 def partnership_overview(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     choices = filter_choices(partnership)
-    values, notices = accepted_filters(request.GET, offered_filters(choices))
-    rows = _partnership_rows(request, partnership, values)
+    rows, values, notices = _partnership_rows(request, partnership, choices)
     return render(
         request,
         "dashboards/partnership_overview.html",
@@ -275,8 +272,7 @@ def partnership_overview(request, slug):
 def partnership_overview_export(request, slug, fmt):
     partnership = get_partnership_for_staff(request, slug)
     _check_format(fmt)
-    values, _notices = accepted_filters(request.GET, offered_filters(filter_choices(partnership)))
-    rows = _partnership_rows(request, partnership, values)
+    rows, _values, _notices = _partnership_rows(request, partnership, filter_choices(partnership))
     sheets = [
         tables.overview_sheet(f"Overzicht {partnership.short_name} {_year(request)}", rows),
         tables.reminders_sheet(tables.reminders(partnership, _year(request), rows)),
