@@ -6,10 +6,10 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
+from steunwijzer.instruments.diversity.identity import is_bsn
 from steunwijzer.instruments.diversity.pupil_file import (
     MAX_IMPORT_BYTES,
     PupilFileError,
-    is_bsn,
     read_pupil_file,
 )
 from steunwijzer.instruments.diversity.sample import SAMPLE_PATH
@@ -17,6 +17,7 @@ from steunwijzer.instruments.diversity.scheme import default_scheme
 from tests.diversity_helpers import export, pupils
 
 SCHEME = default_scheme()
+MAIN_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 
 
 def read(data, school_type="bao", name="export.csv"):
@@ -169,31 +170,19 @@ def test_it_refuses_a_file_over_the_limit_without_reading_it():
 
 
 def workbook(sheet: str, shared: str = "") -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(
-            "xl/workbook.xml",
-            '<workbook xmlns:r="r"><sheets><sheet name="Export" sheetId="1" r:id="rId7"/>'
-            "</sheets></workbook>",
-        )
-        archive.writestr(
-            "xl/_rels/workbook.xml.rels",
-            '<Relationships><Relationship Id="rId7" Target="worksheets/leerlingen.xml"/>'
-            "</Relationships>",
-        )
-        archive.writestr("xl/worksheets/leerlingen.xml", sheet)
-        if shared:
-            archive.writestr("xl/sharedStrings.xml", shared)
-    return buffer.getvalue()
+    """A package as spreadsheet programs write it, with the sheet under its own name."""
+    from tests.hostile_files import xlsx_package
+
+    return xlsx_package(sheet, shared, sheet_path="worksheets/leerlingen.xml")
 
 
 def test_it_reads_shared_strings_numbers_and_cells_out_of_order_as_excel_writes_them():
     shared = (
-        '<sst><si><t>Groep</t></si><si><t xml:space="preserve">Categorie</t></si>'
+        f'<sst {MAIN_NS}><si><t>Groep</t></si><si><t xml:space="preserve">Categorie</t></si>'
         "<si><r><t>Arrange</t></r><r><t>ment</t></r></si><si><t>5 &amp; 6</t></si></sst>"
     )
     sheet = (
-        "<worksheet><sheetData>"
+        f"<worksheet {MAIN_NS}><sheetData>"
         '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2" t="s"><v>1</v></c></row>'
         '<row r="2"><c r="B2" t="s"><v>2</v></c><c r="A2"><v>6.0</v></c></row>'
         '<row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3" t="inlineStr"><is><t>tlv</t></is></c>'

@@ -2,27 +2,34 @@
 
 Pure Python, no Django. A school's pupil administration exports one row per pupil with the
 group, the category and optionally the domain. This module counts those rows as it reads them
-and keeps nothing per pupil; a file that holds names, BSN or dates of birth is refused outright
-so it is never read further. Every problem names the row and the column, in Dutch; the list is
-capped (`MAX_PROBLEMS`) with a closing "en nog N". Header names are matched leniently
-(`GROUP_HEADERS`, `CATEGORY_HEADERS`, `DOMAIN_HEADERS`; documented in
+and keeps nothing per pupil; a file that holds names, BSN, dates of birth or contact details
+is refused outright (`identity`) so it is never counted. Every problem names the row and the
+column, in Dutch; the list is capped (`MAX_PROBLEMS`) with a closing "en nog N". Header names
+are matched leniently (`GROUP_HEADERS`, `CATEGORY_HEADERS`, `DOMAIN_HEADERS`; documented in
 docs/instruments-diversity.md).
+
+The file is untrusted: `read_pupil_file` reads it in a child process held to
+`PARSE_MEMORY_MB` of memory and `PARSE_SECONDS` of time (`steunwijzer.core.bounded`), and
+`pupil_rows` refuses what no real export does before the work grows.
 """
 
-import csv
-import io
-import re
-import zipfile
+import json
+import pickle
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
+
+from steunwijzer.core.bounded import Overrun, run_bounded
 
 from .computation import Counts
+from .identity import NAMES, header_is_identity, is_name_column, looks_like_name, value_identity
+from .pupil_rows import RowsError, read_rows
 from .scheme import Scheme
-from .xlsx import XlsxError, xlsx_rows
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS = 20
+PARSE_SECONDS = 2.0
+PARSE_MEMORY_MB = 200
 
 GROUP_HEADERS = ("groep", "klas", "groepsnaam", "jaargroep", "stamgroep", "leerjaar", "group")
 CATEGORY_HEADERS = (
@@ -36,33 +43,20 @@ CATEGORY_HEADERS = (
     "category",
 )
 DOMAIN_HEADERS = ("domein", "ondersteuningsdomein", "gebied", "domain")
-# Columns that identify a pupil: the file is refused, whatever else it holds.
-IDENTITY_HEADERS = (
-    "naam",
-    "voornaam",
-    "voornamen",
-    "achternaam",
-    "roepnaam",
-    "tussenvoegsel",
-    "tussenvoegsels",
-    "geslachtsnaam",
-    "bsn",
-    "burgerservicenummer",
-    "sofinummer",
-    "onderwijsnummer",
-    "pgn",
-    "geboortedatum",
-    "geboren",
-    "adres",
-    "straat",
-    "postcode",
-    "email",
-    "e-mail",
-    "telefoon",
-)
-
-_XLSX_MAGIC = b"PK\x03\x04"
-_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0", b"MZ")
+_ADVICE = "Exporteer alleen de kolommen groep, categorie en eventueel domein"
+_OVERRUN = {
+    "time": (
+        f"Het bestand is niet binnen {PARSE_SECONDS:.0f} seconden in te lezen. {_ADVICE}, als CSV."
+    ),
+    "memory": (
+        "Het bestand vraagt te veel geheugen om in te lezen: het is uitgepakt te groot of heeft "
+        f"te veel regels of kolommen. {_ADVICE}, als CSV."
+    ),
+    "failed": (
+        "Het bestand kan niet gelezen worden. Sla het opnieuw op als xlsx of als CSV en "
+        "probeer het nog eens."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -121,98 +115,85 @@ def _fail(message: str, row: int | None = None, column: str = "") -> PupilFileEr
     return PupilFileError([ImportProblem(row, column, message)])
 
 
-def is_bsn(value: str) -> bool:
-    """Nine digits that pass the elfproef (9·d1 + 8·d2 + … + 2·d8 - d9 divisible by 11)."""
-    if len(value) != 9 or not value.isdigit():
-        return False
-    digits = [int(c) for c in value]
-    total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - digits[8]
-    return total % 11 == 0 and total != 0
-
-
 def _header_key(text) -> str:
-    return re.sub(r"[\s_.]+", " ", str(text or "")).strip().lower()
+    return " ".join(str(text or "").replace("_", " ").replace(".", " ").split()).lower()
 
 
 def read_pupil_file(data: bytes, filename: str, scheme: Scheme, school_type: str) -> PupilFile:
-    """Count the rows of a CSV or XLSX pupil export; PupilFileError with every problem."""
+    """Count the rows of a CSV or XLSX pupil export; PupilFileError with every problem.
+
+    The file is read in a child process within `PARSE_SECONDS` and `PARSE_MEMORY_MB`: a file
+    that needs more is refused with a Dutch message, and the web worker never holds it."""
     if len(data) > MAX_IMPORT_BYTES:
         raise _fail(too_large_message(len(data)))
+    payload = pickle.dumps((data, scheme, school_type, date.today()))
+    try:
+        answer = json.loads(
+            run_bounded(
+                f"{__name__}:_count_in_child",
+                payload,
+                seconds=PARSE_SECONDS,
+                memory_mb=PARSE_MEMORY_MB,
+            )
+        )
+    except Overrun as exc:
+        raise _fail(_OVERRUN[exc.reason]) from None
+    if "problems" in answer:
+        problems = [
+            ImportProblem(row, column, message) for row, column, message in answer["problems"]
+        ]
+        raise PupilFileError(problems, answer["more"])
+    return PupilFile(answer["counts"], answer["domain_counts"], answer["rows"])
+
+
+def _count_in_child(payload: bytes) -> bytes:
+    """`count_pupil_file` as the bounded child runs it: pickled arguments in (from our own
+    process), JSON out (never a pickle from the process that read the untrusted file)."""
+    data, scheme, school_type, today = pickle.loads(payload)
+    try:
+        found = count_pupil_file(data, scheme, school_type, today)
+    except PupilFileError as exc:
+        answer = {
+            "problems": [[p.row, p.column, p.message] for p in exc.problems],
+            "more": exc.more,
+        }
+    else:
+        answer = {"counts": found.counts, "domain_counts": found.domain_counts, "rows": found.rows}
+    return json.dumps(answer).encode()
+
+
+def count_pupil_file(data: bytes, scheme: Scheme, school_type: str, today: date) -> PupilFile:
+    """The counting itself, unbounded: only for the child process and for tests of the rules."""
     if not data.strip():
         raise _fail("Het bestand is leeg.")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail(
-            "Het bestand is opgeslagen als UTF-16. Sla het op als 'CSV UTF-8' of als gewone CSV."
-        )
-    if data.startswith(_XLSX_MAGIC):
-        return _count(lambda: _xlsx_rows(data), scheme, school_type)
-    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]:
-        raise _fail(
-            "Dit is geen CSV- of Excelbestand (xlsx). Exporteer de leerlinggegevens uit de "
-            "leerlingadministratie als CSV of xlsx."
-        )
-    text = _decode(data)
-    return _count(lambda: _csv_rows(text), scheme, school_type)
+    try:
+        return _count(lambda: read_rows(data), scheme, school_type, today)
+    except RowsError as exc:
+        raise _fail(str(exc), exc.row) from None
 
 
 def too_large_message(size: int) -> str:
     return (
         f"Het bestand is {size / 1024 / 1024:.0f} MB; de grens is "
-        f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Exporteer alleen de kolommen groep, categorie "
-        "en eventueel domein."
+        f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. {_ADVICE}."
     )
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        row = data[: exc.start].count(b"\n") + 1
-        raise _fail(
-            f"Het bestand is geen UTF-8- en geen Windows-1252-tekst (teken 0x{data[exc.start]:02x}"
-            "). Sla het op als 'CSV UTF-8'.",
-            row,
-        ) from None
-
-
-def _csv_rows(text: str) -> Iterator[list[str]]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-
-
-_UNREADABLE_XLSX = (
-    "Dit bestand lijkt een Excelbestand, maar kan niet gelezen worden. Sla het opnieuw op als "
-    "xlsx of als CSV."
-)
-
-
-def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise _fail(_UNREADABLE_XLSX) from None
-
-    def rows():
-        try:
-            yield from xlsx_rows(archive)
-        except XlsxError as exc:
-            raise _fail(str(exc)) from None
-        except (zipfile.BadZipFile, OSError, ValueError, UnicodeDecodeError, EOFError):
-            raise _fail(_UNREADABLE_XLSX) from None
-
-    return rows()
+def _identity_message(what: str) -> str:
+    said = (
+        "deze kolom lijkt namen van personen te bevatten" if what == NAMES else f"dit lijkt {what}"
+    )
+    return (
+        f"{said}. Steunwijzer bewaart geen gegevens van leerlingen; haal deze kolom uit het "
+        "bestand."
+    )
 
 
 def _columns(header: list[str]) -> tuple[int, int, int | None]:
     problems = []
     keys = [_header_key(h) for h in header]
     for number, key in enumerate(keys):
-        if key in IDENTITY_HEADERS or ("naam" in key and key not in GROUP_HEADERS):
+        if header_is_identity(key, exempt=(*GROUP_HEADERS, *CATEGORY_HEADERS, *DOMAIN_HEADERS)):
             problems.append(
                 ImportProblem(
                     1,
@@ -268,11 +249,13 @@ class _Tally:
         self.total_problems = 0
         self.pupils = 0
 
+    def header_name(self, at: int) -> str:
+        return self.header[at] if at < len(self.header) else f"kolom {at + 1}"
+
     def problem(self, row_number, at, message):
         self.total_problems += 1
         if len(self.problems) < MAX_PROBLEMS:
-            column = self.header[at] if at < len(self.header) else f"kolom {at + 1}"
-            self.problems.append(ImportProblem(row_number, column, message))
+            self.problems.append(ImportProblem(row_number, self.header_name(at), message))
 
     def lookup(self, cache, raw, match):
         found = cache.get(raw, "?")
@@ -283,14 +266,6 @@ class _Tally:
     def add(self, row, weight: int, row_number: int | None) -> None:
         if not any(row):
             return
-        for at, cell in enumerate(row) if 9 in map(len, row) else ():
-            if len(cell) == 9 and is_bsn(cell):
-                self.problem(
-                    row_number,
-                    at,
-                    "dit lijkt een burgerservicenummer (BSN). Steunwijzer bewaart geen "
-                    "gegevens van leerlingen; haal deze kolom uit het bestand.",
-                )
         if len(row) < self.width:
             row = (*row, *[""] * (self.width - len(row)))
         raw_group = row[self.group_at].strip()
@@ -336,34 +311,72 @@ def _header(rows) -> list[str]:
         header = next(rows)
     except StopIteration:
         raise _fail("Het bestand is leeg.") from None
-    except csv.Error as exc:
-        raise _fail(f"Het bestand is geen geldige CSV ({exc}).", 1) from None
     if not any(str(h).strip() for h in header):
         raise _fail("De eerste regel moet de kolomnamen bevatten, maar is leeg.", 1)
     return header
 
 
-def _count(make_rows, scheme: Scheme, school_type: str) -> PupilFile:
+def _identity(tally: "_Tally", distinct: Counter, today: date) -> dict[int, str]:
+    """Column → what identifying thing it holds, judged on the distinct rows."""
+    found: dict[int, str] = {}
+    known = {tally.group_at, tally.category_at, tally.domain_at}
+    free: dict[int, Counter] = {}
+    judged: dict[str, str | None] = {}
+    for row, weight in distinct.items():
+        for at, cell in enumerate(row):
+            if at in found:
+                continue
+            what = (
+                judged[cell]
+                if cell in judged
+                else judged.setdefault(cell, value_identity(cell, today))
+            )
+            if what:
+                found[at] = what
+            elif at not in known:
+                free.setdefault(at, Counter())[cell] += weight
+    for at, values in free.items():
+        if at not in found and is_name_column(values):
+            found[at] = NAMES
+    return found
+
+
+def _identity_error(tally: "_Tally", found: dict[int, str], make_rows, today: date):
+    """Each identifying column with the first line that shows it; the values are not quoted."""
+    first: dict[int, int] = {}
+    rows = make_rows()
+    next(rows)
+    for number, row in enumerate(rows, start=2):
+        for at, what in found.items():
+            if at in first or at >= len(row):
+                continue
+            cell = row[at].strip()
+            if looks_like_name(cell) if what == NAMES else value_identity(cell, today) == what:
+                first[at] = number
+        if len(first) == len(found):
+            break
+    problems = [
+        ImportProblem(first.get(at), tally.header_name(at), _identity_message(what))
+        for at, what in sorted(found.items())
+    ]
+    return PupilFileError(problems[:MAX_PROBLEMS], max(0, len(problems) - MAX_PROBLEMS))
+
+
+def _count(make_rows, scheme: Scheme, school_type: str, today: date) -> PupilFile:
     """First the distinct rows, counted in C (an export repeats a few combinations); only
     when something is wrong are the rows read again one by one, to name each problem's row."""
     rows = make_rows()
     tally = _Tally(_header(rows), scheme, school_type)
-    try:
-        distinct = Counter(map(tuple, rows))
-    except csv.Error:
-        distinct = None
-    if distinct is not None:
-        for row, weight in distinct.items():
-            tally.add(row, weight, None)
-    if distinct is None or tally.problems:
+    distinct = Counter(map(tuple, rows))
+    if found := _identity(tally, distinct, today):
+        raise _identity_error(tally, found, make_rows, today)
+    for row, weight in distinct.items():
+        tally.add(row, weight, None)
+    if tally.problems:
         rows = make_rows()
         tally = _Tally(_header(rows), scheme, school_type)
-        row_number = 1
-        try:
-            for row_number, row in enumerate(rows, start=2):
-                tally.add(row, 1, row_number)
-        except csv.Error as exc:
-            tally.problem(row_number + 1, 0, f"dit is geen geldige CSV ({exc})")
+        for row_number, row in enumerate(rows, start=2):
+            tally.add(row, 1, row_number)
     if tally.problems:
         raise PupilFileError(tally.problems, tally.total_problems - len(tally.problems))
     if not tally.pupils:
