@@ -4,10 +4,11 @@
         [--write docs/benchmarks.md]
 
 Each file is written once (semicolon CSV in UTF-8; XLSX by openpyxl), then read by
-`read_pupil_file` in a fresh child process per run, so every run starts cold and its peak
-resident memory (`ru_maxrss`, the whole Python process with Django loaded) is its own.
-The child reports the wall-clock time of the read (bytes in, counts out) and the peak RSS.
-Targets: under 2 seconds and under 200 MB.
+`read_pupil_file` in a fresh process per run (Django loaded, as a web worker), so every run
+starts cold. `read_pupil_file` itself parses in a bounded child process; the run reports the
+wall-clock time of the read (bytes in, counts out, the child's start included), the peak
+resident memory of the worker process and of the parsing child (`ru_maxrss` of self and of
+children), and the CPU time of both. Targets: under 2 seconds and under 200 MB.
 """
 
 import argparse
@@ -21,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-SECTION = "## Pupil export import (Verscheidenheidsindex, issue 4)"
+SECTION = "## Pupil export import (Verscheidenheidsindex, issues 4 and 13)"
 TIME_TARGET_S = 2.0
 MEMORY_TARGET_MB = 200
 GROUPS = ["1/2a", "1/2b", "3", "4a", "4b", "5", "5/6", "6", "7a", "7b", "8"]
@@ -64,20 +65,29 @@ def child(path: str) -> None:
     from steunwijzer.instruments.diversity.scheme import default_scheme
 
     scheme = default_scheme()
+
+    def cpu_seconds():
+        own, children = (
+            resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        )
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
     before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     start = time.perf_counter()
-    cpu_start = time.process_time()
+    cpu_start = cpu_seconds()
     data = Path(path).read_bytes()
     result = read_pupil_file(data, Path(path).name, scheme, "bao")
     seconds = time.perf_counter() - start
-    cpu = time.process_time() - cpu_start
+    cpu = cpu_seconds() - cpu_start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    parser_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         json.dumps(
             {
                 "seconds": seconds,
                 "cpu": cpu,
                 "peak_mb": peak_mb,
+                "parser_mb": parser_mb,
                 "before_mb": before_mb,
                 "pupils": result.total,
             }
@@ -104,39 +114,43 @@ def report(rows: int, runs: int, files: dict[str, Path], results: dict[str, list
         f"- `benchmarks/bench_diversity_import.py --rows {rows} --runs {runs}`, on this machine "
         "(2 shared cores). One pupil per row: group, category, domain; 11 groups incl. "
         "combination and parallel groups.",
-        "- Each run is a fresh process: `read_pupil_file` from the file's bytes to the counts "
-        "(all checks included: headers, BSN elfproef on every cell, groups, categories, "
-        'domains). Peak RSS is `ru_maxrss` of that whole process, Django loaded; "before" is '
-        "the RSS just before reading.",
-        "- XLSX is read by the package's streaming sheet reader (`instruments/diversity/xlsx.py`"
-        "): openpyxl's read-only mode needed 11.6 s median (about 5 s CPU) for the same file "
-        "when first measured, far over the target.",
+        "- Each run is a fresh process with Django loaded, as a web worker: `read_pupil_file` "
+        "from the file's bytes to the counts (all checks included: headers, identity checks on "
+        "every distinct value, groups, categories, domains). The parsing happens in the bounded "
+        "child process (`core/bounded.py`, limits 200 MB and 2 s) that `read_pupil_file` "
+        "starts; its start (about 60 ms) is in the time. Worker RSS is `ru_maxrss` of the "
+        'worker, parser RSS that of the child; "before" is the worker\'s RSS just before '
+        "reading. CPU is worker and child together.",
+        "- XLSX is read by calamine (python-calamine). The hand-written streaming reader it "
+        "replaced could be stalled for 30 s by one cell without an end; openpyxl's read-only "
+        "mode needed 11.6 s median for the same file when first measured.",
         "",
         f"- Load average while measuring: {os.getloadavg()[0]:.1f} on 2 cores (other work on "
-        "the machine), so wall-clock times vary; CPU time is the process's own.",
+        "the machine), so wall-clock times vary; CPU time is the worker's and the parser's own.",
         "",
-        "| File | size | median s | max s | median CPU s | peak RSS MB (max) | RSS before "
-        "reading MB |",
-        "|---|--:|--:|--:|--:|--:|--:|",
+        "| File | size | median s | max s | median CPU s | worker RSS MB (max) | parser RSS MB "
+        "(max) | worker RSS before reading MB |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
     ]
     verdicts = []
     for kind, measured in results.items():
         seconds = [m["seconds"] for m in measured]
         peak = max(m["peak_mb"] for m in measured)
+        parser = max(m["parser_mb"] for m in measured)
         before = max(m["before_mb"] for m in measured)
         size = files[kind].stat().st_size / 1024 / 1024
         lines.append(
             f"| {kind} {rows:,} rows | {size:.1f} MB | {statistics.median(seconds):.2f} | "
             f"{max(seconds):.2f} | {statistics.median(m['cpu'] for m in measured):.2f} | "
-            f"{peak:.0f} | {before:.0f} |"
+            f"{peak:.0f} | {parser:.0f} | {before:.0f} |"
         )
-        ok = statistics.median(seconds) < TIME_TARGET_S and peak < MEMORY_TARGET_MB
+        ok = statistics.median(seconds) < TIME_TARGET_S and max(peak, parser) < MEMORY_TARGET_MB
         verdicts.append(f"{kind} {'meets' if ok else 'MISSES'} the target")
     lines += [
         "",
         "### Verdict",
         "",
-        f"{'; '.join(verdicts)} (median under {TIME_TARGET_S:g} s, peak RSS under "
+        f"{'; '.join(verdicts)} (median under {TIME_TARGET_S:g} s, worker and parser RSS under "
         f"{MEMORY_TARGET_MB} MB).",
         "",
     ]
