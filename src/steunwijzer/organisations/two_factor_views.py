@@ -16,6 +16,7 @@ from django_otp import login as otp_login
 from steunwijzer.core.demo_security import demo_code
 
 from . import two_factor
+from .backends import address_is_throttled
 from .forms import EnrolCodeForm, TwoFactorCodeForm
 
 WRONG_CODE = (
@@ -25,11 +26,18 @@ WRONG_CODE = (
 
 
 def locked_out(request, original_response=None, credentials=None):
-    """django-axes' lockout response: the sign-in page's message, with a way back."""
+    """django-axes' lockout response: the sign-in page's message, with a way back.
+
+    The same page whether or not the account exists; only an address stopped for failing on
+    many accounts is told that a new password does not help.
+    """
     if request.user.is_authenticated:
         logout(request)
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "registration/login_locked.html", {"minutes": minutes}, status=429)
+    ctx = {
+        "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "address_throttled": address_is_throttled(request),
+    }
+    return render(request, "registration/login_locked.html", ctx, status=429)
 
 
 def _next_url(request) -> str:
