@@ -1,12 +1,15 @@
 """Sign-in lockout (django-axes): which requests are counted, how, and from which address.
 
-Two limits (docs/security.md):
+Three limits (docs/security.md):
 
 - failed passwords lock the combination of account and address (AXES_LOCKOUT_PARAMETERS), so
   someone guessing a person's password does not lock that person out;
 - an address that fails on many accounts is stopped at a higher limit of its own
-  (LOGIN_ADDRESS_FAILURE_LIMIT), against password spraying.
+  (LOGIN_ADDRESS_FAILURE_LIMIT), against password spraying;
+- wrong two-step codes count per account, from whatever address they come (`codes_per_account`).
 """
+
+from contextlib import contextmanager
 
 from axes.attempts import get_cool_off_threshold
 from axes.backends import AxesStandaloneBackend
@@ -51,7 +54,7 @@ def address_failures(request) -> int:
     AxesProxyHandler.update_request(request)
     address = request.axes_ip_address
     if not address:
-        return 0
+        return 0  # wrong two-step codes: counted per account, not per address
     recent = AccessAttempt.objects.filter(
         ip_address=address, attempt_time__gte=get_cool_off_threshold(request)
     )
@@ -87,3 +90,18 @@ class LockoutHandler(AxesDatabaseHandler):
             username=get_client_username(request, credentials),
             ip_address=request.axes_ip_address,
         )
+
+
+@contextmanager
+def codes_per_account(request):
+    """Within this block axes counts and checks the account's attempts without an address.
+
+    For wrong two-step codes: their rows have an empty address, so they count for the account
+    from every address, apart from its failed passwords, and never towards an address's limit.
+    """
+    AxesProxyHandler.update_request(request)
+    address, request.axes_ip_address = request.axes_ip_address, None
+    try:
+        yield
+    finally:
+        request.axes_ip_address = address
