@@ -1,8 +1,13 @@
 """Two-step verification: required for board and partnership roles, optional for everyone,
-with recovery codes, and counted by the lockout. The suite's settings turn the requirement
+with recovery codes, and wrong codes limited per account. The suite's settings turn the requirement
 off (force_login everywhere); these tests turn it on."""
 
+from datetime import timedelta
+
 import pytest
+from axes.models import AccessAttempt
+from django.test import Client
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -11,7 +16,7 @@ from steunwijzer.core.demo_security import DEMO_TOTP_KEY
 from steunwijzer.organisations import two_factor
 from steunwijzer.organisations.models import Role
 from tests.conftest import PASSWORD, grant, make_user
-from tests.two_factor_helpers import current_code
+from tests.two_factor_helpers import current_code, verify_session
 
 pytestmark = pytest.mark.django_db
 
@@ -135,8 +140,8 @@ def test_a_recovery_code_works_once(client, officer):
     assert again.status_code == 400 and "Deze code klopt niet" in again.content.decode()
 
 
-def test_wrong_codes_count_towards_the_lockout(client, officer):
-    enable(officer)
+def test_wrong_codes_lock_the_code_step(client, officer):
+    device, _ = enable(officer)
     sign_in(client, "kwaliteit")
     for _ in range(4):
         assert client.post(CODE_PAGE, {"code": "111111"}).status_code == 400
@@ -144,8 +149,69 @@ def test_wrong_codes_count_towards_the_lockout(client, officer):
     assert locked.status_code == 429
     assert "Te veel mislukte pogingen" in locked.content.decode()
     assert "_auth_user_id" not in client.session, "a locked-out session is signed out"
-    again = client.post("/inloggen/", {"username": "kwaliteit", "password": PASSWORD})
-    assert again.status_code == 429
+    # Signing in again with the password leads to the same lock, even with the right code.
+    sign_in(client, "kwaliteit")
+    assert client.get(CODE_PAGE).status_code == 429
+    assert "_auth_user_id" not in client.session
+    sign_in(client, "kwaliteit")
+    assert client.post(CODE_PAGE, {"code": current_code(device, steps_ahead=1)}).status_code == 429
+
+
+def test_wrong_codes_are_limited_per_account_across_addresses(officer, staff):
+    device, _ = enable(officer)
+    staff_device, _ = enable(staff)
+    first, second, third = (Client(REMOTE_ADDR=f"10.0.{n}.1") for n in (1, 2, 3))
+    sign_in(first, "kwaliteit")
+    for _ in range(3):
+        assert first.post(CODE_PAGE, {"code": "111111"}).status_code == 400
+    sign_in(second, "kwaliteit")
+    assert second.post(CODE_PAGE, {"code": "222222"}).status_code == 400
+    assert second.post(CODE_PAGE, {"code": "222222"}).status_code == 429
+    # From a third address the password is accepted, but the code step stays locked.
+    sign_in(third, "kwaliteit")
+    assert third.post(CODE_PAGE, {"code": current_code(device, steps_ahead=1)}).status_code == 429
+    # Another account behind the same addresses is not affected.
+    staff_client = Client(REMOTE_ADDR="10.0.2.1")
+    sign_in(staff_client, staff.username)
+    code = current_code(staff_device, steps_ahead=1)
+    assert staff_client.post(CODE_PAGE, {"code": code}).status_code == 302
+
+
+def test_an_attackers_wrong_passwords_do_not_lock_the_code_step(client, officer):
+    device, _ = enable(officer)
+    attacker = Client(REMOTE_ADDR="203.0.113.66")
+    for _ in range(5):
+        attacker.post("/inloggen/", {"username": "kwaliteit", "password": "geraden-wachtwoord"})
+    sign_in(client, "kwaliteit")
+    response = client.post(CODE_PAGE, {"code": current_code(device, steps_ahead=1)})
+    assert response.status_code == 302 and client.get("/").status_code == 200
+
+
+def test_the_code_step_lock_ends_after_the_cool_off(client, officer, settings):
+    device, _ = enable(officer)
+    sign_in(client, "kwaliteit")
+    for _ in range(5):
+        client.post(CODE_PAGE, {"code": "111111"})
+    sign_in(client, "kwaliteit")
+    assert client.get(CODE_PAGE).status_code == 429
+    past = timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(minutes=1)
+    AccessAttempt.objects.update(attempt_time=past)
+    sign_in(client, "kwaliteit")
+    response = client.post(CODE_PAGE, {"code": current_code(device, steps_ahead=1)})
+    assert response.status_code == 302 and client.get("/").status_code == 200
+
+
+def test_wrong_codes_when_turning_it_off_count_for_the_account_too(client, editor):
+    enable(editor)
+    other = Client(REMOTE_ADDR="10.0.9.9")
+    for browser in (client, other):
+        sign_in(browser, "editor")
+        verify_session(browser, editor)
+    for _ in range(4):
+        assert client.post(DISABLE, {"code": "999999"}).status_code == 400
+    assert other.post(DISABLE, {"code": "999999"}).status_code == 429
+    assert "_auth_user_id" not in other.session
+    assert two_factor.is_enabled(editor)
 
 
 def test_enrolment_rejects_a_wrong_confirmation_code(client, editor):

@@ -199,15 +199,19 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
-# Sign-in hardening (docs/security.md). Lockout: django-axes counts failed passwords and wrong
-# two-step codes per account and, separately, per address.
+# Sign-in hardening (docs/security.md). Lockout (django-axes): failed passwords lock the
+# combination of account and address, so an attacker does not lock the person out; an address
+# failing on many accounts is stopped at its own, higher limit; wrong two-step codes count per
+# account, from any address (organisations/backends.py).
 AUTHENTICATION_BACKENDS = [
     "steunwijzer.organisations.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "steunwijzer.organisations.backends.LockoutHandler"
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
+LOGIN_ADDRESS_FAILURE_LIMIT = envint("LOGIN_ADDRESS_FAILURE_LIMIT", "30")
 AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "steunwijzer.organisations.backends.client_address"
 AXES_LOCKOUT_CALLABLE = "steunwijzer.organisations.two_factor_views.locked_out"
 AXES_VERBOSE = False

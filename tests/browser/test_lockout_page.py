@@ -22,6 +22,19 @@ def test_the_lockout_page_offers_a_new_password(page, editor):
     page.wait_for_url("**/wachtwoord-vergeten/")
 
 
+def test_the_page_for_an_address_stopped_on_many_accounts_is_accessible(page, settings):
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 3
+    for username in ("a", "b", "c"):
+        page.goto("/inloggen/")
+        page.get_by_label("Gebruikersnaam").fill(username)
+        page.get_by_label("Wachtwoord").fill("niet-goed")
+        page.get_by_role("button", name="Inloggen").click()
+    assert page.get_by_text("Te veel mislukte pogingen").is_visible()
+    assert page.get_by_text("ook niet met een nieuw wachtwoord").is_visible()
+    assert page.get_by_role("link", name="Nieuw wachtwoord instellen").count() == 0
+    assert_no_axe_violations(page)
+
+
 def test_the_page_to_manage_it_is_accessible(page, editor):
     device = two_factor.enrolment_device(editor)
     two_factor.two_factor_enable(user=editor, device=device, code=current_code(device))

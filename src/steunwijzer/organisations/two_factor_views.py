@@ -16,6 +16,7 @@ from django_otp import login as otp_login
 from steunwijzer.core.demo_security import demo_code
 
 from . import two_factor
+from .backends import address_is_throttled, codes_per_account
 from .forms import EnrolCodeForm, TwoFactorCodeForm
 
 WRONG_CODE = (
@@ -25,11 +26,18 @@ WRONG_CODE = (
 
 
 def locked_out(request, original_response=None, credentials=None):
-    """django-axes' lockout response: the sign-in page's message, with a way back."""
+    """django-axes' lockout response: the sign-in page's message, with a way back.
+
+    The same page whether or not the account exists; only an address stopped for failing on
+    many accounts is told that a new password does not help.
+    """
     if request.user.is_authenticated:
         logout(request)
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "registration/login_locked.html", {"minutes": minutes}, status=429)
+    ctx = {
+        "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "address_throttled": address_is_throttled(request),
+    }
+    return render(request, "registration/login_locked.html", ctx, status=429)
 
 
 def _next_url(request) -> str:
@@ -39,15 +47,27 @@ def _next_url(request) -> str:
     return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
+def _code_credentials(request) -> dict:
+    return {"username": request.user.get_username()}
+
+
+def _codes_allowed(request) -> bool:
+    """False while the account has had too many wrong codes, from whatever address."""
+    with codes_per_account(request):
+        return AxesProxyHandler.is_allowed(request, _code_credentials(request))
+
+
 def _check_code(request, form):
-    """The device that accepts the form's code; a wrong code counts towards the lockout."""
-    credentials = {"username": request.user.get_username()}
-    if not AxesProxyHandler.is_allowed(request, credentials):
+    """The device that accepts the form's code; wrong codes are limited per account."""
+    if not _codes_allowed(request):
         request.axes_locked_out = True  # AxesMiddleware answers with locked_out()
         return None
     device = two_factor.verify_code(request.user, form.cleaned_data["code"])
     if device is None:
-        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+        with codes_per_account(request):
+            user_login_failed.send(
+                sender=__name__, credentials=_code_credentials(request), request=request
+            )
         form.add_error("code", WRONG_CODE)
     return device
 
@@ -62,6 +82,9 @@ def two_factor_verify(request):
         # Turned off meanwhile (by an admin in /beheer/): nothing left to ask.
         two_factor.remember_enabled(request, False)
         return redirect(_next_url(request))
+    if not _codes_allowed(request):
+        # Right password, but the account's code step is locked: say so before a code is typed.
+        return locked_out(request)
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = _check_code(request, form)
