@@ -138,6 +138,9 @@ def value_identity(value: str, today: date) -> str | None:
     text = value.strip()
     if len(text) < 5 or len(text) > 120:
         return None
+    # A date first: "12.03.2016" without its dots is eight digits that may pass the elfproef.
+    if is_birth_date(text, today):
+        return BIRTH_DATE
     digits = text.replace(" ", "").replace(".", "")
     if digits.isdigit():
         if len(digits) in (8, 9) and is_bsn(digits.zfill(9)):
@@ -148,8 +151,6 @@ def value_identity(value: str, today: date) -> str | None:
         return EMAIL
     if _PHONE.match(_PHONE_CHARS.sub("", text)):
         return PHONE
-    if is_birth_date(text, today):
-        return BIRTH_DATE
     if _POSTCODE.match(text) or _STREET.match(text) or _STREET_FIRST.match(text):
         return ADDRESS
     return None
