@@ -72,13 +72,13 @@ def setup(database_url: str | None):
 def seed(n_schools: int, n_partnerships: int, n_years: int, current_year: str):
     from django.contrib.auth import get_user_model
 
+    from steunwijzer.core.school_year import previous_school_year
     from steunwijzer.instruments.diversity.models import Invulschema
     from steunwijzer.instruments.diversity.services import _scheme_version_for
     from steunwijzer.instruments.ijk.models import IndicatorScore, SelfEvaluation
     from steunwijzer.instruments.ijk.services import catalogue_for
     from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
     from steunwijzer.profiles.models import Profile, Revision
-    from steunwijzer.profiles.school_year import previous_school_year
     from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH
     from steunwijzer.regional_model.services import format_import
 
@@ -275,7 +275,7 @@ def main():
     from django.urls import reverse
     from django.utils import timezone
 
-    from steunwijzer.profiles.school_year import school_year_of
+    from steunwijzer.core.school_year import school_year_of
 
     started = time.perf_counter()
     staff, officer, partnership, board, n_profiles = seed(

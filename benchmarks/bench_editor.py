@@ -79,9 +79,9 @@ def seed(schools: int) -> int:
     from django.db import transaction
     from django.utils import timezone
 
+    from steunwijzer.core.school_year import school_year_of
     from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
     from steunwijzer.profiles.richtext import markup_to_html
-    from steunwijzer.profiles.school_year import school_year_of
     from steunwijzer.profiles.services import profile_create, profile_update
     from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH
     from steunwijzer.regional_model.services import format_import

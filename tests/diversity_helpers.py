@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from steunwijzer.profiles.school_year import school_year_of
+from steunwijzer.core.school_year import school_year_of
 
 
 def this_year() -> str:

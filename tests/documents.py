@@ -5,7 +5,7 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from steunwijzer.profiles.stored_file import MAX_DOCUMENT_BYTES
+from steunwijzer.core.stored_file import MAX_DOCUMENT_BYTES
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"

@@ -17,10 +17,10 @@ from steunwijzer.core.demo import (
     FLAGSHIP_BRIN,
     demo_loaded,
 )
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.dashboards.overview import school_rows, schools_in
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.school_year import school_year_of
 from steunwijzer.quality_check.report import check_profile
 from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import is_late, school_year_bounds

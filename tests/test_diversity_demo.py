@@ -6,12 +6,12 @@ import pytest
 from django.core.management import call_command
 
 from steunwijzer.core.demo import FLAGSHIP_BRIN
+from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.instruments.diversity.models import Invulschema
 from steunwijzer.instruments.diversity.pupil_file import read_pupil_file
 from steunwijzer.instruments.diversity.sample import SAMPLE_PATH
 from steunwijzer.instruments.diversity.summary import index_by_school
 from steunwijzer.organisations.models import School
-from steunwijzer.profiles.school_year import previous_school_year
 from tests.diversity_helpers import this_year
 
 pytestmark = pytest.mark.django_db

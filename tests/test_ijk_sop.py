@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.school_year import school_year_of
 from tests.ijk_helpers import fill
 
 CHAPTER = "basisondersteuning"

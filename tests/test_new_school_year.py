@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from steunwijzer.core.school_year import previous_school_year, school_year_of
 from steunwijzer.profiles.models import OwnDocument, Revision
-from steunwijzer.profiles.school_year import previous_school_year, school_year_of
 from steunwijzer.profiles.services import (
     own_document_set_locations,
     own_document_upload,

@@ -4,10 +4,10 @@ basisondersteuning, the school's schoolplan and inspection report, as upload or 
 import pytest
 from django.urls import reverse
 
+from steunwijzer.core.stored_file import check_document
 from steunwijzer.organisations.models import Partnership
 from steunwijzer.profiles.models import SupportingDocument
 from steunwijzer.profiles.services import supporting_document_add
-from steunwijzer.profiles.stored_file import check_document
 from tests.documents import PDF, REFUSED, pdf
 
 

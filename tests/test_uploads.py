@@ -10,6 +10,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from steunwijzer.core.stored_file import check_document
 from steunwijzer.core.tokens import hash_token
 from steunwijzer.core.uploads import (
     DOCX,
@@ -25,7 +26,6 @@ from steunwijzer.core.uploads import (
 )
 from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.dates import dutch_date
-from steunwijzer.profiles.stored_file import check_document
 from steunwijzer.route.models import Deadline
 from tests import documents
 from tests.route_helpers import fill, step

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from steunwijzer.profiles.school_year import school_year_of
+from steunwijzer.core.school_year import school_year_of
+from steunwijzer.core.stored_file import check_document
 from steunwijzer.profiles.services import supporting_document_add
-from steunwijzer.profiles.stored_file import check_document
 from tests.browser.conftest import assert_no_axe_violations, log_in
 from tests.documents import PDF, pdf
 from tests.test_own_model import LOCATIONS

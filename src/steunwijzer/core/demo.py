@@ -18,13 +18,13 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.dashboards.demo import build_dashboards_demo
 from steunwijzer.instruments.diversity.demo import build_diversity_demo
 from steunwijzer.instruments.ijk.demo import build_ijk_demo
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.richtext import markup_to_html
-from steunwijzer.profiles.school_year import school_year_of
 from steunwijzer.profiles.services import profile_create, profile_update
 from steunwijzer.publication import demo as publication_demo
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH

@@ -34,8 +34,8 @@ from unittest import mock
 
 from django.utils import timezone
 
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Membership, Role
-from steunwijzer.profiles.school_year import school_year_of
 from steunwijzer.review.services import comment_create, comment_resolve
 from steunwijzer.route.deadline_services import deadline_set
 from steunwijzer.route.deadlines import school_year_bounds

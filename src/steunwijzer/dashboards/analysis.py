@@ -12,8 +12,8 @@ from math import ceil, floor, fsum
 from django.db.models import Count
 
 from steunwijzer.core.charts import Chart, Series
+from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.school_year import previous_school_year
 from steunwijzer.quality_check.findings import CHECKS
 
 from .instruments import diversity_index, ijk_by_year, ijk_scores, index_by_year

@@ -6,8 +6,8 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from steunwijzer.core.validators import validate_school_year
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role
-from steunwijzer.profiles.models import validate_school_year
 
 from .allocation import BASES, UNIT_LABELS, UNITS
 

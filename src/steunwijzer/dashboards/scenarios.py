@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.dates import dutch_date
-from steunwijzer.profiles.school_year import previous_school_year
 
 from .allocation import (
     BASES,

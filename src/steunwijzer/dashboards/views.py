@@ -11,9 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_board_for_officer, get_partnership_for_staff
-from steunwijzer.profiles.school_year import school_year_of
 
 from . import tables
 from .allocation import BASES, UNIT_LABELS, AllocationError
@@ -90,9 +90,7 @@ def board_overview(request, board_id):
 def board_overview_export(request, board_id, fmt):
     board = get_board_for_officer(request, board_id)
     _check_format(fmt)
-    rows, _values, _notices = _filtered_rows(
-        request, schools_in(board=board), offered_filters()
-    )
+    rows, _values, _notices = _filtered_rows(request, schools_in(board=board), offered_filters())
     sheet = tables.overview_sheet(f"Bestuursoverzicht {board.name} {_year(request)}", rows)
     return download(f"bestuursoverzicht-{board.pk}-{_year(request)}", fmt, [sheet])
 

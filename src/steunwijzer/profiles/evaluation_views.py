@@ -4,10 +4,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from steunwijzer.core.school_year import previous_school_year
+
 from .evaluation import Evaluation
 from .forms import EvaluationForm
 from .models import Profile
-from .school_year import previous_school_year
 from .services import evaluation_record
 
 

@@ -8,12 +8,12 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+from steunwijzer.core.stored_file import check_document
 from steunwijzer.core.uploads import DOCX, PDF
 from steunwijzer.organisations.forms import UtrechtFormMixin
 
 from .evaluation import Evaluation, years_later
 from .own_document import LOCATION_MAX_LENGTH, mandatory_parts
-from .stored_file import check_document
 
 ACCEPT_DOCUMENTS = f".pdf,.docx,{PDF},{DOCX}"
 

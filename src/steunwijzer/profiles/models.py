@@ -6,10 +6,11 @@ field against the version an editor started from.
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404
 
+from steunwijzer.core.validators import validate_school_year
 from steunwijzer.organisations.models import Membership, Role, School
 from steunwijzer.regional_model.models import FormatVersion
 from steunwijzer.route.definitions import (
@@ -23,14 +24,8 @@ from steunwijzer.route.definitions import (
 )
 
 from .answers import is_filled
-from .school_year import is_valid_school_year
 
 EDIT_ROLES = {Role.SCHOOL_EDITOR}
-
-
-def validate_school_year(value):
-    if not is_valid_school_year(value):
-        raise ValidationError("Schrijf het schooljaar als 2026-2027.")
 
 
 NO_ACCESS = "U heeft geen toegang tot dit schoolondersteuningsprofiel."

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 
+from steunwijzer.core.stored_file import StoredFile, StoredFileQuerySet
 from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
-
-from .stored_file import StoredFile, StoredFileQuerySet
 
 LOCATION_MAX_LENGTH = 200
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from steunwijzer.core.stored_file import check_document
 from steunwijzer.core.uploads import CheckedFile
 from steunwijzer.organisations.models import display_name
 from steunwijzer.regional_model.models import FormatVersion
@@ -22,7 +23,6 @@ from .evaluation import Evaluation
 from .merge import merge_answers
 from .models import Profile, Revision
 from .own_document import LOCATION_MAX_LENGTH, OwnDocument, mandatory_parts
-from .stored_file import check_document
 from .supporting_documents import SupportingDocument
 
 

@@ -9,9 +9,8 @@ link.
 from django.conf import settings
 from django.db import models
 
+from steunwijzer.core.stored_file import StoredFile, StoredFileQuerySet
 from steunwijzer.organisations.models import Membership, Partnership, School
-
-from .stored_file import StoredFile, StoredFileQuerySet
 
 
 class SupportingDocumentQuerySet(StoredFileQuerySet):

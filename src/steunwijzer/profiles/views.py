@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Membership, Role, School
 from steunwijzer.organisations.permissions import managed_partnerships, may_invite_anyone
 from steunwijzer.quality_check.report import check_profile
@@ -26,7 +27,6 @@ from .editor_form import (
     posted_values,
 )
 from .models import Profile, Revision
-from .school_year import school_year_of
 from .services import (
     ProfileConflict,
     UnknownVersion,

@@ -13,8 +13,8 @@ from datetime import date
 from django.utils import timezone
 
 from steunwijzer.core import demo_route
+from steunwijzer.core.school_year import previous_school_year, school_year_of
 from steunwijzer.profiles.models import Profile, Revision
-from steunwijzer.profiles.school_year import previous_school_year, school_year_of
 from steunwijzer.regional_model.models import FormatVersion
 
 from .search_index import rebuild_index

@@ -5,9 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.school_year import school_year_of
 
 from .findings import CHECKS
 from .models import CheckSettings

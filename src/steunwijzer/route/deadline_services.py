@@ -5,9 +5,9 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from steunwijzer.core.school_year import is_valid_school_year
 from steunwijzer.organisations.models import Board, Partnership
 from steunwijzer.organisations.permissions import is_board_officer_of
-from steunwijzer.profiles.school_year import is_valid_school_year
 
 from .deadlines import school_year_bounds
 from .models import Deadline

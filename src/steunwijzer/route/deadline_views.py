@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.permissions import get_board_for_officer, get_partnership_for_staff
 from steunwijzer.profiles.dates import dutch_date
-from steunwijzer.profiles.school_year import school_year_of
 
 from .deadline_services import deadline_remove, deadline_set
 from .deadlines import due_date

@@ -125,7 +125,7 @@ class Transition(models.Model):
 
 from django.db.models import Q  # noqa: E402
 
-from steunwijzer.profiles.models import validate_school_year  # noqa: E402
+from steunwijzer.core.validators import validate_school_year  # noqa: E402
 
 from .deadlines import due_date  # noqa: E402
 

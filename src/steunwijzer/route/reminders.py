@@ -28,10 +28,10 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from steunwijzer.core.school_year import previous_school_year, school_year_of
 from steunwijzer.organisations.models import School, display_name
 from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.school_year import previous_school_year, school_year_of
 
 from .deadlines import (
     FINISHED_STATES,

@@ -5,9 +5,9 @@ from datetime import date
 
 from django.db.models import Prefetch
 
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Membership, School
 from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.school_year import school_year_of
 
 from .deadlines import actors_label, is_due_soon, is_late, next_actors, school_is_late
 from .definitions import EDITABLE_STATE, EDITOR

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from steunwijzer.api.views import _json_body, error, token_required
 from steunwijzer.core.problems import ProblemsError
-from steunwijzer.profiles.school_year import is_valid_school_year, school_year_of
+from steunwijzer.core.school_year import is_valid_school_year, school_year_of
 
 from .computation import SchoolResult, compute
 from .models import Invulschema, school_for_diversity

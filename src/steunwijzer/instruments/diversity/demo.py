@@ -9,7 +9,7 @@ so some groups pass the signal thresholds and every school has a trend against l
 
 import random
 
-from steunwijzer.profiles.school_year import previous_school_year
+from steunwijzer.core.school_year import previous_school_year
 
 from .models import Invulschema
 from .pupil_file import read_pupil_file

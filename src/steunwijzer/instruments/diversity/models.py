@@ -12,8 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404
 
+from steunwijzer.core.validators import validate_school_year
 from steunwijzer.organisations.models import Membership, Partnership, School
-from steunwijzer.profiles.models import validate_school_year
 from steunwijzer.regional_model.models import ImportedVersion
 
 from .computation import SchoolResult, compute

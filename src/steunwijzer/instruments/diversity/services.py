@@ -4,8 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from steunwijzer.core.problems import Problem, ProblemsError
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Partnership, School
-from steunwijzer.profiles.school_year import school_year_of
 from steunwijzer.regional_model.loader import decode_source
 from steunwijzer.regional_model.services import store_version
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from steunwijzer.core.problems import ProblemsError
-from steunwijzer.profiles.school_year import (
+from steunwijzer.core.school_year import (
     is_valid_school_year,
     previous_school_year,
     school_year_of,

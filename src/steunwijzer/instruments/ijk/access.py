@@ -4,8 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from steunwijzer.core.school_year import is_valid_school_year
 from steunwijzer.organisations.models import School
-from steunwijzer.profiles.school_year import is_valid_school_year
 
 from .models import Observation, may_edit, may_observe, may_read
 

@@ -8,7 +8,7 @@ services the pages use, so the demo obeys every rule (explanations at the extrem
 import zlib
 from datetime import date, timedelta
 
-from steunwijzer.profiles.school_year import previous_school_year
+from steunwijzer.core.school_year import previous_school_year
 
 from .models import Observation, PeerObserver
 from .rules import ScoreInput

@@ -10,9 +10,9 @@ from functools import cached_property
 from django.conf import settings
 from django.db import models
 
+from steunwijzer.core.stored_file import StoredFile
 from steunwijzer.organisations.models import Membership, Partnership, Role, School
 from steunwijzer.organisations.permissions import is_board_officer_of
-from steunwijzer.profiles.stored_file import StoredFile
 from steunwijzer.regional_model.models import ImportedVersion
 
 from .catalogue import Catalogue, catalogue_from_dict

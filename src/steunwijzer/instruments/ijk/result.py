@@ -4,8 +4,8 @@ summary that feeds chapter 2 (basisondersteuning) of the SOP."""
 from dataclasses import dataclass, field
 
 from steunwijzer.core.charts import Chart, Series
+from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.organisations.models import School
-from steunwijzer.profiles.school_year import previous_school_year
 
 from .catalogue import Catalogue
 from .models import Observation, SelfEvaluation

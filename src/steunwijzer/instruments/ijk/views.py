@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.core.uploads import UploadRefused, attachment_response, check_upload
-from steunwijzer.profiles.school_year import school_year_of
 
 from .access import observation_for, school_for
 from .models import (

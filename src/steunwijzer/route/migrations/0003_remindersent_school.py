@@ -7,7 +7,7 @@ its own transaction (PostgreSQL refuses to alter a table in the transaction that
 import django.db.models.deletion
 from django.db import migrations, models
 
-import steunwijzer.profiles.models
+import steunwijzer.core.validators
 
 
 def fill_school_and_year(apps, schema_editor):
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 default="",
                 max_length=9,
-                validators=[steunwijzer.profiles.models.validate_school_year],
+                validators=[steunwijzer.core.validators.validate_school_year],
                 verbose_name="schooljaar",
             ),
             preserve_default=False,
