@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from steunwijzer.core.school_year import previous_school_year
+from steunwijzer.core.spreadsheets import Book, Formula
 from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.dates import dutch_date
 
@@ -241,95 +242,80 @@ def scenario_sheets(scenario) -> list[Sheet]:
     return [schools, groups]
 
 
-def scenario_workbook(scenario):
+def scenario_xlsx(scenario) -> bytes:
     """XLSX whose formulas recompute the shares from the inputs on the sheet.
 
     Column J holds the shares as shown on the page (values); column I computes them with
     formulas from the inputs (B2:B5) and the weights (C), so the two columns agree.
     """
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     quantum = UNITS[scenario.unit][1]
+    amounts = AMOUNT_FORMATS[scenario.unit]
     r = scenario.result
     n = len(r["schools"])
     last = FIRST + n - 1
-    book = Workbook()
-    ws = book.active
-    ws.title = "Verdeling"
+    book = Book()
+    ws = book.sheet("Verdeling", (34, 8, 10, 14, 14, 10, 10, 8, 14, 14))
     ws.append(
         [
             f"{scenario.name} ({scenario.school_year}), in {UNIT_LABELS[scenario.unit]}, "
             f"naar {BASES[scenario.basis]}"
-        ]
+        ],
+        bold=True,
+        size=13,
     )
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append(["Totaal", float(scenario.total)])
-    ws.append(["Afronden op", float(quantum)])
-    ws.append(["Vast deel per school", float(scenario.fixed_base)])
+    ws.append(["Totaal", float(scenario.total)], formats={"B": amounts})
+    ws.append(["Afronden op", float(quantum)], formats={"B": amounts})
+    ws.append(["Vast deel per school", float(scenario.fixed_base)], formats={"B": amounts})
     ws.append(["Aantal scholen", n])
-    ws.append(["Over na afronden (eenheden)", f"=ROUND((B2-SUM(E{FIRST}:E{last}))/B3,0)"])
+    ws.append(["Over na afronden (eenheden)", Formula(f"=ROUND((B2-SUM(E{FIRST}:E{last}))/B3,0)")])
     ws.append([])
-    ws.append([*STEP_COLUMNS, "Aandeel (formule)", "Aandeel (getoond)"])
-    for cell in ws[FIRST - 1]:
-        cell.font = Font(bold=True)
+    ws.append([*STEP_COLUMNS, "Aandeel (formule)", "Aandeel (getoond)"], bold=True)
     weights = f"$C${FIRST}:$C${last}"
     rests = f"$F${FIRST}:$F${last}"
-    for i, s in enumerate(r["schools"]):
-        row = FIRST + i
+    formats = {
+        "D": EXACT_FORMAT,
+        "E": amounts,
+        "F": EXACT_FORMAT,
+        "H": amounts,
+        "I": amounts,
+        "J": amounts,
+    }
+    for row, s in enumerate(r["schools"], start=FIRST):
         ws.append(
             [
                 s["name"],
                 s["brin"],
                 float(Decimal(s["weight"])),
-                f"=$B$4+IF(SUM({weights})=0,0,C{row}*($B$2-$B$4*$B$5)/SUM({weights}))",
-                f"=ROUNDDOWN(D{row}/$B$3,0)*$B$3",
-                f"=D{row}-E{row}",
+                Formula(f"=$B$4+IF(SUM({weights})=0,0,C{row}*($B$2-$B$4*$B$5)/SUM({weights}))"),
+                Formula(f"=ROUNDDOWN(D{row}/$B$3,0)*$B$3"),
+                Formula(f"=D{row}-E{row}"),
                 # Largest remainder first, ties to the larger weight, then the order of the rows.
-                f'=COUNTIF({rests},">"&F{row})+COUNTIFS({rests},F{row},{weights},">"&C{row})'
-                f"+COUNTIFS($F${FIRST}:F{row},F{row},$C${FIRST}:C{row},C{row})",
-                f"=IF(G{row}<=$B$6,$B$3,0)",
-                f"=E{row}+H{row}",
+                Formula(
+                    f'=COUNTIF({rests},">"&F{row})+COUNTIFS({rests},F{row},{weights},">"&C{row})'
+                    f"+COUNTIFS($F${FIRST}:F{row},F{row},$C${FIRST}:C{row},C{row})"
+                ),
+                Formula(f"=IF(G{row}<=$B$6,$B$3,0)"),
+                Formula(f"=E{row}+H{row}"),
                 float(Decimal(s["amount"])),
-            ]
+            ],
+            formats=formats,
         )
     ws.append(
         [
             "Totaal",
-            "",
-            f"=SUM(C{FIRST}:C{last})",
-            "",
-            "",
-            "",
-            "",
-            "",
-            f"=SUM(I{FIRST}:I{last})",
-            f"=SUM(J{FIRST}:J{last})",
-        ]
+            None,
+            Formula(f"=SUM(C{FIRST}:C{last})"),
+            *[None] * 5,
+            Formula(f"=SUM(I{FIRST}:I{last})"),
+            Formula(f"=SUM(J{FIRST}:J{last})"),
+        ],
+        formats=formats,
     )
-    for letter, width in zip("ABCDEFGHIJ", (34, 8, 10, 14, 14, 10, 10, 8, 14, 14), strict=True):
-        ws.column_dimensions[letter].width = width
-    amounts = AMOUNT_FORMATS[scenario.unit]
-    for ref in ("B2", "B3", "B4"):
-        ws[ref].number_format = amounts
-    _number_formats(
-        ws,
-        FIRST,
-        last + 1,
-        {
-            "D": EXACT_FORMAT,
-            "E": amounts,
-            "F": EXACT_FORMAT,
-            "H": amounts,
-            "I": amounts,
-            "J": amounts,
-        },
-    )
-    _group_sheet(book.create_sheet("Per groep"), r["schools"], amounts)
-    steps = book.create_sheet("Berekening")
+    _group_sheet(book.sheet("Per groep", (34, 8, 24, *[12] * 10)), r["schools"], amounts)
+    steps = book.sheet("Berekening")
     for line in r["steps"]:
         steps.append([line])
-    return book
+    return book.bytes()
 
 
 GROUP_COLUMNS = (
@@ -354,25 +340,24 @@ AMOUNT_FORMATS = {"euro": "#,##0", "fte": "#,##0.00", "uren": "#,##0"}
 EXACT_FORMAT = "#,##0.0000"
 
 
-def _number_formats(ws, first: int, last: int, columns: dict):
-    for letter, number_format in columns.items():
-        for row in range(first, last + 1):
-            ws[f"{letter}{row}"].number_format = number_format
-
-
 def _group_sheet(ws, schools, amounts: str):
     """Each school's share over its groups, with formulas like the main sheet's: the school's
     share comes from its row on "Verdeling" (column B says which), the same rounding and the
     same tie-break within the school, next to the shares as shown."""
-    from openpyxl.styles import Font
-
-    ws.append(list(GROUP_COLUMNS))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    ws.append(list(GROUP_COLUMNS), bold=True)
     rows = [(FIRST + i, s["name"], g) for i, s in enumerate(schools) for g in s["groups"]]
     last = len(rows) + 1
     quantum = "Verdeling!$B$3"
     school, weight, rest = (f"${c}$2:${c}${last}" for c in "BDH")
+    formats = {
+        "E": amounts,
+        "F": EXACT_FORMAT,
+        "G": amounts,
+        "H": EXACT_FORMAT,
+        "K": amounts,
+        "L": amounts,
+        "M": amounts,
+    }
     for row, (line, name, g) in enumerate(rows, start=2):
         # Sums over the rows of the same school (the same line on "Verdeling").
         weights = f"SUMIF({school},B{row},{weight})"
@@ -383,34 +368,21 @@ def _group_sheet(ws, schools, amounts: str):
                 line,
                 g["label"],
                 float(Decimal(g["weight"])),
-                f"=Verdeling!I{line}",
-                f"=IF({weights}=0,0,E{row}*D{row}/{weights})",
-                f"=ROUNDDOWN(F{row}/{quantum},0)*{quantum}",
-                f"=F{row}-G{row}",
+                Formula(f"=Verdeling!I{line}"),
+                Formula(f"=IF({weights}=0,0,E{row}*D{row}/{weights})"),
+                Formula(f"=ROUNDDOWN(F{row}/{quantum},0)*{quantum}"),
+                Formula(f"=F{row}-G{row}"),
                 # Largest remainder first within the school, ties to the larger weight, then
                 # the order of the rows: as divide() hands out the units left over.
-                f'=COUNTIFS({school},B{row},{rest},">"&H{row})'
-                f'+COUNTIFS({school},B{row},{rest},H{row},{weight},">"&D{row})'
-                f"+COUNTIFS($B$2:B{row},B{row},$H$2:H{row},H{row},$D$2:D{row},D{row})",
-                f"=ROUND((E{row}-{floors})/{quantum},0)",
-                f"=IF(I{row}<=J{row},{quantum},0)",
-                f"=G{row}+K{row}",
+                Formula(
+                    f'=COUNTIFS({school},B{row},{rest},">"&H{row})'
+                    f'+COUNTIFS({school},B{row},{rest},H{row},{weight},">"&D{row})'
+                    f"+COUNTIFS($B$2:B{row},B{row},$H$2:H{row},H{row},$D$2:D{row},D{row})"
+                ),
+                Formula(f"=ROUND((E{row}-{floors})/{quantum},0)"),
+                Formula(f"=IF(I{row}<=J{row},{quantum},0)"),
+                Formula(f"=G{row}+K{row}"),
                 float(Decimal(g["amount"])),
-            ]
+            ],
+            formats=formats,
         )
-    for letter, width in zip("ABCDEFGHIJKLM", (34, 8, 24, *[12] * 10), strict=True):
-        ws.column_dimensions[letter].width = width
-    _number_formats(
-        ws,
-        2,
-        last,
-        {
-            "E": amounts,
-            "F": EXACT_FORMAT,
-            "G": amounts,
-            "H": EXACT_FORMAT,
-            "K": amounts,
-            "L": amounts,
-            "M": amounts,
-        },
-    )

@@ -19,7 +19,7 @@ from . import tables
 from .allocation import BASES, UNIT_LABELS, AllocationError
 from .analysis import distributions, diversity_side_by_side, ijk_comparison, trends
 from .coverage import OFFER_FIELDS, matrix, offer_choices, offers_shown, school_offers
-from .exports import FORMATS, XLSX_TYPE, book_bytes, download
+from .exports import FORMATS, XLSX_TYPE, download
 from .instruments import standard_titles
 from .models import AllocationScenario
 from .overview import (
@@ -40,7 +40,7 @@ from .scenarios import (
     read_inputs,
     scenario_save,
     scenario_sheets,
-    scenario_workbook,
+    scenario_xlsx,
 )
 
 
@@ -228,9 +228,7 @@ def allocation_scenario_export(request, pk, fmt):
     _check_format(fmt)
     name = f"verdeling-{scenario.pk}-{slugify(scenario.name)[:60]}-{scenario.school_year}"
     if fmt == "xlsx":
-        return attachment_response(
-            book_bytes(scenario_workbook(scenario)), XLSX_TYPE, f"{name}.xlsx"
-        )
+        return attachment_response(scenario_xlsx(scenario), XLSX_TYPE, f"{name}.xlsx")
     return download(name, fmt, scenario_sheets(scenario))
 
 

@@ -5,11 +5,11 @@ copied into the zip in chunks, and what the zip writer produced so far is handed
 response right away, so neither the PDFs nor the zip are ever held in memory as a whole.
 """
 
-import csv
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
 
+from steunwijzer.core.spreadsheets import csv_bytes
 from steunwijzer.organisations.models import Partnership
 
 from .export_cache import cached_export
@@ -45,9 +45,7 @@ def zip_filename(partnership: Partnership, school_year: str) -> str:
 
 def publications_zip(profiles: Iterable) -> Iterator[bytes]:
     pipe = _Pipe()
-    index = io.StringIO()
-    writer = csv.writer(index, delimiter=";")
-    writer.writerow(INDEX_HEADER)
+    index = [INDEX_HEADER]
     export = EXPORTS["sop.pdf"]
     with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for profile in profiles:
@@ -66,17 +64,16 @@ def publications_zip(profiles: Iterable) -> Iterator[bytes]:
                             yield pipe.take()
             yield pipe.take()
             school = sop.school
-            writer.writerow(
+            index.append(
                 [
                     school.name,
                     school.brin,
                     school.vestiging,
                     sop.school_year,
-                    sop.established_on.isoformat() if sop.established_on else "",
+                    sop.established_on,
                     sop.revision.number,
                     name,
                 ]
             )
-        # A byte-order mark, so spreadsheet programs read the accents right.
-        archive.writestr(INDEX_NAME, "\ufeff" + index.getvalue())
+        archive.writestr(INDEX_NAME, csv_bytes(index))
     yield pipe.take()
