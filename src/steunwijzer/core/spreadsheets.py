@@ -171,8 +171,10 @@ def _font(bold: bool, size: float | None):
 
 
 def _sheet_title(title: str, used: set) -> str:
-    # Excel allows 31 characters and none of []:*?/\ in a sheet name.
-    clean = "".join(c for c in title if c not in "[]:*?/\\") or "Blad"
+    # Excel allows 31 characters, none of []:*?/\ and no quote at either end in a sheet name;
+    # a tab or line break from a name becomes a space on the tab's label.
+    kept = "".join(" " if c < " " else c for c in title if c not in "[]:*?/\\")
+    clean = kept.strip("'") or "Blad"
     if len(clean) > 31:
         # Cut at a word, marked, rather than mid-word ("Bestuursoverzicht Stichting Haa").
         clean = clean[:30].rsplit(" ", 1)[0] + "\N{HORIZONTAL ELLIPSIS}"
