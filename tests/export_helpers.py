@@ -14,6 +14,16 @@ from tests.route_helpers import step, to_state
 
 # Written into a draft after publication: no download may ever show it.
 DRAFT_TEXT = "Deze zin staat alleen in een nieuwe, nog niet gepubliceerde versie."
+# Text a spreadsheet would run as a formula: a link that sends data away, a DDE command, a
+# function, a sum, and a formula behind a tab or a carriage return.
+PAYLOADS = [
+    '=HYPERLINK("http://x","klik")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(1+1)",
+    "-2+3",
+    "\t=1",
+    "\r=1",
+]
 
 
 def publish(profile, *, editor, mr, officer, staff):

@@ -27,17 +27,8 @@ from steunwijzer.core.spreadsheets import (
 from steunwijzer.dashboards.exports import Sheet
 from steunwijzer.dashboards.exports import csv_bytes as sheets_csv
 from steunwijzer.dashboards.exports import xlsx_bytes as sheets_xlsx
+from tests.export_helpers import PAYLOADS
 
-# The payloads of the issue: a link that sends data away, a DDE command, a function, a sum,
-# and a formula hidden behind a tab or a carriage return.
-PAYLOADS = [
-    '=HYPERLINK("http://x","klik")',
-    "+cmd|' /C calc'!A0",
-    "@SUM(1+1)",
-    "-2+3",
-    "\t=1",
-    "\r=1",
-]
 SRC = Path(steunwijzer.__file__).parent
 WRITER = SRC / "core" / "spreadsheets.py"
 
@@ -124,6 +115,17 @@ def test_the_overview_sheets_keep_negative_numbers_as_numbers():
     assert _csv_rows(sheets_csv([sheet]))[2] == ["'-2+3", "-2,5", "-3"]
     row = _read(sheets_xlsx([sheet]))[3]
     assert [(c.value, c.data_type) for c in row] == [("-2+3", "s"), (-2.5, "n"), (-3, "n")]
+
+
+def test_a_sheet_name_keeps_to_excels_rules():
+    book = Book()
+    for title in ["'t Kofschip'", "\t=1 [bestuur]", "?"]:
+        book.sheet(title).append([title])
+    assert load_workbook(io.BytesIO(book.bytes())).sheetnames == [
+        "t Kofschip",
+        " =1 bestuur",
+        "Blad",
+    ]
 
 
 # What writes a spreadsheet: a module's import of it, or its use as `csv.writer`.
