@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/bench_dashboards.py --schools 300 --years 6
     .venv/bin/python benchmarks/bench_dashboards.py --schools 7000 --partnerships 150 --years 2 \
         --database-url postgres://postgres@127.0.0.1:5432/wt_dashboards
+    .venv/bin/python benchmarks/bench_dashboards.py --schools 3000 --years 1 \
+        --pages partnership_overview_export.csv partnership_overview_export.xlsx
     [--requests 20] [--write docs/benchmarks.md]
 
 Seeds a fresh database (a temporary SQLite file, or the given PostgreSQL database, which is
@@ -14,7 +16,8 @@ server's time without the network) for the first partnership and its first board
 queries, and times `--requests` warm requests per page (the SOP-check summaries are stored
 first with `steunwijzer check_summaries`; the first, cold request is reported apart).
 Target: each overview under 150 ms at p95 (300 schools x 6 school years), and the number of
-queries the same as with few schools.
+queries the same as with few schools; the partnership overview's XLSX download of 3,000 schools
+under 1 s. `--pages` times only the pages named (`partnership_overview_export.xlsx`).
 """
 
 import argparse
@@ -30,6 +33,7 @@ from pathlib import Path
 
 SECTION = "## Overviews for boards and the partnership (issue 7)"
 TARGET_MS = 150
+EXPORT_TARGET_MS = 1000
 STATES = [
     "concept",
     "bij_mr",
@@ -254,7 +258,14 @@ def measure(client, url, requests):
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
     p95 = times[max(0, round(0.95 * len(times)) - 1)]
-    return {"cold": cold, "median": statistics.median(times), "p95": p95, "queries": len(executed)}
+    return {
+        "cold": cold,
+        "median": statistics.median(times),
+        "p95": p95,
+        "min": times[0],
+        "max": times[-1],
+        "queries": len(executed),
+    }
 
 
 def main():
@@ -268,6 +279,7 @@ def main():
     parser.add_argument(
         "--profile", help="write a cProfile of one warm request per page to this dir"
     )
+    parser.add_argument("--pages", nargs="*", help="time only these pages (default: all)")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
     setup(args.database_url)
@@ -307,18 +319,22 @@ def main():
         (staff, "partnership_overview", [partnership.slug]),
         (staff, "coverage", [partnership.slug]),
         (staff, "partnership_analysis", [partnership.slug]),
-        (staff, "partnership_overview_export", [partnership.slug, "xlsx"]),
+        (staff, "partnership_overview_export.csv", [partnership.slug, "csv"]),
+        (staff, "partnership_overview_export.xlsx", [partnership.slug, "xlsx"]),
     ]
     results = []
-    for user, name, args_ in pages:
+    for user, label, args_ in pages:
+        if args.pages and label not in args.pages:
+            continue
+        name = label.split(".")[0]
         client = Client()
         client.force_login(user)
         url = reverse(name, args=args_)
         if name == "board_allocation":
             url += "?total=250000&unit=euro&basis=punten&fixed_base=10000"
-        results.append((name, measure(client, url, args.requests)))
+        results.append((label, measure(client, url, args.requests)))
         if args.profile:
-            write_profile(client, url, Path(args.profile) / f"{name}.txt")
+            write_profile(client, url, Path(args.profile) / f"{label}.txt")
     engine = "PostgreSQL" if args.database_url else "SQLite"
     region_schools = args.schools // args.partnerships
     lines = [
@@ -332,20 +348,30 @@ def main():
         "client: middleware, view, template), "
         f"{args.requests} warm requests per page after one cold one; ms.",
         "",
-        "| page | cold | median | p95 | queries |",
-        "|---|--:|--:|--:|--:|",
+        f"Load average {os.getloadavg()[0]:.1f} at the end (the machine is shared).",
+        "",
+        "| page | cold | median | p95 | min | max | queries |",
+        "|---|--:|--:|--:|--:|--:|--:|",
     ]
-    for name, r in results:
+    for label, r in results:
         lines.append(
-            f"| `{name}` | {r['cold']:.0f} | {r['median']:.1f} | {r['p95']:.1f} | {r['queries']} |"
+            f"| `{label}` | {r['cold']:.0f} | {r['median']:.1f} | {r['p95']:.1f} "
+            f"| {r['min']:.1f} | {r['max']:.1f} | {r['queries']} |"
         )
-    worst = max(r["p95"] for name, r in results if not name.endswith("export"))
-    verdict = "met" if worst < TARGET_MS else "NOT met"
-    lines += [
-        "",
-        f"Target ({TARGET_MS} ms p95 per overview) {verdict}: worst p95 {worst:.1f} ms.",
-        "",
-    ]
+    overviews = [r["p95"] for label, r in results if "export" not in label]
+    if overviews:
+        verdict = "met" if max(overviews) < TARGET_MS else "NOT met"
+        lines.append(
+            f"\nTarget ({TARGET_MS} ms p95 per overview) {verdict}: "
+            f"worst p95 {max(overviews):.1f} ms."
+        )
+    export = dict(results).get("partnership_overview_export.xlsx")
+    if export:
+        lines.append(
+            f"\nXLSX download of {region_schools} schools: median {export['median']:.0f} ms, "
+            f"max {export['max']:.0f} ms (target: under {EXPORT_TARGET_MS} ms for 3,000)."
+        )
+    lines.append("")
     text = "\n".join(lines)
     print(text)
     if args.write:
