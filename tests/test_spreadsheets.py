@@ -110,6 +110,20 @@ def test_any_xlsx_text_is_a_string_cell(text):
     assert _read(book.bytes())["A1"].data_type == "s"
 
 
+@settings(deadline=None, max_examples=50)
+@given(st.text())
+def test_any_text_can_be_written_control_characters_dropped(text):
+    book = Book()
+    book.sheet("Blad").append(["x" + text])
+    assert _read(book.bytes())["A1"].value == "x" + ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def test_the_writer_drops_what_openpyxl_refuses():
+    from steunwijzer.core.spreadsheets import _ILLEGAL
+
+    assert _ILLEGAL.pattern == ILLEGAL_CHARACTERS_RE.pattern
+
+
 def test_the_overview_sheets_keep_negative_numbers_as_numbers():
     sheet = Sheet("Overzicht", ["School", "Verschil", "Aantal"], [["-2+3", Decimal("-2.5"), -3]])
     assert _csv_rows(sheets_csv([sheet]))[2] == ["'-2+3", "-2,5", "-3"]

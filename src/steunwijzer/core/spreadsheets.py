@@ -23,6 +23,7 @@ every layer may import it.
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -33,6 +34,8 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "d-m-yyyy"
 NUMBERS = int | float | Decimal
+# What openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE refuses: control characters but tab and newlines.
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 class Formula(str):
@@ -150,6 +153,10 @@ class BookSheet:
             number_format = number_format or DATE_FORMAT
         elif not isinstance(value, NUMBERS | str):
             value = str(value)
+        if isinstance(value, str) and not isinstance(value, Formula):
+            # The XML of a sheet cannot hold control characters; openpyxl would refuse the whole
+            # download for one pasted into a name.
+            value = _ILLEGAL.sub("", value)
         cell = self._new_cell(self._ws, value)
         if isinstance(value, str) and not isinstance(value, Formula):
             cell.data_type = "s"
