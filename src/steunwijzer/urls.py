@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from steunwijzer.core import avg_views
 from steunwijzer.core import views as core_views
+from steunwijzer.organisations import theme
 
 urlpatterns = [
     path("", include("steunwijzer.organisations.urls")),
@@ -15,11 +16,12 @@ urlpatterns = [
     path("", include("steunwijzer.instruments.diversity.urls")),
     path("", include("steunwijzer.publication.urls")),
     path("", include("steunwijzer.dashboards.urls")),
+    path("", include("steunwijzer.api.account_urls")),
     path("api/v1/", include("steunwijzer.api.urls")),
     path("healthz", core_views.healthz, name="healthz"),
     path("inzage/", avg_views.avg_export, name="avg_export"),
-    path("thema/<slug:slug>.css", core_views.theme_css, name="theme_css"),
-    path("thema/<slug:slug>/logo", core_views.theme_logo, name="theme_logo"),
+    path("thema/<slug:slug>.css", theme.theme_css, name="theme_css"),
+    path("thema/<slug:slug>/logo", theme.theme_logo, name="theme_logo"),
     path("beheer/", admin.site.urls),
 ]
 

@@ -1,13 +1,9 @@
 """JSON API v1. Every operation is listed, with its operationId, in openapi.py."""
 
-import json
-from functools import wraps
-
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
-from django.views.decorators.csrf import csrf_exempt
+from django.http import JsonResponse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from steunwijzer.core.json_api import error, json_body, token_required
 from steunwijzer.profiles.answers import AnswerError
 from steunwijzer.profiles.comparisons import UnknownRevision, compare
 from steunwijzer.profiles.models import Profile, Revision
@@ -18,29 +14,6 @@ from steunwijzer.route import services as route_services
 from steunwijzer.route.payloads import InvalidPayload
 
 from .openapi import openapi_document
-
-
-def error(status: int, message: str, **extra) -> JsonResponse:
-    return JsonResponse({"error": message, **extra}, status=status)
-
-
-def token_required(view):
-    """The API signs in by personal token only, so no cookie can be used against it."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not getattr(request, "api_token_given", False) or not request.user.is_authenticated:
-            response = error(401, "Geef een geldig API-token mee: Authorization: Bearer <token>.")
-            response["WWW-Authenticate"] = "Bearer"
-            return response
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as exc:
-            return error(403, str(exc) or "U heeft hier geen toegang toe.")
-        except Http404:
-            return error(404, "Dit bestaat niet (meer).")
-
-    return csrf_exempt(wrapper)
 
 
 def _summary(profile: Profile) -> dict:
@@ -98,20 +71,9 @@ def profile(request, pk):
     return JsonResponse(_detail(Profile.objects.get_for_user(request.user, pk), request.user))
 
 
-def _json_body(request):
-    """The request's JSON object, or the 400 response that explains why there is none."""
-    try:
-        body = json.loads(request.body or b"{}")
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return error(400, "De inhoud is geen geldige JSON.")
-    if not isinstance(body, dict):
-        return error(400, "Verwacht een JSON-object.")
-    return body
-
-
 def _profile_update(request, pk):
     profile = Profile.objects.get_for_user(request.user, pk, edit=True)
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonResponse):
         return body
     base_version = body.get("base_version")
@@ -165,7 +127,7 @@ def _transition(t) -> dict:
 @token_required
 def profile_transition(request, pk):
     profile = Profile.objects.get_for_user(request.user, pk)
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonResponse):
         return body
     action = body.get("action")

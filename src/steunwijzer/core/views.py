@@ -1,13 +1,11 @@
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-
-from steunwijzer.organisations.models import Partnership
 
 
 @never_cache
@@ -20,27 +18,6 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database onbereikbaar\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
-
-
-@require_GET
-def theme_css(request, slug):
-    """The partnership's colour as CSS custom properties, so pages need no inline styles."""
-    partnership = Partnership.objects.filter(slug=slug).first()
-    colour = partnership.main_colour if partnership else "#2b5f75"
-    css = f":root {{ --sw-brand: {colour}; }}\n"
-    response = HttpResponse(css, content_type="text/css")
-    response["Cache-Control"] = "public, max-age=300"
-    return response
-
-
-@require_GET
-def theme_logo(request, slug):
-    partnership = Partnership.objects.filter(slug=slug).exclude(logo_type="").first()
-    if partnership is None:
-        raise Http404("Geen logo.")
-    response = HttpResponse(bytes(partnership.logo), content_type=partnership.logo_type)
-    response["Cache-Control"] = "public, max-age=300"
-    return response
 
 
 DATABASE_DOWN = (

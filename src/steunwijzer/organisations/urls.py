@@ -63,8 +63,6 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("account/", views.account_settings, name="account_settings"),
-    path("account/tokens/nieuw/", views.api_token_create, name="api_token_create"),
-    path("account/tokens/<int:pk>/intrekken/", views.api_token_revoke, name="api_token_revoke"),
     path(
         "account/tweestapsverificatie/",
         two_factor_views.two_factor_settings,

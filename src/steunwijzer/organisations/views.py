@@ -5,14 +5,10 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
-from django.views.decorators.http import require_POST
-
-from steunwijzer.api.models import ApiToken
 
 from . import services, two_factor
 from .forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, NameForm, PartnershipForm
@@ -35,7 +31,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
-def _account_page(request, name_form=None, token_form=None, raw_token=None, status=200):
+def account_page(request, name_form=None, token_form=None, raw_token=None, status=200):
     ctx = {
         "name_form": name_form or NameForm(instance=request.user),
         "token_form": token_form or ApiTokenForm(),
@@ -59,31 +55,8 @@ def account_settings(request):
             form.save()
             messages.success(request, "Uw naam is opgeslagen.")
             return redirect("account_settings")
-        return _account_page(request, name_form=form, status=400)
-    return _account_page(request)
-
-
-@login_required
-@require_POST
-def api_token_create(request):
-    form = ApiTokenForm(request.POST)
-    if not form.is_valid():
-        return _account_page(request, token_form=form, status=400)
-    _token, raw = ApiToken.issue(request.user, form.cleaned_data["name"])
-    # Shown on this response only: only the hash is kept, and a cache must not keep the token.
-    response = _account_page(request, raw_token=raw)
-    add_never_cache_headers(response)
-    return response
-
-
-@login_required
-@require_POST
-def api_token_revoke(request, pk):
-    token = get_object_or_404(ApiToken, pk=pk, user=request.user, revoked_at=None)
-    token.revoked_at = timezone.now()
-    token.save(update_fields=["revoked_at"])
-    messages.success(request, f"De token “{token.name}” is ingetrokken.")
-    return redirect("account_settings")
+        return account_page(request, name_form=form, status=400)
+    return account_page(request)
 
 
 @login_required

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET
 
-from steunwijzer.api.views import error
+from steunwijzer.core.json_api import error
 from steunwijzer.organisations.models import Partnership
 from steunwijzer.profiles.answers import is_filled
 

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from steunwijzer.api.views import _json_body, error, token_required
+from steunwijzer.core.json_api import error, json_body, token_required
 from steunwijzer.core.problems import ProblemsError
 from steunwijzer.core.school_year import is_valid_school_year, school_year_of
 
@@ -85,7 +85,7 @@ def diversity(request, brin_code, school_year):
     if response := _year_error(school_year):
         return response
     if request.method == "PUT":
-        body = _json_body(request)
+        body = json_body(request)
         if isinstance(body, JsonResponse):
             return body
         try:

@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 from django.views.decorators.http import require_http_methods
 
-from steunwijzer.api.views import _json_body, error, token_required
+from steunwijzer.core.json_api import error, json_body, token_required
 from steunwijzer.core.problems import Problem
 
 from .access import school_by_brin_code, school_for
@@ -27,7 +27,7 @@ def ijk(request, brin_code, school_year):
 
 def _put(request, school, school_year):
     school = school_for(request.user, school, school_year, edit=True)
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonResponse):
         return body
     try:
