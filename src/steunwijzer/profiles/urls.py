@@ -3,7 +3,6 @@ from django.urls import path
 from . import document_views, evaluation_views, own_model_views, views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("profielen/nieuw/<int:school_id>/", views.profile_new, name="profile_new"),
     path("profielen/<int:pk>/", views.profile_detail, name="profile_detail"),
     path("profielen/<int:pk>/voorbeeld/", views.profile_preview, name="profile_preview"),

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,11 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from steunwijzer.core.school_year import school_year_of
-from steunwijzer.organisations.models import Membership, Role, School
-from steunwijzer.organisations.permissions import managed_partnerships, may_invite_anyone
-from steunwijzer.quality_check.report import check_profile
-from steunwijzer.route.deadlines import school_is_late
-from steunwijzer.route.models import Deadline
+from steunwijzer.organisations.models import Membership, School
 
 from .answers import AnswerError
 from .editor_form import (
@@ -41,47 +36,6 @@ def _chapter_or_404(profile, key):
     if chapter is None or chapter not in profile.chapters:
         raise Http404("Dit hoofdstuk bestaat niet in het model voor deze school.")
     return chapter
-
-
-@login_required
-def home(request):
-    today = timezone.localdate()
-    school_year = school_year_of(today)
-    schools = (
-        School.objects.visible_to(request.user)
-        .select_related("board")
-        .prefetch_related(
-            Prefetch(
-                "profiles",
-                queryset=Profile.objects.filter(school_year=school_year).defer("answers"),
-                to_attr="current_profiles",
-            )
-        )
-    )
-    editable = {m.school_id for m in Membership.of(request.user) if m.role == Role.SCHOOL_EDITOR}
-    due = Deadline.objects.due_dates_for_schools(schools, school_year)
-    rows = [
-        {
-            "school": s,
-            "profile": s.current_profiles[0] if s.current_profiles else None,
-            "can_create": s.pk in editable,
-            "due_on": due[s.pk],
-            "late": school_is_late(
-                s.current_profiles[0] if s.current_profiles else None, due[s.pk], today
-            ),
-        }
-        for s in schools
-    ]
-    return render(
-        request,
-        "profiles/home.html",
-        {
-            "rows": rows,
-            "school_year": school_year,
-            "partnerships": managed_partnerships(request.user),
-            "can_invite": may_invite_anyone(request.user),
-        },
-    )
 
 
 @login_required
@@ -132,7 +86,6 @@ def _editor_context(profile, chapter, **extra):
         "progress": profile.chapter_progress(),
         "values": profile.answers,
         "errors": {},
-        "check": check_profile(profile),
         "edit_session": secrets.token_hex(16),
         **extra,
     }

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from . import deadline_views, views
+from . import deadline_views, home, views
 
 urlpatterns = [
+    path("", home.home, name="home"),
     path("profielen/<int:pk>/route/", views.profile_route, name="profile_route"),
     path(
         "profielen/<int:pk>/route/<slug:action>/",

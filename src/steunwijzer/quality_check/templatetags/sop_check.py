@@ -1,8 +1,16 @@
 from django import template
 
 from steunwijzer.quality_check.findings import CHECKS
+from steunwijzer.quality_check.report import check_profile
 
 register = template.Library()
+
+
+@register.simple_tag
+def sop_check_report(profile):
+    """The SOP-check of the profile for the editor's panels: the editor (profiles) shows it
+    without importing the check, which sits above it."""
+    return check_profile(profile)
 
 
 @register.filter
