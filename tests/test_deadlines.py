@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from steunwijzer.organisations.models import Board, Partnership, Role
+from steunwijzer.profiles.states import BEFORE_BOARD, STATES
 from steunwijzer.route.deadline_services import deadline_remove, deadline_set
 from steunwijzer.route.deadlines import (
     actors_label,
@@ -20,7 +21,7 @@ from steunwijzer.route.deadlines import (
     is_late,
     next_actors,
 )
-from steunwijzer.route.definitions import BEFORE_BOARD, SCHOOLGIDS_ROUTE, SOP_ROUTE, STATES
+from steunwijzer.route.definitions import SCHOOLGIDS_ROUTE, SOP_ROUTE, route_to_dict
 from steunwijzer.route.models import Deadline
 from tests.conftest import grant, make_school, make_user
 from tests.deadline_helpers import due_for, set_deadline, set_today
@@ -105,7 +106,7 @@ def test_it_knows_which_deadline_reminder_is_due(days_left, kind):
     ],
 )
 def test_it_derives_who_acts_next_from_the_route(route, state, label):
-    profile = SimpleNamespace(route_definition=route, state=state)
+    profile = SimpleNamespace(route=route_to_dict(route), state=state)
     assert actors_label(next_actors(profile)) == label
 
 

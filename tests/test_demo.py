@@ -21,10 +21,10 @@ from steunwijzer.core.school_year import school_year_of
 from steunwijzer.dashboards.overview import school_rows, schools_in
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile
+from steunwijzer.profiles.states import BEFORE_BOARD
 from steunwijzer.quality_check.report import check_profile
 from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import is_late, school_year_bounds
-from steunwijzer.route.definitions import BEFORE_BOARD
 from steunwijzer.route.models import Deadline, ReminderSent, Transition
 from tests.two_factor_helpers import verify_session
 

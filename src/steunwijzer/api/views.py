@@ -11,6 +11,7 @@ from steunwijzer.profiles.own_document import own_document_of
 from steunwijzer.profiles.services import StaleVersion, profile_update
 from steunwijzer.quality_check.report import check_profile
 from steunwijzer.route import services as route_services
+from steunwijzer.route.lifecycle import allowed_actions
 from steunwijzer.route.payloads import InvalidPayload
 
 from .openapi import openapi_document
@@ -34,7 +35,7 @@ def _detail(profile: Profile, user) -> dict:
         **_summary(profile),
         "format": {"id": fv.format_id, "version": fv.version, "name": fv.name},
         "answers": profile.answers,
-        "allowed_actions": profile.allowed_actions(user),
+        "allowed_actions": allowed_actions(profile, user),
         "kind": profile.kind,
         **({"own_document": _own_document(profile)} if profile.is_own_model else {}),
     }

@@ -16,11 +16,13 @@ from django.db.models.functions import Cast
 from steunwijzer.dashboards.coverage import quoted
 from steunwijzer.organisations.models import School
 from steunwijzer.profiles.models import Profile
+from steunwijzer.profiles.states import EDITABLE_STATE, STATES
 from steunwijzer.quality_check.models import CheckSummary
 from steunwijzer.quality_check.report import check_profiles
 from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import actors_label, is_due_soon, next_roles, school_is_late
-from steunwijzer.route.definitions import EDITABLE_STATE, EDITOR, STATES, route_from_dict
+from steunwijzer.route.definitions import EDITOR
+from steunwijzer.route.lifecycle import stored_route
 from steunwijzer.route.models import Deadline, Transition
 from steunwijzer.route.payloads import ADVICE, CONSENT
 from steunwijzer.route.todo import NOT_STARTED, TodoRow
@@ -136,7 +138,7 @@ def _route_memo():
     def route(profile):
         key = profile.route_text
         if key not in parsed:
-            parsed[key] = route_from_dict(json.loads(key))
+            parsed[key] = stored_route(json.loads(key))
         return parsed[key]
 
     return route

@@ -12,16 +12,8 @@ from django.shortcuts import get_object_or_404
 
 from steunwijzer.core.validators import validate_school_year
 from steunwijzer.organisations.models import Membership, Role, School
+from steunwijzer.profiles.states import EDITABLE_STATE, STATES
 from steunwijzer.regional_model.models import FormatVersion
-from steunwijzer.route.definitions import (
-    EDITABLE_STATE,
-    SINGLE_SCHOOL_EDITOR,
-    SOP_ROUTE,
-    STATES,
-    RouteDefinition,
-    route_from_dict,
-    route_to_dict,
-)
 
 from .answers import is_filled
 
@@ -47,10 +39,6 @@ class ProfileQuerySet(models.QuerySet):
         return profile
 
 
-def default_route() -> dict:
-    return route_to_dict(SOP_ROUTE)
-
-
 class Profile(models.Model):
     school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="profiles")
     school_year = models.CharField("schooljaar", max_length=9, validators=[validate_school_year])
@@ -60,8 +48,9 @@ class Profile(models.Model):
     state = models.CharField(
         "status", max_length=20, choices=list(STATES.items()), default=EDITABLE_STATE
     )
-    # The route this profile follows, kept as it was when the profile started (like the model).
-    route = models.JSONField("route", default=default_route)
+    # The route this profile follows, kept as it was when the profile started (like the model);
+    # the route app fills it in and reads it (`route.lifecycle.route_of`): empty is its default.
+    route = models.JSONField("route", default=dict, blank=True)
     # Frozen states: revisions never change, so pointing at one freezes that version.
     established_revision = models.ForeignKey(
         "Revision", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -114,26 +103,6 @@ class Profile(models.Model):
 
     def can_edit(self, user) -> bool:
         return self.state == EDITABLE_STATE and bool(self.roles_of(user) & EDIT_ROLES)
-
-    @property
-    def route_definition(self) -> RouteDefinition:
-        return route_from_dict(self.route)
-
-    def route_roles(self, user) -> set[str]:
-        """The person's roles here, plus the éénpitter pseudo-role the route knows."""
-        roles = self.roles_of(user)
-        if Role.SCHOOL_EDITOR in roles and self.school.board.is_single_school:
-            roles = roles | {SINGLE_SCHOOL_EDITOR}
-        return roles
-
-    def transitions_for(self, user) -> list[str]:
-        return self.route_definition.actions_for(self.state, self.route_roles(user))
-
-    def allowed_actions(self, user) -> list[str]:
-        editing = ["update", "restore"] if self.can_edit(user) else []
-        if self.is_own_model:  # no fields to update: the document changes on its own page
-            editing = [a for a in editing if a != "update"]
-        return editing + self.transitions_for(user)
 
     @property
     def is_own_model(self) -> bool:

@@ -15,14 +15,13 @@ from steunwijzer.core.stored_file import check_document
 from steunwijzer.core.uploads import CheckedFile
 from steunwijzer.organisations.models import display_name
 from steunwijzer.regional_model.models import FormatVersion
-from steunwijzer.route.definitions import route_to_dict
-from steunwijzer.route.models import Route
 
 from .answers import AnswerError, clean_answers, is_filled
 from .evaluation import Evaluation
 from .merge import merge_answers
 from .models import Profile, Revision
 from .own_document import LOCATION_MAX_LENGTH, OwnDocument, mandatory_parts
+from .signals import profile_started
 from .supporting_documents import SupportingDocument
 
 
@@ -88,10 +87,10 @@ def profile_create(*, school, school_year: str, user, kind: str = Profile.Kind.R
         school=school,
         school_year=school_year,
         format_version=format_version,
-        route=route_to_dict(Route.objects.definition_for(school)),
         updated_by=user,
         kind=kind,
     )
+    profile_started.send(sender=Profile, profile=profile)
     published = previous_published(school, school_year)
     if published is None or published.profile.kind != kind:
         _write_revision(profile, user, [], Revision.Reason.CREATE)

@@ -6,15 +6,10 @@ command can ask these questions for hundreds of profiles after fetching everythi
 
 from datetime import date, timedelta
 
-from .definitions import (
-    BEFORE_BOARD,
-    EDITABLE_STATE,
-    EDITOR,
-    MR,
-    OFFICER,
-    SINGLE_SCHOOL_EDITOR,
-    STAFF,
-)
+from steunwijzer.profiles.states import BEFORE_BOARD, EDITABLE_STATE
+
+from .definitions import EDITOR, MR, OFFICER, SINGLE_SCHOOL_EDITOR, STAFF
+from .lifecycle import route_of
 
 # The seed letter's deadline: the school delivers its SOP to the board by 1 September.
 DEFAULT_DUE_MONTH, DEFAULT_DUE_DAY = 9, 1
@@ -105,7 +100,7 @@ def next_roles(route, state: str) -> list[str]:
 
 def next_actors(profile) -> list[str]:
     """Who acts next on this profile, as roles; [] once it is published."""
-    return next_roles(profile.route_definition, profile.state)
+    return next_roles(route_of(profile), profile.state)
 
 
 def actors_label(roles) -> str:

@@ -8,22 +8,6 @@ the yearly schoolgids route of the 2024 law change (Kamerstuk 36443).
 
 from dataclasses import dataclass, field
 
-STATES = {
-    "concept": "concept",
-    "leerlingen_gehoord": "leerlingen gehoord",
-    "bij_mr": "bij de MR",
-    "advies_gegeven": "advies gegeven",
-    "instemming_gegeven": "instemming gegeven",
-    "bij_bestuur": "bij het bestuur",
-    "vastgesteld": "vastgesteld",
-    "aangeleverd": "aangeleverd",
-    "ontvangen": "ontvangen",
-    "gepubliceerd": "gepubliceerd",
-}
-EDITABLE_STATE = "concept"
-# States in which the school still owes its SOP to the board: these count for lateness.
-BEFORE_BOARD = ("concept", "leerlingen_gehoord", "bij_mr", "advies_gegeven", "instemming_gegeven")
-
 # A pseudo-role: the school editor of an éénpitter, who may do what its board officer does.
 SINGLE_SCHOOL_EDITOR = "single_school_editor"
 

@@ -10,8 +10,9 @@ from django.db import models
 from steunwijzer.organisations.models import Board, Partnership, School
 from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.models import Profile
+from steunwijzer.profiles.states import STATES
 
-from .definitions import SOP_ROUTE, STATES, RouteDefinition, route_from_dict, route_to_dict
+from .definitions import SOP_ROUTE, RouteDefinition, route_from_dict, route_to_dict
 
 
 class RouteQuerySet(models.QuerySet):
@@ -112,7 +113,7 @@ class Transition(models.Model):
 
     @property
     def label(self) -> str:
-        step = self.profile.route_definition.step(self.action)
+        step = route_of(self.profile).step(self.action)
         return step.label if step else self.action
 
     @property
@@ -128,6 +129,7 @@ from django.db.models import Q  # noqa: E402
 from steunwijzer.core.validators import validate_school_year  # noqa: E402
 
 from .deadlines import due_date  # noqa: E402
+from .lifecycle import route_of  # noqa: E402
 
 
 class DeadlineQuerySet(models.QuerySet):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from steunwijzer.organisations.models import Membership, Role
 
 from .definitions import SINGLE_SCHOOL_EDITOR
+from .lifecycle import route_of
 
 
 def _membership_roles(roles) -> set[str]:
@@ -59,7 +60,7 @@ def people_with_roles(school, roles) -> list:
 
 def notify_step(transition):
     profile = transition.profile
-    step = profile.route_definition.step(transition.action)
+    step = route_of(profile).step(transition.action)
     if step is None or not step.notify:
         return
     url = settings.SITE_URL + reverse("profile_detail", args=[profile.pk])

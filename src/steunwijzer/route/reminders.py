@@ -32,6 +32,7 @@ from steunwijzer.core.school_year import previous_school_year, school_year_of
 from steunwijzer.organisations.models import School, display_name
 from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.models import Profile
+from steunwijzer.profiles.states import EDITABLE_STATE
 
 from .deadlines import (
     FINISHED_STATES,
@@ -43,7 +44,8 @@ from .deadlines import (
     school_year_bounds,
     waiting_roles,
 )
-from .definitions import EDITABLE_STATE, EDITOR
+from .definitions import EDITOR
+from .lifecycle import route_of
 from .models import Deadline, ReminderSent, Transition
 from .notifications import People
 
@@ -126,10 +128,10 @@ def _waiting_reminder(profile, today: date) -> Reminder | None:
     if profile.last_transition_id is None:
         return None
     since = timezone.localdate(profile.last_transition_at)
-    roles = tuple(waiting_roles(profile.route_definition, profile.state))
+    roles = tuple(waiting_roles(route_of(profile), profile.state))
     if not roles or today - since < timedelta(days=WAIT_DAYS):
         return None
-    route = profile.route_definition
+    route = route_of(profile)
     steps = [
         s.label
         for s in route.steps

@@ -11,6 +11,7 @@ from steunwijzer.publication.search_index import index_school
 from steunwijzer.quality_check.report import check_profile
 
 from .definitions import SINGLE_SCHOOL_EDITOR
+from .lifecycle import route_of, route_roles
 from .models import Transition
 from .notifications import notify_step
 from .payloads import InvalidPayload, clean_payload, rejected
@@ -139,9 +140,9 @@ def profile_transition(
 ) -> Transition:
     """Take one step, all or nothing. Raises ForbiddenAction, WrongState or InvalidPayload."""
     profile = Profile.objects.select_for_update().select_related("school__board").get(pk=profile_id)
-    route = profile.route_definition
+    route = route_of(profile)
     step = route.step(action)
-    roles = profile.route_roles(user)
+    roles = route_roles(profile, user)
     if step is None:
         raise WrongState(f"De handeling '{action}' bestaat niet in de route {route.name}.")
     if not roles & set(step.roles):

@@ -8,9 +8,11 @@ from django.db.models import Prefetch
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Membership, School
 from steunwijzer.profiles.models import Profile
+from steunwijzer.profiles.states import EDITABLE_STATE
 
 from .deadlines import actors_label, is_due_soon, is_late, next_actors, school_is_late
-from .definitions import EDITABLE_STATE, EDITOR
+from .definitions import EDITOR
+from .lifecycle import route_of, transitions_for
 from .models import Deadline
 
 NOT_STARTED = "nog niet begonnen"
@@ -70,7 +72,7 @@ def _row(user, school, due_on, today) -> TodoRow:
             actor_label=actors_label([EDITOR]),
             actions=[START] if may_start else [],
         )
-    route = profile.route_definition
+    route = route_of(profile)
     actors = next_actors(profile)
     return TodoRow(
         school=school,
@@ -80,7 +82,9 @@ def _row(user, school, due_on, today) -> TodoRow:
         soon=is_due_soon(profile.state, due_on, today),
         actor_label=actors_label(actors),
         actions=[
-            route.step(a).label for a in profile.transitions_for(user) if not route.step(a).optional
+            route.step(a).label
+            for a in transitions_for(profile, user)
+            if not route.step(a).optional
         ]
         if actors
         else [],

@@ -7,9 +7,10 @@ from django.views.decorators.http import require_POST
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_board_for_officer
 from steunwijzer.profiles.models import Profile
+from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.report import check_profile
 
-from .definitions import EDITABLE_STATE
+from .lifecycle import route_of, transitions_for
 from .payloads import ADVICE, CONSENT, PUPIL_METHODS, InvalidPayload
 from .services import ForbiddenAction, WrongState, profile_transition, profiles_deliver
 from .statement import statement_filename, statement_pdf
@@ -31,14 +32,14 @@ PAYLOAD_FIELDS = (
 
 
 def _route_page(request, profile, errors=None, failed_action=None, status=200):
-    route = profile.route_definition
+    route = route_of(profile)
     return render(
         request,
         "route/route.html",
         {
             "profile": profile,
             "route": route,
-            "steps": [route.step(a) for a in profile.transitions_for(request.user)],
+            "steps": [route.step(a) for a in transitions_for(profile, request.user)],
             "timeline": profile.transitions.select_related(None).defer("attachment"),
             "errors": errors or {},
             "failed_action": failed_action,

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from steunwijzer.profiles.dates import dutch_date
-from steunwijzer.route.definitions import STATES
+from steunwijzer.profiles.states import STATES
 from steunwijzer.route.payloads import ADVICE, CONSENT, PUPIL_METHODS
 
 register = template.Library()

@@ -6,7 +6,7 @@ Inclusion tags, so the editor and route views need not gather IJK data themselve
 from django import template
 
 from steunwijzer.organisations.models import Membership, Role
-from steunwijzer.route.definitions import BEFORE_BOARD
+from steunwijzer.profiles.states import BEFORE_BOARD
 
 from ..models import may_read
 from ..result import ijk_result
