@@ -83,16 +83,16 @@ def test_the_rebuild_command_reports_the_count(two_published, capsys):
 def test_a_failing_index_leaves_the_publication_untaken(
     profile, editor, mr_member, officer, staff, monkeypatch
 ):
-    from steunwijzer.route import services as route_services
+    from steunwijzer.publication import receivers
     from tests.publication_helpers import publish as do_publish
 
-    written = route_services.index_school
+    written = receivers.index_school
 
     def broken(school):
         written(school)  # the row is written, then the index fails
         raise RuntimeError("index kapot")
 
-    monkeypatch.setattr(route_services, "index_school", broken)
+    monkeypatch.setattr(receivers, "index_school", broken)
     with pytest.raises(RuntimeError):
         do_publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
     profile.refresh_from_db()

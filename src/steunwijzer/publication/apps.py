@@ -5,3 +5,6 @@ class PublicationConfig(AppConfig):
     name = "steunwijzer.publication"
     label = "publication"
     verbose_name = "Publicatie"
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects them)

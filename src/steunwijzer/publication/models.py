@@ -1,9 +1,10 @@
 """The school finder's search index: one compact row per school with a published SOP, and
 its words.
 
-Written when a SOP is published (`search_index.index_school`, inside the step's transaction)
-and rebuilt by `steunwijzer rebuild_finder_index`. The finder filters these rows with plain
-column comparisons, so it never reads the profiles' JSON answers.
+Written when a SOP is published (`search_index.index_school`, from the route's `step_taken`
+signal, inside the step's transaction) and rebuilt by `steunwijzer rebuild_finder_index`. The
+finder filters these rows with plain column comparisons, so it never reads the profiles' JSON
+answers.
 """
 
 from django.db import models

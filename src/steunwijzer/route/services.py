@@ -7,7 +7,6 @@ from steunwijzer.core.problems import Problem
 from steunwijzer.core.uploads import UploadRefused, check_upload
 from steunwijzer.organisations.models import Membership, Role, display_name
 from steunwijzer.profiles.models import Profile
-from steunwijzer.publication.search_index import index_school
 from steunwijzer.quality_check.report import check_profile
 
 from .definitions import SINGLE_SCHOOL_EDITOR
@@ -15,6 +14,7 @@ from .lifecycle import route_of, route_roles
 from .models import Transition
 from .notifications import notify_step
 from .payloads import InvalidPayload, clean_payload, rejected
+from .signals import step_taken
 
 STATEMENT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -174,6 +174,8 @@ def profile_transition(
         attachment_name=statement[1] if statement else "",
     )
     _apply(profile, action, target, cleaned)
+    # In this transaction: a receiver that fails (the finder index) leaves the step untaken.
+    step_taken.send(sender=Transition, profile=profile, transition=record)
     # robust: a mail server that is down must not turn a step that was taken into an error.
     transaction.on_commit(lambda: notify_step(record), robust=True)
     return record
@@ -193,8 +195,6 @@ def _apply(profile: Profile, action: str, target: str, cleaned: dict):
         fields.append("published_revision")
     profile.state = target
     profile.save(update_fields=fields)
-    if action == "publish":  # in this transaction: a failing index leaves the step untaken
-        index_school(profile.school)
 
 
 @transaction.atomic
