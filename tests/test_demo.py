@@ -25,6 +25,7 @@ from steunwijzer.profiles.states import BEFORE_BOARD
 from steunwijzer.quality_check.report import check_profile
 from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import is_late, school_year_bounds
+from steunwijzer.route.lifecycle import route_of
 from steunwijzer.route.models import Deadline, ReminderSent, Transition
 from tests.two_factor_helpers import verify_session
 
@@ -147,7 +148,7 @@ def test_the_demo_has_sops_in_every_state_of_the_route():
 @pytest.mark.django_db
 def test_one_board_runs_the_schoolgids_route_end_to_end():
     load_demo()
-    schoolgids = [p for p in demo_profiles() if p.route["key"] == "schoolgids"]
+    schoolgids = [p for p in demo_profiles() if route_of(p).key == "schoolgids"]
     assert {p.school.board.name for p in schoolgids} == {"Stichting Vliet en Duin"}
     published = [p for p in schoolgids if p.state == "gepubliceerd"]
     assert published

@@ -25,6 +25,8 @@ class Step:
     rejected_target: str | None = None
     # A step one may take but need not (taking an SOP back): it makes nobody "aan zet".
     optional: bool = False
+    # Rules beyond role and state, by name (`route.guards.GUARDS`), checked in this order.
+    guards: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ def route_from_dict(data: dict) -> RouteDefinition:
                 notify=tuple(s.get("notify", ())),
                 rejected_target=s.get("rejected_target"),
                 optional=s.get("optional", False),
+                guards=tuple(s.get("guards", ())),
             )
             for s in data["steps"]
         ),
@@ -89,6 +92,7 @@ def route_to_dict(route: RouteDefinition) -> dict:
                 "notify": list(s.notify),
                 "rejected_target": s.rejected_target,
                 "optional": s.optional,
+                "guards": list(s.guards),
             }
             for s in route.steps
         ],
@@ -117,7 +121,15 @@ _BOARD_AND_AFTER = (
         (OFFICER,),
         notify=(EDITOR,),
     ),
-    Step("establish", "Vaststellen", ("bij_bestuur",), "vastgesteld", (OFFICER,), notify=(EDITOR,)),
+    Step(
+        "establish",
+        "Vaststellen",
+        ("bij_bestuur",),
+        "vastgesteld",
+        (OFFICER,),
+        notify=(EDITOR,),
+        guards=("not_own_work",),
+    ),
     Step(
         "deliver",
         "Aanleveren bij het samenwerkingsverband",
@@ -147,6 +159,7 @@ SOP_ROUTE = RouteDefinition(
             "bij_mr",
             (EDITOR,),
             notify=(MR,),
+            guards=("complete_profile", "mr_present"),
         ),
         Step("give_advice", "Advies geven", ("bij_mr",), "advies_gegeven", (MR,), notify=(EDITOR,)),
         WITHDRAW,
@@ -157,6 +170,7 @@ SOP_ROUTE = RouteDefinition(
             "bij_bestuur",
             (EDITOR,),
             notify=(OFFICER,),
+            guards=("decision_and_officer",),
         ),
         *_BOARD_AND_AFTER,
         Step(
@@ -188,6 +202,7 @@ SCHOOLGIDS_ROUTE = RouteDefinition(
             ("concept",),
             "leerlingen_gehoord",
             (EDITOR,),
+            guards=("complete_profile",),
         ),
         Step(
             "request_consent",
@@ -196,6 +211,7 @@ SCHOOLGIDS_ROUTE = RouteDefinition(
             "bij_mr",
             (EDITOR,),
             notify=(MR,),
+            guards=("parent_section",),
         ),
         Step(
             "give_consent",
@@ -205,6 +221,7 @@ SCHOOLGIDS_ROUTE = RouteDefinition(
             (MR,),
             notify=(EDITOR,),
             rejected_target="concept",
+            guards=("parent_section_only",),
         ),
         WITHDRAW,
         Step(
@@ -214,6 +231,7 @@ SCHOOLGIDS_ROUTE = RouteDefinition(
             "bij_bestuur",
             (EDITOR,),
             notify=(OFFICER,),
+            guards=("decision_and_officer",),
         ),
         *_BOARD_AND_AFTER,
         Step(

@@ -5,11 +5,11 @@ from django.utils import timezone
 
 from steunwijzer.core.problems import Problem
 from steunwijzer.core.uploads import UploadRefused, check_upload
-from steunwijzer.organisations.models import Membership, Role, display_name
+from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.models import Profile
-from steunwijzer.quality_check.report import check_profile
 
-from .definitions import SINGLE_SCHOOL_EDITOR
+from .errors import ForbiddenAction, WrongState
+from .guards import GUARDS
 from .lifecycle import route_of, route_roles
 from .models import Transition
 from .notifications import notify_step
@@ -17,14 +17,6 @@ from .payloads import InvalidPayload, clean_payload, rejected
 from .signals import step_taken
 
 STATEMENT_MAX_BYTES = 10 * 1024 * 1024
-
-
-class ForbiddenAction(Exception):
-    """This person may not take this action on this profile (HTTP 403)."""
-
-
-class WrongState(Exception):
-    """The action exists but not from the profile's current state (HTTP 409)."""
 
 
 def _check_statement(attachment) -> tuple[bytes, str] | None:
@@ -37,101 +29,9 @@ def _check_statement(attachment) -> tuple[bytes, str] | None:
     return checked.data, checked.filename
 
 
-def _check_rules(profile: Profile, user, action: str, roles: set[str]) -> str:
-    """Rules beyond role and state; returns a note to record, if any."""
-    rule = _RULES.get(action)
-    return rule(profile, user, roles) if rule else ""
-
-
-def _mr_members(profile: Profile, *, parents_only=False):
-    members = Membership.objects.filter(school=profile.school, role=Role.MR_MEMBER)
-    return members.filter(function=Membership.Function.PARENT) if parents_only else members
-
-
-def _needs_complete_profile(profile, user, roles):
-    """Mandatory items of the SOP-check block the step to the MR; the rest only warns."""
-    blocking = check_profile(profile).blocking
-    if blocking:
-        listed = "; ".join(f.message for f in blocking[:5])
-        more = f" (en nog {len(blocking) - 5})" if len(blocking) > 5 else ""
-        raise WrongState(f"Het SOP is nog niet compleet: {listed}{more}")
-    return ""
-
-
-def _needs_mr(profile, user, roles):
-    # Without an MR member nobody could take the next step: the SOP would be stuck.
-    if not _mr_members(profile).exists():
-        raise WrongState(
-            "Deze school heeft nog geen MR-lid in Steunwijzer. Nodig eerst de MR uit via "
-            "'Iemand uitnodigen'."
-        )
-    return ""
-
-
-def _needs_parent_section(profile, user, roles):
-    if not _mr_members(profile, parents_only=True).exists():
-        raise WrongState(
-            "Deze school heeft nog geen ouder in de MR in Steunwijzer; de oudergeleding geeft "
-            "instemming. Nodig een ouder uit de MR uit met de functie 'ouder'."
-        )
-    return ""
-
-
-def _parent_section_only(profile, user, roles):
-    if not _mr_members(profile, parents_only=True).filter(user=user).exists():
-        raise ForbiddenAction("Alleen ouders in de MR (de oudergeleding) geven instemming.")
-    return ""
-
-
-def _needs_decision_and_officer(profile, user, roles):
-    decided = profile.transitions.filter(
-        action__in=("give_advice", "give_consent"), created_at__gte=_last_start(profile)
-    )
-    if not decided.exists():
-        raise WrongState("Er is nog geen advies of instemming van de MR vastgelegd.")
-    if not Membership.objects.filter(board=profile.school.board, role=Role.BOARD_OFFICER).exists():
-        raise WrongState(
-            "Het bestuur heeft nog geen kwaliteitsmedewerker in Steunwijzer die het SOP kan "
-            "vaststellen. Vraag het samenwerkingsverband om die uit te nodigen."
-        )
-    return ""
-
-
-def _not_own_work(profile, user, roles):
-    if not profile.revisions.filter(author=user).exists():
-        return ""
-    if SINGLE_SCHOOL_EDITOR not in roles:
-        raise ForbiddenAction(
-            "U heeft aan deze versie meegeschreven en mag haar daarom niet zelf vaststellen. "
-            "Vraag een andere kwaliteitsmedewerker van het bestuur."
-        )
-    return (
-        "Vastgesteld door de directeur-bestuurder van een éénpitter die zelf aan deze "
-        "versie schreef; dat is bij een éénpitter toegestaan."
-    )
-
-
-def _all(*rules):
-    def check(profile, user, roles):
-        return " ".join(note for rule in rules if (note := rule(profile, user, roles)))
-
-    return check
-
-
-_RULES = {
-    "request_advice": _all(_needs_complete_profile, _needs_mr),
-    "record_pupil_views": _needs_complete_profile,
-    "request_consent": _needs_parent_section,
-    "give_consent": _parent_section_only,
-    "submit_to_board": _needs_decision_and_officer,
-    "establish": _not_own_work,
-}
-
-
-def _last_start(profile: Profile):
-    """When the current round began: the last time the profile went back to concept."""
-    back = profile.transitions.filter(to_state="concept").values_list("created_at", flat=True)
-    return back.first() or profile.created_at
+def _check_guards(profile: Profile, user, step, roles: set[str]) -> str:
+    """The step's rules beyond role and state (`Step.guards`); the notes to record, if any."""
+    return " ".join(note for name in step.guards if (note := GUARDS[name](profile, user, roles)))
 
 
 @transaction.atomic
@@ -155,7 +55,7 @@ def profile_transition(
     statement = (
         _check_statement(attachment) if step.action in ("give_advice", "give_consent") else None
     )
-    exception_note = _check_rules(profile, user, action, roles)
+    exception_note = _check_guards(profile, user, step, roles)
     if exception_note:
         cleaned["exception"] = exception_note
 
