@@ -9,6 +9,7 @@ YAML error wording. `parse_scheme` returns the `Scheme` plus the normalised dict
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -503,12 +504,9 @@ def scheme_from_dict(data: dict) -> Scheme:
     )
 
 
-_default: Scheme | None = None
-
-
+@cache
 def default_scheme() -> Scheme:
-    """The shipped scheme, used by a partnership that has not imported its own."""
-    global _default
-    if _default is None:
-        _default, _ = parse_scheme(DEFAULT_SCHEME_PATH.read_bytes(), DEFAULT_SCHEME_PATH.name)
-    return _default
+    """The shipped scheme, used by a partnership that has not imported its own. Read once per
+    process (threads asking at the same moment at worst both read it; none sees half)."""
+    scheme, _ = parse_scheme(DEFAULT_SCHEME_PATH.read_bytes(), DEFAULT_SCHEME_PATH.name)
+    return scheme
