@@ -16,7 +16,7 @@ import yaml
 
 from steunwijzer.regional_model.loader import decode_source
 from steunwijzer.regional_model.problems import FormatError, FormatProblem
-from steunwijzer.regional_model.yaml_checker import _describe, _line, _yaml_error_problem
+from steunwijzer.regional_model.yaml_checker import _describe, _line, compose_yaml
 
 DEFAULT_SCHEME_PATH = Path(__file__).resolve().parent / "schemes" / "default.yaml"
 
@@ -423,10 +423,7 @@ def parse_scheme(text: str | bytes, filename: str = "<schema>") -> tuple[Scheme,
     source = decode_source(text, filename)
     if not source.strip():
         raise FormatError([FormatProblem(filename, None, "", "het bestand is leeg")])
-    try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        raise FormatError([_yaml_error_problem(exc, filename, source)]) from None
+    root = compose_yaml(source, filename)
     if root is None:
         raise FormatError(
             [FormatProblem(filename, None, "", "het bestand bevat alleen commentaar")]
