@@ -286,8 +286,11 @@ def gunicorn(env: dict, log: Path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "gunicorn", "steunwijzer.wsgi:application"]
-    command += ["--bind", f"127.0.0.1:{port}", "--workers", "2"]
+    # As `steunwijzer serve` runs it (threaded workers), with 2 workers.
+    from steunwijzer.cli import DEFAULT_THREADS, gunicorn_args
+
+    args = gunicorn_args("127.0.0.1", port, workers=2, threads=DEFAULT_THREADS)
+    command = [sys.executable, "-m", "gunicorn", *args]
     with log.open("w") as log_file:
         server = subprocess.Popen(command, env=env, stdout=log_file, stderr=subprocess.STDOUT)
         try:
@@ -381,8 +384,8 @@ Method:
   in chapter by chapter through `profile_create`/`profile_update` (seeding: {seeding}).
 - Queries: counted in-process with Django's test client and `CaptureQueriesContext`, on the
   second request of a session.
-- Timings: wall-clock per request over HTTP from the same machine (a new connection each time,
-  as sync workers close it anyway), against gunicorn with 2 sync workers, `DEBUG=False` and
+- Timings: wall-clock per request over HTTP from the same machine (a new connection each time),
+  against gunicorn as `steunwijzer serve` runs it (2 threaded workers), `DEBUG=False` and
   otherwise default settings (database connections kept for 60 s, `DB_CONN_MAX_AGE`).
   As school 1's editor, after {WARMUP} warm-up requests each: {requests} sequential GETs of the
   `{CHAPTER}` chapter editor, then {requests} autosave POSTs, each changing a field and sending

@@ -246,7 +246,7 @@ def report(results: dict, facts: str, schools: int, requests: int) -> tuple[str,
 
 - {facts}. The machine is shared with other work, so absolute numbers move between runs.
 - The demo plus {schools} synthetic published SOPs ({first['indexed']} rows in the finder's
-  index). gunicorn with 2 sync workers and whitenoise, as `steunwijzer serve` runs it.
+  index). gunicorn as `steunwijzer serve` runs it (2 threaded workers), with whitenoise.
 - School page: `{SCHOOL_PATH}` ({first['page_bytes']} bytes of HTML), {requests} GETs by
   {CLIENTS} concurrent clients (threads, a new connection per request), after {WARMUP}
   warm-up requests; the same bytes saved as `{STATIC_PATH}` and fetched the same way.

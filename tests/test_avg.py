@@ -1,7 +1,9 @@
 """AVG: inzage for a school and a person, and deleting a person with the history intact."""
 
+import errno
 import io
 import json
+import os
 import zipfile
 
 import pytest
@@ -139,3 +141,48 @@ def test_the_page_names_what_it_cannot_find(client, admin):
     response = client.post("/inzage/", {"about": "person", "key": "niemand"})
     assert response.status_code == 400
     assert "Er is geen account met gebruikersnaam niemand." in response.content.decode()
+
+
+@pytest.mark.parametrize("action, key", [("export-school", "12ab"), ("export-person", "editor")])
+def test_an_export_to_a_place_it_cannot_write_says_so_and_writes_nothing(
+    history, tmp_path, action, key
+):
+    a_file = tmp_path / "bestand.txt"
+    a_file.write_text("hier staat al iets")
+    for output, message in (
+        (tmp_path / "nergens" / "inzage.zip", "De map .* bestaat niet"),
+        (tmp_path, "is een map; geef een bestandsnaam op"),
+        (a_file / "inzage.zip", "bestand.txt is geen map"),
+    ):
+        with pytest.raises(CommandError, match=message) as caught:
+            call_command("avg", action, key, "--output", str(output), stdout=io.StringIO())
+        assert caught.value.returncode == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["bestand.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in any folder")
+def test_an_export_into_a_read_only_folder_says_so(history, tmp_path):
+    folder = tmp_path / "alleen-lezen"
+    folder.mkdir(mode=0o555)
+    with pytest.raises(CommandError, match="mag niet geschreven worden"):
+        call_command("avg", "export-school", "12ab", "--output", str(folder / "inzage.zip"))
+
+
+def test_an_export_that_fails_while_written_leaves_no_file(history, tmp_path, monkeypatch):
+    def disk_full(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("pathlib.Path.write_bytes", disk_full)
+    with pytest.raises(CommandError, match=r"de schijf is vol\. Er is niets geschreven"):
+        call_command("avg", "export-school", "12ab", "--output", str(tmp_path / "inzage.zip"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_deleting_without_anyone_to_answer_deletes_nothing(history, editor, monkeypatch):
+    def no_one(prompt):
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", no_one)
+    with pytest.raises(CommandError, match="Niets verwijderd: er kwam geen antwoord"):
+        call_command("avg", "delete-person", "editor")
+    assert get_user_model().objects.filter(username="editor").exists()

@@ -1,9 +1,12 @@
 """`steunwijzer backup` and `steunwijzer restore`: a round trip loses nothing, on SQLite and
 PostgreSQL alike; a back-up that does not fit is refused before anything changes."""
 
+import errno
 import io
 import json
+import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -150,3 +153,167 @@ def test_it_refuses_a_file_that_is_not_a_backup(tmp_path, db):
         archive.writestr("readme.txt", "hallo")
     with pytest.raises(CommandError, match="geen back-up"):
         call_command("restore", str(other))
+
+
+# --- Files that are not a good back-up: refused before anything changes -------------------------
+
+
+def _member_rewritten(archive, name, change) -> io.BytesIO:
+    out = io.BytesIO()
+    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == name:
+                data = change(data)
+            if data is not None:
+                target.writestr(item, data)
+    return io.BytesIO(out.getvalue())
+
+
+def _declared_size(archive, name: str, size: int) -> bytes:
+    """The zip with `name`'s size in the central directory set to `size` (a bomb's claim)."""
+    data = bytearray(archive.getvalue())
+    at = data.index(b"PK\x01\x02")
+    while True:
+        length = int.from_bytes(data[at + 28 : at + 30], "little")
+        if data[at + 46 : at + 46 + length] == name.encode():
+            data[at + 24 : at + 28] = size.to_bytes(4, "little")
+            return bytes(data)
+        at = data.index(b"PK\x01\x02", at + 4)
+
+
+def _damaged_member(archive) -> bytes:
+    """The zip with bytes of the profiles' compressed data changed: its checksum fails."""
+    with zipfile.ZipFile(archive) as source:
+        info = source.getinfo("data/profiles.profile.json")
+    data = bytearray(archive.getvalue())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 10 : start + 20] = bytes(b ^ 0xFF for b in data[start + 10 : start + 20])
+    return bytes(data)
+
+
+def _broken(case: str, good: io.BytesIO, tmp_path) -> str:
+    path = tmp_path / "backup.zip"
+    whole = good.getvalue()
+    if case == "missing":
+        return str(tmp_path / "bestaat-niet.zip")
+    if case == "folder":
+        return str(tmp_path)
+    if case == "empty":
+        data = b""
+    elif case == "truncated zip":
+        data = whole[: len(whole) - 200]
+    elif case == "half a zip":
+        data = whole[: len(whole) // 2]
+    elif case == "damaged member":
+        data = _damaged_member(good)
+    elif case == "png":
+        data = documents.PNG
+    elif case == "binary junk":
+        data = bytes(range(256)) * 64
+    elif case == "zip of something else":
+        data = _member_rewritten(good, "manifest.json", lambda d: None).getvalue()
+    elif case == "manifest of another application":
+        data = _rewritten(good, lambda m: m.update(format="ander-programma-backup")).getvalue()
+    elif case == "manifest that is no object":
+        data = _member_rewritten(good, "manifest.json", lambda d: b"[1, 2, 3]").getvalue()
+    elif case == "manifest with broken counts":
+        data = _rewritten(good, lambda m: m.update(counts={"profiles.profile": "veel"})).getvalue()
+    elif case == "data file missing":
+        data = _member_rewritten(good, "data/profiles.profile.json", lambda d: None).getvalue()
+    elif case == "data file not json":
+        data = _member_rewritten(good, "data/profiles.profile.json", lambda d: d[:-40]).getvalue()
+    elif case == "data file not rows":
+        data = _member_rewritten(good, "data/profiles.profile.json", lambda d: b"{}").getvalue()
+    elif case == "unknown model":
+        data = _rewritten(good, lambda m: m["counts"].update({"../../etc/passwd": 1})).getvalue()
+    elif case == "declared huge":
+        data = _declared_size(good, "data/profiles.profile.json", 2**31)
+    path.write_bytes(data)
+    return str(path)
+
+
+BROKEN = {
+    "missing": "Bestand niet gevonden",
+    "folder": "is een map, geen bestand",
+    "empty": "is leeg",
+    "truncated zip": "beschadigd of onvolledig",
+    "half a zip": "beschadigd of onvolledig",
+    "damaged member": r"data/profiles\.profile\.json in de back-up is beschadigd",
+    "png": "geen zip-bestand en dus geen back-up",
+    "binary junk": "geen zip-bestand en dus geen back-up",
+    "zip of something else": "manifest.json ontbreekt",
+    "manifest of another application": "hoort bij iets anders",
+    "manifest that is no object": "manifest.json is onleesbaar",
+    "manifest with broken counts": "manifest.json van de back-up is beschadigd",
+    "data file missing": r"onvolledig: data/profiles\.profile\.json ontbreekt",
+    "data file not json": "geen geldige rijen",
+    "data file not rows": "geen lijst met rijen",
+    "unknown model": "dat deze versie van Steunwijzer niet kent",
+    "declared huge": r"uitgepakt 2 GB worden, meer dan de grens",
+}
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_a_broken_or_foreign_file_is_refused_and_nothing_changes(filled, tmp_path, case, settings):
+    settings.BACKUP_MAX_UNPACKED_BYTES = 1024**3
+    file = _broken(case, round_trip(), tmp_path)
+    # --yes: even a restore that may replace everything keeps the database as it was.
+    with pytest.raises(CommandError, match=BROKEN[case]) as caught:
+        call_command("restore", file, yes=True)
+    assert caught.value.returncode == 1
+    assert everything() == filled
+
+
+def test_an_oversized_file_is_refused_before_it_is_opened(filled, tmp_path, settings, monkeypatch):
+    target = tmp_path / "backup.zip"
+    target.write_bytes(round_trip().getvalue())
+    settings.BACKUP_MAX_BYTES = 1000
+    monkeypatch.setattr("zipfile.ZipFile", None)  # opening it would fail loudly
+    with pytest.raises(CommandError, match=r"is te groot \(.* kB\); een back-up is hooguit"):
+        call_command("restore", str(target), yes=True)
+    assert everything() == filled
+
+
+def test_a_backup_that_does_not_fit_in_the_temporary_folder_is_refused(filled, monkeypatch):
+    monkeypatch.setattr(
+        "steunwijzer.core.backup.shutil.disk_usage", lambda path: shutil._ntuple_diskusage(1, 1, 1)
+    )
+    with pytest.raises(BackupError, match="is nog 1 bytes vrij"):
+        backup_restore(round_trip(), replace=True)
+    assert everything() == filled
+
+
+def test_rows_that_do_not_fit_the_database_are_rolled_back(filled):
+    def to_a_school_that_is_not_there(data):
+        rows = json.loads(data)
+        rows[0]["fields"]["school"] = 999_999
+        return json.dumps(rows).encode()
+
+    broken = _member_rewritten(
+        round_trip(), "data/profiles.profile.json", to_a_school_that_is_not_there
+    )
+    with pytest.raises(BackupError, match=r"passen niet in de database.*niets teruggezet"):
+        backup_restore(broken, replace=True)
+    assert everything() == filled
+
+
+def test_the_backup_command_refuses_a_folder_it_cannot_write_to(filled, tmp_path):
+    for output, message in (
+        (tmp_path / "nergens" / "backup.zip", "De map .* bestaat niet"),
+        (tmp_path, "is een map; geef een bestandsnaam op"),
+    ):
+        with pytest.raises(CommandError, match=message):
+            call_command("backup", output=str(output), stdout=io.StringIO())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_backup_that_fails_while_written_leaves_no_file(filled, tmp_path, monkeypatch):
+    def disk_full(target):
+        Path(target).write_bytes(b"PK half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("steunwijzer.core.management.commands.backup.backup_write", disk_full)
+    with pytest.raises(CommandError, match=r"de schijf is vol\. Er is niets geschreven"):
+        call_command("backup", output=str(tmp_path / "backup.zip"), stdout=io.StringIO())
+    assert list(tmp_path.iterdir()) == []

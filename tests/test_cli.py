@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,39 @@ def test_demo_builds_once_serves_and_reuses_its_data(tmp_path):
     finally:
         output = _stop(second)
     assert "wordt hergebruikt" in output and "Demodata aanmaken" not in output
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["restore", "{half_zip}"], "Dit zip-bestand is beschadigd of onvolledig"),
+        (["restore", "{png}"], "geen zip-bestand en dus geen back-up"),
+        (["format", "import", "{png}"], "dit is een PNG-afbeelding, geen YAML-tekst"),
+        (["diversity", "validate", "{empty}"], "is leeg: er staat niets in"),
+        (["ijk", "import", "{folder}"], "is een map, geen bestand"),
+        (["backup", "--output", "{nowhere}"], "bestaat niet"),
+        (["avg", "export-school", "17XK", "--output", "{nowhere}"], "bestaat niet"),
+    ],
+)
+def test_a_bad_file_gets_a_dutch_message_and_exit_status_1_without_a_traceback(
+    tmp_path, args, message
+):
+    files = tmp_path / "bestanden"
+    files.mkdir()
+    (files / "leeg.yaml").write_bytes(b"")
+    (files / "plaatje.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    with zipfile.ZipFile(files / "heel.zip", "w") as archive:
+        archive.writestr("manifest.json", "{}" * 500)
+    whole = (files / "heel.zip").read_bytes()
+    (files / "half.zip").write_bytes(whole[: len(whole) // 2])
+    names = {
+        "half_zip": files / "half.zip",
+        "png": files / "plaatje.png",
+        "empty": files / "leeg.yaml",
+        "folder": files,
+        "nowhere": files / "nergens" / "uit.zip",
+    }
+    result = run(*(a.format(**names) for a in args), data_dir=tmp_path / "data")
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,15 +1,21 @@
 """`manage.py format validate|import`: checking and storing regional SOP models."""
 
+import os
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from steunwijzer.instruments.diversity.models import SchemeVersion
+from steunwijzer.instruments.diversity.scheme import DEFAULT_SCHEME_PATH
+from steunwijzer.instruments.ijk.catalogue import DEFAULT_CATALOGUE_PATH
+from steunwijzer.instruments.ijk.models import CatalogueVersion
 from steunwijzer.organisations.models import Partnership
-from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, FormatError
+from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, MAX_SOURCE_BYTES, FormatError
 from steunwijzer.regional_model.models import FormatVersion
 from steunwijzer.regional_model.services import format_import
+from tests import documents
 
 
 @pytest.fixture
@@ -159,3 +165,82 @@ def test_the_service_reports_the_line_of_the_version_when_refusing(swv):
     (problem,) = caught.value.problems
     version_line = text.splitlines().index('version: "2.0"') + 1
     assert (problem.line, problem.path) == (version_line, "version")
+
+
+# --- Files that are not what the three YAML commands read (format, diversity, ijk) -------------
+
+COMMANDS = {
+    "format": (DEFAULT_FORMAT_PATH, FormatVersion),
+    "diversity": (DEFAULT_SCHEME_PATH, SchemeVersion),
+    "ijk": (DEFAULT_CATALOGUE_PATH, CatalogueVersion),
+}
+ZIP = b"PK\x03\x04" + bytes(range(256)) * 4
+
+
+def _bad_file(tmp_path, case: str, command: str) -> str:
+    path = tmp_path / "bestand.yaml"
+    if case == "missing":
+        return str(tmp_path / "bestaat-niet.yaml")
+    if case == "folder":
+        return str(tmp_path)
+    if case == "pipe":
+        os.mkfifo(path)  # reading it would wait for a writer for ever
+    elif case == "empty":
+        path.write_bytes(b"")
+    elif case == "binary junk":
+        path.write_bytes(bytes(range(128, 256)) * 16)
+    elif case == "png":
+        path.write_bytes(documents.PNG)
+    elif case == "zip":
+        path.write_bytes(ZIP)
+    elif case == "pdf":
+        path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + documents.PDF)
+    elif case == "invalid yaml":
+        path.write_text("name: [niet gesloten\n  - : :\n", encoding="utf-8")
+    elif case == "nested too deep":
+        path.write_text("name: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    elif case == "oversized":
+        path.write_bytes(b"# " + b"x" * 2 * MAX_SOURCE_BYTES + b"\n")
+    elif case == "another command's file":
+        other = "ijk" if command != "ijk" else "format"
+        path.write_bytes(COMMANDS[other][0].read_bytes())
+    return str(path)
+
+
+CASES = {
+    "missing": "Bestand niet gevonden",
+    "folder": "is een map, geen bestand",
+    "pipe": "geen gewoon bestand",
+    "empty": "is leeg: er staat niets in",
+    "binary junk": "geen geldige UTF-8-tekst",
+    "png": "dit is een PNG-afbeelding, geen YAML-tekst",
+    "zip": "dit is een zip-bestand",
+    "pdf": "dit is een PDF-bestand, geen YAML-tekst",
+    "invalid yaml": r"bestand\.yaml:2: YAML-fout",
+    "nested too deep": "te diep genest",
+    "oversized": r"is te groot \(2 MB\); .* \(YAML\) is hooguit 1 MB",
+    "another command's file": r"is een (IJK-catalogus|SOP-model), geen ",
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("case", CASES)
+def test_a_file_that_is_not_a_model_is_refused_in_dutch_and_nothing_is_stored(
+    swv, tmp_path, command, case
+):
+    _, model = COMMANDS[command]
+    file = _bad_file(tmp_path, case, command)
+    for action in ("validate", "import"):
+        with pytest.raises(CommandError, match=CASES[case]) as caught:
+            call_command(command, action, file, stdout=StringIO(), stderr=StringIO())
+        assert caught.value.returncode == 1
+    assert not model.objects.exists()
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_cut_off(tmp_path, monkeypatch):
+    path = tmp_path / "groeit.yaml"
+    path.write_bytes(b"x" * (MAX_SOURCE_BYTES + 10))
+    # As if it was small when its size was looked up.
+    monkeypatch.setattr("steunwijzer.core.command_files.checked_input", lambda *a, **k: 10)
+    with pytest.raises(CommandError, match="hooguit 1 MB"):
+        run("validate", str(path))

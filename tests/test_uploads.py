@@ -120,7 +120,13 @@ def test_it_never_reads_more_than_it_may_keep():
 
 @pytest.mark.parametrize(
     "n_bytes, text",
-    [(TEN_MB, "10 MB"), (500 * 1024, "500 kB"), (1536 * 1024, "1,5 MB"), (800, "800 bytes")],
+    [
+        (TEN_MB, "10 MB"),
+        (500 * 1024, "500 kB"),
+        (1536 * 1024, "1,5 MB"),
+        (800, "800 bytes"),
+        (4 * 1024**3, "4 GB"),
+    ],
 )
 def test_sizes_read_as_dutch_people_write_them(n_bytes, text):
     assert size_text(n_bytes) == text

@@ -257,6 +257,11 @@ MAX_REQUEST_BYTES = envint("MAX_REQUEST_BYTES", str(20 * 1024 * 1024))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+# Restore (core/backup.py, docs/operations.md): the largest back-up file, and the most all its
+# parts may unpack to (the demo's JSON unpacks to about 7 times its zipped size). Both only
+# guard against the wrong file; raise them for a very large installation.
+BACKUP_MAX_BYTES = envint("BACKUP_MAX_BYTES", str(4 * 1024**3))
+BACKUP_MAX_UNPACKED_BYTES = envint("BACKUP_MAX_UNPACKED_BYTES", str(32 * 1024**3))
 # Public pages (publication): rendered once per published version and kept in each process.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

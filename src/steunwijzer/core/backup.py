@@ -11,23 +11,33 @@ A back-up is a zip file:
 Content types and permissions are left out (migrate makes them) and referred to by natural key;
 sessions are left out (people sign in again after a restore). Everything else is in, including
 the tables of apps added later: the list of models comes from the app registry.
+
+A restore checks the whole file before it changes anything: that it is a zip, not damaged
+(every member is unpacked and its checksum checked), a Steunwijzer back-up of a known format,
+complete (a data file per model the manifest counts, each valid JSON with that many rows),
+and that it unpacks to at most BACKUP_MAX_UNPACKED_BYTES and fits in the temporary folder.
 """
 
 import io
 import json
+import shutil
 import tempfile
 import zipfile
+import zlib
 from datetime import UTC, datetime, time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
+
+from .uploads import size_text
 
 FORMAT = "steunwijzer-backup"
 FORMAT_VERSION = 1
@@ -109,19 +119,158 @@ def backup_write(target) -> dict:
     return manifest
 
 
+# What reading a damaged zip member raises: a wrong checksum or a cut-off member (BadZipFile,
+# EOFError), broken compressed data (zlib.error), a password (RuntimeError), a compression
+# method Python does not know (NotImplementedError).
+_DAMAGED = (zipfile.BadZipFile, EOFError, zlib.error, RuntimeError, NotImplementedError)
+_NOT_RESTORED = "Er is niets teruggezet."
+_CHUNK = 1024 * 1024
+
+
+def _open_archive(source) -> zipfile.ZipFile:
+    """The back-up as a zip; a BackupError for a file that is no zip, or a damaged one."""
+    if hasattr(source, "read"):
+        start = source.tell()
+        magic = source.read(4)
+        source.seek(start)
+    else:
+        with open(source, "rb") as handle:
+            magic = handle.read(4)
+    try:
+        return zipfile.ZipFile(source)
+    except zipfile.BadZipFile:
+        if magic != b"PK\x03\x04":
+            raise BackupError(
+                "Dit bestand is geen zip-bestand en dus geen back-up van Steunwijzer (die maakt "
+                "'steunwijzer backup'). " + _NOT_RESTORED
+            ) from None
+        raise BackupError(
+            "Dit zip-bestand is beschadigd of onvolledig, bijvoorbeeld door een afgebroken "
+            "download of kopie. " + _NOT_RESTORED + " Neem een andere back-up."
+        ) from None
+
+
 def read_manifest(archive: zipfile.ZipFile) -> dict:
     try:
-        manifest = json.loads(archive.read("manifest.json"))
-    except (KeyError, ValueError):
+        raw = archive.read("manifest.json")
+    except KeyError:
         raise BackupError("Dit is geen back-up van Steunwijzer: manifest.json ontbreekt.") from None
-    if manifest.get("format") != FORMAT:
-        raise BackupError("Dit is geen back-up van Steunwijzer.")
-    if manifest.get("format_version", 0) > FORMAT_VERSION:
+    except _DAMAGED as exc:
         raise BackupError(
-            f"Deze back-up heeft opmaakversie {manifest['format_version']}; deze versie van "
+            f"manifest.json in de back-up is beschadigd ({exc}). {_NOT_RESTORED}"
+        ) from None
+    try:
+        manifest = json.loads(raw)
+    except ValueError:
+        manifest = None
+    if not isinstance(manifest, dict):
+        raise BackupError("Dit is geen back-up van Steunwijzer: manifest.json is onleesbaar.")
+    if manifest.get("format") != FORMAT:
+        raise BackupError(
+            "Dit is geen back-up van Steunwijzer: manifest.json hoort bij iets anders "
+            f"(formaat {str(manifest.get('format'))[:40]!r})."
+        )
+    format_version = manifest.get("format_version")
+    if not isinstance(format_version, int):
+        raise BackupError(f"manifest.json van de back-up is beschadigd. {_NOT_RESTORED}")
+    if format_version > FORMAT_VERSION:
+        raise BackupError(
+            f"Deze back-up heeft opmaakversie {format_version}; deze versie van "
             f"Steunwijzer kent alleen versie {FORMAT_VERSION} en lager. Werk Steunwijzer bij."
         )
+    migrations, counts = manifest.get("migrations"), manifest.get("counts")
+    if not (
+        isinstance(migrations, dict)
+        and all(
+            isinstance(names, list) and all(isinstance(n, str) for n in names)
+            for names in migrations.values()
+        )
+        and isinstance(counts, dict)
+        and all(isinstance(c, int) and not isinstance(c, bool) and c >= 0 for c in counts.values())
+    ):
+        raise BackupError(f"manifest.json van de back-up is beschadigd. {_NOT_RESTORED}")
     return manifest
+
+
+def _check_contents(archive: zipfile.ZipFile, manifest: dict, tmp: Path) -> list[str]:
+    """The data files of the models with rows, in loading order: each found, not damaged,
+    valid JSON with as many rows as the manifest says, unpacked into `tmp`."""
+    order = {model._meta.label_lower: i for i, model in enumerate(backed_up_models())}
+    wanted = []
+    for label, count in manifest["counts"].items():
+        if not count:
+            continue
+        if label not in order:
+            raise BackupError(
+                f"De back-up bevat gegevens van '{label[:60]}', dat deze versie van Steunwijzer "
+                f"niet kent. {_NOT_RESTORED}"
+            )
+        try:
+            wanted.append((order[label], label, count, archive.getinfo(f"data/{label}.json")))
+        except KeyError:
+            raise BackupError(
+                f"De back-up is onvolledig: data/{label}.json ontbreekt. {_NOT_RESTORED}"
+            ) from None
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > settings.BACKUP_MAX_UNPACKED_BYTES:
+        raise BackupError(
+            f"De back-up zou uitgepakt {size_text(unpacked)} worden, meer dan de grens van "
+            f"{size_text(settings.BACKUP_MAX_UNPACKED_BYTES)} (BACKUP_MAX_UNPACKED_BYTES). "
+            f"{_NOT_RESTORED} Is het bestand echt een back-up van Steunwijzer, zet de grens dan "
+            "hoger."
+        )
+    needed = sum(info.file_size for *_, info in wanted)
+    free = shutil.disk_usage(tmp).free
+    if needed > free:
+        raise BackupError(
+            f"Uitgepakt is de back-up {size_text(needed)}, maar in de tijdelijke map {tmp.parent} "
+            f"is nog {size_text(free)} vrij (TMPDIR kiest een andere map). {_NOT_RESTORED}"
+        )
+    files = []
+    for _, label, count, info in sorted(wanted):
+        path = tmp / f"{label}.json"
+        _unpack(archive, info, path)
+        _check_rows(path, label, count)
+        files.append(str(path))
+    return files
+
+
+def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    """Copy a member out in chunks; zipfile checks its length and checksum at the end."""
+    try:
+        with archive.open(info) as member, path.open("wb") as target:
+            first = True
+            while chunk := member.read(_CHUNK):
+                if first and chunk.lstrip()[:1] != b"[":
+                    raise BackupError(
+                        f"{info.filename} in de back-up is geen lijst met rijen. {_NOT_RESTORED}"
+                    )
+                first = False
+                target.write(chunk)
+    except _DAMAGED as exc:
+        raise BackupError(
+            f"{info.filename} in de back-up is beschadigd ({exc}). {_NOT_RESTORED}"
+        ) from None
+
+
+def _check_rows(path: Path, label: str, count: int) -> None:
+    try:
+        with path.open("rb") as handle:
+            rows = json.load(handle)
+    except ValueError:
+        rows = None
+    if not isinstance(rows, list) or not all(
+        isinstance(row, dict) and row.get("model") == label for row in rows
+    ):
+        raise BackupError(
+            f"data/{label}.json in de back-up is beschadigd: geen geldige rijen van {label}. "
+            + _NOT_RESTORED
+        )
+    if len(rows) != count:
+        raise BackupError(
+            f"data/{label}.json in de back-up heeft {len(rows)} rijen, het manifest noemt er "
+            f"{count}: de back-up is beschadigd. {_NOT_RESTORED}"
+        )
 
 
 def _unknown_migrations(manifest) -> list[str]:
@@ -167,8 +316,9 @@ def backup_restore(source, *, replace: bool = False) -> dict:
     Refuses a back-up from a newer Steunwijzer (migrations this installation does not know)
     and a database that already holds data, unless `replace` is given: then everything in it
     is replaced. A back-up of an older Steunwijzer is loaded at its own schema and then
-    migrated forward."""
-    with zipfile.ZipFile(source) as archive, tempfile.TemporaryDirectory() as tmp:
+    migrated forward. Everything in the file is checked before anything is written; a file
+    that is not a good back-up gives a BackupError with a Dutch reason."""
+    with _open_archive(source) as archive, tempfile.TemporaryDirectory() as tmp:
         manifest = read_manifest(archive)
         unknown = _unknown_migrations(manifest)
         if unknown:
@@ -182,26 +332,29 @@ def backup_restore(source, *, replace: bool = False) -> dict:
                 f"De database is niet leeg ({present} rijen). Zet de back-up alleen terug in "
                 "een lege database, of geef --yes om alles erin te vervangen."
             )
+        files = _check_contents(archive, manifest, Path(tmp))
         call_command("migrate", interactive=False, verbosity=0)
         targets = _migration_targets(manifest)
         at_backup_schema = applied_migrations() == manifest["migrations"]
         if not at_backup_schema:
             executor = MigrationExecutor(connection)
             executor.migrate(targets)
-        files = []
-        order = {model._meta.label_lower: i for i, model in enumerate(backed_up_models())}
-        for label, count in sorted(manifest["counts"].items(), key=lambda c: order.get(c[0], 0)):
-            if not count:
-                continue
-            path = Path(tmp) / f"{label}.json"
-            path.write_bytes(archive.read(f"data/{label}.json"))
-            files.append(str(path))
-        with transaction.atomic():
-            if present:
-                call_command("flush", interactive=False, verbosity=0)
-            if files:
-                call_command("loaddata", *files, verbosity=0)
-            _check_counts(manifest)
+        try:
+            with transaction.atomic():
+                if present:
+                    call_command("flush", interactive=False, verbosity=0)
+                if files:
+                    call_command("loaddata", *files, verbosity=0)
+                _check_counts(manifest)
+        except Exception as exc:
+            if not at_backup_schema:  # back to this version's schema, as it was
+                call_command("migrate", interactive=False, verbosity=0)
+            if isinstance(exc, BackupError):
+                raise
+            raise BackupError(
+                f"De rijen uit de back-up passen niet in de database ({str(exc)[:300]}). "
+                + _NOT_RESTORED
+            ) from exc
         if not at_backup_schema:
             call_command("migrate", interactive=False, verbosity=0)
     return manifest

@@ -110,8 +110,8 @@ def default_messages(allowed: tuple[str, ...], max_bytes: int) -> dict[str, str]
 
 
 def size_text(n_bytes: int) -> str:
-    """10485760 → "10 MB", 512000 → "500 kB", 1572864 → "1,5 MB"."""
-    for unit, factor in (("MB", 1024 * 1024), ("kB", 1024)):
+    """10485760 → "10 MB", 512000 → "500 kB", 1572864 → "1,5 MB", 4294967296 → "4 GB"."""
+    for unit, factor in (("GB", 1024**3), ("MB", 1024 * 1024), ("kB", 1024)):
         if n_bytes >= factor:
             value = f"{n_bytes / factor:.1f}".removesuffix(".0").replace(".", ",")
             return f"{value} {unit}"

@@ -2,10 +2,9 @@
 
 from django.template.loader import render_to_string
 
+from steunwijzer.core.pdf_render import render_pdf
+
 
 def report_pdf(data) -> bytes:
-    # Imported here: WeasyPrint loads Pango, which only the PDF needs.
-    from weasyprint import HTML
-
     html = render_to_string("dashboards/report_pdf.html", data)
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return render_pdf(html, pdf_variant="pdf/ua-1")

@@ -11,6 +11,7 @@ import base64
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from steunwijzer.core.pdf_render import render_pdf
 from steunwijzer.organisations.models import Partnership
 from steunwijzer.profiles.models import mandatory_parts
 
@@ -51,9 +52,10 @@ def sop_pdf_html(sop: PublishedSop) -> str:
 
 
 def render_sop_pdf(sop: PublishedSop) -> bytes:
-    # Imported here: WeasyPrint loads Pango, which only the PDF downloads need.
-    from weasyprint import HTML
-
-    return HTML(string=sop_pdf_html(sop), base_url=settings.SITE_URL).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False
+    return render_pdf(
+        sop_pdf_html(sop),
+        base_url=settings.SITE_URL,
+        pdf_variant="pdf/ua-1",
+        pdf_tags=True,
+        uncompressed_pdf=False,
     )

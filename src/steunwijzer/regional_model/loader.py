@@ -21,6 +21,7 @@ from .yaml_checker import _Parser
 
 __all__ = [
     "DEFAULT_FORMAT_PATH",
+    "MAX_SOURCE_BYTES",
     "FormatError",
     "FormatProblem",
     "decode_source",
@@ -33,6 +34,21 @@ __all__ = [
 
 DEFAULT_FORMAT_PATH = Path(__file__).resolve().parent / "formats" / "haaglanden-2.0.yaml"
 
+# The largest model, scheme or catalogue read from a file or an upload. The shipped ones are
+# 3 to 35 kB; a YAML file this size is something else.
+MAX_SOURCE_BYTES = 1024 * 1024
+
+# Files people pick by mistake, by their first bytes: named instead of "not UTF-8".
+_NOT_TEXT = (
+    (b"PK\x03\x04", "een zip-bestand (bijvoorbeeld een back-up, of een Word- of Excel-bestand)"),
+    (b"%PDF-", "een PDF-bestand"),
+    (b"\x89PNG", "een PNG-afbeelding"),
+    (b"\xff\xd8\xff", "een JPEG-afbeelding"),
+    (b"GIF8", "een GIF-afbeelding"),
+    (b"\x1f\x8b", "een gzip-bestand"),
+    (b"\xd0\xcf\x11\xe0", "een ouder Office-bestand (.doc of .xls)"),
+)
+
 
 def decode_source(data: bytes | str, filename: str = "<model>") -> str:
     """Bytes from a file or upload as text; a file that is not UTF-8 gets a Dutch FormatError."""
@@ -41,6 +57,10 @@ def decode_source(data: bytes | str, filename: str = "<model>") -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        kind = next((name for magic, name in _NOT_TEXT if data.startswith(magic)), None)
+        if kind:
+            message = f"dit is {kind}, geen YAML-tekst"
+            raise FormatError([FormatProblem(filename, None, "", message)]) from None
         line = data[: exc.start].count(b"\n") + 1
         byte = data[exc.start]
         raise FormatError(

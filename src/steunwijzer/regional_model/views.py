@@ -6,11 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 
-from .loader import FormatError, format_summary, parse_format
+from .loader import MAX_SOURCE_BYTES, FormatError, format_summary, parse_format
 from .models import FormatVersion
 from .services import format_import
-
-MODEL_MAX_BYTES = 1024 * 1024
 
 
 @login_required
@@ -22,7 +20,7 @@ def format_versions(request, slug):
         upload = request.FILES.get("model")
         if upload is None:
             problems, status = ["Kies een YAML-bestand met het SOP-model."], 400
-        elif upload.size > MODEL_MAX_BYTES:
+        elif upload.size > MAX_SOURCE_BYTES:
             problems, status = (
                 ["Dit bestand is groter dan 1 MB; een SOP-model is veel kleiner."],
                 400,

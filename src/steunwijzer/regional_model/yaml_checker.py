@@ -112,6 +112,20 @@ def _yaml_error_problem(exc: yaml.YAMLError, filename: str, source: str) -> Form
     return FormatProblem(filename, mark.line + 1 if mark else None, "", message)
 
 
+def compose_yaml(source: str, filename: str) -> yaml.Node | None:
+    """The YAML's node tree (None: only comments); a FormatError for what PyYAML refuses.
+
+    Lists or mappings nested hundreds deep exhaust PyYAML's recursion before it finds any
+    mistake; no model, scheme or catalogue comes near that."""
+    try:
+        return yaml.compose(source, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise FormatError([_yaml_error_problem(exc, filename, source)]) from None
+    except RecursionError:
+        message = "het bestand is te diep genest (lijsten of mappings honderden lagen diep)"
+        raise FormatError([FormatProblem(filename, None, "", message)]) from None
+
+
 def _line(node: yaml.Node | None) -> int | None:
     return node.start_mark.line + 1 if node is not None else None
 
@@ -162,10 +176,7 @@ class _Parser:
     def parse(self, source: str) -> SopFormat:
         if not source.strip():
             raise FormatError([FormatProblem(self.filename, None, "", "het bestand is leeg")])
-        try:
-            root = yaml.compose(source, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as exc:
-            raise FormatError([_yaml_error_problem(exc, self.filename, source)]) from None
+        root = compose_yaml(source, self.filename)
         if root is None:
             raise FormatError(
                 [FormatProblem(self.filename, None, "", "het bestand bevat alleen commentaar")]

@@ -2,13 +2,12 @@
 
 from django.template.loader import render_to_string
 
+from steunwijzer.core.pdf_render import render_pdf
+
 from .payloads import ADVICE, CONSENT
 
 
 def statement_pdf(transition) -> bytes:
-    # Imported here: WeasyPrint loads Pango, which only the PDF pages need.
-    from weasyprint import HTML
-
     payload = transition.payload
     html = render_to_string(
         "route/statement_pdf.html",
@@ -19,7 +18,7 @@ def statement_pdf(transition) -> bytes:
             "decision": ADVICE.get(payload.get("advice")) or CONSENT.get(payload.get("decision")),
         },
     )
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return render_pdf(html, pdf_variant="pdf/ua-1")
 
 
 def statement_filename(transition) -> str:

@@ -9,13 +9,14 @@ YAML error wording. `parse_scheme` returns the `Scheme` plus the normalised dict
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cache
 from pathlib import Path
 
 import yaml
 
 from steunwijzer.regional_model.loader import decode_source
 from steunwijzer.regional_model.problems import FormatError, FormatProblem
-from steunwijzer.regional_model.yaml_checker import _describe, _line, _yaml_error_problem
+from steunwijzer.regional_model.yaml_checker import _describe, _line, compose_yaml
 
 DEFAULT_SCHEME_PATH = Path(__file__).resolve().parent / "schemes" / "default.yaml"
 
@@ -422,10 +423,7 @@ def parse_scheme(text: str | bytes, filename: str = "<schema>") -> tuple[Scheme,
     source = decode_source(text, filename)
     if not source.strip():
         raise FormatError([FormatProblem(filename, None, "", "het bestand is leeg")])
-    try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        raise FormatError([_yaml_error_problem(exc, filename, source)]) from None
+    root = compose_yaml(source, filename)
     if root is None:
         raise FormatError(
             [FormatProblem(filename, None, "", "het bestand bevat alleen commentaar")]
@@ -503,12 +501,9 @@ def scheme_from_dict(data: dict) -> Scheme:
     )
 
 
-_default: Scheme | None = None
-
-
+@cache
 def default_scheme() -> Scheme:
-    """The shipped scheme, used by a partnership that has not imported its own."""
-    global _default
-    if _default is None:
-        _default, _ = parse_scheme(DEFAULT_SCHEME_PATH.read_bytes(), DEFAULT_SCHEME_PATH.name)
-    return _default
+    """The shipped scheme, used by a partnership that has not imported its own. Read once per
+    process (threads asking at the same moment at worst both read it; none sees half)."""
+    scheme, _ = parse_scheme(DEFAULT_SCHEME_PATH.read_bytes(), DEFAULT_SCHEME_PATH.name)
+    return scheme

@@ -1,8 +1,7 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
 from steunwijzer.core.avg import AvgError, person_delete, person_export, school_export
+from steunwijzer.core.command_files import checked_output, write_output
 
 
 class Command(BaseCommand):
@@ -22,24 +21,33 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, **options):
         try:
+            # The folder is checked before the export is made.
             if action == "export-school":
                 brin = options["brin"].upper()
-                self._write(options["output"] or f"inzage-school-{brin}.zip", school_export(brin))
+                path = checked_output(options["output"] or f"inzage-school-{brin}.zip")
+                self._write(path, school_export(brin))
             elif action == "export-person":
                 name = options["username"]
-                self._write(options["output"] or f"inzage-persoon-{name}.zip", person_export(name))
+                path = checked_output(options["output"] or f"inzage-persoon-{name}.zip")
+                self._write(path, person_export(name))
             else:
                 self._delete(options["username"], options["yes"])
         except AvgError as exc:
             raise CommandError(str(exc)) from None
 
-    def _write(self, output, data):
-        Path(output).write_bytes(data)
-        self.stdout.write(f"Inzage geschreven: {output} ({len(data)} bytes)")
+    def _write(self, path, data):
+        write_output(path, lambda partial: partial.write_bytes(data))
+        self.stdout.write(f"Inzage geschreven: {path} ({len(data)} bytes)")
 
     def _delete(self, username, yes):
         if not yes:
-            answer = input(f"Account {username} verwijderen? Dit kan niet ongedaan. [ja/nee] ")
+            try:
+                answer = input(f"Account {username} verwijderen? Dit kan niet ongedaan. [ja/nee] ")
+            except EOFError:  # no one to answer (a script, cron): nothing is deleted
+                raise CommandError(
+                    "Niets verwijderd: er kwam geen antwoord. Geef --yes om zonder vraag te "
+                    "verwijderen."
+                ) from None
             if answer.strip().lower() not in ("ja", "j", "yes", "y"):
                 raise CommandError("Niets verwijderd.")
         result = person_delete(username=username)

@@ -1,9 +1,9 @@
 from datetime import datetime
-from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
 from steunwijzer.core.backup import backup_write
+from steunwijzer.core.command_files import checked_output, write_output
 
 
 class Command(BaseCommand):
@@ -16,10 +16,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, output=None, **options):
-        path = Path(output or f"steunwijzer-backup-{datetime.now():%Y%m%d-%H%M%S}.zip")
-        partial = path.with_name(path.name + ".deels")
-        manifest = backup_write(partial)
-        # Only a finished back-up gets the name: a crash never leaves a file that looks whole.
-        partial.replace(path)
+        path = checked_output(output or f"steunwijzer-backup-{datetime.now():%Y%m%d-%H%M%S}.zip")
+        # Written as <name>.deels and renamed when complete: a crash or a full disk never
+        # leaves a file that looks whole.
+        manifest = write_output(path, backup_write)
         rows = sum(manifest["counts"].values())
         self.stdout.write(f"Back-up geschreven: {path} ({rows} rijen, {path.stat().st_size} bytes)")

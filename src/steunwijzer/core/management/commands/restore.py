@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from steunwijzer.core.backup import BackupError, backup_restore
+from steunwijzer.core.command_files import checked_input, reason
 
 
 class Command(BaseCommand):
@@ -15,14 +17,20 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, yes=False, **options):
+        # Missing, a folder, empty or too large: refused before the file is opened.
+        checked_input(file, max_bytes=settings.BACKUP_MAX_BYTES, what="een back-up")
         try:
             manifest = backup_restore(file, replace=yes)
-        except FileNotFoundError:
-            raise CommandError(f"Het bestand {file} bestaat niet.") from None
         except BackupError as exc:
             raise CommandError(str(exc)) from None
+        except OSError as exc:  # e.g. unreadable, or the temporary folder is full
+            raise CommandError(
+                f"De back-up kan niet gelezen of uitgepakt worden: {reason(exc)}. "
+                "Er is niets teruggezet."
+            ) from None
         rows = sum(manifest["counts"].values())
         self.stdout.write(
-            f"Teruggezet: {rows} rijen uit de back-up van {manifest['created_at']} "
-            f"(Steunwijzer {manifest['steunwijzer_version']}, {manifest['database']})."
+            f"Teruggezet: {rows} rijen uit de back-up van {manifest.get('created_at', '?')} "
+            f"(Steunwijzer {manifest.get('steunwijzer_version', '?')}, "
+            f"{manifest.get('database', '?')})."
         )

@@ -1,12 +1,18 @@
-"""`manage.py format validate FILE` and `manage.py format import FILE --partnership SLUG`."""
+"""`manage.py format validate FILE` and `manage.py format import FILE --partnership SLUG`.
 
-from pathlib import Path
+The file is checked before it is read (core/command_files.py): missing, a folder, empty or
+larger than MAX_SOURCE_BYTES (1 MB) gives a Dutch message. A file of the wrong kind (a PDF, a
+zip, another command's YAML) is named as such. Nothing is stored unless the file is in order.
+"""
 
+import yaml
 from django.core.management.base import BaseCommand, CommandError
 
+from steunwijzer.core.command_files import read_input
 from steunwijzer.organisations.models import Partnership
 from steunwijzer.regional_model.loader import (
     DEFAULT_FORMAT_PATH,
+    MAX_SOURCE_BYTES,
     FormatError,
     decode_source,
     format_summary,
@@ -14,11 +20,39 @@ from steunwijzer.regional_model.loader import (
 )
 from steunwijzer.regional_model.services import format_import
 
+# The YAML files the three commands read, by the command that reads them: what it is called
+# in a message, and how the file says what it is.
+KINDS = {
+    "format": "een SOP-model",
+    "diversity": "een schema voor de Verscheidenheidsindex",
+    "ijk": "een IJK-catalogus",
+}
+
+
+def kind_of(source: str) -> str | None:
+    """Which command's YAML `source` looks like, by its top-level keys (None: none of them)."""
+    try:
+        root = yaml.compose(source, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    top = {key.value: value for key, value in root.value if isinstance(key, yaml.ScalarNode)}
+    marker = getattr(top.get("format"), "value", None)
+    if marker == "sop-model":
+        return "format"
+    if marker == "ijk-catalogus":
+        return "ijk"
+    if "scheme" in top and "format" not in top:
+        return "diversity"
+    return None
+
 
 class Command(BaseCommand):
     help = "Controleer een regionaal SOP-model (YAML) of lees het in voor een samenwerkingsverband."
 
     # What the subcommands say and read by default; the instruments' commands set their own.
+    kind = "format"
     default_file = DEFAULT_FORMAT_PATH
     file_help = "YAML-bestand (standaard: het meegeleverde Haaglanden-model)"
     validate_help = "Controleer een modelbestand en toon alle problemen."
@@ -47,7 +81,7 @@ class Command(BaseCommand):
             else:
                 line = self.store_file(partnership, source, file)
         except FormatError as exc:
-            raise CommandError(self.describe_problems(file, exc)) from None
+            raise CommandError(self.refusal(file, source, exc)) from None
         self.stdout.write(self.style.SUCCESS(line))
 
     def check_file(self, source: str, file: str) -> str:
@@ -63,19 +97,21 @@ class Command(BaseCommand):
         )
 
     def read(self, file: str) -> str:
-        path = Path(file)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise CommandError(f"Bestand niet gevonden: {file}") from None
-        except IsADirectoryError:
-            raise CommandError(f"{file} is een map, geen bestand.") from None
-        except OSError as exc:
-            raise CommandError(f"Bestand {file} kan niet gelezen worden: {exc.strerror}") from None
+        data = read_input(file, max_bytes=MAX_SOURCE_BYTES, what=f"{KINDS[self.kind]} (YAML)")
         try:
             return decode_source(data, file)
         except FormatError as exc:
             raise CommandError(self.describe_problems(file, exc)) from None
+
+    def refusal(self, file: str, source: str, exc: FormatError) -> str:
+        """Every problem; or, for another command's file, just that."""
+        found = kind_of(source)
+        if found and found != self.kind:
+            return (
+                f"{file} is {KINDS[found]}, geen {KINDS[self.kind].removeprefix('een ')}. "
+                f"Gebruik 'steunwijzer {found} validate|import'."
+            )
+        return self.describe_problems(file, exc)
 
     def partnership(self, slug: str | None) -> Partnership:
         if slug:

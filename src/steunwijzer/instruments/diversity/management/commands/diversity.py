@@ -17,6 +17,7 @@ class Command(FormatCommand):
 
     help = "Controleer een schema voor de verscheidenheidsindex (YAML) of lees het in."
 
+    kind = "diversity"
     default_file = DEFAULT_SCHEME_PATH
     file_help = "YAML-bestand (standaard: het meegeleverde standaardschema)"
     validate_help = "Controleer een schemabestand en toon alle problemen."

@@ -14,6 +14,7 @@ class Command(FormatCommand):
 
     help = "Controleer een IJK-catalogus (YAML) of lees hem in voor een samenwerkingsverband."
 
+    kind = "ijk"
     default_file = DEFAULT_CATALOGUE_PATH
     file_help = f"YAML-bestand (standaard: de meegeleverde catalogus {DEFAULT_CATALOGUE_PATH.name})"
     validate_help = "Controleer een catalogus en toon alle problemen."

@@ -1,0 +1,46 @@
+"""How `steunwijzer serve` runs gunicorn: threaded workers, so an idle connection holds no
+worker, and every connection bounded in time (steunwijzer/server.py, docs/security.md)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from steunwijzer.cli import gunicorn_args
+from tests.test_cli import run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_serve_runs_threaded_workers_with_short_keep_alive_and_a_budget():
+    args = gunicorn_args("127.0.0.1", 8000, workers=2, threads=4)
+    options = dict(zip(args[1::2], args[2::2], strict=False))
+    assert options["--worker-class"] == "steunwijzer.server.BoundedThreadWorker"
+    assert options["--workers"] == "2" and options["--threads"] == "4"
+    assert options["--keep-alive"] == "5"
+    assert options["--timeout"] == "30" and options["--graceful-timeout"] == "30"
+    assert "--no-control-socket" in args
+
+
+def test_serve_refuses_a_thread_count_that_is_not_a_positive_number(tmp_path):
+    result = run("serve", "--threads", "0", data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "moet een geheel getal van 1 of meer zijn, niet '0'" in result.stderr
+    result = run("serve", data_dir=tmp_path, WEB_THREADS="veel")
+    assert result.returncode == 2
+    assert "niet 'veel'" in result.stderr
+
+
+def test_idle_and_half_sent_connections_do_not_keep_the_server_from_answering():
+    """The real server through the project's own command, on SQLite, with 2 workers: while
+    kept-alive, silent and half-sent connections are held open, /healthz answers within a few
+    seconds; the server closes them all by itself; more half-sent requests than it has threads
+    are closed too, after which it answers again (benchmarks/idle_connections.py)."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "idle_connections.py"), "--limit", "5"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "/healthz: 200 ok" in result.stdout and result.stdout.rstrip().endswith("OK")
