@@ -55,7 +55,7 @@ def seed(schools: int) -> dict:
     django.setup()
     from django.test import Client
 
-    from steunwijzer.core.demo import build_demo
+    from steunwijzer.demo.build import build_demo
     from steunwijzer.organisations.models import Board, School
     from steunwijzer.profiles.models import Profile, Revision
     from steunwijzer.publication.search_index import rebuild_index

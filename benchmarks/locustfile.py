@@ -41,7 +41,7 @@ _next_field = count()
 
 def _demo_objects() -> dict:
     django.setup()
-    from steunwijzer.core.demo import DEMO_SLUG, FLAGSHIP_BRIN
+    from steunwijzer.demo.build import DEMO_SLUG, FLAGSHIP_BRIN
     from steunwijzer.organisations.models import Board, Partnership, School
     from steunwijzer.profiles.models import Profile
 
@@ -155,7 +155,7 @@ def _second_step(client):
     """The demo's officers have an authenticator app with the demo key: enter its code."""
     from django_otp.oath import totp
 
-    from steunwijzer.core.demo_security import DEMO_TOTP_KEY
+    from steunwijzer.demo.security import DEMO_TOTP_KEY
 
     client.get("/inloggen/code/", name="second step")
     response = client.post(

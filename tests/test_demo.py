@@ -10,15 +10,15 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
-from steunwijzer.core.demo import (
+from steunwijzer.core.school_year import school_year_of
+from steunwijzer.dashboards.overview import school_rows, schools_in
+from steunwijzer.demo.build import (
     DEMO_LOGINS,
     DEMO_PASSWORD,
     DEMO_SLUG,
     FLAGSHIP_BRIN,
     demo_loaded,
 )
-from steunwijzer.core.school_year import school_year_of
-from steunwijzer.dashboards.overview import school_rows, schools_in
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.states import BEFORE_BOARD

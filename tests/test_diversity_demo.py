@@ -5,8 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from steunwijzer.core.demo import FLAGSHIP_BRIN
 from steunwijzer.core.school_year import previous_school_year
+from steunwijzer.demo.build import FLAGSHIP_BRIN
 from steunwijzer.instruments.diversity.models import Invulschema
 from steunwijzer.instruments.diversity.pupil_file import read_pupil_file
 from steunwijzer.instruments.diversity.sample import SAMPLE_PATH

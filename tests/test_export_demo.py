@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from steunwijzer.core.demo import DEMO_PASSWORD, DEMO_SLUG
+from steunwijzer.demo.build import DEMO_PASSWORD, DEMO_SLUG
 from steunwijzer.profiles.models import Profile
 from steunwijzer.publication.exports import EXPORTS
 from steunwijzer.publication.lookup import public_path_kwargs

@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from steunwijzer.core.demo import FLAGSHIP_BRIN
 from steunwijzer.core.school_year import previous_school_year
+from steunwijzer.demo.build import FLAGSHIP_BRIN
 from steunwijzer.instruments.ijk.models import Observation, SelfEvaluation
 from steunwijzer.instruments.ijk.result import ijk_result
 from steunwijzer.organisations.models import School

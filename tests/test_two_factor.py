@@ -12,7 +12,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from steunwijzer.api.models import ApiToken
-from steunwijzer.core.demo_security import DEMO_TOTP_KEY
+from steunwijzer.demo.security import DEMO_TOTP_KEY
 from steunwijzer.organisations import two_factor
 from steunwijzer.organisations.models import Role
 from tests.conftest import PASSWORD, grant, make_user

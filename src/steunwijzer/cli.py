@@ -112,8 +112,8 @@ def demo(argv):
     data_dir = _setup_django()
     from django.core.management import call_command
 
-    from steunwijzer.core.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_loaded
-    from steunwijzer.core.demo_security import DEMO_TOTP_SECRET, TWO_FACTOR_PERSONAS
+    from steunwijzer.demo.build import DEMO_LOGINS, DEMO_PASSWORD, demo_loaded
+    from steunwijzer.demo.security import DEMO_TOTP_SECRET, TWO_FACTOR_PERSONAS
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "steunwijzer.publication",
     "steunwijzer.dashboards",
     "steunwijzer.api",
+    "steunwijzer.demo",
 ]
 
 MIDDLEWARE = [

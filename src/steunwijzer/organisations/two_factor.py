@@ -25,6 +25,20 @@ APP_DEVICE_NAME = "Authenticator-app"
 RECOVERY_DEVICE_NAME = "Herstelcodes"
 
 
+# Functions that may tell the code page the code a person's app shows now (the demo registers
+# one for its published key); the first answer other than None is shown.
+_CODE_HINTS: list = []
+
+
+def register_code_hint(hint) -> None:
+    if hint not in _CODE_HINTS:
+        _CODE_HINTS.append(hint)
+
+
+def code_hint(user) -> str | None:
+    return next((code for hint in _CODE_HINTS if (code := hint(user)) is not None), None)
+
+
 def is_required(user) -> bool:
     """Must this person verify a second step before doing anything else?"""
     return settings.STEUNWIJZER_REQUIRE_2FA and any(

@@ -13,8 +13,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from steunwijzer.core.demo_security import demo_code
-
 from . import two_factor
 from .backends import address_is_throttled, codes_per_account
 from .forms import EnrolCodeForm, TwoFactorCodeForm
@@ -98,7 +96,11 @@ def two_factor_verify(request):
                     "herstelcodes in Mijn account als u er weinig over heeft.",
                 )
             return redirect(_next_url(request))
-    ctx = {"form": form, "next": _next_url(request), "demo_code": demo_code(request.user)}
+    ctx = {
+        "form": form,
+        "next": _next_url(request),
+        "demo_code": two_factor.code_hint(request.user),
+    }
     status = 400 if form.errors else 200
     return render(request, "registration/two_factor_code.html", ctx, status=status)
 

@@ -3,9 +3,9 @@
 `steunwijzer demo` loads it once into an empty database through `manage.py load_demo`, then
 prints `DEMO_LOGINS`. Every organisation, person, BRIN code, address and web address here is
 made up (web addresses end in .example, e-mail addresses in example.nl). The texts of the
-profiles live in `demo_content.py`; this module builds the organisations and people and saves
+profiles live in `content.py`; this module builds the organisations and people and saves
 those texts through the same services the editor uses, so the demo has a real history.
-`demo_route.py` then sets the deadlines and takes the SOPs along their route (every state, some
+`route.py` then sets the deadlines and takes the SOPs along their route (every state, some
 late, one board on the schoolgids route) and places review comments.
 """
 
@@ -19,19 +19,20 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from steunwijzer.core.school_year import school_year_of
-from steunwijzer.dashboards.demo import build_dashboards_demo
-from steunwijzer.instruments.diversity.demo import build_diversity_demo
-from steunwijzer.instruments.ijk.demo import build_ijk_demo
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.richtext import markup_to_html
 from steunwijzer.profiles.services import profile_create, profile_update
-from steunwijzer.publication import demo as publication_demo
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH
 from steunwijzer.regional_model.services import format_import
 
-from . import demo_route, demo_security
-from .demo_content import PROFILE_HISTORY
+from . import publication as publication_demo
+from . import route as demo_route
+from . import security as demo_security
+from .content import PROFILE_HISTORY
+from .dashboards import build_dashboards_demo
+from .diversity import build_diversity_demo
+from .ijk import build_ijk_demo
 
 DEMO_SLUG = "hofstad"
 DEMO_PASSWORD = "steunwijzer-demo"

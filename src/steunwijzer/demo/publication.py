@@ -1,7 +1,7 @@
 """Demo: last school year's SOPs, established and published, so the school finder has schools
 to find and parents can open earlier years.
 
-The demo's route (core/demo_route.py) shows this school year's SOPs on their way; here each
+The demo's route (demo/route.py) shows this school year's SOPs on their way; here each
 school whose demo content is complete gets its previous year's SOP as it was published then:
 the same content with last year's dates, established in June and published. These are
 history, so they are stored as they stood at the end of that year, without replaying last
@@ -12,12 +12,12 @@ from datetime import date
 
 from django.utils import timezone
 
-from steunwijzer.core import demo_route
 from steunwijzer.core.school_year import previous_school_year, school_year_of
 from steunwijzer.profiles.models import Profile, Revision
+from steunwijzer.publication.search_index import rebuild_index
 from steunwijzer.regional_model.models import FormatVersion
 
-from .search_index import rebuild_index
+from . import route as demo_route
 
 ESTABLISHED_MONTH_DAY = (6, 24)
 
@@ -37,7 +37,7 @@ def publish_previous_year(schools: dict, history: dict, directors: dict, stored_
     """Publish last year's SOP of every school with complete demo content; returns how many.
 
     `stored_answers(profile, answers, start_year)` turns the readable demo content into the
-    stored form (core/demo.py), with the year placeholders filled in for last year.
+    stored form (demo/build.py), with the year placeholders filled in for last year.
     """
     year = previous_school_year(school_year_of(timezone.localdate()))
     start_year = int(year[:4])

@@ -5,11 +5,10 @@ something to compare. Computed from the demo's Verscheidenheidsindex like a user
 from decimal import Decimal
 
 from steunwijzer.core.school_year import previous_school_year
+from steunwijzer.dashboards.scenarios import Inputs, compute, scenario_save
 from steunwijzer.organisations.models import School
 from steunwijzer.profiles.models import Profile
 from steunwijzer.quality_check.report import summaries_refresh, without_current_summary
-
-from .scenarios import Inputs, compute, scenario_save
 
 LARGEST_BOARD = "kansrijk"
 

@@ -5,7 +5,7 @@ The demo accounts are listed by `steunwijzer demo` (and the README), from `DEMO_
 
 from django.core.management.base import BaseCommand, CommandError
 
-from steunwijzer.core.demo import DEMO_PASSWORD, DemoAlreadyLoaded, build_demo
+from steunwijzer.demo.build import DEMO_PASSWORD, DemoAlreadyLoaded, build_demo
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Demo data for the IJK: a self-evaluation for every demo school (some with last year's for
 the comparison), invited peers and Kijkwijzer observations that make the realism check speak.
 
-Called once from core/demo.py after the rest of the demo is built. Scores go through the same
+Called once from demo/build.py after the rest of the demo is built. Scores go through the same
 services the pages use, so the demo obeys every rule (explanations at the extremes).
 """
 
@@ -9,10 +9,9 @@ import zlib
 from datetime import date, timedelta
 
 from steunwijzer.core.school_year import previous_school_year
-
-from .models import Observation, PeerObserver
-from .rules import ScoreInput
-from .services import catalogue_for, observation_record, scores_save
+from steunwijzer.instruments.ijk.models import Observation, PeerObserver
+from steunwijzer.instruments.ijk.rules import ScoreInput
+from steunwijzer.instruments.ijk.services import catalogue_for, observation_record, scores_save
 
 # School key → (level this year, level last year or None): the team's general judgement.
 LEVELS = {

@@ -10,12 +10,11 @@ so some groups pass the signal thresholds and every school has a trend against l
 import random
 
 from steunwijzer.core.school_year import previous_school_year
-
-from .models import Invulschema
-from .pupil_file import read_pupil_file
-from .sample import SAMPLE_PATH
-from .scheme import Scheme
-from .services import _scheme_version_for, invulschema_save
+from steunwijzer.instruments.diversity.models import Invulschema
+from steunwijzer.instruments.diversity.pupil_file import read_pupil_file
+from steunwijzer.instruments.diversity.sample import SAMPLE_PATH
+from steunwijzer.instruments.diversity.scheme import Scheme
+from steunwijzer.instruments.diversity.services import _scheme_version_for, invulschema_save
 
 FLAGSHIP = "regenboog"
 
