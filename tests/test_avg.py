@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from steunwijzer.api.models import ApiToken
-from steunwijzer.core.avg import AvgError, person_delete, person_export, school_export
+from steunwijzer.operations.avg import AvgError, person_delete, person_export, school_export
 from steunwijzer.organisations.models import Invitation, Membership, Role
 from steunwijzer.profiles.models import Revision
 from steunwijzer.review.models import Comment

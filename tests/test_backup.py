@@ -13,7 +13,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from steunwijzer.api.models import ApiToken
-from steunwijzer.core.backup import BackupError, backed_up_models, backup_restore, backup_write
+from steunwijzer.operations.backup import (
+    BackupError,
+    backed_up_models,
+    backup_restore,
+    backup_write,
+)
 from steunwijzer.organisations.models import Partnership
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.services import own_document_upload, profile_create
@@ -277,7 +282,8 @@ def test_an_oversized_file_is_refused_before_it_is_opened(filled, tmp_path, sett
 
 def test_a_backup_that_does_not_fit_in_the_temporary_folder_is_refused(filled, monkeypatch):
     monkeypatch.setattr(
-        "steunwijzer.core.backup.shutil.disk_usage", lambda path: shutil._ntuple_diskusage(1, 1, 1)
+        "steunwijzer.operations.backup.shutil.disk_usage",
+        lambda path: shutil._ntuple_diskusage(1, 1, 1),
     )
     with pytest.raises(BackupError, match="is nog 1 bytes vrij"):
         backup_restore(round_trip(), replace=True)
@@ -313,7 +319,7 @@ def test_a_backup_that_fails_while_written_leaves_no_file(filled, tmp_path, monk
         Path(target).write_bytes(b"PK half")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("steunwijzer.core.management.commands.backup.backup_write", disk_full)
+    monkeypatch.setattr("steunwijzer.operations.management.commands.backup.backup_write", disk_full)
     with pytest.raises(CommandError, match=r"de schijf is vol\. Er is niets geschreven"):
         call_command("backup", output=str(tmp_path / "backup.zip"), stdout=io.StringIO())
     assert list(tmp_path.iterdir()) == []

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "steunwijzer.publication",
     "steunwijzer.dashboards",
     "steunwijzer.api",
+    "steunwijzer.operations",
     "steunwijzer.demo",
 ]
 
@@ -258,7 +259,7 @@ MAX_REQUEST_BYTES = envint("MAX_REQUEST_BYTES", str(20 * 1024 * 1024))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
-# Restore (core/backup.py, docs/operations.md): the largest back-up file, and the most all its
+# Restore (operations/backup.py, docs/operations.md): the largest back-up file, and the most all its
 # parts may unpack to (the demo's JSON unpacks to about 7 times its zipped size). Both only
 # guard against the wrong file; raise them for a very large installation.
 BACKUP_MAX_BYTES = envint("BACKUP_MAX_BYTES", str(4 * 1024**3))

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from steunwijzer.core import avg_views
 from steunwijzer.core import views as core_views
+from steunwijzer.operations import avg_views
 from steunwijzer.organisations import theme
 
 urlpatterns = [

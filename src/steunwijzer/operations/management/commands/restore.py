@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from steunwijzer.core.backup import BackupError, backup_restore
 from steunwijzer.core.command_files import checked_input, reason
+from steunwijzer.operations.backup import BackupError, backup_restore
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from steunwijzer.core.avg import AvgError, person_delete, person_export, school_export
 from steunwijzer.core.command_files import checked_output, write_output
+from steunwijzer.operations.avg import AvgError, person_delete, person_export, school_export
 
 
 class Command(BaseCommand):

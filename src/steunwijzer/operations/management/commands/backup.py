@@ -2,8 +2,8 @@ from datetime import datetime
 
 from django.core.management.base import BaseCommand
 
-from steunwijzer.core.backup import backup_write
 from steunwijzer.core.command_files import checked_output, write_output
+from steunwijzer.operations.backup import backup_write
 
 
 class Command(BaseCommand):

@@ -37,7 +37,7 @@ from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 
-from .uploads import size_text
+from steunwijzer.core.uploads import size_text
 
 FORMAT = "steunwijzer-backup"
 FORMAT_VERSION = 1

@@ -5,11 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.forms import UtrechtFormMixin
 from steunwijzer.organisations.models import Membership
 
 from .avg import AvgError, person_export, school_export
-from .uploads import attachment_response
 
 
 class AvgExportForm(UtrechtFormMixin, forms.Form):
@@ -39,4 +39,4 @@ def avg_export(request):
         else:
             return attachment_response(data, "application/zip", f"inzage-{about}-{key}.zip")
     status = 400 if form.errors else 200
-    return render(request, "core/avg_export.html", {"form": form}, status=status)
+    return render(request, "operations/avg_export.html", {"form": form}, status=status)
