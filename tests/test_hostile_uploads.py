@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from steunwijzer.api.models import ApiToken
-from steunwijzer.core.bounded import Overrun, run_bounded
+from steunwijzer.core.bounded import WAITING_SECONDS, Overrun, run_bounded
 from steunwijzer.instruments.diversity.models import Invulschema
 from steunwijzer.instruments.diversity.pupil_file import (
     PARSE_SECONDS,
@@ -23,9 +23,9 @@ from tests.diversity_helpers import export, pupils, this_year
 from tests.hostile_files import CORPUS, csv_one_line, xlsx_package
 
 SCHEME = default_scheme()
-# Far above the child's deadline, far below the 30 s the old reader stalled a worker for:
-# only a parse that escaped its bounds can take this long, however busy the machine is.
-HANG = PARSE_SECONDS + 8
+# The child's CPU limit plus its wall-clock backstop, and a margin: only a parse that escaped
+# its bounds can take this long, however busy the machine is (the old reader stalled 30 s).
+HANG = PARSE_SECONDS + WAITING_SECONDS + 5
 
 EXPECTED = {
     "zip_bomb": "uitgepakt groter dan 100 MB",
@@ -108,7 +108,9 @@ def test_the_bounded_child_returns_what_the_function_returns():
 def test_the_bounded_child_is_stopped_at_its_limits(target, reason):
     start = time.monotonic()
     with pytest.raises(Overrun) as overrun:
-        run_bounded(f"tests.bounded_targets:{target}", b"", seconds=1, memory_mb=200)
+        run_bounded(
+            f"tests.bounded_targets:{target}", b"", seconds=1, memory_mb=200, waiting_seconds=1
+        )
     assert overrun.value.reason == reason
     assert time.monotonic() - start < HANG
 

@@ -1,8 +1,9 @@
-"""Dates as Dutch readers write them ("1 september 2026"), without depending on the locale."""
+"""Dates as Dutch readers write them ("1 september 2026"), without depending on the locale.
+
+Pure Python, no Django: a moment in time (an aware datetime) is turned into a day where the
+time zone is known, in the template filter `dutch_date` (route's template tags)."""
 
 from datetime import date, datetime
-
-from django.utils import timezone
 
 MONTHS = (
     "januari",
@@ -21,10 +22,10 @@ MONTHS = (
 
 
 def as_day(value) -> date | None:
-    """A date, a datetime (its day in local time) or an ISO date string as a date; None for
-    anything else (answers hold dates as ISO text)."""
+    """A date, a datetime (its own day) or an ISO date string as a date; None for anything
+    else (answers hold dates as ISO text)."""
     if isinstance(value, datetime):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        return value.date()
     if isinstance(value, date):
         return value
     try:

@@ -9,7 +9,7 @@ are matched leniently (`GROUP_HEADERS`, `CATEGORY_HEADERS`, `DOMAIN_HEADERS`; do
 docs/instruments-diversity.md).
 
 The file is untrusted: `read_pupil_file` reads it in a child process held to
-`PARSE_MEMORY_MB` of memory and `PARSE_SECONDS` of time (`steunwijzer.core.bounded`), and
+`PARSE_MEMORY_MB` of memory and `PARSE_SECONDS` of CPU time (`steunwijzer.core.bounded`), and
 `pupil_rows` refuses what no real export does before the work grows.
 """
 
@@ -28,7 +28,7 @@ from .scheme import Scheme
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS = 20
-PARSE_SECONDS = 2.0
+PARSE_SECONDS = 2
 PARSE_MEMORY_MB = 200
 
 GROUP_HEADERS = ("groep", "klas", "groepsnaam", "jaargroep", "stamgroep", "leerjaar", "group")
@@ -122,8 +122,8 @@ def _header_key(text) -> str:
 def read_pupil_file(data: bytes, filename: str, scheme: Scheme, school_type: str) -> PupilFile:
     """Count the rows of a CSV or XLSX pupil export; PupilFileError with every problem.
 
-    The file is read in a child process within `PARSE_SECONDS` and `PARSE_MEMORY_MB`: a file
-    that needs more is refused with a Dutch message, and the web worker never holds it."""
+    The file is read in a child process within `PARSE_SECONDS` of CPU and `PARSE_MEMORY_MB`: a
+    file that needs more is refused with a Dutch message, and the web worker never holds it."""
     if len(data) > MAX_IMPORT_BYTES:
         raise _fail(too_large_message(len(data)))
     payload = pickle.dumps((data, scheme, school_type, date.today()))

@@ -1,5 +1,7 @@
 """Form fields of the route's step forms, with their errors tied to the input."""
 
+from datetime import datetime
+
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
@@ -82,4 +84,10 @@ def pupil_method_label(value):
     return PUPIL_METHODS.get(value, value)
 
 
-register.filter("dutch_date", dutch_date)
+@register.filter(name="dutch_date")
+def dutch_date_here(value):
+    """`dutch_date`, with a moment in time (such as a publication) first made this time zone's
+    day."""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return dutch_date(value)
