@@ -34,6 +34,9 @@ KEEP_ALIVE = 5
 # it is restarted, and seconds running requests get to finish on a restart or stop.
 TIMEOUT = 30
 GRACEFUL_TIMEOUT = 30
+# Seconds one database statement of a request may take (PostgreSQL, DB_STATEMENT_TIMEOUT):
+# under the worker's timeout, so a runaway query ends as an error page, not a killed worker.
+STATEMENT_TIMEOUT = 20
 
 
 def gunicorn_args(host: str, port: int, workers: int, threads: int) -> list[str]:
@@ -66,6 +69,7 @@ def gunicorn_args(host: str, port: int, workers: int, threads: int) -> list[str]
 
 def _gunicorn(host: str, port: int, workers: int, threads: int):
     """Replace this process with gunicorn, so signals and exit codes are gunicorn's own."""
+    os.environ.setdefault("DB_STATEMENT_TIMEOUT", str(STATEMENT_TIMEOUT))
     args = [sys.executable, "-m", "gunicorn", *gunicorn_args(host, port, workers, threads)]
     sys.stdout.flush()
     os.execvp(sys.executable, args)

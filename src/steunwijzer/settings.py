@@ -124,6 +124,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds one database statement may take on PostgreSQL (0: no limit). `steunwijzer serve` sets
+# it for the web server (STATEMENT_TIMEOUT in cli.py), so a request's database work stays
+# within its budget; commands such as a back-up run without it.
+DB_STATEMENT_TIMEOUT = envint("DB_STATEMENT_TIMEOUT", "0")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_STATEMENT_TIMEOUT:
+    DATABASES["default"]["OPTIONS"] = {
+        "options": f"-c statement_timeout={DB_STATEMENT_TIMEOUT * 1000}"
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers continue while an autosave writes; IMMEDIATE avoids upgrade deadlocks.
     DATABASES["default"]["OPTIONS"] = {
