@@ -20,6 +20,7 @@ from .allocation import BASES, UNIT_LABELS, AllocationError
 from .analysis import distributions, diversity_side_by_side, ijk_comparison, trends
 from .coverage import OFFER_FIELDS, matrix, offer_choices, offers_shown, school_offers
 from .exports import FORMATS, XLSX_TYPE, download
+from .forms import AllocationForm
 from .instruments import standard_titles
 from .models import AllocationScenario
 from .overview import (
@@ -37,7 +38,6 @@ from .scenarios import (
     comparison,
     compute,
     last_years,
-    read_inputs,
     scenario_save,
     scenario_sheets,
     scenario_xlsx,
@@ -131,7 +131,9 @@ def _allocation_page(request, *, partnership, board, schools, owner_name):
     year = _year(request)
     inputs, errors, result = None, {}, None
     if request.method == "POST" or "total" in request.GET:
-        inputs, errors = read_inputs(request.POST if request.method == "POST" else request.GET)
+        form = AllocationForm(request.POST if request.method == "POST" else request.GET)
+        inputs = form.cleaned_data["inputs"] if form.is_valid() else None
+        errors = {name: problems[0] for name, problems in form.errors.items()}
         if inputs is not None:
             try:
                 _, result = compute(schools, year, inputs)
@@ -139,7 +141,7 @@ def _allocation_page(request, *, partnership, board, schools, owner_name):
                 errors["total"] = str(exc)
         # "Bereken" posts too (a GET form would put the CSRF token in the address) but only
         # "Bereken en bewaar" saves.
-        if result is not None and request.method == "POST" and "preview" not in request.POST:
+        if result is not None and request.method == "POST" and not form.cleaned_data["preview"]:
             scenario = scenario_save(
                 partnership=partnership,
                 board=board,

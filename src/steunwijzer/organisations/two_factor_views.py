@@ -13,6 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
+from steunwijzer.core.forms import NextForm
+
 from . import two_factor
 from .backends import address_is_throttled, codes_per_account
 from .forms import EnrolCodeForm, TwoFactorCodeForm
@@ -39,7 +41,7 @@ def locked_out(request, original_response=None, credentials=None):
 
 
 def _next_url(request) -> str:
-    url = request.POST.get("next") or request.GET.get("next") or ""
+    url = NextForm(request.POST).url() or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
         return url
     return resolve_url(settings.LOGIN_REDIRECT_URL)

@@ -1,6 +1,8 @@
-"""Forms for the own-model document, the documents beside the chapters and the evaluation.
+"""Forms for starting a profile, saving a chapter, the own-model document, the documents
+beside the chapters and the evaluation.
 
 The services check everything again; these forms give each problem a place on the page.
+The chapter's answers themselves are read by `editor_form` (one input per field of the model).
 """
 
 from datetime import date
@@ -12,10 +14,70 @@ from steunwijzer.core.stored_file import check_document
 from steunwijzer.core.uploads import DOCX, PDF
 from steunwijzer.organisations.forms import UtrechtFormMixin
 
+from .editor_form import pending_from_json
 from .evaluation import Evaluation, years_later
+from .models import Profile
 from .own_document import LOCATION_MAX_LENGTH, mandatory_parts
 
 ACCEPT_DOCUMENTS = f".pdf,.docx,{PDF},{DOCX}"
+
+
+class NewProfileForm(forms.Form):
+    """Which model the new profile follows; without a choice the regional one."""
+
+    kind = forms.ChoiceField(
+        choices=Profile.Kind.choices,
+        required=False,
+        error_messages={"invalid_choice": "Kies het regionale model of een eigen model."},
+    )
+
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or Profile.Kind.REGIONAL
+
+
+class ChapterSaveForm(forms.Form):
+    """The version the editor started from and its editing session, posted with a chapter."""
+
+    base_version = forms.IntegerField(
+        error_messages={
+            "required": "Het formulier mist de versie. Laad de pagina opnieuw.",
+            "invalid": "Het formulier mist de versie. Laad de pagina opnieuw.",
+        }
+    )
+    edit_session = forms.CharField(required=False, strip=False)
+
+    def clean_edit_session(self):
+        return self.cleaned_data["edit_session"][:32]
+
+
+class ConflictChoiceForm(forms.Form):
+    """After a conflict: the editor's own changes (`pending`, as JSON) and per field whether to
+    keep their own text ("mine", chosen unless told otherwise) or the colleague's."""
+
+    base_version = forms.IntegerField(required=False)
+    pending = forms.CharField(required=False, strip=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key in pending_from_json(self.data.get("pending")):
+            self.fields[f"choice-{key}"] = forms.ChoiceField(
+                choices=[("mine", "mine"), ("theirs", "theirs")], required=False
+            )
+
+    def clean_base_version(self):
+        value = self.cleaned_data["base_version"]
+        return -1 if value is None else value
+
+    def clean_pending(self):
+        return pending_from_json(self.cleaned_data["pending"])
+
+    def kept_changes(self) -> dict:
+        """The pending changes the editor keeps as their own."""
+        return {
+            key: value
+            for key, value in self.cleaned_data["pending"].items()
+            if self.cleaned_data[f"choice-{key}"] in ("", "mine")
+        }
 
 
 class OwnDocumentUploadForm(UtrechtFormMixin, forms.Form):

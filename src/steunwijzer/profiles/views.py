@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from steunwijzer.core.forms import error_text
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Membership, School
 
@@ -17,10 +18,10 @@ from .answers import AnswerError
 from .editor_form import (
     changed_answers,
     errors_by_field,
-    pending_from_json,
     pending_to_json,
     posted_values,
 )
+from .forms import ChapterSaveForm, ConflictChoiceForm, NewProfileForm
 from .models import Profile, Revision
 from .services import (
     ProfileConflict,
@@ -46,9 +47,10 @@ def profile_new(request, school_id):
         raise PermissionDenied(
             "Alleen de directeur of IB'er van de school kan een profiel starten."
         )
-    kind = request.POST.get("kind") or Profile.Kind.REGIONAL
-    if kind not in Profile.Kind.values:
-        return HttpResponseBadRequest("Kies het regionale model of een eigen model.")
+    form = NewProfileForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(error_text(form))
+    kind = form.cleaned_data["kind"]
     school_year = school_year_of(timezone.localdate())
     profile = Profile.objects.filter(school=school, school_year=school_year).first()
     if profile is None:
@@ -120,15 +122,15 @@ def profile_autosave(request, pk, chapter):
 
 def _save_chapter(request, profile, chapter, reason) -> dict:
     """Shared by the explicit save and autosave: returns status, profile and template context."""
-    try:
-        base_version = int(request.POST.get("base_version", ""))
-    except ValueError:
+    form = ChapterSaveForm(request.POST)
+    if not form.is_valid():
         return {
             "status": 400,
             "profile": profile,
-            "context": {"save_error": "Het formulier mist de versie. Laad de pagina opnieuw."},
+            "context": {"save_error": error_text(form)},
         }
-    edit_session = request.POST.get("edit_session", "")[:32]
+    base_version = form.cleaned_data["base_version"]
+    edit_session = form.cleaned_data["edit_session"]
     base_version = profile.version_past_own_saves(base_version, edit_session)
     fields = profile.applicable_fields(chapter)
     posted = posted_values(fields, request.POST, profile.answers)
@@ -191,18 +193,16 @@ def profile_resolve_conflict(request, pk, chapter):
     """Apply the editor's choice per conflicting field: keep own text or the other's."""
     profile = Profile.objects.get_for_user(request.user, pk, edit=True)
     chapter = _chapter_or_404(profile, chapter)
-    pending = pending_from_json(request.POST.get("pending"))
-    changes = {
-        key: value
-        for key, value in pending.items()
-        if request.POST.get(f"choice-{key}", "mine") == "mine"
-    }
+    form = ConflictChoiceForm(request.POST)
+    if not form.is_valid():
+        return _choice_refused(request, pk, chapter)
+    pending = form.cleaned_data["pending"]
     try:
         profile_update(
             profile_id=profile.pk,
             user=request.user,
-            base_version=int(request.POST.get("base_version", "-1")),
-            changes=changes,
+            base_version=form.cleaned_data["base_version"],
+            changes=form.kept_changes(),
             reason=Revision.Reason.SAVE,
         )
     except ProfileConflict as exc:
@@ -211,9 +211,13 @@ def profile_resolve_conflict(request, pk, chapter):
         )
         return render(request, "profiles/chapter.html", ctx, status=409)
     except (AnswerError, UnknownVersion, ValueError):
-        messages.error(request, "Uw keuze kon niet worden verwerkt. Controleer het hoofdstuk.")
-        return redirect("profile_chapter", pk=pk, chapter=chapter.key)
+        return _choice_refused(request, pk, chapter)
     messages.success(request, "Uw keuze is opgeslagen.")
+    return redirect("profile_chapter", pk=pk, chapter=chapter.key)
+
+
+def _choice_refused(request, pk, chapter):
+    messages.error(request, "Uw keuze kon niet worden verwerkt. Controleer het hoofdstuk.")
     return redirect("profile_chapter", pk=pk, chapter=chapter.key)
 
 

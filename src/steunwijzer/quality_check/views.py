@@ -10,9 +10,10 @@ from steunwijzer.organisations.permissions import get_partnership_for_staff
 from steunwijzer.profiles.models import Profile
 
 from .findings import CHECKS
+from .forms import CheckSettingsForm
 from .models import CheckSettings
 from .report import check_profiles
-from .wording import DEFAULT_JARGON, DEFAULT_VAGUE_PHRASES, parse_jargon_list, parse_phrase_list
+from .wording import DEFAULT_JARGON, DEFAULT_VAGUE_PHRASES
 
 
 @login_required
@@ -82,21 +83,17 @@ def check_settings(request, slug):
     settings, _ = CheckSettings.objects.get_or_create(partnership=partnership)
     errors = {}
     if request.method == "POST":
-        phrases, jargon = request.POST.get("vague_phrases", ""), request.POST.get("jargon", "")
-        for key, text, parse in (
-            ("vague_phrases", phrases, parse_phrase_list),
-            ("jargon", jargon, parse_jargon_list),
-        ):
-            try:
-                parse(text)
-            except ValueError as exc:
-                errors[key] = str(exc)
-        if not errors:
-            settings.vague_phrases, settings.jargon = phrases, jargon
+        form = CheckSettingsForm(request.POST)
+        if form.is_valid():
+            settings.vague_phrases = form.cleaned_data["vague_phrases"]
+            settings.jargon = form.cleaned_data["jargon"]
             settings.save()
             messages.success(request, "De lijsten van de SOP-check zijn opgeslagen.")
             return redirect("check_settings", slug=slug)
-        settings.vague_phrases, settings.jargon = phrases, jargon
+        errors = {name: " ".join(problems) for name, problems in form.errors.items()}
+        # Shown again as typed, so nothing is lost.
+        settings.vague_phrases = form["vague_phrases"].value() or ""
+        settings.jargon = form["jargon"].value() or ""
     return render(
         request,
         "quality_check/check_settings.html",

@@ -3,10 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 
+from steunwijzer.core.forms import error_messages
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 
-from .loader import MAX_SOURCE_BYTES, FormatError, format_summary, parse_format
+from .forms import FormatUploadForm
+from .loader import FormatError, format_summary, parse_format
 from .models import FormatVersion
 from .services import format_import
 
@@ -17,17 +19,13 @@ def format_versions(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     problems, summary, status = [], None, 200
     if request.method == "POST":
-        upload = request.FILES.get("model")
-        if upload is None:
-            problems, status = ["Kies een YAML-bestand met het SOP-model."], 400
-        elif upload.size > MAX_SOURCE_BYTES:
-            problems, status = (
-                ["Dit bestand is groter dan 1 MB; een SOP-model is veel kleiner."],
-                400,
-            )
+        form = FormatUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            problems, status = error_messages(form), 400
         else:
+            upload = form.cleaned_data["model"]
             try:
-                if request.POST.get("action") == "import":
+                if form.imports():
                     version = format_import(
                         partnership=partnership,
                         text=upload.read(),

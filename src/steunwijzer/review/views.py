@@ -1,11 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from steunwijzer.core.forms import NextForm, error_text
 from steunwijzer.profiles.comparisons import (
     UnknownRevision,
     compare,
@@ -17,6 +19,7 @@ from steunwijzer.profiles.models import Profile
 from steunwijzer.quality_check.report import check_profile
 
 from . import services
+from .forms import CommentForm
 from .models import Comment
 
 
@@ -78,31 +81,39 @@ def profile_review(request, pk):
 @require_POST
 def comment_create(request, pk):
     profile = Profile.objects.get_for_user(request.user, pk)
-    parent_id = request.POST.get("parent", "")
-    parent = get_object_or_404(profile.comments, pk=parent_id) if parent_id.isdigit() else None
-    chapter_key = request.POST.get("chapter", "")
-    try:
-        comment = services.comment_create(
-            profile=profile,
-            user=request.user,
-            chapter_key=chapter_key,
-            field_key=request.POST.get("field", ""),
-            body=request.POST.get("body", ""),
-            parent=parent,
-        )
-    except ValidationError as exc:
-        # Shown again beside the form it came from, with the text kept, so nothing typed is lost.
-        form_error = {
-            "parent": parent.root.pk if parent else None,
-            "chapter": "" if parent else chapter_key,
-            "message": " ".join(exc.messages),
-            "body": request.POST.get("body", ""),
-            "field": request.POST.get("field", ""),
-        }
-        ctx = _review_context(request, profile, form_error=form_error)
-        return render(request, "review/review.html", ctx, status=422)
-    messages.success(request, "Uw opmerking is geplaatst.")
-    return _back(request, profile, f"opmerking-{comment.root.pk}")
+    form = CommentForm(request.POST)
+    if "parent" in form.errors:
+        raise Http404("Deze opmerking bestaat niet.")
+    parent_id = form.cleaned_data["parent"]
+    parent = get_object_or_404(profile.comments, pk=parent_id) if parent_id is not None else None
+    chapter_key = form.cleaned_data.get("chapter", "")
+    if form.is_valid():
+        try:
+            comment = services.comment_create(
+                profile=profile,
+                user=request.user,
+                chapter_key=chapter_key,
+                field_key=form.cleaned_data["field"],
+                body=form.cleaned_data["body"],
+                parent=parent,
+            )
+        except ValidationError as exc:
+            message = " ".join(exc.messages)
+        else:
+            messages.success(request, "Uw opmerking is geplaatst.")
+            return _back(request, profile, f"opmerking-{comment.root.pk}")
+    else:
+        message = error_text(form)
+    # Shown again beside the form it came from, with the text kept, so nothing typed is lost.
+    form_error = {
+        "parent": parent.root.pk if parent else None,
+        "chapter": "" if parent else chapter_key,
+        "message": message,
+        "body": form["body"].value() or "",
+        "field": form["field"].value() or "",
+    }
+    ctx = _review_context(request, profile, form_error=form_error)
+    return render(request, "review/review.html", ctx, status=422)
 
 
 def _comment_for(user, pk) -> Comment:
@@ -132,7 +143,7 @@ def comment_reopen(request, pk):
 
 def _back(request, profile, anchor: str):
     """Return to the page the form was on (the editor's chapter, say), else the review page."""
-    target = request.POST.get("next", "")
+    target = NextForm(request.POST).url()
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

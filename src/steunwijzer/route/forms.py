@@ -1,5 +1,6 @@
 from django import forms
 
+from steunwijzer.core.forms import UploadField
 from steunwijzer.organisations.forms import UtrechtFormMixin
 
 from .deadlines import following_school_year
@@ -19,3 +20,59 @@ class DeadlineForm(UtrechtFormMixin, forms.Form):
         years = [school_year, following_school_year(school_year)]
         self.fields["school_year"].choices = [(y, y) for y in years]
         self.fields["school_year"].initial = school_year
+
+
+# What a step may record (`payloads.clean_payload` checks it per action).
+PAYLOAD_FIELDS = (
+    "advice",
+    "decision",
+    "motivation",
+    "date",
+    "remarks",
+    "established_on",
+    "received_on",
+    "heard_on",
+    "method",
+    "views",
+    "response",
+    "note",
+)
+
+
+class TransitionForm(forms.Form):
+    """A step on the route: its record as typed and the MR's signed statement; the service
+    checks both per action, so every field is optional here."""
+
+    statement = UploadField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in PAYLOAD_FIELDS:
+            self.fields[name] = forms.CharField(required=False, strip=False)
+
+    def payload(self) -> dict:
+        """The record's fields that were posted (an absent one is not an empty one)."""
+        return {
+            name: self.cleaned_data[name]
+            for name in PAYLOAD_FIELDS
+            if not self[name].field.widget.value_omitted_from_data(
+                self.data, self.files, self.add_prefix(name)
+            )
+        }
+
+
+NO_PROFILES_CHOSEN = "Kies een of meer vastgestelde SOP's om aan te leveren."
+
+
+class DeliverForm(forms.Form):
+    """Which of the board's established SOPs to deliver, and a note with them."""
+
+    profiles = forms.TypedMultipleChoiceField(
+        coerce=int,
+        error_messages={"required": NO_PROFILES_CHOSEN, "invalid_choice": NO_PROFILES_CHOSEN},
+    )
+    note = forms.CharField(required=False, strip=False)
+
+    def __init__(self, *args, ready, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["profiles"].choices = [(p.pk, p.pk) for p in ready]

@@ -4,31 +4,18 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from steunwijzer.core.forms import error_text
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_board_for_officer
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.report import check_profile
 
+from .forms import DeliverForm, TransitionForm
 from .lifecycle import route_of, transitions_for
 from .payloads import ADVICE, CONSENT, PUPIL_METHODS, InvalidPayload
 from .services import ForbiddenAction, WrongState, profile_transition, profiles_deliver
 from .statement import statement_filename, statement_pdf
-
-PAYLOAD_FIELDS = (
-    "advice",
-    "decision",
-    "motivation",
-    "date",
-    "remarks",
-    "established_on",
-    "received_on",
-    "heard_on",
-    "method",
-    "views",
-    "response",
-    "note",
-)
 
 
 def _route_page(request, profile, errors=None, failed_action=None, status=200):
@@ -45,7 +32,7 @@ def _route_page(request, profile, errors=None, failed_action=None, status=200):
             "failed_action": failed_action,
             "posted": request.POST if failed_action else {},
             "check": check_profile(profile) if profile.state == EDITABLE_STATE else None,
-        "advice_choices": ADVICE,
+            "advice_choices": ADVICE,
             "consent_choices": CONSENT,
             "pupil_methods": PUPIL_METHODS,
         },
@@ -63,14 +50,17 @@ def profile_route(request, pk):
 @require_POST
 def profile_transition_view(request, pk, action):
     profile = Profile.objects.get_for_user(request.user, pk)
-    payload = {key: request.POST[key] for key in PAYLOAD_FIELDS if key in request.POST}
+    form = TransitionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        errors = {name: " ".join(problems) for name, problems in form.errors.items()}
+        return _route_page(request, profile, errors, failed_action=action, status=422)
     try:
         record = profile_transition(
             profile_id=profile.pk,
             user=request.user,
             action=action,
-            payload=payload,
-            attachment=request.FILES.get("statement"),
+            payload=form.payload(),
+            attachment=form.cleaned_data["statement"],
         )
     except ForbiddenAction as exc:
         raise PermissionDenied(str(exc)) from None
@@ -106,13 +96,15 @@ def board_deliver(request, board_id):
         "school"
     )
     if request.method == "POST":
-        chosen = [int(pk) for pk in request.POST.getlist("profiles") if pk.isdigit()]
-        if not chosen or not set(chosen) <= {p.pk for p in ready}:
-            messages.error(request, "Kies een of meer vastgestelde SOP's om aan te leveren.")
+        form = DeliverForm(request.POST, ready=ready)
+        if not form.is_valid():
+            messages.error(request, error_text(form))
         else:
             try:
                 done = profiles_deliver(
-                    profile_ids=chosen, user=request.user, note=request.POST.get("note", "")
+                    profile_ids=form.cleaned_data["profiles"],
+                    user=request.user,
+                    note=form.cleaned_data["note"],
                 )
             except (ForbiddenAction, WrongState, InvalidPayload) as exc:
                 messages.error(request, f"Er is niets aangeleverd: {exc}")

@@ -4,11 +4,13 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from steunwijzer.core.forms import error_text
 from steunwijzer.core.json_api import error, json_body, token_required
 from steunwijzer.core.problems import ProblemsError
 from steunwijzer.core.school_year import is_valid_school_year, school_year_of
 
 from .computation import SchoolResult, compute
+from .forms import PupilFileApiForm
 from .models import Invulschema, school_for_diversity
 from .pupil_file import MAX_IMPORT_BYTES, PupilFileError, read_pupil_file, too_large_message
 from .scheme import Scheme
@@ -122,15 +124,16 @@ def diversity_import(request, brin_code, school_year):
     school = school_for_diversity(request.user, brin_code, edit=True)
     if response := _year_error(school_year):
         return response
-    upload = request.FILES.get("file")
-    if upload is None:
+    form = PupilFileApiForm(request.POST, request.FILES)
+    if not form.is_valid():
+        if form.too_large():
+            return error(413, error_text(form))
         return error(
             422,
             "Stuur het bestand mee als multipart-veld 'file'.",
             problems=[{"path": "file", "message": "verplicht"}],
         )
-    if upload.size > MAX_IMPORT_BYTES:
-        return error(413, too_large_message(upload.size))
+    upload = form.cleaned_data["file"]
     scheme = scheme_for(school.board.partnership)
     try:
         parsed = read_pupil_file(upload.read(), upload.name, scheme, school.school_type)
@@ -145,8 +148,8 @@ def diversity_import(request, brin_code, school_year):
             problems=problems,
             more_problems=exc.more,
         )
-    update = request.POST.get("update_pupil_count") == "true"
-    if request.POST.get("confirm") != "true":
+    update = form.cleaned_data["update_pupil_count"]
+    if not form.cleaned_data["confirm"]:
         current = school_year == school_year_of(timezone.localdate())
         mismatch = pupil_count_problem(school, parsed.total) if current and not update else None
         return JsonResponse(

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from steunwijzer.core.forms import error_messages
 from steunwijzer.core.problems import ProblemsError
 from steunwijzer.core.school_year import (
     is_valid_school_year,
@@ -16,7 +17,8 @@ from steunwijzer.core.school_year import (
 
 from . import presentation
 from .computation import compute, trend
-from .grid import grid_from_post, grid_rows, int_or
+from .forms import GridForm, ImportConfirmForm, PupilFileForm
+from .grid import grid_rows, int_or
 from .models import Invulschema, may_edit, school_for_diversity
 from .pupil_file import MAX_IMPORT_BYTES, PupilFileError, read_pupil_file, too_large_message
 from .sample import SAMPLE_PATH
@@ -91,16 +93,18 @@ def diversity_edit(request, brin_code, school_year):
     scheme = invulschema.scheme if invulschema else scheme_for(school.board.partnership)
     problems = []
     if request.method == "POST":
-        counts, domain_counts, problems = grid_from_post(request.POST, scheme)
-        if not problems:
+        form = GridForm(request.POST, scheme=scheme)
+        if not form.is_valid():
+            problems = form.problems
+        else:
             try:
                 invulschema_save(
                     school=school,
                     school_year=school_year,
-                    counts=counts,
-                    domain_counts=domain_counts,
+                    counts=form.cleaned_data["counts"],
+                    domain_counts=form.cleaned_data["domain_counts"],
                     user=request.user,
-                    update_pupil_count=request.POST.get("update_pupil_count") == "1",
+                    update_pupil_count=form.cleaned_data["update_pupil_count"],
                 )
             except ProblemsError as exc:
                 problems = exc.problems
@@ -160,27 +164,26 @@ def _import_page(request, brin_code, school_year, too_large=None):
         "scheme": scheme,
         "problems": [too_large] if too_large else [],
     }
-    upload = request.FILES.get("file") if request.method == "POST" and not too_large else None
-    if request.method == "POST" and not too_large and upload is None:
-        context["problems"] = ["Kies een bestand om in te lezen."]
-    elif upload is not None:
-        if upload.size > MAX_IMPORT_BYTES:
-            context["problems"] = [too_large_message(upload.size)]
+    posted = request.method == "POST" and not too_large
+    form = PupilFileForm(request.POST, request.FILES) if posted else None
+    if form is not None and not form.is_valid():
+        context["problems"] = error_messages(form)
+    elif form is not None:
+        upload = form.cleaned_data["file"]
+        try:
+            parsed = read_pupil_file(upload.read(), upload.name, scheme, school.school_type)
+        except PupilFileError as exc:
+            context["problems"] = exc.messages
         else:
-            try:
-                parsed = read_pupil_file(upload.read(), upload.name, scheme, school.school_type)
-            except PupilFileError as exc:
-                context["problems"] = exc.messages
-            else:
-                request.session[_pending_key(school, school_year)] = {
-                    "counts": parsed.counts,
-                    "domain_counts": parsed.domain_counts,
-                    "rows": parsed.rows,
-                    "filename": upload.name[:200],
-                }
-                return redirect(
-                    "diversity_import_confirm", brin_code=school.brin_code, school_year=school_year
-                )
+            request.session[_pending_key(school, school_year)] = {
+                "counts": parsed.counts,
+                "domain_counts": parsed.domain_counts,
+                "rows": parsed.rows,
+                "filename": upload.name[:200],
+            }
+            return redirect(
+                "diversity_import_confirm", brin_code=school.brin_code, school_year=school_year
+            )
     return render(
         request,
         "diversity/import.html",
@@ -200,7 +203,8 @@ def diversity_import_confirm(request, brin_code, school_year):
     scheme = scheme_for(school.board.partnership)
     problems = []
     if request.method == "POST":
-        if "cancel" in request.POST:
+        form = ImportConfirmForm(request.POST)  # a button and a checkbox: always readable
+        if form.is_valid() and form.cleaned_data["cancel"]:
             del request.session[_pending_key(school, school_year)]
             messages.info(request, "Het inlezen is afgebroken; er is niets opgeslagen.")
             return redirect("diversity_school", brin_code=school.brin_code, school_year=school_year)
@@ -212,7 +216,7 @@ def diversity_import_confirm(request, brin_code, school_year):
                 domain_counts=pending["domain_counts"],
                 user=request.user,
                 source=Invulschema.Source.IMPORT,
-                update_pupil_count=request.POST.get("update_pupil_count") == "1",
+                update_pupil_count=form.cleaned_data["update_pupil_count"],
             )
         except ProblemsError as exc:
             problems = exc.problems

@@ -12,6 +12,7 @@ from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.richtext import markup_to_html
 from steunwijzer.profiles.services import ProfileConflict, profile_update
 
+from .forms import SummaryTakeOverForm
 from .result import ijk_result
 from .templatetags.ijk import CHAPTER_PART, long_text_fields
 
@@ -24,7 +25,7 @@ def ijk_summary_take_over(request, pk):
     if chapter is None:
         raise Http404("Dit SOP heeft geen hoofdstuk over basisondersteuning.")
     back = reverse("profile_chapter", args=[profile.pk, chapter.key])
-    field = next((f for f in long_text_fields(chapter) if f.key == request.POST.get("field")), None)
+    field = SummaryTakeOverForm(request.POST, fields=long_text_fields(chapter)).chosen()
     summary = ijk_result(profile.school, profile.school_year).summary()
     if field is None or not summary:
         messages.error(

@@ -1,9 +1,6 @@
 """Pages of the IJK self-evaluation, its result and the Kijkwijzer observations."""
 
-from datetime import date
-
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -13,9 +10,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from steunwijzer.core.school_year import school_year_of
-from steunwijzer.core.uploads import UploadRefused, attachment_response, check_upload
+from steunwijzer.core.uploads import attachment_response
 
 from .access import observation_for, school_for
+from .forms import ObservationForm, PeerForm, ScoreForm, int_or_none
 from .models import (
     IndicatorScore,
     Observation,
@@ -28,11 +26,8 @@ from .models import (
     peer_candidates,
 )
 from .result import ijk_result
-from .rules import ScoreError, ScoreInput
+from .rules import ScoreError
 from .services import catalogue_for, evaluation_for, observation_record, peer_assign, scores_save
-
-EVIDENCE_KINDS = ("pdf", "docx", "png", "jpeg")
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 
 
 @login_required
@@ -95,7 +90,7 @@ def _indicator_row(catalogue, indicator, stored, errors, failed, posted):
         "indicator": indicator,
         "stored": stored,
         "errors": errors if refused else {},
-        "score": _int_or_none(posted.get("score")) if refused else getattr(stored, "score", None),
+        "score": int_or_none(posted.get("score")) if refused else getattr(stored, "score", None),
         "explanation": posted.get("explanation", "")
         if refused
         else getattr(stored, "explanation", ""),
@@ -107,13 +102,6 @@ def _indicator_row(catalogue, indicator, stored, errors, failed, posted):
     }
 
 
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 @login_required
 @require_POST
 def ijk_score(request, school_id, school_year, code):
@@ -123,29 +111,23 @@ def ijk_score(request, school_id, school_year, code):
     version = evaluation.catalogue if evaluation else catalogue_for(school.board.partnership)
     if code not in version.catalogue.indicators:
         raise Http404(f"Indicator {code} staat niet in {version.name}.")
-    post = request.POST
-    given = ScoreInput(
-        _int_or_none(post.get("score")), post.get("explanation", ""), post.get("evidence_url", "")
-    )
-    files, errors = {}, {}
-    if upload := request.FILES.get("evidence"):
+    form = ScoreForm(request.POST, request.FILES)
+    errors = {name: " ".join(problems) for name, problems in form.errors.items()}
+    if not errors:
+        evidence = form.cleaned_data["evidence"]
+        remove = form.cleaned_data["remove_evidence"]
         try:
-            files[code] = check_upload(upload, allowed=EVIDENCE_KINDS, max_bytes=MAX_EVIDENCE_BYTES)
-        except UploadRefused as exc:
-            errors["evidence"] = exc.messages[0]
-    try:
-        if errors:
-            raise ScoreError([])
-        scores_save(
-            school=school,
-            school_year=school_year,
-            user=request.user,
-            scores={code: given},
-            files=files,
-            remove_files=frozenset({code}) if post.get("remove_evidence") else frozenset(),
-        )
-    except ScoreError as exc:
-        errors |= {p.path.rsplit(".", 1)[-1]: p.message for p in exc.problems}
+            scores_save(
+                school=school,
+                school_year=school_year,
+                user=request.user,
+                scores={code: form.score_input()},
+                files={code: evidence} if evidence else {},
+                remove_files=frozenset({code}) if remove else frozenset(),
+            )
+        except ScoreError as exc:
+            errors = {p.path.rsplit(".", 1)[-1]: p.message for p in exc.problems}
+    if errors:
         if request.headers.get("HX-Request"):
             return _indicator_partial(request, school, school_year, code, errors)
         return _evaluation_page(request, school, school_year, errors, code, status=422)
@@ -231,7 +213,7 @@ def _observations_page(request, school, school_year, peer_error="", status=200):
 @require_POST
 def ijk_peer_assign(request, school_id, school_year):
     school = school_for(request.user, school_id, school_year)
-    peer = get_user_model().objects.filter(pk=_int_or_none(request.POST.get("peer"))).first()
+    peer = PeerForm(request.POST).chosen()
     try:
         assignment = peer_assign(
             school=school, school_year=school_year, user=request.user, peer=peer
@@ -249,28 +231,24 @@ def ijk_observation_new(request, school_id, school_year):
     school = school_for(request.user, school_id, school_year, observe=True)
     errors = {}
     if request.method == "POST":
-        post = request.POST
-        try:
-            observation = observation_record(
-                school=school,
-                school_year=school_year,
-                user=request.user,
-                observed_on=_date_or_none(post.get("observed_on", "")),
-                group_name=post.get("group_name", ""),
-                notes={
-                    k.removeprefix("note-"): v for k, v in post.items() if k.startswith("note-")
-                },
-                scores={
-                    k.removeprefix("score-"): _int_or_none(v)
-                    for k, v in post.items()
-                    if k.startswith("score-") and v
-                },
-            )
-        except ScoreError as exc:
-            errors = {p.path: p.message for p in exc.problems}
-        else:
-            messages.success(request, "De observatie is vastgelegd.")
-            return redirect("ijk_observation", pk=observation.pk)
+        form = ObservationForm(request.POST)
+        errors = {name: " ".join(problems) for name, problems in form.errors.items()}
+        if not errors:
+            try:
+                observation = observation_record(
+                    school=school,
+                    school_year=school_year,
+                    user=request.user,
+                    observed_on=form.cleaned_data["observed_on"],
+                    group_name=form.cleaned_data["group_name"],
+                    notes=form.notes(),
+                    scores=form.scores(),
+                )
+            except ScoreError as exc:
+                errors = {p.path: p.message for p in exc.problems}
+            else:
+                messages.success(request, "De observatie is vastgelegd.")
+                return redirect("ijk_observation", pk=observation.pk)
     evaluation = evaluation_for(school, school_year)
     version = evaluation.catalogue if evaluation else catalogue_for(school.board.partnership)
     catalogue = version.catalogue
@@ -295,13 +273,6 @@ def ijk_observation_new(request, school_id, school_year):
         },
         status=422 if errors else 200,
     )
-
-
-def _date_or_none(value: str):
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        return None
 
 
 @login_required

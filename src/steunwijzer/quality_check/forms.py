@@ -1,0 +1,25 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .wording import parse_jargon_list, parse_phrase_list
+
+
+class CheckSettingsForm(forms.Form):
+    """The partnership's own lists, stored as typed once each one reads."""
+
+    vague_phrases = forms.CharField(required=False, strip=False)
+    jargon = forms.CharField(required=False, strip=False)
+
+    def clean_vague_phrases(self):
+        return _readable(self.cleaned_data["vague_phrases"], parse_phrase_list)
+
+    def clean_jargon(self):
+        return _readable(self.cleaned_data["jargon"], parse_jargon_list)
+
+
+def _readable(text: str, parse) -> str:
+    try:
+        parse(text)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
+    return text
