@@ -27,6 +27,7 @@ from steunwijzer.core.uploads import (
 from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.route.models import Deadline
+from steunwijzer.route.templatetags.route import dutch_date_here
 from tests import documents
 from tests.route_helpers import fill, step
 
@@ -217,8 +218,13 @@ def test_the_statement_and_the_model_are_downloads(
     ],
 )
 def test_dutch_dates_take_dates_datetimes_and_iso_text(settings, value, text):
+    """The template filter: a moment in time becomes this time zone's day first."""
     settings.TIME_ZONE = "Europe/Amsterdam"
-    assert dutch_date(value) == text
+    assert dutch_date_here(value) == text
+
+
+def test_the_pure_dutch_date_takes_a_datetime_as_its_own_day():
+    assert dutch_date(datetime(2026, 12, 31, 23, 30, tzinfo=UTC)) == "31 december 2026"
 
 
 def test_a_deadline_reads_as_a_dutch_date(partnership):
