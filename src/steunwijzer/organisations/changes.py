@@ -42,7 +42,7 @@ def changed_where(**partnership_filter) -> None:
 
 
 def everything_changed() -> None:
-    """Every partnership gets a new content version (a restored back-up, a rebuilt index)."""
+    """Every partnership gets a new content version (after the finder index is rebuilt)."""
     Partnership.objects.update(content_version=uuid.uuid4())
 
 
