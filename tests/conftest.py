@@ -168,13 +168,3 @@ def profile(school, format_version, editor):
 @pytest.fixture
 def other_profile(other_school, format_version, other_editor):
     return profile_create(school=other_school, school_year="2026-2027", user=other_editor)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_check_corpus():
-    """The SOP-check keeps each region's corpus in the process; tests reuse database ids."""
-    from steunwijzer.quality_check.report import _build_corpus
-
-    _build_corpus.cache_clear()
-    yield
-    _build_corpus.cache_clear()

@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -23,12 +22,6 @@ TODAY = date(2026, 11, 22)
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
     set_today(monkeypatch, TODAY)
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """The overviews cache figures by database ids, which tests reuse."""
-    cache.clear()
 
 
 @pytest.fixture

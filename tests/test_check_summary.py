@@ -1,4 +1,5 @@
-"""The stored SOP-check summary: written whenever the check runs, shown only while current."""
+"""The stored SOP-check summary: written when the profile (or the partnership's lists) is saved,
+never when a page is shown; shown only while current."""
 
 import pytest
 from django.core.management import call_command
@@ -13,8 +14,13 @@ from tests.route_helpers import fill
 
 
 def _expected(profile):
-    report = check_profile(profile)
+    report = check_profile(Profile.objects.get(pk=profile.pk))
     return (len(report.blocking), len(report.warnings), report.counts_by_check())
+
+
+def _stored(profile):
+    summary = CheckSummary.objects.get(profile=profile)
+    return (summary.blocking, summary.warnings, summary.counts)
 
 
 def _row(page: str, school_name: str) -> str:
@@ -22,34 +28,56 @@ def _row(page: str, school_name: str) -> str:
     return page[start : page.index("</tr>", start)]
 
 
-def test_running_the_check_stores_its_summary(profile):
-    report = check_profile(profile)
+def test_a_new_profile_has_the_summary_of_its_first_version(profile):
     summary = CheckSummary.objects.get(profile=profile)
-    assert summary.version == profile.version
-    assert summary.format_version_id == profile.format_version_id
-    assert (summary.blocking, summary.warnings) == (len(report.blocking), len(report.warnings))
-    assert summary.counts == report.counts_by_check()
+    assert (summary.version, summary.format_version_id) == (0, profile.format_version_id)
+    assert _stored(profile) == _expected(profile)
     assert summary.blocking > 0  # an empty profile misses its mandatory chapters
 
 
-def test_the_editor_page_stores_the_summary_of_the_version_it_shows(client, editor, profile):
+def test_saving_the_profile_stores_the_summary_of_the_new_version(profile, editor):
     fill(profile, editor)
     profile.refresh_from_db()
+    assert CheckSummary.objects.get(profile=profile).version == profile.version == 1
+    assert _stored(profile) == _expected(profile)
+
+
+def test_showing_the_editor_checks_but_stores_nothing(client, editor, profile):
+    CheckSummary.objects.filter(profile=profile).delete()
     client.force_login(editor)
     chapter = profile.chapters[0].key
-    assert client.get(reverse("profile_chapter", args=[profile.pk, chapter])).status_code == 200
-    summary = CheckSummary.objects.get(profile=profile)
-    assert summary.version == profile.version
-    assert (summary.blocking, summary.warnings, summary.counts) == _expected(profile)
+    response = client.get(reverse("profile_chapter", args=[profile.pk, chapter]))
+    assert response.status_code == 200 and "SOP-check" in response.content.decode()
+    assert not CheckSummary.objects.filter(profile=profile).exists()
 
 
-def test_a_stale_summary_is_never_shown(client, officer, editor, profile, school):
-    check_profile(profile)
+def test_an_autosave_checks_the_saved_version_once(client, editor, profile, monkeypatch):
+    checked = []
+    real = check_report._check
+
+    def spy(p, *args):
+        checked.append(p.version)
+        return real(p, *args)
+
+    monkeypatch.setattr(check_report, "_check", spy)
+    client.force_login(editor)
+    response = client.post(
+        reverse("profile_autosave", args=[profile.pk, "extra_ondersteuning"]),
+        {"base_version": 0, "f-arrangementen": "Indien mogelijk helpen wij."},
+    )
+    assert response.status_code == 200 and "Vage formulering" in response.content.decode()
+    assert checked == [1]  # on saving; the answer shows the same report
+    assert CheckSummary.objects.get(profile=profile).version == 1
+
+
+def test_a_stale_summary_is_never_shown_nor_replaced_by_a_page(
+    client, officer, editor, profile, school
+):
     empty = CheckSummary.objects.get(profile=profile)
-    fill(profile, editor)  # a new version: the stored counts are for the old one
-    profile.refresh_from_db()
-    expected = _expected(Profile.objects.get(pk=profile.pk))
+    fill(profile, editor)
+    expected = _expected(profile)
     assert (empty.blocking, empty.counts) != (expected[0], expected[2])
+    # As if the summary of the new version had never been stored.
     CheckSummary.objects.filter(profile=profile).update(
         version=empty.version, blocking=empty.blocking, counts=empty.counts
     )
@@ -59,11 +87,7 @@ def test_a_stale_summary_is_never_shown(client, officer, editor, profile, school
 
     assert f"{expected[0]} blokkerend, {expected[1]} aandachtspunten" in _row(page, school.name)
     summary = CheckSummary.objects.get(profile=profile)
-    assert (summary.version, summary.blocking, summary.counts) == (
-        profile.version,
-        expected[0],
-        expected[2],
-    )
+    assert (summary.version, summary.blocking) == (empty.version, empty.blocking)
 
 
 def test_the_overviews_read_stored_summaries_without_running_the_check(
@@ -80,7 +104,8 @@ def test_the_overviews_read_stored_summaries_without_running_the_check(
 
 
 def test_only_profiles_without_a_current_summary_are_checked(monkeypatch, profile, other_profile):
-    check_profile(profile)
+    CheckSummary.objects.filter(profile=other_profile).delete()
+    expected = _expected(other_profile)
     checked = []
     real = check_report._check
 
@@ -89,25 +114,30 @@ def test_only_profiles_without_a_current_summary_are_checked(monkeypatch, profil
         return real(p, *args)
 
     monkeypatch.setattr(check_report, "_check", spy)
-    check_summaries([profile, other_profile])
+    assert check_summaries([profile, other_profile])[other_profile.pk] == expected
     assert checked == [other_profile.pk]
-    assert CheckSummary.objects.get(profile=other_profile).version == other_profile.version
+    assert not CheckSummary.objects.filter(profile=other_profile).exists()
 
 
-def test_changing_the_partnerships_lists_drops_its_summaries(profile, partnership):
-    check_profile(profile)
+def test_changing_the_partnerships_lists_makes_its_summaries_again(
+    profile, other_profile, editor, partnership
+):
+    fill(profile, editor)
+    before = _stored(profile)
     settings, _ = CheckSettings.objects.get_or_create(partnership=partnership)
-    settings.vague_phrases = "zo goed mogelijk"
+    settings.vague_phrases = "eigen leerlijn"  # in every long answer `fill` gives
     settings.save()
-    assert not CheckSummary.objects.filter(profile=profile).exists()
+    for p in (profile, other_profile):
+        assert _stored(p) == _expected(p)
+    assert _stored(profile) != before
 
 
 @pytest.mark.django_db
 def test_the_command_stores_a_summary_for_every_profile_without_one(
     capsys, editor, profile, other_profile
 ):
-    check_profile(profile)
-    fill(profile, editor)  # its summary is now stale
+    fill(profile, editor)
+    CheckSummary.objects.all().delete()  # as before summaries were stored on saving
     call_command("check_summaries")
     assert "2 profielen gecontroleerd" in capsys.readouterr().out
     for p in Profile.objects.filter(pk__in=[profile.pk, other_profile.pk]):

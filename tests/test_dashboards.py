@@ -6,7 +6,6 @@ from datetime import date
 from html import escape
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -28,12 +27,6 @@ L, R = "\N{LEFT SINGLE QUOTATION MARK}", "\N{RIGHT SINGLE QUOTATION MARK}"
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
     set_today(monkeypatch, TODAY)
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """The overviews cache figures by database ids, which tests reuse."""
-    cache.clear()
 
 
 def board_pages(board):

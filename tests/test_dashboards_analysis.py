@@ -8,7 +8,6 @@ from decimal import Decimal
 from html import escape
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -38,12 +37,6 @@ YEAR = "2026-2027"
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
     set_today(monkeypatch, TODAY)
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """The overviews cache figures by database ids, which tests reuse."""
-    cache.clear()
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -43,7 +42,6 @@ def _setup(monkeypatch, settings, tmp_path):
     set_today(monkeypatch, date(2026, 11, 22))
     # The zip renders the PDF into the export cache: a folder of this test's own.
     settings.DATA_DIR = tmp_path
-    cache.clear()
 
 
 @pytest.fixture

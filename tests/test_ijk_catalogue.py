@@ -10,7 +10,11 @@ from steunwijzer.instruments.ijk.catalogue import (
     parse_catalogue,
 )
 from steunwijzer.instruments.ijk.models import CatalogueVersion
-from steunwijzer.instruments.ijk.services import catalogue_for, catalogue_import
+from steunwijzer.instruments.ijk.services import (
+    catalogue_for,
+    catalogue_import,
+    stored_catalogue_for,
+)
 
 DEFAULT = DEFAULT_CATALOGUE_PATH.read_text(encoding="utf-8")
 
@@ -104,10 +108,17 @@ def test_a_version_is_imported_once_per_partnership(partnership):
     assert CatalogueVersion.objects.current_for(partnership) == newer
 
 
-def test_a_partnership_without_a_catalogue_gets_the_default_on_first_use(partnership):
-    first = catalogue_for(partnership)
-    assert first.catalogue_id == "steunwijzer-ijk"
-    assert catalogue_for(partnership) == first
+def test_a_partnership_without_a_catalogue_reads_the_default_without_storing_it(partnership):
+    shown = catalogue_for(partnership)
+    assert shown.catalogue_id == "steunwijzer-ijk" and shown.pk is None
+    assert shown.catalogue.indicators
+    assert not CatalogueVersion.objects.exists()
+
+
+def test_the_first_save_that_needs_the_default_catalogue_stores_it(partnership):
+    first = stored_catalogue_for(partnership)
+    assert first.catalogue_id == "steunwijzer-ijk" and first.pk is not None
+    assert stored_catalogue_for(partnership) == first == catalogue_for(partnership)
     assert CatalogueVersion.objects.count() == 1
 
 

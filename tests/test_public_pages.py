@@ -2,9 +2,6 @@
 
 from datetime import date
 
-import pytest
-from django.core.cache import caches
-
 from steunwijzer.profiles.services import profile_update
 from steunwijzer.publication import pages
 from tests.conftest import make_school
@@ -17,13 +14,6 @@ from tests.publication_helpers import (
 )
 
 DRAFT_TEXT = "<p>Dit staat alleen in het concept en mag nooit openbaar worden.</p>"
-
-
-@pytest.fixture(autouse=True)
-def _empty_page_cache():
-    caches["public_pages"].clear()
-    yield
-    caches["public_pages"].clear()
 
 
 def test_it_shows_the_published_sop_without_login(client, published):

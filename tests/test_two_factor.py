@@ -16,7 +16,7 @@ from steunwijzer.demo.security import DEMO_TOTP_KEY
 from steunwijzer.organisations import two_factor
 from steunwijzer.organisations.models import Role
 from tests.conftest import PASSWORD, grant, make_user
-from tests.two_factor_helpers import current_code, verify_session
+from tests.two_factor_helpers import current_code, enrolling_device, verify_session
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,8 @@ def test_board_and_partnership_roles_without_an_app_must_enrol_first(client, req
     body = page.content.decode()
     assert page.status_code == 200
     assert "verplicht" in body and 'src="data:image/svg+xml' in body
-    assert two_factor.secret_text(TOTPDevice.objects.get(user=user)) in body
+    assert two_factor.secret_text(enrolling_device(user, client=client)) in body
+    assert not TOTPDevice.objects.filter(user=user).exists(), "showing the key stores nothing"
 
 
 @pytest.mark.parametrize("persona", ["editor", "team_member", "mr_member", "outsider"])
@@ -227,7 +228,7 @@ def test_enrolment_rejects_a_wrong_confirmation_code(client, editor):
 def test_enrolment_shows_ten_recovery_codes_once(client, editor):
     client.force_login(editor)
     client.get(ENROL)
-    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    device = enrolling_device(editor, client=client)
     response = client.post(ENROL, {"code": current_code(device)})
     body = response.content.decode()
     assert response.status_code == 200
@@ -246,7 +247,7 @@ def test_after_forced_enrolment_it_leads_on_to_where_the_person_was_going(client
     sent = client.get("/te-doen/")
     page = client.get(sent.url).content.decode()
     assert '<input type="hidden" name="next" value="/te-doen/">' in page
-    device = TOTPDevice.objects.get(user=officer, confirmed=False)
+    device = enrolling_device(officer, client=client)
     done = client.post(ENROL, {"code": current_code(device), "next": "/te-doen/"})
     assert '<a class="utrecht-link" href="/te-doen/" id="verder">' in done.content.decode()
     assert client.get("/te-doen/").status_code == 200
@@ -255,7 +256,7 @@ def test_after_forced_enrolment_it_leads_on_to_where_the_person_was_going(client
 def test_it_never_leads_on_to_another_site(client, editor):
     client.force_login(editor)
     client.get(ENROL)
-    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    device = enrolling_device(editor, client=client)
     done = client.post(ENROL, {"code": current_code(device), "next": "https://evil.example/"})
     body = done.content.decode()
     assert "evil.example" not in body and 'href="/" id="verder"' in body

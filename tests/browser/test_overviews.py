@@ -4,7 +4,6 @@ find a district where no school offers a kind of support and download the export
 from datetime import date
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from steunwijzer.organisations.models import Role
@@ -19,12 +18,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
     set_today(monkeypatch, date(2026, 11, 22))
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """The overviews cache figures by database ids, which tests reuse."""
-    cache.clear()
 
 
 def assert_no_sideways_scroll(page, width=400):

@@ -11,12 +11,11 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Sum
 
-from steunwijzer.instruments.diversity.models import Invulschema
 from steunwijzer.instruments.diversity.summary import index_by_school
-from steunwijzer.instruments.ijk.models import CatalogueVersion, SelfEvaluation
+from steunwijzer.instruments.ijk.models import CatalogueVersion
 from steunwijzer.instruments.ijk.summary import scores_by_standard
+from steunwijzer.organisations.changes import content_version_of_schools
 
 
 def ijk_scores(school_ids, school_year: str) -> dict:
@@ -25,14 +24,8 @@ def ijk_scores(school_ids, school_year: str) -> dict:
 
 
 def ijk_by_year(school_ids, school_years) -> dict:
-    """school year → `ijk_scores` of that year, cached by the self-evaluations' last change."""
-    return _cached_by_year(
-        "ijk",
-        SelfEvaluation,
-        school_ids,
-        school_years,
-        lambda ids, year: scores_by_standard(ids, year),
-    )
+    """school year → `ijk_scores` of that year, cached per content version."""
+    return _cached_by_year("ijk", school_ids, school_years, scores_by_standard)
 
 
 def standard_titles(partnership) -> dict:
@@ -59,9 +52,7 @@ def diversity_index(school_ids, school_year: str) -> dict:
 
 def diversity_by_year(school_ids, school_years) -> dict:
     """school year → `diversity_index` of that year, for several years at once."""
-    return _cached_by_year(
-        "diversity", Invulschema, school_ids, school_years, _convert, sums=INVULSCHEMA_SUMS
-    )
+    return _cached_by_year("diversity", school_ids, school_years, _convert)
 
 
 def index_by_year(school_ids, school_years) -> dict:
@@ -69,51 +60,28 @@ def index_by_year(school_ids, school_years) -> dict:
     groups for six years from the cache costs more than the rest of the page."""
     return _cached_by_year(
         "diversity-index",
-        Invulschema,
         school_ids,
         school_years,
         lambda ids, year: {pk: f["index"] for pk, f in _convert(ids, year).items()},
-        sums=INVULSCHEMA_SUMS,
     )
 
 
-# Besides the school: an Invulschema's counts version and the scheme it was filled in under.
-INVULSCHEMA_SUMS = ("version", "scheme_version_id")
-
-
-def _cached_by_year(name, model, school_ids, school_years, compute, sums=()) -> dict:
-    """Each year's figures from the cache, under a fingerprint of the rows they come from.
+def _cached_by_year(name, school_ids, school_years, compute) -> dict:
+    """Each year's figures from the cache, under the content version of the schools'
+    partnerships.
 
     Computing the instruments' figures takes milliseconds per school, which adds up over a
-    region and six school years. One aggregate query per request says whether anything
-    changed: per year the number of source rows, their last change (`updated_at` moves on
-    every save), and the sums of the schools, versions and schemes they point to. Only
-    changed years are computed again (this trusts the server's clock not to step back past
-    the region's newest save). The key also names the schools asked for, so a board and its
-    partnership never share an entry.
+    region and six school years. Every save of an Invulschema, a self-evaluation or its scores
+    gives the partnership a new content version (`organisations.changes`), read here with one
+    query before the figures, so a change shows at once. The key also names the schools asked
+    for, so a board and its partnership never share an entry.
     """
     school_ids = sorted(school_ids)
+    version = content_version_of_schools(pk__in=school_ids)
     asked_for = hashlib.sha256(repr(school_ids).encode()).hexdigest()[:16]
-    aggregates = {
-        "rows": Count("pk"),
-        "changed": Max("updated_at"),
-        "schools": Sum("school_id"),
-        **{field: Sum(field) for field in sums},
-    }
-    stamps = {
-        row.pop("school_year"): row
-        for row in model.objects.filter(school_id__in=school_ids, school_year__in=school_years)
-        .values("school_year")
-        .annotate(**aggregates)
-        .order_by()
-    }
-    keys = {
-        year: f"dashboards:{name}:{year}:{asked_for}:"
-        + hashlib.sha256(repr(sorted(stamp.items())).encode()).hexdigest()
-        for year, stamp in stamps.items()
-    }
+    keys = {year: f"dashboards:{name}:{year}:{asked_for}:{version}" for year in school_years}
     found = cache.get_many(list(keys.values()))
-    result = {year: {} for year in school_years}
+    result = {}
     for year, key in keys.items():
         if key in found:
             result[year] = found[key]

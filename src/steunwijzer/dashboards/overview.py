@@ -175,9 +175,10 @@ def _fill_records(row: SchoolRow, records: dict):
 def check_summaries(profiles) -> dict:
     """profile pk → (blocking, warnings, findings per check) of the SOP-check.
 
-    The counts come from the summaries stored whenever the check runs (editor, review, route),
-    in one query. Only a profile without a summary for its current version is checked here,
-    which stores its summary for the next request.
+    The counts come from the summaries stored whenever a profile is saved, in one query. Only
+    a profile without a summary for its current version (saved before summaries were stored,
+    and `steunwijzer check_summaries` not run since) is checked here; nothing is stored, a
+    page never writes.
     """
     result = CheckSummary.current_counts(profiles)
     missing = [p.pk for p in profiles if p.pk not in result]

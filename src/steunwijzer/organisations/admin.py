@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import Board, Invitation, Membership, Partnership, School
+
+# A website typed without a scheme is taken as https (Django 6's default, asked for now).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class MembershipInline(admin.TabularInline):
@@ -17,6 +21,7 @@ class PartnershipAdmin(admin.ModelAdmin):
     search_fields = ["name", "short_name", "slug"]
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [MembershipInline]
+    formfield_overrides = URL_FIELDS
 
 
 @admin.register(Board)
@@ -25,6 +30,7 @@ class BoardAdmin(admin.ModelAdmin):
     list_filter = ["partnership"]
     search_fields = ["name", "board_number"]
     inlines = [MembershipInline]
+    formfield_overrides = URL_FIELDS
 
 
 @admin.register(School)
@@ -35,6 +41,7 @@ class SchoolAdmin(admin.ModelAdmin):
     list_select_related = ["board"]
     autocomplete_fields = ["board"]
     inlines = [MembershipInline]
+    formfield_overrides = URL_FIELDS
 
     @admin.display(description="BRIN + vestiging", ordering="brin")
     def brin_code(self, obj):

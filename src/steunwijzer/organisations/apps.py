@@ -8,6 +8,7 @@ class OrganisationsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from . import receivers  # noqa: F401  (connects the content-version receivers)
         from .middleware import session_started
 
         user_logged_in.connect(session_started, dispatch_uid="steunwijzer_session_started")

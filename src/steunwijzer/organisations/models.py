@@ -5,6 +5,7 @@ same questions (`School.objects.visible_to(user)`, `Membership.roles_for`).
 """
 
 import secrets
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -32,6 +33,11 @@ class Partnership(models.Model):
     logo_type = models.CharField(max_length=20, blank=True)
     contact_email = models.EmailField("e-mailadres voor vragen", blank=True)
     website = models.URLField("website", blank=True)
+    # Names the state of everything the partnership shows outside the editor: public pages,
+    # finder, open data, downloads, overviews, the SOP-check's corpus. Every cache keys on it;
+    # `organisations.changes.partnership_changed` gives it a new random value with every such
+    # change (docs/architecture.md, "What changed").
+    content_version = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         verbose_name = "samenwerkingsverband"

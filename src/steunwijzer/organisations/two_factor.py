@@ -12,13 +12,16 @@ import segno
 from django.conf import settings
 from django.db import transaction
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from .models import Membership, Role
 
 # Whether the signed-in person has an app, kept in the session from sign-in on so that pages
 # do not ask the database on every request.
 ENABLED_SESSION_KEY = "sw_two_factor"
+# The key of an app being set up, kept in the session until the first code confirms it: showing
+# the QR code writes nothing to the database.
+ENROLMENT_SESSION_KEY = "sw_two_factor_enrolment"
 REQUIRED_ROLES = {Role.BOARD_OFFICER, Role.PARTNERSHIP_STAFF, Role.PLATFORM_ADMIN}
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator-app"
@@ -64,10 +67,22 @@ def recovery_codes_left(user) -> int:
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
 
-def enrolment_device(user) -> TOTPDevice:
-    """The key being set up: the same one until it is confirmed, so a reload keeps the QR code."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+def enrolment_key(session) -> str:
+    """The key being set up in this session: the same one until it is confirmed, so a reload
+    keeps the QR code."""
+    if not session.get(ENROLMENT_SESSION_KEY):
+        session[ENROLMENT_SESSION_KEY] = default_key()
+    return session[ENROLMENT_SESSION_KEY]
+
+
+def enrolment_device(user, key: str | None = None) -> TOTPDevice:
+    """The app being set up, not stored: `two_factor_enable` stores it."""
+    return TOTPDevice(user=user, name=APP_DEVICE_NAME, key=key or default_key(), confirmed=False)
+
+
+def app_device(user) -> TOTPDevice:
+    """The person's confirmed app."""
+    return TOTPDevice.objects.get(user=user, confirmed=True)
 
 
 def normalise(code: str) -> str:
@@ -77,8 +92,20 @@ def normalise(code: str) -> str:
 
 @transaction.atomic
 def two_factor_enable(*, user, device: TOTPDevice, code: str) -> list[str] | None:
-    """Confirm the app with its first code; return fresh recovery codes, or None if wrong."""
-    device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=user)
+    """Confirm the app with its first code; return fresh recovery codes, or None if wrong.
+
+    The device is stored unconfirmed on the first try, so django-otp's slowing down after a
+    wrong code holds for the next try with the same key."""
+    stored = (
+        TOTPDevice.objects.select_for_update()
+        .filter(user=user, confirmed=False, key=device.key)
+        .first()
+    )
+    if stored is None:
+        device.user, device.confirmed = user, False
+        device.save()
+        stored = device
+    device = stored
     if not device.verify_token(normalise(code)):
         return None
     device.confirmed = True

@@ -121,7 +121,7 @@ def _settings_page(request, form=None, codes=None, status=200, just_enabled=Fals
         "codes_left": two_factor.recovery_codes_left(user) if enabled else 0,
     }
     if not enabled:
-        device = two_factor.enrolment_device(user)
+        device = two_factor.enrolment_device(user, two_factor.enrolment_key(request.session))
         ctx["qr_code"] = two_factor.qr_code_data_uri(device)
         ctx["secret"] = two_factor.secret_text(device)
     response = render(request, "organisations/two_factor.html", ctx, status=status)
@@ -138,7 +138,8 @@ def two_factor_settings(request):
     form = EnrolCodeForm(request.POST)
     if not form.is_valid():
         return _settings_page(request, form=form, status=400)
-    device = two_factor.enrolment_device(request.user)
+    key = two_factor.enrolment_key(request.session)
+    device = two_factor.enrolment_device(request.user, key)
     codes = two_factor.two_factor_enable(
         user=request.user, device=device, code=form.cleaned_data["code"]
     )
@@ -149,8 +150,8 @@ def two_factor_settings(request):
             "Na een fout moet u even wachten.",
         )
         return _settings_page(request, form=form, status=400)
-    device.refresh_from_db()
-    otp_login(request, device)
+    del request.session[two_factor.ENROLMENT_SESSION_KEY]
+    otp_login(request, two_factor.app_device(request.user))
     two_factor.remember_enabled(request, True)
     messages.success(request, "Tweestapsverificatie staat aan.")
     return _settings_page(request, codes=codes, just_enabled=True)

@@ -43,13 +43,15 @@ def zip_filename(partnership: Partnership, school_year: str) -> str:
     return f"SOP-{partnership.slug}-{school_year}.zip"
 
 
-def publications_zip(profiles: Iterable) -> Iterator[bytes]:
+def publications_zip(profiles: Iterable, content_version: str) -> Iterator[bytes]:
+    """The zip of these published profiles of one partnership, whose content version
+    (read before them) names the cached PDFs."""
     pipe = _Pipe()
     index = [INDEX_HEADER]
     export = EXPORTS["sop.pdf"]
     with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for profile in profiles:
-            sop = published_sop(profile)
+            sop = published_sop(profile, content_version=content_version)
             name = export_filename(sop, "sop.pdf")
             with archive.open(name, "w") as target:
                 own = export.own_file(sop)

@@ -14,7 +14,7 @@ from steunwijzer.profiles.answers import is_filled
 
 from .finder import brins_with_several_locations, school_url
 from .lookup import SCHOOL_CODE, published_profile_by_code
-from .page_cache import cached_page, page_key, publication_generation
+from .page_cache import cached_page, page_key, public_version
 
 MAX_SCHOOLS = 3
 
@@ -81,7 +81,7 @@ def _render(profiles) -> str:
 @require_GET
 def compare_page(request):
     codes = request.GET.getlist("s")
-    key = page_key("compare", publication_generation(), *codes)
+    key = page_key("compare", public_version(), *codes)
     try:
         return cached_page(request, key, lambda: _render(profiles_to_compare(codes)))
     except CompareError as problem:

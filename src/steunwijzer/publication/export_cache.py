@@ -1,7 +1,8 @@
 """Generated downloads kept as files, so a published version is rendered once.
 
 Files live under `DATA_DIR/exports/<revision id>/<key>.<kind>` (kind: `sop.pdf`, `sop.docx`,
-…); the key (see `PublishedSop.cache_key`) changes with anything that changes the output.
+…); the key (see `PublishedSop.cache_key`) names the revision and the content version of its
+partnership, which changes with anything else that changes the output.
 A file is written to a temporary name and renamed into place, so a reader never sees half a
 file and a failed render leaves nothing behind.
 """

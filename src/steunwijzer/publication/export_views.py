@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+from steunwijzer.organisations.changes import content_version, content_version_of_schools
 from steunwijzer.organisations.models import Membership
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 from steunwijzer.profiles.models import Profile
@@ -60,12 +61,13 @@ def _file_response(request, sop: PublishedSop, kind: str) -> HttpResponse:
 
 
 def _public_download(request, kind, brin, vestiging=None, schooljaar=None):
+    version = content_version_of_schools(brin=brin.upper())  # before what it names
     try:
         school = school_for_path(brin, vestiging)
     except SeveralLocations as exc:
         return _several_locations(request, exc, kind, schooljaar)
     profile = published_profile(school, schooljaar)
-    return _file_response(request, published_sop(profile), kind)
+    return _file_response(request, published_sop(profile, content_version=version), kind)
 
 
 @require_safe
@@ -87,12 +89,13 @@ def public_schoolgids_docx(request, brin, vestiging=None, schooljaar=None):
 @require_safe
 def profile_schoolgids_docx(request, pk):
     """The schoolgids chapter of the established version, for the school's own team."""
+    version = content_version_of_schools(profiles__pk=pk)  # before what it names
     profile = Profile.objects.get_for_user(request.user, pk)
     if not Membership.is_school_editor(request.user, profile.school):
         raise PermissionDenied("Alleen de directeur of IB'er van de school kan dit downloaden.")
     if profile.established_revision is None:
         raise Http404("Dit SOP is nog niet vastgesteld.")
-    sop = published_sop(profile, profile.established_revision)
+    sop = published_sop(profile, profile.established_revision, content_version=version)
     response = _file_response(request, sop, "schoolgids.docx")
     response["Cache-Control"] = "private, no-cache"
     return response
@@ -102,6 +105,7 @@ def profile_schoolgids_docx(request, pk):
 @require_safe
 def partnership_publications_zip(request, slug, schooljaar):
     partnership = get_partnership_for_staff(request, slug)
+    version = content_version([partnership.pk])  # before the SOPs it names
     profiles = (
         Profile.objects.filter(
             school__board__partnership=partnership,
@@ -115,7 +119,9 @@ def partnership_publications_zip(request, slug, schooljaar):
         raise Http404(
             f"In {schooljaar} heeft {partnership.short_name} nog geen gepubliceerde SOP's."
         )
-    response = StreamingHttpResponse(publications_zip(profiles), content_type="application/zip")
+    response = StreamingHttpResponse(
+        publications_zip(profiles, version), content_type="application/zip"
+    )
     response["Content-Disposition"] = content_disposition_header(
         True, zip_filename(partnership, schooljaar)
     )

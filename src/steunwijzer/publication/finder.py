@@ -49,21 +49,16 @@ class Result:
     url: str = ""
 
 
+def offer_options(partnership: Partnership, content_version: str) -> tuple:
+    """The checklist filters of the partnership's newest model, kept per content version of
+    the partnership (`organisations.changes.content_version`, read before)."""
+    return _offer_options(partnership.pk, content_version)
+
+
 @lru_cache(maxsize=32)
-def _offer_options(format_version_id: int) -> tuple:
-    """The checklist filters of a model version (model versions never change once stored)."""
-    version = FormatVersion.objects.get(pk=format_version_id)
-    return tuple(offer_choices(version.format))
-
-
-def offer_options(partnership: Partnership) -> tuple:
-    version_id = (
-        FormatVersion.objects.filter(partnership=partnership)
-        .order_by("-imported_at", "-pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    return _offer_options(version_id) if version_id else ()
+def _offer_options(partnership_id: int, content_version: str) -> tuple:
+    version = FormatVersion.objects.current_for(partnership_id)
+    return tuple(offer_choices(version.format)) if version else ()
 
 
 def offer_labels(options) -> dict[str, str]:
@@ -185,11 +180,11 @@ def school_url(brin_code: str, several: set[str]) -> str:
     return reverse("public_school", kwargs={"brin": brin})
 
 
-def facet_values(partnership: Partnership, generation: str) -> dict[str, list]:
-    """The choices of the select boxes: what the published schools of the partnership have.
-    The same until the next publication, so kept per publication generation."""
+def facet_values(partnership: Partnership, content_version: str) -> dict[str, list]:
+    """The choices of the select boxes: what the published schools of the partnership have,
+    kept per content version of the partnership (read before)."""
     store = keep_store()
-    key = page_key("facets", partnership.pk, generation)
+    key = page_key("facets", partnership.pk, content_version)
     facets = store.get(key)
     if facets is None:
         rows = FinderEntry.objects.filter(partnership=partnership)

@@ -4,11 +4,11 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
+from steunwijzer.organisations.changes import content_version
 from steunwijzer.organisations.models import Partnership
 
 from .finder import facet_values, offer_labels, offer_options, parse_query, search
 from .models import FinderEntry
-from .page_cache import publication_generation
 
 FINDER_MAX_AGE = 60
 
@@ -30,7 +30,8 @@ def finder(request):
     partnership = _chosen(partnerships, request.GET.get("swv", ""))
     context = {"partnerships": partnerships, "partnership": partnership}
     if partnership is not None:
-        options = offer_options(partnership)
+        version = content_version([partnership.pk])  # before the rows it names
+        options = offer_options(partnership, version)
         query = parse_query(request.GET, partnership, options)
         results, page = search(query, offer_labels(options))
         params = request.GET.copy()
@@ -41,7 +42,7 @@ def finder(request):
             "query": query,
             "results": results,
             "page": page,
-            "facets": facet_values(partnership, publication_generation()),
+            "facets": facet_values(partnership, version),
             "page_query": params.urlencode(),
         }
     response = render(request, "publication/finder.html", context)

@@ -2,16 +2,19 @@
 
 The public pages and the open data are the same for everyone and change only with a
 publication. This middleware sits right after WhiteNoise: a request for a public URL whose
-response is kept (for the current publication generation) gets it back at about the cost of
-a static file — one small query and a cache read. Otherwise the request goes its normal way,
-and a public response (200, an ETag, `Cache-Control: public`, no cookies) is kept on the way
-out, with the headers every later middleware added.
+response is kept (for the current content versions of all partnerships, `public_version`)
+gets it back at about the cost of a static file — one small query and a cache read. Otherwise
+the request goes its normal way, and a public response (200, an ETag, `Cache-Control: public`,
+no cookies) is kept on the way out, with the headers every later middleware added. A response
+that says something about today (`cached_page(day=…)`: a school's page says whether its planned
+evaluation has passed) is kept for that day only.
 """
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 
-from .page_cache import keep_store, page_key, publication_generation
+from .page_cache import keep_store, page_key, public_version
 
 PUBLIC_PREFIXES = ("/scholen/", "/api/v1/public/")
 
@@ -33,11 +36,13 @@ class KeptPublicResponses:
     def __call__(self, request):
         if request.method != "GET" or not request.path.startswith(PUBLIC_PREFIXES):
             return self.get_response(request)
-        key = page_key("response", publication_generation(), request.get_full_path())
+        key = page_key("response", public_version(), request.get_full_path())
         store = keep_store()
         kept = store.get(key)
+        if kept is not None and kept[2] not in (None, timezone.localdate()):
+            kept = None  # kept on another day, and says something about that day
         if kept is not None:
-            body, headers = kept
+            body, headers, _day = kept
             etag = dict(headers).get("ETag")
             not_modified = get_conditional_response(request, etag=etag)
             response = not_modified or HttpResponse(body)
@@ -48,5 +53,6 @@ class KeptPublicResponses:
             return response
         response = self.get_response(request)
         if _keepable(response):
-            store.set(key, (response.content, list(response.items())), None)
+            day = getattr(response, "kept_for_day", None)
+            store.set(key, (response.content, list(response.items()), day), None)
         return response

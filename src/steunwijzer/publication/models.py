@@ -32,8 +32,7 @@ class FinderEntry(models.Model):
     # a school offering it, on SQLite and PostgreSQL alike.
     offers = models.TextField(blank=True)
     established_on = models.DateField(null=True, blank=True)
-    # Every publication rewrites its school's row: the newest of these names the state of all
-    # public pages (page_cache.publication_generation).
+    # When the row was last written: by a publication, or a change to the school.
     indexed_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:

@@ -22,7 +22,7 @@ from .lookup import (
     published_profile,
     school_for_path,
 )
-from .page_cache import cached_page, page_key, publication_generation
+from .page_cache import cached_page, page_key, school_version
 
 
 def download_url(name: str, kwargs: dict) -> str:
@@ -55,7 +55,7 @@ def currency(profile, dates: dict, is_current: bool, today) -> dict:
     }
 
 
-def page_context(profile, path_kwargs: dict, years: list) -> dict:
+def page_context(profile, path_kwargs: dict, years: list, today) -> dict:
     school = profile.school
     revision = profile.published_revision
     year_kwargs = {**path_kwargs, "schooljaar": profile.school_year}
@@ -64,7 +64,7 @@ def page_context(profile, path_kwargs: dict, years: list) -> dict:
     document = OwnDocument.objects.without_content().filter(profile=profile).first()
     dates = publication_dates(profile)
     return {
-        **currency(profile, dates, is_current, timezone.localdate()),
+        **currency(profile, dates, is_current, today),
         "profile": profile,
         "school": school,
         "revision": revision,
@@ -100,6 +100,10 @@ def _locations(schools) -> str:
 @require_GET
 def school_page(request, brin, vestiging=None, schooljaar=None):
     """A kept page costs one query; only a page not yet kept looks the SOP up."""
+    version = school_version(brin)  # before the page's contents are read
+    # The page says whether the school's planned evaluation has passed, and which school year
+    # it has no SOP for yet: today's date is part of what it shows.
+    today = timezone.localdate()
 
     def render_page():
         try:
@@ -107,11 +111,11 @@ def school_page(request, brin, vestiging=None, schooljaar=None):
         except SeveralLocations as several:
             return _locations(several.schools)
         profile = published_profile(school, schooljaar)
-        context = page_context(profile, public_path_kwargs(school), _published_years(school))
+        context = page_context(profile, public_path_kwargs(school), _published_years(school), today)
         return render_to_string("publication/school.html", context)
 
-    key = page_key("school", publication_generation(), request.path)
-    return cached_page(request, key, render_page)
+    key = page_key("school", version, today, request.path)
+    return cached_page(request, key, render_page, day=today)
 
 
 @require_GET

@@ -15,7 +15,7 @@ from steunwijzer.profiles.answers import is_filled
 from .finder import FinderQuery, filtered_entries
 from .lookup import publication_dates, published_profile_by_code
 from .models import FinderEntry
-from .page_cache import cached_page, page_key, publication_generation
+from .page_cache import cached_page, page_key, public_version, school_version
 
 PAGE_SIZE = 50
 JSON = "application/json"
@@ -59,6 +59,7 @@ def _summary(entry: FinderEntry) -> dict:
 
 @require_GET
 def public_profiles_list(request):
+    version = public_version()  # before the rows it names
     query = _list_query(request.GET)
     if query is None:
         return error(404, "Dit samenwerkingsverband bestaat niet.")
@@ -67,7 +68,7 @@ def public_profiles_list(request):
     except ValueError:
         return error(400, "De parameter 'page' moet een geheel getal zijn.")
     rows = filtered_entries(query)
-    key = page_key("api-list", publication_generation(), request.GET.urlencode())
+    key = page_key("api-list", version, request.GET.urlencode())
 
     def render():
         paginator = Paginator(rows, PAGE_SIZE)
@@ -156,7 +157,8 @@ def profile_document(profile) -> dict:
 @require_GET
 def public_profile_get(request, brin_code):
     school_year = request.GET.get("school_year") or None
-    key = page_key("api-profile", publication_generation(), brin_code.upper(), school_year)
+    version = school_version(brin_code[:4])
+    key = page_key("api-profile", version, brin_code.upper(), school_year)
 
     def render():
         return _json(profile_document(published_profile_by_code(brin_code, school_year)))

@@ -11,9 +11,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models.functions import Length
-
 from steunwijzer.instruments.diversity.summary import public_chart, public_summary
+from steunwijzer.organisations.changes import content_version_of_schools
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.profiles.models import OwnDocument, Profile, Revision, own_document_of
 from steunwijzer.route.models import Transition
@@ -37,7 +36,8 @@ class PublishedSop:
     established_on: date | None
     evaluation: EvaluationFacts | None
     chapters: list[ChapterDocument]
-    logo_size: int
+    # The partnership's content version, read before everything above (cache_key).
+    content_version: str
     # Own-model SOPs: the school's document (without its bytes).
     own_document: OwnDocument | None = None
     # Charts (core.charts.Chart) shown at the end of a chapter, by chapter key: the
@@ -81,48 +81,14 @@ class PublishedSop:
         return bytes(OwnDocument.objects.values_list("content", flat=True).get(pk=document.pk))
 
     def cache_key(self) -> str:
-        """The revision id plus a digest of the revision and of what around it can still
-        change (school details, partnership look, a newer evaluation), so a cached file is
-        never out of date, even where ids are reused (a restored database)."""
-        school, partnership = self.school, self.partnership
-        facts = [
-            LAYOUT_VERSION,
-            self.revision.pk,
-            str(self.revision.created_at),
-            self.revision.answers,
-            self.profile.format_version_id,
-            [getattr(school, f) for f in _SCHOOL_FIELDS],
-            school.board.name,
-            [partnership.name, partnership.short_name, partnership.main_colour],
-            [partnership.logo_type, self.logo_size, partnership.contact_email],
-            str(self.established_on),
-            str(self.evaluation),
-            [chart.description for charts in self.charts.values() for chart in charts],
-        ]
-        if self.own_document is not None:
-            document = self.own_document
-            facts.append([document.filename, document.size, str(document.uploaded_at)])
-        digest = hashlib.sha256(json.dumps(facts, default=str).encode()).hexdigest()[:16]
-        return f"{self.revision.pk}-{digest}"
-
-
-_SCHOOL_FIELDS = (
-    "name",
-    "brin",
-    "vestiging",
-    "school_type",
-    "street_address",
-    "postcode",
-    "city",
-    "municipality",
-    "district",
-    "website",
-    "denomination",
-    "pupil_count",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-)
+        """The revision plus the content version of the partnership (read before the SOP was,
+        `organisations.changes`): any change to what an export shows around the revision
+        (school details, the partnership's look, a newer evaluation, the figures) gives the
+        partnership a new one, so a cached file is never out of date, even where ids are reused
+        (a restored database)."""
+        facts = [LAYOUT_VERSION, self.revision.pk, str(self.revision.created_at)]
+        digest = hashlib.sha256(json.dumps([*facts, self.content_version]).encode()).hexdigest()
+        return f"{self.revision.pk}-{digest[:16]}"
 
 
 def _established_on(profile: Profile, revision: Revision) -> date | None:
@@ -139,19 +105,20 @@ def _established_on(profile: Profile, revision: Revision) -> date | None:
     return None
 
 
-def published_sop(profile: Profile, revision: Revision | None = None) -> PublishedSop:
-    """The export of `revision` (default: the published one) of this profile."""
+def published_sop(
+    profile: Profile, revision: Revision | None = None, *, content_version: str | None = None
+) -> PublishedSop:
+    """The export of `revision` (default: the published one) of this profile.
+
+    `content_version`: of the profile's partnership, read before the profile was; read here
+    when not given (then a change committed in between may be cached under the new version)."""
+    if content_version is None:
+        content_version = content_version_of_schools(pk=profile.school_id)
     revision = revision or profile.published_revision
     if revision is None:
         raise ValueError("Dit SOP heeft geen gepubliceerde versie.")
     school = profile.school
     evaluation = profile.evaluations.values_list("evaluated_on", "next_evaluation").first()
-    logo_size = (
-        Partnership.objects.filter(pk=school.board.partnership_id)
-        .annotate(size=Length("logo"))
-        .values_list("size", flat=True)
-        .first()
-    )
     return PublishedSop(
         profile=profile,
         revision=revision,
@@ -160,7 +127,7 @@ def published_sop(profile: Profile, revision: Revision | None = None) -> Publish
         chapters=[]
         if profile.is_own_model
         else document_chapters(profile.sop_format, revision.answers, school.school_type),
-        logo_size=logo_size or 0,
+        content_version=content_version,
         own_document=own_document_of(profile) if profile.is_own_model else None,
         charts=_diversity_charts(profile),
     )

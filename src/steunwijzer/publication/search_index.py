@@ -1,13 +1,15 @@
 """Writing the finder's search index (`FinderEntry`) from published SOPs.
 
-`index_school` runs inside the publish step's transaction: if it fails, the step fails and
-nothing is half-written. `rebuild_index` rewrites every row in one transaction.
+`index_school` runs inside the publish step's transaction (and the save of a school): if it
+fails, the step fails and nothing is half-written. `rebuild_index` rewrites every row in one
+transaction.
 """
 
 import re
 
 from django.db import connection, transaction
 
+from steunwijzer.organisations.changes import everything_changed
 from steunwijzer.organisations.models import School
 from steunwijzer.profiles.answers import is_filled
 from steunwijzer.profiles.models import Profile
@@ -116,7 +118,9 @@ def index_school(school: School) -> FinderEntry | None:
 
 @transaction.atomic
 def rebuild_index() -> int:
-    """Rewrite the whole index from the published SOPs; returns the number of rows."""
+    """Rewrite the whole index from the published SOPs; returns the number of rows. Every
+    partnership gets a new content version: the index may have been out of step."""
+    everything_changed()
     FinderEntry.objects.all().delete()
     profiles = (
         Profile.objects.filter(published_revision__isnull=False)

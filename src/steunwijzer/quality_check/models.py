@@ -24,11 +24,6 @@ class CheckSettings(models.Model):
     def __str__(self):
         return f"SOP-check {self.partnership}"
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Other lists give other counts: the region's stored summaries no longer hold.
-        CheckSummary.objects.filter(profile__school__board__partnership=self.partnership).delete()
-
     @classmethod
     def lists_for(cls, partnership) -> tuple[tuple[str, ...], dict[str, str]]:
         settings = cls.objects.filter(partnership=partnership).first()
@@ -42,11 +37,13 @@ class CheckSettings(models.Model):
 
 
 class CheckSummary(models.Model):
-    """The SOP-check's counts for one version of a profile, stored whenever the check runs.
+    """The SOP-check's counts for one version of a profile, stored whenever the profile (or the
+    partnership's lists) is saved (quality_check/receivers.py).
 
     The overviews show these counts for hundreds of schools; running the check there costs tens
     of milliseconds per profile. A summary only counts for the version and model it was made
-    for: once the profile is saved again it is stale and is never shown (`current_counts`).
+    for (`current_counts`); profiles saved before summaries were stored on saving get theirs
+    from `steunwijzer check_summaries`.
     """
 
     profile = models.OneToOneField(
@@ -77,8 +74,7 @@ class CheckSummary(models.Model):
         return {
             pk: (blocking, warnings, counts)
             for pk, version, format_version_id, blocking, warnings, counts in rows
-            if (version, format_version_id)
-            == (by_pk[pk].version, by_pk[pk].format_version_id)
+            if (version, format_version_id) == (by_pk[pk].version, by_pk[pk].format_version_id)
         }
 
     @classmethod

@@ -1,10 +1,23 @@
 """Running the SOP-check on a stored profile: gathers the partnership's lists and the other
-schools' published texts, then runs the pure checks."""
+schools' published texts, then runs the pure checks.
 
-from functools import lru_cache
+Checking stores nothing: a profile's summary (`CheckSummary`) is written when the profile is
+saved (`summary_store`, from the receiver in quality_check/receivers.py), so showing a page
+never writes.
+"""
 
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+
+from django.db.models import TextField
+from django.db.models.functions import Cast
+
+from steunwijzer.organisations.changes import content_version
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.richtext import html_to_plain
+from steunwijzer.regional_model.format_dict import format_from_dict
 from steunwijzer.regional_model.models import FormatVersion
 
 from .checks import CheckInput, run_checks
@@ -12,67 +25,127 @@ from .distinctive import ChapterText, Corpus, chapter_text, example_text, shingl
 from .findings import BLOCK, CheckReport, Finding
 from .models import CheckSettings, CheckSummary
 
+# How many regions (partnership and model version) keep their corpus in the process.
+KEPT_REGIONS = 16
 
-def _newest_published(partnership_id: int) -> int | None:
-    """The newest published revision of the region: the corpus is rebuilt when it changes."""
-    return (
-        Profile.objects.filter(
-            school__board__partnership_id=partnership_id, published_revision__isnull=False
-        )
-        .order_by("-published_revision_id")
-        .values_list("published_revision_id", flat=True)
-        .first()
-    )
+
+class _Region:
+    """A region's corpus as built for one content version of the partnership, and the shingled
+    chapters it was built from, by model and answers (the next version's corpus shingles only
+    what was published since)."""
+
+    def __init__(self, version: str, corpus: Corpus, chapters: dict):
+        self.version = version
+        self.corpus = corpus
+        self.chapters = chapters
 
 
 # Kept in the process, not in Django's cache: unpickling a region's corpus on every autosave
-# would cost more than the check itself. The key changes whenever a new version is published.
-@lru_cache(maxsize=16)
-def _build_corpus(partnership_id: int, newest_published: int | None, format_version_id: int):
-    published = Profile.objects.filter(
-        school__board__partnership_id=partnership_id, published_revision__isnull=False
-    ).select_related("published_revision", "school", "format_version")
-    texts = []
-    for other in published:
-        fmt = other.sop_format
-        for chapter in fmt.chapters:
-            text = chapter_text(fmt, chapter, other.published_revision.answers, html_to_plain)
-            if text:
-                texts.append(
-                    ChapterText(other.school_id, other.school.name, chapter.key, shingles(text))
-                )
-    chapters = FormatVersion.objects.get(pk=format_version_id).format.chapters
-    return Corpus(texts, {c.key: shingles(example_text(c)) for c in chapters})
+# would cost more than the check itself. Keyed on the partnership's content version, so a
+# school published a moment ago is compared with at once.
+_regions: OrderedDict = OrderedDict()
+_regions_lock = threading.Lock()
+
+
+def _corpus(partnership_id: int, format_version_id: int) -> Corpus:
+    """The partnership's published chapters and the model's example texts."""
+    version = content_version([partnership_id])  # before the texts it names
+    key = (partnership_id, format_version_id)
+    with _regions_lock:
+        region = _regions.get(key)
+    if region is not None and region.version == version:
+        return region.corpus
+    region = _build_region(
+        partnership_id, format_version_id, version, region.chapters if region else {}
+    )
+    with _regions_lock:
+        _regions[key] = region
+        _regions.move_to_end(key)
+        while len(_regions) > KEPT_REGIONS:
+            _regions.popitem(last=False)
+    return region.corpus
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _build_region(partnership_id, format_version_id, version, known: dict) -> _Region:
+    """The corpus, shingling only the chapters `known` lacks. Those are found by the stored
+    text of the model and of the answers, not by ids or dates: a database that went back (a
+    restore, a test) may give the same ids and moments to other texts."""
+    published = list(
+        Profile.objects.filter(
+            school__board__partnership_id=partnership_id, published_revision__isnull=False
+        )
+        .annotate(text=Cast("published_revision__answers", TextField()))
+        .values_list("school_id", "school__name", "format_version_id", "text")
+    )
+    models = dict(
+        FormatVersion.objects.filter(pk__in={format_version_id} | {row[2] for row in published})
+        .annotate(text=Cast("definition", TextField()))
+        .values_list("pk", "text")
+    )
+    model_digests = {pk: _digest(text) for pk, text in models.items()}
+    parsed = {}
+
+    def model(pk):
+        if pk not in parsed:
+            parsed[pk] = format_from_dict(json.loads(models[pk]))
+        return parsed[pk]
+
+    chapters, texts = {}, []
+    for school_id, name, format_id, answers_text in published:
+        found = (model_digests[format_id], _digest(answers_text))
+        if found not in chapters:
+            chapters[found] = known.get(found)
+        if chapters[found] is None:
+            fmt, answers = model(format_id), json.loads(answers_text)
+            chapters[found] = [
+                (chapter.key, shingles(text))
+                for chapter in fmt.chapters
+                if (text := chapter_text(fmt, chapter, answers, html_to_plain))
+            ]
+        texts += [ChapterText(school_id, name, key, sets) for key, sets in chapters[found]]
+    examples = {c.key: shingles(example_text(c)) for c in model(format_version_id).chapters}
+    return _Region(version, Corpus(texts, examples), chapters)
 
 
 def check_profile(profile: Profile) -> CheckReport:
-    """The findings for this profile."""
+    """The findings for this profile; the report made when it was saved, if it is this one."""
+    kept = getattr(profile, "_check_report", None)
+    if kept is not None and kept[0] == (profile.version, profile.format_version_id):
+        return kept[1]
     [(_, report)] = check_profiles([profile])
     return report
 
 
 def check_profiles(profiles) -> list[tuple[Profile, CheckReport]]:
-    """Check many profiles, reading each region's lists and corpus once.
-
-    Their summaries are stored on the way (one query), so the overviews can show the counts
-    without running the check again until the profile changes.
-    """
-    regions = {}
+    """Check many profiles, reading each region's lists and corpus once. Stores nothing."""
+    lists, corpora = {}, {}
     results = []
     for profile in profiles:
         partnership = profile.school.board.partnership
-        if partnership.pk not in regions:
-            regions[partnership.pk] = (
-                CheckSettings.lists_for(partnership),
-                _newest_published(partnership.pk),
-            )
-        (phrases, jargon), newest = regions[partnership.pk]
-        results.append((profile, _check(profile, phrases, jargon, newest)))
-    CheckSummary.store(results)
+        if partnership.pk not in lists:
+            lists[partnership.pk] = CheckSettings.lists_for(partnership)
+        phrases, jargon = lists[partnership.pk]
+        region = (partnership.pk, profile.format_version_id)
+        if region not in corpora and not profile.is_own_model:
+            corpora[region] = _corpus(*region)
+        results.append((profile, _check(profile, phrases, jargon, corpora.get(region))))
     return results
 
 
-def _check(profile: Profile, phrases, jargon, newest_published) -> CheckReport:
+def summary_store(profile: Profile) -> CheckReport:
+    """Check the profile as it was just saved and store its summary, for the overviews; the
+    report stays on the instance, so the page that answers the save does not check again."""
+    [(_, report)] = check_profiles([profile])
+    CheckSummary.store([(profile, report)])
+    profile._check_report = ((profile.version, profile.format_version_id), report)
+    return report
+
+
+def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckReport:
     if profile.is_own_model:
         # The school's own document is not ours to read: only its four parts must be located.
         return CheckReport(
@@ -89,9 +162,7 @@ def _check(profile: Profile, phrases, jargon, newest_published) -> CheckReport:
             vague_phrases=phrases,
             jargon=jargon,
             to_plain=html_to_plain,
-            corpus=_build_corpus(
-                profile.school.board.partnership_id, newest_published, profile.format_version_id
-            ),
+            corpus=corpus,
             school_id=profile.school_id,
         )
     )
@@ -118,9 +189,11 @@ def summaries_refresh(*, profiles, batch: int = 200) -> int:
     """Check the given profiles and store their summaries, a batch at a time; returns how many."""
     pks = list(profiles.values_list("pk", flat=True))
     for start in range(0, len(pks), batch):
-        check_profiles(
-            Profile.objects.filter(pk__in=pks[start : start + batch])
-            .select_related("school__board__partnership", "format_version")
-            .order_by("pk")
+        CheckSummary.store(
+            check_profiles(
+                Profile.objects.filter(pk__in=pks[start : start + batch])
+                .select_related("school__board__partnership", "format_version")
+                .order_by("pk")
+            )
         )
     return len(pks)

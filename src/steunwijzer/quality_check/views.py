@@ -80,7 +80,10 @@ CODE_LABELS = {
 def check_settings(request, slug):
     """The partnership's own lists of vague phrases and jargon."""
     partnership = get_partnership_for_staff(request, slug)
-    settings, _ = CheckSettings.objects.get_or_create(partnership=partnership)
+    # Stored on the first save; showing the page writes nothing.
+    settings = CheckSettings.objects.filter(partnership=partnership).first() or CheckSettings(
+        partnership=partnership
+    )
     errors = {}
     if request.method == "POST":
         form = CheckSettingsForm(request.POST)

@@ -5,3 +5,16 @@ class IjkConfig(AppConfig):
     name = "steunwijzer.instruments.ijk"
     label = "ijk"
     verbose_name = "IJK-instrument en Kijkwijzer"
+
+    def ready(self):
+        from steunwijzer.organisations.changes import follow
+
+        from .models import CatalogueVersion, IndicatorScore, SelfEvaluation
+
+        # The overviews show the self-evaluations' scores per standard of the catalogue.
+        follow(CatalogueVersion, lambda version: {"pk": version.partnership_id})
+        follow(SelfEvaluation, lambda evaluation: {"boards__schools__pk": evaluation.school_id})
+        follow(
+            IndicatorScore,
+            lambda score: {"boards__schools__ijk_evaluations__pk": score.evaluation_id},
+        )

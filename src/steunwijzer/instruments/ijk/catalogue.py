@@ -9,7 +9,7 @@ Codes are data: the inspectorate renames its standards between versions of its f
 import difflib
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -23,6 +23,7 @@ __all__ = [
     "FormatError",
     "FormatProblem",
     "catalogue_from_dict",
+    "default_catalogue",
     "parse_catalogue",
 ]
 
@@ -208,6 +209,12 @@ def parse_catalogue(text: str | bytes, filename: str = "<catalogus>") -> tuple[C
     source = decode_source(text, filename)
     catalogue = _CatalogueParser(filename).parse(source)
     return catalogue, catalogue_to_dict(catalogue)
+
+
+@cache
+def default_catalogue() -> tuple[Catalogue, dict]:
+    """The shipped catalogue and its dict, read once per process."""
+    return parse_catalogue(DEFAULT_CATALOGUE_PATH.read_bytes(), DEFAULT_CATALOGUE_PATH.name)
 
 
 def catalogue_summary(catalogue: Catalogue) -> str:

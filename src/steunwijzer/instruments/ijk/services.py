@@ -14,7 +14,7 @@ from steunwijzer.organisations.permissions import is_board_officer_of
 from steunwijzer.regional_model.loader import FormatError, decode_source
 from steunwijzer.regional_model.services import store_version
 
-from .catalogue import DEFAULT_CATALOGUE_PATH, parse_catalogue
+from .catalogue import DEFAULT_CATALOGUE_PATH, default_catalogue, parse_catalogue
 from .models import (
     CatalogueVersion,
     IndicatorScore,
@@ -58,7 +58,24 @@ def catalogue_import(
 
 
 def catalogue_for(partnership: Partnership) -> CatalogueVersion:
-    """The partnership's newest catalogue; the default one is read in on first use."""
+    """The partnership's newest catalogue; until it has one, the shipped default, not stored
+    (reading never writes: `stored_catalogue_for` stores it, on the first save that needs it)."""
+    current = CatalogueVersion.objects.current_for(partnership)
+    if current is not None:
+        return current
+    catalogue, definition = default_catalogue()
+    return CatalogueVersion(
+        partnership=partnership,
+        catalogue_id=catalogue.id,
+        version=catalogue.version,
+        name=catalogue.name,
+        definition=definition,
+    )
+
+
+def stored_catalogue_for(partnership: Partnership) -> CatalogueVersion:
+    """The partnership's newest stored catalogue, for a self-evaluation or an observation to
+    point at; the default one is read in on first use, in the saving transaction."""
     current = CatalogueVersion.objects.current_for(partnership)
     if current is not None:
         return current
@@ -80,7 +97,7 @@ def evaluation_for(school: School, school_year: str, *, create: bool = False):
         .first()
     )
     if evaluation is None and create:
-        catalogue = catalogue_for(school.board.partnership)
+        catalogue = stored_catalogue_for(school.board.partnership)
         evaluation, _ = SelfEvaluation.objects.get_or_create(
             school=school, school_year=school_year, defaults={"catalogue": catalogue}
         )
@@ -193,7 +210,7 @@ def observation_record(
             "een andere school legt een observatie vast."
         )
     evaluation = evaluation_for(school, school_year)
-    version = evaluation.catalogue if evaluation else catalogue_for(school.board.partnership)
+    version = evaluation.catalogue if evaluation else stored_catalogue_for(school.board.partnership)
     catalogue = version.catalogue
     problems = []
     if observed_on is None:

@@ -1,6 +1,6 @@
 """steunwijzer check_summaries: store the SOP-check counts of every profile that lacks them.
 
-The overviews read these stored counts; the editor stores them whenever it runs the check. Run
+The overviews read these stored counts; saving a profile stores its summary. Run
 this once after an upgrade or an import of profiles, so no overview has to run the check for
 many schools at once. Safe to run again: only profiles without a current summary are checked.
 """

@@ -1,0 +1,33 @@
+"""The stored SOP-check summaries follow the profiles and the partnership's lists: written when
+either is saved, in the same transaction, never when a page is shown. Connected in
+QualityCheckConfig.ready."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from steunwijzer.profiles.models import Profile
+
+from .models import CheckSettings
+from .report import summaries_refresh, summary_store
+
+# What the check reads from the profile row (a step of the route changes none of them).
+CHECKED_FIELDS = frozenset(
+    {"answers", "version", "kind", "format_version", "format_version_id", "school", "school_id"}
+)
+
+
+@receiver(post_save, sender=Profile, dispatch_uid="check_summary_follows_profile")
+def profile_saved(sender, instance, raw, update_fields, **kwargs):
+    if raw or (update_fields is not None and not CHECKED_FIELDS & update_fields):
+        return
+    summary_store(instance)
+
+
+@receiver(post_save, sender=CheckSettings, dispatch_uid="check_summaries_follow_lists")
+def lists_saved(sender, instance, raw, **kwargs):
+    """Other lists give other counts: the region's summaries are made again."""
+    if raw:
+        return
+    summaries_refresh(
+        profiles=Profile.objects.filter(school__board__partnership_id=instance.partnership_id)
+    )
