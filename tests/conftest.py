@@ -55,8 +55,9 @@ hypothesis_settings.load_profile(
     "ci" if os.environ.get("CI", "").lower() not in ("", "0", "false", "no") else "default"
 )
 
-# Fixtures of published SOPs (`published`, `two_published`) for the public pages' tests.
-pytest_plugins = ["tests.publication_helpers"]
+# Fixtures of published SOPs (`published`, `two_published`) for the public pages' tests, and
+# the demo built once per module (`demo`).
+pytest_plugins = ["tests.publication_helpers", "tests.demo_helpers"]
 
 
 def make_user(username, **extra):
