@@ -37,9 +37,11 @@ PASSWORD = "correct-horse-battery-9"
 #   so a red CI is a real regression and not a newly drawn example, no example database on a
 #   fresh machine, a failure printed with its @reproduce_failure blob, and no health check
 #   on how slowly examples are drawn (a timing check too). Developers' random runs look for
-#   new failures; CI repeats the known ones.
+#   new failures; CI draws the same examples each time.
 # `pytest --hypothesis-profile=NAME` still picks a profile by hand.
-# Both start from Hypothesis's own defaults, whichever profile Hypothesis loaded by itself.
+# Both start from Hypothesis's own defaults. (Recent Hypothesis loads a "ci" profile of its own
+# when CI is set; these are the same on every version pyproject.toml allows, and developers
+# get no deadline either.)
 _HYPOTHESIS_DEFAULTS = hypothesis_settings.get_profile("default")
 hypothesis_settings.register_profile("default", _HYPOTHESIS_DEFAULTS, deadline=None)
 hypothesis_settings.register_profile(
