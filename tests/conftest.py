@@ -13,8 +13,12 @@
 | outsider      | an account without any role                              |
 """
 
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.services import profile_create
@@ -23,8 +27,39 @@ from steunwijzer.regional_model.services import format_import
 
 PASSWORD = "correct-horse-battery-9"
 
-# Fixtures of published SOPs (`published`, `two_published`) for the public pages' tests.
-pytest_plugins = ["tests.publication_helpers"]
+# Hypothesis profiles. Neither has a per-example deadline: Hypothesis's default of 200 ms
+# turns a busy machine into a failing test (one took 393 ms while other suites ran), and
+# these tests check what code does, not how fast; speed is measured in benchmarks/. A test
+# therefore needs no `deadline=None` of its own.
+# - "default", for developers: random examples, and the failures found are kept in
+#   .hypothesis/ (ignored by git) and tried first on the next run.
+# - "ci", loaded when CI is set (.ci/run sets CI=true): the same examples on every run,
+#   so a red CI is a real regression and not a newly drawn example, no example database on a
+#   fresh machine, a failure printed with its @reproduce_failure blob, and no health check
+#   on how slowly examples are drawn (a timing check too). Developers' random runs look for
+#   new failures; CI draws the same examples each time.
+# `pytest --hypothesis-profile=NAME` still picks a profile by hand.
+# Both start from Hypothesis's own defaults. (Recent Hypothesis loads a "ci" profile of its own
+# when CI is set; these are the same on every version pyproject.toml allows, and developers
+# get no deadline either.)
+_HYPOTHESIS_DEFAULTS = hypothesis_settings.get_profile("default")
+hypothesis_settings.register_profile("default", _HYPOTHESIS_DEFAULTS, deadline=None)
+hypothesis_settings.register_profile(
+    "ci",
+    _HYPOTHESIS_DEFAULTS,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile(
+    "ci" if os.environ.get("CI", "").lower() not in ("", "0", "false", "no") else "default"
+)
+
+# Fixtures of published SOPs (`published`, `two_published`) for the public pages' tests, and
+# the demo built once per module (`demo`).
+pytest_plugins = ["tests.publication_helpers", "tests.demo_helpers"]
 
 
 def make_user(username, **extra):

@@ -42,7 +42,7 @@ def cases(draw):
     return unit, values, total, base
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(cases())
 def test_shares_always_sum_to_the_whole_and_are_never_negative(case):
     unit, values, total, base = case
@@ -55,7 +55,7 @@ def test_shares_always_sum_to_the_whole_and_are_never_negative(case):
     assert all(s.amount >= base for s in result.shares)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(cases(), st.data())
 def test_a_school_with_more_weight_never_gets_less(case, data):
     unit, values, total, base = case

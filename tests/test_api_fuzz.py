@@ -64,7 +64,6 @@ def fuzz(operation, headers, profile_id=None):
     @settings(
         max_examples=EXAMPLES,
         derandomize=True,
-        deadline=None,
         database=None,
         suppress_health_check=list(HealthCheck),
     )

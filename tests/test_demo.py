@@ -41,18 +41,21 @@ SOP_ROUTE_STATES = {
 }
 
 
+# Every test reads the one demo of this module (tests/demo_helpers.py); what a test changes
+# is rolled back after it.
+pytestmark = pytest.mark.usefixtures("demo")
+
+
 def load_demo():
     out = StringIO()
     call_command("load_demo", stdout=out)
     return out.getvalue()
 
 
-@pytest.mark.django_db
-def test_it_builds_the_demo(client):
-    assert not demo_loaded()
-    output = load_demo()
+def test_it_builds_the_demo(client, demo):
+    assert not demo.loaded_before
     assert demo_loaded()
-    assert "Demodata geladen" in output
+    assert "Demodata geladen" in demo.output
 
     boards = Board.objects.filter(partnership__slug=DEMO_SLUG)
     assert boards.count() == 3
@@ -81,9 +84,7 @@ def test_it_builds_the_demo(client):
     assert flagship in partly
 
 
-@pytest.mark.django_db
 def test_it_refuses_to_load_twice():
-    load_demo()
     counts = (School.objects.count(), Profile.objects.count(), get_user_model().objects.count())
     with pytest.raises(CommandError, match="al geladen"):
         load_demo()
@@ -92,9 +93,7 @@ def test_it_refuses_to_load_twice():
     )
 
 
-@pytest.mark.django_db
 def test_every_demo_login_exists():
-    load_demo()
     assert {username for username, _ in DEMO_LOGINS} == PERSONAS
     users = get_user_model().objects
     for username, description in DEMO_LOGINS:
@@ -121,9 +120,7 @@ def demo_profiles():
     )
 
 
-@pytest.mark.django_db
 def test_the_demo_has_sops_in_every_state_of_the_route():
-    load_demo()
     profiles = demo_profiles()
     assert not SOP_ROUTE_STATES - {p.state for p in profiles}, "a state without a profile"
 
@@ -145,9 +142,7 @@ def test_the_demo_has_sops_in_every_state_of_the_route():
     assert remarks
 
 
-@pytest.mark.django_db
 def test_one_board_runs_the_schoolgids_route_end_to_end():
-    load_demo()
     schoolgids = [p for p in demo_profiles() if route_of(p).key == "schoolgids"]
     assert {p.school.board.name for p in schoolgids} == {"Stichting Vliet en Duin"}
     published = [p for p in schoolgids if p.state == "gepubliceerd"]
@@ -165,9 +160,7 @@ def test_one_board_runs_the_schoolgids_route_end_to_end():
     assert profile.published_revision == profile.established_revision
 
 
-@pytest.mark.django_db
 def test_the_eenpitter_delivers_directly_and_its_advice_can_be_downloaded(client):
-    load_demo()
     profile = next(p for p in demo_profiles() if p.school.board.is_single_school)
     assert profile.state == "aangeleverd"
     assert profile.establish_exception
@@ -189,9 +182,7 @@ def test_the_eenpitter_delivers_directly_and_its_advice_can_be_downloaded(client
         client.logout()
 
 
-@pytest.mark.django_db
 def test_some_demo_schools_are_late(client):
-    load_demo()
     today = timezone.localdate()
     profiles = demo_profiles()
     due = Deadline.objects.due_dates_for(profiles)
@@ -218,9 +209,7 @@ def test_some_demo_schools_are_late(client):
         assert "Verstuurd op" in page  # the table of sent reminders, not "nog geen"
 
 
-@pytest.mark.django_db
 def test_the_flagship_is_an_editable_concept_with_open_comments():
-    load_demo()
     profiles = demo_profiles()
     flagship = next(p for p in profiles if p.school.brin == FLAGSHIP_BRIN)
     directeur = get_user_model().objects.get(username="directeur")
@@ -240,9 +229,7 @@ def test_the_flagship_is_an_editable_concept_with_open_comments():
     assert later.exists()
 
 
-@pytest.mark.django_db
 def test_the_demo_shows_a_spread_of_sop_check_findings():
-    load_demo()
     reports = {p.school.name: check_profile(p) for p in demo_profiles()}
 
     clean = {name for name, report in reports.items() if not report.findings}
@@ -253,9 +240,7 @@ def test_the_demo_shows_a_spread_of_sop_check_findings():
     ), "a complete SOP that can still be written more clearly"
 
 
-@pytest.mark.django_db
 def test_demo_schools_are_delivered_before_they_are_received():
-    load_demo()
     today = timezone.localdate()
     partnership = Partnership.objects.get(slug=DEMO_SLUG)
     rows = school_rows(schools_in(partnership=partnership), school_year_of(today), today)

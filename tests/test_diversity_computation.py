@@ -2,7 +2,7 @@
 
 from fractions import Fraction
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from steunwijzer.instruments.diversity.computation import compute, decimal, trend
@@ -59,7 +59,6 @@ counts = st.dictionaries(
 )
 
 
-@settings(deadline=None)
 @given(counts)
 def test_school_totals_are_the_sums_of_the_groups(table):
     result = compute(SCHEME, table)
@@ -69,7 +68,6 @@ def test_school_totals_are_the_sums_of_the_groups(table):
         assert result.total.counts[key] == sum(cells[key] for cells in table.values())
 
 
-@settings(deadline=None)
 @given(counts)
 def test_the_index_is_points_per_pupil_between_the_lowest_and_highest_points(table):
     result = compute(SCHEME, table)
@@ -82,7 +80,6 @@ def test_the_index_is_points_per_pupil_between_the_lowest_and_highest_points(tab
             assert sum(g.share(k) for k in SCHEME.category_keys) == 1
 
 
-@settings(deadline=None)
 @given(counts)
 def test_a_signal_fires_exactly_when_a_group_passes_its_limit(table):
     result = compute(SCHEME, table)

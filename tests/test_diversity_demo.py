@@ -1,10 +1,5 @@
 """The demo's Invulschema's: every school, this year and last year, some groups over a limit."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
-
 from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.demo.build import FLAGSHIP_BRIN
 from steunwijzer.instruments.diversity.models import Invulschema
@@ -14,11 +9,8 @@ from steunwijzer.instruments.diversity.summary import index_by_school
 from steunwijzer.organisations.models import School
 from tests.diversity_helpers import this_year
 
-pytestmark = pytest.mark.django_db
 
-
-def test_every_demo_school_has_an_invulschema_now_and_last_year(django_assert_num_queries):
-    call_command("load_demo", stdout=StringIO())
+def test_every_demo_school_has_an_invulschema_now_and_last_year(demo, django_assert_num_queries):
     schools = list(School.objects.all())
     assert len(schools) == 11
     for year in (this_year(), previous_school_year(this_year())):

@@ -45,7 +45,7 @@ def possible_values(figures) -> dict[str, set[int]]:
     return values
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.fixed_dictionaries({k: st.integers(0, 30) for k in KEYS}))
 def test_no_count_below_5_leaks_not_even_by_subtraction(totals):
     figures = public_figures(SCHEME, totals)

@@ -2,11 +2,8 @@
 
 import io
 import zipfile
-from io import StringIO
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from steunwijzer.demo.build import DEMO_PASSWORD, DEMO_SLUG
@@ -17,9 +14,7 @@ from tests.export_helpers import body
 from tests.two_factor_helpers import verify_session
 
 
-@pytest.mark.django_db
-def test_every_published_demo_sop_downloads(client):
-    call_command("load_demo", stdout=StringIO())
+def test_every_published_demo_sop_downloads(demo, client):
     published = list(
         Profile.objects.filter(published_revision__isnull=False).select_related("school")
     )

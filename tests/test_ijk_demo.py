@@ -1,8 +1,5 @@
 """The demo shows the IJK for real: every school scored, observations, realism flags."""
 
-import pytest
-from django.core.management import call_command
-
 from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.demo.build import FLAGSHIP_BRIN
 from steunwijzer.instruments.ijk.models import Observation, SelfEvaluation
@@ -10,9 +7,7 @@ from steunwijzer.instruments.ijk.result import ijk_result
 from steunwijzer.organisations.models import School
 
 
-@pytest.mark.django_db
-def test_every_demo_school_has_ijk_scores_and_the_flagship_shows_flags():
-    call_command("load_demo", verbosity=0)
+def test_every_demo_school_has_ijk_scores_and_the_flagship_shows_flags(demo):
     schools = School.objects.all()
     evaluation = SelfEvaluation.objects.filter(school__brin=FLAGSHIP_BRIN).order_by("-school_year")[
         0

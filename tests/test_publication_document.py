@@ -73,7 +73,7 @@ def test_answers_read_as_text():
     assert all(isinstance(cell, Cell) for cell in shown.rows[0])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.data())
 def test_exactly_the_filled_answers_appear_in_the_models_order(data):
     fmt = sop_format()

@@ -79,7 +79,6 @@ def test_a_formula_starts_with_an_equals_sign():
         Formula("SUM(A1:A2)")
 
 
-@settings(deadline=None)
 @given(st.text())
 def test_no_csv_cell_starts_with_a_trigger(text):
     [[cell]] = _csv_rows(csv_bytes([[text]]))
@@ -102,7 +101,7 @@ def test_xlsx_text_is_a_string_cell_and_only_a_formula_is_a_formula():
     assert (formula.value, formula.data_type) == ("=1+1", "f")
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(st.text().map(lambda s: ILLEGAL_CHARACTERS_RE.sub("", s)).filter(bool))
 def test_any_xlsx_text_is_a_string_cell(text):
     book = Book()
@@ -110,7 +109,7 @@ def test_any_xlsx_text_is_a_string_cell(text):
     assert _read(book.bytes())["A1"].data_type == "s"
 
 
-@settings(deadline=None, max_examples=50)
+@settings(max_examples=50)
 @given(st.text())
 def test_any_text_can_be_written_control_characters_dropped(text):
     book = Book()
