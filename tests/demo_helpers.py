@@ -19,6 +19,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+
 from steunwijzer.demo.build import demo_loaded
 
 COMMITTING_FIXTURES = {"transactional_db", "live_server"}
