@@ -41,15 +41,18 @@ def revision_label(revision: Revision) -> str:
     return " — ".join(parts)
 
 
-def previous_number(number: int) -> int:
-    return max(number - 1, 0)
+def previous_number(profile: Profile, number: int) -> int:
+    """The version saved before `number` (0 for the first). Not always `number - 1`: autosaves
+    of one editing session fold into one revision, which keeps only the newest number."""
+    earlier = profile.revisions.filter(number__lt=number).values_list("number", flat=True)
+    return earlier.order_by("-number").first() or 0
 
 
 def comparison_presets(profile: Profile) -> list[tuple[str, int]]:
     """(label, version to compare the current version with), most useful first."""
     presets = []
     if profile.version > 0:
-        presets.append(("t.o.v. vorige versie", previous_number(profile.version)))
+        presets.append(("t.o.v. vorige versie", previous_number(profile, profile.version)))
     advised = (
         profile.transitions.filter(action__in=("give_advice", "give_consent"))
         .values_list("version", flat=True)

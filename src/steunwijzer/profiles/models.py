@@ -179,9 +179,9 @@ class Profile(models.Model):
 class Revision(models.Model):
     class Reason(models.TextChoices):
         CREATE = "create", "aangemaakt"
-        AUTOSAVE = "autosave", "automatisch opgeslagen"
+        AUTOSAVE = "autosave", "automatisch bewaard"
         SAVE = "save", "opgeslagen"
-        RESTORE = "restore", "hersteld"
+        RESTORE = "restore", "teruggezet"
         API = "api", "via de API"
 
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="revisions")
@@ -197,7 +197,12 @@ class Revision(models.Model):
     author_name = models.CharField(max_length=200, blank=True)
     # The open editor page that wrote it: its own autosaves never conflict with its later save.
     edit_session = models.CharField(max_length=32, blank=True)
+    # When it was (last) saved. Autosaves of one editing session fold into one revision
+    # (`services.profile_update`): it then takes each new number, answers and time, counts
+    # the saves it holds and keeps when the first of them was made.
     created_at = models.DateTimeField(auto_now_add=True)
+    saves = models.PositiveIntegerField("aantal opslagen", default=1)
+    started_at = models.DateTimeField("eerste opslag", null=True, blank=True)
 
     class Meta:
         ordering = ["-number"]

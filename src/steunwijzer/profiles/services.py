@@ -6,9 +6,11 @@ and nothing is written until the editor chooses.
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from steunwijzer.core.stored_file import check_document
@@ -59,6 +61,50 @@ class SaveResult:
     saved_fields: list[str]
     # Fields others changed since the editor's base version: the editor's copy is stale there.
     merged_from_others: list[str] = field(default_factory=list)
+
+
+# A pause in typing longer than this starts a new revision, even on the same editor page.
+FOLD_IDLE = timedelta(minutes=30)
+
+
+def _fold_target(profile: Profile, user, reason: str, edit_session: str) -> Revision | None:
+    """The newest revision, if this autosave continues it rather than starting a new one.
+
+    It must be an autosave by the same person from the same editor page (`edit_session`),
+    saved less than FOLD_IDLE ago, and nobody may have pointed at its number since: no step
+    on the route, no comment, not established or published. An explicit save, a restore, an
+    API save or another person's save is never folded into. `docs/editing.md` explains why.
+    """
+    if reason != Revision.Reason.AUTOSAVE or not edit_session:
+        return None
+    newest = profile.revisions.filter(number=profile.version).defer("answers").first()
+    if (
+        newest is None
+        or newest.reason != Revision.Reason.AUTOSAVE
+        or newest.author_id != user.pk
+        or newest.edit_session != edit_session
+        or timezone.now() - newest.created_at > FOLD_IDLE
+        or newest.pk in (profile.established_revision_id, profile.published_revision_id)
+    ):
+        return None
+    if profile.transitions.filter(version__gte=newest.number).exists():
+        return None
+    if profile.comments.filter(profile_version__gte=newest.number).exists():
+        return None
+    return newest
+
+
+def _fold_revision(revision: Revision, profile: Profile, changed: list[str]) -> None:
+    """Make `revision` the profile's current version: new number, answers and time."""
+    now = timezone.now()
+    Revision.objects.filter(pk=revision.pk).update(
+        number=profile.version,
+        answers=profile.answers,
+        changed_fields=sorted(set(revision.changed_fields) | set(changed)),
+        saves=F("saves") + 1,
+        started_at=revision.started_at or revision.created_at,
+        created_at=now,
+    )
 
 
 def _write_revision(profile, user, changed, reason, note="", edit_session=""):
@@ -147,10 +193,21 @@ def _locked(profile_id: int) -> Profile:
     )
 
 
-def _answers_at(profile: Profile, version: int) -> dict:
+def answers_at(profile: Profile, version: int) -> dict:
+    """The answers at `version`, to merge a save that started from it.
+
+    A version that was folded into a later autosave (see `_fold_target`) is gone; the newest
+    revision before it stands in. That base is older than what the editor saw, so fields
+    the folded autosaves changed count as changed by others: a field the editor also posts
+    with a different value becomes a conflict to choose on, never a silent overwrite.
+    """
     if version == profile.version:
         return profile.answers
-    revision = profile.revisions.filter(number=version).only("answers").first()
+    if not 0 <= version < profile.version:
+        raise UnknownVersion(version)
+    revision = (
+        profile.revisions.filter(number__lte=version).order_by("-number").only("answers").first()
+    )
     if revision is None:
         raise UnknownVersion(version)
     return revision.answers
@@ -171,7 +228,9 @@ def profile_update(
 
     API clients pass allow_merge=False: they hold no form to refresh, so any newer
     version must be fetched and looked at before writing. `edit_session` names the open
-    editor page, so its own later saves are not taken for someone else's.
+    editor page, so its own later saves are not taken for someone else's. Every save that
+    changes something is a new version; an autosave that continues the page's previous
+    autosave updates that revision instead of adding one (`_fold_target`).
     """
     profile = _locked(profile_id)
     if not profile.can_edit(user):
@@ -181,17 +240,21 @@ def profile_update(
     if not allow_merge and base_version != profile.version:
         raise StaleVersion(profile)
     cleaned = clean_answers(profile.sop_format, changes, profile.school.school_type)
-    merge = merge_answers(_answers_at(profile, base_version), profile.answers, cleaned)
+    merge = merge_answers(answers_at(profile, base_version), profile.answers, cleaned)
     if merge.conflicts:
         raise ProfileConflict(profile, _conflicts(profile, base_version, merge, cleaned))
     if not merge.saved:
         return SaveResult(profile, [], merge.from_others)
 
+    folded = _fold_target(profile, user, reason, edit_session)
     profile.answers = merge.answers
     profile.version += 1
     profile.updated_by = user
     profile.save(update_fields=["answers", "version", "updated_by", "updated_at"])
-    _write_revision(profile, user, merge.saved, reason, edit_session=edit_session)
+    if folded is not None:
+        _fold_revision(folded, profile, merge.saved)
+    else:
+        _write_revision(profile, user, merge.saved, reason, edit_session=edit_session)
     return SaveResult(profile, merge.saved, merge.from_others)
 
 
@@ -221,7 +284,9 @@ def profile_restore(*, profile_id: int, user, revision_number: int) -> Profile:
     profile = _locked(profile_id)
     if not profile.can_edit(user):
         raise PermissionDenied("U mag dit profiel niet bewerken.")
-    old = _answers_at(profile, revision_number)
+    old = profile.revisions.filter(number=revision_number).values_list("answers", flat=True).first()
+    if old is None:
+        raise UnknownVersion(revision_number)
     changed = sorted(
         k for k in set(old) | set(profile.answers) if old.get(k) != profile.answers.get(k)
     )

@@ -26,6 +26,7 @@ from .models import Profile, Revision
 from .services import (
     ProfileConflict,
     UnknownVersion,
+    answers_at,
     profile_create,
     profile_restore,
     profile_update,
@@ -135,12 +136,7 @@ def _save_chapter(request, profile, chapter, reason) -> dict:
     fields = profile.applicable_fields(chapter)
     posted = posted_values(fields, request.POST, profile.answers)
     try:
-        base = (
-            profile.answers
-            if base_version == profile.version
-            else (profile.revisions.get(number=base_version).answers)
-        )
-        changes = changed_answers(fields, request.POST, base)
+        changes = changed_answers(fields, request.POST, answers_at(profile, base_version))
         result = profile_update(
             profile_id=profile.pk,
             user=request.user,
@@ -149,7 +145,7 @@ def _save_chapter(request, profile, chapter, reason) -> dict:
             reason=reason,
             edit_session=edit_session,
         )
-    except (Revision.DoesNotExist, UnknownVersion):
+    except UnknownVersion:
         return {
             "status": 400,
             "profile": profile,

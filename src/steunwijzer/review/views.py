@@ -33,7 +33,7 @@ def profile_diff(request, pk):
     status = 200
     try:
         new = int(request.GET.get("naar") or profile.version)
-        old = int(request.GET.get("van") or previous_number(new))
+        old = int(request.GET.get("van") or previous_number(profile, new))
         ctx["comparison"] = compare(profile, old, new)
     except ValueError:
         ctx["error"], status = "Een versienummer is een geheel getal, zoals 7.", 404
