@@ -3,7 +3,9 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import IntegrityError
+from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -232,16 +234,34 @@ def profile_preview(request, pk):
     )
 
 
+REVISIONS_PER_PAGE = 25
+
+
 @login_required
 def profile_revisions(request, pk):
+    """The history, newest first, a page at a time (`?pagina=2`)."""
     profile = Profile.objects.get_for_user(request.user, pk)
-    revisions = profile.revisions.defer("answers").select_related("author")
+    # Autosaves fold, so the version before is not always number - 1.
+    before = (
+        Revision.objects.filter(profile=OuterRef("profile"), number__lt=OuterRef("number"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    revisions = profile.revisions.defer("answers").annotate(previous=Subquery(before))
+    page = Paginator(revisions, REVISIONS_PER_PAGE).get_page(request.GET.get("pagina"))
+    steps = {}
+    numbers = [revision.number for revision in page]
+    for step in profile.transitions.filter(version__in=numbers).defer("attachment"):
+        steps.setdefault(step.version, []).insert(0, step)  # oldest first
+    for revision in page:
+        revision.steps = steps.get(revision.number, [])
     return render(
         request,
         "profiles/revisions.html",
         {
             "profile": profile,
-            "revisions": revisions,
+            "page": page,
+            "revisions": page.object_list,
             "can_edit": profile.can_edit(request.user),
         },
     )
