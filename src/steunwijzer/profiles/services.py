@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from steunwijzer.core.stored_file import check_document
@@ -77,7 +77,15 @@ def _fold_target(profile: Profile, user, reason: str, edit_session: str) -> Revi
     """
     if reason != Revision.Reason.AUTOSAVE or not edit_session:
         return None
-    newest = profile.revisions.filter(number=profile.version).defer("answers").first()
+    newest = (
+        profile.revisions.filter(number=profile.version)
+        .defer("answers")
+        .annotate(
+            stepped=Exists(profile.transitions.filter(version__gte=OuterRef("number"))),
+            commented=Exists(profile.comments.filter(profile_version__gte=OuterRef("number"))),
+        )
+        .first()
+    )
     if (
         newest is None
         or newest.reason != Revision.Reason.AUTOSAVE
@@ -85,11 +93,9 @@ def _fold_target(profile: Profile, user, reason: str, edit_session: str) -> Revi
         or newest.edit_session != edit_session
         or timezone.now() - newest.created_at > FOLD_IDLE
         or newest.pk in (profile.established_revision_id, profile.published_revision_id)
+        or newest.stepped
+        or newest.commented
     ):
-        return None
-    if profile.transitions.filter(version__gte=newest.number).exists():
-        return None
-    if profile.comments.filter(profile_version__gte=newest.number).exists():
         return None
     return newest
 
