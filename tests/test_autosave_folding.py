@@ -15,6 +15,8 @@ from steunwijzer.profiles.models import Revision
 from steunwijzer.profiles.services import (
     ProfileConflict,
     StaleVersion,
+    UnknownVersion,
+    answers_at,
     profile_restore,
     profile_update,
 )
@@ -224,3 +226,15 @@ def test_comparing_with_the_previous_version_skips_folded_numbers(client, profil
     assert response.status_code == 200
     assert (response.context["old"], response.context["new"]) == (0, 2)
     assert ("t.o.v. vorige versie", 0) in response.context["presets"]
+
+
+def test_a_copy_of_the_profile_older_than_its_own_autosave_still_finds_the_base(profile, editor):
+    autosave(profile, editor, aantal_groepen=8)
+    stale = type(profile).objects.get(pk=profile.pk)  # read at version 1, as a view does
+    autosave(profile, editor, aantal_groepen=9)  # folds 1 into 2 meanwhile
+    assert answers_at(stale, 2)["aantal_groepen"] == 9
+    assert answers_at(stale, 1) == {"aantal_groepen": 8}  # the copy is that version
+    assert answers_at(stale, 0) == {}
+    for unknown in (3, -1):
+        with pytest.raises(UnknownVersion):
+            answers_at(stale, unknown)

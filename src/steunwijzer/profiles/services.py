@@ -209,12 +209,13 @@ def answers_at(profile: Profile, version: int) -> dict:
     """
     if version == profile.version:
         return profile.answers
-    if not 0 <= version < profile.version:
-        raise UnknownVersion(version)
-    revision = (
-        profile.revisions.filter(number__lte=version).order_by("-number").only("answers").first()
-    )
-    if revision is None:
+    # Not `profile.version` as the upper bound: the caller's copy may be older than the
+    # database (a view reads the profile before the save it makes locks it).
+    revisions = profile.revisions.order_by("-number")
+    revision = revisions.filter(number__lte=version).only("number", "answers").first()
+    if revision is None or (
+        revision.number != version and not revisions.filter(number__gt=version).exists()
+    ):
         raise UnknownVersion(version)
     return revision.answers
 
