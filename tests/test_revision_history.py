@@ -127,3 +127,17 @@ def test_a_long_list_of_changed_fields_is_folded_away(client, editor, profile):
     client.force_login(editor)
     html = history(client, profile).content.decode()
     assert re.search(r"<summary>en \d+ andere velden</summary>", html)
+
+
+def test_a_folded_version_says_how_often_and_from_when_to_when(client, editor, profile):
+    save(profile, editor, reason=Revision.Reason.AUTOSAVE, session="a" * 32, aantal_groepen=8)
+    save(profile, editor, reason=Revision.Reason.AUTOSAVE, session="a" * 32, aantal_groepen=9)
+    start = datetime(2026, 11, 12, 14, 3, tzinfo=AMSTERDAM)
+    profile.revisions.filter(number=2).update(
+        started_at=start, created_at=start + timedelta(minutes=38)
+    )
+    client.force_login(editor)
+    html = client.get(reverse("profile_revision", args=[profile.pk, 2])).content.decode()
+    assert (
+        "automatisch bewaard (2 keer) van 12 november 2026 14:03 tot 12 november 2026 14:41" in html
+    )
