@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('profiles', '0004_revision_edit_session'),
+        ('profiles', '0005_route_default_empty'),
     ]
 
     operations = [
