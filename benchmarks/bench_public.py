@@ -39,10 +39,25 @@ MAX_RATIO = 2.0
 SEED = 20261128
 MUNICIPALITIES = [f"Gemeente {n:02d}" for n in range(40)]
 DISTRICTS = [f"Wijk {n}" for n in range(8)]
-DENOMINATIONS = ("openbaar", "rooms-katholiek", "protestants-christelijk", "algemeen bijzonder",
-                 "islamitisch")
-OFFERS = ("dyslexie", "dyscalculie", "autisme", "gedrag", "hoogbegaafdheid", "taal_nt2",
-          "fysiek_medisch", "sociaal_emotioneel", "spraak_taal", "motoriek")
+DENOMINATIONS = (
+    "openbaar",
+    "rooms-katholiek",
+    "protestants-christelijk",
+    "algemeen bijzonder",
+    "islamitisch",
+)
+OFFERS = (
+    "dyslexie",
+    "dyscalculie",
+    "autisme",
+    "gedrag",
+    "hoogbegaafdheid",
+    "taal_nt2",
+    "fysiek_medisch",
+    "sociaal_emotioneel",
+    "spraak_taal",
+    "motoriek",
+)
 LETTERS = [a + b for a in "ABCDEFGHIJKLMNOPRSTUVW" for b in "ABCDEFGHIJKLMNOPRSTUVW"]
 
 
@@ -62,16 +77,25 @@ def seed(schools: int) -> dict:
 
     build_demo()
     rng = random.Random(SEED)
-    sources = list(Profile.objects.filter(published_revision__isnull=False)
-                   .select_related("published_revision", "school"))
+    sources = list(
+        Profile.objects.filter(published_revision__isnull=False).select_related(
+            "published_revision", "school"
+        )
+    )
     board = Board.objects.first()
     new_schools = School.objects.bulk_create(
         School(
-            board=board, brin=f"{i // len(LETTERS):02d}{LETTERS[i % len(LETTERS)]}",
-            vestiging="01", name=f"Basisschool Nummer {i}", street_address="Schoolstraat 1",
-            postcode="2500 AA", city=rng.choice(MUNICIPALITIES).replace("Gemeente", "Plaats"),
-            municipality=rng.choice(MUNICIPALITIES), district=rng.choice(DISTRICTS),
-            denomination=rng.choice(DENOMINATIONS), pupil_count=200,
+            board=board,
+            brin=f"{i // len(LETTERS):02d}{LETTERS[i % len(LETTERS)]}",
+            vestiging="01",
+            name=f"Basisschool Nummer {i}",
+            street_address="Schoolstraat 1",
+            postcode="2500 AA",
+            city=rng.choice(MUNICIPALITIES).replace("Gemeente", "Plaats"),
+            municipality=rng.choice(MUNICIPALITIES),
+            district=rng.choice(DISTRICTS),
+            denomination=rng.choice(DENOMINATIONS),
+            pupil_count=200,
         )
         for i in range(schools)
     )
@@ -79,9 +103,16 @@ def seed(schools: int) -> dict:
     profiles = []
     for school in new_schools:
         source, _ = rng.choice(templates)
-        profiles.append(Profile(school=school, school_year=source.school_year,
-                                format_version=source.format_version, state="gepubliceerd",
-                                version=1, established_on=source.established_on))
+        profiles.append(
+            Profile(
+                school=school,
+                school_year=source.school_year,
+                format_version=source.format_version,
+                state="gepubliceerd",
+                version=1,
+                established_on=source.established_on,
+            )
+        )
     profiles = Profile.objects.bulk_create(profiles, batch_size=500)
     revisions = []
     for profile in profiles:
@@ -91,8 +122,9 @@ def seed(schools: int) -> dict:
     revisions = Revision.objects.bulk_create(revisions, batch_size=500)
     for profile, revision in zip(profiles, revisions, strict=True):
         profile.published_revision = profile.established_revision = revision
-    Profile.objects.bulk_update(profiles, ["published_revision", "established_revision"],
-                                batch_size=500)
+    Profile.objects.bulk_update(
+        profiles, ["published_revision", "established_revision"], batch_size=500
+    )
     indexed = rebuild_index()
 
     from django.conf import settings
@@ -149,10 +181,17 @@ def finder_paths(rng: random.Random) -> list[tuple[str, str]]:
     kinds = [
         ("all schools", lambda: "/scholen/"),
         ("municipality", lambda: f"/scholen/?gemeente={rng.choice(MUNICIPALITIES)}"),
-        ("district + dyslexia", lambda: f"/scholen/?wijk={rng.choice(DISTRICTS)}"
-         "&aanbod=expertise_aanbod.dyslexie"),
-        ("two offers + denomination", lambda: "/scholen/?aanbod=expertise_aanbod.autisme"
-         f"&aanbod=expertise_aanbod.gedrag&denominatie={rng.choice(DENOMINATIONS)}"),
+        (
+            "district + dyslexia",
+            lambda: f"/scholen/?wijk={rng.choice(DISTRICTS)}&aanbod=expertise_aanbod.dyslexie",
+        ),
+        (
+            "two offers + denomination",
+            lambda: (
+                "/scholen/?aanbod=expertise_aanbod.autisme"
+                f"&aanbod=expertise_aanbod.gedrag&denominatie={rng.choice(DENOMINATIONS)}"
+            ),
+        ),
         ("free text", lambda: f"/scholen/?q={rng.choice(['stiltehoek', 'taalklas', 'lift'])}"),
         ("page 20", lambda: "/scholen/?pagina=20"),
     ]
@@ -163,7 +202,7 @@ def time_finder(port: int) -> dict:
     rng = random.Random(SEED)
     by_kind: dict[str, list[float]] = {}
     for i in range(FINDER_REQUESTS + WARMUP):
-        for name, path in finder_paths(rng)[i % 6: i % 6 + 1]:
+        for name, path in finder_paths(rng)[i % 6 : i % 6 + 1]:
             status, ms = get(port, path)
             assert status == 200, (status, path)
             if i >= WARMUP:
@@ -207,8 +246,12 @@ def measure_seeded(data: Path, requests: int, database_url: str | None = None) -
     """Time a data directory seeded before (`--seed N` with its STEUNWIJZER_DATA_DIR), on its
     SQLite database or on the PostgreSQL database seeded with it."""
     env = _environment(data, database_url)
-    count = [sys.executable, "-c", "import django; django.setup(); from steunwijzer.publication"
-             ".models import FinderEntry; print(FinderEntry.objects.count())"]
+    count = [
+        sys.executable,
+        "-c",
+        "import django; django.setup(); from steunwijzer.publication"
+        ".models import FinderEntry; print(FinderEntry.objects.count())",
+    ]
     indexed = int(run(count, env).strip())
     page_bytes = (data / "static" / "bench" / "school.html").stat().st_size
     result = {"indexed": indexed, "page_bytes": page_bytes}
@@ -224,20 +267,25 @@ def report(results: dict, facts: str, schools: int, requests: int) -> tuple[str,
         rps_ratio = static["rps"] / page["rps"]
         if max(ratio, rps_ratio) > MAX_RATIO:
             missed.append(f"{backend}: school page {ratio:.1f}x static p50, {rps_ratio:.1f}x rps")
-        for name, row in (("school page (rendered once, from the cache)", page),
-                          ("same HTML as a static file (whitenoise)", static)):
+        for name, row in (
+            ("school page (rendered once, from the cache)", page),
+            ("same HTML as a static file (whitenoise)", static),
+        ):
             page_rows.append(
                 f"| {backend} | {name} | {row['p50']:.1f} | {row['p95']:.1f} | "
                 f"{row['rps']:.0f} | {row['failed']} |"
             )
-        page_rows.append(f"| {backend} | ratio page / static | {ratio:.2f}x | "
-                         f"{page['p95'] / static['p95']:.2f}x | {rps_ratio:.2f}x | |")
+        page_rows.append(
+            f"| {backend} | ratio page / static | {ratio:.2f}x | "
+            f"{page['p95'] / static['p95']:.2f}x | {rps_ratio:.2f}x | |"
+        )
         for kind, row in r["finder"].items():
-            finder_rows.append(f"| {backend} | {kind} | {row['p50']:.1f} | {row['p95']:.1f} | "
-                               f"{row['max']:.1f} |")
+            finder_rows.append(
+                f"| {backend} | {kind} | {row['p50']:.1f} | {row['p95']:.1f} | {row['max']:.1f} |"
+            )
         if r["finder"]["all"]["p95"] > P95_TARGET_MS:
             missed.append(f"{backend}: finder p95 {r['finder']['all']['p95']:.0f} ms")
-    verdict = ("Targets met." if not missed else "Targets missed: " + "; ".join(missed) + ".")
+    verdict = "Targets met." if not missed else "Targets missed: " + "; ".join(missed) + "."
     first = next(iter(results.values()))
     section = f"""{SECTION}
 
@@ -245,9 +293,9 @@ def report(results: dict, facts: str, schools: int, requests: int) -> tuple[str,
 --database-url postgres://…` (`benchmarks/bench_public.py`).
 
 - {facts}. The machine is shared with other work, so absolute numbers move between runs.
-- The demo plus {schools} synthetic published SOPs ({first['indexed']} rows in the finder's
+- The demo plus {schools} synthetic published SOPs ({first["indexed"]} rows in the finder's
   index). gunicorn as `steunwijzer serve` runs it (2 threaded workers), with whitenoise.
-- School page: `{SCHOOL_PATH}` ({first['page_bytes']} bytes of HTML), {requests} GETs by
+- School page: `{SCHOOL_PATH}` ({first["page_bytes"]} bytes of HTML), {requests} GETs by
   {CLIENTS} concurrent clients (threads, a new connection per request), after {WARMUP}
   warm-up requests; the same bytes saved as `{STATIC_PATH}` and fetched the same way.
   Milliseconds per request; requests per second over the whole run.
@@ -287,15 +335,18 @@ def main():
     backends = ["SQLite", "PostgreSQL"] if args.database_url else ["SQLite"]
     results = {}
     if args.seeded:  # with --database-url: that database was seeded along with the data dir
-        results = {b: measure_seeded(args.seeded, args.requests, None if b == "SQLite"
-                                     else args.database_url) for b in backends}
+        results = {
+            b: measure_seeded(
+                args.seeded, args.requests, None if b == "SQLite" else args.database_url
+            )
+            for b in backends
+        }
         backends = []
     for backend in backends:
         print(f"{backend}, {args.schools} schools…", file=sys.stderr, flush=True)
         database_url = args.database_url if backend == "PostgreSQL" else None
         results[backend] = measure(database_url, args.schools, args.requests)
-    section, missed = report(results, machine_facts(args.database_url), args.schools,
-                             args.requests)
+    section, missed = report(results, machine_facts(args.database_url), args.schools, args.requests)
     print(section)
     if args.write:
         bench_editor.SECTION = SECTION  # its section writer replaces the section it names

@@ -324,9 +324,7 @@ def test_it_shows_the_extra_support_for_an_unknown_kind(client, staff, partnersh
     assert f"{ESCAMP_LACKS} autisme." in page
 
 
-def test_gaps_keep_the_capitals_of_abbreviations_and_names(
-    client, staff, partnership, established
-):
+def test_gaps_keep_the_capitals_of_abbreviations_and_names(client, staff, partnership, established):
     client.force_login(staff)
     gap = "Escamp biedt extra ondersteuning bij taal / NT2 (Nederlands als tweede taal)."
     assert gap in client.get(reverse("coverage", args=[partnership.slug])).content.decode()

@@ -30,14 +30,28 @@ from steunwijzer.route.models import Deadline, ReminderSent, Transition
 from tests.two_factor_helpers import verify_session
 
 PERSONAS = {
-    "directeur", "ib", "leerkracht", "mr", "directeur2", "kwaliteit", "kwaliteit2",
-    "eenpitter", "swv", "beheer",
+    "directeur",
+    "ib",
+    "leerkracht",
+    "mr",
+    "directeur2",
+    "kwaliteit",
+    "kwaliteit2",
+    "eenpitter",
+    "swv",
+    "beheer",
 }
 
 
 SOP_ROUTE_STATES = {
-    "concept", "bij_mr", "advies_gegeven", "bij_bestuur", "vastgesteld", "aangeleverd",
-    "ontvangen", "gepubliceerd",
+    "concept",
+    "bij_mr",
+    "advies_gegeven",
+    "bij_bestuur",
+    "vastgesteld",
+    "aangeleverd",
+    "ontvangen",
+    "gepubliceerd",
 }
 
 
@@ -89,7 +103,9 @@ def test_it_refuses_to_load_twice():
     with pytest.raises(CommandError, match="al geladen"):
         load_demo()
     assert counts == (
-        School.objects.count(), Profile.objects.count(), get_user_model().objects.count()
+        School.objects.count(),
+        Profile.objects.count(),
+        get_user_model().objects.count(),
     )
 
 
@@ -134,7 +150,8 @@ def test_the_demo_has_sops_in_every_state_of_the_route():
         assert not wrote or step.payload.get("exception"), step
 
     returned = [
-        p for p in profiles
+        p
+        for p in profiles
         if p.state == "bij_bestuur" and p.transitions.filter(action="return_to_school").exists()
     ]
     assert returned, "one SOP was sent back by the board once and resubmitted"
@@ -150,8 +167,14 @@ def test_one_board_runs_the_schoolgids_route_end_to_end():
     profile = published[0]
     actions = list(profile.transitions.order_by("pk").values_list("action", flat=True))
     assert actions == [
-        "record_pupil_views", "request_consent", "give_consent", "submit_to_board",
-        "establish", "deliver", "acknowledge", "publish",
+        "record_pupil_views",
+        "request_consent",
+        "give_consent",
+        "submit_to_board",
+        "establish",
+        "deliver",
+        "acknowledge",
+        "publish",
     ]
     views = profile.transitions.get(action="record_pupil_views").payload
     assert views["method"] == "leerlingenraad" and views["views"] and views["response"]
@@ -235,9 +258,9 @@ def test_the_demo_shows_a_spread_of_sop_check_findings():
     clean = {name for name, report in reports.items() if not report.findings}
     assert {"OBS De Zeester", "RKBS De Lindeboom"} <= clean, "written in plain language"
     assert any(report.blocking for report in reports.values()), "a half-written SOP blocks"
-    assert any(
-        report.warnings and not report.blocking for report in reports.values()
-    ), "a complete SOP that can still be written more clearly"
+    assert any(report.warnings and not report.blocking for report in reports.values()), (
+        "a complete SOP that can still be written more clearly"
+    )
 
 
 def test_demo_schools_are_delivered_before_they_are_received():

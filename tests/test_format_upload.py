@@ -60,8 +60,9 @@ def test_it_asks_for_a_file(client, partnership, staff):
 
 def test_staff_downloads_the_yaml_of_a_version(client, partnership, format_version, staff):
     client.force_login(staff)
-    response = client.get(reverse("format_version_source",
-                                  args=[partnership.slug, format_version.pk]))
+    response = client.get(
+        reverse("format_version_source", args=[partnership.slug, format_version.pk])
+    )
     assert response.content.decode() == SOURCE
     assert "haaglanden-2.0.yaml" in response["Content-Disposition"]
 

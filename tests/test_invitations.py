@@ -44,7 +44,10 @@ def _accept_data(**overrides):
 @pytest.fixture
 def invitation_token(editor, school, mailoutbox):
     invitation_create(
-        inviter=editor, email="Mila@Example.nl", role=Role.MR_MEMBER, organisation=school,
+        inviter=editor,
+        email="Mila@Example.nl",
+        role=Role.MR_MEMBER,
+        organisation=school,
         function=Membership.Function.PARENT,
     )
     return _token_from(mailoutbox[-1])
@@ -164,7 +167,9 @@ def test_it_accepts_invitation_with_new_account(client, invitation_token, school
     assert user.check_password(GOOD_PASSWORD)
     membership = Membership.objects.get(user=user)
     assert (membership.role, membership.school, membership.function) == (
-        "mr_member", school, "ouder",
+        "mr_member",
+        school,
+        "ouder",
     )
     assert Invitation.objects.get().accepted_at is not None
     assert client.session["_auth_user_id"] == str(user.pk)

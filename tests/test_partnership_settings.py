@@ -14,8 +14,13 @@ def url(partnership):
 
 
 def post(client, partnership, **extra):
-    data = {"name": "SWV Nieuw", "short_name": "Nieuw", "main_colour": "#1a2b3c",
-            "contact_email": "", "website": ""}
+    data = {
+        "name": "SWV Nieuw",
+        "short_name": "Nieuw",
+        "main_colour": "#1a2b3c",
+        "contact_email": "",
+        "website": "",
+    }
     data.update(extra)
     return client.post(url(partnership), data)
 

@@ -231,10 +231,7 @@ def accepted_filters(params, offered: dict[str, set]) -> tuple[dict, list[str]]:
         if value in options:
             values[key] = value
         elif value:
-            notices.append(
-                f"{quoted(value)} is geen {key} uit de lijst; dat filter is "
-                "weggelaten."
-            )
+            notices.append(f"{quoted(value)} is geen {key} uit de lijst; dat filter is weggelaten.")
     return values, notices
 
 

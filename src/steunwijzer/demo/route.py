@@ -97,42 +97,67 @@ ROUTE_PLANS: dict[str, list[tuple[int, str, str, dict]]] = {
         (34, SCHOOL, "request_advice", {}),
         (30, MR, "give_advice", {"advice": "positief"}),
         (29, SCHOOL, "submit_to_board", {}),
-        (24, "kwaliteit", "return_to_school", {
-            "remarks": (
-                "Bij 'Groepsgrootte en samenstelling' staat dat groep 7/8 dit jaar de zwaarste "
-                "groep is en dat daar geen nieuwe leerling met een grote gedragsvraag bij komt. "
-                "Noem liever geen groep bij naam: over een paar maanden klopt het niet meer en "
-                "de ouders van die groep lezen mee. Beschrijf de afspraak die voor elke groep "
-                "geldt."
-            ),
-        }),
+        (
+            24,
+            "kwaliteit",
+            "return_to_school",
+            {
+                "remarks": (
+                    "Bij 'Groepsgrootte en samenstelling' staat dat groep 7/8 dit jaar de zwaarste "
+                    "groep is en dat daar geen nieuwe leerling met een grote gedragsvraag bij komt. "
+                    "Noem liever geen groep bij naam: over een paar maanden klopt het niet meer en "
+                    "de ouders van die groep lezen mee. Beschrijf de afspraak die voor elke groep "
+                    "geldt."
+                ),
+            },
+        ),
         (20, SCHOOL, EDIT, {"groepsgrootte_en_samenstelling": ZEESTER_GROUP_SIZE}),
-        (19, SCHOOL, "request_advice", {
-            "note": "Alleen de alinea over de groepsgrootte is veranderd, op vraag van het "
-            "bestuur.",
-        }),
-        (15, MR, "give_advice", {
-            "advice": "positief",
-            "motivation": "De nieuwe alinea over de groepsgrootte is duidelijker voor ouders.",
-        }),
+        (
+            19,
+            SCHOOL,
+            "request_advice",
+            {
+                "note": "Alleen de alinea over de groepsgrootte is veranderd, op vraag van het "
+                "bestuur.",
+            },
+        ),
+        (
+            15,
+            MR,
+            "give_advice",
+            {
+                "advice": "positief",
+                "motivation": "De nieuwe alinea over de groepsgrootte is duidelijker voor ouders.",
+            },
+        ),
         (14, SCHOOL, "submit_to_board", {}),
     ],
     "klaverblad": [
-        (16, SCHOOL, "request_advice", {
-            "note": "Graag uw advies vóór de MR-vergadering van volgende maand.",
-        }),
+        (
+            16,
+            SCHOOL,
+            "request_advice",
+            {
+                "note": "Graag uw advies vóór de MR-vergadering van volgende maand.",
+            },
+        ),
     ],
     "boomgaard": [
         (21, SCHOOL, "request_advice", {}),
-        (12, MR, "give_advice", {
-            "advice": "positief_met_opmerkingen",
-            "motivation": (
-                "De MR vindt het profiel eerlijk over wat de school niet kan. Twee opmerkingen: "
-                "schrijf bij de Boomgaardklas hoe ouders zelf kunnen vragen of hun kind mee "
-                "mag doen, en leg uit wat 'een unit is vol bij 78 leerlingen' betekent voor "
-                "broertjes en zusjes."
-            ),
-        }),
+        (
+            12,
+            MR,
+            "give_advice",
+            {
+                "advice": "positief_met_opmerkingen",
+                "motivation": (
+                    "De MR vindt het profiel eerlijk over wat de school niet kan. Twee opmerkingen: "
+                    "schrijf bij de Boomgaardklas hoe ouders zelf kunnen vragen of hun kind mee "
+                    "mag doen, en leg uit wat 'een unit is vol bij 78 leerlingen' betekent voor "
+                    "broertjes en zusjes."
+                ),
+            },
+        ),
     ],
     "duinroos": [
         (40, SCHOOL, "request_advice", {}),
@@ -143,37 +168,52 @@ ROUTE_PLANS: dict[str, list[tuple[int, str, str, dict]]] = {
     # The éénpitter: its director writes the SOP and establishes and delivers it as its board.
     "zeepaard": [
         (28, SCHOOL, "request_advice", {}),
-        (22, MR, "give_advice", {
-            "advice": "positief",
-            "motivation": "Fijn dat de grenzen van het open montessori-lokaal er eerlijk staan.",
-        }),
+        (
+            22,
+            MR,
+            "give_advice",
+            {
+                "advice": "positief",
+                "motivation": "Fijn dat de grenzen van het open montessori-lokaal er eerlijk staan.",
+            },
+        ),
         (21, SCHOOL, "submit_to_board", {}),
         (20, SCHOOL, "establish", {"note": "Vastgesteld als directeur-bestuurder."}),
         (20, SCHOOL, "deliver", {}),
     ],
     # The schoolgids route end to end.
     "lindeboom": [
-        (45, SCHOOL, "record_pupil_views", {
-            "method": "leerlingenraad",
-            "views": (
-                "De leerlingenraad (twee leerlingen uit elke groep 5 tot en met 8) las de "
-                "hoofdstukken over ondersteuning. De leerlingen vinden de stiltehoeken fijn, "
-                "maar die op de tweede verdieping is te klein: er is vaak geen plek. Ze willen "
-                "dat ook groep 5 zelf meeschrijft aan het eigen plan. Over de Lindeklas zeiden "
-                "ze dat klasgenoten niet goed weten wat je daar doet."
-            ),
-            "response": (
-                "De stiltehoek op de tweede verdieping wordt na de herfstvakantie groter. Vanaf "
-                "januari schrijven de leerlingen van groep 5 mee aan hun eigen plan. De "
-                "Lindeklas laat twee keer per jaar in alle groepen zien waaraan ze werkt."
-            ),
-        }),
+        (
+            45,
+            SCHOOL,
+            "record_pupil_views",
+            {
+                "method": "leerlingenraad",
+                "views": (
+                    "De leerlingenraad (twee leerlingen uit elke groep 5 tot en met 8) las de "
+                    "hoofdstukken over ondersteuning. De leerlingen vinden de stiltehoeken fijn, "
+                    "maar die op de tweede verdieping is te klein: er is vaak geen plek. Ze willen "
+                    "dat ook groep 5 zelf meeschrijft aan het eigen plan. Over de Lindeklas zeiden "
+                    "ze dat klasgenoten niet goed weten wat je daar doet."
+                ),
+                "response": (
+                    "De stiltehoek op de tweede verdieping wordt na de herfstvakantie groter. Vanaf "
+                    "januari schrijven de leerlingen van groep 5 mee aan hun eigen plan. De "
+                    "Lindeklas laat twee keer per jaar in alle groepen zien waaraan ze werkt."
+                ),
+            },
+        ),
         (40, SCHOOL, "request_consent", {}),
-        (33, MR, "give_consent", {
-            "decision": "instemming",
-            "motivation": "De oudergeleding stemt in. Goed dat de inbreng van de leerlingenraad "
-            "is verwerkt.",
-        }),
+        (
+            33,
+            MR,
+            "give_consent",
+            {
+                "decision": "instemming",
+                "motivation": "De oudergeleding stemt in. Goed dat de inbreng van de leerlingenraad "
+                "is verwerkt.",
+            },
+        ),
         (32, SCHOOL, "submit_to_board", {}),
         (27, "kwaliteit2", "establish", {}),
         (26, "kwaliteit2", "deliver", {}),
@@ -181,19 +221,24 @@ ROUTE_PLANS: dict[str, list[tuple[int, str, str, dict]]] = {
         (25, SCHOOL, "publish", {}),
     ],
     "wissel": [
-        (38, SCHOOL, "record_pupil_views", {
-            "method": "klassengesprekken",
-            "views": (
-                "In alle groepen vroegen de leerkrachten: wat helpt jou in de klas en wat vind "
-                "je lastig? Veel leerlingen noemden het dagprogramma op het bord en de vaste "
-                "plek in de klas. Lastig vinden ze de overgang naar de gymzaal en het wachten "
-                "als de onderwijsassistent met een ander groepje bezig is."
-            ),
-            "response": (
-                "Elke groep loopt nu met de onderwijsassistent samen naar de gymzaal. Op elke "
-                "tafel ligt een kaart met wat je kunt doen terwijl je op hulp wacht."
-            ),
-        }),
+        (
+            38,
+            SCHOOL,
+            "record_pupil_views",
+            {
+                "method": "klassengesprekken",
+                "views": (
+                    "In alle groepen vroegen de leerkrachten: wat helpt jou in de klas en wat vind "
+                    "je lastig? Veel leerlingen noemden het dagprogramma op het bord en de vaste "
+                    "plek in de klas. Lastig vinden ze de overgang naar de gymzaal en het wachten "
+                    "als de onderwijsassistent met een ander groepje bezig is."
+                ),
+                "response": (
+                    "Elke groep loopt nu met de onderwijsassistent samen naar de gymzaal. Op elke "
+                    "tafel ligt een kaart met wat je kunt doen terwijl je op hulp wacht."
+                ),
+            },
+        ),
         (35, SCHOOL, "request_consent", {}),
         (29, MR, "give_consent", {"decision": "instemming"}),
         (28, SCHOOL, "submit_to_board", {}),
@@ -207,34 +252,58 @@ ROUTE_PLANS: dict[str, list[tuple[int, str, str, dict]]] = {
 # replied to is resolved; the others are open.
 COMMENTS: dict[str, list[tuple[str, str, str, tuple[str, str] | None]]] = {
     "regenboog": [
-        (MR, "ouders_en_leerlingen",
-         "Fijn dat ouders iemand mogen meenemen die voor hen vertaalt. Weten ouders dat ook? "
-         "Staat het in de uitnodiging voor het driehoeksgesprek?",
-         ("ib", "Ja, het staat in de uitnodiging, in het Nederlands, Turks en Arabisch. De "
-          "leerkracht zegt het er bij het eerste gesprek ook nog bij.")),
-        ("kwaliteit", "basiskwaliteit",
-         "De inspectie vroeg jullie beter na te gaan of extra hulp ook echt werkt. Schrijf bij "
-         "'Planmatig en handelingsgericht werken' (nog leeg) hoe jullie dat nu doen, "
-         "bijvoorbeeld na hoeveel weken jullie een plan bekijken.",
-         None),
-        (MR, "expertise_team",
-         "De onderwijsassistent in groep 1 en 2 staat hier voor 16 uur per week. Blijft dat zo "
-         "als de subsidie voor het jonge kind stopt? Dat willen ouders graag weten.",
-         None),
+        (
+            MR,
+            "ouders_en_leerlingen",
+            "Fijn dat ouders iemand mogen meenemen die voor hen vertaalt. Weten ouders dat ook? "
+            "Staat het in de uitnodiging voor het driehoeksgesprek?",
+            (
+                "ib",
+                "Ja, het staat in de uitnodiging, in het Nederlands, Turks en Arabisch. De "
+                "leerkracht zegt het er bij het eerste gesprek ook nog bij.",
+            ),
+        ),
+        (
+            "kwaliteit",
+            "basiskwaliteit",
+            "De inspectie vroeg jullie beter na te gaan of extra hulp ook echt werkt. Schrijf bij "
+            "'Planmatig en handelingsgericht werken' (nog leeg) hoe jullie dat nu doen, "
+            "bijvoorbeeld na hoeveel weken jullie een plan bekijken.",
+            None,
+        ),
+        (
+            MR,
+            "expertise_team",
+            "De onderwijsassistent in groep 1 en 2 staat hier voor 16 uur per week. Blijft dat zo "
+            "als de subsidie voor het jonge kind stopt? Dat willen ouders graag weten.",
+            None,
+        ),
     ],
     "klaverblad": [
-        ("kwaliteit", "deskundigheid_en_beschikbaarheid",
-         "Is er nu een wachtlijst voor de taalklas? Als die lang is, moeten ouders dat weten.",
-         (SCHOOL, "Er wachten nu drie kinderen, gemiddeld zes weken. Dat aantal wisselt elke "
-          "maand; daarom vertellen we het bij de intake en zetten we het niet in het profiel.")),
-        (MR, "groepsgrootte_en_samenstelling",
-         "Hier staat dat u ouders helpt een andere school in de buurt te vinden als de groep vol "
-         "is. Hoe doet u dat, en hoe lang duurt het? De MR wil dat weten voordat we advies geven.",
-         None),
-        (MR, "grenzen_niet_bieden",
-         "Wat gebeurt er met een nieuwkomer van twaalf die nog een jaar basisschool nodig heeft? "
-         "Moet die dan toch naar de schakelklas?",
-         None),
+        (
+            "kwaliteit",
+            "deskundigheid_en_beschikbaarheid",
+            "Is er nu een wachtlijst voor de taalklas? Als die lang is, moeten ouders dat weten.",
+            (
+                SCHOOL,
+                "Er wachten nu drie kinderen, gemiddeld zes weken. Dat aantal wisselt elke "
+                "maand; daarom vertellen we het bij de intake en zetten we het niet in het profiel.",
+            ),
+        ),
+        (
+            MR,
+            "groepsgrootte_en_samenstelling",
+            "Hier staat dat u ouders helpt een andere school in de buurt te vinden als de groep vol "
+            "is. Hoe doet u dat, en hoe lang duurt het? De MR wil dat weten voordat we advies geven.",
+            None,
+        ),
+        (
+            MR,
+            "grenzen_niet_bieden",
+            "Wat gebeurt er met een nieuwkomer van twaalf die nog een jaar basisschool nodig heeft? "
+            "Moet die dan toch naar de schakelklas?",
+            None,
+        ),
     ],
 }
 
@@ -279,7 +348,9 @@ def create_mr_members(schools, people, create_user) -> dict:
     for key, (first_name, last_name) in MR_MEMBERS.items():
         user = create_user(f"mr.{key}", first_name, last_name, None)
         Membership.objects.create(
-            user=user, role=Role.MR_MEMBER, function=Membership.Function.PARENT,
+            user=user,
+            role=Role.MR_MEMBER,
+            function=Membership.Function.PARENT,
             school=schools[key],
         )
         members[key] = user
@@ -342,7 +413,6 @@ def place_comments(profiles, people, directors, mr_members) -> int:
                 )
                 comment_resolve(comment=thread, user=school_user)
     return placed
-
 
 
 def send_reminders(today) -> int:

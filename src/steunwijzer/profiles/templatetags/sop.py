@@ -1,6 +1,5 @@
 """Rendering model texts and answers, the same way in the editor, preview and history."""
 
-
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -11,7 +10,6 @@ from steunwijzer.profiles.editor_form import TABLE_EXTRA_ROWS, input_name
 from steunwijzer.profiles.richtext import html_to_markup, markup_to_html, sanitize_html
 
 register = template.Library()
-
 
 
 @register.filter
