@@ -429,7 +429,8 @@ LINDEBOOM = [
         {
             "onderwijsconcept": "regulier",
             "onderwijsconcept_toelichting": (
-                "We werken met jaargroepen. Vanaf groep 5 werken leerlingen een deel van de dag met "
+                "We werken met jaargroepen. Vanaf groep 5 werken leerlingen een deel van de dag "
+                "met "
                 "een weektaak."
             ),
             "aantal_groepen": 14,
@@ -665,7 +666,8 @@ WISSEL = [
         {
             "onderwijsconcept": "anders",
             "onderwijsconcept_toelichting": (
-                "Kleine groepen met een vaste leerkracht en onderwijsassistent; elke leerling werkt "
+                "Kleine groepen met een vaste leerkracht en onderwijsassistent; elke leerling "
+                "werkt "
                 "per vak op zijn eigen leerlijn."
             ),
             "aantal_groepen": 10,
@@ -1102,7 +1104,8 @@ BOOMGAARD = [
         {
             "onderwijsconcept": "anders",
             "onderwijsconcept_toelichting": (
-                "We werken in units van drie groepen met een vast team per unit; leerlingen krijgen "
+                "We werken in units van drie groepen met een vast team per unit; leerlingen "
+                "krijgen "
                 "instructie op hun eigen niveau."
             ),
             "aantal_groepen": 21,

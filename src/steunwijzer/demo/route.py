@@ -104,7 +104,8 @@ ROUTE_PLANS: dict[str, list[tuple[int, str, str, dict]]] = {
             {
                 "remarks": (
                     "Bij 'Groepsgrootte en samenstelling' staat dat groep 7/8 dit jaar de zwaarste "
-                    "groep is en dat daar geen nieuwe leerling met een grote gedragsvraag bij komt. "
+                    "groep is en dat daar geen nieuwe leerling met een grote gedragsvraag bij "
+                    "komt. "
                     "Noem liever geen groep bij naam: over een paar maanden klopt het niet meer en "
                     "de ouders van die groep lezen mee. Beschrijf de afspraak die voor elke groep "
                     "geldt."
@@ -151,7 +152,8 @@ ROUTE_PLANS: dict[str, list[tuple[int, str, str, dict]]] = {
             {
                 "advice": "positief_met_opmerkingen",
                 "motivation": (
-                    "De MR vindt het profiel eerlijk over wat de school niet kan. Twee opmerkingen: "
+                    "De MR vindt het profiel eerlijk over wat de school niet kan. Twee "
+                    "opmerkingen: "
                     "schrijf bij de Boomgaardklas hoe ouders zelf kunnen vragen of hun kind mee "
                     "mag doen, en leg uit wat 'een unit is vol bij 78 leerlingen' betekent voor "
                     "broertjes en zusjes."
@@ -174,7 +176,8 @@ ROUTE_PLANS: dict[str, list[tuple[int, str, str, dict]]] = {
             "give_advice",
             {
                 "advice": "positief",
-                "motivation": "Fijn dat de grenzen van het open montessori-lokaal er eerlijk staan.",
+                "motivation": "Fijn dat de grenzen van het open montessori-lokaal er eerlijk "
+                "staan.",
             },
         ),
         (21, SCHOOL, "submit_to_board", {}),
@@ -197,7 +200,8 @@ ROUTE_PLANS: dict[str, list[tuple[int, str, str, dict]]] = {
                     "ze dat klasgenoten niet goed weten wat je daar doet."
                 ),
                 "response": (
-                    "De stiltehoek op de tweede verdieping wordt na de herfstvakantie groter. Vanaf "
+                    "De stiltehoek op de tweede verdieping wordt na de herfstvakantie groter. "
+                    "Vanaf "
                     "januari schrijven de leerlingen van groep 5 mee aan hun eigen plan. De "
                     "Lindeklas laat twee keer per jaar in alle groepen zien waaraan ze werkt."
                 ),
@@ -210,7 +214,8 @@ ROUTE_PLANS: dict[str, list[tuple[int, str, str, dict]]] = {
             "give_consent",
             {
                 "decision": "instemming",
-                "motivation": "De oudergeleding stemt in. Goed dat de inbreng van de leerlingenraad "
+                "motivation": "De oudergeleding stemt in. Goed dat de inbreng van de "
+                "leerlingenraad "
                 "is verwerkt.",
             },
         ),
@@ -287,20 +292,24 @@ COMMENTS: dict[str, list[tuple[str, str, str, tuple[str, str] | None]]] = {
             (
                 SCHOOL,
                 "Er wachten nu drie kinderen, gemiddeld zes weken. Dat aantal wisselt elke "
-                "maand; daarom vertellen we het bij de intake en zetten we het niet in het profiel.",
+                "maand; daarom vertellen we het bij de intake en zetten we het niet in het "
+                "profiel.",
             ),
         ),
         (
             MR,
             "groepsgrootte_en_samenstelling",
-            "Hier staat dat u ouders helpt een andere school in de buurt te vinden als de groep vol "
-            "is. Hoe doet u dat, en hoe lang duurt het? De MR wil dat weten voordat we advies geven.",
+            "Hier staat dat u ouders helpt een andere school in de buurt te vinden als de groep "
+            "vol "
+            "is. Hoe doet u dat, en hoe lang duurt het? De MR wil dat weten voordat we advies "
+            "geven.",
             None,
         ),
         (
             MR,
             "grenzen_niet_bieden",
-            "Wat gebeurt er met een nieuwkomer van twaalf die nog een jaar basisschool nodig heeft? "
+            "Wat gebeurt er met een nieuwkomer van twaalf die nog een jaar basisschool nodig "
+            "heeft? "
             "Moet die dan toch naar de schakelklas?",
             None,
         ),
