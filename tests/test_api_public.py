@@ -1,5 +1,7 @@
 """Open data: public_profiles_list and public_profile_get, without login, cacheable."""
 
+import pytest
+
 from steunwijzer.api.openapi import openapi_document
 from tests.publication_helpers import start_new_draft
 
@@ -76,3 +78,10 @@ def test_the_openapi_document_describes_both_operations_without_login():
         assert operations[name]["security"] == []
     assert "PublicProfile" in document["components"]["schemas"]
     assert "/public/profiles/{brin_code}/" in document["paths"]
+
+
+@pytest.mark.parametrize("query", ["municipality=Den%00Haag", "offer=dyslexie&offer=a%00b"])
+def test_a_nul_character_in_the_query_is_refused_in_dutch(client, db, query):
+    response = client.get(f"/api/v1/public/profiles/?{query}")
+    assert response.status_code == 400
+    assert response.json() == {"error": "De zoekvraag bevat een teken dat niet kan (NUL)."}

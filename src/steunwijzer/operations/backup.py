@@ -351,9 +351,10 @@ def backup_restore(source, *, replace: bool = False) -> dict:
                 call_command("migrate", interactive=False, verbosity=0)
             if isinstance(exc, BackupError):
                 raise
+            # The database's own words, on one line (PostgreSQL adds a DETAIL line).
+            said = " ".join(str(exc).split())[:300]
             raise BackupError(
-                f"De rijen uit de back-up passen niet in de database ({str(exc)[:300]}). "
-                + _NOT_RESTORED
+                f"De rijen uit de back-up passen niet in de database ({said}). " + _NOT_RESTORED
             ) from exc
         if not at_backup_schema:
             call_command("migrate", interactive=False, verbosity=0)

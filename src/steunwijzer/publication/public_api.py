@@ -59,6 +59,9 @@ def _summary(entry: FinderEntry) -> dict:
 
 @require_GET
 def public_profiles_list(request):
+    if any("\x00" in value for _, values in request.GET.lists() for value in values):
+        # PostgreSQL cannot compare text with a NUL character in it.
+        return error(400, "De zoekvraag bevat een teken dat niet kan (NUL).")
     version = public_version()  # before the rows it names
     query = _list_query(request.GET)
     if query is None:
