@@ -90,6 +90,11 @@ class PupilFileError(Exception):
         self.more = more
         super().__init__("; ".join(str(p) for p in problems))
 
+    @classmethod
+    def capped(cls, problems: list[ImportProblem]) -> "PupilFileError":
+        """The first MAX_PROBLEMS of these problems, and how many more there were."""
+        return cls(problems[:MAX_PROBLEMS], max(0, len(problems) - MAX_PROBLEMS))
+
     @property
     def messages(self) -> list[str]:
         lines = [str(p) for p in self.problems]
@@ -204,7 +209,7 @@ def _columns(header: list[str]) -> tuple[int, int, int | None]:
                 )
             )
     if problems:
-        raise PupilFileError(problems[:MAX_PROBLEMS], max(0, len(problems) - MAX_PROBLEMS))
+        raise PupilFileError.capped(problems)
 
     def find(names, what, required=True):
         found = [i for i, key in enumerate(keys) if key in names]
@@ -359,7 +364,7 @@ def _identity_error(tally: "_Tally", found: dict[int, str], make_rows, today: da
         ImportProblem(first.get(at), tally.header_name(at), _identity_message(what))
         for at, what in sorted(found.items())
     ]
-    return PupilFileError(problems[:MAX_PROBLEMS], max(0, len(problems) - MAX_PROBLEMS))
+    return PupilFileError.capped(problems)
 
 
 def _count(make_rows, scheme: Scheme, school_type: str, today: date) -> PupilFile:
