@@ -238,3 +238,23 @@ def test_a_copy_of_the_profile_older_than_its_own_autosave_still_finds_the_base(
     for unknown in (3, -1):
         with pytest.raises(UnknownVersion):
             answers_at(stale, unknown)
+
+
+def test_a_save_racing_its_own_autosave_is_no_conflict(profile, editor):
+    """The explicit save was read before the page's in-flight autosave had committed.
+
+    The view then names the page's old base; only under the lock can the service see that
+    the newer version is the page's own, so that half-typed value is not taken for another's.
+    """
+    autosave(profile, editor, contactpersoon_ondersteuning="Ilse")
+    autosave(profile, editor, contactpersoon_ondersteuning="Ilse Be")  # still in flight, below
+    result = profile_update(
+        profile_id=profile.pk,
+        user=editor,
+        base_version=1,
+        changes={"contactpersoon_ondersteuning": "Ilse Begeleider", "aantal_groepen": 8},
+        edit_session=PAGE,
+    )
+    assert result.saved_fields == ["aantal_groepen", "contactpersoon_ondersteuning"]
+    profile.refresh_from_db()
+    assert profile.answers["contactpersoon_ondersteuning"] == "Ilse Begeleider"

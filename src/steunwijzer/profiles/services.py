@@ -246,6 +246,8 @@ def profile_update(
         raise PermissionDenied(OWN_MODEL_HAS_NO_FIELDS)
     if not allow_merge and base_version != profile.version:
         raise StaleVersion(profile)
+    # Again under the lock: the page's own autosave may have committed since the view looked.
+    base_version = profile.version_past_own_saves(base_version, edit_session)
     cleaned = clean_answers(profile.sop_format, changes, profile.school.school_type)
     merge = merge_answers(answers_at(profile, base_version), profile.answers, cleaned)
     if merge.conflicts:
