@@ -7,6 +7,7 @@ benchmarks all run the very same checks. `report.py` gathers the inputs from the
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from steunwijzer.regional_model.sop_format import MANDATORY_PARTS, SopFormat
 
@@ -59,6 +60,32 @@ LIMIT_ASPECTS = {
 COPY_MIN_SCHOOLS = 3
 
 
+# Re-checking only what changed: each autosave checks the whole SOP again, but it changed one
+# field, so every other text's analysis is found here by the text itself (an analysis depends
+# on nothing else). Per process and bounded: a few thousand texts are a few MB.
+KEPT_TEXTS = 4096
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _analysed(text: str):
+    return analyse(text)
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _shingled(text: str) -> frozenset[int]:
+    return shingles(text)
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _vague(text: str, phrases: tuple[str, ...]) -> list[tuple[str, str]]:
+    return vague_phrases_in(text, phrases)
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _jargon(text: str, jargon: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    return jargon_in(text, dict(jargon))
+
+
 @dataclass(frozen=True)
 class CheckInput:
     sop_format: SopFormat
@@ -87,7 +114,7 @@ def section_readability(data: CheckInput) -> dict:
             texts = [_text(data, f) for f in section.fields if f.applies_to(data.school_type)]
             joined = " ".join(t for t in texts if t)
             if joined:
-                result.setdefault(chapter.key, []).append((section.title, analyse(joined)))
+                result.setdefault(chapter.key, []).append((section.title, _analysed(joined)))
     return result
 
 
@@ -162,7 +189,7 @@ def _concrete(data: CheckInput) -> list[Finding]:
     found = []
     for chapter in _chapters(data):
         for f in _fields(data, chapter):
-            for phrase, sentence in vague_phrases_in(_text(data, f), data.vague_phrases):
+            for phrase, sentence in _vague(_text(data, f), tuple(data.vague_phrases)):
                 found.append(
                     Finding(
                         "concrete",
@@ -225,6 +252,7 @@ def _limits(data: CheckInput) -> list[Finding]:
 def _readable(data: CheckInput, sections: dict) -> list[Finding]:
     """B1 per section (as the issue asks); sentences and terms beside the field they are in."""
     found, terms_seen = [], set()
+    jargon = tuple(data.jargon.items())
     for chapter in _chapters(data):
         for title, stats in sections.get(chapter.key, []):
             if stats.word_count >= 30 and not is_b1(stats):
@@ -243,7 +271,7 @@ def _readable(data: CheckInput, sections: dict) -> list[Finding]:
         for f in _fields(data, chapter):
             text = _text(data, f)
             if text:
-                found.extend(_readable_field(data, chapter.key, f.key, text, terms_seen))
+                found.extend(_readable_field(jargon, chapter.key, f.key, text, terms_seen))
     return found
 
 
@@ -251,8 +279,8 @@ def _readable(data: CheckInput, sections: dict) -> list[Finding]:
 VERY_LONG_SENTENCE = 25
 
 
-def _readable_field(data, chapter_key, key, text, terms_seen: set) -> list[Finding]:
-    stats = analyse(text)
+def _readable_field(jargon, chapter_key, key, text, terms_seen: set) -> list[Finding]:
+    stats = _analysed(text)
     found = [
         Finding(
             "readable",
@@ -281,7 +309,7 @@ def _readable_field(data, chapter_key, key, text, terms_seen: set) -> list[Findi
         for sentence in stats.passive_sentences[:2]
     ]
     # A term is explained once per SOP, where it is first used.
-    for term, plain in jargon_in(text, data.jargon):
+    for term, plain in _jargon(text, jargon):
         if term not in terms_seen:
             terms_seen.add(term)
             found.append(
@@ -327,7 +355,7 @@ def _distinctive(data: CheckInput) -> list[Finding]:
         text = " ".join(t for t in (_text(data, f) for f in _fields(data, chapter)) if t)
         if len(text.split()) < 20:
             continue
-        result = data.corpus.compare(chapter.key, shingles(text), exclude_school_id=data.school_id)
+        result = data.corpus.compare(chapter.key, _shingled(text), exclude_school_id=data.school_id)
         if result.matches >= COPY_MIN_SCHOOLS:
             found.append(
                 Finding(

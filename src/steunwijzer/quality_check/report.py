@@ -10,6 +10,7 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 
 from django.db.models import TextField
 from django.db.models.functions import Cast
@@ -20,13 +21,17 @@ from steunwijzer.profiles.richtext import html_to_plain
 from steunwijzer.regional_model.format_dict import format_from_dict
 from steunwijzer.regional_model.models import FormatVersion
 
-from .checks import CheckInput, run_checks
-from .distinctive import ChapterText, Corpus, chapter_text, example_text, shingles
+from .checks import KEPT_TEXTS, CheckInput, run_checks
+from .distinctive import ChapterText, Corpus, chapter_text, compact, example_text, shingles
 from .findings import BLOCK, CheckReport, Finding
 from .models import CheckSettings, CheckSummary
 
 # How many regions (partnership and model version) keep their corpus in the process.
 KEPT_REGIONS = 16
+
+# The plain text of a long answer, by its HTML: an autosave changes one field, the others'
+# texts are found here (checks.py keeps their analyses the same way).
+_plain = lru_cache(maxsize=KEPT_TEXTS)(html_to_plain)
 
 
 class _Region:
@@ -102,7 +107,7 @@ def _build_region(partnership_id, format_version_id, version, known: dict) -> _R
         if chapters[found] is None:
             fmt, answers = model(format_id), json.loads(answers_text)
             chapters[found] = [
-                (chapter.key, shingles(text))
+                (chapter.key, compact(shingles(text)))
                 for chapter in fmt.chapters
                 if (text := chapter_text(fmt, chapter, answers, html_to_plain))
             ]
@@ -161,7 +166,7 @@ def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckRep
             school_type=profile.school.school_type,
             vague_phrases=phrases,
             jargon=jargon,
-            to_plain=html_to_plain,
+            to_plain=_plain,
             corpus=corpus,
             school_id=profile.school_id,
         )
