@@ -16,7 +16,7 @@ from django.db.models.functions import Cast
 
 from steunwijzer.organisations.changes import content_version
 from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.richtext import html_to_plain
+from steunwijzer.profiles.richtext import markup_to_plain
 from steunwijzer.regional_model.format_dict import format_from_dict
 from steunwijzer.regional_model.models import FormatVersion
 
@@ -104,7 +104,7 @@ def _build_region(partnership_id, format_version_id, version, known: dict) -> _R
             chapters[found] = [
                 (chapter.key, shingles(text))
                 for chapter in fmt.chapters
-                if (text := chapter_text(fmt, chapter, answers, html_to_plain))
+                if (text := chapter_text(fmt, chapter, answers, markup_to_plain))
             ]
         texts += [ChapterText(school_id, name, key, sets) for key, sets in chapters[found]]
     examples = {c.key: shingles(example_text(c)) for c in model(format_version_id).chapters}
@@ -161,7 +161,7 @@ def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckRep
             school_type=profile.school.school_type,
             vague_phrases=phrases,
             jargon=jargon,
-            to_plain=html_to_plain,
+            to_plain=markup_to_plain,
             corpus=corpus,
             school_id=profile.school_id,
         )
