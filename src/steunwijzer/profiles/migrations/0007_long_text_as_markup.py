@@ -8,6 +8,7 @@ Migrations must not change once written, so this one keeps its own copy of the c
 the day (`profiles/richtext.py` may move on).
 """
 
+import functools
 import html
 import re
 from html.parser import HTMLParser
@@ -164,7 +165,8 @@ def _strong(self, tokens, idx, options, env):
     return _as_typed(self, tokens, idx, options, env)
 
 
-def markup_to_html(text):
+@functools.cache
+def _markdown():
     md = MarkdownIt("zero", {"breaks": True}).enable(
         ["list", "newline", "escape", "emphasis", "link"]
     )
@@ -173,7 +175,11 @@ def markup_to_html(text):
         md.add_render_rule(rule, _as_typed)
     for rule in ("strong_open", "strong_close"):
         md.add_render_rule(rule, _strong)
-    return _sanitize(md.render(text or "")).replace("\n", "")
+    return md
+
+
+def markup_to_html(text):
+    return _sanitize(_markdown().render(text or "")).replace("\n", "")
 
 
 def _long_text_keys(definition):
