@@ -24,7 +24,7 @@ from unittest import mock
 import bench_editor  # benchmarks/ is on sys.path when this script runs
 from bench_editor import percentiles
 
-from steunwijzer.profiles.richtext import html_to_plain, markup_to_html
+from steunwijzer.profiles.richtext import markup_to_plain
 from steunwijzer.quality_check.distinctive import (
     DEFAULT_THRESHOLD,
     ChapterText,
@@ -124,7 +124,7 @@ def edited(text: str, school: str, rng: random.Random) -> str:
 
 
 def build_answers(sop_format, schools: int) -> tuple[list[dict], list[str]]:
-    """Stored answers (long texts as sanitised HTML) and names for `schools` schools.
+    """Stored answers (long texts in the editor's markup) and names for `schools` schools.
 
     Schools 0..59 form clusters of 12 near copies (one board's template); the next 30 took
     the model's example texts with light edits; the others wrote their own from the pool.
@@ -147,11 +147,11 @@ def build_answers(sop_format, schools: int) -> tuple[list[dict], list[str]]:
                     text = edited(f.example, name, rng)
                 else:
                     text = own_text(name, rng)
-                answers[f.key] = markup_to_html(text)
+                answers[f.key] = text
             elif f.type == "short_text":
                 answers[f.key] = f"{f.label}: {fill(rng.choice(SENTENCES), name, rng)}"[:300]
             else:
-                answers[f.key] = bench_editor.sample_answer(f, n, markup_to_html)
+                answers[f.key] = bench_editor.sample_answer(f, n)
         everyone.append(answers)
     return everyone, names
 
@@ -163,7 +163,7 @@ def build_corpus(sop_format, everyone, names, *, skip: int | None = None) -> Cor
         for n, answers in enumerate(everyone)
         if n != skip
         for chapter in sop_format.chapters
-        if (text := chapter_text(sop_format, chapter, answers, html_to_plain))
+        if (text := chapter_text(sop_format, chapter, answers, markup_to_plain))
     ]
     examples = {c.key: shingles(example_text(c)) for c in sop_format.chapters}
     return Corpus(texts, examples)
@@ -171,7 +171,7 @@ def build_corpus(sop_format, everyone, names, *, skip: int | None = None) -> Cor
 
 def compare_profile(corpus: Corpus, sop_format, answers: dict, school_id: int) -> dict:
     chapters = {
-        chapter.key: shingles(chapter_text(sop_format, chapter, answers, html_to_plain))
+        chapter.key: shingles(chapter_text(sop_format, chapter, answers, markup_to_plain))
         for chapter in sop_format.chapters
     }
     return corpus.compare_all(chapters, exclude_school_id=school_id)
@@ -197,7 +197,7 @@ def full_check():
                 school_type="bao",
                 vague_phrases=tuple(DEFAULT_VAGUE_PHRASES),
                 jargon=dict(DEFAULT_JARGON),
-                to_plain=html_to_plain,
+                to_plain=markup_to_plain,
                 corpus=corpus,
                 school_id=school_id,
             )
@@ -288,7 +288,7 @@ def main():
         for label, result in results.items()
     ]
     words = sum(
-        len(chapter_text(sop_format, c, a, html_to_plain).split())
+        len(chapter_text(sop_format, c, a, markup_to_plain).split())
         for a in everyone
         for c in sop_format.chapters
     )
@@ -304,14 +304,14 @@ Method:
 
 - In-process, no database: the check is pure Python (`steunwijzer.quality_check`). Answers
   for {args.schools} schools in the shipped model (`{DEFAULT_FORMAT_PATH.name}`,
-  {len(sop_format.chapters)} chapters), long texts stored as sanitised HTML like the editor
+  {len(sop_format.chapters)} chapters), long texts stored as the editor's markup, as the editor
   does, {words // args.schools} words of chapter text per school on average. Texts are 5-9
   sentences from a pool of {len(SENTENCES)} Dutch SOP sentences with the school's own details
   filled in; {CLUSTERS} clusters of {CLUSTER_SIZE} schools share a board template
   (name swapped, one sentence in {round(1 / SWAP_RATE)} replaced), {EXAMPLE_COPIERS} schools
   lightly edited the model's example texts, the rest wrote their own.
 - Each step {args.runs} times, wall clock in ms (p95 by nearest rank). (a) is what a cache miss
-  costs: `html_to_plain`, `chapter_text`, `shingles` for every chapter of every school, then
+  costs: `markup_to_plain`, `chapter_text`, `shingles` for every chapter of every school, then
   `Corpus`. (b) takes one profile's answers to shingles and runs `Corpus.compare_all`
   (threshold {DEFAULT_THRESHOLD}), for a school in a cluster and for one with its own texts.
   (c) is `checks.run_checks` on one profile with the corpus ready, all checks included.

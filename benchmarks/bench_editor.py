@@ -74,7 +74,7 @@ ADDRESS = {"postcode": "2500 AA", "city": "Den Haag", "municipality": "Den Haag"
 # --- Child process (--seed N): Django in-process, to seed and to count queries -------------
 
 
-def sample_answer(field, n: int, markup_to_html):
+def sample_answer(field, n: int):
     """A plausible value for every field type, so pages render realistic amounts of text."""
     if field.type == "table":
         row = {c.key: c.choices[0].key if c.choices else CELLS[c.type] for c in field.columns}
@@ -83,8 +83,8 @@ def sample_answer(field, n: int, markup_to_html):
         low, high = field.min_value or 0, field.max_value or 100
         return int(min(max(8, low), high))
     return {
-        "long_text": lambda: markup_to_html(
-            LONG_TEXT.format(n=n, sentences=" ".join(random.Random(n).sample(SENTENCES, 5)))
+        "long_text": lambda: LONG_TEXT.format(
+            n=n, sentences=" ".join(random.Random(n).sample(SENTENCES, 5))
         ),
         "short_text": lambda: f"{field.label} (school {n})"[: field.max_length or 300],
         "single_choice": lambda: field.choices[0].key,
@@ -103,7 +103,6 @@ def seed(schools: int) -> int:
     from steunwijzer.core.school_year import school_year_of
     from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
     from steunwijzer.profiles.models import Profile
-    from steunwijzer.profiles.richtext import markup_to_html
     from steunwijzer.profiles.services import profile_create, profile_update
     from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH
     from steunwijzer.regional_model.services import format_import
@@ -134,7 +133,7 @@ def seed(schools: int) -> int:
             profile = profile_create(school=school, school_year=year, user=editor)
             for chapter in sop_format.chapters:
                 fields = [f for f in chapter.fields if f.applies_to(school.school_type)]
-                changes = {f.key: sample_answer(f, n, markup_to_html) for f in fields}
+                changes = {f.key: sample_answer(f, n) for f in fields}
                 if changes:
                     profile = profile_update(
                         profile_id=profile.pk, user=editor, base_version=profile.version,

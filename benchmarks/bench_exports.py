@@ -75,7 +75,7 @@ def measure(runs: int, requests: int) -> dict:
     from django.urls import reverse
 
     from steunwijzer.profiles.models import Profile
-    from steunwijzer.profiles.richtext import html_to_plain
+    from steunwijzer.profiles.richtext import markup_to_plain
     from steunwijzer.publication.lookup import public_path_kwargs
     from steunwijzer.publication.pdf import render_sop_pdf
     from steunwijzer.publication.published import published_sop
@@ -101,7 +101,7 @@ def measure(runs: int, requests: int) -> dict:
         "pages": pages,
         "pdf_bytes": len(data),
         "words": sum(
-            len(html_to_plain(str(block.value)).split())
+            len(markup_to_plain(str(block.value)).split())
             for chapter in published_sop(profile).chapters
             for section in chapter.sections
             for block in section.blocks

@@ -54,7 +54,7 @@ def start_draft_with_new_text(profile, editor):
         profile_id=profile.pk,
         user=editor,
         base_version=profile.version,
-        changes={"visie_passend_onderwijs": f"<p>{DRAFT_TEXT}</p>"},
+        changes={"visie_passend_onderwijs": f"{DRAFT_TEXT}"},
     )
     profile.refresh_from_db()
     return profile

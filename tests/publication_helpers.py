@@ -44,10 +44,10 @@ def to_state_from_filled(profile, *, editor, mr, officer, staff):
 
 
 PUBLISHED_LIMIT = (
-    "<p>Wij kunnen geen verpleegkundige zorg de hele dag bieden. Ook een leerling die een "
-    "stiltehoek de hele dag nodig heeft, heeft hier geen plek.</p>"
+    "Wij kunnen geen verpleegkundige zorg de hele dag bieden. Ook een leerling die een "
+    "stiltehoek de hele dag nodig heeft, heeft hier geen plek."
 )
-OTHER_LIMIT = "<p>Vlieger: geen plusklas.</p>"
+OTHER_LIMIT = "Vlieger: geen plusklas."
 
 
 @pytest.fixture

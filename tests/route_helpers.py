@@ -9,10 +9,10 @@ def step(profile, user, action, **payload):
 
 
 LIMITS_TEXT = (
-    "<p>In een groep van meer dan 28 leerlingen kunnen wij geen leerling opvangen die de hele "
+    "In een groep van meer dan 28 leerlingen kunnen wij geen leerling opvangen die de hele "
     "dag een eigen begeleider nodig heeft. Ook de samenstelling van de groep telt: zitten er "
     "al drie leerlingen met een eigen leerlijn, dan kan de leerkracht er niet nog een bij "
-    "nemen zonder extra personeel.</p>"
+    "nemen zonder extra personeel."
 )
 CELLS = {"short_text": "Taal", "number": 4, "date": "2026-09-01", "url": "https://x.example"}
 DATES = {"evaluatie_laatste": "2026-06-30", "evaluatie_volgende": "2027-06-30"}

@@ -3,6 +3,7 @@
 import pytest
 
 from steunwijzer.profiles.answers import AnswerError, clean_answers
+from steunwijzer.profiles.richtext import markup_to_html
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, parse_format
 
 FORMAT, _ = parse_format(DEFAULT_FORMAT_PATH.read_text(encoding="utf-8"), "haaglanden")
@@ -73,26 +74,28 @@ def test_it_rejects_bad_values(changes, path):
 
 
 def test_it_refuses_a_field_meant_for_another_school_type():
-    found = problems(doelgroep_toelaatbaarheid="<p>Leerlingen met een TLV.</p>")
+    found = problems(doelgroep_toelaatbaarheid="Leerlingen met een TLV.")
     assert found == {
         "answers.doelgroep_toelaatbaarheid": "dit veld geldt niet voor dit soort school"
     }
-    assert clean("sbo", doelgroep_toelaatbaarheid="<p>Leerlingen met een TLV.</p>")
+    assert clean("sbo", doelgroep_toelaatbaarheid="Leerlingen met een TLV.")
 
 
-def test_it_sanitises_long_text():
-    cleaned = clean(
-        visie_passend_onderwijs='<p onclick="x()">Hallo<script>alert(1)</script>'
-        '<a href="javascript:alert(1)">link</a><img src=x onerror=alert(1)></p>'
+def test_long_text_is_stored_as_typed_and_only_ever_shown_escaped():
+    typed = (
+        '<p onclick="x()">Hallo<script>alert(1)</script>'
+        "[link](javascript:alert(1))<img src=x onerror=alert(1)></p>"
     )
-    html = cleaned["visie_passend_onderwijs"]
-    assert "script" not in html and "onclick" not in html and "onerror" not in html
-    assert "javascript" not in html and "<img" not in html
-    assert html.startswith("<p>Hallo")
+    cleaned = clean(visie_passend_onderwijs=f"  {typed}\r\n")
+    assert cleaned["visie_passend_onderwijs"] == typed
+    html = markup_to_html(typed)
+    assert "<script" not in html and "<img" not in html and "<p onclick" not in html
+    assert "href" not in html and html.startswith("<p>&lt;p onclick")
 
 
-def test_it_treats_markup_only_long_text_as_empty():
-    assert clean(visie_passend_onderwijs="<p> </p>")["visie_passend_onderwijs"] == ""
+def test_it_treats_long_text_without_words_as_empty():
+    assert clean(visie_passend_onderwijs=" \r\n ")["visie_passend_onderwijs"] == ""
+    assert clean(visie_passend_onderwijs="[](https://x.example)")["visie_passend_onderwijs"] == ""
 
 
 def test_it_refuses_answers_that_are_not_an_object():

@@ -16,8 +16,8 @@ def auth(user):
 def edited(profile, editor):
     for version, changes in enumerate(
         [
-            {"aantal_groepen": 8, "visie_passend_onderwijs": "<p>Elk kind hoort erbij.</p>"},
-            {"visie_passend_onderwijs": "<p>Elk kind hoort er echt bij.</p>"},
+            {"aantal_groepen": 8, "visie_passend_onderwijs": "Elk kind hoort erbij."},
+            {"visie_passend_onderwijs": "Elk kind hoort er echt bij."},
         ]
     ):
         profile_update(profile_id=profile.pk, user=editor, base_version=version, changes=changes)

@@ -107,6 +107,33 @@ def test_profile_update_saves_and_returns_the_new_version(client, profile, edito
     assert profile.revisions.first().reason == "api"
 
 
+def test_long_text_goes_in_and_out_as_html_and_is_stored_as_markup(client, profile, editor):
+    sent = (
+        '<p>Wij <strong>helpen</strong> <a href="https://x.example/a">hier</a>.<br>'
+        "- geen opsomming</p><ul><li>een</li><li>twee</li></ul>"
+        '<p onclick="x">Klik <a href="javascript:alert(1)">dit</a><script>alert(1)</script></p>'
+    )
+    response = patch(
+        client,
+        profile,
+        auth(editor),
+        {"base_version": 0, "answers": {"visie_passend_onderwijs": sent}},
+    )
+    assert response.status_code == 200
+    returned = response.json()["answers"]["visie_passend_onderwijs"]
+    assert returned == (
+        '<p>Wij <strong>helpen</strong> <a href="https://x.example/a" rel="noopener noreferrer">'
+        "hier</a>.<br>- geen opsomming</p><ul><li>een</li><li>twee</li></ul><p>Klik dit</p>"
+    )
+    profile.refresh_from_db()
+    assert profile.answers["visie_passend_onderwijs"] == (
+        "Wij **helpen** [hier](https://x.example/a).\n\\- geen opsomming\n\n- een\n- twee\n\n"
+        "Klik dit"
+    )
+    fetched = client.get(f"/api/v1/profiles/{profile.pk}/", **auth(editor)).json()
+    assert fetched["answers"]["visie_passend_onderwijs"] == returned
+
+
 def test_profile_update_rejects_stale_version_with_current_one(client, profile, editor):
     headers = auth(editor)
     patch(client, profile, headers, {"base_version": 0, "answers": {"aantal_groepen": 8}})

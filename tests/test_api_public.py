@@ -50,7 +50,7 @@ def test_one_profile_by_chapter_and_field_with_dates(client, published):
 
 
 def test_it_never_gives_the_draft(client, published, editor):
-    start_new_draft(published, editor, grenzen_niet_bieden="<p>Geheim concept.</p>")
+    start_new_draft(published, editor, grenzen_niet_bieden="Geheim concept.")
     assert "Geheim concept" not in client.get("/api/v1/public/profiles/12AB00/").content.decode()
 
 

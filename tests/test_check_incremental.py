@@ -30,7 +30,7 @@ def unseen(answers):
     """The answers with a marker no earlier test used, so nothing of them is known yet."""
     marker = uuid.uuid4().hex
     return {
-        key: f"{value}<p>Kenmerk {marker} {key}.</p>" if key in long_text_keys(answers) else value
+        key: f"{value}\n\nKenmerk {marker} {key}." if key in long_text_keys(answers) else value
         for key, value in answers.items()
     }
 
@@ -49,7 +49,7 @@ def test_an_autosave_analyses_only_the_text_that_changed(filled, monkeypatch):
     assert len(calls) >= len(long_text_keys(answers)) > 1  # the first check reads every text
     calls.clear()
     changed = long_text_keys(answers)[0]
-    run({**answers, changed: answers[changed] + f"<p>{PASSIVE}</p>"})
+    run({**answers, changed: answers[changed] + f"\n\n{PASSIVE}"})
     # The field itself, and its section's text (the same one when the section has one field).
     assert 1 <= len(calls) <= 2
     assert all(PASSIVE in text for text in calls)
@@ -63,7 +63,7 @@ def test_a_kept_analysis_gives_the_findings_a_fresh_one_would(filled):
         return [f for f in run(values).findings if f.code == "passive" and f.field_key == key]
 
     assert passive_on_field(answers) == []
-    with_passive = {**answers, key: answers[key] + f"<p>{PASSIVE}</p>"}
+    with_passive = {**answers, key: answers[key] + f"\n\n{PASSIVE}"}
     assert [f.excerpt for f in passive_on_field(with_passive)] == [PASSIVE]
     assert passive_on_field(answers) == []  # back again: the kept analysis of the old text
     assert [f.excerpt for f in passive_on_field(with_passive)] == [PASSIVE]

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from steunwijzer.profiles.richtext import markup_to_plain
 from steunwijzer.quality_check.distinctive import (
     DEFAULT_THRESHOLD,
     ChapterText,
@@ -223,21 +224,22 @@ def small_format():
 def test_chapter_text_takes_the_text_answers_only():
     sop_format, visie = small_format()
     answers = {
-        "visie_tekst": "<p>Elk kind &amp; elke ouder</p><p>telt.</p>",
+        "visie_tekst": "Elk kind & elke ouder\n\ntelt.",
         "motto": " Samen sterk ",
         "aantal": 12,
         "keuze": "a",
     }
-    assert chapter_text(sop_format, visie, answers) == "Elk kind & elke ouder telt.\nSamen sterk"
-    assert chapter_text(sop_format, "visie", answers) == chapter_text(sop_format, visie, answers)
-    assert chapter_text(sop_format, "onbekend", answers) == ""
-    assert chapter_text(sop_format, visie, {}) == ""
+    text = chapter_text(sop_format, visie, answers, markup_to_plain)
+    assert text == "Elk kind & elke ouder telt.\nSamen sterk"
+    assert chapter_text(sop_format, "visie", answers, markup_to_plain) == text
+    assert chapter_text(sop_format, "onbekend", answers, markup_to_plain) == ""
+    assert chapter_text(sop_format, visie, {}, markup_to_plain) == ""
 
 
 def test_chapter_text_uses_the_given_to_plain():
     sop_format, visie = small_format()
-    text = chapter_text(sop_format, visie, {"visie_tekst": "<p>x</p>"}, to_plain=str.upper)
-    assert text == "<P>X</P>"
+    text = chapter_text(sop_format, visie, {"visie_tekst": "**x**"}, to_plain=str.upper)
+    assert text == "**X**"
 
 
 def test_example_text_joins_the_text_fields_examples():

@@ -40,8 +40,13 @@ def test_the_editor_takes_the_summary_over_into_a_field(client, editor, profile,
     response = client.post(reverse("ijk_summary_take_over", args=[profile.pk]), {"field": field})
     assert response.status_code == 302 and response["Location"].endswith(f"#field-{field}")
     profile.refresh_from_db()
+    assert profile.answers[field].startswith("In schooljaar")
     assert "IJK-instrument" in profile.answers[field]
-    assert profile.answers[field].startswith("<p>")
+    # Again: a new paragraph under what the field says.
+    first = profile.answers[field]
+    client.post(reverse("ijk_summary_take_over", args=[profile.pk]), {"field": field})
+    profile.refresh_from_db()
+    assert profile.answers[field] == f"{first}\n\n{first}"
 
 
 def test_take_over_refuses_a_field_outside_chapter_two(client, editor, profile, school):

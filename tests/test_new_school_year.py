@@ -22,7 +22,7 @@ LAST_YEAR = {
     "contactpersoon_ondersteuning": "Fatima el Amrani, intern begeleider",
     "contactpersoon_bereikbaarheid": "ib@deregenboog.nl, op maandag",
     "aantal_groepen": 24,
-    "visie_passend_onderwijs": "<p>Elk kind uit de wijk is welkom.</p>",
+    "visie_passend_onderwijs": "Elk kind uit de wijk is welkom.",
 }
 
 
@@ -108,7 +108,7 @@ def test_it_keeps_only_answers_the_new_model_still_accepts(
     assert new.format_version == new_version
     assert new.answers == {
         "contactpersoon_ondersteuning": "Fatima el Amrani, intern begeleider",
-        "visie_passend_onderwijs": "<p>Elk kind uit de wijk is welkom.</p>",
+        "visie_passend_onderwijs": "Elk kind uit de wijk is welkom.",
     }
 
 

@@ -19,8 +19,8 @@ def save(profile, user, **changes):
 
 @pytest.fixture
 def edited(profile, editor):
-    save(profile, editor, visie_passend_onderwijs="<p>Elk kind hoort erbij.</p>")
-    save(profile, editor, visie_passend_onderwijs="<p>Elk kind hoort er echt bij.</p>")
+    save(profile, editor, visie_passend_onderwijs="Elk kind hoort erbij.")
+    save(profile, editor, visie_passend_onderwijs="Elk kind hoort er echt bij.")
     profile.refresh_from_db()
     return profile
 

@@ -19,13 +19,13 @@ def save(profile, user, base, **changes):
 
 
 def test_it_records_a_revision_per_save(profile, editor):
-    result = save(profile, editor, 0, visie_passend_onderwijs="<p>Elk kind hoort erbij.</p>")
+    result = save(profile, editor, 0, visie_passend_onderwijs="Elk kind hoort erbij.")
     assert result.profile.version == 1
     revision = profile.revisions.get(number=1)
     assert revision.changed_fields == ["visie_passend_onderwijs"]
     assert revision.author == editor
     assert revision.author_name == "Eva de Directeur"
-    assert revision.answers["visie_passend_onderwijs"] == "<p>Elk kind hoort erbij.</p>"
+    assert revision.answers["visie_passend_onderwijs"] == "Elk kind hoort erbij."
 
 
 def test_it_writes_nothing_when_nothing_changed(profile, editor):

@@ -13,7 +13,7 @@ from tests.publication_helpers import (
     to_state_from_filled,
 )
 
-DRAFT_TEXT = "<p>Dit staat alleen in het concept en mag nooit openbaar worden.</p>"
+DRAFT_TEXT = "Dit staat alleen in het concept en mag nooit openbaar worden."
 
 
 def test_it_shows_the_published_sop_without_login(client, published):
@@ -67,9 +67,7 @@ def test_it_renders_once_and_a_new_publication_shows_the_new_text(
     assert second.status_code == 200
     assert len(calls) == 1
 
-    start_new_draft(
-        published, editor, grenzen_niet_bieden="<p>Nieuwe grens: geen tweede taalklas.</p>"
-    )
+    start_new_draft(published, editor, grenzen_niet_bieden="Nieuwe grens: geen tweede taalklas.")
 
     to_state_from_filled(published, editor=editor, mr=mr_member, officer=officer, staff=staff)
     html = client.get("/scholen/12AB/").content.decode()
@@ -101,7 +99,7 @@ def test_earlier_years_are_listed_and_reachable(
         mr=mr_member,
         officer=officer,
         staff=staff,
-        grenzen_niet_bieden="<p>Vorig jaar: geen plusklas.</p>",
+        grenzen_niet_bieden="Vorig jaar: geen plusklas.",
     )
     new = profile_create(school=school, school_year="2026-2027", user=editor)
     publish(new, editor=editor, mr=mr_member, officer=officer, staff=staff)

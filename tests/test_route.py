@@ -81,7 +81,7 @@ def test_a_profile_goes_all_the_way_with_one_return(profile, editor, mr_member, 
         profile_id=profile.pk,
         user=editor,
         base_version=profile.version,
-        changes={"grenzen_niet_bieden": "<p>Geen één-op-één begeleiding.</p>"},
+        changes={"grenzen_niet_bieden": "Geen één-op-één begeleiding."},
     )
     step(profile, editor, "request_advice")
     step(profile, mr_member, "give_advice", advice="positief")

@@ -15,8 +15,8 @@ from tests.test_api_profiles import auth
 
 FORMAT, _ = parse_format(DEFAULT_FORMAT_PATH.read_text(encoding="utf-8"), "haaglanden")
 VAGUE = (
-    "<p>Indien mogelijk bieden wij waar nodig een arrangement aan. In principe wordt de "
-    "ondersteuningsbehoefte handelingsgericht in kaart gebracht.</p>"
+    "Indien mogelijk bieden wij waar nodig een arrangement aan. In principe wordt de "
+    "ondersteuningsbehoefte handelingsgericht in kaart gebracht."
 )
 
 
@@ -40,9 +40,9 @@ def run(answers, corpus=None):
 
 
 def _plain(value):
-    from steunwijzer.profiles.richtext import html_to_plain
+    from steunwijzer.profiles.richtext import markup_to_plain
 
-    return html_to_plain(value)
+    return markup_to_plain(value)
 
 
 @pytest.fixture
@@ -87,13 +87,13 @@ def test_vague_phrases_and_jargon_are_shown_with_their_sentence(answers):
 
 
 def test_generic_limits_block(answers):
-    answers["grenzen_niet_bieden"] = "<p>Wij kunnen niet alles.</p>"
-    answers["grens_bereikt"] = "<p>Dan zoeken wij samen.</p>"
+    answers["grenzen_niet_bieden"] = "Wij kunnen niet alles."
+    answers["grens_bereikt"] = "Dan zoeken wij samen."
     assert ("concrete", "limits_generic") in {(f.check, f.code) for f in run(answers).blocking}
 
 
 def test_limits_should_speak_of_group_size_composition_and_staff(answers):
-    text = "<p>" + "Wij bieden geen begeleiding bij ernstige medische problemen. " * 4 + "</p>"
+    text = "Wij bieden geen begeleiding bij ernstige medische problemen. " * 4
     for key in (
         "grenzen_niet_bieden",
         "grens_bereikt",
@@ -111,25 +111,25 @@ def test_limits_should_speak_of_group_size_composition_and_staff(answers):
 
 def test_hard_to_read_text_is_flagged(answers):
     answers["visie_passend_onderwijs"] = (
-        "<p>Onze onderwijsorganisatie implementeert geïntegreerde ondersteuningsstructuren "
+        "Onze onderwijsorganisatie implementeert geïntegreerde ondersteuningsstructuren "
         "waarbij interdisciplinaire samenwerkingsverbanden gefaciliteerd worden teneinde "
         "optimale ontwikkelingsmogelijkheden voor individuele leerlingen te realiseren en "
         "tegelijkertijd pedagogisch-didactische professionalisering te bevorderen binnen "
-        "de schoolorganisatie.</p>"
+        "de schoolorganisatie."
     )
     found = codes(run(answers))
     assert ("readable", "not_b1") in found and ("readable", "long_sentence") in found
 
 
 def test_over_the_word_budget_is_a_warning(answers):
-    answers["visie_passend_onderwijs"] = "<p>" + "Wij helpen elk kind. " * 120 + "</p>"
+    answers["visie_passend_onderwijs"] = "Wij helpen elk kind. " * 120
     [finding] = [f for f in run(answers).findings if f.code == "over_budget"]
     assert not finding.blocks and "telt" in finding.message
 
 
 def test_a_chapter_like_many_other_schools_is_flagged(answers):
     text = "Wij werken met een vast team en bespreken elke leerling elke zes weken met ouders."
-    answers["arrangementen"] = f"<p>{text} {text}</p>"
+    answers["arrangementen"] = f"{text} {text}"
     own = shingles(chapter_text(FORMAT, FORMAT.chapter("extra_ondersteuning"), answers, _plain))
     alike = [ChapterText(n, f"School {n}", "extra_ondersteuning", own) for n in range(2, 14)]
     [finding] = [f for f in run(answers, Corpus(alike)).findings if f.code == "like_other_schools"]
@@ -200,7 +200,7 @@ def test_the_editor_shows_readability_per_section(client, profile, editor):
         profile_id=profile.pk,
         user=editor,
         base_version=0,
-        changes={"visie_passend_onderwijs": "<p>Elk kind hoort erbij. Wij helpen.</p>"},
+        changes={"visie_passend_onderwijs": "Elk kind hoort erbij. Wij helpen."},
     )
     client.force_login(editor)
     body = client.get(reverse("profile_chapter", args=[profile.pk, "visie"])).content.decode()

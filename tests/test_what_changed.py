@@ -139,7 +139,7 @@ def test_every_save_of_what_a_partnership_shows_gives_it_a_new_content_version(
         profile_id=published.pk,
         user=editor,
         base_version=published.version,
-        changes={"visie_passend_onderwijs": "<p>Een nieuwe zin in het concept.</p>"},
+        changes={"visie_passend_onderwijs": "Een nieuwe zin in het concept."},
     )
     assert not changed(), "nor does saving a draft"
 

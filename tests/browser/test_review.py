@@ -18,7 +18,7 @@ def test_officer_comments_and_editor_resolves(page, profile, officer, editor):
         profile_id=profile.pk,
         user=editor,
         base_version=0,
-        changes={"visie_passend_onderwijs": "<p>Elk kind hoort erbij.</p>"},
+        changes={"visie_passend_onderwijs": "Elk kind hoort erbij."},
     )
     log_in(page, "kwaliteit")
     page.goto(reverse("profile_preview", args=[profile.pk]))
@@ -60,7 +60,7 @@ def test_the_comparison_marks_inserted_and_deleted_text(page, profile, editor):
             profile_id=profile.pk,
             user=editor,
             base_version=version,
-            changes={"visie_passend_onderwijs": f"<p>{text}</p>"},
+            changes={"visie_passend_onderwijs": f"{text}"},
         )
     log_in(page, "editor")
     page.goto(reverse("profile_revisions", args=[profile.pk]))

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from steunwijzer.core.json_api import error, json_body, token_required
-from steunwijzer.profiles.answers import AnswerError
+from steunwijzer.profiles.answers import AnswerError, answers_as_html, answers_from_html
 from steunwijzer.profiles.comparisons import UnknownRevision, compare
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.own_document import own_document_of
@@ -34,7 +34,7 @@ def _detail(profile: Profile, user) -> dict:
     return {
         **_summary(profile),
         "format": {"id": fv.format_id, "version": fv.version, "name": fv.name},
-        "answers": profile.answers,
+        "answers": answers_as_html(profile.sop_format, profile.answers),
         "allowed_actions": allowed_actions(profile, user),
         "kind": profile.kind,
         **({"own_document": _own_document(profile)} if profile.is_own_model else {}),
@@ -89,7 +89,7 @@ def _profile_update(request, pk):
             profile_id=profile.pk,
             user=request.user,
             base_version=base_version,
-            changes=body.get("answers", {}),
+            changes=answers_from_html(profile.sop_format, body.get("answers", {})),
             reason=Revision.Reason.API,
             allow_merge=False,
         )

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from steunwijzer.profiles.answers import is_filled
 from steunwijzer.profiles.models import Profile, Revision
-from steunwijzer.profiles.richtext import html_to_plain
+from steunwijzer.profiles.richtext import markup_to_plain
 from steunwijzer.regional_model.models import FormatVersion
 
 # The model's fields that say what a school offers (regional_model/formats/haaglanden-2.0.yaml).
@@ -138,9 +138,9 @@ def school_offers(schools, choices) -> list[SchoolOffer]:
             if isinstance(row, dict) and row.get("organisatie")
         ]
         # Saving turns a long text without words into "" (answers.clean_answers), so a
-        # stored value is filled exactly when it has text: no need to strip its HTML here.
+        # stored value is filled exactly when it has text: no need to read its markup here.
         offer.limits_filled = {k: is_filled(values.get(k)) for k in LIMIT_FIELDS}
-        limit_text = html_to_plain(values.get(LIMIT_TEXT_FIELD) or "").lower()
+        limit_text = markup_to_plain(values.get(LIMIT_TEXT_FIELD) or "").lower()
         offer.limit_areas = [
             label
             for key, label in expertise_labels

@@ -21,7 +21,6 @@ from django.utils import timezone
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile, Revision
-from steunwijzer.profiles.richtext import markup_to_html
 from steunwijzer.profiles.services import profile_create, profile_update
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH
 from steunwijzer.regional_model.services import format_import
@@ -589,7 +588,7 @@ def _stored_answers(profile, answers: dict, start_year: int) -> dict:
         value = _fill_years(value, start_year)
         field = sop_format.field(key)
         if field is not None and field.type == "long_text":
-            value = markup_to_html(_unwrap(value))
+            value = _unwrap(value)
         stored[key] = value
     return stored
 

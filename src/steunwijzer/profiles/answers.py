@@ -12,7 +12,12 @@ from django.core.validators import URLValidator
 from steunwijzer.core.problems import Problem, ProblemsError
 from steunwijzer.regional_model.sop_format import Column, Field, SopFormat
 
-from .richtext import html_to_plain, sanitize_html
+from .richtext import (
+    html_to_markup,
+    markup_to_html,
+    markup_to_plain,
+    normalize_markup,
+)
 
 SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 20_000
@@ -140,8 +145,10 @@ def _clean_value(field: Field, value, path: str):
         case "short_text":
             return _text(value, field.max_length or SHORT_TEXT_MAX)
         case "long_text":
-            cleaned = sanitize_html(_text(value, field.max_length or LONG_TEXT_MAX))
-            return cleaned if html_to_plain(cleaned) else ""
+            if isinstance(value, str):
+                value = normalize_markup(value)
+            text = _text(value, field.max_length or LONG_TEXT_MAX)
+            return text if markup_to_plain(text) else ""
         case "single_choice":
             return _choice(value, field.choices)
         case "checklist":
@@ -190,3 +197,31 @@ def clean_answers(sop_format: SopFormat, changes, school_type: str) -> dict:
 
 def is_filled(value) -> bool:
     return value not in (None, "", [], {})
+
+
+# The API speaks HTML for long text, as it always has; the answers themselves are markup.
+
+
+def answers_as_html(sop_format: SopFormat, answers: dict) -> dict:
+    """The answers as the API gives them: long text as sanitised HTML."""
+    return {
+        key: _long_text_as(sop_format, key, value, markup_to_html) for key, value in answers.items()
+    }
+
+
+def answers_from_html(sop_format: SopFormat, changes):
+    """Changes as the API takes them (long text as HTML), in the stored form: markup.
+
+    Anything that is not a string is left for `clean_answers` to refuse."""
+    if not isinstance(changes, dict):
+        return changes
+    return {
+        key: _long_text_as(sop_format, key, value, html_to_markup) for key, value in changes.items()
+    }
+
+
+def _long_text_as(sop_format: SopFormat, key: str, value, convert):
+    field = sop_format.field(key)
+    if field is None or field.type != "long_text" or not isinstance(value, str):
+        return value
+    return convert(value)

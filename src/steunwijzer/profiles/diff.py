@@ -13,13 +13,12 @@ from difflib import SequenceMatcher
 from steunwijzer.regional_model.sop_format import Chapter, Field, SopFormat
 
 from .dates import dutch_date
-from .richtext import html_to_plain
+from .richtext import markup_to_plain
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
 _TOKEN = re.compile(r"\s+|\S+")
-_LINK = re.compile(r"<a\b[^>]*?\bhref=\"([^\"]*)\"[^>]*>(.*?)</a>", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ def answer_text(field: Field, value) -> str:
     match field.type:
         case "long_text":
             # A changed link target is a real change, so it stays visible in the text.
-            return html_to_plain(_LINK.sub(_link_text, str(value)))
+            return markup_to_plain(str(value), link_targets=True)
         case "single_choice":
             return _label(field.choices, value)
         case "checklist":
@@ -101,11 +100,6 @@ def answer_text(field: Field, value) -> str:
         case "table":
             return "\n".join(_row_text(field, row) for row in value if isinstance(row, dict))
     return _scalar_text(field.type, value)
-
-
-def _link_text(match) -> str:
-    href, text = match[1], match[2]
-    return text if html_to_plain(text) == html_to_plain(href) else f"{text} ({href})"
 
 
 def _row_text(field: Field, row: dict) -> str:

@@ -9,7 +9,6 @@ import json
 import re
 
 from .answers import AnswerError, clean_value, is_filled
-from .richtext import markup_to_html
 
 TABLE_EXTRA_ROWS = 2
 
@@ -36,8 +35,6 @@ def raw_value(field, post):
             return post.getlist(name)
         case "table":
             return _table_rows(field, post)
-        case "long_text":
-            return markup_to_html(post.get(name, ""))
         case _:
             return post.get(name, "")
 

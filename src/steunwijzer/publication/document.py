@@ -6,7 +6,8 @@ answers, leaving out what does not apply to the school's type. This module decid
 without Django, from the model (`SopFormat`) and a revision's answers.
 
 `AnswerBlock.display()` gives an answer as plain text for outputs that are not HTML (Word,
-JSON); HTML outputs render `block.field` and `block.value` with the `render_answer` tag.
+JSON), long text as sanitised HTML derived from the stored markup; HTML outputs render
+`block.field` and `block.value` with the `render_answer` tag.
 """
 
 from dataclasses import dataclass
@@ -95,6 +96,8 @@ class AnswerBlock:
                 return dutch_date(value)
             case "number":
                 return _number(value)
+            case "long_text":
+                return markup_to_html(str(value))
         return str(value)
 
 

@@ -8,7 +8,7 @@ comes out. A question whose fields the model lacks or the school left empty is l
 
 from dataclasses import dataclass, field
 
-from steunwijzer.profiles.richtext import html_to_markup, html_to_plain
+from steunwijzer.profiles.richtext import bullet_items, markup_to_plain
 from steunwijzer.quality_check.text import sentences
 
 # How many sentences of a long answer the summary takes: short, the chapter has the rest.
@@ -32,21 +32,20 @@ class Question:
         return not (self.lines or self.items or self.extra_items or self.link)
 
 
-def _first_sentences(value, limit: int = MAX_SENTENCES) -> list[str]:
+def _first_sentences(value, long_text: bool, limit: int = MAX_SENTENCES) -> list[str]:
     if not isinstance(value, str) or not value.strip():
         return []
-    plain = html_to_plain(value) if value.lstrip().startswith("<") else value
-    return sentences(plain)[:limit]
+    return sentences(markup_to_plain(value) if long_text else value)[:limit]
 
 
 def _points(value, limit: int = MAX_POINTS) -> list[str]:
     """The first sentence of each list item of a long answer, as a short point."""
-    if not isinstance(value, str) or not value.lstrip().startswith("<"):
+    if not isinstance(value, str):
         return []
     points = []
-    for line in html_to_markup(value).splitlines():
-        if line.startswith("- ") and line[2:].strip():
-            first = (sentences(line[2:]) or [line[2:]])[0].strip().rstrip(";,")
+    for item in bullet_items(value):
+        if item:
+            first = (sentences(item) or [item])[0].strip().rstrip(";,")
             points.append(first[:1].upper() + first[1:])
     return points[:limit]
 
@@ -64,7 +63,7 @@ def _text(sop_format, key: str, answers: dict, school_type: str, limit=MAX_SENTE
     f = sop_format.field(key)
     if f is None or not f.applies_to(school_type):
         return []
-    return _first_sentences(answers.get(key), limit)
+    return _first_sentences(answers.get(key), f.type == "long_text", limit)
 
 
 def _chapter_of(sop_format, key: str) -> str:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from steunwijzer.core.json_api import error
 from steunwijzer.organisations.models import Partnership
 from steunwijzer.profiles.answers import is_filled
+from steunwijzer.profiles.richtext import markup_to_html
 
 from .finder import FinderQuery, filtered_entries
 from .lookup import publication_dates, published_profile_by_code
@@ -96,6 +97,8 @@ def _item(profile, item, answers: dict) -> dict | None:
     value = answers.get(item.key)
     data = {"kind": "field", "key": item.key, "type": item.type, "label": item.label}
     data["value"] = value if is_filled(value) else None
+    if item.type == "long_text" and data["value"] is not None:
+        data["value"] = markup_to_html(value)  # the API has always given long text as HTML
     if item.type in ("checklist", "single_choice"):
         labels = {c.key: c.label for c in item.choices}
         chosen = value if isinstance(value, list) else [value] if value else []

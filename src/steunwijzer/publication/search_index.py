@@ -13,7 +13,7 @@ from steunwijzer.organisations.changes import everything_changed
 from steunwijzer.organisations.models import School
 from steunwijzer.profiles.answers import is_filled
 from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.richtext import html_to_plain
+from steunwijzer.profiles.richtext import markup_to_plain
 
 from .models import FinderEntry, FinderText, FinderWord
 
@@ -63,7 +63,7 @@ def answer_texts(sop_format, answers: dict, school_type: str) -> list[list[str]]
             value = answers.get(f.key)
             if f.type not in TEXT_TYPES or not f.applies_to(school_type) or not is_filled(value):
                 continue
-            plain = html_to_plain(value) if f.type == "long_text" else str(value).strip()
+            plain = markup_to_plain(value) if f.type == "long_text" else str(value).strip()
             texts.append([f.label, " ".join(plain.split())])
     return texts
 

@@ -1,13 +1,12 @@
 """Distinctiveness of an SOP chapter: how much it resembles the model's example text and the
 published chapters of the other schools in the partnership.
 
-Pure Python, no Django: the caller hands in the texts (and `html_to_plain` as `to_plain`).
+Pure Python, no Django: the caller hands in the texts (and `markup_to_plain` as `to_plain`).
 Texts become sets of word 3-gram shingles, hashed to stable ints, compared with the Jaccard
 index. `docs/quality-check.md` ("Distinctive") explains the method, the threshold and the
 pruning that keeps a comparison against 300 schools fast.
 """
 
-import html
 import math
 import re
 import zlib
@@ -27,13 +26,6 @@ SHINGLE_SIZE = 3
 TEXT_TYPES = ("long_text", "short_text")
 
 _WORD_RE = re.compile(r"\w+")
-_TAG_RE = re.compile(r"<[^>]*>")
-_SPACE_RE = re.compile(r"\s+")
-
-
-def strip_tags(value: str) -> str:
-    """A simple HTML-to-text fallback; the app passes `profiles.richtext.html_to_plain`."""
-    return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub(" ", value or ""))).strip()
 
 
 def shingles(text: str, n: int = SHINGLE_SIZE) -> frozenset[int]:
@@ -225,9 +217,10 @@ def chapter_text(
     sop_format,
     chapter,
     answers: Mapping,
-    to_plain: Callable[[str], str] = strip_tags,
+    to_plain: Callable[[str], str],
 ) -> str:
-    """The plain text of a chapter's long_text (HTML) and short_text answers, one per line.
+    """The plain text of a chapter's long_text (markup, read by `to_plain`) and short_text
+    answers, one per line.
 
     `chapter` is a `Chapter` or a chapter key of `sop_format`; other field types (choices,
     tables, numbers, dates, links) are not prose and are left out.

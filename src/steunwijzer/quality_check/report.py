@@ -17,7 +17,7 @@ from django.db.models.functions import Cast
 
 from steunwijzer.organisations.changes import content_version
 from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.richtext import html_to_plain
+from steunwijzer.profiles.richtext import markup_to_plain
 from steunwijzer.regional_model.format_dict import format_from_dict
 from steunwijzer.regional_model.models import FormatVersion
 
@@ -29,9 +29,9 @@ from .models import CheckSettings, CheckSummary
 # How many regions (partnership and model version) keep their corpus in the process.
 KEPT_REGIONS = 16
 
-# The plain text of a long answer, by its HTML: an autosave changes one field, the others'
+# The plain text of a long answer, by its markup: an autosave changes one field, the others'
 # texts are found here (checks.py keeps their analyses the same way).
-_plain = lru_cache(maxsize=KEPT_TEXTS)(html_to_plain)
+_plain = lru_cache(maxsize=KEPT_TEXTS)(markup_to_plain)
 
 
 class _Region:
@@ -109,7 +109,7 @@ def _build_region(partnership_id, format_version_id, version, known: dict) -> _R
             chapters[found] = [
                 (chapter.key, compact(shingles(text)))
                 for chapter in fmt.chapters
-                if (text := chapter_text(fmt, chapter, answers, html_to_plain))
+                if (text := chapter_text(fmt, chapter, answers, markup_to_plain))
             ]
         texts += [ChapterText(school_id, name, key, sets) for key, sets in chapters[found]]
     examples = {c.key: shingles(example_text(c)) for c in model(format_version_id).chapters}

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 
 from steunwijzer.profiles.answers import AnswerError
 from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.richtext import markup_to_html
 from steunwijzer.profiles.services import ProfileConflict, profile_update
 
 from .forms import SummaryTakeOverForm
@@ -38,7 +37,7 @@ def ijk_summary_take_over(request, pk):
             profile_id=profile.pk,
             user=request.user,
             base_version=profile.version,
-            changes={field.key: profile.answers.get(field.key, "") + markup_to_html(summary)},
+            changes={field.key: _appended(profile.answers.get(field.key), summary)},
         )
     except (AnswerError, ProfileConflict):
         messages.error(
@@ -51,3 +50,8 @@ def ijk_summary_take_over(request, pk):
         f"De samenvatting van het IJK staat nu onder het veld '{field.label}'. Pas hem gerust aan.",
     )
     return redirect(f"{back}#field-{field.key}")
+
+
+def _appended(text, summary: str) -> str:
+    """The summary as a new paragraph under what the field already says."""
+    return f"{text}\n\n{summary}" if isinstance(text, str) and text.strip() else summary

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from steunwijzer.profiles.answers import is_filled
 from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.editor_form import TABLE_EXTRA_ROWS, input_name
-from steunwijzer.profiles.richtext import html_to_markup, markup_to_html, sanitize_html
+from steunwijzer.profiles.richtext import markup_to_html
 
 register = template.Library()
 
@@ -39,7 +39,7 @@ def render_answer(field, value):
         return ""
     match field.type:
         case "long_text":
-            return mark_safe(f'<div class="utrecht-rich-text">{sanitize_html(value)}</div>')
+            return mark_safe(f'<div class="utrecht-rich-text">{markup_to_html(value)}</div>')
         case "single_choice":
             return format_html(
                 '<p class="utrecht-paragraph">{}</p>', _choice_label(field.choices, value)
@@ -88,14 +88,6 @@ def render_answer(field, value):
 @register.simple_tag
 def answer_of(values: dict, field):
     return values.get(field.key)
-
-
-@register.filter
-def as_markup(value):
-    """Stored HTML → the editor's plain markup (raw posted text passes through)."""
-    if isinstance(value, str) and value.lstrip().startswith("<"):
-        return html_to_markup(value)
-    return value or ""
 
 
 @register.simple_tag
