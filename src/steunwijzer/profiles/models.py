@@ -152,7 +152,7 @@ class Profile(models.Model):
         An autosave can land while the page still holds the version before it; the page's
         explicit save then builds on its own autosave instead of conflicting with it.
         """
-        if not edit_session:
+        if not edit_session or base_version >= self.version:  # nothing later to pass
             return base_version
         later = self.revisions.filter(number__gt=base_version).order_by("number")
         for number, session in later.values_list("number", "edit_session"):
