@@ -109,6 +109,7 @@ IJK_YEAR = "2026-2027"
 PUBLISHED_YEAR = "2024-2025"
 
 PROFILE = {"pk": "profile.pk"}
+API_PROFILE = {"id": "profile.pk"}  # the API's paths name it `id`, as its OpenAPI document does
 IJK = {"school_id": "school.pk", "school_year": IJK_YEAR}
 DIVERSITY = {"brin_code": "school.brin_code", "school_year": IJK_YEAR}
 BRIN = {"brin": "school.brin"}
@@ -299,18 +300,18 @@ MATRIX = [
     # --- API v1 (Bearer token) -----------------------------------------------------------------
     api("api_openapi", PUBLIC),
     api("api_profiles_list", API_SIGNED_IN),
-    api("api_profile", API_READERS, **PROFILE),
-    api("api_profile", API_EDITORS, method="patch", json={"base_version": 1}, **PROFILE),
-    api("api_profile_diff", API_READERS, query={"from": 1, "to": 1}, **PROFILE),
+    api("api_profile", API_READERS, **API_PROFILE),
+    api("api_profile", API_EDITORS, method="patch", json={"base_version": 1}, **API_PROFILE),
+    api("api_profile_diff", API_READERS, query={"from": 1, "to": 1}, **API_PROFILE),
     api(
         "api_profile_transition",
         API_EDITORS,
         method="post",
         json={"action": "request_advice"},
-        **PROFILE,
+        **API_PROFILE,
     ),
-    api("api_profile_history", API_READERS, **PROFILE),
-    api("api_profile_check", API_READERS, **PROFILE),
+    api("api_profile_history", API_READERS, **API_PROFILE),
+    api("api_profile_check", API_READERS, **API_PROFILE),
     api("api_ijk", API_READERS, **DIVERSITY),
     api("api_ijk", API_EDITORS, method="put", json={"scores": {}}, **DIVERSITY),
     api("api_diversity", API_READERS, **DIVERSITY),

@@ -22,7 +22,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from steunwijzer.api.models import ApiToken
-from steunwijzer.api.openapi import openapi_document
+from steunwijzer.api.v1 import openapi_document
 
 pytestmark = pytest.mark.django_db
 EXAMPLES = int(os.getenv("FUZZ_EXAMPLES", "25"))

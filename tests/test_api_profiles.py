@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from steunwijzer.api.models import ApiToken
-from steunwijzer.api.openapi import openapi_document
+from steunwijzer.api.v1 import openapi_document
 
 
 def auth(user):

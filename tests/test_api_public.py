@@ -2,7 +2,7 @@
 
 import pytest
 
-from steunwijzer.api.openapi import openapi_document
+from steunwijzer.api.v1 import openapi_document
 from tests.publication_helpers import start_new_draft
 
 

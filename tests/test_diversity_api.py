@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from steunwijzer.api.models import ApiToken
-from steunwijzer.api.openapi import openapi_document
+from steunwijzer.api.v1 import openapi_document
 from steunwijzer.instruments.diversity.models import Invulschema
 from tests.diversity_helpers import export, pupils, this_year
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from steunwijzer.api.models import ApiToken
-from steunwijzer.api.openapi import openapi_document
+from steunwijzer.api.v1 import openapi_document
 from steunwijzer.instruments.ijk.models import IndicatorScore
 from tests.ijk_helpers import LAST_YEAR, YEAR, fill
 

@@ -10,6 +10,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from steunwijzer.core.json_api import signs_in_with_token
+
 from . import two_factor
 
 LAST_ACTIVITY_KEY = "sw_last_activity"
@@ -37,7 +39,7 @@ def _session_user(request):
     pages free of `Vary: Cookie`, so they stay the same for every visitor and cacheable."""
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return None
-    if getattr(request, "api_token_given", False) or not request.user.is_authenticated:
+    if signs_in_with_token(request) or not request.user.is_authenticated:
         return None
     return request.user
 

@@ -1,10 +1,21 @@
 """API operations `ijk_get` and `ijk_put`: a school's IJK self-evaluation for a school year."""
 
-from django.http import JsonResponse
-from django.views.decorators.http import require_http_methods
+from typing import Annotated, Literal
 
-from steunwijzer.core.json_api import error, json_body, token_required
+from ninja import Body, Path, Router, Schema
+from pydantic import ConfigDict, Field, StringConstraints
+
+from steunwijzer.core.json_api import (
+    TOKEN_ERRORS,
+    AsSent,
+    Error,
+    SchoolYear,
+    ValidationError,
+    json_object,
+    refused,
+)
 from steunwijzer.core.problems import Problem
+from steunwijzer.organisations.schemas import School, school_ref
 
 from .access import school_by_brin_code, school_for
 from .models import may_edit
@@ -14,32 +25,125 @@ from .services import catalogue_for, scores_save
 
 SCORE_KEYS = ("score", "explanation", "evidence_url")
 
-
-@require_http_methods(["GET", "PUT"])
-@token_required
-def ijk(request, brin_code, school_year):
-    school = school_by_brin_code(brin_code)
-    if request.method == "PUT":
-        return _put(request, school, school_year)
-    school = school_for(request.user, school, school_year)
-    return JsonResponse(_document(request.user, school, school_year))
+# --- schemas (their class names are the names in the OpenAPI document) --------------------------
 
 
-def _put(request, school, school_year):
-    school = school_for(request.user, school, school_year, edit=True)
-    body = json_body(request)
-    if isinstance(body, JsonResponse):
-        return body
+class IjkScoreInput(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    score: int = Field(description="Een punt van de schaal van de catalogus.")
+    explanation: str = Field(
+        "", max_length=2000, description="Verplicht bij de laagste en de hoogste score."
+    )
+    evidence_url: str = Field("", max_length=500, json_schema_extra={"format": "uri"})
+
+
+class IjkUpdate(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    scores: dict[str, IjkScoreInput] = Field(
+        description='Indicatorcode → score, bijvoorbeeld {"OP1": {"score": 3}}.'
+    )
+
+
+class IjkScore(Schema):
+    standard: str
+    score: int
+    label: str
+    explanation: str
+    evidence_url: str
+    evidence_file: str | None
+
+
+class ScalePoint(Schema):
+    score: int
+    label: str
+
+
+class IjkCatalogue(Schema):
+    id: str
+    version: str
+    name: str
+    scale: list[ScalePoint]
+
+
+class IjkProgress(Schema):
+    scored: int
+    total: int
+
+
+class IjkPreviousYear(Schema):
+    school_year: str
+    standards: dict[str, float | None] | None
+
+
+class IjkRealism(Schema):
+    indicator: str
+    self_score: int | None
+    observed: float | None
+    observations: int
+    flag: Literal["differs", "not_observed"] | None
+
+
+class Ijk(Schema):
+    school: School
+    school_year: str
+    catalogue: IjkCatalogue
+    can_edit: bool
+    progress: IjkProgress
+    scores: dict[str, IjkScore]
+    standards: dict[str, float | None]
+    groups: dict[str, float | None]
+    previous_year: IjkPreviousYear
+    realism: list[IjkRealism]
+    summary: str = Field(description="Tekst voor hoofdstuk 2 van het SOP.")
+
+
+# --- operations ---------------------------------------------------------------------------------
+
+router = Router()
+PATH = "/schools/{brin_code}/years/{school_year}/ijk/"
+# Looked up, not pattern-matched: an unknown or malformed code is a 404.
+BrinCode = AsSent[Annotated[str, StringConstraints(pattern="^[0-9A-Za-z]{4}[0-9]{2}$")]]
+BRIN_CODE = Path(example="17XK00", description="BRIN plus vestiging.")
+SCHOOL_YEAR = Path(example="2025-2026")
+
+
+@router.get(
+    PATH,
+    operation_id="ijk_get",
+    url_name="api_ijk",
+    summary="IJK-zelfevaluatie: scores, gemiddelden, vorig jaar en realiteitscheck",
+    response={200: Ijk, TOKEN_ERRORS: Error},
+)
+def ijk_get(request, brin_code: BrinCode = BRIN_CODE, school_year: SchoolYear = SCHOOL_YEAR):
+    school = school_for(request.user, school_by_brin_code(brin_code), school_year)
+    return _document(request.user, school, school_year)
+
+
+@router.put(
+    PATH,
+    operation_id="ijk_put",
+    url_name="api_ijk",
+    summary="Scores zetten (alleen de meegegeven indicatoren; alles of niets)",
+    response={200: Ijk, 400: Error, TOKEN_ERRORS: Error, 422: ValidationError},
+)
+def ijk_put(
+    request,
+    brin_code: BrinCode = BRIN_CODE,
+    school_year: SchoolYear = SCHOOL_YEAR,
+    body: AsSent[IjkUpdate] = Body({}),
+):
+    school = school_for(request.user, school_by_brin_code(brin_code), school_year, edit=True)
+    body = json_object(body)
     try:
         scores = _scores_from(body)
         scores_save(school=school, school_year=school_year, user=request.user, scores=scores)
     except ScoreError as exc:
-        return error(
-            422,
-            "Een of meer scores zijn ongeldig; er is niets opgeslagen.",
-            problems=[{"path": p.path, "message": p.message} for p in exc.problems],
-        )
-    return JsonResponse(_document(request.user, school, school_year))
+        raise refused(
+            "Een of meer scores zijn ongeldig; er is niets opgeslagen.", exc.problems
+        ) from exc
+    return _document(request.user, school, school_year)
 
 
 def _scores_from(body: dict) -> dict[str, ScoreInput]:
@@ -94,7 +198,7 @@ def _document(user, school, school_year) -> dict:
         else {}
     )
     return {
-        "school": {"brin": school.brin, "vestiging": school.vestiging, "name": school.name},
+        "school": school_ref(school),
         "school_year": school_year,
         "catalogue": {
             "id": catalogue.id,
