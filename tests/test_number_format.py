@@ -26,7 +26,6 @@ HAND_WRITTEN = (
 # themselves; each is to get its numbers from a presenter or a formatter passed in. The list
 # only shrinks: a new module must use `dutch_number`.
 STILL_BY_HAND = {
-    "core/charts.py",  # Chart.format, for the chart and its table
     "core/spreadsheets.py",  # csv_cell: the CSV export's decimal comma
     "instruments/diversity/computation.py",  # decimal(): signal and trend sentences
     "instruments/diversity/scheme.py",  # points_text()
