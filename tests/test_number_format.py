@@ -29,7 +29,6 @@ STILL_BY_HAND = {
     "core/spreadsheets.py",  # csv_cell: the CSV export's decimal comma
     "instruments/diversity/computation.py",  # decimal(): signal and trend sentences
     "instruments/diversity/scheme.py",  # points_text()
-    "profiles/diff.py",  # a changed number in the comparison
 }
 
 
