@@ -7,15 +7,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from steunwijzer.core.numbers import dutch_number
 from steunwijzer.dashboards.allocation import (
     MAXIMUM,
     UNITS,
     AllocationError,
     Part,
     divide,
-    dutch_amount,
     parse_amount,
 )
+from steunwijzer.dashboards.calculation import check_fixed_base, steps
 
 weights = st.lists(
     st.decimals(min_value=0, max_value=5000, places=1, allow_nan=False, allow_infinity=False),
@@ -74,17 +75,17 @@ def test_it_divides_a_worked_example_step_by_step():
     # 3 x 1000 fixed, 7001 by weight: 3500.5, 1750.25, 1750.25 → one euro left for A.
     assert [s.amount for s in result.shares] == [Decimal(4501), Decimal(2750), Decimal(2750)]
     assert result.leftover_units == 1
-    assert "Variabel deel: 10.001 - 3.000 = 7.001 euro." in result.steps
-    assert "afgerond op hele euro's" in result.steps[4]
+    assert "Variabel deel: 10.001 - 3.000 = 7.001 euro." in steps(result)
+    assert "afgerond op hele euro's" in steps(result)[4]
 
 
 def test_the_calculation_says_what_is_left_after_rounding():
     left = divide(Decimal(10001), _parts([100, 50, 50]), fixed_base=Decimal(1000))
-    assert left.steps[-1].startswith(
+    assert steps(left)[-1].startswith(
         "Na afronden blijven 1 \N{MULTIPLICATION SIGN} 1 euro over; die gaan één voor één"
     )
     even = divide(Decimal(100), _parts([1, 1]))
-    assert even.steps[-1] == (
+    assert steps(even)[-1] == (
         "Na afronden blijft niets over: de afgeronde delen zijn samen precies het totaal."
     )
 
@@ -95,8 +96,8 @@ def test_it_keeps_an_amount_in_the_units_precision():
 
 
 def test_the_calculation_names_the_weight_it_divides_by():
-    result = divide(Decimal(100), _parts([1, 3]), weight_name="leerling")
-    assert "per leerling: 100 ÷ 4 = 25 euro." in result.steps[3]
+    result = divide(Decimal(100), _parts([1, 3]))
+    assert "per leerling: 100 ÷ 4 = 25 euro." in steps(result, "leerling")[3]
 
 
 def test_fte_is_rounded_to_hundredths():
@@ -112,6 +113,12 @@ def test_fte_is_rounded_to_hundredths():
 def test_it_rejects_a_fixed_base_larger_than_the_total():
     with pytest.raises(AllocationError, match="Vast deel per school"):
         divide(Decimal(100), _parts([1, 1]), fixed_base=Decimal(60))
+
+
+def test_the_fixed_base_check_shows_the_sum():
+    sum_shown = r"2 \N{MULTIPLICATION SIGN} 6\.000 = 12\.000 is meer dan het totaal 10\.000"
+    with pytest.raises(AllocationError, match=sum_shown):
+        check_fixed_base(Decimal(10000), Decimal(6000), 2)
 
 
 def test_it_rejects_weights_that_are_all_zero():
@@ -168,9 +175,9 @@ def test_it_reads_dutch_numbers_and_the_decimal_point(value, unit, expected):
     [("252000", "252.000"), ("252000.00", "252.000"), ("0.7202", "0,7202"), ("1234.5", "1.234,5")],
 )
 def test_it_writes_amounts_the_dutch_way(value, expected):
-    assert dutch_amount(Decimal(value)) == expected
+    assert dutch_number(Decimal(value), grouping=True) == expected
 
 
 @given(st.decimals(min_value=0, max_value=MAXIMUM, places=2))
 def test_what_the_page_writes_reads_back_as_the_same_amount(amount):
-    assert parse_amount(dutch_amount(amount), "fte") == amount
+    assert parse_amount(dutch_number(amount, grouping=True), "fte") == amount

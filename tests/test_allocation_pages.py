@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from steunwijzer.dashboards.allocation import dutch_amount
+from steunwijzer.core.numbers import dutch_number
 from steunwijzer.dashboards.models import AllocationScenario
 from tests.allocation_helpers import recompute
 from tests.conftest import make_school
@@ -219,7 +219,7 @@ def test_the_xlsx_export_recomputes_to_the_shares_shown(client, officer, board, 
     assert ws["D9"].number_format == "#,##0.0000"
     page = client.get(reverse("allocation_scenario", args=[scenario.pk])).content.decode()
     for amount in shown:
-        assert f"<strong>{dutch_amount(amount)}</strong>" in page
+        assert f"<strong>{dutch_number(amount, grouping=True)}</strong>" in page
 
 
 def test_the_csv_export_holds_the_inputs_and_the_shares(client, officer, board, schools):

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from steunwijzer.core.charts import Chart, Series
+from steunwijzer.core.numbers import dutch_number
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -24,7 +25,7 @@ def _chart(**extra):
 
 
 def test_it_writes_dutch_decimals_and_a_dash_for_missing_values():
-    assert _chart().table_rows() == [
+    assert _chart().table_rows(dutch_number) == [
         ("Groep 1", ["1,2", "\N{EN DASH}"]),
         ("Groep 2", ["2,0", "1,5"]),
     ]
@@ -36,7 +37,7 @@ def test_it_rejects_a_series_of_the_wrong_length():
 
 
 def test_the_svg_is_labelled_and_has_no_style_attributes():
-    svg = _chart().svg("c1")
+    svg = _chart().svg("c1", dutch_number)
     root = ET.fromstring(svg)
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "c1-title c1-desc"
@@ -53,7 +54,7 @@ def test_no_bar_is_wider_than_the_plot(values):
         series=(Series("s", tuple(values)),),
         markers=(("grens", 3.0),),
     )
-    root = ET.fromstring(chart.svg("c"))
+    root = ET.fromstring(chart.svg("c", dutch_number))
     widths = [float(r.get("width")) for r in root.iter(f"{SVG}rect")]
     assert all(0 <= w <= 640 - 190 - 70 + 0.1 for w in widths)
 

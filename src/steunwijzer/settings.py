@@ -158,7 +158,11 @@ LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
+# The project's own translations (none yet); Django's `nl` formats give the decimal comma
+# and the thousands point that `core.numbers` and the templates use.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Thousands points only where asked for (amounts): a year or a BRIN-like number stays whole.
+USE_THOUSAND_SEPARATOR = False
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

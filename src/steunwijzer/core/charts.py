@@ -5,8 +5,13 @@ overviews all draw through here so every chart looks and reads the same. The SVG
 colours as presentation attributes (no `style`), so it passes a Content Security Policy without
 'unsafe-inline' and renders the same in WeasyPrint. The SVG is `role="img"` with a title and a
 description; the table beside it is the accessible form of the data.
+
+Being pure, a chart does not write numbers itself: the caller passes `number(value, places)`,
+in practice `core.numbers.dutch_number` (the template tag `{% chart %}` does), so the bars and
+the table read "1,5" as everywhere else.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 
@@ -19,6 +24,8 @@ GROUP_GAP = 14
 LABEL_WIDTH = 190  # fits 24 characters of 13 px text; longer labels are shortened
 CHART_WIDTH = 640
 VALUE_WIDTH = 70
+
+Number = Callable[[float, int], str]
 
 
 @dataclass(frozen=True)
@@ -59,21 +66,20 @@ class Chart:
         values += [value for _, value in self.markers]
         return max(values, default=0) or 1
 
-    def format(self, value: float | None) -> str:
-        """A value as the chart and its table write it, Dutch decimal comma."""
+    def format(self, value: float | None, number: Number) -> str:
+        """A value as the chart and its table write it, with the chart's decimals and unit."""
         if value is None:
             return "\N{EN DASH}"
-        text = f"{value:.{self.decimals}f}" if self.decimals else f"{round(value):d}"
-        text = text.replace(".", ",")
+        text = number(value, self.decimals)
         return f"{text} {self.unit}".strip() if self.unit else text
 
-    def table_rows(self) -> list[tuple[str, list[str]]]:
+    def table_rows(self, number: Number) -> list[tuple[str, list[str]]]:
         return [
-            (category, [self.format(s.values[i]) for s in self.series])
+            (category, [self.format(s.values[i], number) for s in self.series])
             for i, category in enumerate(self.categories)
         ]
 
-    def svg(self, chart_id: str) -> str:
+    def svg(self, chart_id: str, number: Number) -> str:
         """The chart as an SVG string; `chart_id` makes its title/desc ids unique on a page."""
         plot_width = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
         group_height = len(self.series) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP
@@ -82,13 +88,14 @@ class Chart:
         # Each further marker label gets a line of its own below the bars, so none overlap.
         height += 16 * max(0, len(self.markers) - 1)
         scale = plot_width / self.scale_max
+        description = self.description or self._summary(number)
         parts = [
             f'<svg xmlns="http://www.w3.org/2000/svg" class="sw-chart__svg" role="img" '
             f'viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}" '
             f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
             f'font-family="system-ui, sans-serif" font-size="13">',
             f'<title id="{chart_id}-title">{escape(self.title)}</title>',
-            f'<desc id="{chart_id}-desc">{escape(self.description or self._summary())}</desc>',
+            f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
         ]
         x = LABEL_WIDTH
         for index, s in enumerate(self.series if legend_height else ()):
@@ -118,7 +125,7 @@ class Chart:
                     text_x = LABEL_WIDTH + 6
                 parts.append(
                     f'<text x="{text_x:.1f}" y="{bar_y + BAR_HEIGHT - 4}" '
-                    f'fill="#1f2328">{escape(self.format(value))}</text>'
+                    f'fill="#1f2328">{escape(self.format(value, number))}</text>'
                 )
             y += group_height + GROUP_GAP
         for number, (label, value) in enumerate(self.markers):
@@ -134,7 +141,7 @@ class Chart:
         parts.append("</svg>")
         return "".join(parts)
 
-    def _summary(self) -> str:
+    def _summary(self, number: Number) -> str:
         """A text alternative that states every figure, for screen readers and the PDF."""
         return "; ".join(
             f"{category}: "
@@ -142,7 +149,7 @@ class Chart:
                 f"{s.name} {value}" if len(self.series) > 1 else value
                 for s, value in zip(self.series, values, strict=True)
             )
-            for category, values in self.table_rows()
+            for category, values in self.table_rows(number)
         )
 
 

@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
+from .numbers import dutch_number
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PNG = "image/png"
@@ -113,8 +115,7 @@ def size_text(n_bytes: int) -> str:
     """10485760 → "10 MB", 512000 → "500 kB", 1572864 → "1,5 MB", 4294967296 → "4 GB"."""
     for unit, factor in (("GB", 1024**3), ("MB", 1024 * 1024), ("kB", 1024)):
         if n_bytes >= factor:
-            value = f"{n_bytes / factor:.1f}".removesuffix(".0").replace(".", ",")
-            return f"{value} {unit}"
+            return f"{dutch_number(round(n_bytes / factor, 1))} {unit}"
     return f"{n_bytes} bytes"
 
 

@@ -11,11 +11,11 @@ the partnership (for its own means) divides an amount (euro, FTE or hours) over 
    the parts always add up exactly to the whole.
 
 A school's share is then divided over its groups the same way, by the groups' weights.
-Every step is kept (`Allocation.steps`) so the page and the export show the calculation.
+The calculation in words, with Dutch numbers, is written by `calculation.steps`.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 UNITS = {
@@ -37,6 +37,8 @@ WEIGHT_NAMES = {"punten": "indexpunt", "leerlingen": "leerling"}
 TIMES = "\N{MULTIPLICATION SIGN}"
 # A saved total or fixed base has 14 digits, 2 of them after the comma.
 MAXIMUM = Decimal("999999999999")
+# MAXIMUM as Dutch readers write it; this module has no Django to format it (a test checks).
+MAXIMUM_TEXT = "999.999.999.999"
 
 # Dutch writes 125.000 and 12,5; many people still type 12.5. A point followed by groups of
 # exactly three digits (and a first group not starting with 0) is a thousands separator.
@@ -83,7 +85,6 @@ class Allocation:
     per_weight: Decimal
     leftover_units: int
     shares: tuple[Share, ...]
-    steps: tuple[str, ...] = field(default=())
 
 
 def read_number(value, name: str) -> Decimal:
@@ -95,7 +96,7 @@ def read_number(value, name: str) -> Decimal:
         raise AllocationError(f"{name}: vul een getal in, zoals 125.000 of 12,5.")
     number = Decimal(text)
     if number > MAXIMUM:
-        raise AllocationError(f"{name}: hoogstens {dutch_amount(MAXIMUM)}.")
+        raise AllocationError(f"{name}: hoogstens {MAXIMUM_TEXT}.")
     return number
 
 
@@ -113,20 +114,12 @@ def parse_amount(value, unit: str, name: str = "Bedrag") -> Decimal:
     return number.quantize(quantum)
 
 
-def dutch_amount(value) -> str:
-    """125000 as 125.000 and 0.5 as 0,5: how Dutch readers expect a number."""
-    value = Decimal(value)
-    text = f"{value.normalize():,f}" if value == value.to_integral() else f"{value:,f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
 def divide(
     total: Decimal,
     parts: list[Part],
     *,
     unit: str = "euro",
     fixed_base: Decimal = Decimal(0),
-    weight_name: str = "punt",
 ) -> Allocation:
     """Divide `total` over `parts`: fixed base each, the rest by weight, largest remainder."""
     if unit not in UNITS:
@@ -144,12 +137,9 @@ def divide(
             raise AllocationError("Er zijn geen scholen om over te verdelen.")
         return Allocation(total, unit, quantum, fixed_base, total, Decimal(0), Decimal(0), 0, ())
     fixed_total = fixed_base * len(parts)
-    n = dutch_amount
+    # `calculation.check_fixed_base` tells the user the sum; this keeps the arithmetic sound.
     if fixed_total > total:
-        raise AllocationError(
-            f"Vast deel per school: {len(parts)} {TIMES} {n(fixed_base)} = {n(fixed_total)} "
-            f"is meer dan het totaal {n(total)}."
-        )
+        raise AllocationError("Vast deel per school: samen meer dan het totaal.")
     variable = total - fixed_total
     total_weight = sum((p.weight for p in parts), Decimal(0))
     if variable and not total_weight:
@@ -182,24 +172,6 @@ def divide(
         )
         for i, p in enumerate(parts)
     )
-    per = n(per_weight.quantize(Decimal("0.000001")).normalize())
-    handed_out = (
-        f"Na afronden blijven {leftover} {TIMES} {n(quantum)} {unit_name} over; die gaan één "
-        "voor één naar de scholen met de grootste restjes (bij gelijke restjes eerst het "
-        "grootste gewicht)."
-        if leftover
-        else "Na afronden blijft niets over: de afgeronde delen zijn samen precies het totaal."
-    )
-    steps = (
-        f"Totaal te verdelen: {n(total)} {unit_name}.",
-        f"Vast deel: {len(parts)} {TIMES} {n(fixed_base)} = {n(fixed_total)} {unit_name}.",
-        f"Variabel deel: {n(total)} - {n(fixed_total)} = {n(variable)} {unit_name}.",
-        f"Totaal gewicht: {n(total_weight)}; per {weight_name}: {n(variable)} ÷ "
-        f"{n(total_weight)} = {per} {unit_name}.",
-        f"Exact aandeel = vast deel + gewicht {TIMES} {per}; naar beneden afgerond "
-        f"{ROUNDED_TO[unit]}.",
-        handed_out,
-    )
     return Allocation(
         total=total,
         unit=unit,
@@ -210,5 +182,4 @@ def divide(
         per_weight=per_weight,
         leftover_units=leftover,
         shares=shares,
-        steps=steps,
     )

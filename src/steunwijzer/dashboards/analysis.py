@@ -12,6 +12,7 @@ from math import ceil, floor, fsum
 from django.db.models import Count
 
 from steunwijzer.core.charts import Chart, Series
+from steunwijzer.core.numbers import dutch_number
 from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.profiles.models import Profile
 from steunwijzer.quality_check.findings import CHECKS
@@ -109,7 +110,7 @@ def histogram(values, edges, title, label) -> Chart | None:
     if not values:
         return None
     buckets = Counter()
-    names = [f"{lo:g} tot {hi:g}".replace(".", ",") for lo, hi in pairwise(edges)]
+    names = [f"{dutch_number(lo)} tot {dutch_number(hi)}" for lo, hi in pairwise(edges)]
     for value in values:
         for name, lo, hi in zip(names, edges, edges[1:], strict=False):
             if lo <= value < hi or (hi == edges[-1] and value == hi):

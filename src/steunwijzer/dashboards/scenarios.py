@@ -7,11 +7,13 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from steunwijzer.core.numbers import dutch_number
 from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.core.spreadsheets import Book, Formula
 from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.dates import dutch_date
 
+from . import calculation
 from .allocation import (
     BASES,
     UNIT_LABELS,
@@ -21,7 +23,6 @@ from .allocation import (
     AllocationError,
     Part,
     divide,
-    dutch_amount,
     parse_amount,
 )
 from .exports import Sheet
@@ -91,13 +92,8 @@ def compute(schools, school_year: str, inputs: Inputs) -> tuple[Allocation, dict
     """The division over schools and, within each school, over its groups; JSON result."""
     weights = weights_for(schools, school_year, inputs.basis)
     parts = [Part(str(w["school"].pk), w["school"].name, w["weight"]) for w in weights]
-    allocation = divide(
-        inputs.total,
-        parts,
-        unit=inputs.unit,
-        fixed_base=inputs.fixed_base,
-        weight_name=WEIGHT_NAMES[inputs.basis],
-    )
+    calculation.check_fixed_base(inputs.total, inputs.fixed_base, len(parts))
+    allocation = divide(inputs.total, parts, unit=inputs.unit, fixed_base=inputs.fixed_base)
     rows = []
     for share, w in zip(allocation.shares, weights, strict=True):
         groups = []
@@ -127,7 +123,7 @@ def compute(schools, school_year: str, inputs: Inputs) -> tuple[Allocation, dict
             }
         )
     result = {
-        "steps": list(allocation.steps),
+        "steps": list(calculation.steps(allocation, WEIGHT_NAMES[inputs.basis])),
         "variable": str(allocation.variable),
         "total_weight": str(allocation.total_weight),
         "per_weight": str(allocation.per_weight.quantize(Decimal("0.000001"))),
@@ -205,13 +201,14 @@ FIRST = INPUT_ROWS + 3
 def scenario_sheets(scenario) -> list[Sheet]:
     """For CSV: inputs, then per school, then per group, as values."""
     r = scenario.result
+    unit_name = UNITS[scenario.unit][0]
     notes = [
         f"Verdeling: {scenario.name}",
         f"Schooljaar: {scenario.school_year}",
         f"Eenheid: {UNIT_LABELS[scenario.unit]}",
         f"Grondslag: {BASES[scenario.basis]}",
-        f"Totaal: {dutch_amount(scenario.total)} {UNITS[scenario.unit][0]}",
-        f"Vast deel per school: {dutch_amount(scenario.fixed_base)} {UNITS[scenario.unit][0]}",
+        f"Totaal: {dutch_number(scenario.total, grouping=True)} {unit_name}",
+        f"Vast deel per school: {dutch_number(scenario.fixed_base, grouping=True)} {unit_name}",
         *r["steps"],
     ]
     schools = Sheet(

@@ -9,6 +9,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from steunwijzer.core.numbers import dutch_number
 from steunwijzer.core.problems import Problem, ProblemsError
 from steunwijzer.regional_model.sop_format import Column, Field, SopFormat
 
@@ -60,9 +61,9 @@ def _number(value, field: Field | None = None):
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if field and field.min_value is not None and value < field.min_value:
-        raise _Invalid(f"minimaal {field.min_value:g}")
+        raise _Invalid(f"minimaal {dutch_number(field.min_value)}")
     if field and field.max_value is not None and value > field.max_value:
-        raise _Invalid(f"maximaal {field.max_value:g}")
+        raise _Invalid(f"maximaal {dutch_number(field.max_value)}")
     return value
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.utils import dateformat, timezone
 
+from steunwijzer.core.numbers import dutch_number
+
 from .diff import FieldDiff, diff_answers
 from .models import Profile, Revision
 
@@ -85,7 +87,13 @@ def compare(profile: Profile, old_number, new_number) -> Comparison:
         if number not in found:
             raise UnknownRevision(number)
     old, new = found[numbers[0]], found[numbers[1]]
-    fields = diff_answers(profile.sop_format, old.answers, new.answers, profile.school.school_type)
+    fields = diff_answers(
+        profile.sop_format,
+        old.answers,
+        new.answers,
+        profile.school.school_type,
+        dutch_number,
+    )
     return Comparison(old=old, new=new, fields=fields)
 
 

@@ -3,10 +3,12 @@
 Pure Python: it works on the regional model's dataclasses and the answers as stored, so the
 same result serves the comparison page and the API, and can be property-tested without a
 database. Answers are compared as the text a reader sees (choice labels, not keys), so a
-difference always means something a reader could notice.
+difference always means something a reader could notice. Numbers are written by the
+`number` the caller passes (`core.numbers.dutch_number`), as this module has no Django.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -19,6 +21,8 @@ EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
 _TOKEN = re.compile(r"\s+|\S+")
+
+Number = Callable[[float], str]
 
 
 @dataclass(frozen=True)
@@ -41,15 +45,17 @@ class FieldDiff:
         return self.field.label
 
 
-def diff_answers(sop_format: SopFormat, old: dict, new: dict, school_type: str) -> list[FieldDiff]:
+def diff_answers(
+    sop_format: SopFormat, old: dict, new: dict, school_type: str, number: Number
+) -> list[FieldDiff]:
     """Every field whose text differs, in the model's order; unchanged fields are left out."""
     diffs = []
     for chapter in sop_format.chapters:
         for field in chapter.fields:
             if not field.applies_to(school_type):
                 continue
-            before = answer_text(field, old.get(field.key))
-            after = answer_text(field, new.get(field.key))
+            before = answer_text(field, old.get(field.key), number)
+            after = answer_text(field, new.get(field.key), number)
             if before == after:
                 continue
             status = ADDED if not before else REMOVED if not after else CHANGED
@@ -85,7 +91,7 @@ def diff_words(old: str, new: str) -> tuple[tuple[str, str], ...]:
     return tuple(segments)
 
 
-def answer_text(field: Field, value) -> str:
+def answer_text(field: Field, value, number: Number) -> str:
     """The answer as plain text; table rows and checklist choices one per line."""
     if value in (None, "", [], {}):
         return ""
@@ -98,11 +104,12 @@ def answer_text(field: Field, value) -> str:
         case "checklist":
             return "\n".join(_label(field.choices, key) for key in value)
         case "table":
-            return "\n".join(_row_text(field, row) for row in value if isinstance(row, dict))
-    return _scalar_text(field.type, value)
+            rows = (row for row in value if isinstance(row, dict))
+            return "\n".join(_row_text(field, row, number) for row in rows)
+    return _scalar_text(field.type, value, number)
 
 
-def _row_text(field: Field, row: dict) -> str:
+def _row_text(field: Field, row: dict, number: Number) -> str:
     cells = []
     for column in field.columns:
         value = row.get(column.key)
@@ -111,15 +118,15 @@ def _row_text(field: Field, row: dict) -> str:
         text = (
             _label(column.choices, value)
             if column.type == "single_choice"
-            else _scalar_text(column.type, value)
+            else _scalar_text(column.type, value, number)
         )
         cells.append(f"{column.label}: {text}")
     return "; ".join(cells)
 
 
-def _scalar_text(type_: str, value) -> str:
+def _scalar_text(type_: str, value, number: Number) -> str:
     if type_ == "number" and isinstance(value, float):
-        return str(value).replace(".", ",")
+        return number(value)
     if type_ == "date":
         return dutch_date(value)
     return str(value)

@@ -12,6 +12,7 @@ JSON), long text as sanitised HTML derived from the stored markup; HTML outputs 
 
 from dataclasses import dataclass
 
+from steunwijzer.core.numbers import dutch_number
 from steunwijzer.profiles.answers import is_filled
 from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.richtext import markup_to_html
@@ -36,10 +37,6 @@ def _choice_label(choices, key) -> str:
     return next((c.label for c in choices if c.key == key), key)
 
 
-def _number(value) -> str:
-    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
-
-
 def _cell(column, value) -> Cell:
     if value in (None, ""):
         return Cell("")
@@ -51,7 +48,7 @@ def _cell(column, value) -> Cell:
         case "url":
             return Cell(value, href=value)
         case "number":
-            return Cell(_number(value))
+            return Cell(dutch_number(value))
     return Cell(str(value))
 
 
@@ -95,7 +92,7 @@ class AnswerBlock:
             case "date":
                 return dutch_date(value)
             case "number":
-                return _number(value)
+                return dutch_number(value)
             case "long_text":
                 return markup_to_html(str(value))
         return str(value)

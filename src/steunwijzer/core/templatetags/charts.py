@@ -4,6 +4,8 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from steunwijzer.core.numbers import dutch_number
+
 register = template.Library()
 
 
@@ -11,5 +13,10 @@ register = template.Library()
 def chart(chart, chart_id):
     return render_to_string(
         "core/_chart.html",
-        {"chart": chart, "chart_id": chart_id, "svg": mark_safe(chart.svg(chart_id))},
+        {
+            "chart": chart,
+            "chart_id": chart_id,
+            "svg": mark_safe(chart.svg(chart_id, dutch_number)),
+            "rows": chart.table_rows(dutch_number),
+        },
     )

@@ -4,6 +4,7 @@ summary that feeds chapter 2 (basisondersteuning) of the SOP."""
 from dataclasses import dataclass, field
 
 from steunwijzer.core.charts import Chart, Series
+from steunwijzer.core.numbers import dutch_number
 from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.organisations.models import School
 
@@ -115,7 +116,7 @@ class IjkResult:
             f"{c.min_score} tot {c.max_score})."
         ]
         averages = [
-            f"{g.title.lower()} gemiddeld {_number(groups[g.key])}"
+            f"{g.title.lower()} gemiddeld {dutch_number(groups[g.key], places=1)}"
             for g in c.groups
             if groups[g.key] is not None
         ]
@@ -141,10 +142,6 @@ class IjkResult:
 def _label(text: str, limit: int = 24) -> str:
     """Short enough for the chart's label column (the table beside it repeats the label)."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _number(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
 
 
 def _listing(items: list[str]) -> str:
