@@ -237,7 +237,7 @@ def offered_filters(choices: dict | None = None) -> dict[str, set]:
 
 
 def accepted_filters(params, offered: dict[str, set]) -> tuple[dict, list[str]]:
-    """The query's filter values that are among the page's options, and a Dutch notice for
+    """The query's filter values that are among the page's options, and a translated notice for
     every one that is not.
 
     Such a value (a typed or stale link, "?bestuur=abc") is left out rather than matched: an

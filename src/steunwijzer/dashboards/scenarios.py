@@ -45,7 +45,7 @@ NAME_LENGTH = AllocationScenario._meta.get_field("name").max_length
 
 
 def read_inputs(data) -> tuple[Inputs | None, dict]:
-    """The form's inputs, or Dutch errors per field; nothing is computed with bad input."""
+    """The form's inputs, or an error per field; nothing is computed with bad input."""
     errors = {}
     unit = data.get("unit", "euro")
     basis = data.get("basis", "punten")

@@ -38,7 +38,7 @@ NOT_WALKED = {"auth.user", "organisations.partnership", "organisations.board"}
 
 
 class AvgError(Exception):
-    """A request that cannot be carried out, with a Dutch reason."""
+    """A request that cannot be carried out, with a reason a person reads."""
 
 
 def _reverse_relations(model):
