@@ -10,6 +10,8 @@ from itertools import pairwise
 from math import ceil, floor, fsum
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from steunwijzer.core.charts import Chart, Series
 from steunwijzer.core.numbers import dutch_number
@@ -49,13 +51,14 @@ def ijk_comparison(board_schools, partnership_school_ids, school_year, titles=No
     standards = sorted(region_avg)
     chart = (
         Chart(
-            title=f"IJK: gemiddelde score per standaard, {school_year}",
+            title=_("IJK: average score per standard, %(school_year)s")
+            % {"school_year": school_year},
             categories=tuple(titles.get(s, s) for s in standards),
             series=(
-                Series("Bestuur", tuple(board_avg.get(s) for s in standards)),
-                Series("Samenwerkingsverband", tuple(region_avg.get(s) for s in standards)),
+                Series(_("Board"), tuple(board_avg.get(s) for s in standards)),
+                Series(_("Partnership"), tuple(region_avg.get(s) for s in standards)),
             ),
-            category_label="Standaard",
+            category_label=_("Standard"),
             decimals=2,
         )
         if standards
@@ -77,10 +80,16 @@ def diversity_side_by_side(schools, school_year) -> dict:
     with_index = [(s, f) for s, f in rows if f and f["index"] is not None]
     chart = (
         Chart(
-            title=f"Verscheidenheidsindex per school, {school_year}",
-            categories=tuple(s.name for s, _ in with_index),
-            series=(Series("Index", tuple(float(f["index"]) for _, f in with_index)),),
-            category_label="School",
+            title=_("Verscheidenheidsindex per school, %(school_year)s")
+            % {"school_year": school_year},
+            categories=tuple(s.name for s, _f in with_index),
+            series=(
+                Series(
+                    pgettext("diversity index", "Index"),
+                    tuple(float(f["index"]) for _s, f in with_index),
+                ),
+            ),
+            category_label=pgettext("table column", "School"),
             decimals=2,
         )
         if with_index
@@ -119,7 +128,7 @@ def histogram(values, edges, title, label) -> Chart | None:
     return Chart(
         title=title,
         categories=tuple(names),
-        series=(Series("Scholen", tuple(buckets[n] for n in names)),),
+        series=(Series(_("Schools"), tuple(buckets[n] for n in names)),),
         category_label=label,
         decimals=0,
     )
@@ -144,20 +153,22 @@ def distributions(school_ids, school_year, check_counts) -> dict:
         "ijk": histogram(
             ijk_school,
             [1, 1.5, 2, 2.5, 3, 3.5, 4],
-            f"IJK: scholen naar gemiddelde score, {school_year}",
-            "Gemiddelde score",
+            _("IJK: schools by average score, %(school_year)s") % {"school_year": school_year},
+            _("Average score"),
         ),
         "index": histogram(
             index,
             index_classes(index),
-            f"Verscheidenheidsindex: scholen per klasse, {school_year}",
-            "Index",
+            _("Verscheidenheidsindex: schools per class, %(school_year)s")
+            % {"school_year": school_year},
+            pgettext("diversity index", "Index"),
         ),
         "checks": Chart(
-            title=f"SOP-check: bevindingen in de regio per soort, {school_year}",
+            title=_("SOP check: findings in the region per kind, %(school_year)s")
+            % {"school_year": school_year},
             categories=tuple(CHECKS.values()),
-            series=(Series("Bevindingen", tuple(totals.get(k, 0) for k in CHECKS)),),
-            category_label="Soort",
+            series=(Series(_("Findings"), tuple(totals.get(k, 0) for k in CHECKS)),),
+            category_label=pgettext("finding", "Kind"),
             decimals=0,
         )
         if check_counts
@@ -203,14 +214,14 @@ def trends(school_ids, school_year) -> dict:
         title=title,
         categories=tuple(r["year"] for r in rows),
         series=(Series(title.split(":")[0], tuple(r[key] for r in rows)),),
-        category_label="Schooljaar",
+        category_label=_("School year"),
         decimals=decimals,
     )
     return {
         "rows": rows,
         "charts": [
-            chart("done", "Vastgestelde SOP's: per schooljaar", 0),
-            chart("ijk", "IJK: gemiddelde score per schooljaar", 2),
-            chart("index", "Verscheidenheidsindex: gemiddelde per schooljaar", 2),
+            chart("done", _("Established SOPs: per school year"), 0),
+            chart("ijk", _("IJK: average score per school year"), 2),
+            chart("index", _("Verscheidenheidsindex: average per school year"), 2),
         ],
     }

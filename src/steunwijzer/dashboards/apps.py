@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DashboardsConfig(AppConfig):
     name = "steunwijzer.dashboards"
     label = "dashboards"
-    verbose_name = "Overzichten"
+    verbose_name = _("Overviews")

@@ -10,6 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from steunwijzer.profiles.answers import is_filled
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.richtext import markup_to_plain
@@ -17,8 +20,8 @@ from steunwijzer.regional_model.models import FormatVersion
 
 # The model's fields that say what a school offers (regional_model/formats/haaglanden-2.0.yaml).
 OFFER_FIELDS = {
-    "extra": ("expertise_aanbod", "extra ondersteuning (deskundigheid)"),
-    "basis": ("interventies_basis", "aanbod basisondersteuning"),
+    "extra": ("expertise_aanbod", gettext_lazy("extra support (expertise)")),
+    "basis": ("interventies_basis", gettext_lazy("provision in basic support")),
 }
 EXPERTISE_TABLE = "expertise_team"
 PARTNERS_TABLE = "externe_partners"
@@ -66,9 +69,12 @@ def _sources(schools) -> dict:
     published, established = {}, {}
     for school_id, year, published_id, established_id in profiles:
         if published_id and school_id not in published:
-            published[school_id] = (published_id, f"gepubliceerd {year}")
+            published[school_id] = (published_id, _("published %(year)s") % {"year": year})
         if established_id and school_id not in established:
-            established[school_id] = (established_id, f"vastgesteld {year}")
+            established[school_id] = (
+                established_id,
+                _("established %(year)s") % {"year": year},
+            )
     return {pk: published.get(pk) or established.get(pk) for pk in {*published, *established}}
 
 
@@ -77,7 +83,7 @@ def offer_choices(partnership) -> dict:
     version = FormatVersion.objects.current_for(partnership)
     sop_format = version.format if version else None
     choices = {}
-    for kind, (key, _) in OFFER_FIELDS.items():
+    for kind, (key, _label) in OFFER_FIELDS.items():
         f = sop_format.field(key) if sop_format else None
         choices[kind] = [(c.key, c.label) for c in f.choices] if f else []
     return choices
@@ -105,10 +111,10 @@ def offers_shown(kind_choices: list, kind: str, wanted: str) -> tuple[list, str,
     shown = [c for c in kind_choices if c[0] == wanted]
     if shown:
         return shown, wanted, ""
-    notice = (
-        f"{quoted(wanted)} hoort niet bij {OFFER_FIELDS[kind][1]}; hieronder staat al het "
-        "aanbod van deze soort."
-    )
+    notice = _("%(value)s does not belong to %(kind)s; below is all provision of this kind.") % {
+        "value": quoted(wanted),
+        "kind": OFFER_FIELDS[kind][1],
+    }
     return kind_choices, "", notice
 
 
@@ -125,7 +131,7 @@ def school_offers(schools, choices) -> list[SchoolOffer]:
         source = sources.get(school.pk)
         offer = SchoolOffer(school, source[1] if source else "")
         values = answers.get(source[0], {}) if source else {}
-        for key, _ in OFFER_FIELDS.values():
+        for key, _label in OFFER_FIELDS.values():
             offer.offers.update(v for v in values.get(key) or [] if isinstance(v, str))
         for row in values.get(EXPERTISE_TABLE) or []:
             try:
@@ -164,8 +170,14 @@ def in_sentence(label: str) -> str:
 def gap_sentence(label: str, area: str, kind: str) -> str:
     """A gap in words: what no school in the area offers, said as the kind of support asks."""
     if kind == "extra":
-        return f"Geen school in {area} biedt extra ondersteuning bij {in_sentence(label)}."
-    return f"Geen school in {area} noemt in de basisondersteuning: {in_sentence(label)}."
+        return _("No school in %(area)s offers extra support with %(support)s.") % {
+            "area": area,
+            "support": in_sentence(label),
+        }
+    return _("No school in %(area)s mentions in its basic support: %(support)s.") % {
+        "area": area,
+        "support": in_sentence(label),
+    }
 
 
 @dataclass

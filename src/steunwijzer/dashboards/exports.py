@@ -7,6 +7,7 @@ running as a formula; this module lays the sheets out and answers the request.
 from dataclasses import dataclass, field
 
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 
 from steunwijzer.core import spreadsheets
 from steunwijzer.core.spreadsheets import XLSX_TYPE
@@ -54,4 +55,4 @@ def download(filename: str, fmt: str, sheets: list[Sheet]) -> HttpResponse:
         return attachment_response(csv_bytes(sheets), "text/csv; charset=utf-8", f"{filename}.csv")
     if fmt == "xlsx":
         return attachment_response(xlsx_bytes(sheets), XLSX_TYPE, f"{filename}.xlsx")
-    raise Http404("Kies csv of xlsx.")
+    raise Http404(_("Choose csv or xlsx."))

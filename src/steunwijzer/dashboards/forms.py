@@ -9,7 +9,7 @@ INPUT_FIELDS = ("name", "unit", "basis", "total", "fixed_base")
 
 class AllocationForm(forms.Form):
     """What to divide and how (posted, or in a link's query); `read_inputs` checks it, with a
-    Dutch message per field. "Bereken" (preview) only computes, the other button saves too."""
+    message per field. "Bereken" (preview) only computes, the other button saves too."""
 
     preview = ButtonField()
 

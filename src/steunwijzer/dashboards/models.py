@@ -5,18 +5,20 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from steunwijzer.core.validators import validate_school_year
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role
 
-from .allocation import BASES, UNIT_LABELS, UNITS
+from .labels import BASES, UNIT_LABELS, UNIT_NAMES
 
 
 class ScenarioQuerySet(models.QuerySet):
     def get_for_user(self, user, pk) -> "AllocationScenario":
         scenario = get_object_or_404(self.select_related("board", "partnership"), pk=pk)
         if not scenario.may_view(user):
-            raise PermissionDenied("U heeft geen toegang tot deze verdeling.")
+            raise PermissionDenied(_("You have no access to this allocation."))
         return scenario
 
     def of_owner(self, *, partnership, board):
@@ -35,15 +37,25 @@ class AllocationScenario(models.Model):
     board = models.ForeignKey(
         Board, null=True, blank=True, on_delete=models.CASCADE, related_name="allocation_scenarios"
     )
-    school_year = models.CharField("schooljaar", max_length=9, validators=[validate_school_year])
-    name = models.CharField("naam", max_length=200)
-    unit = models.CharField("eenheid", max_length=10, choices=list(UNIT_LABELS.items()))
-    basis = models.CharField("grondslag", max_length=12, choices=list(BASES.items()))
-    total = models.DecimalField("totaal", max_digits=14, decimal_places=2)
-    fixed_base = models.DecimalField("vast deel per school", max_digits=14, decimal_places=2)
+    school_year = models.CharField(
+        pgettext_lazy("allocation", "school year"), max_length=9, validators=[validate_school_year]
+    )
+    name = models.CharField(pgettext_lazy("allocation", "name"), max_length=200)
+    unit = models.CharField(
+        pgettext_lazy("allocation", "unit"), max_length=10, choices=list(UNIT_LABELS.items())
+    )
+    basis = models.CharField(
+        pgettext_lazy("allocation", "basis"), max_length=12, choices=list(BASES.items())
+    )
+    total = models.DecimalField(
+        pgettext_lazy("allocation", "total"), max_digits=14, decimal_places=2
+    )
+    fixed_base = models.DecimalField(
+        pgettext_lazy("allocation", "fixed part per school"), max_digits=14, decimal_places=2
+    )
     # The weights used and the shares per school and group, as computed when it was saved.
-    result = models.JSONField("uitkomst")
-    created_on = models.DateField("datum")
+    result = models.JSONField(pgettext_lazy("allocation", "result"))
+    created_on = models.DateField(pgettext_lazy("allocation", "date"))
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -53,8 +65,8 @@ class AllocationScenario(models.Model):
     objects = ScenarioQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "verdeling"
-        verbose_name_plural = "verdelingen"
+        verbose_name = gettext_lazy("allocation")
+        verbose_name_plural = gettext_lazy("allocations")
         ordering = ["-school_year", "-created_on", "-pk"]
 
     def __str__(self):
@@ -67,7 +79,7 @@ class AllocationScenario(models.Model):
     @property
     def unit_name(self) -> str:
         """The unit as the calculation writes it after a number: euro, fte, uur."""
-        return UNITS[self.unit][0]
+        return str(UNIT_NAMES[self.unit])
 
     def get_list_url(self) -> str:
         """The owner's allocation page, where its saved scenarios are listed."""

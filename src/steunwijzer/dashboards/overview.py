@@ -12,6 +12,8 @@ from datetime import date
 
 from django.db.models import Count, TextField
 from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwijzer.dashboards.coverage import quoted
 from steunwijzer.organisations.models import School
@@ -163,7 +165,7 @@ def _records(profile_ids) -> dict:
 def _fill_records(row: SchoolRow, records: dict):
     statement = records.get("give_advice") or records.get("give_consent")
     if statement is not None:
-        row.statement_pk, payload, _ = statement
+        row.statement_pk, payload, _created = statement
         row.advice = ADVICE.get(payload.get("advice")) or CONSENT.get(payload.get("decision"), "")
         row.advice_on = payload.get("date", "")
     if "deliver" in records:
@@ -190,6 +192,22 @@ def check_summaries(profiles) -> dict:
             result[p.pk] = (len(report.blocking), len(report.warnings), report.counts_by_check())
     return result
 
+
+# Per filter's query key, the notice for a value that is not among the page's options.
+UNKNOWN_FILTER_VALUE = {
+    "status": gettext_lazy(
+        "%(value)s is not a status from the list; that filter has been left out."
+    ),
+    "bestuur": gettext_lazy(
+        "%(value)s is not a board from the list; that filter has been left out."
+    ),
+    "gemeente": gettext_lazy(
+        "%(value)s is not a municipality from the list; that filter has been left out."
+    ),
+    "wijk": gettext_lazy(
+        "%(value)s is not a district from the list; that filter has been left out."
+    ),
+}
 
 # The partnership overview's filters on schools: query key → School field.
 SCHOOL_FILTERS = (("bestuur", "board_id"), ("gemeente", "municipality"), ("wijk", "district"))
@@ -219,7 +237,7 @@ def offered_filters(choices: dict | None = None) -> dict[str, set]:
 
 
 def accepted_filters(params, offered: dict[str, set]) -> tuple[dict, list[str]]:
-    """The query's filter values that are among the page's options, and a Dutch notice for
+    """The query's filter values that are among the page's options, and a translated notice for
     every one that is not.
 
     Such a value (a typed or stale link, "?bestuur=abc") is left out rather than matched: an
@@ -231,7 +249,10 @@ def accepted_filters(params, offered: dict[str, set]) -> tuple[dict, list[str]]:
         if value in options:
             values[key] = value
         elif value:
-            notices.append(f"{quoted(value)} is geen {key} uit de lijst; dat filter is weggelaten.")
+            message = UNKNOWN_FILTER_VALUE.get(key) or _(
+                "%(value)s is not a %(filter)s from the list; that filter has been left out."
+            )
+            notices.append(message % {"value": quoted(value), "filter": key})
     return values, notices
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from steunwijzer.core.numbers import dutch_number
 from steunwijzer.core.school_year import previous_school_year
@@ -16,7 +18,6 @@ from steunwijzer.profiles.dates import dutch_date
 from . import calculation
 from .allocation import (
     BASES,
-    UNIT_LABELS,
     UNITS,
     WEIGHT_NAMES,
     Allocation,
@@ -27,6 +28,8 @@ from .allocation import (
 )
 from .exports import Sheet
 from .instruments import as_decimal, diversity_index
+from .labels import BASES as BASIS_LABELS
+from .labels import UNIT_LABELS, UNIT_NAMES
 from .models import AllocationScenario
 
 
@@ -43,19 +46,23 @@ NAME_LENGTH = AllocationScenario._meta.get_field("name").max_length
 
 
 def read_inputs(data) -> tuple[Inputs | None, dict]:
-    """The form's inputs, or Dutch errors per field; nothing is computed with bad input."""
+    """The form's inputs, or an error per field; nothing is computed with bad input."""
     errors = {}
     unit = data.get("unit", "euro")
     basis = data.get("basis", "punten")
     if unit not in UNITS:
-        errors["unit"] = "Kies euro, fte of uren."
+        errors["unit"] = _("Choose euro, fte or hours.")
     if basis not in BASES:
-        errors["basis"] = "Kies indexpunten of leerlingen."
+        errors["basis"] = _("Choose index points or pupils.")
     name = (data.get("name") or "").strip()
     if len(name) > NAME_LENGTH:
-        errors["name"] = f"Naam van de verdeling: hoogstens {NAME_LENGTH} tekens."
+        errors["name"] = _("Name of the allocation: at most %(n)s characters.") % {"n": NAME_LENGTH}
     amounts = {}
-    for key, label in (("total", "Totaal"), ("fixed_base", "Vast deel per school")):
+    labels = (
+        ("total", pgettext("allocation", "Total")),
+        ("fixed_base", _("Fixed part per school")),
+    )
+    for key, label in labels:
         try:
             amounts[key] = parse_amount(
                 (data.get(key) or "").strip() or "0", unit if unit in UNITS else "euro", label
@@ -63,7 +70,7 @@ def read_inputs(data) -> tuple[Inputs | None, dict]:
         except AllocationError as exc:
             errors[key] = str(exc)
     if amounts.get("total") == 0:
-        errors["total"] = "Totaal: vul in hoeveel er te verdelen is (meer dan 0)."
+        errors["total"] = _("Total: fill in how much there is to divide (more than 0).")
     if errors:
         return None, errors
     return Inputs(name, unit, basis, amounts["total"], amounts["fixed_base"]), {}
@@ -139,7 +146,7 @@ def scenario_save(*, partnership, board, school_year, inputs: Inputs, result, us
         partnership=partnership,
         board=board,
         school_year=school_year,
-        name=inputs.name or f"Verdeling van {dutch_date(today)}",
+        name=inputs.name or _("Allocation of %(date)s") % {"date": dutch_date(today)},
         unit=inputs.unit,
         basis=inputs.basis,
         total=inputs.total,
@@ -185,14 +192,14 @@ def comparison(scenario, previous) -> list[dict]:
 # --- Export: a sheet that recomputes ---------------------------------------------------------
 
 STEP_COLUMNS = (
-    "School",
-    "BRIN",
-    "Gewicht",
-    "Exact aandeel",
-    "Naar beneden afgerond",
-    "Restje",
-    "Volgorde restjes",
-    "Extra",
+    pgettext_lazy("table column", "School"),
+    pgettext_lazy("table column", "BRIN"),
+    pgettext_lazy("allocation", "Weight"),
+    gettext_lazy("Exact share"),
+    gettext_lazy("Rounded down"),
+    pgettext_lazy("allocation", "Remainder"),
+    gettext_lazy("Order of remainders"),
+    pgettext_lazy("allocation", "Extra"),
 )
 INPUT_ROWS = 6  # title, then total, unit quantum, fixed base, number of schools, leftover
 FIRST = INPUT_ROWS + 3
@@ -201,19 +208,21 @@ FIRST = INPUT_ROWS + 3
 def scenario_sheets(scenario) -> list[Sheet]:
     """For CSV: inputs, then per school, then per group, as values."""
     r = scenario.result
-    unit_name = UNITS[scenario.unit][0]
+    unit = UNIT_NAMES[scenario.unit]
     notes = [
-        f"Verdeling: {scenario.name}",
-        f"Schooljaar: {scenario.school_year}",
-        f"Eenheid: {UNIT_LABELS[scenario.unit]}",
-        f"Grondslag: {BASES[scenario.basis]}",
-        f"Totaal: {dutch_number(scenario.total, grouping=True)} {unit_name}",
-        f"Vast deel per school: {dutch_number(scenario.fixed_base, grouping=True)} {unit_name}",
+        _("Allocation: %(name)s") % {"name": scenario.name},
+        _("School year: %(school_year)s") % {"school_year": scenario.school_year},
+        _("Unit: %(unit)s") % {"unit": UNIT_LABELS[scenario.unit]},
+        _("Basis: %(basis)s") % {"basis": BASIS_LABELS[scenario.basis]},
+        _("Total: %(amount)s %(unit)s")
+        % {"amount": dutch_number(scenario.total, grouping=True), "unit": unit},
+        _("Fixed part per school: %(amount)s %(unit)s")
+        % {"amount": dutch_number(scenario.fixed_base, grouping=True), "unit": unit},
         *r["steps"],
     ]
     schools = Sheet(
-        "Per school",
-        [*STEP_COLUMNS, "Aandeel"],
+        _("Per school"),
+        [*map(str, STEP_COLUMNS), pgettext("allocation", "Share")],
         [
             [
                 s["name"],
@@ -228,8 +237,13 @@ def scenario_sheets(scenario) -> list[Sheet]:
         notes,
     )
     groups = Sheet(
-        "Per groep",
-        ["School", "Groep", "Gewicht", "Aandeel"],
+        _("Per group"),
+        [
+            pgettext("table column", "School"),
+            pgettext("school class", "Group"),
+            pgettext("allocation", "Weight"),
+            pgettext("allocation", "Share"),
+        ],
         [
             [s["name"], g["label"], Decimal(g["weight"]), Decimal(g["amount"])]
             for s in r["schools"]
@@ -251,22 +265,34 @@ def scenario_xlsx(scenario) -> bytes:
     n = len(r["schools"])
     last = FIRST + n - 1
     book = Book()
-    ws = book.sheet("Verdeling", (34, 8, 10, 14, 14, 10, 10, 8, 14, 14))
+    main = _main_sheet_name()
+    ws = book.sheet(main, (34, 8, 10, 14, 14, 10, 10, 8, 14, 14))
     ws.append(
         [
-            f"{scenario.name} ({scenario.school_year}), in {UNIT_LABELS[scenario.unit]}, "
-            f"naar {BASES[scenario.basis]}"
+            _("%(name)s (%(school_year)s), in %(unit)s, by %(basis)s")
+            % {
+                "name": scenario.name,
+                "school_year": scenario.school_year,
+                "unit": UNIT_LABELS[scenario.unit],
+                "basis": BASIS_LABELS[scenario.basis],
+            }
         ],
         bold=True,
         size=13,
     )
-    ws.append(["Totaal", float(scenario.total)], formats={"B": amounts})
-    ws.append(["Afronden op", float(quantum)], formats={"B": amounts})
-    ws.append(["Vast deel per school", float(scenario.fixed_base)], formats={"B": amounts})
-    ws.append(["Aantal scholen", n])
-    ws.append(["Over na afronden (eenheden)", Formula(f"=ROUND((B2-SUM(E{FIRST}:E{last}))/B3,0)")])
+    total = pgettext("allocation", "Total")
+    ws.append([total, float(scenario.total)], formats={"B": amounts})
+    ws.append([_("Round to"), float(quantum)], formats={"B": amounts})
+    ws.append([_("Fixed part per school"), float(scenario.fixed_base)], formats={"B": amounts})
+    ws.append([_("Number of schools"), n])
+    ws.append(
+        [_("Left over after rounding (units)"), Formula(f"=ROUND((B2-SUM(E{FIRST}:E{last}))/B3,0)")]
+    )
     ws.append([])
-    ws.append([*STEP_COLUMNS, "Aandeel (formule)", "Aandeel (getoond)"], bold=True)
+    ws.append(
+        [*map(str, STEP_COLUMNS), _("Share (formula)"), _("Share (shown)")],
+        bold=True,
+    )
     weights = f"$C${FIRST}:$C${last}"
     rests = f"$F${FIRST}:$F${last}"
     formats = {
@@ -299,7 +325,7 @@ def scenario_xlsx(scenario) -> bytes:
         )
     ws.append(
         [
-            "Totaal",
+            total,
             None,
             Formula(f"=SUM(C{FIRST}:C{last})"),
             *[None] * 5,
@@ -308,28 +334,40 @@ def scenario_xlsx(scenario) -> bytes:
         ],
         formats=formats,
     )
-    _group_sheet(book.sheet("Per groep", (34, 8, 24, *[12] * 10)), r["schools"], amounts)
-    steps = book.sheet("Berekening")
+    _group_sheet(book.sheet(_("Per group"), (34, 8, 24, *[12] * 10)), r["schools"], amounts, main)
+    steps = book.sheet(_("Calculation"))
     for line in r["steps"]:
         steps.append([line])
     return book.bytes()
 
 
-GROUP_COLUMNS = (
-    "School",
-    "Regel in Verdeling",
-    "Groep",
-    "Gewicht",
-    "Aandeel school",
-    "Exact aandeel",
-    "Naar beneden afgerond",
-    "Restje",
-    "Volgorde restjes",
-    "Over (eenheden)",
-    "Extra",
-    "Aandeel (formule)",
-    "Aandeel (getoond)",
-)
+def _main_sheet_name() -> str:
+    """The name of the sheet with the inputs and the shares per school, which the formulas on
+    the group sheet refer to."""
+    return pgettext("sheet name", "Allocation")
+
+
+def _sheet_reference(name: str) -> str:
+    """How a formula names a sheet: quoted when the name has more than letters and digits."""
+    return name if name.isalnum() else "'" + name.replace("'", "''") + "'"
+
+
+def _group_columns(main: str) -> list[str]:
+    return [
+        pgettext("table column", "School"),
+        _("Row in %(sheet)s") % {"sheet": main},
+        pgettext("school class", "Group"),
+        pgettext("allocation", "Weight"),
+        _("School's share"),
+        _("Exact share"),
+        _("Rounded down"),
+        pgettext("allocation", "Remainder"),
+        _("Order of remainders"),
+        _("Left over (units)"),
+        pgettext("allocation", "Extra"),
+        _("Share (formula)"),
+        _("Share (shown)"),
+    ]
 
 
 # How a spreadsheet shows the numbers: thousands grouped, the unit's decimals.
@@ -337,14 +375,15 @@ AMOUNT_FORMATS = {"euro": "#,##0", "fte": "#,##0.00", "uren": "#,##0"}
 EXACT_FORMAT = "#,##0.0000"
 
 
-def _group_sheet(ws, schools, amounts: str):
+def _group_sheet(ws, schools, amounts: str, main: str):
     """Each school's share over its groups, with formulas like the main sheet's: the school's
     share comes from its row on "Verdeling" (column B says which), the same rounding and the
     same tie-break within the school, next to the shares as shown."""
-    ws.append(list(GROUP_COLUMNS), bold=True)
+    ws.append(_group_columns(main), bold=True)
+    sheet = _sheet_reference(main)
     rows = [(FIRST + i, s["name"], g) for i, s in enumerate(schools) for g in s["groups"]]
     last = len(rows) + 1
-    quantum = "Verdeling!$B$3"
+    quantum = f"{sheet}!$B$3"
     school, weight, rest = (f"${c}$2:${c}${last}" for c in "BDH")
     formats = {
         "E": amounts,
@@ -365,7 +404,7 @@ def _group_sheet(ws, schools, amounts: str):
                 line,
                 g["label"],
                 float(Decimal(g["weight"])),
-                Formula(f"=Verdeling!I{line}"),
+                Formula(f"={sheet}!I{line}"),
                 Formula(f"=IF({weights}=0,0,E{row}*D{row}/{weights})"),
                 Formula(f"=ROUNDDOWN(F{row}/{quantum},0)*{quantum}"),
                 Formula(f"=F{row}-G{row}"),

@@ -1,5 +1,8 @@
 """What the overview pages show, as export sheets; and the reminders sent."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+
 from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.dates import as_day
 from steunwijzer.route.models import ReminderSent
@@ -7,19 +10,24 @@ from steunwijzer.route.models import ReminderSent
 from .exports import Sheet
 
 LIMIT_LABELS = {
-    "groepsgrootte_en_samenstelling": "groepsgrootte en samenstelling",
-    "deskundigheid_en_beschikbaarheid": "deskundigheid en personeel",
-    "grenzen_niet_bieden": "wat wij niet bieden",
-    "grens_bereikt": "als de grens bereikt is",
-    "verwijzing_sbo_so": "verwijzing S(B)O",
+    "groepsgrootte_en_samenstelling": gettext_lazy("group size and composition"),
+    "deskundigheid_en_beschikbaarheid": gettext_lazy("expertise and staff"),
+    "grenzen_niet_bieden": gettext_lazy("what we do not offer"),
+    "grens_bereikt": gettext_lazy("when the limit is reached"),
+    "verwijzing_sbo_so": gettext_lazy("referral to S(B)O"),
 }
-REMINDER_KINDS = {"due_14": "over twee weken", "due_3": "over drie dagen", "late": "te laat"}
+REMINDER_KINDS = {
+    "due_14": gettext_lazy("in two weeks"),
+    "due_3": gettext_lazy("in three days"),
+    "late": gettext_lazy("late"),
+}
 
 
 def reminder_label(kind: str) -> str:
-    return REMINDER_KINDS.get(kind) or (
-        "wacht op volgende stap" if kind.startswith("waiting") else kind
-    )
+    label = REMINDER_KINDS.get(kind)
+    if label:
+        return str(label)
+    return _("waiting for the next step") if kind.startswith("waiting") else kind
 
 
 def reminders(partnership, school_year, rows, limit=200) -> list:
@@ -41,8 +49,14 @@ def reminders(partnership, school_year, rows, limit=200) -> list:
 
 def reminders_sheet(items) -> Sheet:
     return Sheet(
-        "Herinneringen",
-        ["Verstuurd op", "School", "Soort", "Aan", "E-mailadres"],
+        _("Reminders"),
+        [
+            _("Sent on"),
+            pgettext("table column", "School"),
+            pgettext("reminder", "Kind"),
+            pgettext("recipient", "To"),
+            _("E-mail address"),
+        ],
         [
             [
                 r.sent_at.date(),
@@ -60,23 +74,23 @@ def overview_sheet(title, rows) -> Sheet:
     return Sheet(
         title,
         [
-            "School",
-            "BRIN",
-            "Bestuur",
-            "Gemeente",
-            "Wijk",
-            "Status",
-            "Aan zet",
-            "Uiterlijk",
-            "Te laat",
-            "Open opmerkingen",
-            "SOP-check blokkerend",
-            "SOP-check aandachtspunten",
-            "MR-advies",
-            "Advies op",
-            "Vastgesteld op",
-            "Aangeleverd op",
-            "Ontvangen op",
+            pgettext("table column", "School"),
+            pgettext("table column", "BRIN"),
+            _("Board"),
+            _("Municipality"),
+            _("District"),
+            pgettext("SOP state", "Status"),
+            _("Whose turn"),
+            pgettext("deadline", "Due"),
+            pgettext("filter", "Late"),
+            _("Open comments"),
+            _("SOP check blocking"),
+            _("SOP check points of attention"),
+            _("MR advice"),
+            _("Advice on"),
+            _("Established on"),
+            _("Delivered on"),
+            _("Received on"),
         ],
         [
             [
@@ -105,26 +119,26 @@ def overview_sheet(title, rows) -> Sheet:
     )
 
 
-def offers_sheet(offers, choices, title="Aanbod per school") -> Sheet:
-    labels = [label for _, label in choices]
+def offers_sheet(offers, choices, title=None) -> Sheet:
+    labels = [label for _key, label in choices]
     return Sheet(
-        title,
+        title or _("Provision per school"),
         [
-            "School",
-            "Gebied",
-            "Bron",
+            pgettext("table column", "School"),
+            pgettext("municipality or district", "Area"),
+            pgettext("SOP version", "Source"),
             *labels,
-            "Uren deskundigheid per week",
-            "Partners",
-            "Grenzen genoemd bij",
+            _("Hours of expertise per week"),
+            pgettext("external partners", "Partners"),
+            _("Limits mentioned for"),
         ],
         [
             [
                 o.school.name,
                 o.area,
-                o.source or "geen vastgesteld SOP",
+                o.source or _("no established SOP"),
                 # Without an established SOP nothing is known: empty, not "nee" and 0 hours.
-                *[key in o.offers if o.source else None for key, _ in choices],
+                *[key in o.offers if o.source else None for key, _label in choices],
                 o.expertise_hours if o.source else None,
                 ", ".join(o.partners),
                 ", ".join(o.limit_areas),
@@ -138,18 +152,26 @@ def analysis_sheets(data) -> list[Sheet]:
     ijk = data["ijk"]
     sheets = [
         Sheet(
-            "IJK per standaard",
-            ["School", *ijk["standards"]],
+            _("IJK per standard"),
+            [pgettext("table column", "School"), *ijk["standards"]],
             # Two decimals, as the page and the averages below: 3,67, not 3,6666666666666665.
             [
                 [s.name, *(None if v is None else round(v, 2) for v in values)]
                 for s, values in ijk["schools"]
             ]
-            + [["Gemiddelde bestuur", *ijk["board"]], ["Gemiddelde SWV", *ijk["region"]]],
+            + [
+                [_("Board average"), *ijk["board"]],
+                [_("Partnership average (SWV)"), *ijk["region"]],
+            ],
         ),
         Sheet(
-            "Verscheidenheidsindex",
-            ["School", "Leerlingen", "Punten", "Index"],
+            _("Verscheidenheidsindex"),
+            [
+                pgettext("table column", "School"),
+                _("Pupils"),
+                pgettext("diversity index", "Points"),
+                pgettext("diversity index", "Index"),
+            ],
             [
                 [s.name, f["pupils"], f["points"], f["index"]] if f else [s.name, "", "", ""]
                 for s, f in data["diversity"]["rows"]
@@ -157,7 +179,9 @@ def analysis_sheets(data) -> list[Sheet]:
         ),
     ]
     for kind, choices in data["choices"].items():
-        sheets.append(offers_sheet(data["offers"], choices, f"Aanbod {kind}"))
+        sheets.append(
+            offers_sheet(data["offers"], choices, _("Provision %(kind)s") % {"kind": kind})
+        )
     return sheets
 
 
@@ -165,19 +189,25 @@ def coverage_sheets(data) -> list[Sheet]:
     m = data["matrix"]
     return [
         Sheet(
-            "Dekkend aanbod",
-            ["Aanbod", *m.areas, "Geen school in"],
+            _("Coverage of support"),
+            [pgettext("support offered", "Provision"), *m.areas, _("No school in")],
             [[label, *counts, ", ".join(missing)] for _, label, counts, missing in m.rows],
             notes=[
-                "Aantal scholen dat het aanbod noemt, per gebied. Bron: het gepubliceerde "
-                "SOP, anders het nieuwste vastgestelde.",
+                _(
+                    "Number of schools that mention the provision, per area. Source: the "
+                    "published SOP, otherwise the newest established one."
+                ),
                 *([data["notice"]] if data.get("notice") else []),
             ],
         ),
         offers_sheet(data["offers"], data["choices"]),
         Sheet(
-            "Grenzen",
-            ["School", *LIMIT_LABELS.values(), "Genoemde gebieden"],
+            _("Limits"),
+            [
+                pgettext("table column", "School"),
+                *map(str, LIMIT_LABELS.values()),
+                _("Areas mentioned"),
+            ],
             [
                 [
                     o.school.name,
@@ -194,7 +224,7 @@ def _per_school_sheet(title, label, rows, values: dict) -> Sheet:
     """A figure per school, in the order of the overview's rows; schools without one left out."""
     return Sheet(
         title,
-        ["School", "BRIN", label],
+        [pgettext("table column", "School"), pgettext("table column", "BRIN"), label],
         [
             [r.school.name, r.school.brin_code, values[r.school.pk]]
             for r in rows
@@ -206,15 +236,26 @@ def _per_school_sheet(title, label, rows, values: dict) -> Sheet:
 def partnership_analysis_sheets(data) -> list[Sheet]:
     d = data["distributions"]
     return [
-        overview_sheet(f"Scholen {data['school_year']}", data["rows"]),
-        Sheet(
-            "SOP-check", ["Soort", "Bevindingen"], [[k, v] for k, v in d["check_totals"].items()]
+        overview_sheet(
+            _("Schools %(school_year)s") % {"school_year": data["school_year"]}, data["rows"]
         ),
-        _per_school_sheet("IJK per school", "Gemiddelde score", data["rows"], d["ijk_by_school"]),
-        _per_school_sheet("Index per school", "Index", data["rows"], d["index_by_school"]),
         Sheet(
-            "Trend",
-            ["Schooljaar", "Vastgestelde SOP's", "IJK gemiddeld", "Index gemiddeld"],
+            _("SOP check"),
+            [pgettext("finding", "Kind"), _("Findings")],
+            [[k, v] for k, v in d["check_totals"].items()],
+        ),
+        _per_school_sheet(
+            _("IJK per school"), _("Average score"), data["rows"], d["ijk_by_school"]
+        ),
+        _per_school_sheet(
+            _("Index per school"),
+            pgettext("diversity index", "Index"),
+            data["rows"],
+            d["index_by_school"],
+        ),
+        Sheet(
+            pgettext("sheet name", "Trend"),
+            [_("School year"), _("Established SOPs"), _("IJK average"), _("Index average")],
             [[r["year"], r["done"], r["ijk"], r["index"]] for r in data["trends"]["rows"]],
         ),
     ]

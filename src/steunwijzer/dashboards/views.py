@@ -10,18 +10,20 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_board_for_officer, get_partnership_for_staff
 
 from . import tables
-from .allocation import BASES, UNIT_LABELS, AllocationError
+from .allocation import AllocationError
 from .analysis import distributions, diversity_side_by_side, ijk_comparison, trends
 from .coverage import OFFER_FIELDS, matrix, offer_choices, offers_shown, school_offers
 from .exports import FORMATS, XLSX_TYPE, download
 from .forms import AllocationForm
 from .instruments import standard_titles
+from .labels import BASES, UNIT_LABELS
 from .models import AllocationScenario
 from .overview import (
     STATE_FILTERS,
@@ -50,7 +52,7 @@ def _year(request) -> str:
 
 def _check_format(fmt):
     if fmt not in FORMATS:
-        raise Http404("Kies csv of xlsx.")
+        raise Http404(_("Choose csv or xlsx."))
 
 
 # --- Board ---------------------------------------------------------------------------------
@@ -91,7 +93,11 @@ def board_overview_export(request, board_id, fmt):
     board = get_board_for_officer(request, board_id)
     _check_format(fmt)
     rows, _values, _notices = _filtered_rows(request, schools_in(board=board), offered_filters())
-    sheet = tables.overview_sheet(f"Bestuursoverzicht {board.name} {_year(request)}", rows)
+    sheet = tables.overview_sheet(
+        _("Board overview %(board)s %(school_year)s")
+        % {"board": board.name, "school_year": _year(request)},
+        rows,
+    )
     return download(f"bestuursoverzicht-{board.pk}-{_year(request)}", fmt, [sheet])
 
 
@@ -136,7 +142,7 @@ def _allocation_page(request, *, partnership, board, schools, owner_name):
         errors = {name: problems[0] for name, problems in form.errors.items()}
         if inputs is not None:
             try:
-                _, result = compute(schools, year, inputs)
+                _allocation, result = compute(schools, year, inputs)
             except AllocationError as exc:
                 errors["total"] = str(exc)
         # "Bereken" posts too (a GET form would put the CSRF token in the address) but only
@@ -151,7 +157,9 @@ def _allocation_page(request, *, partnership, board, schools, owner_name):
                 user=request.user,
                 today=timezone.localdate(),
             )
-            messages.success(request, f"De verdeling “{scenario.name}” is bewaard.")
+            messages.success(
+                request, _("The allocation “%(name)s” has been saved.") % {"name": scenario.name}
+            )
             return redirect("allocation_scenario", pk=scenario.pk)
     scenarios = AllocationScenario.objects.of_owner(partnership=partnership, board=board)
     return render(
@@ -220,7 +228,9 @@ def allocation_scenario_delete(request, pk):
         return render(request, "dashboards/scenario_delete.html", {"scenario": scenario})
     back = scenario.get_list_url()
     scenario.delete()
-    messages.success(request, f"De verdeling “{scenario.name}” is verwijderd.")
+    messages.success(
+        request, _("The allocation “%(name)s” has been deleted.") % {"name": scenario.name}
+    )
     return redirect(back)
 
 
@@ -272,7 +282,11 @@ def partnership_overview_export(request, slug, fmt):
     _check_format(fmt)
     rows, _values, _notices = _partnership_rows(request, partnership, filter_choices(partnership))
     sheets = [
-        tables.overview_sheet(f"Overzicht {partnership.short_name} {_year(request)}", rows),
+        tables.overview_sheet(
+            _("Overview %(partnership)s %(school_year)s")
+            % {"partnership": partnership.short_name, "school_year": _year(request)},
+            rows,
+        ),
         tables.reminders_sheet(tables.reminders(partnership, _year(request), rows)),
     ]
     return download(f"overzicht-{partnership.slug}-{_year(request)}", fmt, sheets)

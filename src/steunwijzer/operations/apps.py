@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OperationsConfig(AppConfig):
     name = "steunwijzer.operations"
-    verbose_name = "beheer"
+    verbose_name = _("administration")

@@ -24,6 +24,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from steunwijzer.organisations.models import School
 
@@ -37,7 +38,7 @@ NOT_WALKED = {"auth.user", "organisations.partnership", "organisations.board"}
 
 
 class AvgError(Exception):
-    """A request that cannot be carried out, with a Dutch reason."""
+    """A request that cannot be carried out, with a reason a person reads."""
 
 
 def _reverse_relations(model):
@@ -134,7 +135,7 @@ def school_export(brin: str) -> bytes:
     """A zip with everything stored about the school(s) with this BRIN (every vestiging)."""
     schools = list(School.objects.filter(brin=brin.strip().upper()).select_related("board"))
     if not schools:
-        raise AvgError(f"Er is geen school met BRIN {brin}.")
+        raise AvgError(_("There is no school with BRIN %(brin)s.") % {"brin": brin})
     found = rows_below(schools)
     manifest = {
         "about": "school",
@@ -183,7 +184,9 @@ def person_export(username: str) -> bytes:
 def _user(username: str):
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
-        raise AvgError(f"Er is geen account met gebruikersnaam {username}.")
+        raise AvgError(
+            _("There is no account with username %(username)s.") % {"username": username}
+        )
     return user
 
 

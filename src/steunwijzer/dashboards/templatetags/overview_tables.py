@@ -14,6 +14,8 @@ from django import template
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from steunwijzer.dashboards.coverage import area_of, gap_sentence
 from steunwijzer.profiles.dates import dutch_date
@@ -41,6 +43,19 @@ def _url_pattern(name: str, n_ids: int) -> str:
     return _e(url)
 
 
+def _row_words() -> dict:
+    """The words in an overview row, translated once per table rather than once per cell."""
+    return {
+        "late": _("late"),
+        "soon": _("soon"),
+        "check": _("%(blocking)d blocking, %(warnings)d points of attention"),
+        # The school's name is for screen readers, which read the link out of its row.
+        "statement": _('statement (PDF)<span class="sw-visually-hidden"> of %(school)s</span>'),
+        "received": _("received %(date)s"),
+        "nobody": _("nobody"),
+    }
+
+
 def _school_cell(row, show_board, links) -> str:
     school = row.school
     name = (
@@ -54,56 +69,57 @@ def _school_cell(row, show_board, links) -> str:
     return f'{name}<br><span class="sw-muted">{_e(school.board.name)}, {_e(area_of(school))}</span>'
 
 
-def _due_cell(row) -> str:
+def _due_cell(row, words) -> str:
     badge = ""
     if row.late:
-        badge = ' <span class="sw-badge sw-badge--late">te laat</span>'
+        badge = f' <span class="sw-badge sw-badge--late">{words["late"]}</span>'
     elif row.soon:
-        badge = ' <span class="sw-badge">binnenkort</span>'
+        badge = f' <span class="sw-badge">{words["soon"]}</span>'
     return f"{_e(dutch_date(row.due_on))}{badge}"
 
 
-def _check_cell(row) -> str:
+def _check_cell(row, words) -> str:
     if row.check_blocking is None:
         return DASH
-    return f"{row.check_blocking:d} blokkerend, {row.check_warnings:d} aandachtspunten"
+    return words["check"] % {"blocking": row.check_blocking, "warnings": row.check_warnings}
 
 
-def _advice_cell(row, links) -> str:
+def _advice_cell(row, links, words) -> str:
     if not row.advice:
         return DASH
     on = f" ({_e(dutch_date(row.advice_on))})" if row.advice_on else ""
     statement = (
         '<br><a class="utrecht-link" href="'
         f'{links["statement"].format(row.profile.pk, row.statement_pk)}">'
-        f'verklaring (PDF)<span class="sw-visually-hidden"> van {_e(row.school.name)}</span></a>'
+        f"{words['statement'] % {'school': _e(row.school.name)}}</a>"
         if row.statement_pk
         else ""
     )
     return f"{_e(row.advice)}{on}{statement}"
 
 
-def _delivered_cell(row) -> str:
+def _delivered_cell(row, words) -> str:
     received = (
-        f'<br><span class="sw-muted">ontvangen {_e(dutch_date(row.received_on))}</span>'
+        '<br><span class="sw-muted">'
+        f"{words['received'] % {'date': _e(dutch_date(row.received_on))}}</span>"
         if row.received_on
         else ""
     )
     return f"{_e(dutch_date(row.delivered_on) or DASH)}{received}"
 
 
-def _school_row(row, show_board, links) -> str:
+def _school_row(row, show_board, links, words) -> str:
     return (
         "  <tr>\n"
         f'    <th scope="row">{_school_cell(row, show_board, links)}</th>\n'
         f"    <td>{_e(row.state_label)}</td>\n"
-        f"    <td>{_e(row.actor_label or 'niemand')}</td>\n"
-        f"    <td>{_due_cell(row)}</td>\n"
+        f"    <td>{_e(row.actor_label or words['nobody'])}</td>\n"
+        f"    <td>{_due_cell(row, words)}</td>\n"
         f'    <td class="sw-num">{row.open_comments if row.profile else DASH}</td>\n'
-        f"    <td>{_check_cell(row)}</td>\n"
-        f"    <td>{_advice_cell(row, links)}</td>\n"
+        f"    <td>{_check_cell(row, words)}</td>\n"
+        f"    <td>{_advice_cell(row, links, words)}</td>\n"
         f"    <td>{_e(dutch_date(row.established_on) or DASH)}</td>\n"
-        f"    <td>{_delivered_cell(row)}</td>\n"
+        f"    <td>{_delivered_cell(row, words)}</td>\n"
         "  </tr>"
     )
 
@@ -115,11 +131,8 @@ def overview_rows(rows, show_board=False):
         "route": _url_pattern("profile_route", 1),
         "statement": _url_pattern("transition_statement", 2),
     }
-    return mark_safe("\n".join(_school_row(row, show_board, links) for row in rows))
-
-
-YES = "<td>ja</td>"
-NO = '<td><span class="sw-muted">nee</span></td>'
+    words = _row_words()
+    return mark_safe("\n".join(_school_row(row, show_board, links, words) for row in rows))
 
 
 def _listed(values) -> str:
@@ -130,12 +143,12 @@ def _listed(values) -> str:
 UNKNOWN = f"<td>{DASH}</td>"
 
 
-def _offer_cells(offer, choices) -> str:
+def _offer_cells(offer, choices, yes, no) -> str:
     # Without an established SOP nothing is known: a dash, not "nee" and 0 hours.
     if not offer.source:
         return UNKNOWN * len(choices) + f'<td class="sw-num">{DASH}</td>'
     return (
-        "".join(YES if key in offer.offers else NO for key, _ in choices)
+        "".join(yes if key in offer.offers else no for key, _label in choices)
         + f'<td class="sw-num">{floatformat(offer.expertise_hours, "-1")}</td>'
     )
 
@@ -144,26 +157,26 @@ def _offer_cells(offer, choices) -> str:
 def offer_rows(offers, choices):
     """A row per `coverage.SchoolOffer`: its source, "ja"/"nee" per kind of support in
     `choices` ([(key, label)]), hours of expertise and partners."""
+    yes = f"<td>{pgettext('offered', 'yes')}</td>"
+    no = f'<td><span class="sw-muted">{pgettext("offered", "no")}</span></td>'
+    no_sop = _("no established SOP")
     return mark_safe(
         "".join(
             f'<tr><th scope="row">{_e(o.school.name)}</th>'
-            f"<td>{_e(o.source or 'geen vastgesteld SOP')}</td>"
-            f"{_offer_cells(o, choices)}<td>{_listed(o.partners)}</td></tr>"
+            f"<td>{_e(o.source or no_sop)}</td>"
+            f"{_offer_cells(o, choices, yes, no)}<td>{_listed(o.partners)}</td></tr>"
             for o in offers
         )
     )
 
 
-DESCRIBED = "<td>beschreven</td>"
-NOT_DESCRIBED = '<td><span class="sw-muted">niet beschreven</span></td>'
-
-
-def _limit_cells(offer, columns) -> str:
+def _limit_cells(offer, columns, words) -> str:
     """Per limit field whether the school describes it, or one cell across all `columns`."""
     if not offer.source:
-        return f'<td colspan="{len(columns)}">geen vastgesteld SOP</td>'
+        return f'<td colspan="{len(columns)}">{words["no_sop"]}</td>'
     return "".join(
-        DESCRIBED if filled else NOT_DESCRIBED for filled in offer.limits_filled.values()
+        words["described"] if filled else words["not_described"]
+        for filled in offer.limits_filled.values()
     )
 
 
@@ -171,10 +184,15 @@ def _limit_cells(offer, columns) -> str:
 def limit_rows(offers, columns):
     """A row per `coverage.SchoolOffer`: where it describes its limits, and the areas of
     support its "wat kunnen wij niet bieden" names."""
+    words = {
+        "no_sop": _("no established SOP"),
+        "described": f"<td>{_('described')}</td>",
+        "not_described": f'<td><span class="sw-muted">{_("not described")}</span></td>',
+    }
     return mark_safe(
         "".join(
             f'<tr><th scope="row">{_e(o.school.name)}</th><td>{_e(o.area)}</td>'
-            f"{_limit_cells(o, columns)}<td>{_listed(o.limit_areas)}</td></tr>"
+            f"{_limit_cells(o, columns, words)}<td>{_listed(o.limit_areas)}</td></tr>"
             for o in offers
         )
     )

@@ -7,6 +7,7 @@ partnership's slug), so it costs no query on pages that have read them already.
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import pgettext
 
 from steunwijzer.organisations.models import Membership, Role
 
@@ -26,8 +27,9 @@ def overview_links(context):
     boards = sorted({m.board_id for m in memberships if m.role == Role.BOARD_OFFICER})
     slugs = sorted({m.partnership.slug for m in memberships if m.role == Role.PARTNERSHIP_STAFF})
     return _numbered(
-        "Bestuursoverzicht", [reverse("board_overview", args=[pk]) for pk in boards]
+        pgettext("header link", "Board overview"),
+        [reverse("board_overview", args=[pk]) for pk in boards],
     ) + _numbered(
-        "Overzicht samenwerkingsverband",
+        pgettext("header link", "Partnership overview"),
         [reverse("partnership_overview", args=[slug]) for slug in slugs],
     )
