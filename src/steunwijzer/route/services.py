@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from steunwijzer.core.problems import Problem
 from steunwijzer.core.uploads import UploadRefused, check_upload
@@ -10,6 +11,7 @@ from steunwijzer.profiles.models import Profile
 
 from .errors import ForbiddenAction, WrongState
 from .guards import GUARDS
+from .labels import route_name, step_label
 from .lifecycle import route_of, route_roles
 from .models import Transition
 from .notifications import notify_step
@@ -44,12 +46,18 @@ def profile_transition(
     step = route.step(action)
     roles = route_roles(profile, user)
     if step is None:
-        raise WrongState(f"De handeling '{action}' bestaat niet in de route {route.name}.")
+        raise WrongState(
+            _("The action '%(action)s' does not exist in the route %(route)s.")
+            % {"action": action, "route": route_name(route)}
+        )
     if not roles & set(step.roles):
-        raise ForbiddenAction(f"U mag de stap '{step.label}' niet zetten.")
+        raise ForbiddenAction(
+            _("You may not take the step '%(step)s'.") % {"step": step_label(step)}
+        )
     if profile.state not in step.sources:
         raise WrongState(
-            f"De stap '{step.label}' kan niet nu: het SOP is {profile.get_state_display()}."
+            _("The step '%(step)s' is not possible now: the SOP is %(state)s.")
+            % {"step": step_label(step), "state": profile.get_state_display()}
         )
     cleaned = clean_payload(action, payload, timezone.localdate())
     statement = (
