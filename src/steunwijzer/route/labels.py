@@ -7,6 +7,7 @@ the seed's own label is shown translated; a label a partnership wrote is shown a
 The keys (actions, route keys, payload values) are contracts and never change.
 """
 
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from .definitions import SCHOOLGIDS_ROUTE, SOP_ROUTE
@@ -63,6 +64,27 @@ def route_name(route) -> str:
     if (route.key, route.name) in _SEED_ROUTE_NAMES:
         return str(ROUTE_NAMES[route.key])
     return route.name
+
+
+def payload_messages() -> tuple[dict, dict]:
+    """What `payloads.clean_payload` says about a wrong record, in the page's language, and
+    the option labels it lists: pass it as `messages` to the route's services."""
+    texts = {
+        "not_an_object": _("expected an object"),
+        "not_text": _("expected text"),
+        "required": _("is required"),
+        "too_short": _("write at least {minimum} characters"),
+        "too_long": _("at most {maximum} characters"),
+        "choose_from": _("choose from: {options}"),
+        "not_a_date": _("expected a date like 2026-09-01"),
+        "in_future": _("may not be in the future"),
+    }
+    labels = {
+        key: str(label)
+        for labels in (ADVICE_LABELS, CONSENT_LABELS, PUPIL_METHOD_LABELS)
+        for key, label in labels.items()
+    }
+    return texts, labels
 
 
 def decision_label(value) -> str:

@@ -38,9 +38,13 @@ def _check_guards(profile: Profile, user, step, roles: set[str]) -> str:
 
 @transaction.atomic
 def profile_transition(
-    *, profile_id: int, user, action: str, payload=None, attachment=None
+    *, profile_id: int, user, action: str, payload=None, attachment=None, messages=None
 ) -> Transition:
-    """Take one step, all or nothing. Raises ForbiddenAction, WrongState or InvalidPayload."""
+    """Take one step, all or nothing. Raises ForbiddenAction, WrongState or InvalidPayload.
+
+    `messages`: the payload checks' messages and option labels in the page's language
+    (`labels.payload_messages()`); without it they are Dutch, as the API gives them.
+    """
     profile = Profile.objects.select_for_update().select_related("school__board").get(pk=profile_id)
     route = route_of(profile)
     step = route.step(action)
@@ -59,7 +63,8 @@ def profile_transition(
             _("The step '%(step)s' is not possible now: the SOP is %(state)s.")
             % {"step": step_label(step), "state": profile.get_state_display()}
         )
-    cleaned = clean_payload(action, payload, timezone.localdate())
+    texts, labels = messages or (None, None)
+    cleaned = clean_payload(action, payload, timezone.localdate(), texts, labels)
     statement = (
         _check_statement(attachment) if step.action in ("give_advice", "give_consent") else None
     )
@@ -106,9 +111,17 @@ def _apply(profile: Profile, action: str, target: str, cleaned: dict):
 
 
 @transaction.atomic
-def profiles_deliver(*, profile_ids: list[int], user, note: str = "") -> list[Transition]:
+def profiles_deliver(
+    *, profile_ids: list[int], user, note: str = "", messages=None
+) -> list[Transition]:
     """A board delivers several established SOPs at once: all of them, or none."""
     return [
-        profile_transition(profile_id=pk, user=user, action="deliver", payload={"note": note})
+        profile_transition(
+            profile_id=pk,
+            user=user,
+            action="deliver",
+            payload={"note": note},
+            messages=messages,
+        )
         for pk in sorted(set(profile_ids))
     ]

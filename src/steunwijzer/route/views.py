@@ -14,7 +14,7 @@ from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.report import check_profile
 
 from .forms import DeliverForm, TransitionForm
-from .labels import ADVICE_LABELS, CONSENT_LABELS, PUPIL_METHOD_LABELS
+from .labels import ADVICE_LABELS, CONSENT_LABELS, PUPIL_METHOD_LABELS, payload_messages
 from .lifecycle import route_of, transitions_for
 from .payloads import InvalidPayload
 from .services import ForbiddenAction, WrongState, profile_transition, profiles_deliver
@@ -64,6 +64,7 @@ def profile_transition_view(request, pk, action):
             action=action,
             payload=form.payload(),
             attachment=form.cleaned_data["statement"],
+            messages=payload_messages(),
         )
     except ForbiddenAction as exc:
         raise PermissionDenied(str(exc)) from None
@@ -109,6 +110,7 @@ def board_deliver(request, board_id):
                     profile_ids=form.cleaned_data["profiles"],
                     user=request.user,
                     note=form.cleaned_data["note"],
+                    messages=payload_messages(),
                 )
             except (ForbiddenAction, WrongState, InvalidPayload) as exc:
                 messages.error(
