@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .models import Board, Invitation, Membership, Partnership, School
 
@@ -43,7 +44,7 @@ class SchoolAdmin(admin.ModelAdmin):
     inlines = [MembershipInline]
     formfield_overrides = URL_FIELDS
 
-    @admin.display(description="BRIN + vestiging", ordering="brin")
+    @admin.display(description=_("BRIN + location"), ordering="brin")
     def brin_code(self, obj):
         return obj.brin_code
 
@@ -99,6 +100,6 @@ class InvitationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description="organisatie")
+    @admin.display(description=_("organisation"))
     def organisation(self, obj):
         return obj.organisation

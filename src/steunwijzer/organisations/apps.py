@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OrganisationsConfig(AppConfig):
     name = "steunwijzer.organisations"
-    verbose_name = "organisaties"
+    verbose_name = _("organisations")
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in

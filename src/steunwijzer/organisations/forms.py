@@ -3,6 +3,8 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.uploads import EMPTY, NOT_ALLOWED, TOO_LARGE, check_upload
 
@@ -44,7 +46,9 @@ def _in_dutch(error: ValidationError) -> ValidationError:
     if error.code == "password_too_short":
         minimum = (error.params or {}).get("min_length", "")
         return ValidationError(
-            f"Dit wachtwoord is te kort. Gebruik minstens {minimum} tekens.", code=error.code
+            _("This password is too short. Use at least %(minimum)s characters.")
+            % {"minimum": minimum},
+            code=error.code,
         )
     return error
 
@@ -62,7 +66,7 @@ class DutchPasswordMixin(auth_forms.SetPasswordMixin):
 class LoginForm(UtrechtFormMixin, auth_forms.AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "E-mailadres of gebruikersnaam"
+        self.fields["username"].label = _("Email address or username")
 
     def clean_username(self):
         # People know their e-mail address better than an older username: accept both.
@@ -99,20 +103,22 @@ def target_label(role, organisation) -> str:
 
 class InvitationForm(UtrechtFormMixin, forms.Form):
     target = forms.ChoiceField(
-        label="Rol en organisatie",
-        help_text="U ziet alleen de rollen die u zelf mag uitdelen.",
+        label=gettext_lazy("Role and organisation"),
+        help_text=gettext_lazy("You only see the roles you may hand out yourself."),
     )
     email = forms.EmailField(
-        label="E-mailadres",
-        help_text="De uitnodiging gaat naar dit adres. Hiermee logt de persoon straks in.",
+        label=gettext_lazy("Email address"),
+        help_text=gettext_lazy(
+            "The invitation goes to this address. The person will sign in with it."
+        ),
         # "off": the browser would otherwise suggest the inviter's own address.
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     function = forms.ChoiceField(
-        label="Functie",
+        label=gettext_lazy("Function"),
         required=False,
         choices=[
-            ("", "Geen of anders"),
+            ("", gettext_lazy("None or other")),
             *((value, label) for value, label in Membership.Function.choices if value),
         ],
     )
@@ -122,7 +128,7 @@ class InvitationForm(UtrechtFormMixin, forms.Form):
         self.targets = {target_value(role, org): (role, org) for role, org in targets}
         choices = [(target_value(role, org), target_label(role, org)) for role, org in targets]
         if len(choices) > 1:
-            choices.insert(0, ("", "Kies een rol en organisatie"))
+            choices.insert(0, ("", _("Choose a role and organisation")))
         self.fields["target"].choices = choices
 
     def clean_target(self):
@@ -134,17 +140,17 @@ class InvitationForm(UtrechtFormMixin, forms.Form):
 
 class AcceptInvitationForm(UtrechtFormMixin, DutchPasswordMixin, forms.Form):
     first_name = forms.CharField(
-        label="Voornaam",
+        label=gettext_lazy("First name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
-        label="Achternaam",
+        label=gettext_lazy("Last name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
     password1, password2 = auth_forms.SetPasswordMixin.create_password_fields(
-        label1="Wachtwoord", label2="Wachtwoord (nogmaals)"
+        label1=gettext_lazy("Password"), label2=gettext_lazy("Password (again)")
     )
 
     def __init__(self, *args, email, **kwargs):
@@ -169,7 +175,7 @@ class NameForm(UtrechtFormMixin, forms.ModelForm):
     class Meta:
         model = get_user_model()
         fields = ["first_name", "last_name"]
-        labels = {"first_name": "Voornaam", "last_name": "Achternaam"}
+        labels = {"first_name": gettext_lazy("First name"), "last_name": gettext_lazy("Last name")}
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
@@ -184,18 +190,18 @@ class NameForm(UtrechtFormMixin, forms.ModelForm):
 
 class ApiTokenForm(UtrechtFormMixin, forms.Form):
     name = forms.CharField(
-        label="Naam van de token",
+        label=gettext_lazy("Name of the token"),
         max_length=100,
-        help_text="Bijvoorbeeld het programma of script dat de token gebruikt.",
+        help_text=gettext_lazy("For example the program or script that uses the token."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
 
 LOGO_MAX_BYTES = 500 * 1024
 LOGO_MESSAGES = {
-    TOO_LARGE: "Dit bestand is te groot: een logo mag hoogstens 500 kB zijn.",
-    NOT_ALLOWED: "Dit is geen PNG- of JPEG-afbeelding.",
-    EMPTY: "Dit is geen PNG- of JPEG-afbeelding.",
+    TOO_LARGE: gettext_lazy("This file is too large: a logo may be at most 500 kB."),
+    NOT_ALLOWED: gettext_lazy("This is not a PNG or JPEG image."),
+    EMPTY: gettext_lazy("This is not a PNG or JPEG image."),
 }
 
 
@@ -203,19 +209,21 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
     """Name, colour and logo that dress every page of the partnership."""
 
     logo_file = forms.FileField(
-        label="Nieuw logo",
+        label=gettext_lazy("New logo"),
         required=False,
-        help_text="PNG of JPEG, hoogstens 500 kB. Laat leeg om het huidige logo te houden.",
+        help_text=gettext_lazy(
+            "PNG or JPEG, at most 500 kB. Leave empty to keep the current logo."
+        ),
     )
-    remove_logo = forms.BooleanField(label="Logo verwijderen", required=False)
-    website = forms.URLField(label="Website", required=False, assume_scheme="https")
+    remove_logo = forms.BooleanField(label=gettext_lazy("Remove logo"), required=False)
+    website = forms.URLField(label=gettext_lazy("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Partnership
         fields = ["name", "short_name", "main_colour", "contact_email", "website"]
         widgets = {"main_colour": forms.TextInput(attrs={"type": "color"})}
         help_texts = {
-            "main_colour": "Gebruik een donkere kleur: witte tekst moet erop leesbaar zijn."
+            "main_colour": gettext_lazy("Use a dark colour: white text must be readable on it.")
         }
 
     def clean_logo_file(self):
@@ -241,10 +249,12 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
 
 class TwoFactorCodeForm(UtrechtFormMixin, forms.Form):
     code = forms.CharField(
-        label="Code",
+        label=gettext_lazy("Code"),
         max_length=40,
-        help_text="De zes cijfers uit uw authenticator-app, of een van uw herstelcodes.",
-        error_messages={"required": "Vul de code in."},
+        help_text=gettext_lazy(
+            "The six digits from your authenticator app, or one of your recovery codes."
+        ),
+        error_messages={"required": gettext_lazy("Enter the code.")},
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
     )
 
@@ -252,4 +262,4 @@ class TwoFactorCodeForm(UtrechtFormMixin, forms.Form):
 class EnrolCodeForm(TwoFactorCodeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["code"].help_text = "De zes cijfers die de app nu laat zien."
+        self.fields["code"].help_text = _("The six digits the app shows now.")

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.json_api import signs_in_with_token
 
@@ -19,8 +20,8 @@ LAST_ACTIVITY_KEY = "sw_last_activity"
 ACTIVITY_RESOLUTION = 60
 # Reachable before the second step: signing out, the sign-in pages and files.
 OPEN_PREFIXES = ("/uitloggen/", "/inloggen/", "/wachtwoord-", "/static/", "/healthz", "/thema/")
-IDLE_MESSAGE = (
-    "U was een tijd niet actief en bent daarom uitgelogd. Log opnieuw in om verder te gaan."
+IDLE_MESSAGE = gettext_lazy(
+    "You were inactive for a while and have therefore been signed out. Sign in again to continue."
 )
 
 
@@ -95,10 +96,12 @@ class TwoFactorMiddleware:
         if user is None or user.is_verified() or request.path.startswith(OPEN_PREFIXES):
             return self.get_response(request)
         if two_factor.enabled_in_session(request):
-            return _send_to(request, reverse("two_factor_verify"), "Vul eerst uw code in.")
+            return _send_to(
+                request, reverse("two_factor_verify"), gettext_lazy("Enter your code first.")
+            )
         if two_factor.is_required(user):
             enrol = reverse("two_factor_settings")
             if request.path.startswith(enrol):
                 return self.get_response(request)
-            return _send_to(request, enrol, "Zet eerst tweestapsverificatie aan.")
+            return _send_to(request, enrol, gettext_lazy("Turn on two-step verification first."))
         return self.get_response(request)

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.core.tokens import hash_token
 
@@ -19,20 +20,20 @@ from steunwijzer.core.tokens import hash_token
 class Partnership(models.Model):
     """A samenwerkingsverband: receives every school's SOP and sets the regional model."""
 
-    name = models.CharField("naam", max_length=200)
-    short_name = models.CharField("korte naam", max_length=40)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=40)
     slug = models.SlugField(unique=True)
     main_colour = models.CharField(
-        "hoofdkleur",
+        _("main colour"),
         max_length=7,
         default="#2b5f75",
-        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Gebruik een kleur als #1a2b3c.")],
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #1a2b3c."))],
     )
     # Kept in the database (small, checked PNG/JPEG) so no media server is needed.
-    logo = models.BinaryField("logo", blank=True, default=b"", editable=True)
+    logo = models.BinaryField(_("logo"), blank=True, default=b"", editable=True)
     logo_type = models.CharField(max_length=20, blank=True)
-    contact_email = models.EmailField("e-mailadres voor vragen", blank=True)
-    website = models.URLField("website", blank=True)
+    contact_email = models.EmailField(_("email address for questions"), blank=True)
+    website = models.URLField(_("website"), blank=True)
     # Names the state of everything the partnership shows outside the editor: public pages,
     # finder, open data, downloads, overviews, the SOP-check's corpus. Every cache keys on it;
     # `organisations.changes.partnership_changed` gives it a new random value with every such
@@ -40,8 +41,8 @@ class Partnership(models.Model):
     content_version = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
-        verbose_name = "samenwerkingsverband"
-        verbose_name_plural = "samenwerkingsverbanden"
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
         ordering = ["name"]
 
     def __str__(self):
@@ -60,13 +61,13 @@ class Board(models.Model):
     """A schoolbestuur (bevoegd gezag). A board with one school is an éénpitter."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="boards")
-    name = models.CharField("naam", max_length=200)
-    board_number = models.CharField("bestuursnummer", max_length=10, blank=True)
-    website = models.URLField("website", blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    board_number = models.CharField(_("board number"), max_length=10, blank=True)
+    website = models.URLField(_("website"), blank=True)
 
     class Meta:
-        verbose_name = "schoolbestuur"
-        verbose_name_plural = "schoolbesturen"
+        verbose_name = _("school board")
+        verbose_name_plural = _("school boards")
         ordering = ["name"]
 
     def __str__(self):
@@ -119,43 +120,43 @@ class School(models.Model):
     """A school location: BRIN plus vestiging (two digits, "00" for the main location)."""
 
     class Type(models.TextChoices):
-        BAO = "bao", "basisonderwijs"
-        SBO = "sbo", "speciaal basisonderwijs"
-        SO = "so", "speciaal onderwijs"
+        BAO = "bao", _("primary education")
+        SBO = "sbo", _("special primary education")
+        SO = "so", _("special education")
 
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="schools")
     brin = models.CharField(
-        "BRIN",
+        _("BRIN"),
         max_length=4,
-        validators=[
-            RegexValidator(r"^\d{2}[A-Z]{2}$", "Een BRIN is twee cijfers en twee letters.")
-        ],
+        validators=[RegexValidator(r"^\d{2}[A-Z]{2}$", _("A BRIN is two digits and two letters."))],
     )
     vestiging = models.CharField(
-        "vestigingsnummer",
+        _("location number"),
         max_length=2,
         default="00",
-        validators=[RegexValidator(r"^\d{2}$", "Een vestigingsnummer is twee cijfers.")],
+        validators=[RegexValidator(r"^\d{2}$", _("A location number is two digits."))],
     )
-    name = models.CharField("naam", max_length=200)
-    school_type = models.CharField("soort school", max_length=3, choices=Type, default=Type.BAO)
-    street_address = models.CharField("adres", max_length=200)
-    postcode = models.CharField("postcode", max_length=7)
-    city = models.CharField("plaats", max_length=100)
-    municipality = models.CharField("gemeente", max_length=100)
-    district = models.CharField("wijk of stadsdeel", max_length=100, blank=True)
-    website = models.URLField("website", blank=True)
-    denomination = models.CharField("denominatie", max_length=100, blank=True)
-    pupil_count = models.PositiveIntegerField("aantal leerlingen", default=0)
-    contact_name = models.CharField("contactpersoon", max_length=200, blank=True)
-    contact_email = models.EmailField("e-mailadres contactpersoon", blank=True)
-    contact_phone = models.CharField("telefoon contactpersoon", max_length=30, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    school_type = models.CharField(
+        _("type of school"), max_length=3, choices=Type, default=Type.BAO
+    )
+    street_address = models.CharField(_("address"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=7)
+    city = models.CharField(_("town"), max_length=100)
+    municipality = models.CharField(_("municipality"), max_length=100)
+    district = models.CharField(_("neighbourhood or district"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    denomination = models.CharField(_("denomination"), max_length=100, blank=True)
+    pupil_count = models.PositiveIntegerField(_("number of pupils"), default=0)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("email address of contact person"), blank=True)
+    contact_phone = models.CharField(_("phone number of contact person"), max_length=30, blank=True)
 
     objects = SchoolQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "school"
-        verbose_name_plural = "scholen"
+        verbose_name = _("school")
+        verbose_name_plural = _("schools")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["brin", "vestiging"], name="unique_brin_vestiging"),
@@ -174,12 +175,12 @@ class School(models.Model):
 
 
 class Role(models.TextChoices):
-    PARTNERSHIP_STAFF = "partnership_staff", "medewerker samenwerkingsverband"
-    BOARD_OFFICER = "board_officer", "kwaliteitsmedewerker bestuur"
-    SCHOOL_EDITOR = "school_editor", "schoolredacteur (directeur of IB'er)"
-    SCHOOL_TEAM = "school_team", "teamlid"
-    MR_MEMBER = "mr_member", "MR-lid"
-    PLATFORM_ADMIN = "platform_admin", "beheerder platform"
+    PARTNERSHIP_STAFF = "partnership_staff", _("partnership staff member")
+    BOARD_OFFICER = "board_officer", _("board quality officer")
+    SCHOOL_EDITOR = "school_editor", _("school editor (head or internal supervisor)")
+    SCHOOL_TEAM = "school_team", _("team member")
+    MR_MEMBER = "mr_member", _("MR member")
+    PLATFORM_ADMIN = "platform_admin", _("platform administrator")
 
 
 # Which organisation a membership of each role hangs on.
@@ -209,26 +210,26 @@ class Membership(models.Model):
     """One role a person holds at one organisation. A person may hold several."""
 
     class Function(models.TextChoices):
-        DIRECTOR = "directeur", "directeur"
-        INTERNAL_SUPERVISOR = "ib", "intern begeleider"
-        TEACHER = "leerkracht", "leerkracht"
-        PARENT = "ouder", "ouder"
-        STAFF = "personeel", "personeelslid"
+        DIRECTOR = "directeur", _("head teacher")
+        INTERNAL_SUPERVISOR = "ib", _("internal supervisor")
+        TEACHER = "leerkracht", _("teacher")
+        PARENT = "ouder", _("parent")
+        STAFF = "personeel", _("staff member")
         OTHER = "", "—"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField("rol", max_length=20, choices=Role)
-    function = models.CharField("functie", max_length=20, choices=Function, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role)
+    function = models.CharField(_("function"), max_length=20, choices=Function, blank=True)
     partnership = models.ForeignKey(Partnership, null=True, blank=True, on_delete=models.CASCADE)
     board = models.ForeignKey(Board, null=True, blank=True, on_delete=models.CASCADE)
     school = models.ForeignKey(School, null=True, blank=True, on_delete=models.CASCADE)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "lidmaatschap"
-        verbose_name_plural = "lidmaatschappen"
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         # One constraint per scope: SQLite cannot treat NULLs as equal in a single one.
         constraints = [
             models.UniqueConstraint(
@@ -313,9 +314,11 @@ class InvitationQuerySet(models.QuerySet):
 class Invitation(models.Model):
     """An e-mailed invitation to take up a role; the link lets the invitee set a password."""
 
-    email = models.EmailField("e-mailadres")
-    role = models.CharField("rol", max_length=20, choices=Role)
-    function = models.CharField("functie", max_length=20, choices=Membership.Function, blank=True)
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=20, choices=Role)
+    function = models.CharField(
+        _("function"), max_length=20, choices=Membership.Function, blank=True
+    )
     partnership = models.ForeignKey(Partnership, null=True, blank=True, on_delete=models.CASCADE)
     board = models.ForeignKey(Board, null=True, blank=True, on_delete=models.CASCADE)
     school = models.ForeignKey(School, null=True, blank=True, on_delete=models.CASCADE)
@@ -330,8 +333,8 @@ class Invitation(models.Model):
     objects = InvitationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "uitnodiging"
-        verbose_name_plural = "uitnodigingen"
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
 
     def __str__(self):
         return f"{self.email} ({self.get_role_display()})"

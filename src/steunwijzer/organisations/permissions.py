@@ -7,6 +7,7 @@ organisation or at one below it (a partnership's boards and schools, a board's s
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from .models import INVITABLE_ROLES, ROLE_SCOPE, Board, Membership, Partnership, Role, School
 
@@ -96,7 +97,7 @@ def get_partnership_for_staff(request, slug) -> Partnership:
     """The partnership whose settings this person manages, or PermissionDenied."""
     partnership = get_object_or_404(Partnership.objects.defer("logo"), slug=slug)
     if not partnership.staff_may_manage(request.user):
-        raise PermissionDenied("Alleen medewerkers van het samenwerkingsverband kunnen dit.")
+        raise PermissionDenied(_("Only staff of the partnership can do this."))
     return partnership
 
 
@@ -122,5 +123,5 @@ def get_board_for_officer(request, board_id) -> Board:
     """The board whose SOPs this person handles as its quality officer, or PermissionDenied."""
     board = get_object_or_404(Board.objects.select_related("partnership"), pk=board_id)
     if not is_board_officer_of(request.user, board):
-        raise PermissionDenied("Alleen kwaliteitsmedewerkers van dit bestuur kunnen dit.")
+        raise PermissionDenied(_("Only quality officers of this board can do this."))
     return board

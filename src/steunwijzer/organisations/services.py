@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Invitation, Membership, Role, display_name
 from .permissions import may_invite, scope_fields
@@ -40,7 +41,7 @@ def invitation_state(raw_token: str) -> str:
 @transaction.atomic
 def invitation_create(*, inviter, email, role, organisation, function="") -> Invitation:
     if not may_invite(inviter, role, organisation):
-        raise PermissionDenied("U mag voor deze rol en organisatie niemand uitnodigen.")
+        raise PermissionDenied(_("You may not invite anyone for this role and organisation."))
     invitation = Invitation(
         email=email.strip().lower(),
         role=role,
@@ -60,7 +61,7 @@ def invitation_create(*, inviter, email, role, organisation, function="") -> Inv
     }
     # Sent inside the transaction: if the mail cannot go out, no dangling invitation remains.
     send_mail(
-        subject="Uitnodiging voor Steunwijzer",
+        subject=_("Invitation to Steunwijzer"),
         message=render_to_string("organisations/invitation_email.txt", context),
         from_email=None,
         recipient_list=[invitation.email],
@@ -80,7 +81,7 @@ def invitation_accept(*, invitation, user=None, first_name="", last_name="", pas
         raise InvitationClosed
     if user is None:
         if account_for_email(invitation.email) is not None:
-            raise PermissionDenied("Er bestaat al een account voor dit e-mailadres.")
+            raise PermissionDenied(_("An account for this email address already exists."))
         user = get_user_model().objects.create_user(
             username=invitation.email,
             email=invitation.email,
@@ -89,7 +90,7 @@ def invitation_accept(*, invitation, user=None, first_name="", last_name="", pas
             last_name=last_name,
         )
     elif user.email.strip().lower() != invitation.email.lower():
-        raise PermissionDenied("Deze uitnodiging is voor een ander e-mailadres.")
+        raise PermissionDenied(_("This invitation is for a different email address."))
     Membership.objects.get_or_create(
         user=user,
         role=invitation.role,

@@ -9,6 +9,8 @@ from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -19,9 +21,9 @@ from . import two_factor
 from .backends import address_is_throttled, codes_per_account
 from .forms import EnrolCodeForm, TwoFactorCodeForm
 
-WRONG_CODE = (
-    "Deze code klopt niet. Kijk of u de nieuwste code uit uw app overneemt, of gebruik een "
-    "herstelcode die u nog niet eerder heeft gebruikt. Na meerdere fouten moet u even wachten."
+WRONG_CODE = gettext_lazy(
+    "This code is not right. Check that you copy the newest code from your app, or use a "
+    "recovery code you have not used before. After several mistakes you have to wait a while."
 )
 
 
@@ -94,8 +96,11 @@ def two_factor_verify(request):
                 left = two_factor.recovery_codes_left(request.user)
                 messages.warning(
                     request,
-                    f"U heeft een herstelcode gebruikt; er zijn er nog {left} over. Maak nieuwe "
-                    "herstelcodes in Mijn account als u er weinig over heeft.",
+                    _(
+                        "You used a recovery code; %(left)s are left. Create new recovery "
+                        "codes in My account when you have few left."
+                    )
+                    % {"left": left},
                 )
             return redirect(_next_url(request))
     ctx = {
@@ -146,14 +151,16 @@ def two_factor_settings(request):
     if codes is None:
         form.add_error(
             "code",
-            "Deze code klopt niet. Scan de QR-code opnieuw en vul de nieuwste code in. "
-            "Na een fout moet u even wachten.",
+            _(
+                "This code is not right. Scan the QR code again and enter the newest code. "
+                "After a mistake you have to wait a while."
+            ),
         )
         return _settings_page(request, form=form, status=400)
     del request.session[two_factor.ENROLMENT_SESSION_KEY]
     otp_login(request, two_factor.app_device(request.user))
     two_factor.remember_enabled(request, True)
-    messages.success(request, "Tweestapsverificatie staat aan.")
+    messages.success(request, _("Two-step verification is on."))
     return _settings_page(request, codes=codes, just_enabled=True)
 
 
@@ -163,7 +170,9 @@ def recovery_codes_regenerate(request):
     if not two_factor.is_enabled(request.user):
         return redirect("two_factor_settings")
     codes = two_factor.recovery_codes_issue(user=request.user)
-    messages.success(request, "Er zijn nieuwe herstelcodes gemaakt; de oude werken niet meer.")
+    messages.success(
+        request, _("New recovery codes have been created; the old ones no longer work.")
+    )
     return _settings_page(request, codes=codes)
 
 
@@ -181,8 +190,8 @@ def two_factor_disable(request):
     if two_factor.is_required(request.user):
         messages.warning(
             request,
-            "Tweestapsverificatie staat uit. Voor uw rol is die verplicht: stel de app opnieuw in.",
+            _("Two-step verification is off. It is required for your role: set up the app again."),
         )
     else:
-        messages.success(request, "Tweestapsverificatie staat uit.")
+        messages.success(request, _("Two-step verification is off."))
     return redirect("two_factor_settings")

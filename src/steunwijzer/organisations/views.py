@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from . import services, two_factor
 from .forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, NameForm, PartnershipForm
@@ -53,7 +54,7 @@ def account_settings(request):
         form = NameForm(request.POST, instance=request.user)
         if form.is_valid():
             form.save()
-            messages.success(request, "Uw naam is opgeslagen.")
+            messages.success(request, _("Your name has been saved."))
             return redirect("account_settings")
         return account_page(request, name_form=form, status=400)
     return account_page(request)
@@ -63,7 +64,7 @@ def account_settings(request):
 def invite(request):
     targets = invitable_targets(request.user)
     if not targets:
-        raise PermissionDenied("U mag geen mensen uitnodigen.")
+        raise PermissionDenied(_("You may not invite people."))
     form = InvitationForm(request.POST or None, targets=targets)
     if request.method == "POST" and form.is_valid():
         role, organisation = form.cleaned_data["target"]
@@ -75,7 +76,9 @@ def invite(request):
             organisation=organisation,
             function=form.cleaned_data["function"],
         )
-        messages.success(request, f"De uitnodiging is verstuurd naar {email}.")
+        messages.success(
+            request, _("The invitation has been sent to %(email)s.") % {"email": email}
+        )
         return redirect("invite")
     sent = (
         Invitation.objects.filter(
@@ -129,9 +132,15 @@ def _accept_with_account(request, invitation, account):
 
 
 def _welcome(request, invitation):
-    where = f" bij {invitation.organisation}" if invitation.organisation else ""
     role = Role(invitation.role).label
-    messages.success(request, f"Welkom! U bent nu {role}{where}.")
+    if invitation.organisation:
+        message = _("Welcome! You are now %(role)s at %(organisation)s.") % {
+            "role": role,
+            "organisation": invitation.organisation,
+        }
+    else:
+        message = _("Welcome! You are now %(role)s.") % {"role": role}
+    messages.success(request, message)
     return redirect("home")
 
 
@@ -148,7 +157,7 @@ def partnership_settings(request, slug):
     form = PartnershipForm(request.POST or None, request.FILES or None, instance=partnership)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "De instellingen van het samenwerkingsverband zijn opgeslagen.")
+        messages.success(request, _("The settings of the partnership have been saved."))
         return redirect("partnership_settings", slug=partnership.slug)
     status = 400 if form.errors else 200
     return render(

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReviewConfig(AppConfig):
     name = "steunwijzer.review"
-    verbose_name = "beoordeling"
+    verbose_name = _("review")

@@ -8,6 +8,8 @@ about a draft, and of how the school answered.
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.organisations.models import Membership, display_name
 from steunwijzer.profiles.models import Profile
@@ -37,9 +39,9 @@ class CommentQuerySet(models.QuerySet):
 
 class Comment(models.Model):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="comments")
-    chapter_key = models.CharField("hoofdstuk", max_length=100)
+    chapter_key = models.CharField(_("chapter"), max_length=100)
     # Empty: the comment is about the whole chapter.
-    field_key = models.CharField("veld", max_length=100, blank=True)
+    field_key = models.CharField(_("field"), max_length=100, blank=True)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
     )
@@ -48,11 +50,11 @@ class Comment(models.Model):
     )
     # Kept so the thread still says who wrote it after an account is deleted.
     author_name = models.CharField(max_length=200, blank=True)
-    body = models.TextField("opmerking", max_length=BODY_MAX)
+    body = models.TextField(_("comment"), max_length=BODY_MAX)
     # The version the writer was reading, so a remark can be read against that text later.
-    profile_version = models.PositiveIntegerField("versie")
+    profile_version = models.PositiveIntegerField(_("version"))
     created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField("opgelost op", null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved on"), null=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -60,13 +62,16 @@ class Comment(models.Model):
     objects = CommentQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "opmerking"
-        verbose_name_plural = "opmerkingen"
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["profile", "chapter_key"])]
 
     def __str__(self):
-        return f"Opmerking van {self.author_name or 'onbekend'} bij {self.profile}"
+        return gettext_now("Comment by %(author)s on %(profile)s") % {
+            "author": self.author_name or gettext_now("unknown"),
+            "profile": self.profile,
+        }
 
     @staticmethod
     def may_comment(profile: Profile, user) -> bool:

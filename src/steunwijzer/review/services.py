@@ -3,21 +3,27 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.models import Profile
 
 from .models import BODY_MAX, Comment
 
-NO_RESOLVE = "Alleen de directeur of IB'er van de school kan een opmerking afhandelen."
+NO_RESOLVE = gettext_lazy(
+    "Only the head or internal supervisor of the school can resolve a comment."
+)
 
 
 def _check_target(profile: Profile, chapter_key: str, field_key: str):
     chapter = next((c for c in profile.chapters if c.key == chapter_key), None)
     if chapter is None:
-        raise ValidationError("Dit hoofdstuk bestaat niet in het SOP-model van dit profiel.")
+        raise ValidationError(_("This chapter does not exist in the SOP model of this profile."))
     if field_key and field_key not in {f.key for f in profile.applicable_fields(chapter)}:
-        raise ValidationError(f"Dit veld hoort niet bij hoofdstuk {chapter.heading}.")
+        raise ValidationError(
+            _("This field does not belong to chapter %(chapter)s.") % {"chapter": chapter.heading}
+        )
 
 
 @transaction.atomic
@@ -30,10 +36,10 @@ def comment_create(
     the caller passes: threads are one level deep so they read top to bottom.
     """
     if not Comment.may_comment(profile, user):
-        raise PermissionDenied("U mag bij dit profiel geen opmerkingen plaatsen.")
+        raise PermissionDenied(_("You may not place comments on this profile."))
     if parent is not None:
         if parent.profile_id != profile.pk:
-            raise ValidationError("Deze reactie hoort niet bij dit profiel.")
+            raise ValidationError(_("This reply does not belong to this profile."))
         parent = parent.root
         chapter_key, field_key = parent.chapter_key, parent.field_key
     else:
@@ -41,10 +47,11 @@ def comment_create(
     # Browsers send line breaks as two characters but count them as one against maxlength.
     body = (body or "").replace("\r\n", "\n")
     if not body.strip():
-        raise ValidationError("Schrijf eerst uw opmerking.")
+        raise ValidationError(_("Write your comment first."))
     if len(body) > BODY_MAX:
         raise ValidationError(
-            f"Een opmerking is maximaal {BODY_MAX} tekens lang; deze heeft er {len(body)}."
+            _("A comment is at most %(maximum)s characters long; this one has %(length)s.")
+            % {"maximum": BODY_MAX, "length": len(body)}
         )
     return Comment.objects.create(
         profile=profile,
@@ -65,7 +72,7 @@ def _locked_thread(comment: Comment, user) -> Comment:
         .get(pk=comment.parent_id or comment.pk)
     )
     if not Comment.may_resolve(thread.profile, user):
-        raise PermissionDenied(NO_RESOLVE)
+        raise PermissionDenied(str(NO_RESOLVE))
     return thread
 
 

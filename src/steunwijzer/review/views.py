@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwijzer.core.forms import NextForm, error_text
@@ -36,7 +37,7 @@ def profile_diff(request, pk):
         old = int(request.GET.get("van") or previous_number(profile, new))
         ctx["comparison"] = compare(profile, old, new)
     except ValueError:
-        ctx["error"], status = "Een versienummer is een geheel getal, zoals 7.", 404
+        ctx["error"], status = _("A version number is a whole number, such as 7."), 404
     except UnknownRevision as exc:
         ctx["error"], status = str(exc), 404
     else:
@@ -83,7 +84,7 @@ def comment_create(request, pk):
     profile = Profile.objects.get_for_user(request.user, pk)
     form = CommentForm(request.POST)
     if "parent" in form.errors:
-        raise Http404("Deze opmerking bestaat niet.")
+        raise Http404(_("This comment does not exist."))
     parent_id = form.cleaned_data["parent"]
     parent = get_object_or_404(profile.comments, pk=parent_id) if parent_id is not None else None
     chapter_key = form.cleaned_data.get("chapter", "")
@@ -100,7 +101,7 @@ def comment_create(request, pk):
         except ValidationError as exc:
             message = " ".join(exc.messages)
         else:
-            messages.success(request, "Uw opmerking is geplaatst.")
+            messages.success(request, _("Your comment has been posted."))
             return _back(request, profile, f"opmerking-{comment.root.pk}")
     else:
         message = error_text(form)
@@ -128,7 +129,7 @@ def _comment_for(user, pk) -> Comment:
 def comment_resolve(request, pk):
     comment = _comment_for(request.user, pk)
     thread = services.comment_resolve(comment=comment, user=request.user)
-    messages.success(request, "De opmerking is afgehandeld.")
+    messages.success(request, _("The comment has been resolved."))
     return _back(request, comment.profile, f"opmerking-{thread.pk}")
 
 
@@ -137,7 +138,7 @@ def comment_resolve(request, pk):
 def comment_reopen(request, pk):
     comment = _comment_for(request.user, pk)
     thread = services.comment_reopen(comment=comment, user=request.user)
-    messages.success(request, "De opmerking staat weer open.")
+    messages.success(request, _("The comment is open again."))
     return _back(request, comment.profile, f"opmerking-{thread.pk}")
 
 

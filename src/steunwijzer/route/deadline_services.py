@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from steunwijzer.core.school_year import is_valid_school_year
 from steunwijzer.organisations.models import Board, Partnership
@@ -16,22 +17,25 @@ from .models import Deadline
 def _check(user, partnership: Partnership, board: Board | None):
     # Views check first; checking again here keeps the API, admin actions and scripts honest.
     if board is None and not partnership.staff_may_manage(user):
-        raise PermissionDenied("Alleen medewerkers van het samenwerkingsverband kunnen dit.")
+        raise PermissionDenied(_("Only staff of the partnership can do this."))
     if board is not None and not is_board_officer_of(user, board):
-        raise PermissionDenied("Alleen kwaliteitsmedewerkers van dit bestuur kunnen dit.")
+        raise PermissionDenied(_("Only quality officers of this board can do this."))
     if board is not None and board.partnership_id != partnership.pk:
         raise ValueError("Dit bestuur hoort niet bij dit samenwerkingsverband.")
 
 
 def _check_dates(school_year: str, due_on: date):
     if not is_valid_school_year(school_year or ""):
-        raise ValidationError({"school_year": "Schrijf het schooljaar als 2026-2027."})
+        raise ValidationError({"school_year": _("Write the school year as 2026-2027.")})
     first, last = school_year_bounds(school_year)
     if not first <= due_on <= last:
         raise ValidationError(
             {
-                "due_on": f"Kies een datum in schooljaar {school_year}: tussen "
-                f"1 augustus {first.year} en 31 juli {last.year}."
+                "due_on": _(
+                    "Choose a date in school year %(school_year)s: between "
+                    "1 August %(first)s and 31 July %(last)s."
+                )
+                % {"school_year": school_year, "first": first.year, "last": last.year}
             }
         )
 

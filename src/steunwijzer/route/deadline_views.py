@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwijzer.core.school_year import school_year_of
@@ -77,7 +78,9 @@ def _save(request, form, *, partnership, board=None) -> bool:
         form.add_error(None, exc)
         return False
     messages.success(
-        request, f"De termijn voor {deadline.school_year} is nu {dutch_date(deadline.due_on)}."
+        request,
+        _("The deadline for %(school_year)s is now %(date)s.")
+        % {"school_year": deadline.school_year, "date": dutch_date(deadline.due_on)},
     )
     return True
 
@@ -119,7 +122,10 @@ def board_deadline_remove(request, board_id, school_year):
     if deadline_remove(user=request.user, board=board, school_year=school_year):
         messages.success(
             request,
-            f"De eigen termijn voor {school_year} is weg; "
-            "nu geldt die van het samenwerkingsverband.",
+            _(
+                "The own deadline for %(school_year)s is gone; "
+                "the partnership's deadline now applies."
+            )
+            % {"school_year": school_year},
         )
     return redirect("board_deadlines", board_id=board.pk)

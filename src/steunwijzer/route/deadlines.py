@@ -6,6 +6,9 @@ command can ask these questions for hundreds of profiles after fetching everythi
 
 from datetime import date, timedelta
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
+
 from steunwijzer.profiles.states import BEFORE_BOARD, EDITABLE_STATE
 
 from .definitions import EDITOR, MR, OFFICER, SINGLE_SCHOOL_EDITOR, STAFF
@@ -18,12 +21,12 @@ SOON_DAYS = 14
 FINISHED_STATES = ("gepubliceerd",)
 
 ACTOR_LABELS = {
-    EDITOR: "de school",
-    MR: "de MR",
-    OFFICER: "het bestuur",
+    EDITOR: pgettext_lazy("who acts next", "the school"),
+    MR: pgettext_lazy("who acts next", "the MR"),
+    OFFICER: pgettext_lazy("who acts next", "the board"),
     # The director of an éénpitter acts as its board when delivering.
-    SINGLE_SCHOOL_EDITOR: "het bestuur",
-    STAFF: "het samenwerkingsverband",
+    SINGLE_SCHOOL_EDITOR: pgettext_lazy("who acts next", "the board"),
+    STAFF: pgettext_lazy("who acts next", "the partnership"),
 }
 
 
@@ -104,10 +107,21 @@ def next_actors(profile) -> list[str]:
 
 
 def actors_label(roles) -> str:
-    """In Dutch: "de MR", "het bestuur of de school"; "" when nobody needs to act."""
+    """ "the MR", "the board or the school" (in the page's language); "" when nobody needs to
+    act."""
     labels = []
     for role in roles:
-        label = ACTOR_LABELS.get(role, role)
+        label = str(ACTOR_LABELS.get(role, role))
         if label not in labels:
             labels.append(label)
-    return " of ".join(labels)
+    return either(labels)
+
+
+def either(labels) -> str:
+    """ "a", "a or b", "a or b or c"; "" for none."""
+    joined = ""
+    for label in labels:
+        joined = (
+            _("%(first)s or %(second)s") % {"first": joined, "second": label} if joined else label
+        )
+    return joined

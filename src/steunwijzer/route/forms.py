@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.core.forms import UploadField
 from steunwijzer.organisations.forms import UtrechtFormMixin
@@ -7,11 +8,11 @@ from .deadlines import following_school_year
 
 
 class DeadlineForm(UtrechtFormMixin, forms.Form):
-    school_year = forms.ChoiceField(label="Schooljaar")
+    school_year = forms.ChoiceField(label=_("School year"))
     due_on = forms.DateField(
-        label="Uiterlijk bij het bestuur op",
+        label=_("Due at the board on"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="Een datum in het gekozen schooljaar (1 augustus tot en met 31 juli).",
+        help_text=_("A date in the chosen school year (1 August up to and including 31 July)."),
     )
 
     def __init__(self, *args, school_year: str, **kwargs):
@@ -61,7 +62,7 @@ class TransitionForm(forms.Form):
         }
 
 
-NO_PROFILES_CHOSEN = "Kies een of meer vastgestelde SOP's om aan te leveren."
+NO_PROFILES_CHOSEN = _("Choose one or more established SOPs to deliver.")
 
 
 class DeliverForm(forms.Form):

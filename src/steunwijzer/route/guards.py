@@ -5,6 +5,8 @@ be taken, or returns a note to record on the step ("" for none). A route stored 
 its guards, so a partnership's own route can use them too.
 """
 
+from django.utils.translation import gettext as _
+
 from steunwijzer.organisations.models import Membership, Role
 from steunwijzer.quality_check.report import check_profile
 
@@ -21,9 +23,13 @@ def complete_profile(profile, user, roles):
     """Mandatory items of the SOP-check block the step to the MR; the rest only warns."""
     blocking = check_profile(profile).blocking
     if blocking:
-        listed = "; ".join(f.message for f in blocking[:5])
-        more = f" (en nog {len(blocking) - 5})" if len(blocking) > 5 else ""
-        raise WrongState(f"Het SOP is nog niet compleet: {listed}{more}")
+        listed = "; ".join(str(f.message) for f in blocking[:5])
+        if len(blocking) > 5:
+            raise WrongState(
+                _("The SOP is not complete yet: %(items)s (and %(more)s more)")
+                % {"items": listed, "more": len(blocking) - 5}
+            )
+        raise WrongState(_("The SOP is not complete yet: %(items)s") % {"items": listed})
     return ""
 
 
@@ -31,8 +37,10 @@ def mr_present(profile, user, roles):
     # Without an MR member nobody could take the next step: the SOP would be stuck.
     if not _mr_members(profile).exists():
         raise WrongState(
-            "Deze school heeft nog geen MR-lid in Steunwijzer. Nodig eerst de MR uit via "
-            "'Iemand uitnodigen'."
+            _(
+                "This school has no MR member in Steunwijzer yet. First invite the MR via "
+                "'Invite someone'."
+            )
         )
     return ""
 
@@ -40,15 +48,17 @@ def mr_present(profile, user, roles):
 def parent_section(profile, user, roles):
     if not _mr_members(profile, parents_only=True).exists():
         raise WrongState(
-            "Deze school heeft nog geen ouder in de MR in Steunwijzer; de oudergeleding geeft "
-            "instemming. Nodig een ouder uit de MR uit met de functie 'ouder'."
+            _(
+                "This school has no parent in the MR in Steunwijzer yet; the parents' section "
+                "gives consent. Invite a parent from the MR with the function 'parent'."
+            )
         )
     return ""
 
 
 def parent_section_only(profile, user, roles):
     if not _mr_members(profile, parents_only=True).filter(user=user).exists():
-        raise ForbiddenAction("Alleen ouders in de MR (de oudergeleding) geven instemming.")
+        raise ForbiddenAction(_("Only parents in the MR (the parents' section) give consent."))
     return ""
 
 
@@ -57,11 +67,13 @@ def decision_and_officer(profile, user, roles):
         action__in=("give_advice", "give_consent"), created_at__gte=_last_start(profile)
     )
     if not decided.exists():
-        raise WrongState("Er is nog geen advies of instemming van de MR vastgelegd.")
+        raise WrongState(_("No advice or consent of the MR has been recorded yet."))
     if not Membership.objects.filter(board=profile.school.board, role=Role.BOARD_OFFICER).exists():
         raise WrongState(
-            "Het bestuur heeft nog geen kwaliteitsmedewerker in Steunwijzer die het SOP kan "
-            "vaststellen. Vraag het samenwerkingsverband om die uit te nodigen."
+            _(
+                "The board has no quality officer in Steunwijzer yet who can establish the "
+                "SOP. Ask the partnership to invite one."
+            )
         )
     return ""
 
@@ -71,12 +83,15 @@ def not_own_work(profile, user, roles):
         return ""
     if SINGLE_SCHOOL_EDITOR not in roles:
         raise ForbiddenAction(
-            "U heeft aan deze versie meegeschreven en mag haar daarom niet zelf vaststellen. "
-            "Vraag een andere kwaliteitsmedewerker van het bestuur."
+            _(
+                "You helped write this version and therefore may not establish it yourself. "
+                "Ask another quality officer of the board."
+            )
         )
-    return (
-        "Vastgesteld door de directeur-bestuurder van een éénpitter die zelf aan deze "
-        "versie schreef; dat is bij een éénpitter toegestaan."
+    # Recorded on the step (data), in the language of the person who took it.
+    return _(
+        "Established by the director-governor of a single-school board who wrote part of "
+        "this version; that is allowed for a single-school board."
     )
 
 

@@ -6,6 +6,7 @@ boards and the partnership rely on (who advised, who established, what was deliv
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.organisations.models import Board, Partnership, School
 from steunwijzer.profiles.dates import dutch_date
@@ -13,6 +14,7 @@ from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.states import STATES
 
 from .definitions import SOP_ROUTE, RouteDefinition, route_from_dict, route_to_dict
+from .labels import step_label
 
 
 class RouteQuerySet(models.QuerySet):
@@ -25,18 +27,18 @@ class RouteQuerySet(models.QuerySet):
 
 class Route(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="routes")
-    key = models.SlugField("sleutel", max_length=40)
-    name = models.CharField("naam", max_length=200)
-    definition = models.JSONField("stappen")
-    is_default = models.BooleanField("standaardroute", default=False)
+    key = models.SlugField(_("key"), max_length=40)
+    name = models.CharField(_("name"), max_length=200)
+    definition = models.JSONField(_("steps"))
+    is_default = models.BooleanField(_("default route"), default=False)
     # Boards that follow this route instead of the partnership's default one.
     boards = models.ManyToManyField(Board, blank=True, related_name="routes")
 
     objects = RouteQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "route"
-        verbose_name_plural = "routes"
+        verbose_name = _("route")
+        verbose_name_plural = _("routes")
         constraints = [
             models.UniqueConstraint(fields=["partnership", "key"], name="unique_route_key"),
         ]
@@ -77,11 +79,11 @@ class TransitionQuerySet(models.QuerySet):
 
 class Transition(models.Model):
     profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="transitions")
-    action = models.CharField("handeling", max_length=40)
-    from_state = models.CharField("van", max_length=20, choices=list(STATES.items()))
-    to_state = models.CharField("naar", max_length=20, choices=list(STATES.items()))
-    version = models.PositiveIntegerField("versie van het profiel")
-    payload = models.JSONField("vastgelegd", default=dict)
+    action = models.CharField(_("action"), max_length=40)
+    from_state = models.CharField(_("from"), max_length=20, choices=list(STATES.items()))
+    to_state = models.CharField(_("to"), max_length=20, choices=list(STATES.items()))
+    version = models.PositiveIntegerField(_("version of the profile"))
+    payload = models.JSONField(_("recorded"), default=dict)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -97,8 +99,8 @@ class Transition(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "stap in de route"
-        verbose_name_plural = "stappen in de route"
+        verbose_name = _("step in the route")
+        verbose_name_plural = _("steps in the route")
 
     def __str__(self):
         return f"{self.profile}: {self.action} ({self.from_state} → {self.to_state})"
@@ -114,7 +116,7 @@ class Transition(models.Model):
     @property
     def label(self) -> str:
         step = route_of(self.profile).step(self.action)
-        return step.label if step else self.action
+        return step_label(step) if step else self.action
 
     @property
     def is_statement(self) -> bool:
@@ -175,8 +177,10 @@ class Deadline(models.Model):
     board = models.ForeignKey(
         Board, null=True, blank=True, on_delete=models.CASCADE, related_name="deadlines"
     )
-    school_year = models.CharField("schooljaar", max_length=9, validators=[validate_school_year])
-    due_on = models.DateField("uiterlijk bij het bestuur op")
+    school_year = models.CharField(
+        _("school year"), max_length=9, validators=[validate_school_year]
+    )
+    due_on = models.DateField(_("due at the board on"))
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -185,8 +189,8 @@ class Deadline(models.Model):
     objects = DeadlineQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "termijn"
-        verbose_name_plural = "termijnen"
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
         ordering = ["-school_year", "pk"]
         # Two constraints: SQLite cannot treat an empty board as equal in a single one.
         constraints = [
@@ -214,9 +218,11 @@ class ReminderSent(models.Model):
     """
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
-    school_year = models.CharField("schooljaar", max_length=9, validators=[validate_school_year])
+    school_year = models.CharField(
+        _("school year"), max_length=9, validators=[validate_school_year]
+    )
     # "due_14", "due_3", "late", or "waiting_<state>_<transition id>".
-    kind = models.CharField("soort", max_length=80)
+    kind = models.CharField(_("kind"), max_length=80)
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
@@ -224,11 +230,11 @@ class ReminderSent(models.Model):
     profile = models.ForeignKey(
         Profile, null=True, blank=True, on_delete=models.SET_NULL, related_name="reminders"
     )
-    sent_at = models.DateTimeField("verstuurd op", auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent on"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "verstuurde herinnering"
-        verbose_name_plural = "verstuurde herinneringen"
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
         # No nullable column in the key, so one constraint holds on SQLite and PostgreSQL alike.
         constraints = [
             models.UniqueConstraint(

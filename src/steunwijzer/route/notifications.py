@@ -4,10 +4,12 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from steunwijzer.organisations.models import Membership, Role
 
 from .definitions import SINGLE_SCHOOL_EDITOR
+from .labels import step_label
 from .lifecycle import route_of
 
 
@@ -64,13 +66,24 @@ def notify_step(transition):
     if step is None or not step.notify:
         return
     url = settings.SITE_URL + reverse("profile_detail", args=[profile.pk])
-    subject = f"SOP {profile.school.name}: {step.label.lower()}"
-    body = (
-        f"{transition.actor_name} heeft de stap '{step.label}' gezet voor het "
-        f"schoolondersteuningsprofiel {profile.school_year} van {profile.school.name}.\n"
-        f"Het SOP is nu: {profile.get_state_display()}.\n\n"
-        f"Bekijk het SOP: {url}\n\nDit bericht komt van Steunwijzer."
-    )
+    label = step_label(step)
+    subject = _("SOP %(school)s: %(step)s") % {
+        "school": profile.school.name,
+        "step": label.lower(),
+    }
+    body = _(
+        "%(actor)s has taken the step '%(step)s' for the school support profile "
+        "%(school_year)s of %(school)s.\n"
+        "The SOP is now: %(state)s.\n\n"
+        "View the SOP: %(url)s\n\nThis message comes from Steunwijzer."
+    ) % {
+        "actor": transition.actor_name,
+        "step": label,
+        "school_year": profile.school_year,
+        "school": profile.school.name,
+        "state": profile.get_state_display(),
+        "url": url,
+    }
     recipients = [
         u for u in people_with_roles(profile.school, step.notify) if u.pk != transition.actor_id
     ]

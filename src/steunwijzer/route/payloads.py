@@ -17,6 +17,18 @@ PUPIL_METHODS = {
     "anders": "anders",
 }
 TEXT_MAX = 4000
+# What the checks say, in Dutch: the API's error bodies. A page passes the same messages in
+# its own language (`route.labels.payload_messages`), with the option labels to list.
+MESSAGES = {
+    "not_an_object": "verwacht een object",
+    "not_text": "verwacht tekst",
+    "required": "is verplicht",
+    "too_short": "schrijf minstens {minimum} tekens",
+    "too_long": "maximaal {maximum} tekens",
+    "choose_from": "kies uit: {options}",
+    "not_a_date": "verwacht een datum als 2026-09-01",
+    "in_future": "mag niet in de toekomst liggen",
+}
 
 
 class InvalidPayload(ProblemsError):
@@ -26,12 +38,14 @@ class InvalidPayload(ProblemsError):
 class _Reader:
     """Collects every problem in a payload instead of stopping at the first."""
 
-    def __init__(self, payload, today: date):
+    def __init__(self, payload, today: date, messages: dict, labels: dict):
         self.payload = payload if isinstance(payload, dict) else {}
         self.today = today
+        self.messages = messages
+        self.labels = labels
         self.problems: list[Problem] = []
         if not isinstance(payload, dict | type(None)):
-            self.problems.append(Problem("payload", "verwacht een object"))
+            self.problems.append(Problem("payload", messages["not_an_object"]))
 
     def fail(self, key, message):
         self.problems.append(Problem(f"payload.{key}", message))
@@ -39,19 +53,23 @@ class _Reader:
     def text(self, key, required=False, minimum=0):
         value = self.payload.get(key, "")
         if not isinstance(value, str):
-            self.fail(key, "verwacht tekst")
+            self.fail(key, self.messages["not_text"])
             return ""
         value = value.strip()
         if required and len(value) < max(minimum, 1):
-            self.fail(key, "is verplicht" if not value else f"schrijf minstens {minimum} tekens")
+            if not value:
+                self.fail(key, self.messages["required"])
+            else:
+                self.fail(key, self.messages["too_short"].format(minimum=minimum))
         elif len(value) > TEXT_MAX:
-            self.fail(key, f"maximaal {TEXT_MAX} tekens")
+            self.fail(key, self.messages["too_long"].format(maximum=TEXT_MAX))
         return value
 
     def choice(self, key, options: dict):
         value = self.payload.get(key, "")
         if value not in options:
-            self.fail(key, "kies uit: " + ", ".join(options.values()))
+            listed = ", ".join(self.labels.get(option, label) for option, label in options.items())
+            self.fail(key, self.messages["choose_from"].format(options=listed))
         return value
 
     def day(self, key, default_today=True):
@@ -59,16 +77,22 @@ class _Reader:
         try:
             day = date.fromisoformat(value)
         except (TypeError, ValueError):
-            self.fail(key, "verwacht een datum als 2026-09-01")
+            self.fail(key, self.messages["not_a_date"])
             return ""
         if day > self.today:
-            self.fail(key, "mag niet in de toekomst liggen")
+            self.fail(key, self.messages["in_future"])
         return day.isoformat()
 
 
-def clean_payload(action: str, payload, today: date) -> dict:
-    """Return the cleaned record of this action, or raise InvalidPayload naming each field."""
-    r = _Reader(payload, today)
+def clean_payload(
+    action: str, payload, today: date, messages: dict | None = None, labels: dict | None = None
+) -> dict:
+    """Return the cleaned record of this action, or raise InvalidPayload naming each field.
+
+    `messages` (keyed like MESSAGES) and `labels` (option key → label) put the problems in
+    another language; without them they are the Dutch of MESSAGES and the options' labels.
+    """
+    r = _Reader(payload, today, messages or MESSAGES, labels or {})
     match action:
         case "give_advice":
             advice = r.choice("advice", ADVICE)

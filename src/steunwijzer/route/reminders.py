@@ -27,6 +27,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import npgettext, pgettext
 
 from steunwijzer.core.school_year import previous_school_year, school_year_of
 from steunwijzer.organisations.models import School, display_name
@@ -39,12 +41,14 @@ from .deadlines import (
     SOON_DAYS,
     actors_label,
     deadline_reminder,
+    either,
     following_school_year,
     next_actors,
     school_year_bounds,
     waiting_roles,
 )
 from .definitions import EDITOR
+from .labels import step_label
 from .lifecycle import route_of
 from .models import Deadline, ReminderSent, Transition
 from .notifications import People
@@ -73,20 +77,26 @@ class Reminder:
 
     def body_for(self, user) -> str:
         if self.profile is None:
-            link = f"Start het SOP op de startpagina: {settings.SITE_URL}{reverse('home')}"
+            url = settings.SITE_URL + reverse("home")
+            link = _("Start the SOP on the home page: %(url)s") % {"url": url}
         else:
             url = settings.SITE_URL + reverse("profile_detail", args=[self.profile.pk])
-            link = f"Bekijk het SOP: {url}"
-        return (
-            f"Beste {display_name(user)},\n\n{self.text}\n\n{link}\n\n"
-            "Dit is een herinnering van Steunwijzer; u krijgt haar maar één keer."
-        )
+            link = _("View the SOP: %(url)s") % {"url": url}
+        return _(
+            "Dear %(name)s,\n\n%(text)s\n\n%(link)s\n\n"
+            "This is a reminder from Steunwijzer; you receive it only once."
+        ) % {"name": display_name(user), "text": self.text, "link": link}
 
 
 def _when(days_left: int) -> str:
+    """When the SOP is due, as it fits in the reminder's sentences ("… due {when} …")."""
     if days_left == 14:
-        return "over twee weken"
-    return {0: "vandaag", 1: "morgen"}.get(days_left, f"over {days_left} dagen")
+        return pgettext("due", "in two weeks")
+    if days_left == 0:
+        return pgettext("due", "today")
+    if days_left == 1:
+        return pgettext("due", "tomorrow")
+    return npgettext("due", "in %(days)s day", "in %(days)s days", days_left) % {"days": days_left}
 
 
 def _deadline_reminder(school, school_year, profile, due_on: date, today: date):
@@ -96,31 +106,49 @@ def _deadline_reminder(school, school_year, profile, due_on: date, today: date):
         return None
     name = school.name
     if profile is not None:
-        now = (
-            f"Het SOP is nu: {profile.get_state_display()}. "
-            f"Aan zet: {actors_label(next_actors(profile))}."
-        )
-        act = "Rond het SOP zo snel mogelijk af"
+        now = _("The SOP is now: %(state)s. Next to act: %(actors)s.") % {
+            "state": profile.get_state_display(),
+            "actors": actors_label(next_actors(profile)),
+        }
+        act = _("Finish the SOP as soon as possible, or discuss a new date with your board.")
     else:
-        now = f"Het SOP voor {school_year} is nog niet begonnen. Aan zet: {actors_label([EDITOR])}."
         first_day = school_year_bounds(school_year)[0]
+        values = {
+            "school_year": school_year,
+            "actors": actors_label([EDITOR]),
+            "date": dutch_date(first_day),
+        }
         if today < first_day:
-            now += f" U kunt het starten vanaf {dutch_date(first_day)}."
-        act = "Begin zo snel mogelijk aan het SOP"
+            now = (
+                _(
+                    "The SOP for %(school_year)s has not been started yet. Next to act: "
+                    "%(actors)s. You can start it from %(date)s."
+                )
+                % values
+            )
+        else:
+            now = (
+                _("The SOP for %(school_year)s has not been started yet. Next to act: %(actors)s.")
+                % values
+            )
+        act = _("Start on the SOP as soon as possible, or discuss a new date with your board.")
+    values = {"school_year": school_year, "school": name, "date": dutch_date(due_on), "now": now}
     if kind == "late":
-        subject = f"Te laat: SOP {name} had op {dutch_date(due_on)} bij het bestuur moeten zijn"
-        text = (
-            f"Het schoolondersteuningsprofiel {school_year} van {name} had uiterlijk "
-            f"{dutch_date(due_on)} bij het bestuur moeten zijn en is nu te laat. {now}\n\n"
-            f"{act}, of overleg met uw bestuur over een nieuwe datum."
-        )
+        subject = _("Late: SOP %(school)s should have been at the board on %(date)s") % values
+        text = _(
+            "The school support profile %(school_year)s of %(school)s should have been at the "
+            "board by %(date)s at the latest and is now late. %(now)s\n\n%(act)s"
+        ) % {**values, "act": act}
     else:
         when = _when((due_on - today).days)
-        subject = f"Herinnering: SOP {name} {when} bij het bestuur"
-        text = (
-            f"Het schoolondersteuningsprofiel {school_year} van {name} moet {when}, uiterlijk "
-            f"{dutch_date(due_on)}, bij het bestuur zijn. {now}"
-        )
+        subject = _("Reminder: SOP %(school)s %(when)s at the board") % {
+            "school": name,
+            "when": when,
+        }
+        text = _(
+            "The school support profile %(school_year)s of %(school)s must be at the board "
+            "%(when)s, by %(date)s at the latest. %(now)s"
+        ) % {**values, "when": when}
     return Reminder(school, school_year, profile, kind, (EDITOR,), subject, text)
 
 
@@ -133,19 +161,25 @@ def _waiting_reminder(profile, today: date) -> Reminder | None:
         return None
     route = route_of(profile)
     steps = [
-        s.label
+        step_label(s)
         for s in route.steps
         if profile.state in s.sources and not s.optional and set(s.roles) & {*roles}
     ]
     school = profile.school
-    text = (
-        f"Het schoolondersteuningsprofiel {profile.school_year} van {school.name} is sinds "
-        f"{dutch_date(since)} {profile.get_state_display()} en wacht op {actors_label(roles)}: "
-        f"{' of '.join(s.lower() for s in steps)}."
-    )
+    text = _(
+        "The school support profile %(school_year)s of %(school)s has been %(state)s since "
+        "%(date)s and is waiting for %(actors)s: %(steps)s."
+    ) % {
+        "school_year": profile.school_year,
+        "school": school.name,
+        "date": dutch_date(since),
+        "state": profile.get_state_display(),
+        "actors": actors_label(roles),
+        "steps": either(s.lower() for s in steps),
+    }
     # Keyed by the step that put it here: a profile that comes back later is reminded again.
     kind = f"waiting_{profile.state}_{profile.last_transition_id}"
-    subject = f"Herinnering: SOP {school.name} wacht op u"
+    subject = _("Reminder: SOP %(school)s is waiting for you") % {"school": school.name}
     return Reminder(school, profile.school_year, profile, kind, roles, subject, text)
 
 

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from steunwijzer.core.problems import Problem
 from steunwijzer.core.uploads import UploadRefused, check_upload
@@ -10,6 +11,7 @@ from steunwijzer.profiles.models import Profile
 
 from .errors import ForbiddenAction, WrongState
 from .guards import GUARDS
+from .labels import route_name, step_label
 from .lifecycle import route_of, route_roles
 from .models import Transition
 from .notifications import notify_step
@@ -36,22 +38,33 @@ def _check_guards(profile: Profile, user, step, roles: set[str]) -> str:
 
 @transaction.atomic
 def profile_transition(
-    *, profile_id: int, user, action: str, payload=None, attachment=None
+    *, profile_id: int, user, action: str, payload=None, attachment=None, messages=None
 ) -> Transition:
-    """Take one step, all or nothing. Raises ForbiddenAction, WrongState or InvalidPayload."""
+    """Take one step, all or nothing. Raises ForbiddenAction, WrongState or InvalidPayload.
+
+    `messages`: the payload checks' messages and option labels in the page's language
+    (`labels.payload_messages()`); without it they are Dutch, as the API gives them.
+    """
     profile = Profile.objects.select_for_update().select_related("school__board").get(pk=profile_id)
     route = route_of(profile)
     step = route.step(action)
     roles = route_roles(profile, user)
     if step is None:
-        raise WrongState(f"De handeling '{action}' bestaat niet in de route {route.name}.")
+        raise WrongState(
+            _("The action '%(action)s' does not exist in the route %(route)s.")
+            % {"action": action, "route": route_name(route)}
+        )
     if not roles & set(step.roles):
-        raise ForbiddenAction(f"U mag de stap '{step.label}' niet zetten.")
+        raise ForbiddenAction(
+            _("You may not take the step '%(step)s'.") % {"step": step_label(step)}
+        )
     if profile.state not in step.sources:
         raise WrongState(
-            f"De stap '{step.label}' kan niet nu: het SOP is {profile.get_state_display()}."
+            _("The step '%(step)s' is not possible now: the SOP is %(state)s.")
+            % {"step": step_label(step), "state": profile.get_state_display()}
         )
-    cleaned = clean_payload(action, payload, timezone.localdate())
+    texts, labels = messages or (None, None)
+    cleaned = clean_payload(action, payload, timezone.localdate(), texts, labels)
     statement = (
         _check_statement(attachment) if step.action in ("give_advice", "give_consent") else None
     )
@@ -98,9 +111,17 @@ def _apply(profile: Profile, action: str, target: str, cleaned: dict):
 
 
 @transaction.atomic
-def profiles_deliver(*, profile_ids: list[int], user, note: str = "") -> list[Transition]:
+def profiles_deliver(
+    *, profile_ids: list[int], user, note: str = "", messages=None
+) -> list[Transition]:
     """A board delivers several established SOPs at once: all of them, or none."""
     return [
-        profile_transition(profile_id=pk, user=user, action="deliver", payload={"note": note})
+        profile_transition(
+            profile_id=pk,
+            user=user,
+            action="deliver",
+            payload={"note": note},
+            messages=messages,
+        )
         for pk in sorted(set(profile_ids))
     ]

@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 
 from steunwijzer.core.pdf_render import render_pdf
 
-from .payloads import ADVICE, CONSENT
+from .labels import decision_label
 
 
 def statement_pdf(transition) -> bytes:
@@ -15,7 +15,7 @@ def statement_pdf(transition) -> bytes:
             "t": transition,
             "profile": transition.profile,
             "consent": transition.action == "give_consent",
-            "decision": ADVICE.get(payload.get("advice")) or CONSENT.get(payload.get("decision")),
+            "decision": decision_label(payload.get("advice") or payload.get("decision")),
         },
     )
     return render_pdf(html, pdf_variant="pdf/ua-1")

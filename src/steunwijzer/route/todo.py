@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Membership, School
@@ -12,11 +13,12 @@ from steunwijzer.profiles.states import EDITABLE_STATE
 
 from .deadlines import actors_label, is_due_soon, is_late, next_actors, school_is_late
 from .definitions import EDITOR
+from .labels import step_label
 from .lifecycle import route_of, transitions_for
 from .models import Deadline
 
-NOT_STARTED = "nog niet begonnen"
-START = "SOP starten"
+NOT_STARTED = _("not started yet")
+START = _("Start the SOP")
 
 
 @dataclass
@@ -36,7 +38,7 @@ class TodoRow:
 
     @property
     def state_label(self) -> str:
-        return self.profile.get_state_display() if self.profile else NOT_STARTED
+        return self.profile.get_state_display() if self.profile else str(NOT_STARTED)
 
 
 def schools_with_current_profile(user, school_year: str):
@@ -70,7 +72,7 @@ def _row(user, school, due_on, today) -> TodoRow:
             late=school_is_late(None, due_on, today),
             soon=is_due_soon(EDITABLE_STATE, due_on, today),
             actor_label=actors_label([EDITOR]),
-            actions=[START] if may_start else [],
+            actions=[str(START)] if may_start else [],
         )
     route = route_of(profile)
     actors = next_actors(profile)
@@ -82,7 +84,7 @@ def _row(user, school, due_on, today) -> TodoRow:
         soon=is_due_soon(profile.state, due_on, today),
         actor_label=actors_label(actors),
         actions=[
-            route.step(a).label
+            step_label(route.step(a))
             for a in transitions_for(profile, user)
             if not route.step(a).optional
         ]

@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from steunwijzer.core.forms import error_text
@@ -12,8 +14,9 @@ from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.report import check_profile
 
 from .forms import DeliverForm, TransitionForm
+from .labels import ADVICE_LABELS, CONSENT_LABELS, PUPIL_METHOD_LABELS, payload_messages
 from .lifecycle import route_of, transitions_for
-from .payloads import ADVICE, CONSENT, PUPIL_METHODS, InvalidPayload
+from .payloads import InvalidPayload
 from .services import ForbiddenAction, WrongState, profile_transition, profiles_deliver
 from .statement import statement_filename, statement_pdf
 
@@ -32,9 +35,9 @@ def _route_page(request, profile, errors=None, failed_action=None, status=200):
             "failed_action": failed_action,
             "posted": request.POST if failed_action else {},
             "check": check_profile(profile) if profile.state == EDITABLE_STATE else None,
-            "advice_choices": ADVICE,
-            "consent_choices": CONSENT,
-            "pupil_methods": PUPIL_METHODS,
+            "advice_choices": ADVICE_LABELS,
+            "consent_choices": CONSENT_LABELS,
+            "pupil_methods": PUPIL_METHOD_LABELS,
         },
         status=status,
     )
@@ -61,6 +64,7 @@ def profile_transition_view(request, pk, action):
             action=action,
             payload=form.payload(),
             attachment=form.cleaned_data["statement"],
+            messages=payload_messages(),
         )
     except ForbiddenAction as exc:
         raise PermissionDenied(str(exc)) from None
@@ -72,7 +76,8 @@ def profile_transition_view(request, pk, action):
         return _route_page(request, profile, errors, failed_action=action, status=422)
     messages.success(
         request,
-        f"Gelukt: {record.label.lower()}. Status van het SOP: {record.get_to_state_display()}.",
+        _("Done: %(step)s. Status of the SOP: %(state)s.")
+        % {"step": record.label.lower(), "state": record.get_to_state_display()},
     )
     return redirect("profile_route", pk=pk)
 
@@ -105,12 +110,21 @@ def board_deliver(request, board_id):
                     profile_ids=form.cleaned_data["profiles"],
                     user=request.user,
                     note=form.cleaned_data["note"],
+                    messages=payload_messages(),
                 )
             except (ForbiddenAction, WrongState, InvalidPayload) as exc:
-                messages.error(request, f"Er is niets aangeleverd: {exc}")
+                messages.error(
+                    request, _("Nothing has been delivered: %(reason)s") % {"reason": exc}
+                )
             else:
                 messages.success(
-                    request, f"{len(done)} SOP('s) aangeleverd bij {board.partnership.short_name}."
+                    request,
+                    ngettext(
+                        "%(count)s SOP delivered to %(partnership)s.",
+                        "%(count)s SOPs delivered to %(partnership)s.",
+                        len(done),
+                    )
+                    % {"count": len(done), "partnership": board.partnership.short_name},
                 )
                 return redirect("board_deliver", board_id=board.pk)
     return render(request, "route/board_deliver.html", {"board": board, "ready": ready})

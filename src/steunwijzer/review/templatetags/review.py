@@ -2,18 +2,21 @@
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwijzer.profiles.diff import ADDED, DELETE, INSERT, REMOVED
 from steunwijzer.review.models import Comment, open_comment_count
 
 register = template.Library()
 
-STATUS_LABELS = {ADDED: "nieuw ingevuld", REMOVED: "leeggemaakt"}
+STATUS_LABELS = {ADDED: gettext_lazy("newly filled in"), REMOVED: gettext_lazy("emptied")}
 # The prefix tells screen reader users what sighted users see from colour and line style.
 SEGMENT_HTML = {
-    INSERT: '<ins><span class="sw-visually-hidden">ingevoegd: </span>{}</ins>',
-    DELETE: '<del><span class="sw-visually-hidden">verwijderd: </span>{}</del>',
+    INSERT: '<ins><span class="sw-visually-hidden">{} </span>{}</ins>',
+    DELETE: '<del><span class="sw-visually-hidden">{} </span>{}</del>',
 }
+SEGMENT_PREFIX = {INSERT: gettext_lazy("inserted:"), DELETE: gettext_lazy("deleted:")}
 
 
 @register.simple_tag
@@ -42,10 +45,19 @@ def open_comments(profile) -> int:
 def diff_segments(segments):
     """Word-level differences as HTML: inserted text in <ins>, deleted text in <del>."""
     return format_html_join(
-        "", "{}", ((format_html(SEGMENT_HTML.get(op, "{}"), text),) for op, text in segments)
+        "",
+        "{}",
+        (
+            (
+                format_html(SEGMENT_HTML[op], SEGMENT_PREFIX[op], text)
+                if op in SEGMENT_HTML
+                else format_html("{}", text),
+            )
+            for op, text in segments
+        ),
     )
 
 
 @register.filter
 def diff_status(status: str) -> str:
-    return STATUS_LABELS.get(status, "gewijzigd")
+    return STATUS_LABELS.get(status) or _("changed")

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 
 from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.states import STATES
-from steunwijzer.route.payloads import ADVICE, CONSENT, PUPIL_METHODS
+from steunwijzer.route.labels import PUPIL_METHOD_LABELS, decision_label, route_name, step_label
 
 register = template.Library()
 
@@ -76,12 +76,23 @@ def state_label(state):
 
 @register.filter
 def advice_label(value):
-    return ADVICE.get(value) or CONSENT.get(value) or value
+    return decision_label(value)
 
 
 @register.filter
 def pupil_method_label(value):
-    return PUPIL_METHODS.get(value, value)
+    label = PUPIL_METHOD_LABELS.get(value)
+    return str(label) if label else value
+
+
+@register.filter(name="step_label")
+def step_label_filter(step):
+    return step_label(step)
+
+
+@register.filter(name="route_name")
+def route_name_filter(route):
+    return route_name(route)
 
 
 @register.filter(name="dutch_date")
