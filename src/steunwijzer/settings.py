@@ -78,9 +78,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "steunwijzer.core.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Instead of Django's LocaleMiddleware: the visitor's language on the public pages only,
+    # Dutch everywhere else. Before the kept public responses, which key on the language.
+    "steunwijzer.core.middleware.PublicLanguageMiddleware",
     "steunwijzer.publication.middleware.KeptPublicResponses",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,9 +159,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Messages have English msgids; each app's Dutch catalogue is in its own locale/ folder
+# (docs/localisation.md). Dutch is the language of the whole application; the public pages for
+# parents (TRANSLATED_PATH_PREFIXES) can also be read in English.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+TRANSLATED_PATH_PREFIXES = ("/scholen/",)
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
