@@ -71,6 +71,7 @@ def test_the_school_page_in_english_says_the_sop_is_in_dutch(published):
     assert "The school support profiles (SOPs) themselves are in Dutch" in html
     assert "School year and version" in html and "In short" in html
     assert f"version {published.published_revision.number}" in html
+    assert 'name="next" value="/scholen/12AB/"' in html
     # The school's own text stays as the school wrote it.
     assert "Wij kunnen geen verpleegkundige zorg de hele dag bieden." in html
 
@@ -79,6 +80,8 @@ def test_comparison_and_an_unknown_page_in_english(two_published):
     client = english_client()
     compare = html_of(client.get("/scholen/vergelijk/", {"s": ["12AB00", "34CD00"]}))
     assert "Compare schools" in compare and "side by side" in compare
+    # The switch comes back to this comparison, made from the codes only (the page is kept).
+    assert 'name="next" value="/scholen/vergelijk/?s=12AB00&amp;s=34CD00"' in compare
     problem = client.get("/scholen/vergelijk/", {"s": "12AB00"})
     assert problem.status_code == 400
     assert "Choose two or three schools to compare." in problem.content.decode()

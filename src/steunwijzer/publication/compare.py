@@ -8,6 +8,8 @@ when at least one of the schools filled it in.
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
@@ -92,13 +94,19 @@ def _render(profiles, path: str) -> str:
     return render_to_string("publication/compare.html", context)
 
 
+def _path_of(codes: list[str]) -> str:
+    """The comparison's own address, made from what is in its key only (the kept page is
+    shared by every address with these codes): where the language switch comes back to."""
+    return f"{reverse('public_compare')}?{urlencode([('s', code) for code in codes])}"
+
+
 @require_GET
 def compare_page(request):
     codes = request.GET.getlist("s")
     key = page_key("compare", public_version(), *codes)
     try:
         return cached_page(
-            request, key, lambda: _render(profiles_to_compare(codes), request.get_full_path())
+            request, key, lambda: _render(profiles_to_compare(codes), _path_of(codes))
         )
     except CompareError as problem:
         context = {"problem": str(problem)}
