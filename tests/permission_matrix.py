@@ -294,6 +294,8 @@ MATRIX = [
     page("allocation_scenario_export", STAFF, fmt="xlsx", pk="partnership_scenario.pk"),
     # --- core ----------------------------------------------------------------------------------
     page("healthz", PUBLIC),
+    # The language switch of the public pages: anyone, no CSRF token (docs/localisation.md).
+    post("set_language", PUBLIC, data={"language": "en", "next": "/scholen/"}),
     page("avg_export", rule(set())),  # platform administrators only (tests/test_avg.py)
     page("theme_css", PUBLIC, slug="partnership.slug"),
     page("theme_logo", PUBLIC, slug="partnership.slug"),

@@ -78,9 +78,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "steunwijzer.core.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Instead of Django's LocaleMiddleware: the visitor's language on the public pages only,
+    # Dutch everywhere else. Before the kept public responses, which key on the language.
+    "steunwijzer.core.middleware.PublicLanguageMiddleware",
     "steunwijzer.publication.middleware.KeptPublicResponses",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -156,12 +158,18 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Messages have English msgids; each app's Dutch catalogue is in its own locale/ folder
+# (docs/localisation.md). Dutch is the language of the whole application; the public pages for
+# parents (TRANSLATED_PATH_PREFIXES) can also be read in English.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
-# The project's own translations (none yet); Django's `nl` formats give the decimal comma
-# and the thousands point that `core.numbers` and the templates use.
-LOCALE_PATHS = [BASE_DIR / "locale"]
-# Thousands points only where asked for (amounts): a year or a BRIN-like number stays whole.
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+TRANSLATED_PATH_PREFIXES = ("/scholen/",)
+# The language chosen with the switch on the public pages (Django's set_language): kept a year.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Django's `nl` formats give the decimal comma and the thousands point that `core.numbers` and
+# the templates use. Thousands points only where asked for (amounts): a year stays whole.
 USE_THOUSAND_SEPARATOR = False
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -196,6 +204,7 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "True")
 HTTPS = envbool("HTTPS", "False")
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS

@@ -18,6 +18,9 @@ urlpatterns = [
     path("", include("steunwijzer.dashboards.urls")),
     path("", include("steunwijzer.api.account_urls")),
     path("api/v1/", include("steunwijzer.api.urls")),
+    # The language of the public pages (core.middleware.PublicLanguageMiddleware); the
+    # same address and name as Django's django.conf.urls.i18n, without its CSRF check.
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
     path("inzage/", avg_views.avg_export, name="avg_export"),
     path("thema/<slug:slug>.css", theme.theme_css, name="theme_css"),

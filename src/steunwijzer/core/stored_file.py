@@ -5,6 +5,7 @@ store it in the same four fields.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.core.uploads import (
     EMPTY,
@@ -19,13 +20,13 @@ from steunwijzer.core.uploads import (
 MAX_DOCUMENT_BYTES = 15 * 1024 * 1024
 DOCUMENT_KINDS = ("pdf", "docx")
 DOCUMENT_MESSAGES = {
-    TOO_LARGE: "Dit bestand is te groot: een document mag hoogstens 15 MB zijn.",
-    NOT_ALLOWED: "Dit is geen PDF- of Word-bestand (.docx). Sla het document op als PDF of .docx.",
-    MACROS: (
-        "Dit Word-bestand bevat macro's en wordt daarom niet opgeslagen. Sla het op als gewoon "
-        "Word-document (.docx) of als PDF."
+    TOO_LARGE: _("This file is too large: a document may be at most 15 MB."),
+    NOT_ALLOWED: _("This is not a PDF or Word file (.docx). Save the document as PDF or .docx."),
+    MACROS: _(
+        "This Word file contains macros and is therefore not saved. Save it as a plain "
+        "Word document (.docx) or as PDF."
     ),
-    EMPTY: "Dit bestand is leeg.",
+    EMPTY: _("This file is empty."),
 }
 
 

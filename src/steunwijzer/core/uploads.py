@@ -16,6 +16,7 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 
 from .numbers import dutch_number
 
@@ -104,10 +105,10 @@ def default_messages(allowed: tuple[str, ...], max_bytes: int) -> dict[str, str]
     names = [KINDS[kind][2] for kind in allowed]
     kinds = names[0] if len(names) == 1 else f"{'-, '.join(names[:-1])}- of {names[-1]}"
     return {
-        TOO_LARGE: f"het bestand is groter dan {size_text(max_bytes)}",
-        NOT_ALLOWED: f"alleen een {kinds}-bestand is mogelijk",
-        MACROS: "het Word-bestand bevat macro's; sla het op als gewoon Word-document of als PDF",
-        EMPTY: "het bestand is leeg",
+        TOO_LARGE: _("the file is larger than %(size)s") % {"size": size_text(max_bytes)},
+        NOT_ALLOWED: _("only a %(kinds)s file is possible") % {"kinds": kinds},
+        MACROS: _("the Word file contains macros; save it as a plain Word document or as PDF"),
+        EMPTY: _("the file is empty"),
     }
 
 

@@ -3,9 +3,16 @@ import sys
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
-from django.views import defaults
+from django.views import defaults, i18n
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
+
+# Django's set_language (POST: language, next; sets the language cookie and goes back), without
+# the CSRF check: its form is on the kept public pages, which are the same for every visitor
+# and so carry no CSRF token (publication/page_cache.py). A forged request can only change the
+# language the public pages are shown in.
+set_language = csrf_exempt(i18n.set_language)
 
 
 @never_cache

@@ -8,6 +8,10 @@ when at least one of the schools filled it in.
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from steunwijzer.profiles.answers import is_filled
@@ -28,22 +32,33 @@ def profiles_to_compare(codes: list[str]) -> list:
     wanted = list(dict.fromkeys(c.strip().upper() for c in codes if c.strip()))
     if len(wanted) > MAX_SCHOOLS:
         raise CompareError(
-            f"U kunt hoogstens {MAX_SCHOOLS} scholen vergelijken. U koos er {len(wanted)}: "
-            "haal een of meer vinkjes weg."
+            ngettext(
+                "You can compare at most %(most)d schools. You chose %(chosen)d: "
+                "remove one or more ticks.",
+                "You can compare at most %(most)d schools. You chose %(chosen)d: "
+                "remove one or more ticks.",
+                len(wanted),
+            )
+            % {"most": MAX_SCHOOLS, "chosen": len(wanted)}
         )
     if len(wanted) < 2:
-        raise CompareError("Kies twee of drie scholen om te vergelijken.")
+        raise CompareError(_("Choose two or three schools to compare."))
     profiles = []
     for code in wanted:
         if not SCHOOL_CODE.match(code):
             raise CompareError(
-                f"'{code[:20]}' is geen schoolcode. Een schoolcode is de BRIN met het "
-                "vestigingsnummer, zoals 12AB00."
+                _(
+                    "'%(code)s' is not a school code. A school code is the BRIN with the "
+                    "location number, such as 12AB00."
+                )
+                % {"code": code[:20]}
             )
         try:
             profiles.append(published_profile_by_code(code))
         except Http404:
-            raise CompareError(f"Van school {code} is geen gepubliceerd SOP gevonden.") from None
+            raise CompareError(
+                _("No published SOP was found for school %(code)s.") % {"code": code}
+            ) from None
     return profiles
 
 
@@ -67,15 +82,22 @@ def comparison(profiles) -> list[dict]:
     return chapters
 
 
-def _render(profiles) -> str:
+def _render(profiles, path: str) -> str:
     several = brins_with_several_locations({p.school.brin for p in profiles})
     schools = [{"profile": p, "url": school_url(p.school.brin_code, several)} for p in profiles]
     context = {
         "schools": schools,
         "chapters": comparison(profiles),
         "theme_partnership": profiles[0].school.board.partnership,
+        "language_next": path,
     }
     return render_to_string("publication/compare.html", context)
+
+
+def _path_of(codes: list[str]) -> str:
+    """The comparison's own address, made from what is in its key only (the kept page is
+    shared by every address with these codes): where the language switch comes back to."""
+    return f"{reverse('public_compare')}?{urlencode([('s', code) for code in codes])}"
 
 
 @require_GET
@@ -83,7 +105,9 @@ def compare_page(request):
     codes = request.GET.getlist("s")
     key = page_key("compare", public_version(), *codes)
     try:
-        return cached_page(request, key, lambda: _render(profiles_to_compare(codes)))
+        return cached_page(
+            request, key, lambda: _render(profiles_to_compare(codes), _path_of(codes))
+        )
     except CompareError as problem:
         context = {"problem": str(problem)}
         return render(request, "publication/compare.html", context, status=400)

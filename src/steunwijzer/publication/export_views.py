@@ -5,12 +5,15 @@ made once per published version and kept (`export_cache`); the response carries 
 may be cached by browsers and proxies for a while.
 """
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from steunwijzer.organisations.changes import content_version, content_version_of_schools
@@ -38,6 +41,13 @@ def _several_locations(request, exc: SeveralLocations, kind: str, schooljaar):
     return render(request, "publication/export/several_locations.html", context, status=404)
 
 
+def _render_dutch(export, sop: PublishedSop) -> bytes:
+    """The files are the school's document, in the language it wrote it in: Dutch, also
+    for a visitor who reads the public pages in English (and the kept file is for everyone)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return export.render(sop)
+
+
 def _file_response(request, sop: PublishedSop, kind: str) -> HttpResponse:
     export = EXPORTS[kind]
     key = sop.cache_key()
@@ -49,7 +59,7 @@ def _file_response(request, sop: PublishedSop, kind: str) -> HttpResponse:
         if own is not None:
             response = HttpResponse(own, content_type=export.content_type)
         else:
-            cached = cached_export(sop.revision.pk, key, kind, lambda: export.render(sop))
+            cached = cached_export(sop.revision.pk, key, kind, lambda: _render_dutch(export, sop))
             response = FileResponse(cached, content_type=export.content_type)
         response["Content-Disposition"] = content_disposition_header(
             True, export_filename(sop, kind)
@@ -92,7 +102,9 @@ def profile_schoolgids_docx(request, pk):
     version = content_version_of_schools(profiles__pk=pk)  # before what it names
     profile = Profile.objects.get_for_user(request.user, pk)
     if not Membership.is_school_editor(request.user, profile.school):
-        raise PermissionDenied("Alleen de directeur of IB'er van de school kan dit downloaden.")
+        raise PermissionDenied(
+            _("Only the school's head or internal support coordinator (IB'er) can download this.")
+        )
     if profile.established_revision is None:
         raise Http404("Dit SOP is nog niet vastgesteld.")
     sop = published_sop(profile, profile.established_revision, content_version=version)

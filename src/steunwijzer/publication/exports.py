@@ -5,6 +5,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from steunwijzer.core.uploads import DOCX, PDF
 
 from .pdf import render_sop_pdf
@@ -15,7 +17,7 @@ from .word import render_schoolgids_docx, render_sop_docx
 @dataclass(frozen=True)
 class Export:
     url_name: str
-    label: str
+    label: str  # a lazy translation: the link text
     content_type: str
     prefix: str
     extension: str
@@ -30,13 +32,13 @@ class Export:
 
 
 EXPORTS = {
-    "sop.pdf": Export("public_sop_pdf", "SOP als PDF", PDF, "SOP", "pdf", render_sop_pdf),
+    "sop.pdf": Export("public_sop_pdf", _("SOP as PDF"), PDF, "SOP", "pdf", render_sop_pdf),
     "sop.docx": Export(
-        "public_sop_docx", "SOP als Word-bestand", DOCX, "SOP", "docx", render_sop_docx
+        "public_sop_docx", _("SOP as Word file"), DOCX, "SOP", "docx", render_sop_docx
     ),
     "schoolgids.docx": Export(
         "public_schoolgids_docx",
-        "Hoofdstuk voor de schoolgids (Word)",
+        _("Chapter for the school guide (Word)"),
         DOCX,
         "Schoolgids-hoofdstuk",
         "docx",

@@ -1,9 +1,10 @@
 """Kept public responses, served before sessions, CSRF and URL routing run.
 
 The public pages and the open data are the same for everyone and change only with a
-publication. This middleware sits right after WhiteNoise: a request for a public URL whose
-response is kept (for the current content versions of all partnerships, `public_version`)
-gets it back at about the cost of a static file — one small query and a cache read. Otherwise
+publication. This middleware sits right after WhiteNoise and the language middleware: a
+request for a public URL whose response is kept (for the current content versions of all
+partnerships, `public_version`, and the visitor's language, which `page_key` holds) gets it
+back at about the cost of a static file — one small query and a cache read. Otherwise
 the request goes its normal way, and a public response (200, an ETag, `Cache-Control: public`,
 no cookies) is kept on the way out, with the headers every later middleware added. A response
 that says something about today (`cached_page(day=…)`: a school's page says whether its planned

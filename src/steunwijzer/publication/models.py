@@ -8,6 +8,7 @@ answers.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.profiles.models import Profile, Revision
@@ -36,8 +37,8 @@ class FinderEntry(models.Model):
     indexed_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
-        verbose_name = "regel in de schoolzoeker"
-        verbose_name_plural = "regels in de schoolzoeker"
+        verbose_name = _("row in the school finder")
+        verbose_name_plural = _("rows in the school finder")
         ordering = ["name", "brin_code"]
         indexes = [
             models.Index(fields=["partnership", "municipality", "district"]),
@@ -62,11 +63,11 @@ class FinderText(models.Model):
     texts = models.JSONField(default=list)
 
     class Meta:
-        verbose_name = "tekst in de schoolzoeker"
-        verbose_name_plural = "teksten in de schoolzoeker"
+        verbose_name = _("text in the school finder")
+        verbose_name_plural = _("texts in the school finder")
 
     def __str__(self):
-        return f"teksten van {self.entry_id}"
+        return _("texts of %(entry)s") % {"entry": self.entry_id}
 
 
 class FinderWord(models.Model):
@@ -78,8 +79,8 @@ class FinderWord(models.Model):
     word = models.CharField(max_length=40, db_index=True)
 
     class Meta:
-        verbose_name = "woord in de schoolzoeker"
-        verbose_name_plural = "woorden in de schoolzoeker"
+        verbose_name = _("word in the school finder")
+        verbose_name_plural = _("words in the school finder")
 
     def __str__(self):
         return self.word

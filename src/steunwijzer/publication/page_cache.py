@@ -5,8 +5,10 @@ A page's key is its path plus the content version of the partnership(s) it shows
 publication, an evaluation or an Invulschema gives the partnership a new one, in the same
 transaction), read with one query before anything else, so a kept page costs no ORM work at
 all and a change shows at once. The code version is in the key too. The ETag is the key's hash,
-so a browser or proxy that has the page gets a 304. Public responses read no session or user,
-so they never vary per visitor.
+so a browser or proxy that has the page gets a 304. Public responses read no session or user;
+they vary only with the language (Dutch or English, core.middleware.PublicLanguageMiddleware),
+which is in the key as well: a page in English is never given to a Dutch visitor, nor the
+reverse.
 """
 
 import hashlib
@@ -15,6 +17,7 @@ from importlib import metadata
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.translation import get_language
 
 from steunwijzer.organisations.changes import content_version, content_version_of_schools
 
@@ -48,8 +51,9 @@ def school_version(brin: str) -> str:
 
 
 def page_key(*parts) -> str:
-    """A short cache key (a hash) that names everything the response shows."""
-    named = ":".join([CODE_VERSION, *(str(p) for p in parts)])
+    """A short cache key (a hash) that names everything the response shows, the language it
+    is shown in included (the public pages can be read in Dutch and in English)."""
+    named = ":".join([CODE_VERSION, get_language() or "", *(str(p) for p in parts)])
     return "public:" + hashlib.sha256(named.encode()).hexdigest()
 
 

@@ -92,8 +92,12 @@ def page_context(profile, path_kwargs: dict, years: list, today) -> dict:
     }
 
 
-def _locations(schools) -> str:
-    context = {"schools": schools, "theme_partnership": schools[0].board.partnership}
+def _locations(schools, path: str) -> str:
+    context = {
+        "schools": schools,
+        "theme_partnership": schools[0].board.partnership,
+        "language_next": path,
+    }
     return render_to_string("publication/locations.html", context)
 
 
@@ -109,9 +113,10 @@ def school_page(request, brin, vestiging=None, schooljaar=None):
         try:
             school = school_for_path(brin, vestiging)
         except SeveralLocations as several:
-            return _locations(several.schools)
+            return _locations(several.schools, request.path)
         profile = published_profile(school, schooljaar)
         context = page_context(profile, public_path_kwargs(school), _published_years(school), today)
+        context["language_next"] = request.path
         return render_to_string("publication/school.html", context)
 
     key = page_key("school", version, today, request.path)

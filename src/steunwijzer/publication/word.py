@@ -10,6 +10,8 @@ chapter heading.
 import io
 from html.parser import HTMLParser
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -180,7 +182,7 @@ def _add_chapters(document, sop: PublishedSop, level: int) -> None:
     for chapter in sop.chapters:
         document.add_heading(chapter.heading, level)
         if not chapter.sections:
-            document.add_paragraph("De school heeft hier niets ingevuld.")
+            document.add_paragraph(_("The school has not filled in anything here."))
         for section in chapter.sections:
             document.add_heading(section.title, level + 1)
             for block in section.blocks:
@@ -196,15 +198,15 @@ def _school_facts(sop: PublishedSop) -> list[tuple[str, str]]:
     school = sop.school
     place = f"{school.district} ({school.municipality})" if school.district else school.municipality
     rows = [
-        ("Adres", f"{school.street_address}, {school.postcode} {school.city}"),
-        ("Wijk" if school.district else "Gemeente", place),
-        ("BRIN", f"{school.brin} {school.vestiging}"),
-        ("Soort school", school.get_school_type_display()),
-        ("Denominatie", school.denomination),
-        ("Leerlingen", str(school.pupil_count)),
-        ("Bestuur", school.board.name),
-        ("Contact", ", ".join(filter(None, [school.contact_name, school.contact_email]))),
-        ("Website", school.website),
+        (_("Address"), f"{school.street_address}, {school.postcode} {school.city}"),
+        (_("Neighbourhood") if school.district else _("Municipality"), place),
+        (_("BRIN"), f"{school.brin} {school.vestiging}"),
+        (_("Type of school"), school.get_school_type_display()),
+        (_("Denomination"), school.denomination),
+        (_("Pupils"), str(school.pupil_count)),
+        (_("School board"), school.board.name),
+        (_("Contact"), ", ".join(filter(None, [school.contact_name, school.contact_email]))),
+        (_("Website"), school.website),
     ]
     return [(label, value) for label, value in rows if value]
 
@@ -212,33 +214,39 @@ def _school_facts(sop: PublishedSop) -> list[tuple[str, str]]:
 def _status_facts(sop: PublishedSop) -> list[tuple[str, str]]:
     rows = [
         (
-            "Vastgesteld door het bestuur",
-            dutch_date(sop.established_on) if sop.established_on else "niet bekend",
+            _("Adopted by the board"),
+            dutch_date(sop.established_on) if sop.established_on else _("not known"),
         )
     ]
     if sop.evaluation:
         rows += [
-            ("Laatst geëvalueerd", dutch_date(sop.evaluation.evaluated_on)),
-            ("Volgende evaluatie", dutch_date(sop.evaluation.next_evaluation)),
+            (_("Last evaluated"), dutch_date(sop.evaluation.evaluated_on)),
+            (_("Next evaluation"), dutch_date(sop.evaluation.next_evaluation)),
         ]
-    rows += [("Versie", str(sop.revision.number)), ("Altijd de nieuwste versie", public_url(sop))]
+    rows += [
+        (_("Version"), str(sop.revision.number)),
+        (_("Always the newest version"), public_url(sop)),
+    ]
     return rows
 
 
 def _own_model(document, sop: PublishedSop, level: int) -> None:
-    document.add_heading("Het schoolondersteuningsprofiel in een eigen document", level)
+    document.add_heading(_("The school support profile in a document of its own"), level)
     document.add_paragraph(
-        f"{sop.school.name} beschrijft haar ondersteuning in een eigen document. Ook dat "
-        "document bevat de vier verplichte onderdelen. In de tabel ziet u waar ze staan. "
-        f"Het document vindt u via {public_url(sop)}."
+        _(
+            "%(school)s describes its support in a document of its own. That document also "
+            "contains the four required parts. The table shows where they are. You can find "
+            "the document at %(url)s."
+        )
+        % {"school": sop.school.name, "url": public_url(sop)}
     )
     rows = sop.own_document.location_rows() if sop.own_document else []
     _add_table(
         document,
         TableDisplay(
-            headers=("Verplicht onderdeel", "Te vinden op"),
+            headers=(_("Required part"), _("Found at")),
             rows=tuple(
-                (Cell(part.label), Cell(where or "niet aangegeven")) for part, where in rows
+                (Cell(part.label), Cell(where or _("not indicated"))) for part, where in rows
             ),
         ),
     )
@@ -253,9 +261,11 @@ def _new_document(sop: PublishedSop, title: str):
     props = document.core_properties
     props.title = title
     props.author = sop.school.name
-    props.subject = f"Schoolondersteuningsprofiel {sop.school_year}"
-    props.keywords = "schoolondersteuningsprofiel, SOP, passend onderwijs"
-    props.comments = f"Vastgestelde versie {sop.revision.number}, gemaakt met Steunwijzer."
+    props.subject = _("School support profile %(year)s") % {"year": sop.school_year}
+    props.keywords = _("school support profile, SOP, appropriate education")
+    props.comments = _("Adopted version %(number)s, made with Steunwijzer.") % {
+        "number": sop.revision.number
+    }
     return document
 
 
@@ -267,8 +277,11 @@ def _save(document) -> bytes:
 
 def render_sop_docx(sop: PublishedSop) -> bytes:
     document = _new_document(sop, sop.title)
-    document.add_heading(f"Schoolondersteuningsprofiel {sop.school.name}", 1)
-    document.add_paragraph(f"Schooljaar {sop.school_year} · {sop.partnership.name}")
+    document.add_heading(_("School support profile %(school)s") % {"school": sop.school.name}, 1)
+    document.add_paragraph(
+        _("School year %(year)s · %(partnership)s")
+        % {"year": sop.school_year, "partnership": sop.partnership.name}
+    )
     _add_facts(document, _school_facts(sop))
     _add_facts(document, _status_facts(sop))
     if sop.is_own_model:
@@ -278,23 +291,30 @@ def render_sop_docx(sop: PublishedSop) -> bytes:
     return _save(document)
 
 
-SCHOOLGIDS_HEADING = "Ondersteuning voor leerlingen"
+SCHOOLGIDS_HEADING = gettext_lazy("Support for pupils")
 
 
 def render_schoolgids_docx(sop: PublishedSop) -> bytes:
     """The chapter for the schoolgids: no cover, starting at Heading 2."""
     document = _new_document(sop, f"{SCHOOLGIDS_HEADING}: {sop.school.name} {sop.school_year}")
-    document.add_heading(SCHOOLGIDS_HEADING, 2)
-    established = (
-        f", vastgesteld door het bestuur op {dutch_date(sop.established_on)}"
-        if sop.established_on
-        else ""
-    )
-    document.add_paragraph(
-        f"In dit hoofdstuk leest u welke ondersteuning uw kind op {sop.school.name} kan krijgen "
-        f"en waar de grenzen liggen. Het komt uit ons schoolondersteuningsprofiel "
-        f"{sop.school_year}{established}. De nieuwste versie staat op {public_url(sop)}."
-    )
+    document.add_heading(str(SCHOOLGIDS_HEADING), 2)
+    facts = {"school": sop.school.name, "year": sop.school_year, "url": public_url(sop)}
+    if sop.established_on:
+        intro = _(
+            "In this chapter you can read what support your child can get at %(school)s and "
+            "where the limits are. It comes from our school support profile %(year)s, adopted "
+            "by the board on %(date)s. The newest version is at %(url)s."
+        ) % {**facts, "date": dutch_date(sop.established_on)}
+    else:
+        intro = (
+            _(
+                "In this chapter you can read what support your child can get at %(school)s and "
+                "where the limits are. It comes from our school support profile %(year)s. The "
+                "newest version is at %(url)s."
+            )
+            % facts
+        )
+    document.add_paragraph(intro)
     if sop.is_own_model:
         _own_model(document, sop, 3)
     else:
