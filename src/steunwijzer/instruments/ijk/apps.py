@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class IjkConfig(AppConfig):
     name = "steunwijzer.instruments.ijk"
     label = "ijk"
-    verbose_name = "IJK-instrument en Kijkwijzer"
+    verbose_name = _("IJK instrument and Kijkwijzer")
 
     def ready(self):
         from steunwijzer.organisations.changes import follow
