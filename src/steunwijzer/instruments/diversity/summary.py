@@ -7,6 +7,9 @@ however many schools are asked for, and computes the rest in Python.
 from dataclasses import dataclass
 from fractions import Fraction
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
 from steunwijzer.core.charts import Chart, Series
 
 from .computation import compute
@@ -81,19 +84,19 @@ def public_chart(figures: PublicFigures, school_year: str) -> Chart:
     """The public figures as a chart (for the PDF): suppressed counts draw no bar and read
     as a dash, with the reason in the description."""
     return Chart(
-        title=f"Leerlingen per ondersteuningsbehoefte, {school_year}",
+        title=_("Pupils per support need, %(school_year)s") % {"school_year": school_year},
         categories=tuple(row.label for row in figures.rows),
         series=(
             Series(
-                "Leerlingen",
+                pgettext("chart series: number of pupils", "Pupils"),
                 tuple(None if row.suppressed else int(row.count) for row in figures.rows),
             ),
         ),
-        category_label="Ondersteuningsbehoefte",
+        category_label=pgettext("chart axis", "Support need"),
         decimals=0,
-        description=(
-            f"Aantal leerlingen: {figures.pupils}. "
-            + "; ".join(f"{row.label}: {row.count}" for row in figures.rows)
-            + ". Aantallen onder de 5 tonen we niet."
-        ),
+        description=_("Number of pupils: %(pupils)s. %(counts)s. We do not show numbers below 5.")
+        % {
+            "pupils": figures.pupils,
+            "counts": "; ".join(f"{row.label}: {row.count}" for row in figures.rows),
+        },
     )
