@@ -10,9 +10,9 @@ class DiversityConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext, ngettext
 
+        from steunwijzer.instruments import wording
         from steunwijzer.organisations.changes import follow
 
-        from . import wording
         from .models import Invulschema, SchemeVersion
 
         # The public page shows a school's figures; the overviews show everyone's.

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from steunwijzer.core.bounded import Overrun, run_bounded
+from steunwijzer.instruments.wording import Text, _, from_data, gettext_noop, ngettext_lazy
 
 from .computation import Counts
 from .identity import (
@@ -39,7 +40,6 @@ from .identity import (
 )
 from .pupil_rows import RowsError, read_rows
 from .scheme import Scheme
-from .wording import Text, _, from_data, gettext_noop, ngettext_lazy
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS = 20

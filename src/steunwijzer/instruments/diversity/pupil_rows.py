@@ -14,7 +14,7 @@ import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
-from .wording import Text, _
+from steunwijzer.instruments.wording import Text, _
 
 # A school has at most a few thousand pupils; a board's export of 100,000 rows must still go.
 MAX_ROWS = 150_000

@@ -14,7 +14,7 @@ from steunwijzer.core.charts import Chart, Series
 
 from .computation import compute
 from .models import Invulschema
-from .public import PublicFigures, public_figures
+from .public import LESS_THAN, NOT_SHOWN, PublicFigures, public_figures
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,15 @@ def public_summary(school, school_year: str) -> PublicFigures | None:
     return public_figures(row.scheme, row.result.total.counts)
 
 
+def public_count(count: str) -> str:
+    """A public count as the reader reads it: a number, or why it is not shown."""
+    if count == LESS_THAN:
+        return _("fewer than 5")
+    if count == NOT_SHOWN:
+        return _("not shown")
+    return count
+
+
 def public_chart(figures: PublicFigures, school_year: str) -> Chart:
     """The public figures as a chart (for the PDF): suppressed counts draw no bar and read
     as a dash, with the reason in the description."""
@@ -96,7 +105,7 @@ def public_chart(figures: PublicFigures, school_year: str) -> Chart:
         decimals=0,
         description=_("Number of pupils: %(pupils)s. %(counts)s. We do not show numbers below 5.")
         % {
-            "pupils": figures.pupils,
-            "counts": "; ".join(f"{row.label}: {row.count}" for row in figures.rows),
+            "pupils": public_count(figures.pupils),
+            "counts": "; ".join(f"{row.label}: {public_count(row.count)}" for row in figures.rows),
         },
     )

@@ -8,6 +8,9 @@ class IjkConfig(AppConfig):
     verbose_name = _("IJK instrument and Kijkwijzer")
 
     def ready(self):
+        from django.utils.translation import gettext, ngettext
+
+        from steunwijzer.instruments import wording
         from steunwijzer.organisations.changes import follow
 
         from .models import CatalogueVersion, IndicatorScore, SelfEvaluation
@@ -19,3 +22,5 @@ class IjkConfig(AppConfig):
             IndicatorScore,
             lambda score: {"boards__schools__ijk_evaluations__pk": score.evaluation_id},
         )
+        # The pure rules' problems (`wording`) are said with the catalogue.
+        wording.install(gettext, ngettext)

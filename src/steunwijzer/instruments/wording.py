@@ -1,15 +1,16 @@
-"""Sentences of the pure modules, marked for translation without importing Django.
+"""Sentences of the instruments' pure modules, marked for translation without importing Django.
 
 Pure modules (the "pure" contract in pyproject.toml) may not import Django, and the pupil file
 is read in a bare child interpreter (`steunwijzer.core.bounded`) that has no Django at all. So a
 pure module marks a sentence with `_("English %(name)s", name=value)` or
 `ngettext_lazy(singular, plural, n, n=n)`: that gives a `Text`, which keeps the English msgid
-and its values and is translated only when it is shown (`str(text)`), by the translator the app
-installs when Django starts (`DiversityConfig.ready`: Django's gettext and ngettext, so the
-Dutch comes from the app's catalogue). Without a translator a Text reads as its English msgid.
-`as_data` and `from_data` carry a Text as plain JSON out of the child process, so the parent
-translates it. makemessages finds the msgids through the names `_`, `ngettext_lazy` and
-`gettext_noop`.
+and its values and is translated only when it is shown (`str(text)`), by the translator the
+apps install when Django starts (`DiversityConfig.ready`, `IjkConfig.ready`: Django's gettext
+and ngettext, so the Dutch comes from the catalogue of the app whose module marked the msgid).
+Without a translator a Text reads as its English msgid. `as_data` and `from_data` carry a Text
+as plain JSON out of the child process, so the parent translates it. Where a pure module runs
+in the web process it may translate at once: `str(_(...))`. makemessages finds the msgids
+through the names `_`, `ngettext_lazy` and `gettext_noop`.
 """
 
 from dataclasses import dataclass
