@@ -132,7 +132,7 @@ class ImportProblem:
         """The same place for the API: 'row 5, column Groep' written as rows[5].Groep."""
         if self.row and self.column:
             return f"rows[{self.row}].{self.column}"
-        return f"rows[{self.row}]" if self.row else self.column or "file"
+        return f"rows[{self.row}]" if self.row else str(self.column) or "file"
 
 
 class PupilFileError(Exception):
