@@ -3,11 +3,14 @@
 Counts are `{group: {category_key: pupils}}`. A group's points are the sum of its pupils times
 their category's points; its index is points per pupil. Signals name a group whose index, or
 whose number of pupils in the heaviest categories, passes the scheme's limit for a group of
-its size, in a sentence the SOP can use as it stands. Formulas: docs/instruments-diversity.md.
+its size, in a sentence the SOP can use as it stands, translated (`wording`) when the result
+is computed. Formulas: docs/instruments-diversity.md.
 """
 
 from dataclasses import dataclass
 from fractions import Fraction
+
+from steunwijzer.instruments.wording import _, gettext_noop, ngettext_lazy
 
 from .scheme import Scheme, Signal, points_text
 
@@ -82,36 +85,59 @@ def check_signal(scheme: Scheme, signal: Signal, group: GroupResult) -> SignalRe
     if not group.pupils:
         return None
     level = signal.level_for(group.pupils)
-    size_note = (
-        f"de grens voor een groep van {level.from_size} of meer leerlingen"
-        if level.from_size
-        else "de grens"
-    )
-    where = f"In {group_name(group.group)} met {group.pupils} leerlingen"
+    values = {
+        "group": group_name(group.group),
+        "pupils": group.pupils,
+        "label": signal.label,
+        "size": level.from_size,
+    }
     if signal.measure == "index":
         value = group.index
         if value <= level.above:
             return None
-        sentence = (
-            f"{where} is {signal.label} {decimal(value)}; dat is meer dan "
-            f"{size_note} ({decimal(level.above)})."
-        )
+        values |= {"value": decimal(value), "limit": decimal(level.above)}
+        sentence = _(_INDEX_SIZED if level.from_size else _INDEX, **values)
     else:
         value = Fraction(sum(group.counts.get(key, 0) for key in signal.categories))
         if value <= level.above:
             return None
-        verb = "heeft" if value == 1 else "hebben"
-        noun = "leerling" if value == 1 else "leerlingen"
-        sentence = (
-            f"{where} {verb} {int(value)} {noun} {signal.label}; dat is meer dan "
-            f"{size_note} ({int(level.above)})."
-        )
-    return SignalResult(group.group, signal.key, sentence, value, level.above)
+        values |= {"n": int(value), "limit": int(level.above)}
+        if level.from_size:
+            sentence = ngettext_lazy(
+                "In %(group)s with %(pupils)s pupils, %(n)s pupil has %(label)s; that is more "
+                "than the limit for a group of %(size)s or more pupils (%(limit)s).",
+                "In %(group)s with %(pupils)s pupils, %(n)s pupils have %(label)s; that is more "
+                "than the limit for a group of %(size)s or more pupils (%(limit)s).",
+                int(value),
+                **values,
+            )
+        else:
+            sentence = ngettext_lazy(
+                "In %(group)s with %(pupils)s pupils, %(n)s pupil has %(label)s; that is more "
+                "than the limit (%(limit)s).",
+                "In %(group)s with %(pupils)s pupils, %(n)s pupils have %(label)s; that is more "
+                "than the limit (%(limit)s).",
+                int(value),
+                **values,
+            )
+    # Said now, in the language of the request: a result is computed for the page showing it.
+    return SignalResult(group.group, signal.key, str(sentence), value, level.above)
+
+
+# The index signal sentences (msgids; `check_signal` gives them their values).
+_INDEX = gettext_noop(
+    "In %(group)s with %(pupils)s pupils, %(label)s is %(value)s; that is more than the limit "
+    "(%(limit)s)."
+)
+_INDEX_SIZED = gettext_noop(
+    "In %(group)s with %(pupils)s pupils, %(label)s is %(value)s; that is more than the limit "
+    "for a group of %(size)s or more pupils (%(limit)s)."
+)
 
 
 def group_name(group: str) -> str:
     """'groep 6', 'groep 5/6', or a named SBO/SO group as it is."""
-    return f"groep {group}" if group[:1].isdigit() else group
+    return str(_("group %(number)s", number=group)) if group[:1].isdigit() else group
 
 
 def decimal(value: Fraction | float | None, places: int = 2) -> str:
@@ -143,16 +169,34 @@ class Trend:
     @property
     def sentence(self) -> str:
         if self.change is None:
-            return "Er is geen Invulschema van vorig schooljaar om mee te vergelijken."
+            return str(_("There is no Invulschema of last school year to compare with."))
         if round(float(self.change), 2) == 0:
-            movement = "gelijk gebleven"
+            said = _TREND_SAME
         else:
-            movement = "gestegen" if self.change > 0 else "gedaald"
-        return (
-            f"De verscheidenheidsindex van de school is {movement}: van "
-            f"{decimal(self.index_before)} vorig schooljaar naar {decimal(self.index_now)} nu "
-            f"({self.pupils_before} en {self.pupils_now} leerlingen)."
+            said = _TREND_UP if self.change > 0 else _TREND_DOWN
+        return str(
+            _(
+                said,
+                before=decimal(self.index_before),
+                now=decimal(self.index_now),
+                pupils_before=self.pupils_before,
+                pupils_now=self.pupils_now,
+            )
         )
+
+
+_TREND_SAME = gettext_noop(
+    "The school's diversity index has stayed the same: from %(before)s last school year to "
+    "%(now)s now (%(pupils_before)s and %(pupils_now)s pupils)."
+)
+_TREND_UP = gettext_noop(
+    "The school's diversity index has risen: from %(before)s last school year to %(now)s now "
+    "(%(pupils_before)s and %(pupils_now)s pupils)."
+)
+_TREND_DOWN = gettext_noop(
+    "The school's diversity index has fallen: from %(before)s last school year to %(now)s now "
+    "(%(pupils_before)s and %(pupils_now)s pupils)."
+)
 
 
 def trend(now: SchoolResult, before: SchoolResult | None) -> Trend:

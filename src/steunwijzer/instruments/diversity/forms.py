@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.core.forms import ButtonField, FlagField, UploadField
 
@@ -45,7 +46,7 @@ class ImportConfirmForm(UpdatePupilCountForm):
 class PupilFileForm(forms.Form):
     """A pupil export (CSV or xlsx) to count; `read_pupil_file` checks what is in it."""
 
-    file = UploadField(error_messages={"required": "Kies een bestand om in te lezen."})
+    file = UploadField(error_messages={"required": _("Choose a file to import.")})
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from steunwijzer.core.problems import Problem
 
 from .computation import Counts
@@ -70,23 +72,50 @@ def grid_from_post(post, scheme: Scheme) -> tuple[Counts, Counts, list[Problem]]
                 raw = raw.strip()
                 if not raw:
                     continue
-                where = f"Rij {row.number + 1} ({row.group or 'zonder groep'}), kolom '{label}'"
+                where = {
+                    "row": row.number + 1,
+                    "group": row.group or _("without a group"),
+                    "column": label,
+                    "value": raw,
+                }
                 if not raw.lstrip("-").isdecimal():
-                    problems.append(Problem(name, f"{where}: '{raw}' is geen geheel getal"))
+                    problems.append(
+                        Problem(
+                            name,
+                            _(
+                                "Row %(row)s (%(group)s), column '%(column)s': '%(value)s' is "
+                                "not a whole number"
+                            )
+                            % where,
+                        )
+                    )
                 elif int(raw) < 0:
-                    problems.append(Problem(name, f"{where}: een aantal kan niet negatief zijn"))
+                    problems.append(
+                        Problem(
+                            name,
+                            _(
+                                "Row %(row)s (%(group)s), column '%(column)s': a number cannot be "
+                                "negative"
+                            )
+                            % where,
+                        )
+                    )
                 else:
                     values[name.split("-", 2)[2]] = int(raw)
             if values and not row.group.strip():
                 problems.append(
-                    Problem(f"group-{row.number}", f"Rij {row.number + 1}: vul de groep in")
+                    Problem(
+                        f"group-{row.number}",
+                        _("Row %(row)s: fill in the group") % {"row": row.number + 1},
+                    )
                 )
             elif values:
                 if row.group in target:
                     problems.append(
                         Problem(
                             f"group-{row.number}",
-                            f"Rij {row.number + 1}: groep '{row.group}' staat er twee keer in",
+                            _("Row %(row)s: group '%(group)s' is in it twice")
+                            % {"row": row.number + 1, "group": row.group},
                         )
                     )
                 target[row.group.strip()] = values

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.validators import validate_school_year
 from steunwijzer.organisations.models import Membership, Partnership, School
@@ -26,11 +28,11 @@ class SchemeVersion(ImportedVersion):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="diversity_schemes"
     )
-    scheme_id = models.SlugField("schema-id", max_length=60)
+    scheme_id = models.SlugField(gettext_lazy("scheme id"), max_length=60)
 
     class Meta:
-        verbose_name = "versie van het schema verscheidenheidsindex"
-        verbose_name_plural = "versies van het schema verscheidenheidsindex"
+        verbose_name = gettext_lazy("version of the diversity index scheme")
+        verbose_name_plural = gettext_lazy("versions of the diversity index scheme")
         constraints = [
             models.UniqueConstraint(
                 fields=["partnership", "scheme_id", "version"], name="unique_scheme_version"
@@ -46,25 +48,31 @@ class Invulschema(models.Model):
     """A school's counts for one school year: `{group: {category: pupils}}`, nothing per pupil."""
 
     class Source(models.TextChoices):
-        HAND = "hand", "met de hand ingevuld"
-        IMPORT = "import", "ingelezen uit een bestand"
-        API = "api", "via de API"
+        HAND = "hand", gettext_lazy("filled in by hand")
+        IMPORT = "import", gettext_lazy("imported from a file")
+        API = "api", gettext_lazy("through the API")
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="invulschemas")
-    school_year = models.CharField("schooljaar", max_length=9, validators=[validate_school_year])
+    school_year = models.CharField(
+        gettext_lazy("school year"), max_length=9, validators=[validate_school_year]
+    )
     scheme_version = models.ForeignKey(SchemeVersion, on_delete=models.PROTECT)
-    counts = models.JSONField("aantallen per groep en categorie", default=dict)
-    domain_counts = models.JSONField("aantallen per groep en domein", default=dict, blank=True)
-    source = models.CharField("bron", max_length=10, choices=Source, default=Source.HAND)
-    version = models.PositiveIntegerField("versie", default=1)
+    counts = models.JSONField(gettext_lazy("numbers per group and category"), default=dict)
+    domain_counts = models.JSONField(
+        gettext_lazy("numbers per group and domain"), default=dict, blank=True
+    )
+    source = models.CharField(
+        gettext_lazy("source"), max_length=10, choices=Source, default=Source.HAND
+    )
+    version = models.PositiveIntegerField(gettext_lazy("version"), default=1)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
 
     class Meta:
-        verbose_name = "invulschema"
-        verbose_name_plural = "invulschema's"
+        verbose_name = gettext_lazy("invulschema")
+        verbose_name_plural = gettext_lazy("invulschemas")
         constraints = [
             models.UniqueConstraint(fields=["school", "school_year"], name="unique_invulschema"),
         ]
@@ -102,10 +110,12 @@ def school_for_diversity(user, brin_code: str, *, edit: bool = False) -> School:
     """The school whose Invulschema this person may read (or edit); 404/PermissionDenied."""
     school = school_by_brin_code(brin_code)
     if not may_read(user, school):
-        raise PermissionDenied("U heeft geen toegang tot de gegevens van deze school.")
+        raise PermissionDenied(_("You have no access to the data of this school."))
     if edit and not may_edit(user, school):
         raise PermissionDenied(
-            "Alleen de directeur en de intern begeleider van de school kunnen het Invulschema "
-            "invullen of inlezen."
+            _(
+                "Only the school's head teacher and special needs coordinator can fill in or "
+                "import the Invulschema."
+            )
         )
     return school

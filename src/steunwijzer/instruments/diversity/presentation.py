@@ -3,6 +3,9 @@ and the chapter aside in the editor. No request and no database: plain data in, 
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
 from steunwijzer.core.charts import Chart, Series
 
 from .computation import SchoolResult, Trend, decimal, group_name, percentage
@@ -35,7 +38,7 @@ def result_rows(scheme: Scheme, result: SchoolResult) -> list[Row]:
     t = result.total
     rows.append(
         Row(
-            "Hele school",
+            _("Whole school"),
             t.pupils,
             [t.counts[k] for k in scheme.category_keys],
             decimal(t.points, 1),
@@ -49,8 +52,10 @@ def result_rows(scheme: Scheme, result: SchoolResult) -> list[Row]:
 def index_chart(scheme: Scheme, result: SchoolResult) -> Chart:
     markers = tuple(
         (
-            f"grens {decimal(level.above)}"
-            + (f" (vanaf {level.from_size} lln.)" if level.from_size else ""),
+            _("limit %(limit)s (from %(size)s pupils)")
+            % {"limit": decimal(level.above), "size": level.from_size}
+            if level.from_size
+            else _("limit %(limit)s") % {"limit": decimal(level.above)},
             float(level.above),
         )
         for signal in scheme.signals
@@ -58,35 +63,33 @@ def index_chart(scheme: Scheme, result: SchoolResult) -> Chart:
         for level in signal.levels
     )
     return Chart(
-        title="Verscheidenheidsindex per groep",
-        categories=(*tuple(_title(g.group) for g in result.groups), "Hele school"),
+        title=_("Diversity index per group"),
+        categories=(*tuple(_title(g.group) for g in result.groups), _("Whole school")),
         series=(
             Series(
-                "Index",
+                pgettext("chart series: diversity index", "Index"),
                 (
                     *tuple(float(g.index) if g.index else None for g in result.groups),
                     float(result.index) if result.index else None,
                 ),
             ),
         ),
-        category_label="Groep",
+        category_label=pgettext("chart axis", "Group"),
         decimals=2,
         markers=markers,
-        description=(
-            "Punten per leerling per groep; de stippellijnen zijn de grenzen voor een signaal."
-        ),
+        description=_("Points per pupil per group; the dotted lines are the limits for a signal."),
     )
 
 
 def category_chart(scheme: Scheme, result: SchoolResult) -> Chart:
     return Chart(
-        title="Leerlingen per categorie per groep",
+        title=_("Pupils per category per group"),
         categories=tuple(_title(g.group) for g in result.groups),
         series=tuple(
             Series(c.short_label, tuple(float(g.counts[c.key]) for g in result.groups))
             for c in scheme.categories
         ),
-        category_label="Groep",
+        category_label=pgettext("chart axis", "Group"),
         decimals=0,
     )
 
@@ -97,7 +100,7 @@ def trend_chart(
     if before is None:
         return None
     return Chart(
-        title="Aandeel per categorie, vorig en dit schooljaar",
+        title=_("Share per category, last and this school year"),
         categories=tuple(c.short_label for c in scheme.categories),
         series=tuple(
             Series(
@@ -109,7 +112,7 @@ def trend_chart(
             )
             for year, r in zip(years, (before, now), strict=True)
         ),
-        category_label="Categorie",
+        category_label=pgettext("chart axis", "Category"),
         unit="%",
         decimals=0,
     )

@@ -1,8 +1,9 @@
 """School-level figures for the public SOP, with every count below 5 suppressed.
 
-Pure Python, no Django. A count below 5 is shown as "minder dan 5". Because the total is
+Pure Python, no Django. A count below 5 is shown as "fewer than 5" (`LESS_THAN`; the
+presenter, `summary.public_count`, says it in the reader's language). Because the total is
 shown, one hidden count could be found by subtracting the others from it; so more counts are
-hidden ("niet getoond") until no hidden count can be worked out from what is shown, the index
+hidden ("not shown") until no hidden count can be worked out from what is shown, the index
 included. That is checked by trying every combination of hidden counts that fits the shown
 figures (`_leaks`); the hidden cells are few and small, so this stays cheap.
 """
@@ -15,8 +16,9 @@ from .computation import decimal, percentage
 from .scheme import Scheme, points_text
 
 THRESHOLD = 5
-LESS_THAN = "minder dan 5"
-NOT_SHOWN = "niet getoond"
+# What a hidden count reads as: the English msgids, translated by `summary.public_count`.
+LESS_THAN = "fewer than 5"
+NOT_SHOWN = "not shown"
 
 
 @dataclass(frozen=True)

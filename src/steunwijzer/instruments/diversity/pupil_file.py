@@ -4,7 +4,9 @@ Pure Python, no Django. A school's pupil administration exports one row per pupi
 group, the category and optionally the domain. This module counts those rows as it reads them
 and keeps nothing per pupil; a file that holds names, BSN, dates of birth or contact details
 is refused outright (`identity`) so it is never counted. Every problem names the row and the
-column, in Dutch; the list is capped (`MAX_PROBLEMS`) with a closing "en nog N". Header names
+column; its message is a `Text` (`wording`), translated (into Dutch) when it is shown, so the
+child process that reads the file needs no Django. The list is capped (`MAX_PROBLEMS`) with a
+closing "… and N more". Header names
 are matched leniently (`GROUP_HEADERS`, `CATEGORY_HEADERS`, `DOMAIN_HEADERS`; documented in
 docs/instruments-diversity.md).
 
@@ -20,9 +22,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from steunwijzer.core.bounded import Overrun, run_bounded
+from steunwijzer.instruments.wording import Text, _, from_data, gettext_noop, ngettext_lazy
 
 from .computation import Counts
-from .identity import NAMES, header_is_identity, is_name_column, looks_like_name, value_identity
+from .identity import (
+    ADDRESS,
+    BIRTH_DATE,
+    BSN,
+    EMAIL,
+    NAMES,
+    ONDERWIJSNUMMER,
+    PHONE,
+    header_is_identity,
+    is_name_column,
+    looks_like_name,
+    value_identity,
+)
 from .pupil_rows import RowsError, read_rows
 from .scheme import Scheme
 
@@ -43,18 +58,49 @@ CATEGORY_HEADERS = (
     "category",
 )
 DOMAIN_HEADERS = ("domein", "ondersteuningsdomein", "gebied", "domain")
-_ADVICE = "Exporteer alleen de kolommen groep, categorie en eventueel domein"
 _OVERRUN = {
-    "time": (
-        f"Het bestand is niet binnen {PARSE_SECONDS:.0f} seconden in te lezen. {_ADVICE}, als CSV."
+    "time": _(
+        "The file cannot be read within %(seconds)s seconds. Export only the columns group, "
+        "category and possibly domain, as CSV.",
+        seconds=f"{PARSE_SECONDS:.0f}",
     ),
-    "memory": (
-        "Het bestand vraagt te veel geheugen om in te lezen: het is uitgepakt te groot of heeft "
-        f"te veel regels of kolommen. {_ADVICE}, als CSV."
+    "memory": _(
+        "Reading the file takes too much memory: unpacked it is too large, or it has too many "
+        "lines or columns. Export only the columns group, category and possibly domain, as CSV."
     ),
-    "failed": (
-        "Het bestand kan niet gelezen worden. Sla het opnieuw op als xlsx of als CSV en "
-        "probeer het nog eens."
+    "failed": _(
+        "The file cannot be read. Save it again as xlsx or as CSV and try once more.",
+    ),
+}
+# What `identity` found in a column, as the problem says it.
+_IDENTITY_MESSAGES = {
+    BSN: _(
+        "this looks like a citizen service number (BSN). Steunwijzer keeps no data of pupils; "
+        "remove this column from the file."
+    ),
+    ONDERWIJSNUMMER: _(
+        "this looks like an education number. Steunwijzer keeps no data of pupils; remove this "
+        "column from the file."
+    ),
+    BIRTH_DATE: _(
+        "this looks like a date of birth. Steunwijzer keeps no data of pupils; remove this column "
+        "from the file."
+    ),
+    EMAIL: _(
+        "this looks like an e-mail address. Steunwijzer keeps no data of pupils; remove this "
+        "column from the file."
+    ),
+    PHONE: _(
+        "this looks like a phone number. Steunwijzer keeps no data of pupils; remove this column "
+        "from the file."
+    ),
+    ADDRESS: _(
+        "this looks like an address or postcode. Steunwijzer keeps no data of pupils; remove this "
+        "column from the file."
+    ),
+    NAMES: _(
+        "this column seems to hold names of people. Steunwijzer keeps no data of pupils; remove "
+        "this column from the file."
     ),
 }
 
@@ -62,24 +108,31 @@ _OVERRUN = {
 @dataclass(frozen=True)
 class ImportProblem:
     row: int | None
-    column: str
-    message: str
+    column: "str | Text"
+    message: "str | Text"
 
     def __str__(self):
-        where = []
-        if self.row:
-            where.append(f"regel {self.row}")
-        if self.column:
-            where.append(f"kolom '{self.column}'")
-        prefix = ", ".join(where)
-        return f"{prefix[:1].upper()}{prefix[1:]}: {self.message}" if prefix else self.message
+        if self.row and self.column:
+            said = _(
+                "Line %(row)s, column '%(column)s': %(message)s",
+                row=self.row,
+                column=self.column,
+                message=self.message,
+            )
+        elif self.row:
+            said = _("Line %(row)s: %(message)s", row=self.row, message=self.message)
+        elif self.column:
+            said = _("Column '%(column)s': %(message)s", column=self.column, message=self.message)
+        else:
+            said = self.message
+        return str(said)
 
     @property
     def path(self) -> str:
         """The same place for the API: 'row 5, column Groep' written as rows[5].Groep."""
         if self.row and self.column:
             return f"rows[{self.row}].{self.column}"
-        return f"rows[{self.row}]" if self.row else self.column or "file"
+        return f"rows[{self.row}]" if self.row else str(self.column) or "file"
 
 
 class PupilFileError(Exception):
@@ -99,7 +152,16 @@ class PupilFileError(Exception):
     def messages(self) -> list[str]:
         lines = [str(p) for p in self.problems]
         if self.more:
-            lines.append(f"… en nog {self.more} {'probleem' if self.more == 1 else 'problemen'}.")
+            lines.append(
+                str(
+                    ngettext_lazy(
+                        "… and %(n)s more problem.",
+                        "… and %(n)s more problems.",
+                        self.more,
+                        n=self.more,
+                    )
+                )
+            )
         return lines
 
 
@@ -116,7 +178,7 @@ class PupilFile:
         return sum(sum(cells.values()) for cells in self.counts.values())
 
 
-def _fail(message: str, row: int | None = None, column: str = "") -> PupilFileError:
+def _fail(message: "str | Text", row: int | None = None, column: str = "") -> PupilFileError:
     return PupilFileError([ImportProblem(row, column, message)])
 
 
@@ -128,7 +190,8 @@ def read_pupil_file(data: bytes, filename: str, scheme: Scheme, school_type: str
     """Count the rows of a CSV or XLSX pupil export; PupilFileError with every problem.
 
     The file is read in a child process within `PARSE_SECONDS` of CPU and `PARSE_MEMORY_MB`: a
-    file that needs more is refused with a Dutch message, and the web worker never holds it."""
+    file that needs more is refused with a message, and the web worker never holds it. The
+    child's messages come back as msgids (`wording.Text.as_data`) and are translated here."""
     if len(data) > MAX_IMPORT_BYTES:
         raise _fail(too_large_message(len(data)))
     payload = pickle.dumps((data, scheme, school_type, date.today()))
@@ -145,7 +208,8 @@ def read_pupil_file(data: bytes, filename: str, scheme: Scheme, school_type: str
         raise _fail(_OVERRUN[exc.reason]) from None
     if "problems" in answer:
         problems = [
-            ImportProblem(row, column, message) for row, column, message in answer["problems"]
+            ImportProblem(row, str(from_data(column)), str(from_data(message)))
+            for row, column, message in answer["problems"]
         ]
         raise PupilFileError(problems, answer["more"])
     return PupilFile(answer["counts"], answer["domain_counts"], answer["rows"])
@@ -159,7 +223,7 @@ def _count_in_child(payload: bytes) -> bytes:
         found = count_pupil_file(data, scheme, school_type, today)
     except PupilFileError as exc:
         answer = {
-            "problems": [[p.row, p.column, p.message] for p in exc.problems],
+            "problems": [[p.row, _as_data(p.column), _as_data(p.message)] for p in exc.problems],
             "more": exc.more,
         }
     else:
@@ -170,28 +234,30 @@ def _count_in_child(payload: bytes) -> bytes:
 def count_pupil_file(data: bytes, scheme: Scheme, school_type: str, today: date) -> PupilFile:
     """The counting itself, unbounded: only for the child process and for tests of the rules."""
     if not data.strip():
-        raise _fail("Het bestand is leeg.")
+        raise _fail(_EMPTY)
     try:
         return _count(lambda: read_rows(data), scheme, school_type, today)
     except RowsError as exc:
-        raise _fail(str(exc), exc.row) from None
+        raise _fail(exc.message, exc.row) from None
+
+
+def _as_data(value: "str | Text"):
+    return value.as_data() if isinstance(value, Text) else value
 
 
 def too_large_message(size: int) -> str:
-    return (
-        f"Het bestand is {size / 1024 / 1024:.0f} MB; de grens is "
-        f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. {_ADVICE}."
+    """Said where the file is refused: translated now."""
+    return str(
+        _(
+            "The file is %(size)s MB; the limit is %(max)s MB. Export only the columns group, "
+            "category and possibly domain.",
+            size=f"{size / 1024 / 1024:.0f}",
+            max=MAX_IMPORT_BYTES // 1024 // 1024,
+        )
     )
 
 
-def _identity_message(what: str) -> str:
-    said = (
-        "deze kolom lijkt namen van personen te bevatten" if what == NAMES else f"dit lijkt {what}"
-    )
-    return (
-        f"{said}. Steunwijzer bewaart geen gegevens van leerlingen; haal deze kolom uit het "
-        "bestand."
-    )
+_EMPTY = _("The file is empty.")
 
 
 def _columns(header: list[str]) -> tuple[int, int, int | None]:
@@ -203,37 +269,65 @@ def _columns(header: list[str]) -> tuple[int, int, int | None]:
                 ImportProblem(
                     1,
                     header[number],
-                    "deze kolom bevat gegevens die een leerling herkenbaar maken. Steunwijzer "
-                    "bewaart alleen aantallen: exporteer alleen groep, categorie en eventueel "
-                    "domein, zonder namen, BSN of geboortedatum.",
+                    _(
+                        "this column holds data that make a pupil recognisable. Steunwijzer keeps "
+                        "only numbers: export only group, category and possibly domain, without "
+                        "names, BSN or date of birth."
+                    ),
                 )
             )
     if problems:
         raise PupilFileError.capped(problems)
 
-    def find(names, what, required=True):
+    def find(names, wording, required=True):
         found = [i for i, key in enumerate(keys) if key in names]
         if len(found) > 1:
             raise _fail(
-                f"er zijn meerdere kolommen voor de {what}: "
-                + ", ".join(f"'{header[i]}'" for i in found)
-                + "; laat er één staan",
-                1,
+                _(wording["several"], columns=", ".join(f"'{header[i]}'" for i in found)), 1
             )
         if not found and required:
-            shown = ", ".join(f"'{h}'" for h in header if str(h).strip()) or "geen"
+            # Never empty: `_header` refused a first line without column names.
+            shown = ", ".join(f"'{h}'" for h in header if str(h).strip())
             raise _fail(
-                f"geen kolom voor de {what} gevonden. Noem de kolom bijvoorbeeld "
-                f"'{names[0].capitalize()}'. Gevonden kolommen: {shown}.",
+                _(
+                    wording["missing"],
+                    example=names[0].capitalize(),
+                    found=shown,
+                ),
                 1,
             )
         return found[0] if found else None
 
     return (
-        find(GROUP_HEADERS, "groep"),
-        find(CATEGORY_HEADERS, "categorie"),
-        find(DOMAIN_HEADERS, "domein", required=False),
+        find(GROUP_HEADERS, _GROUP_COLUMN),
+        find(CATEGORY_HEADERS, _CATEGORY_COLUMN),
+        find(DOMAIN_HEADERS, _DOMAIN_COLUMN, required=False),
     )
+
+
+# What `_columns` says when a column is missing or found twice, per kind of column: msgids,
+# given their values where the problem is made.
+_GROUP_COLUMN = {
+    "several": gettext_noop("there are several columns for the group: %(columns)s; leave one"),
+    "missing": gettext_noop(
+        "no column for the group found. Call the column for example '%(example)s'. Columns "
+        "found: %(found)s."
+    ),
+}
+_CATEGORY_COLUMN = {
+    "several": gettext_noop("there are several columns for the category: %(columns)s; leave one"),
+    "missing": gettext_noop(
+        "no column for the category found. Call the column for example '%(example)s'. Columns "
+        "found: %(found)s."
+    ),
+}
+_DOMAIN_COLUMN = {
+    "several": gettext_noop("there are several columns for the domain: %(columns)s; leave one"),
+    "missing": gettext_noop(
+        "no column for the domain found. Call the column for example '%(example)s'. Columns "
+        "found: %(found)s."
+    ),
+}
 
 
 class _Tally:
@@ -255,7 +349,7 @@ class _Tally:
         self.pupils = 0
 
     def header_name(self, at: int) -> str:
-        return self.header[at] if at < len(self.header) else f"kolom {at + 1}"
+        return self.header[at] if at < len(self.header) else _("column %(number)s", number=at + 1)
 
     def problem(self, row_number, at, message):
         self.total_problems += 1
@@ -280,17 +374,22 @@ class _Tally:
         )
         category = self.lookup(self.categories, raw_category, self.scheme.match_category)
         if not raw_group:
-            self.problem(row_number, self.group_at, "de groep ontbreekt")
+            self.problem(row_number, self.group_at, _("the group is missing"))
         elif group is None:
-            self.problem(row_number, self.group_at, f"onbekende groep '{raw_group[:40]}'")
+            self.problem(
+                row_number, self.group_at, _("unknown group '%(group)s'", group=raw_group[:40])
+            )
         if not raw_category:
-            self.problem(row_number, self.category_at, "de categorie ontbreekt")
+            self.problem(row_number, self.category_at, _("the category is missing"))
         elif category is None:
             self.problem(
                 row_number,
                 self.category_at,
-                f"onbekende categorie '{raw_category[:40]}'; gebruik een van: "
-                + ", ".join(self.scheme.category_keys),
+                _(
+                    "unknown category '%(category)s'; use one of: %(choices)s",
+                    category=raw_category[:40],
+                    choices=", ".join(self.scheme.category_keys),
+                ),
             )
         if group is None or category is None:
             return
@@ -303,8 +402,11 @@ class _Tally:
                 self.problem(
                     row_number,
                     self.domain_at,
-                    f"onbekend domein '{raw_domain[:40]}'; gebruik een van: "
-                    + ", ".join(self.scheme.domain_keys),
+                    _(
+                        "unknown domain '%(domain)s'; use one of: %(choices)s",
+                        domain=raw_domain[:40],
+                        choices=", ".join(self.scheme.domain_keys),
+                    ),
                 )
             else:
                 cells = self.domain_counts.setdefault(group, {})
@@ -315,9 +417,9 @@ def _header(rows) -> list[str]:
     try:
         header = next(rows)
     except StopIteration:
-        raise _fail("Het bestand is leeg.") from None
+        raise _fail(_EMPTY) from None
     if not any(str(h).strip() for h in header):
-        raise _fail("De eerste regel moet de kolomnamen bevatten, maar is leeg.", 1)
+        raise _fail(_("The first line must hold the column names, but it is empty."), 1)
     return header
 
 
@@ -361,7 +463,7 @@ def _identity_error(tally: "_Tally", found: dict[int, str], make_rows, today: da
         if len(first) == len(found):
             break
     problems = [
-        ImportProblem(first.get(at), tally.header_name(at), _identity_message(what))
+        ImportProblem(first.get(at), tally.header_name(at), _IDENTITY_MESSAGES[what])
         for at, what in sorted(found.items())
     ]
     return PupilFileError.capped(problems)
@@ -385,5 +487,5 @@ def _count(make_rows, scheme: Scheme, school_type: str, today: date) -> PupilFil
     if tally.problems:
         raise PupilFileError(tally.problems, tally.total_problems - len(tally.problems))
     if not tally.pupils:
-        raise _fail("Het bestand heeft kolomnamen, maar geen enkele leerling.")
+        raise _fail(_("The file has column names, but not a single pupil."))
     return PupilFile(tally.counts, tally.domain_counts, tally.pupils)

@@ -4,7 +4,8 @@ XLSX is read by calamine (python-calamine, the Rust reader pandas uses), CSV by 
 library. Both run inside the bounded child process of `read_pupil_file`, which holds memory
 and time; the bounds here turn what a real export never does into a clear Dutch message
 before the work grows: the unpacked size of the workbook, the number of rows and columns,
-the length of a cell and of a row. Every refusal is a `RowsError`.
+the length of a cell and of a row. Every refusal is a `RowsError`, its message a `Text`
+(`wording`): translated when it is shown, so the child process needs no Django.
 """
 
 import csv
@@ -12,6 +13,8 @@ import io
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
+
+from steunwijzer.instruments.wording import Text, _
 
 # A school has at most a few thousand pupils; a board's export of 100,000 rows must still go.
 MAX_ROWS = 150_000
@@ -30,40 +33,47 @@ _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"MZ", b"\x7fELF")
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
-_ADVICE = "Exporteer alleen de kolommen groep, categorie en eventueel domein"
 
-UNREADABLE_XLSX = (
-    "Dit bestand lijkt een Excelbestand, maar kan niet gelezen worden. Sla het opnieuw op als "
-    "xlsx of als CSV."
+UNREADABLE_XLSX = _(
+    "This file looks like an Excel file, but cannot be read. Save it again as xlsx or as CSV."
 )
-NOT_A_TABLE = (
-    "Dit is geen CSV- of Excelbestand (xlsx). Exporteer de leerlinggegevens uit de "
-    "leerlingadministratie als CSV of xlsx."
+NOT_A_TABLE = _(
+    "This is not a CSV or Excel file (xlsx). Export the pupil data from the pupil "
+    "administration as CSV or xlsx."
+)
+_NO_SHEET = _("This Excel file has no worksheet.")
+_TOO_MANY_ROWS = _(
+    "The file has more than %(max)s lines. Export only the columns group, category and possibly "
+    "domain, per school.",
+    max=MAX_ROWS_TEXT,
 )
 
 
 class RowsError(Exception):
     """The file is not read further; `row` is the line it stopped at, when there is one."""
 
-    def __init__(self, message: str, row: int | None = None):
+    def __init__(self, message: Text, row: int | None = None):
+        self.message = message
         self.row = row
-        super().__init__(message)
+        super().__init__(str(message))
 
 
 def read_rows(data: bytes) -> Iterator[list[str]]:
     """Every row as a list of texts, header first; RowsError once a bound is passed."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise RowsError(
-            "Het bestand is opgeslagen als UTF-16. Sla het op als 'CSV UTF-8' of als gewone CSV."
+            _("The file has been saved as UTF-16. Save it as 'CSV UTF-8' or as ordinary CSV.")
         )
     if data.startswith(_OLE_MAGIC):
         if _ENCRYPTED in data:
             raise RowsError(
-                "Dit Excelbestand is met een wachtwoord beveiligd. Haal de beveiliging eraf "
-                "(Bestand > Info > Werkmap beveiligen) of sla het op als CSV."
+                _(
+                    "This Excel file is protected with a password. Remove the protection "
+                    "(Bestand > Info > Werkmap beveiligen) or save it as CSV."
+                )
             )
         raise RowsError(
-            "Dit is een Excelbestand in het oude formaat (xls). Sla het op als xlsx of als CSV."
+            _("This is an Excel file in the old format (xls). Save it as xlsx or as CSV.")
         )
     if data.startswith(_XLSX_MAGIC):
         return _bounded(_xlsx_rows(data))
@@ -75,19 +85,25 @@ def read_rows(data: bytes) -> Iterator[list[str]]:
 def _bounded(rows: Iterator[list[str]]) -> Iterator[list[str]]:
     for number, row in enumerate(rows, start=1):
         if number > MAX_ROWS + 1:  # the header, then at most MAX_ROWS pupils
-            raise RowsError(
-                f"Het bestand heeft meer dan {MAX_ROWS_TEXT} regels. {_ADVICE}, per school.",
-                number,
-            )
+            raise RowsError(_TOO_MANY_ROWS, number)
         if len(row) > MAX_COLUMNS:
             raise RowsError(
-                f"Deze regel heeft {len(row)} kolommen; de grens is {MAX_COLUMNS}. {_ADVICE}.",
+                _(
+                    "This line has %(columns)s columns; the limit is %(max)s. Export only the "
+                    "columns group, category and possibly domain.",
+                    columns=len(row),
+                    max=MAX_COLUMNS,
+                ),
                 number,
             )
         if sum(map(len, row)) > MAX_ROW_CHARS or any(len(cell) > MAX_CELL_CHARS for cell in row):
             raise RowsError(
-                f"Deze regel is te lang: een cel mag {MAX_CELL_CHARS} tekens hebben, een regel "
-                f"{MAX_ROW_CHARS}. {_ADVICE}.",
+                _(
+                    "This line is too long: a cell may have %(cell)s characters, a line "
+                    "%(line)s. Export only the columns group, category and possibly domain.",
+                    cell=MAX_CELL_CHARS,
+                    line=MAX_ROW_CHARS,
+                ),
                 number,
             )
         yield row
@@ -102,8 +118,11 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise RowsError(
-            f"Het bestand is geen UTF-8- en geen Windows-1252-tekst (teken 0x{data[exc.start]:02x}"
-            "). Sla het op als 'CSV UTF-8'.",
+            _(
+                "The file is neither UTF-8 nor Windows-1252 text (character %(character)s). "
+                "Save it as 'CSV UTF-8'.",
+                character=f"0x{data[exc.start]:02x}",
+            ),
             data[: exc.start].count(b"\n") + 1,
         ) from None
 
@@ -128,13 +147,14 @@ def _csv_rows(text: str) -> Iterator[list[str]]:
         csv.field_size_limit(limit)
 
 
-def _csv_message(exc: csv.Error) -> str:
+def _csv_message(exc: csv.Error) -> Text:
     if "field larger than field limit" in str(exc):
-        return (
-            f"Een cel is langer dan {MAX_CELL_CHARS} tekens, of er ontbreekt een "
-            f"aanhalingsteken. {_ADVICE}."
+        return _(
+            "A cell is longer than %(max)s characters, or a quotation mark is missing. Export "
+            "only the columns group, category and possibly domain.",
+            max=MAX_CELL_CHARS,
         )
-    return f"Het bestand is geen geldige CSV ({exc})."
+    return _("The file is not valid CSV (%(error)s).", error=str(exc))
 
 
 def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
@@ -144,12 +164,14 @@ def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not workbook.sheet_names:
-            raise RowsError("Dit Excelbestand heeft geen werkblad.")
+            raise RowsError(_NO_SHEET)
         sheet = workbook.get_sheet_by_index(0)
     except PasswordError:
         raise RowsError(
-            "Dit Excelbestand is met een wachtwoord beveiligd. Sla het zonder wachtwoord op, "
-            "of als CSV."
+            _(
+                "This Excel file is protected with a password. Save it without a password, or "
+                "as CSV."
+            )
         ) from None
     except RowsError:
         raise
@@ -158,11 +180,21 @@ def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
         raise RowsError(UNREADABLE_XLSX) from None
     if sheet.width > MAX_COLUMNS:
         raise RowsError(
-            f"Het werkblad heeft {sheet.width} kolommen; de grens is {MAX_COLUMNS}. {_ADVICE}.", 1
+            _(
+                "The worksheet has %(columns)s columns; the limit is %(max)s. Export only the "
+                "columns group, category and possibly domain.",
+                columns=sheet.width,
+                max=MAX_COLUMNS,
+            ),
+            1,
         )
     if sheet.height > MAX_ROWS + 1:
         raise RowsError(
-            f"Het werkblad heeft meer dan {MAX_ROWS_TEXT} regels. {_ADVICE}, per school.",
+            _(
+                "The worksheet has more than %(max)s lines. Export only the columns group, "
+                "category and possibly domain, per school.",
+                max=MAX_ROWS_TEXT,
+            ),
             MAX_ROWS + 1,
         )
     for row in sheet.iter_rows():
@@ -178,16 +210,22 @@ def _check_archive(data: bytes) -> None:
         raise RowsError(UNREADABLE_XLSX) from None
     if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
         raise RowsError(
-            f"Het Excelbestand is uitgepakt groter dan {MAX_UNPACKED // 1024 // 1024} MB. "
-            f"{_ADVICE}, of sla het op als CSV."
+            _(
+                "Unpacked, the Excel file is larger than %(max)s MB. Export only the columns "
+                "group, category and possibly domain, or save it as CSV.",
+                max=MAX_UNPACKED // 1024 // 1024,
+            )
         )
     names = {m.filename: m.file_size for m in members}
     if not any(name.startswith("xl/worksheets/") for name in names):
-        raise RowsError("Dit Excelbestand heeft geen werkblad.")
+        raise RowsError(_NO_SHEET)
     if names.get("xl/sharedStrings.xml", 0) > MAX_SHARED_STRINGS:
         raise RowsError(
-            f"Het Excelbestand bevat meer dan {MAX_SHARED_STRINGS // 1024 // 1024} MB aan "
-            f"verschillende teksten. {_ADVICE}, of sla het op als CSV."
+            _(
+                "The Excel file holds more than %(max)s MB of different texts. Export only the "
+                "columns group, category and possibly domain, or save it as CSV.",
+                max=MAX_SHARED_STRINGS // 1024 // 1024,
+            )
         )
 
 

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from steunwijzer.core.problems import Problem, ProblemsError
 from steunwijzer.core.school_year import school_year_of
@@ -14,6 +15,17 @@ from .models import Invulschema, SchemeVersion
 from .scheme import DEFAULT_SCHEME_PATH, Scheme, default_scheme, parse_scheme
 
 MAX_PUPILS_PER_CELL = 999
+
+# What check_counts says of a cell table, for categories and for domains: whole sentences,
+# translated when the problem is made.
+_CATEGORY_WORDING = {
+    "expected": lambda: _("expected the numbers per category"),
+    "unknown": lambda: _("unknown category '%(key)s'; choose from %(choices)s"),
+}
+_DOMAIN_WORDING = {
+    "expected": lambda: _("expected the numbers per domain"),
+    "unknown": lambda: _("unknown domain '%(key)s'; choose from %(choices)s"),
+}
 
 
 @transaction.atomic
@@ -30,8 +42,11 @@ def scheme_import(
         SchemeVersion,
         filename=filename,
         source=source,
-        refusal=f"Versie {scheme.version} van schema {scheme.id} is al ingelezen voor "
-        f"{partnership.name}; verhoog het versienummer.",
+        refusal=_(
+            "Version %(version)s of scheme %(scheme)s has already been imported for "
+            "%(partnership)s; raise the version number."
+        )
+        % {"version": scheme.version, "scheme": scheme.id, "partnership": partnership.name},
         partnership=partnership,
         scheme_id=scheme.id,
         version=scheme.version,
@@ -67,37 +82,51 @@ def check_counts(
     clean: Counts = {}
     clean_domains: Counts = {}
     if not isinstance(counts, dict):
-        return {}, {}, [Problem("counts", "verwacht per groep de aantallen per categorie")]
+        return {}, {}, [Problem("counts", _("expected the numbers per category for each group"))]
     if not isinstance(domain_counts, dict):
-        problems.append(Problem("domain_counts", "verwacht per groep de aantallen per domein"))
+        problems.append(
+            Problem("domain_counts", _("expected the numbers per domain for each group"))
+        )
         domain_counts = {}
-    for label, table, keys, what in (
-        ("counts", counts, scheme.category_keys, "categorie"),
-        ("domain_counts", domain_counts, scheme.domain_keys, "domein"),
+    for label, table, keys, wording in (
+        ("counts", counts, scheme.category_keys, _CATEGORY_WORDING),
+        ("domain_counts", domain_counts, scheme.domain_keys, _DOMAIN_WORDING),
     ):
         target = clean if label == "counts" else clean_domains
         for raw_group, cells in table.items():
             group = scheme.match_group(raw_group, school.school_type)
             path = f"{label}.{raw_group}"
             if group is None:
-                problems.append(Problem(path, f"onbekende groep '{raw_group}'"))
+                problems.append(
+                    Problem(path, _("unknown group '%(group)s'") % {"group": raw_group})
+                )
                 continue
             if not isinstance(cells, dict):
-                problems.append(Problem(path, f"verwacht de aantallen per {what}"))
+                problems.append(Problem(path, wording["expected"]()))
                 continue
             row = target.setdefault(group, {})
             for key, value in cells.items():
                 cell = f"{path}.{key}"
                 if key not in keys:
                     problems.append(
-                        Problem(cell, f"onbekende {what} '{key}'; kies uit {', '.join(keys)}")
+                        Problem(
+                            cell,
+                            wording["unknown"]() % {"key": key, "choices": ", ".join(keys)},
+                        )
                     )
                 elif isinstance(value, bool) or not isinstance(value, int):
-                    problems.append(Problem(cell, "moet een geheel getal zijn"))
+                    problems.append(Problem(cell, _("must be a whole number")))
                 elif value < 0:
-                    problems.append(Problem(cell, f"aantal mag niet negatief zijn (nu {value})"))
+                    problems.append(
+                        Problem(
+                            cell,
+                            _("a number may not be negative (now %(value)s)") % {"value": value},
+                        )
+                    )
                 elif value > MAX_PUPILS_PER_CELL:
-                    problems.append(Problem(cell, f"meer dan {MAX_PUPILS_PER_CELL} leerlingen"))
+                    problems.append(
+                        Problem(cell, _("more than %(max)s pupils") % {"max": MAX_PUPILS_PER_CELL})
+                    )
                 elif value:
                     row[key] = row.get(key, 0) + value
     for group, cells in clean_domains.items():
@@ -107,7 +136,8 @@ def check_counts(
                 problems.append(
                     Problem(
                         f"domain_counts.{group}.{key}",
-                        f"{value} leerlingen in dit domein, maar de groep heeft er {pupils}",
+                        _("%(value)s pupils in this domain, but the group has %(pupils)s")
+                        % {"value": value, "pupils": pupils},
                     )
                 )
     clean = {g: cells for g, cells in clean.items() if cells}
@@ -120,9 +150,11 @@ def pupil_count_problem(school: School, total: int) -> Problem | None:
     if school.pupil_count and total != school.pupil_count:
         return Problem(
             "total",
-            f"In totaal {total} leerlingen, maar bij de school staan {school.pupil_count} "
-            "leerlingen. Verbeter de aantallen, of kies ervoor het leerlingaantal van de school "
-            f"aan te passen naar {total}.",
+            _(
+                "%(total)s pupils in total, but the school has %(count)s pupils. Correct the "
+                "numbers, or choose to change the school's number of pupils to %(total)s."
+            )
+            % {"total": total, "count": school.pupil_count},
         )
     return None
 
@@ -149,7 +181,7 @@ def invulschema_save(
     )
     total = sum(sum(cells.values()) for cells in clean.values())
     if not problems and total == 0:
-        problems.append(Problem("counts", "Vul voor minstens één groep de aantallen in."))
+        problems.append(Problem("counts", _("Fill in the numbers for at least one group.")))
     # The school's pupil count is today's; only this year's Invulschema is held against it.
     current = school_year == school_year_of(timezone.localdate())
     if not problems and current and not update_pupil_count:

@@ -7,11 +7,14 @@ however many schools are asked for, and computes the rest in Python.
 from dataclasses import dataclass
 from fractions import Fraction
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
 from steunwijzer.core.charts import Chart, Series
 
 from .computation import compute
 from .models import Invulschema
-from .public import PublicFigures, public_figures
+from .public import LESS_THAN, NOT_SHOWN, PublicFigures, public_figures
 
 
 @dataclass(frozen=True)
@@ -77,23 +80,32 @@ def public_summary(school, school_year: str) -> PublicFigures | None:
     return public_figures(row.scheme, row.result.total.counts)
 
 
+def public_count(count: str) -> str:
+    """A public count as the reader reads it: a number, or why it is not shown."""
+    if count == LESS_THAN:
+        return _("fewer than 5")
+    if count == NOT_SHOWN:
+        return _("not shown")
+    return count
+
+
 def public_chart(figures: PublicFigures, school_year: str) -> Chart:
     """The public figures as a chart (for the PDF): suppressed counts draw no bar and read
     as a dash, with the reason in the description."""
     return Chart(
-        title=f"Leerlingen per ondersteuningsbehoefte, {school_year}",
+        title=_("Pupils per support need, %(school_year)s") % {"school_year": school_year},
         categories=tuple(row.label for row in figures.rows),
         series=(
             Series(
-                "Leerlingen",
+                pgettext("chart series: number of pupils", "Pupils"),
                 tuple(None if row.suppressed else int(row.count) for row in figures.rows),
             ),
         ),
-        category_label="Ondersteuningsbehoefte",
+        category_label=pgettext("chart axis", "Support need"),
         decimals=0,
-        description=(
-            f"Aantal leerlingen: {figures.pupils}. "
-            + "; ".join(f"{row.label}: {row.count}" for row in figures.rows)
-            + ". Aantallen onder de 5 tonen we niet."
-        ),
+        description=_("Number of pupils: %(pupils)s. %(counts)s. We do not show numbers below 5.")
+        % {
+            "pupils": public_count(figures.pupils),
+            "counts": "; ".join(f"{row.label}: {public_count(row.count)}" for row in figures.rows),
+        },
     )

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from steunwijzer.core.forms import error_messages
@@ -27,7 +28,7 @@ from .services import invulschema_save, pupil_count_problem, scheme_for
 
 def _year_or_404(school_year):
     if not is_valid_school_year(school_year):
-        raise Http404("Geen geldig schooljaar.")
+        raise Http404(_("Not a valid school year."))
     return school_year
 
 
@@ -109,7 +110,7 @@ def diversity_edit(request, brin_code, school_year):
             except ProblemsError as exc:
                 problems = exc.problems
             else:
-                messages.success(request, "Het Invulschema is opgeslagen.")
+                messages.success(request, _("The Invulschema has been saved."))
                 return redirect(
                     "diversity_school", brin_code=school.brin_code, school_year=school_year
                 )
@@ -198,7 +199,7 @@ def diversity_import_confirm(request, brin_code, school_year):
     _year_or_404(school_year)
     pending = request.session.get(_pending_key(school, school_year))
     if pending is None:
-        messages.info(request, "Er staat geen ingelezen bestand klaar. Kies een bestand.")
+        messages.info(request, _("There is no imported file waiting. Choose a file."))
         return redirect("diversity_import", brin_code=school.brin_code, school_year=school_year)
     scheme = scheme_for(school.board.partnership)
     problems = []
@@ -206,7 +207,7 @@ def diversity_import_confirm(request, brin_code, school_year):
         form = ImportConfirmForm(request.POST)  # a button and a checkbox: always readable
         if form.is_valid() and form.cleaned_data["cancel"]:
             del request.session[_pending_key(school, school_year)]
-            messages.info(request, "Het inlezen is afgebroken; er is niets opgeslagen.")
+            messages.info(request, _("The import has been stopped; nothing has been saved."))
             return redirect("diversity_school", brin_code=school.brin_code, school_year=school_year)
         try:
             invulschema_save(
@@ -222,7 +223,9 @@ def diversity_import_confirm(request, brin_code, school_year):
             problems = exc.problems
         else:
             del request.session[_pending_key(school, school_year)]
-            messages.success(request, f"{pending['rows']} leerlingen geteld en opgeslagen.")
+            messages.success(
+                request, _("%(pupils)s pupils counted and saved.") % {"pupils": pending["rows"]}
+            )
             return redirect("diversity_school", brin_code=school.brin_code, school_year=school_year)
     result = compute(scheme, pending["counts"])
     current = school_year == school_year_of(timezone.localdate())

@@ -3,25 +3,28 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext, gettext_lazy
 
 from steunwijzer.core.school_year import is_valid_school_year
 from steunwijzer.organisations.models import School
 
 from .models import Observation, may_edit, may_observe, may_read
 
-READ_DENIED = (
-    "Alleen wie een rol heeft bij deze school, haar bestuur of samenwerkingsverband ziet het IJK."
+READ_DENIED = gettext_lazy(
+    "Only those with a role at this school, its board or partnership see the IJK."
 )
-EDIT_DENIED = "Alleen de schoolredacteuren (directeur, IB'er) vullen het IJK in."
-OBSERVE_DENIED = (
-    "Alleen de kwaliteitsmedewerker van het bestuur of een uitgenodigde collega van een andere "
-    "school legt een observatie vast."
+EDIT_DENIED = gettext_lazy(
+    "Only the school's editors (head teacher, special needs coordinator) fill in the IJK."
+)
+OBSERVE_DENIED = gettext_lazy(
+    "Only the board's quality officer or an invited colleague from another school records an "
+    "observation."
 )
 
 
 def check_school_year(school_year: str) -> None:
     if not is_valid_school_year(school_year):
-        raise Http404("Geen geldig schooljaar; schrijf het als 2025-2026.")
+        raise Http404(gettext("Not a valid school year; write it as 2025-2026."))
 
 
 def school_for(user, school: School | int, school_year: str, *, edit=False, observe=False):
@@ -30,11 +33,11 @@ def school_for(user, school: School | int, school_year: str, *, edit=False, obse
     if not isinstance(school, School):
         school = get_object_or_404(School.objects.select_related("board"), pk=school)
     if edit and not may_edit(user, school):
-        raise PermissionDenied(EDIT_DENIED)
+        raise PermissionDenied(str(EDIT_DENIED))
     if observe and not may_observe(user, school, school_year):
-        raise PermissionDenied(OBSERVE_DENIED)
+        raise PermissionDenied(str(OBSERVE_DENIED))
     if not (edit or observe) and not may_read(user, school):
-        raise PermissionDenied(READ_DENIED)
+        raise PermissionDenied(str(READ_DENIED))
     return school
 
 
@@ -51,5 +54,5 @@ def observation_for(user, pk: int) -> Observation:
         Observation.objects.select_related("school__board", "catalogue"), pk=pk
     )
     if not observation.may_read(user):
-        raise PermissionDenied(READ_DENIED)
+        raise PermissionDenied(str(READ_DENIED))
     return observation

@@ -1,12 +1,16 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class IjkConfig(AppConfig):
     name = "steunwijzer.instruments.ijk"
     label = "ijk"
-    verbose_name = "IJK-instrument en Kijkwijzer"
+    verbose_name = _("IJK instrument and Kijkwijzer")
 
     def ready(self):
+        from django.utils.translation import gettext, ngettext
+
+        from steunwijzer.instruments import wording
         from steunwijzer.organisations.changes import follow
 
         from .models import CatalogueVersion, IndicatorScore, SelfEvaluation
@@ -18,3 +22,5 @@ class IjkConfig(AppConfig):
             IndicatorScore,
             lambda score: {"boards__schools__ijk_evaluations__pk": score.evaluation_id},
         )
+        # The pure rules' problems (`wording`) are said with the catalogue.
+        wording.install(gettext, ngettext)

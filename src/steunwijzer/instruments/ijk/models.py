@@ -9,6 +9,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.core.stored_file import StoredFile
 from steunwijzer.organisations.models import Membership, Partnership, Role, School
@@ -22,11 +23,11 @@ class CatalogueVersion(ImportedVersion):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="ijk_catalogues"
     )
-    catalogue_id = models.SlugField("catalogus-id", max_length=60)
+    catalogue_id = models.SlugField(_("catalogue id"), max_length=60)
 
     class Meta:
-        verbose_name = "versie van de IJK-catalogus"
-        verbose_name_plural = "versies van de IJK-catalogus"
+        verbose_name = _("version of the IJK catalogue")
+        verbose_name_plural = _("versions of the IJK catalogue")
         constraints = [
             models.UniqueConstraint(
                 fields=["partnership", "catalogue_id", "version"], name="unique_ijk_catalogue"
@@ -56,7 +57,7 @@ class SelfEvaluation(models.Model):
     """A school team's IJK self-evaluation for one school year."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="ijk_evaluations")
-    school_year = models.CharField("schooljaar", max_length=9)
+    school_year = models.CharField(_("school year"), max_length=9)
     catalogue = models.ForeignKey(CatalogueVersion, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -65,8 +66,8 @@ class SelfEvaluation(models.Model):
     )
 
     class Meta:
-        verbose_name = "IJK-zelfevaluatie"
-        verbose_name_plural = "IJK-zelfevaluaties"
+        verbose_name = _("IJK self-evaluation")
+        verbose_name_plural = _("IJK self-evaluations")
         constraints = [
             models.UniqueConstraint(fields=["school", "school_year"], name="unique_ijk_year"),
         ]
@@ -86,19 +87,19 @@ class IndicatorScore(StoredFile):
     """
 
     evaluation = models.ForeignKey(SelfEvaluation, on_delete=models.CASCADE, related_name="scores")
-    indicator = models.CharField("indicator", max_length=20)
-    standard = models.CharField("standaard", max_length=20)
-    score = models.PositiveSmallIntegerField("score")
-    explanation = models.TextField("toelichting", blank=True)
-    evidence_url = models.URLField("link naar bewijs", max_length=500, blank=True)
+    indicator = models.CharField(_("indicator"), max_length=20)
+    standard = models.CharField(_("standard"), max_length=20)
+    score = models.PositiveSmallIntegerField(_("score"))
+    explanation = models.TextField(_("explanation"), blank=True)
+    evidence_url = models.URLField(_("link to evidence"), max_length=500, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:
-        verbose_name = "score op een indicator"
-        verbose_name_plural = "scores op indicatoren"
+        verbose_name = _("score on an indicator")
+        verbose_name_plural = _("scores on indicators")
         constraints = [
             models.UniqueConstraint(fields=["evaluation", "indicator"], name="unique_ijk_score"),
         ]
@@ -111,7 +112,7 @@ class PeerObserver(models.Model):
     """A school editor of another school of the partnership, invited to observe this school."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="ijk_peers")
-    school_year = models.CharField("schooljaar", max_length=9)
+    school_year = models.CharField(_("school year"), max_length=9)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -119,8 +120,8 @@ class PeerObserver(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "collega-observator"
-        verbose_name_plural = "collega-observatoren"
+        verbose_name = _("peer observer")
+        verbose_name_plural = _("peer observers")
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "school_year", "user"], name="unique_ijk_peer"
@@ -181,26 +182,26 @@ class Observation(models.Model):
     """
 
     class ObserverRole(models.TextChoices):
-        BOARD_OFFICER = "board_officer", "kwaliteitsmedewerker bestuur"
-        PEER = "peer", "collega van een andere school"
+        BOARD_OFFICER = "board_officer", _("board quality officer")
+        PEER = "peer", _("colleague from another school")
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="ijk_observations")
-    school_year = models.CharField("schooljaar", max_length=9)
+    school_year = models.CharField(_("school year"), max_length=9)
     catalogue = models.ForeignKey(CatalogueVersion, on_delete=models.PROTECT, related_name="+")
     observer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    observer_name = models.CharField("observator", max_length=200)
-    observer_role = models.CharField("rol", max_length=20, choices=ObserverRole)
-    observed_on = models.DateField("datum")
-    group_name = models.CharField("groep", max_length=40)
-    notes = models.JSONField("wat er te zien was", default=dict)  # item key → text
-    scores = models.JSONField("geobserveerde scores", default=dict)  # indicator code → score
+    observer_name = models.CharField(_("observer"), max_length=200)
+    observer_role = models.CharField(_("role"), max_length=20, choices=ObserverRole)
+    observed_on = models.DateField(_("date"))
+    group_name = models.CharField(_("group"), max_length=40)
+    notes = models.JSONField(_("what there was to see"), default=dict)  # item key → text
+    scores = models.JSONField(_("observed scores"), default=dict)  # indicator code → score
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "Kijkwijzer-observatie"
-        verbose_name_plural = "Kijkwijzer-observaties"
+        verbose_name = _("Kijkwijzer observation")
+        verbose_name_plural = _("Kijkwijzer observations")
         ordering = ["-observed_on", "-pk"]
 
     def __str__(self):

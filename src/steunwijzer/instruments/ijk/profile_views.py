@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwijzer.profiles.answers import AnswerError
@@ -22,14 +23,16 @@ def ijk_summary_take_over(request, pk):
     profile = Profile.objects.get_for_user(request.user, pk, edit=True)
     chapter = next((c for c in profile.chapters if c.mandatory_part == CHAPTER_PART), None)
     if chapter is None:
-        raise Http404("Dit SOP heeft geen hoofdstuk over basisondersteuning.")
+        raise Http404(_("This SOP has no chapter on basic support."))
     back = reverse("profile_chapter", args=[profile.pk, chapter.key])
     field = SummaryTakeOverForm(request.POST, fields=long_text_fields(chapter)).chosen()
     summary = ijk_result(profile.school, profile.school_year).summary()
     if field is None or not summary:
         messages.error(
             request,
-            "Kies een tekstveld van dit hoofdstuk." if summary else "Er zijn nog geen IJK-scores.",
+            _("Choose a text field of this chapter.")
+            if summary
+            else _("There are no IJK scores yet."),
         )
         return redirect(back)
     try:
@@ -42,12 +45,14 @@ def ijk_summary_take_over(request, pk):
     except (AnswerError, ProfileConflict):
         messages.error(
             request,
-            f"De samenvatting past niet in het veld '{field.label}'. Neem de tekst zelf over.",
+            _("The summary does not fit in the field '%(field)s'. Copy the text yourself.")
+            % {"field": field.label},
         )
         return redirect(back)
     messages.success(
         request,
-        f"De samenvatting van het IJK staat nu onder het veld '{field.label}'. Pas hem gerust aan.",
+        _("The summary of the IJK is now below the field '%(field)s'. Feel free to change it.")
+        % {"field": field.label},
     )
     return redirect(f"{back}#field-{field.key}")
 

@@ -2,6 +2,10 @@
 summary that feeds chapter 2 (basisondersteuning) of the SOP."""
 
 from dataclasses import dataclass, field
+from functools import reduce
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from steunwijzer.core.charts import Chart, Series
 from steunwijzer.core.numbers import dutch_number
@@ -33,6 +37,11 @@ class IjkResult:
     @property
     def previous_year(self) -> str:
         return previous_school_year(self.school_year)
+
+    @property
+    def high_scores_text(self) -> str:
+        """The scores that count as high, as the realism check names them: "3 or 4"."""
+        return alternatives([str(score) for score in self.catalogue.high_scores])
 
     @property
     def scored(self) -> int:
@@ -70,20 +79,20 @@ class IjkResult:
     def standard_chart(self) -> Chart:
         rows = self.standard_rows()
         return Chart(
-            title=f"IJK {self.school.name}: gemiddelde score per standaard",
+            title=_("IJK %(school)s: average score per standard") % {"school": self.school.name},
             categories=tuple(_label(f"{r['standard'].code} {r['standard'].title}") for r in rows),
             series=self._series(rows),
-            category_label="Standaard",
+            category_label=pgettext("IJK chart axis", "Standard"),
             max_value=self.catalogue.max_score,
         )
 
     def group_chart(self) -> Chart:
         rows = self.group_rows()
         return Chart(
-            title=f"IJK {self.school.name}: gemiddelde score per groep",
+            title=_("IJK %(school)s: average score per group") % {"school": self.school.name},
             categories=tuple(_label(r["group"].title) for r in rows),
             series=self._series(rows),
-            category_label="Groep",
+            category_label=pgettext("IJK chart axis", "Group"),
             max_value=self.catalogue.max_score,
         )
 
@@ -111,23 +120,34 @@ class IjkResult:
         c = self.catalogue
         groups = group_averages(c, self.scores)
         parts = [
-            f"In schooljaar {self.school_year} heeft het team de basisondersteuning beoordeeld "
-            f"met het IJK-instrument ({self.scored} van {self.total} indicatoren, schaal "
-            f"{c.min_score} tot {c.max_score})."
+            _(
+                "In school year %(school_year)s the team assessed the basic support with the IJK "
+                "instrument (%(scored)s of %(total)s indicators, scale %(low)s to %(high)s)."
+            )
+            % {
+                "school_year": self.school_year,
+                "scored": self.scored,
+                "total": self.total,
+                "low": c.min_score,
+                "high": c.max_score,
+            }
         ]
         averages = [
-            f"{g.title.lower()} gemiddeld {dutch_number(groups[g.key], places=1)}"
+            _("%(group)s on average %(score)s")
+            % {"group": g.title.lower(), "score": dutch_number(groups[g.key], places=1)}
             for g in c.groups
             if groups[g.key] is not None
         ]
         if averages:
-            parts.append("Resultaat: " + "; ".join(averages) + ".")
+            parts.append(_("Result: %(averages)s.") % {"averages": "; ".join(averages)})
         strong = [s.title for s, v in self._standards_where(lambda v: v >= c.max_score - 0.5)]
         weak = [s.title for s, v in self._standards_where(lambda v: v < c.min_score + 1.5)]
         if strong:
-            parts.append("Sterk: " + _listing(strong) + ".")
+            parts.append(_("Strong: %(standards)s.") % {"standards": _listing(strong)})
         if weak:
-            parts.append("Hier werken we aan: " + _listing(weak) + ".")
+            parts.append(
+                _("What we are working on: %(standards)s.") % {"standards": _listing(weak)}
+            )
         return " ".join(parts)
 
     def _standards_where(self, test):
@@ -146,7 +166,19 @@ def _label(text: str, limit: int = 24) -> str:
 
 def _listing(items: list[str]) -> str:
     items = [item[0].lower() + item[1:] if item[1:2].islower() else item for item in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+    if len(items) == 1:
+        return items[0]
+    return _("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
+
+
+def alternatives(items: list[str]) -> str:
+    """'3 or 4', '1 or 2 or 3': the choices a sentence names, joined as the language does."""
+    return reduce(
+        lambda first, second: (
+            pgettext("alternatives", "%(first)s or %(second)s") % {"first": first, "second": second}
+        ),
+        items,
+    )
 
 
 def ijk_result(school: School, school_year: str) -> IjkResult:

@@ -5,6 +5,8 @@
   the lowest or highest score, an evidence link that is not a web address.
 - `average`, `standard_averages` and `group_averages` give the figures of the result page.
 - `realism_check` sets self-scores against observed scores (docs/instruments-ijk.md).
+
+The problems are said in the language of the request (`steunwijzer.instruments.wording`).
 """
 
 from collections.abc import Iterable, Mapping
@@ -13,6 +15,7 @@ from statistics import fmean
 from urllib.parse import urlsplit
 
 from steunwijzer.core.problems import Problem, ProblemsError
+from steunwijzer.instruments.wording import _
 
 from .catalogue import Catalogue
 
@@ -45,28 +48,68 @@ def check_score(catalogue: Catalogue, code: str, given: ScoreInput, prefix="scor
     """The problems with one indicator's score, each with its path (`scores.OP1.score`)."""
     path = f"{prefix}.{code}"
     if code not in catalogue.indicators:
-        return [Problem(path, f"onbekende indicator '{code}' in {catalogue.name}")]
+        return [
+            Problem(
+                path,
+                str(
+                    _(
+                        "unknown indicator '%(code)s' in %(catalogue)s",
+                        code=code,
+                        catalogue=catalogue.name,
+                    )
+                ),
+            )
+        ]
     problems = []
     low, high = catalogue.min_score, catalogue.max_score
     if not _is_int(given.score) or not low <= given.score <= high:
-        problems.append(Problem(f"{path}.score", f"kies een score van {low} tot en met {high}"))
+        problems.append(
+            Problem(
+                f"{path}.score",
+                str(
+                    _(
+                        "choose a score from %(low)s up to and including %(high)s",
+                        low=low,
+                        high=high,
+                    )
+                ),
+            )
+        )
     elif catalogue.is_extreme(given.score) and not given.explanation.strip():
         problems.append(
             Problem(
                 f"{path}.explanation",
-                f"licht de score '{catalogue.label(given.score)}' toe: bij de laagste en de "
-                "hoogste score is een toelichting verplicht",
+                str(
+                    _(
+                        "explain the score '%(label)s': at the lowest and the highest score an "
+                        "explanation is required",
+                        label=catalogue.label(given.score),
+                    )
+                ),
             )
         )
     if len(given.explanation) > MAX_EXPLANATION:
         problems.append(
-            Problem(f"{path}.explanation", f"de toelichting is langer dan {MAX_EXPLANATION} tekens")
+            Problem(
+                f"{path}.explanation",
+                str(
+                    _(
+                        "the explanation is longer than %(max)s characters",
+                        max=MAX_EXPLANATION,
+                    )
+                ),
+            )
         )
     if given.evidence_url and not is_web_address(given.evidence_url):
         problems.append(
             Problem(
                 f"{path}.evidence_url",
-                "de link naar het bewijs moet een webadres zijn dat begint met https:// of http://",
+                str(
+                    _(
+                        "the link to the evidence must be a web address that starts with "
+                        "https:// or http://"
+                    )
+                ),
             )
         )
     return problems

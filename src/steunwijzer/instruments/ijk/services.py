@@ -6,6 +6,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from steunwijzer.core.problems import Problem
 from steunwijzer.core.uploads import CheckedFile
@@ -46,8 +47,15 @@ def catalogue_import(
         CatalogueVersion,
         filename=filename,
         source=source,
-        refusal=f"Versie {catalogue.version} van catalogus {catalogue.id} is al ingelezen voor "
-        f"{partnership.name}; verhoog het versienummer.",
+        refusal=gettext(
+            "Version %(version)s of catalogue %(catalogue)s has already been imported for "
+            "%(partnership)s; raise the version number."
+        )
+        % {
+            "version": catalogue.version,
+            "catalogue": catalogue.id,
+            "partnership": partnership.name,
+        },
         partnership=partnership,
         catalogue_id=catalogue.id,
         version=catalogue.version,
@@ -120,7 +128,12 @@ def scores_save(
     refused score.
     """
     if not may_edit(user, school):
-        raise PermissionDenied("Alleen de schoolredacteuren (directeur, IB'er) vullen het IJK in.")
+        raise PermissionDenied(
+            gettext(
+                "Only the school's editors (head teacher, special needs coordinator) fill in the "
+                "IJK."
+            )
+        )
     files = files or {}
     evaluation = evaluation_for(school, school_year, create=True)
     evaluation = SelfEvaluation.objects.select_for_update().get(pk=evaluation.pk)
@@ -173,16 +186,17 @@ def peer_assign(*, school: School, school_year: str, user, peer) -> PeerObserver
     """Invite a school editor of another school of the partnership to observe this school."""
     if not may_assign_peers(user, school):
         raise PermissionDenied(
-            "Alleen de schoolredacteuren en de kwaliteitsmedewerker van het bestuur nodigen "
-            "een collega uit."
+            gettext("Only the school's editors and the board's quality officer invite a colleague.")
         )
     if peer is None or not peer_candidates(school).filter(pk=peer.pk).exists():
         raise ScoreError(
             [
                 Problem(
                     "peer",
-                    "Kies een directeur of IB'er van een andere school van het "
-                    "samenwerkingsverband.",
+                    gettext(
+                        "Choose a head teacher or special needs coordinator of another school "
+                        "of the partnership."
+                    ),
                 )
             ]
         )
@@ -206,49 +220,62 @@ def observation_record(
     """Record a Kijkwijzer observation; `ScoreError` names every refused part."""
     if not may_observe(user, school, school_year):
         raise PermissionDenied(
-            "Alleen de kwaliteitsmedewerker van het bestuur of een uitgenodigde collega van "
-            "een andere school legt een observatie vast."
+            gettext(
+                "Only the board's quality officer or an invited colleague from another school "
+                "records an observation."
+            )
         )
     evaluation = evaluation_for(school, school_year)
     version = evaluation.catalogue if evaluation else stored_catalogue_for(school.board.partnership)
     catalogue = version.catalogue
     problems = []
     if observed_on is None:
-        problems.append(Problem("observed_on", "Vul de datum van de observatie in."))
+        problems.append(Problem("observed_on", gettext("Fill in the date of the observation.")))
     elif observed_on > timezone.localdate():
         problems.append(
-            Problem("observed_on", "De datum van een observatie ligt niet in de toekomst.")
+            Problem(
+                "observed_on", gettext("The date of an observation does not lie in the future.")
+            )
         )
     group_name = group_name.strip()
     if not group_name:
-        problems.append(Problem("group_name", "Vul de groep in, bijvoorbeeld 'groep 5'."))
+        problems.append(Problem("group_name", gettext("Fill in the group, for example 'groep 5'.")))
     elif len(group_name) > MAX_GROUP_NAME:
         problems.append(
             Problem(
                 "group_name",
-                f"De groep is hooguit {MAX_GROUP_NAME} tekens, bijvoorbeeld 'groep 5/6'.",
+                gettext("The group is at most %(max)s characters, for example 'groep 5/6'.")
+                % {"max": MAX_GROUP_NAME},
             )
         )
     items = {item.key for item in catalogue.items}
     for key, text in notes.items():
         if key not in items:
-            problems.append(Problem(f"notes.{key}", f"onbekend Kijkwijzer-item '{key}'"))
+            problems.append(
+                Problem(f"notes.{key}", gettext("unknown Kijkwijzer item '%(key)s'") % {"key": key})
+            )
         elif len(text) > MAX_NOTE:
-            problems.append(Problem(f"notes.{key}", f"hooguit {MAX_NOTE} tekens"))
+            problems.append(
+                Problem(f"notes.{key}", gettext("at most %(max)s characters") % {"max": MAX_NOTE})
+            )
     for code, score in scores.items():
         if code not in catalogue.observable:
             problems.append(
-                Problem(f"scores.{code}", f"indicator '{code}' hoort bij geen Kijkwijzer-item")
+                Problem(
+                    f"scores.{code}",
+                    gettext("indicator '%(code)s' belongs to no Kijkwijzer item") % {"code": code},
+                )
             )
         elif score not in catalogue.scores:
             problems.append(
                 Problem(
                     f"scores.{code}",
-                    f"kies een score van {catalogue.min_score} tot en met {catalogue.max_score}",
+                    gettext("choose a score from %(low)s up to and including %(high)s")
+                    % {"low": catalogue.min_score, "high": catalogue.max_score},
                 )
             )
     if not problems and not scores:
-        problems.append(Problem("scores", "Geef bij minstens één indicator een score."))
+        problems.append(Problem("scores", gettext("Give a score for at least one indicator.")))
     if problems:
         raise ScoreError(problems)
     role = (

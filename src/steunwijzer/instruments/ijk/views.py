@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwijzer.core.school_year import school_year_of
@@ -25,7 +26,7 @@ from .models import (
     observable_schools,
     peer_candidates,
 )
-from .result import ijk_result
+from .result import alternatives, ijk_result
 from .rules import ScoreError
 from .services import catalogue_for, evaluation_for, observation_record, peer_assign, scores_save
 
@@ -98,7 +99,7 @@ def _indicator_row(catalogue, indicator, stored, errors, failed, posted):
         if refused
         else getattr(stored, "evidence_url", ""),
         "scale": catalogue.scale,
-        "extreme_label": f"{catalogue.scale[0].label} of {catalogue.scale[-1].label}",
+        "extreme_label": alternatives([catalogue.scale[0].label, catalogue.scale[-1].label]),
     }
 
 
@@ -110,7 +111,10 @@ def ijk_score(request, school_id, school_year, code):
     evaluation = evaluation_for(school, school_year)
     version = evaluation.catalogue if evaluation else catalogue_for(school.board.partnership)
     if code not in version.catalogue.indicators:
-        raise Http404(f"Indicator {code} staat niet in {version.name}.")
+        raise Http404(
+            _("Indicator %(code)s is not in %(catalogue)s.")
+            % {"code": code, "catalogue": version.name}
+        )
     form = ScoreForm(request.POST, request.FILES)
     errors = {name: " ".join(problems) for name, problems in form.errors.items()}
     if not errors:
@@ -133,7 +137,7 @@ def ijk_score(request, school_id, school_year, code):
         return _evaluation_page(request, school, school_year, errors, code, status=422)
     if request.headers.get("HX-Request"):
         return _indicator_partial(request, school, school_year, code, saved=True)
-    messages.success(request, f"Score voor {code} opgeslagen.")
+    messages.success(request, _("Score for %(code)s saved.") % {"code": code})
     url = reverse("ijk_evaluation", args=[school.pk, school_year])
     return redirect(f"{url}#ind-{code}")
 
@@ -221,7 +225,9 @@ def ijk_peer_assign(request, school_id, school_year):
     except ScoreError as exc:
         return _observations_page(request, school, school_year, exc.problems[0].message, 422)
     messages.success(
-        request, f"{assignment.user.get_full_name() or assignment.user} mag nu observeren."
+        request,
+        _("%(colleague)s may now observe.")
+        % {"colleague": assignment.user.get_full_name() or assignment.user},
     )
     return redirect("ijk_observations", school_id=school.pk, school_year=school_year)
 
@@ -247,7 +253,7 @@ def ijk_observation_new(request, school_id, school_year):
             except ScoreError as exc:
                 errors = {p.path: p.message for p in exc.problems}
             else:
-                messages.success(request, "De observatie is vastgelegd.")
+                messages.success(request, _("The observation has been recorded."))
                 return redirect("ijk_observation", pk=observation.pk)
     evaluation = evaluation_for(school, school_year)
     version = evaluation.catalogue if evaluation else catalogue_for(school.board.partnership)
@@ -265,7 +271,9 @@ def ijk_observation_new(request, school_id, school_year):
             ],
             "errors": errors,
             "error_list": [
-                f"{path.split('.', 1)[1]}: {message}" if "." in path else message
+                _("%(item)s: %(message)s") % {"item": path.split(".", 1)[1], "message": message}
+                if "." in path
+                else message
                 for path, message in errors.items()
             ],
             "posted": request.POST,
@@ -303,9 +311,9 @@ def ijk_evidence_file(request, pk):
         IndicatorScore.objects.select_related("evaluation__school__board"), pk=pk
     )
     if not may_read(request.user, row.evaluation.school):
-        raise PermissionDenied("U heeft geen toegang tot dit bewijsstuk.")
+        raise PermissionDenied(_("You have no access to this piece of evidence."))
     if not row.has_file:
-        raise PermissionDenied("Bij deze score hoort geen bestand.")
+        raise PermissionDenied(_("This score has no file."))
     return attachment_response(row.content, row.content_type, row.filename)
 
 

@@ -5,7 +5,7 @@ from django import template
 from steunwijzer.instruments.diversity.computation import decimal
 from steunwijzer.instruments.diversity.models import Invulschema, may_edit
 from steunwijzer.instruments.diversity.scheme import points_text
-from steunwijzer.instruments.diversity.summary import public_summary
+from steunwijzer.instruments.diversity.summary import public_count, public_summary
 
 register = template.Library()
 
@@ -16,6 +16,12 @@ SIGNAL_CHAPTER_PART = "extra_ondersteuning"
 @register.filter
 def points(value) -> str:
     return points_text(value)
+
+
+@register.filter
+def shown_count(value) -> str:
+    """A count of the public figures as the reader reads it (`summary.public_count`)."""
+    return public_count(value)
 
 
 @register.simple_tag
