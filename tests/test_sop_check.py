@@ -6,6 +6,7 @@ from django.urls import reverse
 from steunwijzer.profiles.services import profile_update
 from steunwijzer.quality_check.checks import CheckInput, run_checks
 from steunwijzer.quality_check.distinctive import ChapterText, Corpus, chapter_text, shingles
+from steunwijzer.quality_check.presenters import present
 from steunwijzer.quality_check.report import check_profile
 from steunwijzer.quality_check.wording import DEFAULT_JARGON, DEFAULT_VAGUE_PHRASES
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, parse_format
@@ -25,16 +26,19 @@ def codes(report):
 
 
 def run(answers, corpus=None):
-    return run_checks(
-        CheckInput(
-            FORMAT,
-            answers,
-            "bao",
-            DEFAULT_VAGUE_PHRASES,
-            DEFAULT_JARGON,
-            to_plain=_plain,
-            corpus=corpus,
-            school_id=1,
+    """The pure check, its findings worded as the pages show them."""
+    return present(
+        run_checks(
+            CheckInput(
+                FORMAT,
+                answers,
+                "bao",
+                DEFAULT_VAGUE_PHRASES,
+                DEFAULT_JARGON,
+                to_plain=_plain,
+                corpus=corpus,
+                school_id=1,
+            )
         )
     )
 

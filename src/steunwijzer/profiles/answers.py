@@ -8,6 +8,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.translation import gettext as _
 
 from steunwijzer.core.numbers import dutch_number
 from steunwijzer.core.problems import Problem, ProblemsError
@@ -35,10 +36,13 @@ class _Invalid(Exception):
 
 def _text(value, max_length: int) -> str:
     if not isinstance(value, str):
-        raise _Invalid("verwacht tekst")
+        raise _Invalid(_("expected text"))
     value = value.strip()
     if len(value) > max_length:
-        raise _Invalid(f"maximaal {max_length} tekens, dit zijn er {len(value)}")
+        raise _Invalid(
+            _("at most %(max)s characters, these are %(count)s")
+            % {"max": max_length, "count": len(value)}
+        )
     return value
 
 
@@ -46,24 +50,24 @@ def _number(value, field: Field | None = None):
     if value in ("", None):
         return None
     if isinstance(value, bool):
-        raise _Invalid("verwacht een getal")
+        raise _Invalid(_("expected a number"))
     if isinstance(value, str):
         try:
             value = float(value.replace(",", "."))
         except ValueError:
-            raise _Invalid("verwacht een getal") from None
+            raise _Invalid(_("expected a number")) from None
     if (
         not isinstance(value, int | float)
         or value != value
         or value in (float("inf"), -float("inf"))
     ):
-        raise _Invalid("verwacht een getal")
+        raise _Invalid(_("expected a number"))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if field and field.min_value is not None and value < field.min_value:
-        raise _Invalid(f"minimaal {dutch_number(field.min_value)}")
+        raise _Invalid(_("at least %(min)s") % {"min": dutch_number(field.min_value)})
     if field and field.max_value is not None and value > field.max_value:
-        raise _Invalid(f"maximaal {dutch_number(field.max_value)}")
+        raise _Invalid(_("at most %(max)s") % {"max": dutch_number(field.max_value)})
     return value
 
 
@@ -73,7 +77,7 @@ def _date(value) -> str:
     try:
         return date.fromisoformat(_text(value, 10)).isoformat()
     except ValueError:
-        raise _Invalid("verwacht een datum als 2026-09-01") from None
+        raise _Invalid(_("expected a date such as 2026-09-01")) from None
 
 
 def _url(value) -> str:
@@ -83,14 +87,14 @@ def _url(value) -> str:
     try:
         URLValidator(schemes=["http", "https"])(value)
     except ValidationError:
-        raise _Invalid("verwacht een volledig webadres dat begint met https://") from None
+        raise _Invalid(_("expected a full web address that starts with https://")) from None
     return value
 
 
 def _choice(value, choices) -> str:
     value = _text(value or "", 100)
     if value and value not in {c.key for c in choices}:
-        raise _Invalid(f"'{value}' is geen keuze van dit veld")
+        raise _Invalid(_("'%(value)s' is not a choice of this field") % {"value": value})
     return value
 
 
@@ -107,17 +111,17 @@ def _cell(column: Column, value):
 
 def _table(field: Field, value, path: str):
     if not isinstance(value, list):
-        raise _Invalid("verwacht een lijst met rijen")
+        raise _Invalid(_("expected a list of rows"))
     if len(value) > TABLE_MAX_ROWS:
-        raise _Invalid(f"maximaal {TABLE_MAX_ROWS} rijen")
+        raise _Invalid(_("at most %(max)s rows") % {"max": TABLE_MAX_ROWS})
     rows, problems = [], []
     for i, row in enumerate(value):
         if not isinstance(row, dict):
-            problems.append(Problem(f"{path}[{i}]", "verwacht een rij met kolommen"))
+            problems.append(Problem(f"{path}[{i}]", _("expected a row with columns")))
             continue
         unknown = set(row) - {c.key for c in field.columns}
         for key in sorted(unknown):
-            problems.append(Problem(f"{path}[{i}].{key}", "onbekende kolom"))
+            problems.append(Problem(f"{path}[{i}].{key}", _("unknown column")))
         clean_row = {}
         for column in field.columns:
             try:
@@ -154,11 +158,11 @@ def _clean_value(field: Field, value, path: str):
             return _choice(value, field.choices)
         case "checklist":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise _Invalid("verwacht een lijst met keuzes")
+                raise _Invalid(_("expected a list of choices"))
             keys = [c.key for c in field.choices]
             wrong = [v for v in value if v not in keys]
             if wrong:
-                raise _Invalid(f"'{wrong[0]}' is geen keuze van dit veld")
+                raise _Invalid(_("'%(value)s' is not a choice of this field") % {"value": wrong[0]})
             return [k for k in keys if k in value]
         case "table":
             return _table(field, value, path)
@@ -168,24 +172,24 @@ def _clean_value(field: Field, value, path: str):
             return _date(value)
         case "url":
             return _url(value)
-    raise _Invalid(f"onbekend veldtype {field.type}")
+    raise _Invalid(_("unknown field type %(type)s") % {"type": field.type})
 
 
 def clean_answers(sop_format: SopFormat, changes, school_type: str) -> dict:
     """Validate a set of changed answers; raise AnswerError naming every bad field path."""
     if not isinstance(changes, dict):
-        raise AnswerError([Problem("answers", "verwacht een object met veldnamen")])
+        raise AnswerError([Problem("answers", _("expected an object with field names"))])
     cleaned, problems = {}, []
     for key, value in changes.items():
         path = f"answers.{key}"
         field = sop_format.field(key)
         if field is None:
-            problems.append(Problem(path, "dit veld bestaat niet in het model"))
+            problems.append(Problem(path, _("this field does not exist in the model")))
             continue
         if not field.applies_to(school_type) or not sop_format.chapter_of(key).applies_to(
             school_type
         ):
-            problems.append(Problem(path, "dit veld geldt niet voor dit soort school"))
+            problems.append(Problem(path, _("this field does not apply to this kind of school")))
             continue
         try:
             cleaned[key] = clean_value(field, value, path)

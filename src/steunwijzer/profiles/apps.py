@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 # What of a profile shows outside the editor (public pages, downloads, overviews, the
 # SOP-check's corpus): a save that names none of these in `update_fields` (an autosave of
@@ -16,7 +17,7 @@ SHOWN_FIELDS = (
 
 class ProfilesConfig(AppConfig):
     name = "steunwijzer.profiles"
-    verbose_name = "profielen"
+    verbose_name = gettext_lazy("profiles")
 
     def ready(self):
         from steunwijzer.organisations.changes import follow

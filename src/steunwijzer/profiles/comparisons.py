@@ -8,6 +8,7 @@ comparisons a reader is offered; later stages of the route add theirs to it.
 from dataclasses import dataclass
 
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from steunwijzer.core.numbers import dutch_number
 
@@ -20,9 +21,9 @@ MAX_REVISION_NUMBER = 2**31 - 1
 class UnknownRevision(Exception):
     def __init__(self, number):
         super().__init__(
-            "Geef twee versienummers op om te vergelijken."
+            _("Give two version numbers to compare.")
             if number in (None, "")
-            else f"Versie {number} bestaat niet bij dit profiel."
+            else _("Version %(number)s does not exist for this profile.") % {"number": number}
         )
         self.number = number
 
@@ -37,7 +38,7 @@ class Comparison:
 def revision_label(revision: Revision) -> str:
     """How a version is named in choices: "Versie 7 — 12 november 2026 14:03 — Sandra V."."""
     when = dateformat.format(timezone.localtime(revision.created_at), "j F Y H:i")
-    parts = [f"Versie {revision.number}", when]
+    parts = [_("Version %(number)s") % {"number": revision.number}, when]
     if revision.author_name:
         parts.append(revision.author_name)
     return " — ".join(parts)
@@ -54,17 +55,19 @@ def comparison_presets(profile: Profile) -> list[tuple[str, int]]:
     """(label, version to compare the current version with), most useful first."""
     presets = []
     if profile.version > 0:
-        presets.append(("t.o.v. vorige versie", previous_number(profile, profile.version)))
+        presets.append(
+            (_("compared with the previous version"), previous_number(profile, profile.version))
+        )
     advised = (
         profile.transitions.filter(action__in=("give_advice", "give_consent"))
         .values_list("version", flat=True)
         .first()
     )
     if advised is not None and advised != profile.version:
-        presets.append(("t.o.v. de versie waarover de MR adviseerde", advised))
+        presets.append((_("compared with the version the MR advised on"), advised))
     for label, revision_id in (
-        ("t.o.v. de vastgestelde versie", profile.established_revision_id),
-        ("t.o.v. de gepubliceerde versie", profile.published_revision_id),
+        (_("compared with the established version"), profile.established_revision_id),
+        (_("compared with the published version"), profile.published_revision_id),
     ):
         if revision_id is not None:
             number = profile.revisions.filter(pk=revision_id).values_list("number", flat=True)
@@ -72,9 +75,9 @@ def comparison_presets(profile: Profile) -> list[tuple[str, int]]:
                 presets.append((label, number[0]))
     if profile.copied_from_id is not None and profile.version > 0:
         # Version 0 of a copied profile is last year's published SOP as it was taken over.
-        presets.append(("t.o.v. het gepubliceerde SOP van vorig jaar", 0))
+        presets.append((_("compared with last year's published SOP"), 0))
     elif profile.version > 1:
-        presets.append(("t.o.v. eerste versie", 0))
+        presets.append((_("compared with the first version"), 0))
     return presets
 
 

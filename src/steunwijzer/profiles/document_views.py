@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwijzer.core.uploads import attachment_response
@@ -50,7 +51,7 @@ def _documents_page(request, owner, partnership, **extra):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, f"“{data['title']}” is toegevoegd.")
+            messages.success(request, _("“%(title)s” has been added.") % {"title": data["title"]})
             return _owner_page(owner)
     documents = owner.supporting_documents.without_content()
     ctx = {
@@ -80,7 +81,7 @@ def school_documents(request, school_id):
     """The school's schoolplan and last inspection or audit report, for its editors."""
     school = get_object_or_404(School.objects.select_related("board__partnership"), pk=school_id)
     if not Membership.is_school_editor(request.user, school):
-        raise PermissionDenied("Alleen de directeur of IB'er van de school beheert dit.")
+        raise PermissionDenied(_("Only the head teacher or IB'er of the school manages this."))
     return _documents_page(
         request,
         school,
@@ -96,9 +97,9 @@ def supporting_document_file(request, pk):
         SupportingDocument.objects.select_related("partnership", "school__board"), pk=pk
     )
     if not document.can_view(request.user):
-        raise PermissionDenied("U heeft geen toegang tot dit document.")
+        raise PermissionDenied(_("You have no access to this document."))
     if not document.has_file:
-        raise Http404("Dit document is een link, geen bestand.")
+        raise Http404(_("This document is a link, not a file."))
     return attachment_response(document.content, document.content_type, document.filename)
 
 
@@ -109,5 +110,5 @@ def supporting_document_remove(request, pk):
         SupportingDocument.objects.without_content().select_related("partnership", "school"), pk=pk
     )
     supporting_document_delete(document=document, user=request.user)
-    messages.success(request, f"“{document.title}” is verwijderd.")
+    messages.success(request, _("“%(title)s” has been removed.") % {"title": document.title})
     return _owner_page(document)

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwijzer.organisations.models import Membership
 
@@ -29,15 +31,17 @@ class Evaluation(models.Model):
     profile = models.ForeignKey(
         "profiles.Profile", on_delete=models.CASCADE, related_name="evaluations"
     )
-    evaluated_on = models.DateField("geëvalueerd op")
+    evaluated_on = models.DateField(gettext_lazy("evaluated on"))
     evaluated_by = models.CharField(
-        "geëvalueerd door",
+        gettext_lazy("evaluated by"),
         max_length=300,
-        help_text="Namen of functies, bijvoorbeeld: directeur en IB'er met het team.",
+        help_text=gettext_lazy(
+            "Names or roles, for example: head teacher and IB'er with the team."
+        ),
     )
-    what_changed = models.TextField("wat is er veranderd", max_length=5000)
-    why = models.TextField("waarom", max_length=5000)
-    next_evaluation = models.DateField("volgende evaluatie")
+    what_changed = models.TextField(gettext_lazy("what changed"), max_length=5000)
+    why = models.TextField(gettext_lazy("why"), max_length=5000)
+    next_evaluation = models.DateField(gettext_lazy("next evaluation"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -46,8 +50,8 @@ class Evaluation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "evaluatie"
-        verbose_name_plural = "evaluaties"
+        verbose_name = gettext_lazy("evaluation")
+        verbose_name_plural = gettext_lazy("evaluations")
         ordering = ["-evaluated_on", "-pk"]
 
     def __str__(self):
@@ -62,20 +66,20 @@ class Evaluation(models.Model):
         errors = {}
         today = timezone.localdate()
         if self.evaluated_on and self.evaluated_on > today:
-            errors["evaluated_on"] = "De evaluatiedatum kan niet in de toekomst liggen."
+            errors["evaluated_on"] = _("The evaluation date cannot be in the future.")
         if self.evaluated_on and self.next_evaluation:
             if self.next_evaluation <= self.evaluated_on:
-                errors["next_evaluation"] = (
-                    "De volgende evaluatie moet na de datum van deze evaluatie liggen."
+                errors["next_evaluation"] = _(
+                    "The next evaluation must come after the date of this evaluation."
                 )
             elif self.next_evaluation > years_later(self.evaluated_on, MAX_YEARS_TO_NEXT):
-                errors["next_evaluation"] = (
-                    "Plan de volgende evaluatie binnen vier jaar: zo vaak moet het SOP "
-                    "minstens worden vastgesteld."
+                errors["next_evaluation"] = _(
+                    "Plan the next evaluation within four years: the SOP must be established at "
+                    "least that often."
                 )
         for name in ("evaluated_by", "what_changed", "why"):
             value = getattr(self, name)
             if isinstance(value, str) and not value.strip() and name not in errors:
-                errors[name] = "Vul dit veld in."
+                errors[name] = _("Fill in this field.")
         if errors:
             raise ValidationError(errors)

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from steunwijzer.core.school_year import previous_school_year
 
@@ -18,11 +19,13 @@ def profile_evaluation(request, pk):
     profile = Profile.objects.get_for_user(request.user, pk)
     may_record = Evaluation.may_record(profile, request.user)
     if request.method == "POST" and not may_record:
-        raise PermissionDenied("Alleen de directeur of IB'er van de school legt de evaluatie vast.")
+        raise PermissionDenied(
+            _("Only the head teacher or IB'er of the school records the evaluation.")
+        )
     form = EvaluationForm(request.POST or None, today=timezone.localdate()) if may_record else None
     if request.method == "POST" and form.is_valid():
         evaluation_record(profile=profile, user=request.user, **form.cleaned_data)
-        messages.success(request, "De evaluatie is vastgelegd.")
+        messages.success(request, _("The evaluation has been recorded."))
         return redirect("profile_evaluation", pk=pk)
     last_year = previous_school_year(profile.school_year)
     evaluations = Evaluation.objects.filter(

@@ -9,6 +9,8 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.stored_file import check_document
 from steunwijzer.core.uploads import DOCX, PDF
@@ -28,7 +30,9 @@ class NewProfileForm(forms.Form):
     kind = forms.ChoiceField(
         choices=Profile.Kind.choices,
         required=False,
-        error_messages={"invalid_choice": "Kies het regionale model of een eigen model."},
+        error_messages={
+            "invalid_choice": gettext_lazy("Choose the regional model or an own model.")
+        },
     )
 
     def clean_kind(self):
@@ -40,8 +44,8 @@ class ChapterSaveForm(forms.Form):
 
     base_version = forms.IntegerField(
         error_messages={
-            "required": "Het formulier mist de versie. Laad de pagina opnieuw.",
-            "invalid": "Het formulier mist de versie. Laad de pagina opnieuw.",
+            "required": gettext_lazy("The form lacks the version. Reload the page."),
+            "invalid": gettext_lazy("The form lacks the version. Reload the page."),
         }
     )
     edit_session = forms.CharField(required=False, strip=False)
@@ -82,10 +86,12 @@ class ConflictChoiceForm(forms.Form):
 
 class OwnDocumentUploadForm(UtrechtFormMixin, forms.Form):
     document = forms.FileField(
-        label="Eigen SOP-document",
-        help_text="PDF of Word (.docx), hoogstens 15 MB. Een nieuw bestand vervangt het huidige.",
+        label=gettext_lazy("Own SOP document"),
+        help_text=gettext_lazy(
+            "PDF or Word (.docx), at most 15 MB. A new file replaces the current one."
+        ),
         widget=forms.FileInput(attrs={"accept": ACCEPT_DOCUMENTS}),
-        error_messages={"required": "Kies het bestand met uw SOP."},
+        error_messages={"required": gettext_lazy("Choose the file with your SOP.")},
     )
 
 
@@ -98,33 +104,37 @@ class LocationsForm(UtrechtFormMixin, forms.Form):
             self.fields[part.key] = forms.CharField(
                 label=part.label,
                 max_length=LOCATION_MAX_LENGTH,
-                help_text="Bijvoorbeeld: blz. 4, of: Hoofdstuk 2 Basisondersteuning.",
-                error_messages={"required": f"Geef aan waar “{part.label}” in het document staat."},
+                help_text=_("For example: blz. 4, or: Hoofdstuk 2 Basisondersteuning."),
+                error_messages={
+                    "required": _("Say where “%(part)s” is in the document.") % {"part": part.label}
+                },
             )
 
 
 class SupportingDocumentForm(UtrechtFormMixin, forms.Form):
-    title = forms.CharField(label="Titel", max_length=200)
-    kind = forms.ChoiceField(label="Soort document")
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
+    kind = forms.ChoiceField(label=gettext_lazy("Kind of document"))
     file = forms.FileField(
-        label="Bestand",
+        label=gettext_lazy("File"),
         required=False,
-        help_text="PDF of Word (.docx), hoogstens 15 MB. Of geef hieronder een webadres.",
+        help_text=gettext_lazy("PDF or Word (.docx), at most 15 MB. Or give a web address below."),
         widget=forms.FileInput(attrs={"accept": ACCEPT_DOCUMENTS}),
     )
     url = forms.URLField(
-        label="Webadres",
+        label=gettext_lazy("Web address"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        help_text="Een link die begint met https://, bijvoorbeeld naar het schoolplan op de "
-        "website van de school.",
+        help_text=gettext_lazy(
+            "A link that starts with https://, for example to the school plan on the school's "
+            "website."
+        ),
     )
     chapter_keys = forms.MultipleChoiceField(
-        label="Bij welke hoofdstukken hoort dit document?",
+        label=gettext_lazy("Which chapters does this document belong to?"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Niets aangevinkt: de gebruikelijke hoofdstukken voor deze soort document.",
+        help_text=gettext_lazy("Nothing ticked: the usual chapters for this kind of document."),
     )
 
     def __init__(self, *args, kinds, chapters, **kwargs):
@@ -142,7 +152,7 @@ class SupportingDocumentForm(UtrechtFormMixin, forms.Form):
     def clean_url(self):
         url = self.cleaned_data.get("url", "")
         if url and not url.lower().startswith("https://"):
-            raise ValidationError("Gebruik een beveiligd webadres dat begint met https://.")
+            raise ValidationError(_("Use a secure web address that starts with https://."))
         return url
 
     def clean(self):
@@ -150,9 +160,9 @@ class SupportingDocumentForm(UtrechtFormMixin, forms.Form):
         has_file = bool(cleaned.get("file")) or bool(self.errors.get("file"))
         has_url = bool(cleaned.get("url")) or bool(self.errors.get("url"))
         if has_file and has_url:
-            raise ValidationError("Voeg een bestand toe óf geef een webadres, niet allebei.")
+            raise ValidationError(_("Add a file or give a web address, not both."))
         if not has_file and not has_url:
-            raise ValidationError("Voeg een bestand toe of geef een webadres.")
+            raise ValidationError(_("Add a file or give a web address."))
         return cleaned
 
 
@@ -161,15 +171,19 @@ class EvaluationForm(UtrechtFormMixin, forms.ModelForm):
         model = Evaluation
         fields = ["evaluated_on", "evaluated_by", "what_changed", "why", "next_evaluation"]
         labels = {
-            "evaluated_on": "Datum van de evaluatie",
-            "evaluated_by": "Wie heeft geëvalueerd?",
-            "what_changed": "Wat is er veranderd ten opzichte van vorig jaar?",
-            "why": "Waarom?",
-            "next_evaluation": "Datum van de volgende evaluatie",
+            "evaluated_on": gettext_lazy("Date of the evaluation"),
+            "evaluated_by": gettext_lazy("Who evaluated?"),
+            "what_changed": gettext_lazy("What changed compared with last year?"),
+            "why": gettext_lazy("Why?"),
+            "next_evaluation": gettext_lazy("Date of the next evaluation"),
         }
         help_texts = {
-            "evaluated_by": "Namen of functies, bijvoorbeeld: directeur en IB'er met het team.",
-            "what_changed": "Bijvoorbeeld: nieuwe expertise in het team, een andere grens.",
+            "evaluated_by": gettext_lazy(
+                "Names or roles, for example: head teacher and IB'er with the team."
+            ),
+            "what_changed": gettext_lazy(
+                "For example: new expertise in the team, a different limit."
+            ),
         }
         widgets = {
             "evaluated_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -9,18 +9,34 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from steunwijzer.core.validators import validate_school_year
 from steunwijzer.organisations.models import Membership, Role, School
-from steunwijzer.profiles.states import EDITABLE_STATE, STATES
+from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.regional_model.models import FormatVersion
 
 from .answers import is_filled
 
 EDIT_ROLES = {Role.SCHOOL_EDITOR}
 
+# The states of states.STATES as people read them, in their language.
+STATE_LABELS = {
+    "concept": pgettext_lazy("sop state", "draft"),
+    "leerlingen_gehoord": pgettext_lazy("sop state", "pupils heard"),
+    "bij_mr": pgettext_lazy("sop state", "with the MR"),
+    "advies_gegeven": pgettext_lazy("sop state", "advice given"),
+    "instemming_gegeven": pgettext_lazy("sop state", "consent given"),
+    "bij_bestuur": pgettext_lazy("sop state", "with the board"),
+    "vastgesteld": pgettext_lazy("sop state", "established"),
+    "aangeleverd": pgettext_lazy("sop state", "submitted"),
+    "ontvangen": pgettext_lazy("sop state", "received"),
+    "gepubliceerd": pgettext_lazy("sop state", "published"),
+}
 
-NO_ACCESS = "U heeft geen toegang tot dit schoolondersteuningsprofiel."
+
+NO_ACCESS = gettext_lazy("You have no access to this school support profile.")
 
 
 class ProfileQuerySet(models.QuerySet):
@@ -35,27 +51,32 @@ class ProfileQuerySet(models.QuerySet):
         if not profile.can_view(user):
             raise PermissionDenied(NO_ACCESS)
         if edit and not profile.can_edit(user):
-            raise PermissionDenied("U mag dit profiel niet bewerken.")
+            raise PermissionDenied(_("You may not edit this profile."))
         return profile
 
 
 class Profile(models.Model):
     school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="profiles")
-    school_year = models.CharField("schooljaar", max_length=9, validators=[validate_school_year])
+    school_year = models.CharField(
+        gettext_lazy("school year"), max_length=9, validators=[validate_school_year]
+    )
     format_version = models.ForeignKey(FormatVersion, on_delete=models.PROTECT)
-    answers = models.JSONField("antwoorden", default=dict)
-    version = models.PositiveIntegerField("versie", default=0)
+    answers = models.JSONField(gettext_lazy("answers"), default=dict)
+    version = models.PositiveIntegerField(gettext_lazy("version"), default=0)
     state = models.CharField(
-        "status", max_length=20, choices=list(STATES.items()), default=EDITABLE_STATE
+        gettext_lazy("status"),
+        max_length=20,
+        choices=list(STATE_LABELS.items()),
+        default=EDITABLE_STATE,
     )
     # The route this profile follows, kept as it was when the profile started (like the model);
     # the route app fills it in and reads it (`route.lifecycle.route_of`): empty is its default.
-    route = models.JSONField("route", default=dict, blank=True)
+    route = models.JSONField(gettext_lazy("route"), default=dict, blank=True)
     # Frozen states: revisions never change, so pointing at one freezes that version.
     established_revision = models.ForeignKey(
         "Revision", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    established_on = models.DateField("vastgesteld op", null=True, blank=True)
+    established_on = models.DateField(gettext_lazy("established on"), null=True, blank=True)
     # Set when an éénpitter's director-board establishes a version they edited themselves.
     establish_exception = models.CharField(max_length=300, blank=True)
     published_revision = models.ForeignKey(
@@ -68,11 +89,13 @@ class Profile(models.Model):
     )
 
     class Kind(models.TextChoices):
-        REGIONAL = "regional", "regionaal model"
-        OWN = "own", "eigen model"
+        REGIONAL = "regional", gettext_lazy("regional model")
+        OWN = "own", gettext_lazy("own model")
 
     # "Eigen model": the school uploads its own document instead of filling in the model.
-    kind = models.CharField("soort profiel", max_length=10, choices=Kind, default=Kind.REGIONAL)
+    kind = models.CharField(
+        gettext_lazy("kind of profile"), max_length=10, choices=Kind, default=Kind.REGIONAL
+    )
     # The published revision of an earlier year this profile started from (the yearly cycle).
     copied_from = models.ForeignKey(
         "Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -81,8 +104,8 @@ class Profile(models.Model):
     objects = ProfileQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "schoolondersteuningsprofiel"
-        verbose_name_plural = "schoolondersteuningsprofielen"
+        verbose_name = gettext_lazy("school support profile")
+        verbose_name_plural = gettext_lazy("school support profiles")
         ordering = ["-school_year", "school__name"]
         constraints = [
             models.UniqueConstraint(fields=["school", "school_year"], name="one_profile_per_year"),
@@ -178,14 +201,14 @@ class Profile(models.Model):
 
 class Revision(models.Model):
     class Reason(models.TextChoices):
-        CREATE = "create", "aangemaakt"
-        AUTOSAVE = "autosave", "automatisch bewaard"
-        SAVE = "save", "opgeslagen"
-        RESTORE = "restore", "teruggezet"
-        API = "api", "via de API"
+        CREATE = "create", pgettext_lazy("revision reason", "created")
+        AUTOSAVE = "autosave", pgettext_lazy("revision reason", "saved automatically")
+        SAVE = "save", pgettext_lazy("revision reason", "saved")
+        RESTORE = "restore", pgettext_lazy("revision reason", "restored")
+        API = "api", pgettext_lazy("revision reason", "through the API")
 
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="revisions")
-    number = models.PositiveIntegerField("versie")
+    number = models.PositiveIntegerField(gettext_lazy("version"))
     answers = models.JSONField()
     changed_fields = models.JSONField(default=list)
     reason = models.CharField(max_length=20, choices=Reason)
@@ -201,8 +224,8 @@ class Revision(models.Model):
     # (`services.profile_update`): it then takes each new number, answers and time, counts
     # the saves it holds and keeps when the first of them was made.
     created_at = models.DateTimeField(auto_now_add=True)
-    saves = models.PositiveIntegerField("aantal opslagen", default=1)
-    started_at = models.DateTimeField("eerste opslag", null=True, blank=True)
+    saves = models.PositiveIntegerField(gettext_lazy("number of saves"), default=1)
+    started_at = models.DateTimeField(gettext_lazy("first save"), null=True, blank=True)
 
     class Meta:
         ordering = ["-number"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.stored_file import StoredFile, StoredFileQuerySet
 from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
@@ -24,7 +25,7 @@ class MandatoryPart:
     label: str
 
 
-DOCUMENT_PART = MandatoryPart("document", "Het eigen document (PDF of Word)")
+DOCUMENT_PART = MandatoryPart("document", gettext_lazy("The own document (PDF or Word)"))
 
 
 def mandatory_parts() -> list[MandatoryPart]:
@@ -37,18 +38,18 @@ class OwnDocument(StoredFile):
     profile = models.OneToOneField(
         "profiles.Profile", on_delete=models.CASCADE, related_name="own_document"
     )
-    uploaded_at = models.DateTimeField("geüpload op", null=True, blank=True)
+    uploaded_at = models.DateTimeField(gettext_lazy("uploaded on"), null=True, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     # Mandatory part key (MANDATORY_PARTS) → where it is: "blz. 4", "Hoofdstuk 2".
-    locations = models.JSONField("vindplaatsen", default=dict, blank=True)
+    locations = models.JSONField(gettext_lazy("locations"), default=dict, blank=True)
 
     objects = StoredFileQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "eigen SOP-document"
-        verbose_name_plural = "eigen SOP-documenten"
+        verbose_name = gettext_lazy("own SOP document")
+        verbose_name_plural = gettext_lazy("own SOP documents")
 
     def __str__(self):
         return self.filename or f"eigen document van {self.profile_id}"

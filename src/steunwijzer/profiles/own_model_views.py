@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwijzer.core.uploads import attachment_response
@@ -18,7 +19,7 @@ from .services import own_document_set_locations, own_document_upload
 def _own_profile(request, pk, *, edit=True) -> Profile:
     profile = Profile.objects.get_for_user(request.user, pk, edit=edit)
     if not profile.is_own_model:
-        raise Http404("Dit profiel gebruikt het regionale model, geen eigen document.")
+        raise Http404(_("This profile uses the regional model, not an own document."))
     return profile
 
 
@@ -55,7 +56,7 @@ def own_document(request, pk):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "De vindplaatsen zijn opgeslagen.")
+            messages.success(request, _("The locations have been saved."))
             return redirect("own_document", pk=pk)
     return _page(request, profile, locations_form=form, status=400)
 
@@ -73,7 +74,7 @@ def own_document_upload_view(request, pk):
         except ValidationError as exc:
             form.add_error("document", exc)
         else:
-            messages.success(request, f"{document.filename} is opgeslagen.")
+            messages.success(request, _("%(file)s has been saved.") % {"file": document.filename})
             return redirect("own_document", pk=pk)
     return _page(request, profile, upload_form=form, status=400)
 
@@ -84,5 +85,5 @@ def own_document_file(request, pk):
     profile = _own_profile(request, pk, edit=False)
     document = OwnDocument.objects.filter(profile=profile).exclude(filename="").first()
     if document is None:
-        raise Http404("Er is nog geen eigen document geüpload.")
+        raise Http404(_("No own document has been uploaded yet."))
     return attachment_response(document.content, document.content_type, document.filename)

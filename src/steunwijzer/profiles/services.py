@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.stored_file import check_document
 from steunwijzer.core.uploads import CheckedFile
@@ -132,9 +134,12 @@ def profile_create(*, school, school_year: str, user, kind: str = Profile.Kind.R
     """Start a school year's profile; it starts from last year's published SOP if there is one."""
     format_version = FormatVersion.objects.current_for(school.partnership)
     if format_version is None:
-        raise ValueError(f"{school.partnership} heeft nog geen SOP-model ingelezen.")
+        raise ValueError(
+            _("%(partnership)s has not imported an SOP model yet.")
+            % {"partnership": school.partnership}
+        )
     if kind not in Profile.Kind.values:
-        raise ValueError(f"Onbekende soort profiel: {kind}.")
+        raise ValueError(_("Unknown kind of profile: %(kind)s.") % {"kind": kind})
     profile = Profile.objects.create(
         school=school,
         school_year=school_year,
@@ -241,7 +246,7 @@ def profile_update(
     """
     profile = _locked(profile_id)
     if not profile.can_edit(user):
-        raise PermissionDenied("U mag dit profiel niet bewerken.")
+        raise PermissionDenied(_("You may not edit this profile."))
     if profile.is_own_model:
         raise PermissionDenied(OWN_MODEL_HAS_NO_FIELDS)
     if not allow_merge and base_version != profile.version:
@@ -292,7 +297,7 @@ def profile_restore(*, profile_id: int, user, revision_number: int) -> Profile:
     """Make an earlier revision's answers the current ones, as a new revision."""
     profile = _locked(profile_id)
     if not profile.can_edit(user):
-        raise PermissionDenied("U mag dit profiel niet bewerken.")
+        raise PermissionDenied(_("You may not edit this profile."))
     old = profile.revisions.filter(number=revision_number).values_list("answers", flat=True).first()
     if old is None:
         raise UnknownVersion(revision_number)
@@ -311,17 +316,17 @@ def profile_restore(*, profile_id: int, user, revision_number: int) -> Profile:
 
 # --- own model ("eigen model") ---------------------------------------------------------------
 
-OWN_MODEL_HAS_NO_FIELDS = (
-    "Dit profiel gebruikt een eigen document; er zijn geen invulvelden om te wijzigen."
+OWN_MODEL_HAS_NO_FIELDS = gettext_lazy(
+    "This profile uses an own document; there are no input fields to change."
 )
 
 
 def _locked_own(profile: Profile, user) -> Profile:
     profile = _locked(profile.pk)
     if not profile.can_edit(user):
-        raise PermissionDenied("U mag dit profiel niet bewerken.")
+        raise PermissionDenied(_("You may not edit this profile."))
     if not profile.is_own_model:
-        raise ValueError("Dit profiel gebruikt het regionale model, geen eigen document.")
+        raise ValueError(_("This profile uses the regional model, not an own document."))
     return profile
 
 
@@ -338,7 +343,7 @@ def own_document_upload(*, profile: Profile, user, upload) -> OwnDocument:
     """Store the school's own SOP (PDF or .docx, checked by content) in place of the old one."""
     profile = _locked_own(profile, user)
     checked = check_document(upload)
-    document, _ = OwnDocument.objects.without_content().get_or_create(profile=profile)
+    document, _created = OwnDocument.objects.without_content().get_or_create(profile=profile)
     document.set_file(checked)
     document.uploaded_at = timezone.now()
     document.uploaded_by = user
@@ -355,13 +360,15 @@ def own_document_set_locations(*, profile: Profile, user, locations: dict) -> Ow
     for part in mandatory_parts():
         value = str(locations.get(part.key) or "").strip()
         if not value:
-            errors[part.key] = f"Geef aan waar “{part.label}” in het document staat."
+            errors[part.key] = _("Say where “%(part)s” is in the document.") % {"part": part.label}
         elif len(value) > LOCATION_MAX_LENGTH:
-            errors[part.key] = f"Houd het kort: hoogstens {LOCATION_MAX_LENGTH} tekens."
+            errors[part.key] = _("Keep it short: at most %(max)s characters.") % {
+                "max": LOCATION_MAX_LENGTH
+            }
         cleaned[part.key] = value
     if errors:
         raise ValidationError(errors)
-    document, _ = OwnDocument.objects.without_content().get_or_create(profile=profile)
+    document, _created = OwnDocument.objects.without_content().get_or_create(profile=profile)
     if document.locations != cleaned:
         document.locations = cleaned
         document.save(update_fields=["locations"])
@@ -393,12 +400,12 @@ def supporting_document_add(
         **{owner._meta.model_name: owner},
     )
     if not item.can_manage(user):
-        raise PermissionDenied("U mag hier geen documenten toevoegen.")
+        raise PermissionDenied(_("You may not add documents here."))
     allowed = item.SCHOOL_KINDS if item.school_id else item.PARTNERSHIP_KINDS
     if kind not in allowed:
-        raise ValidationError({"kind": "Kies een soort document uit de lijst."})
+        raise ValidationError({"kind": _("Choose a kind of document from the list.")})
     if bool(document) == bool(item.url):
-        raise ValidationError("Voeg een bestand toe óf geef een webadres, niet allebei of geen.")
+        raise ValidationError(_("Add a file or give a web address, not both or neither."))
     if document:
         item.set_file(document)
     item.full_clean()
@@ -409,7 +416,7 @@ def supporting_document_add(
 @transaction.atomic
 def supporting_document_delete(*, document: SupportingDocument, user) -> None:
     if not document.can_manage(user):
-        raise PermissionDenied("U mag dit document niet verwijderen.")
+        raise PermissionDenied(_("You may not remove this document."))
     document.delete()
 
 
@@ -426,7 +433,9 @@ def evaluation_record(
 ) -> Evaluation:
     """Record the team's evaluation of the SOP: when, by whom, what changed and why, and next."""
     if not Evaluation.may_record(profile, user):
-        raise PermissionDenied("Alleen de directeur of IB'er van de school legt de evaluatie vast.")
+        raise PermissionDenied(
+            _("Only the head teacher or IB'er of the school records the evaluation.")
+        )
     evaluation = Evaluation(
         profile=profile,
         evaluated_on=evaluated_on,

@@ -8,6 +8,7 @@ link.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.stored_file import StoredFile, StoredFileQuerySet
 from steunwijzer.organisations.models import Membership, Partnership, School
@@ -24,11 +25,11 @@ class SupportingDocumentQuerySet(StoredFileQuerySet):
 
 class SupportingDocument(StoredFile):
     class Kind(models.TextChoices):
-        ONDERSTEUNINGSPLAN = "ondersteuningsplan", "ondersteuningsplan van het samenwerkingsverband"
-        BASISONDERSTEUNING = "basisondersteuning", "definitie van de basisondersteuning"
-        SCHOOLPLAN = "schoolplan", "schoolplan (missie en visie)"
-        INSPECTIERAPPORT = "inspectierapport", "laatste inspectie- of auditrapport"
-        OTHER = "other", "ander document"
+        ONDERSTEUNINGSPLAN = "ondersteuningsplan", gettext_lazy("support plan of the partnership")
+        BASISONDERSTEUNING = "basisondersteuning", gettext_lazy("definition of the basic support")
+        SCHOOLPLAN = "schoolplan", gettext_lazy("school plan (mission and vision)")
+        INSPECTIERAPPORT = "inspectierapport", gettext_lazy("latest inspection or audit report")
+        OTHER = "other", gettext_lazy("other document")
 
     PARTNERSHIP_KINDS = (Kind.ONDERSTEUNINGSPLAN, Kind.BASISONDERSTEUNING, Kind.OTHER)
     SCHOOL_KINDS = (Kind.SCHOOLPLAN, Kind.INSPECTIERAPPORT, Kind.OTHER)
@@ -52,10 +53,10 @@ class SupportingDocument(StoredFile):
     school = models.ForeignKey(
         School, null=True, blank=True, on_delete=models.CASCADE, related_name="supporting_documents"
     )
-    title = models.CharField("titel", max_length=200)
-    kind = models.CharField("soort document", max_length=30, choices=Kind)
-    url = models.URLField("webadres", max_length=500, blank=True)
-    chapter_keys = models.JSONField("hoort bij hoofdstukken", default=list, blank=True)
+    title = models.CharField(gettext_lazy("title"), max_length=200)
+    kind = models.CharField(gettext_lazy("kind of document"), max_length=30, choices=Kind)
+    url = models.URLField(gettext_lazy("web address"), max_length=500, blank=True)
+    chapter_keys = models.JSONField(gettext_lazy("belongs to chapters"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -64,8 +65,8 @@ class SupportingDocument(StoredFile):
     objects = SupportingDocumentQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "brondocument"
-        verbose_name_plural = "brondocumenten"
+        verbose_name = gettext_lazy("supporting document")
+        verbose_name_plural = gettext_lazy("supporting documents")
         ordering = ["kind", "title", "pk"]
         constraints = [
             models.CheckConstraint(

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from steunwijzer.core.forms import error_text
@@ -38,7 +39,7 @@ from .services import (
 def _chapter_or_404(profile, key):
     chapter = profile.sop_format.chapter(key)
     if chapter is None or chapter not in profile.chapters:
-        raise Http404("Dit hoofdstuk bestaat niet in het model voor deze school.")
+        raise Http404(_("This chapter does not exist in the model for this school."))
     return chapter
 
 
@@ -48,7 +49,7 @@ def profile_new(request, school_id):
     school = get_object_or_404(School.objects.select_related("board__partnership"), pk=school_id)
     if not Membership.is_school_editor(request.user, school):
         raise PermissionDenied(
-            "Alleen de directeur of IB'er van de school kan een profiel starten."
+            _("Only the head teacher or IB'er of the school can start a profile.")
         )
     form = NewProfileForm(request.POST)
     if not form.is_valid():
@@ -68,7 +69,9 @@ def profile_new(request, school_id):
             # A second click that started the same profile a moment earlier: open that one.
             profile = Profile.objects.get(school=school, school_year=school_year)
             return redirect("profile_detail", pk=profile.pk)
-        messages.success(request, f"Het profiel voor {school_year} is aangemaakt.")
+        messages.success(
+            request, _("The profile for %(year)s has been created.") % {"year": school_year}
+        )
     return redirect("profile_detail", pk=profile.pk)
 
 
@@ -106,7 +109,7 @@ def profile_chapter(request, pk, chapter):
 
     outcome = _save_chapter(request, profile, chapter, Revision.Reason.SAVE)
     if outcome["status"] == 200:
-        messages.success(request, "Uw wijzigingen zijn opgeslagen.")
+        messages.success(request, _("Your changes have been saved."))
         return redirect("profile_chapter", pk=pk, chapter=chapter.key)
     ctx = _editor_context(outcome["profile"], chapter, **outcome["context"])
     return render(request, "profiles/chapter.html", ctx, status=outcome["status"])
@@ -151,7 +154,7 @@ def _save_chapter(request, profile, chapter, reason) -> dict:
         return {
             "status": 400,
             "profile": profile,
-            "context": {"save_error": "Deze versie bestaat niet. Laad de pagina opnieuw."},
+            "context": {"save_error": _("This version does not exist. Reload the page.")},
         }
     except AnswerError as exc:
         return {
@@ -160,7 +163,7 @@ def _save_chapter(request, profile, chapter, reason) -> dict:
             "context": {
                 "errors": errors_by_field(exc),
                 "values": posted,
-                "save_error": "Niet opgeslagen: verbeter de gemarkeerde velden.",
+                "save_error": _("Not saved: correct the marked fields."),
             },
         }
     except ProfileConflict as exc:
@@ -210,12 +213,12 @@ def profile_resolve_conflict(request, pk, chapter):
         return render(request, "profiles/chapter.html", ctx, status=409)
     except (AnswerError, UnknownVersion, ValueError):
         return _choice_refused(request, pk, chapter)
-    messages.success(request, "Uw keuze is opgeslagen.")
+    messages.success(request, _("Your choice has been saved."))
     return redirect("profile_chapter", pk=pk, chapter=chapter.key)
 
 
 def _choice_refused(request, pk, chapter):
-    messages.error(request, "Uw keuze kon niet worden verwerkt. Controleer het hoofdstuk.")
+    messages.error(request, _("Your choice could not be processed. Check the chapter."))
     return redirect("profile_chapter", pk=pk, chapter=chapter.key)
 
 
@@ -289,5 +292,7 @@ def profile_revision_restore(request, pk, number):
     profile = Profile.objects.get_for_user(request.user, pk, edit=True)
     get_object_or_404(profile.revisions, number=number)
     profile_restore(profile_id=profile.pk, user=request.user, revision_number=number)
-    messages.success(request, f"Versie {number} is teruggezet als nieuwe versie.")
+    messages.success(
+        request, _("Version %(number)s has been restored as a new version.") % {"number": number}
+    )
     return redirect(reverse("profile_revisions", args=[pk]))

@@ -1,5 +1,7 @@
 """The SOP-check itself: complete, concrete, readable, concise and distinctive.
 
+Each finding is a code with its values; `presenters.py` makes the sentence a user reads.
+
 Pure Python over the model and the answers, so the editor, the route, the API and the
 benchmarks all run the very same checks. `report.py` gathers the inputs from the database.
 """
@@ -151,9 +153,8 @@ def _complete(data: CheckInput) -> list[Finding]:
                     "complete",
                     "mandatory_part_missing",
                     BLOCK,
-                    f"Het verplichte onderdeel '{MANDATORY_PARTS[chapter.mandatory_part]}' is nog "
-                    "helemaal leeg.",
                     chapter.key,
+                    params=(("part", MANDATORY_PARTS[chapter.mandatory_part]),),
                 )
             )
             continue
@@ -164,9 +165,9 @@ def _complete(data: CheckInput) -> list[Finding]:
                         "complete",
                         "required_empty",
                         BLOCK,
-                        f"'{f.label}' is verplicht en nog leeg.",
                         chapter.key,
                         f.key,
+                        params=(("field", f.label),),
                     )
                 )
     last, following = (data.answers.get(k) for k in EVALUATION_FIELDS)
@@ -177,7 +178,6 @@ def _complete(data: CheckInput) -> list[Finding]:
                 "complete",
                 "evaluation_order",
                 BLOCK,
-                "De volgende evaluatie moet na de laatste evaluatie liggen.",
                 chapter.key,
                 EVALUATION_FIELDS[1],
             )
@@ -195,12 +195,10 @@ def _concrete(data: CheckInput) -> list[Finding]:
                         "concrete",
                         "vague_phrase",
                         WARN,
-                        f"Vage formulering: '{phrase}'. Schrijf op wat ouders precies kunnen "
-                        "verwachten.",
                         chapter.key,
                         f.key,
                         excerpt=sentence,
-                        suggestion="Noem wanneer, hoe vaak, voor wie en door wie.",
+                        params=(("phrase", phrase),),
                     )
                 )
     found.extend(_limits(data))
@@ -220,10 +218,9 @@ def _limits(data: CheckInput) -> list[Finding]:
                 "concrete",
                 "limits_generic",
                 BLOCK,
-                f"De grenzen zijn te algemeen beschreven (minder dan {MIN_LIMIT_WORDS} woorden). "
-                "Schrijf op wat de school niet kan bieden en wat ouders dan kunnen verwachten.",
                 chapter.key,
                 present[0],
+                params=(("words", MIN_LIMIT_WORDS),),
             )
         )
     context = " ".join(
@@ -239,9 +236,6 @@ def _limits(data: CheckInput) -> list[Finding]:
                         "concrete",
                         f"limits_without_{aspect}",
                         WARN,
-                        f"De grenzen zeggen niets over {aspect}. Het samenwerkingsverband vraagt "
-                        "de grenzen te koppelen aan groepsgrootte, samenstelling van de groep en "
-                        "personeel.",
                         chapter.key,
                         present[0],
                     )
@@ -261,11 +255,13 @@ def _readable(data: CheckInput, sections: dict) -> list[Finding]:
                         "readable",
                         "not_b1",
                         WARN,
-                        f"'{title}' is moeilijk te lezen: Flesch-Douma {stats.flesch_douma:g}, "
-                        f"gemiddeld {stats.average_sentence_length:g} woorden per zin, "
-                        f"{round(stats.share_long_sentences * 100)}% van de zinnen langer dan 15 "
-                        "woorden. Maak zinnen korter en kies kortere woorden.",
                         chapter.key,
+                        params=(
+                            ("title", title),
+                            ("score", f"{stats.flesch_douma:g}"),
+                            ("words", f"{stats.average_sentence_length:g}"),
+                            ("share", round(stats.share_long_sentences * 100)),
+                        ),
                     )
                 )
         for f in _fields(data, chapter):
@@ -286,11 +282,10 @@ def _readable_field(jargon, chapter_key, key, text, terms_seen: set) -> list[Fin
             "readable",
             "long_sentence",
             WARN,
-            f"Deze zin is langer dan {VERY_LONG_SENTENCE} woorden.",
             chapter_key,
             key,
             excerpt=sentence,
-            suggestion="Knip de zin in tweeën.",
+            params=(("words", VERY_LONG_SENTENCE),),
         )
         for sentence in stats.long_sentences
         if len(sentence.split()) > VERY_LONG_SENTENCE
@@ -300,11 +295,9 @@ def _readable_field(jargon, chapter_key, key, text, terms_seen: set) -> list[Fin
             "readable",
             "passive",
             WARN,
-            "Lijdende vorm: zeg wie het doet.",
             chapter_key,
             key,
             excerpt=sentence,
-            suggestion="Bijvoorbeeld: 'De intern begeleider bespreekt …'.",
         )
         for sentence in stats.passive_sentences[:2]
     ]
@@ -317,11 +310,11 @@ def _readable_field(jargon, chapter_key, key, text, terms_seen: set) -> list[Fin
                     "readable",
                     "jargon",
                     WARN,
-                    f"Vakterm '{term}': leg uit of vervang.",
                     chapter_key,
                     key,
                     excerpt=term,
                     suggestion=plain,
+                    params=(("term", term),),
                 )
             )
     return found
@@ -339,9 +332,8 @@ def _concise(data: CheckInput) -> list[Finding]:
                     "concise",
                     "over_budget",
                     WARN,
-                    f"Dit hoofdstuk telt {count} woorden; het samenwerkingsverband vraagt "
-                    f"hoogstens {chapter.word_budget}.",
                     chapter.key,
+                    params=(("count", count), ("budget", chapter.word_budget)),
                 )
             )
     return found
@@ -362,8 +354,8 @@ def _distinctive(data: CheckInput) -> list[Finding]:
                     "distinctive",
                     "like_other_schools",
                     WARN,
-                    f"{result.message().capitalize()}. Beschrijf wat uw school anders doet.",
                     chapter.key,
+                    params=(("percent", result.match_percent), ("count", result.matches)),
                 )
             )
         if result.example_similarity >= result.threshold:
@@ -372,9 +364,8 @@ def _distinctive(data: CheckInput) -> list[Finding]:
                     "distinctive",
                     "like_example",
                     WARN,
-                    f"Lijkt voor {round(result.example_similarity * 100)}% op de voorbeeldtekst "
-                    "van het model. Schrijf het in uw eigen woorden, over uw eigen school.",
                     chapter.key,
+                    params=(("percent", round(result.example_similarity * 100)),),
                 )
             )
     return found

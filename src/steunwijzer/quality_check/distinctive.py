@@ -83,15 +83,21 @@ class Similarity:
     def is_copy(self) -> bool:
         return self.matches > 0
 
+    @property
+    def match_percent(self) -> int:
+        """The lowest similarity among the matches in percent (rounded down), so it holds for
+        each school counted; 0 when there is no match."""
+        return math.floor(self.lowest_match * 100)
+
     def message(self) -> str | None:
         """The message "komt voor 90% overeen met 12 andere scholen", or None if no match.
 
-        The percentage is the lowest among the matches (rounded down), so it holds for each
-        school counted.
+        As docs/quality-check.md shows it; the SOP-check's findings carry the numbers instead
+        and are worded, in the user's language, by `presenters.py`.
         """
         if not self.matches:
             return None
-        percent = math.floor(self.lowest_match * 100)
+        percent = self.match_percent
         schools = "1 andere school" if self.matches == 1 else f"{self.matches} andere scholen"
         return f"komt voor {percent}% overeen met {schools}"
 

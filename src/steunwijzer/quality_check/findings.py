@@ -1,7 +1,10 @@
-"""What the SOP-check reports. Pure Python."""
+"""What the SOP-check reports. Pure Python: a finding is a code with its values; the sentence
+a user reads is made from them, in the user's language, by `presenters.py`."""
 
 from dataclasses import dataclass, field
 
+# The check labels as the dashboards (another app) read them; the SOP-check's own pages show the
+# translated `presenters.CHECK_LABELS`, in the same order.
 CHECKS = {
     "complete": "Compleet",
     "concrete": "Concreet",
@@ -17,11 +20,16 @@ class Finding:
     check: str
     code: str
     severity: str
-    message: str
     chapter_key: str | None = None
     field_key: str | None = None
     excerpt: str = ""
+    # The explanation of a term from the partnership's own list (jargon); the standard tips of
+    # the other codes are added by `presenters.present`.
     suggestion: str = ""
+    # Named values for the code's sentence, as (name, value) pairs: a finding stays hashable.
+    params: tuple[tuple[str, object], ...] = ()
+    # The sentence, in the user's language: empty until `presenters.present` fills it in.
+    message: str = ""
 
     @property
     def blocks(self) -> bool:

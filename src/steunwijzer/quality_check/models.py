@@ -1,6 +1,7 @@
 """The partnership's own lists for the SOP-check: vague phrases and jargon."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.organisations.models import Partnership
 from steunwijzer.profiles.models import Profile
@@ -14,12 +15,12 @@ class CheckSettings(models.Model):
         Partnership, on_delete=models.CASCADE, related_name="check_settings"
     )
     # One item per line; jargon as "term = uitleg". Empty means: our defaults.
-    vague_phrases = models.TextField("vage formuleringen", blank=True)
-    jargon = models.TextField("vaktermen met uitleg", blank=True)
+    vague_phrases = models.TextField(_("vague phrases"), blank=True)
+    jargon = models.TextField(_("jargon with explanation"), blank=True)
 
     class Meta:
-        verbose_name = "instellingen SOP-check"
-        verbose_name_plural = "instellingen SOP-check"
+        verbose_name = _("SOP check settings")
+        verbose_name_plural = _("SOP check settings")
 
     def __str__(self):
         return f"SOP-check {self.partnership}"
@@ -56,8 +57,8 @@ class CheckSummary(models.Model):
     counts = models.JSONField()  # findings per check key, as CheckReport.counts_by_check()
 
     class Meta:
-        verbose_name = "samenvatting SOP-check"
-        verbose_name_plural = "samenvattingen SOP-check"
+        verbose_name = _("SOP check summary")
+        verbose_name_plural = _("SOP check summaries")
 
     def __str__(self):
         return f"SOP-check {self.profile_id} v{self.version}"

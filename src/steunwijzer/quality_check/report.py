@@ -25,6 +25,7 @@ from .checks import KEPT_TEXTS, CheckInput, run_checks
 from .distinctive import ChapterText, Corpus, chapter_text, compact, example_text, shingles
 from .findings import BLOCK, CheckReport, Finding
 from .models import CheckSettings, CheckSummary
+from .presenters import present
 
 # How many regions (partnership and model version) keep their corpus in the process.
 KEPT_REGIONS = 16
@@ -151,15 +152,18 @@ def summary_store(profile: Profile) -> CheckReport:
 
 
 def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckReport:
+    """The findings, worded in the active language (presenters.py)."""
     if profile.is_own_model:
         # The school's own document is not ours to read: only its four parts must be located.
-        return CheckReport(
-            [
-                Finding("complete", "own_part_missing", BLOCK, f"{part.label} ontbreekt nog.")
-                for _, part in profile.missing_required()
-            ]
+        return present(
+            CheckReport(
+                [
+                    Finding("complete", "own_part_missing", BLOCK, params=(("part", part.label),))
+                    for _, part in profile.missing_required()
+                ]
+            )
         )
-    return run_checks(
+    report = run_checks(
         CheckInput(
             sop_format=profile.sop_format,
             answers=profile.answers,
@@ -171,6 +175,7 @@ def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckRep
             school_id=profile.school_id,
         )
     )
+    return present(report)
 
 
 def without_current_summary(profiles) -> list[int]:

@@ -4,14 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 from steunwijzer.profiles.models import Profile
 
-from .findings import CHECKS
 from .forms import CheckSettingsForm
 from .models import CheckSettings
+from .presenters import CHECK_LABELS, CODE_LABELS
 from .report import check_profiles
 from .wording import DEFAULT_JARGON, DEFAULT_VAGUE_PHRASES
 
@@ -38,7 +39,7 @@ def partnership_checks(request, slug):
             "partnership": partnership,
             "school_year": school_year,
             "rows": rows,
-            "checks": CHECKS,
+            "checks": CHECK_LABELS,
             "totals": totals,
             "most_failing": _most_failing(rows),
         },
@@ -51,29 +52,9 @@ def _most_failing(rows) -> list[tuple[str, str, int]]:
     for row in rows:
         schools.update({(f.check, f.code) for f in row["report"].findings})
     return [
-        (CHECKS[check], CODE_LABELS.get(code, code), n)
+        (CHECK_LABELS[check], CODE_LABELS.get(code, code), n)
         for (check, code), n in schools.most_common(10)
     ]
-
-
-CODE_LABELS = {
-    "required_empty": "verplicht veld leeg",
-    "mandatory_part_missing": "verplicht onderdeel leeg",
-    "evaluation_order": "evaluatiedata kloppen niet",
-    "vague_phrase": "vage formuleringen",
-    "limits_generic": "grenzen te algemeen",
-    "limits_without_groepsgrootte": "grenzen zonder groepsgrootte",
-    "limits_without_groepssamenstelling": "grenzen zonder groepssamenstelling",
-    "limits_without_personeel": "grenzen zonder personeel",
-    "not_b1": "niet op B1-niveau",
-    "long_sentence": "lange zinnen",
-    "passive": "lijdende vorm",
-    "jargon": "vaktermen zonder uitleg",
-    "over_budget": "te lang",
-    "like_other_schools": "lijkt op andere scholen",
-    "like_example": "lijkt op de voorbeeldtekst",
-    "own_part_missing": "eigen model: onderdeel niet aangegeven",
-}
 
 
 @login_required
@@ -91,7 +72,7 @@ def check_settings(request, slug):
             settings.vague_phrases = form.cleaned_data["vague_phrases"]
             settings.jargon = form.cleaned_data["jargon"]
             settings.save()
-            messages.success(request, "De lijsten van de SOP-check zijn opgeslagen.")
+            messages.success(request, _("The lists of the SOP check have been saved."))
             return redirect("check_settings", slug=slug)
         errors = {name: " ".join(problems) for name, problems in form.errors.items()}
         # Shown again as typed, so nothing is lost.

@@ -1,6 +1,6 @@
 from django import template
 
-from steunwijzer.quality_check.findings import CHECKS
+from steunwijzer.quality_check.presenters import CHECK_LABELS
 from steunwijzer.quality_check.report import check_profile
 
 register = template.Library()
@@ -15,7 +15,7 @@ def sop_check_report(profile):
 
 @register.filter
 def check_label(check: str) -> str:
-    return CHECKS.get(check, check)
+    return CHECK_LABELS.get(check, check)
 
 
 @register.simple_tag

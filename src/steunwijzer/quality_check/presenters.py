@@ -1,0 +1,126 @@
+"""The SOP-check in words: the sentence and the tip of each finding, in the user's language.
+
+`checks.py` is pure and gives each finding a code and its values; the pages, the route and the
+API read the findings as `present` words them (report.py presents every report it makes).
+"""
+
+from dataclasses import replace
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext, pgettext_lazy
+
+from .findings import CheckReport, Finding
+
+CHECK_LABELS = {
+    "complete": pgettext_lazy("sop check", "Complete"),
+    "concrete": pgettext_lazy("sop check", "Concrete"),
+    "readable": pgettext_lazy("sop check", "Readable (B1)"),
+    "concise": pgettext_lazy("sop check", "Concise"),
+    "distinctive": pgettext_lazy("sop check", "Distinctive"),
+}
+
+# What a code means, in a few words (the region's overview of what fails most).
+CODE_LABELS = {
+    "required_empty": gettext_lazy("required field empty"),
+    "mandatory_part_missing": gettext_lazy("mandatory part empty"),
+    "evaluation_order": gettext_lazy("evaluation dates do not add up"),
+    "vague_phrase": gettext_lazy("vague wording"),
+    "limits_generic": gettext_lazy("limits too general"),
+    "limits_without_groepsgrootte": gettext_lazy("limits without group size"),
+    "limits_without_groepssamenstelling": gettext_lazy("limits without group composition"),
+    "limits_without_personeel": gettext_lazy("limits without staff"),
+    "not_b1": gettext_lazy("not at B1 level"),
+    "long_sentence": gettext_lazy("long sentences"),
+    "passive": gettext_lazy("passive voice"),
+    "jargon": gettext_lazy("jargon without explanation"),
+    "over_budget": gettext_lazy("too long"),
+    "like_other_schools": gettext_lazy("resembles other schools"),
+    "like_example": gettext_lazy("resembles the example text"),
+    "own_part_missing": gettext_lazy("own model: part not given"),
+}
+
+# The sentence of each code; `like_other_schools` counts schools (see `_message`).
+MESSAGES = {
+    "mandatory_part_missing": gettext_noop(
+        "The mandatory part '%(part)s' is still completely empty."
+    ),
+    "required_empty": gettext_noop("'%(field)s' is required and still empty."),
+    "evaluation_order": gettext_noop("The next evaluation must come after the last evaluation."),
+    "vague_phrase": gettext_noop(
+        "Vague wording: '%(phrase)s'. Write down what exactly parents can expect."
+    ),
+    "limits_generic": gettext_noop(
+        "The limits are described too generally (fewer than %(words)s words). Write down what "
+        "the school cannot offer and what parents can expect then."
+    ),
+    "limits_without_groepsgrootte": gettext_noop(
+        "The limits say nothing about group size. The partnership asks to relate the limits "
+        "to group size, composition of the group and staff."
+    ),
+    "limits_without_groepssamenstelling": gettext_noop(
+        "The limits say nothing about group composition. The partnership asks to relate the "
+        "limits to group size, composition of the group and staff."
+    ),
+    "limits_without_personeel": gettext_noop(
+        "The limits say nothing about staff. The partnership asks to relate the limits to "
+        "group size, composition of the group and staff."
+    ),
+    "not_b1": gettext_noop(
+        "'%(title)s' is hard to read: Flesch-Douma %(score)s, on average %(words)s words per "
+        "sentence, %(share)s%% of the sentences longer than 15 words. Make sentences shorter "
+        "and choose shorter words."
+    ),
+    "long_sentence": gettext_noop("This sentence is longer than %(words)s words."),
+    "passive": gettext_noop("Passive voice: say who does it."),
+    "jargon": gettext_noop("Jargon '%(term)s': explain or replace it."),
+    "over_budget": gettext_noop(
+        "This chapter has %(count)s words; the partnership asks for at most %(budget)s."
+    ),
+    "like_example": gettext_noop(
+        "Resembles the model's example text for %(percent)s%%. Write it in your own words, "
+        "about your own school."
+    ),
+    "own_part_missing": gettext_noop("%(part)s is still missing."),
+}
+
+# The standard tip of a code; a jargon finding's tip is the explanation from the list.
+TIPS = {
+    "vague_phrase": gettext_noop("Say when, how often, for whom and by whom."),
+    "long_sentence": gettext_noop("Split the sentence in two."),
+    "passive": gettext_noop("For example: 'The internal supervisor discusses …'."),
+}
+
+
+def finding_message(finding: Finding) -> str:
+    """The finding's sentence in the active language."""
+    values = dict(finding.params)
+    if finding.code == "like_other_schools":
+        return (
+            ngettext(
+                "Matches %(percent)s%% with %(count)s other school. "
+                "Describe what your school does differently.",
+                "Matches %(percent)s%% with %(count)s other schools. "
+                "Describe what your school does differently.",
+                values["count"],
+            )
+            % values
+        )
+    return _(MESSAGES[finding.code]) % values
+
+
+def finding_tip(finding: Finding) -> str:
+    """The finding's tip in the active language ("" when it has none)."""
+    if finding.code in TIPS:
+        return _(TIPS[finding.code])
+    return finding.suggestion
+
+
+def present(report: CheckReport) -> CheckReport:
+    """The report with every finding's sentence and tip filled in, in the active language."""
+    return replace(
+        report,
+        findings=[
+            replace(f, message=finding_message(f), suggestion=finding_tip(f))
+            for f in report.findings
+        ],
+    )
