@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from steunwijzer.core.yaml_source import FormatError, FormatProblem
+
 from .format_rules import (
     CHAPTER_KEYS,
     CHOICE_KEYS,
@@ -34,7 +36,6 @@ from .format_rules import (
     VERSION_RE,
     slugify_key,
 )
-from .problems import FormatError, FormatProblem
 from .sop_format import (
     COLUMN_TYPES,
     FIELD_TYPES,

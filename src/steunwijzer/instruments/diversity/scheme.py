@@ -14,8 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from steunwijzer.regional_model.loader import decode_source
-from steunwijzer.regional_model.problems import FormatError, FormatProblem
+from steunwijzer.core.yaml_source import FormatError, FormatProblem, decode_source
 from steunwijzer.regional_model.yaml_checker import _describe, _line, compose_yaml
 
 DEFAULT_SCHEME_PATH = Path(__file__).resolve().parent / "schemes" / "default.yaml"
