@@ -4,22 +4,22 @@ Pure Python, no Django. `parse_format` returns the `SopFormat` dataclasses plus 
 JSON-serialisable dict; that dict is what `FormatVersion.definition` stores and
 `format_from_dict` turns back into an equal `SopFormat`.
 
-This module is the public face of the loader; the rest of the code imports from here. The work
-is done in `yaml_checker.py` (checking the YAML node tree, with line-precise Dutch messages),
-`format_dict.py` (the dict form) and `format_rules.py` (the constants and `slugify_key` both
-share; import those from there). `FormatProblem`, `FormatError` and `decode_source` are the
-core's (core/yaml_source.py), re-exported here.
-The file format is described in docs/regional-model-format.md.
+This module is the public face of the loader; the rest of the code imports from here. The file
+is described by the pydantic models in `format_document.py` and read by the loader the three
+YAML documents share (`core/yaml_documents.py`: every problem, with line and place, in Dutch);
+`format_dict.py` holds the dict form. The file format is described in
+docs/regional-model-format.md.
 """
 
 from pathlib import Path
 
+from steunwijzer.core.yaml_documents import load_yaml
 from steunwijzer.core.yaml_source import FormatError, FormatProblem, decode_source
 
 from .format_dict import format_from_dict, format_to_dict
-from .format_rules import slugify_key
+from .format_document import SopModelDoc
+from .format_values import slugify_key
 from .sop_format import FixedText, SopFormat
-from .yaml_checker import _Parser
 
 __all__ = [
     "DEFAULT_FORMAT_PATH",
@@ -46,8 +46,7 @@ def parse_format(text: str | bytes, filename: str = "<model>") -> tuple[SopForma
 
     Raises `FormatError` with every problem found. Bytes are decoded as UTF-8.
     """
-    source = decode_source(text, filename)
-    fmt = _Parser(filename).parse(source)
+    fmt = format_from_dict(load_yaml(SopModelDoc, text, filename).model_dump())
     return fmt, format_to_dict(fmt)
 
 
