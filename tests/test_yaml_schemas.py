@@ -1,8 +1,10 @@
-"""The JSON Schemas of the three YAML documents (`format|diversity|ijk schema`), and checking a
-plain dict with the models a file is read with."""
+"""The JSON Schemas of the three YAML documents (`format|diversity|ijk schema`), the docs that
+describe the SOP model's keys, and checking a plain dict with the models a file is read with."""
 
 import json
+import re
 from io import StringIO
+from pathlib import Path
 
 import pytest
 import yaml
@@ -33,6 +35,7 @@ DOCUMENTS = {
         {"format", "id", "name", "version", "description", "scale", "groups", "kijkwijzer"},
     ),
 }
+DOC = Path(__file__).resolve().parent.parent / "docs" / "regional-model-format.md"
 
 
 def printed_schema(command: str) -> dict:
@@ -91,3 +94,33 @@ def test_a_dict_is_told_where_a_key_was_first_used_by_its_place():
     ((_, in_dict),) = problems(lambda: validate_data(SopModelDoc, yaml.safe_load(text)))
     assert "(chapters[0].sections[0].items[0], regel 14);" in in_file
     assert in_dict == in_file.replace(", regel 14", "")
+
+
+# - docs/regional-model-format.md and the schema -
+
+
+# A reference heading ("### Chapter (hoofdstuk)") and what follows it; a row of its table.
+SECTION = re.compile(r"^### [^\n]*\(([^)\n]+)\)\n(.*?)(?=^#)", re.M | re.S)
+ROW = re.compile(r"^\| (`.+?) \| (\w+)", re.M)
+
+
+def documented_keys() -> dict[str, tuple[set[str], set[str]]]:
+    """Per part of the reference ("hoofdstuk"), the keys its table lists and those it marks
+    required."""
+    parts = {}
+    for name, body in SECTION.findall(DOC.read_text(encoding="utf-8")):
+        table = body.split("| key | required |", 1)[-1].split("\n\n", 1)[0]
+        rows = [(re.findall(r"`(\w+)`", cell), flag) for cell, flag in ROW.findall(table)]
+        keys = {key for names, _ in rows for key in names}
+        required = {key for names, flag in rows if flag == "yes" for key in names}
+        parts[name.lower()] = (keys, required)
+    return parts
+
+
+def test_every_key_of_the_schema_is_in_the_docs_and_every_documented_key_in_the_schema():
+    schema = SopModelDoc.model_json_schema()
+    in_schema = {
+        part["title"].lower(): (set(part["properties"]), set(part["required"]))
+        for part in [schema, *schema["$defs"].values()]
+    }
+    assert documented_keys() == in_schema
