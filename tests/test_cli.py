@@ -1,5 +1,6 @@
 """The `steunwijzer` console script, run as a user runs it: in a subprocess."""
 
+import json
 import os
 import shutil
 import socket
@@ -49,6 +50,12 @@ def test_format_validate_fails_with_the_line_of_the_problem(tmp_path):
     result = run("format", "validate", str(bad), data_dir=tmp_path)
     assert result.returncode == 1
     assert "model.yaml:" in result.stderr and "tekst" in result.stderr
+
+
+def test_format_schema_prints_the_json_schema(tmp_path):
+    result = run("format", "schema", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == "SOP-model"
 
 
 def test_django_commands_still_work(tmp_path):

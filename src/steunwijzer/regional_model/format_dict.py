@@ -2,10 +2,11 @@
 
 Pure Python, no Django. The dict is normalised and JSON-serialisable (every key present, lists
 not tuples); it is what `FormatVersion.definition` stores, and `format_from_dict` turns it back
-into a `SopFormat` equal to the one `parse_format` (in `loader.py`) built it from.
+into a `SopFormat` equal to the one `parse_format` (in `loader.py`) built it from. The checked
+file's `SopModelDoc` (format_document.py) dumps to this shape too, less `schema`.
 """
 
-from .format_rules import FORMAT_MARKER, SCHEMA_VERSION
+from .format_values import FORMAT_MARKER
 from .sop_format import (
     Chapter,
     Choice,
@@ -15,6 +16,9 @@ from .sop_format import (
     Section,
     SopFormat,
 )
+
+# Bumped when the stored dict shape changes in a way old definitions need converting for.
+SCHEMA_VERSION = 1
 
 
 def format_to_dict(fmt: SopFormat) -> dict:

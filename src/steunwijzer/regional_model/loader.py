@@ -4,20 +4,22 @@ Pure Python, no Django. `parse_format` returns the `SopFormat` dataclasses plus 
 JSON-serialisable dict; that dict is what `FormatVersion.definition` stores and
 `format_from_dict` turns back into an equal `SopFormat`.
 
-This module is the public face of the loader; the rest of the code imports from here. The work
-is done in `yaml_checker.py` (checking the YAML node tree, with line-precise Dutch messages),
-`format_dict.py` (the dict form), `format_rules.py` (the constants and `slugify_key` both
-share; import those from there) and `problems.py` (`FormatProblem`, `FormatError`).
-The file format is described in docs/regional-model-format.md.
+This module is the public face of the loader; the rest of the code imports from here. The file
+is described by the pydantic models in `format_document.py` and read by the loader the three
+YAML documents share (`core/yaml_documents.py`: every problem, with line and place, in Dutch);
+`format_dict.py` holds the dict form. The file format is described in
+docs/regional-model-format.md.
 """
 
 from pathlib import Path
 
+from steunwijzer.core.yaml_documents import load_yaml
+from steunwijzer.core.yaml_source import FormatError, FormatProblem, decode_source
+
 from .format_dict import format_from_dict, format_to_dict
-from .format_rules import slugify_key
-from .problems import FormatError, FormatProblem
+from .format_document import SopModelDoc
+from .format_values import slugify_key
 from .sop_format import FixedText, SopFormat
-from .yaml_checker import _Parser
 
 __all__ = [
     "DEFAULT_FORMAT_PATH",
@@ -38,51 +40,13 @@ DEFAULT_FORMAT_PATH = Path(__file__).resolve().parent / "formats" / "haaglanden-
 # 3 to 35 kB; a YAML file this size is something else.
 MAX_SOURCE_BYTES = 1024 * 1024
 
-# Files people pick by mistake, by their first bytes: named instead of "not UTF-8".
-_NOT_TEXT = (
-    (b"PK\x03\x04", "een zip-bestand (bijvoorbeeld een back-up, of een Word- of Excel-bestand)"),
-    (b"%PDF-", "een PDF-bestand"),
-    (b"\x89PNG", "een PNG-afbeelding"),
-    (b"\xff\xd8\xff", "een JPEG-afbeelding"),
-    (b"GIF8", "een GIF-afbeelding"),
-    (b"\x1f\x8b", "een gzip-bestand"),
-    (b"\xd0\xcf\x11\xe0", "een ouder Office-bestand (.doc of .xls)"),
-)
-
-
-def decode_source(data: bytes | str, filename: str = "<model>") -> str:
-    """Bytes from a file or upload as text; a file that is not UTF-8 gets a Dutch FormatError."""
-    if isinstance(data, str):
-        return data
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        kind = next((name for magic, name in _NOT_TEXT if data.startswith(magic)), None)
-        if kind:
-            message = f"dit is {kind}, geen YAML-tekst"
-            raise FormatError([FormatProblem(filename, None, "", message)]) from None
-        line = data[: exc.start].count(b"\n") + 1
-        byte = data[exc.start]
-        raise FormatError(
-            [
-                FormatProblem(
-                    filename,
-                    line,
-                    "",
-                    f"het bestand is geen geldige UTF-8-tekst (teken 0x{byte:02x} op regel "
-                    f"{line}); sla het bestand op als UTF-8",
-                )
-            ]
-        ) from None
-
 
 def parse_format(text: str | bytes, filename: str = "<model>") -> tuple[SopFormat, dict]:
     """Check a model in YAML; return it as `SopFormat` plus the normalised dict to store.
 
     Raises `FormatError` with every problem found. Bytes are decoded as UTF-8.
     """
-    source = decode_source(text, filename)
-    fmt = _Parser(filename).parse(source)
+    fmt = format_from_dict(load_yaml(SopModelDoc, text, filename).model_dump())
     return fmt, format_to_dict(fmt)
 
 

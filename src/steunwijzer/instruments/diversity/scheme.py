@@ -1,22 +1,39 @@
 """The Verscheidenheidsindex scheme of a partnership: categories, domains, groups and signals.
 
-Pure Python, no Django. A scheme is written in YAML (docs/instruments-diversity.md) and read
-here with line-precise Dutch problems, reusing the regional model's `FormatProblem` and its
-YAML error wording. `parse_scheme` returns the `Scheme` plus the normalised dict that
-`SchemeVersion.definition` stores; `scheme_from_dict` turns that back into the same `Scheme`.
+Pure Python, no Django. A scheme is written in YAML (docs/instruments-diversity.md); the
+pydantic models below (`SchemeDoc`) describe it, and the loader the three YAML documents share
+(core/yaml_documents.py) reads it with every problem at its line, in Dutch. `parse_scheme`
+returns the `Scheme` plus the normalised dict that `SchemeVersion.definition` stores (the
+model's dump); `scheme_from_dict` turns that back into the same `Scheme`.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
+from typing import Annotated, Any, ClassVar, Literal
 
-import yaml
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    TypeAdapter,
+)
 
-from steunwijzer.regional_model.loader import decode_source
-from steunwijzer.regional_model.problems import FormatError, FormatProblem
-from steunwijzer.regional_model.yaml_checker import _describe, _line, compose_yaml
+from steunwijzer.core.yaml_documents import (
+    DocumentModel,
+    Issue,
+    describe,
+    load_yaml,
+    mappings_in,
+    problem,
+    valid,
+    yaml_number,
+)
 
 DEFAULT_SCHEME_PATH = Path(__file__).resolve().parent / "schemes" / "default.yaml"
 
@@ -159,314 +176,256 @@ def points_text(value: Fraction) -> str:
 
 # - reading YAML -
 
-_TOP = {
-    "scheme": True,
-    "version": True,
-    "name": True,
-    "categories": True,
-    "domains": False,
-    "groups": True,
-    "named_groups_for": False,
-    "signals": False,
-}
-_CATEGORY = {
-    "key": True,
-    "label": True,
-    "short": False,
-    "points": True,
-    "explanation": False,
-    "aliases": False,
-}
-_DOMAIN = {"key": True, "label": True, "aliases": False}
-_SIGNAL = {"key": True, "measure": True, "label": True, "levels": True, "categories": False}
-_LEVEL = {"from_size": True, "above": True}
+
+def _text(value: Any, *, max_length: int = 200) -> str:
+    """A YAML scalar as one line of text, its spaces collapsed."""
+    if not isinstance(value, str):
+        raise problem(f"hier hoort een tekst, maar er staat {describe(value)}")
+    text = " ".join(value.split())
+    if not text:
+        raise problem("mag niet leeg zijn")
+    if len(text) > max_length:
+        raise problem(f"is langer dan {max_length} tekens")
+    return text
 
 
-class _Reader:
-    def __init__(self, filename: str):
-        self.filename = filename
-        self.problems: list[FormatProblem] = []
+def Text(max_length: int = 200):
+    """One line of text of at most `max_length` characters."""
+    check = partial(_text, max_length=max_length)
+    return Annotated[str, Field(min_length=1, max_length=max_length), BeforeValidator(check)]
 
-    def add(self, node, path, message):
-        self.problems.append(FormatProblem(self.filename, _line(node), path, message))
 
-    def mapping(self, node, path, what, allowed) -> dict | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.add(
-                node,
-                path,
-                f"{what} moet sleutels met waarden hebben, maar er staat {_describe(node)}",
-            )
-            return None
-        result = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key not in allowed:
-                known = ", ".join(allowed)
-                self.add(key_node, path, f"onbekende sleutel '{key}'; toegestaan: {known}")
-            elif key in result:
-                self.add(key_node, path, f"sleutel '{key}' staat er twee keer")
-            else:
-                result[key] = value_node
-        for key, required in allowed.items():
-            if required and key not in result:
-                self.add(node, path, f"{what} mist de verplichte sleutel '{key}'")
-        return result
+def _key(value: Any) -> str:
+    key = _text(value, max_length=40)
+    if not KEY_RE.match(key):
+        raise problem(f"'{key}' is geen geldige sleutel: kleine letters, cijfers, - of _")
+    return key
 
-    def text(self, node, path, *, max_length=200) -> str | None:
-        if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
-            self.add(node, path, f"hier hoort een tekst, maar er staat {_describe(node)}")
-            return None
-        value = " ".join(str(node.value).split())
-        if not value:
-            self.add(node, path, "mag niet leeg zijn")
-            return None
-        if len(value) > max_length:
-            self.add(node, path, f"is langer dan {max_length} tekens")
-            return None
-        return value
 
-    def key(self, node, path, seen: set) -> str | None:
-        value = self.text(node, path, max_length=40)
-        if value is None:
-            return None
-        if not KEY_RE.match(value):
-            self.add(
-                node, path, f"'{value}' is geen geldige sleutel: kleine letters, cijfers, - of _"
-            )
-            return None
-        if value in seen:
-            self.add(node, path, f"sleutel '{value}' komt al eerder voor")
-            return None
-        seen.add(value)
-        return value
+def _number(value: Any, *, integer: bool = False) -> Fraction:
+    """A number of at least 0, exactly as written: 1.1 is 11/10, not the nearest float."""
+    number = yaml_number(value, integer=integer)
+    try:
+        exact = Fraction(str(number)) if number is not None else None
+    except ValueError:  # .inf, .nan
+        exact = None
+    if exact is None:
+        kind = "een geheel getal" if integer else "een getal"
+        raise problem(f"hier hoort {kind}, maar er staat {describe(value)}")
+    if exact < 0:
+        raise problem("mag niet kleiner zijn dan 0")
+    return exact
 
-    def number(self, node, path, *, integer=False, minimum=0) -> Fraction | None:
-        ok_tags = ("tag:yaml.org,2002:int",) + (() if integer else ("tag:yaml.org,2002:float",))
-        if not isinstance(node, yaml.ScalarNode) or node.tag not in ok_tags:
-            kind = "een geheel getal" if integer else "een getal"
-            self.add(node, path, f"hier hoort {kind}, maar er staat {_describe(node)}")
-            return None
-        value = Fraction(node.value.replace("_", ""))
-        if value < minimum:
-            self.add(node, path, f"mag niet kleiner zijn dan {minimum}")
-            return None
-        return value
 
-    def sequence(self, node, path, what) -> list:
-        if not isinstance(node, yaml.SequenceNode):
-            self.add(node, path, f"{what} moet een lijst zijn, maar er staat {_describe(node)}")
-            return []
-        return node.value
+def _points(value: Any) -> Fraction:
+    points = _number(value)
+    if points == 0:
+        raise problem("punten moeten groter dan 0 zijn")
+    return points
 
-    def texts(self, node, path) -> tuple[str, ...]:
-        items = (
-            self.text(item, f"{path}[{i}]")
-            for i, item in enumerate(self.sequence(node, path, path))
+
+def _one_of(value: Any, choices: tuple[str, ...], message: str) -> str:
+    text = _text(value)
+    if text not in choices:
+        raise problem(message.format(value=text))
+    return text
+
+
+Key = Annotated[str, Field(pattern=KEY_RE.pattern), BeforeValidator(_key)]
+# Stored as text ("3/2"), so no rounding creeps in between a file and the computation.
+Exact = Annotated[Fraction, PlainSerializer(str, return_type=str)]
+Points = Annotated[Exact, BeforeValidator(_points, json_schema_input_type=float)]
+Above = Annotated[Exact, BeforeValidator(_number, json_schema_input_type=float)]
+Size = Annotated[
+    int,
+    Field(ge=0, description="Vanaf deze groepsgrootte (leerlingen) geldt de grens."),
+    BeforeValidator(lambda value: int(_number(value, integer=True))),
+]
+Measure = Annotated[
+    Literal[MEASURES],
+    BeforeValidator(partial(_one_of, choices=MEASURES, message="kies 'index' of 'pupils'")),
+]
+NamedGroupsFor = Annotated[
+    Literal[SCHOOL_TYPES],
+    BeforeValidator(
+        partial(
+            _one_of,
+            choices=SCHOOL_TYPES,
+            message="onbekende soort school '{value}'; kies uit " + ", ".join(SCHOOL_TYPES),
         )
-        return tuple(item for item in items if item is not None)
+    ),
+]
+Group = Annotated[
+    str,
+    Field(max_length=MAX_GROUP_NAME),
+    BeforeValidator(partial(_text, max_length=MAX_GROUP_NAME)),
+]
+Aliases = Annotated[
+    list[Text()],
+    Field(description="Andere namen in een leerlingexport, in hoofd- of kleine letters."),
+]
 
-    # - the parts -
+_KEY = TypeAdapter(Key)
+_TEXT = TypeAdapter(Text())
+_GROUP = TypeAdapter(Group)
+_ABOVE = TypeAdapter(Above)
+_POINTS = TypeAdapter(Points)
+_WHOLE = TypeAdapter(Annotated[int, BeforeValidator(partial(_number, integer=True))])
 
-    def scheme(self, root) -> Scheme | None:
-        top = self.mapping(root, "", "het schema", _TOP)
-        if top is None:
-            return None
-        scheme_id = self.key(top["scheme"], "scheme", set()) if "scheme" in top else None
-        version = self.text(top["version"], "version", max_length=20) if "version" in top else None
-        name = self.text(top["name"], "name") if "name" in top else None
-        categories = self.categories(top.get("categories"))
-        domains = self.domains(top.get("domains"))
-        groups = self.groups(top.get("groups"))
-        named = self.named_groups_for(top.get("named_groups_for"))
-        signals = self.signals(top.get("signals"), {c.key for c in categories})
-        return Scheme(
-            id=scheme_id or "",
-            version=version or "",
-            name=name or "",
-            categories=tuple(categories),
-            domains=tuple(domains),
-            groups=tuple(groups),
-            named_groups_for=named,
-            signals=tuple(signals),
+
+class _SchemePart(DocumentModel):
+    """The scheme words what pydantic checks more briefly than the SOP model does."""
+
+    # What an empty list is told, for the lists that may not be empty.
+    empty: ClassVar[dict[str, str]] = {}
+
+    @classmethod
+    def not_a_mapping(cls, value: Any) -> Issue:
+        return Issue(
+            (), f"{cls.what} moet sleutels met waarden hebben, maar er staat {describe(value)}"
         )
 
-    def keyed(self, node, name: str, what: str, allowed: dict):
-        """Each mapping of the list `name`: (node, path, values, key, label, optional text)."""
-        seen: set = set()
-        for i, item in enumerate(self.sequence(node, name, name)):
-            path = f"{name}[{i}]"
-            values = self.mapping(item, path, what, allowed)
-            if values is None:
-                continue
+    @classmethod
+    def missing_key(cls, key: str) -> Issue:
+        return Issue((), f"{cls.what} mist de verplichte sleutel '{key}'")
 
-            def optional(field, default=None, max_length=200, path=path, values=values):
-                if field not in values:
-                    return default
-                return self.text(values[field], f"{path}.{field}", max_length=max_length)
+    @classmethod
+    def unknown_key(cls, key: str) -> Issue:
+        allowed = ", ".join(cls.keys())
+        message = f"onbekende sleutel '{key}'; toegestaan: {allowed}"
+        return Issue((key,), message, up=1, key_line=True)
 
-            key = self.key(values["key"], f"{path}.key", seen) if "key" in values else None
-            yield item, path, values, key, optional("label"), optional
+    @classmethod
+    def key_twice(cls, key: str, first_line: int, line: int) -> Issue:
+        return Issue((), f"sleutel '{key}' staat er twee keer", line_no=line)
 
-    def aliases(self, values, path) -> tuple[str, ...]:
-        return self.texts(values["aliases"], f"{path}.aliases") if "aliases" in values else ()
+    @classmethod
+    def not_a_list(cls, key: str, value: Any) -> Issue:
+        return Issue((key,), f"{{path}} moet een lijst zijn, maar er staat {describe(value)}")
 
-    def categories(self, node) -> list[Category]:
-        if node is None:
-            return []
-        if isinstance(node, yaml.SequenceNode) and not node.value:
-            self.add(node, "categories", "noem minstens één categorie")
-        items = []
-        for _, path, values, key, label, optional in self.keyed(
-            node, "categories", "een categorie", _CATEGORY
-        ):
-            points = self.number(values["points"], f"{path}.points") if "points" in values else None
-            if points is not None and points == 0:
-                self.add(values["points"], f"{path}.points", "punten moeten groter dan 0 zijn")
-                points = None
-            explanation = optional("explanation", "", max_length=600) or ""
-            short = optional("short", "", max_length=30) or ""
-            if key and label and points is not None:
-                items.append(
-                    Category(key, label, points, explanation, self.aliases(values, path), short)
-                )
-        return items
+    @classmethod
+    def empty_list(cls, key: str) -> Issue:
+        return Issue((key,), cls.empty[key])
 
-    def domains(self, node) -> list[Domain]:
-        if node is None:
-            return []
-        return [
-            Domain(key, label, self.aliases(values, path))
-            for _, path, values, key, label, _ in self.keyed(node, "domains", "een domein", _DOMAIN)
-            if key and label
-        ]
 
-    def groups(self, node) -> list[str]:
-        if node is None:
-            return []
-        groups = []
-        for i, item in enumerate(self.sequence(node, "groups", "groups")):
-            value = self.text(item, f"groups[{i}]", max_length=MAX_GROUP_NAME)
-            if value is None:
-                continue
-            name = normalise_group(value)
-            if name in groups:
-                self.add(item, f"groups[{i}]", f"groep '{value}' staat er twee keer")
-            else:
-                groups.append(name)
-        return groups
+class CategoryDoc(_SchemePart):
+    model_config = ConfigDict(title="Categorie")
+    what: ClassVar[str] = "een categorie"
 
-    def named_groups_for(self, node) -> tuple[str, ...]:
-        if node is None:
-            return ()
-        values = self.texts(node, "named_groups_for")
-        for i, value in enumerate(values):
-            if value not in SCHOOL_TYPES:
-                self.add(
-                    node.value[i],
-                    f"named_groups_for[{i}]",
-                    f"onbekende soort school '{value}'; kies uit {', '.join(SCHOOL_TYPES)}",
-                )
-        return tuple(v for v in values if v in SCHOOL_TYPES)
+    key: Key
+    label: Text()
+    short: Text(30) = Field("", description="Korte naam voor tabellen en grafieken.")
+    points: Points = Field(description="Punten per leerling; groter dan 0.")
+    explanation: Text(600) = ""
+    aliases: Aliases = []
 
-    def signals(self, node, category_keys: set) -> list[Signal]:
-        if node is None:
-            return []
-        items = []
-        for item, path, values, key, label, optional in self.keyed(
-            node, "signals", "een signaal", _SIGNAL
-        ):
-            measure = optional("measure")
-            if measure is not None and measure not in MEASURES:
-                self.add(values["measure"], f"{path}.measure", "kies 'index' of 'pupils'")
-                measure = None
-            categories = ()
-            if "categories" in values:
-                categories = self.texts(values["categories"], f"{path}.categories")
-                for j, cat in enumerate(categories):
-                    if cat not in category_keys:
-                        self.add(
-                            values["categories"].value[j],
-                            f"{path}.categories[{j}]",
-                            f"onbekende categorie '{cat}'",
-                        )
-            if measure == "pupils" and not categories:
-                self.add(item, path, "een signaal op aantallen leerlingen noemt 'categories'")
-            levels = self.levels(values.get("levels"), f"{path}.levels", measure)
-            if key and label and measure and levels:
-                items.append(Signal(key, measure, label, tuple(levels), tuple(categories)))
-        return items
 
-    def levels(self, node, path, measure) -> list[Level]:
-        if node is None:
-            return []
-        levels = []
-        for i, item in enumerate(self.sequence(node, path, path)):
-            values = self.mapping(item, f"{path}[{i}]", "een grens", _LEVEL)
-            if values is None or len(values) < 2:
-                continue
-            size = self.number(values["from_size"], f"{path}[{i}].from_size", integer=True)
-            above = self.number(values["above"], f"{path}[{i}].above", integer=measure == "pupils")
-            if size is None or above is None:
-                continue
-            if any(lv.from_size == size for lv in levels):
-                self.add(item, f"{path}[{i}]", f"er is al een grens vanaf {size} leerlingen")
-                continue
-            levels.append(Level(int(size), above))
-        if node is not None and not levels and not self.problems:
-            self.add(node, path, "noem minstens één grens")
-        return sorted(levels, key=lambda lv: lv.from_size)
+class DomainDoc(_SchemePart):
+    model_config = ConfigDict(title="Domein")
+    what: ClassVar[str] = "een domein"
+
+    key: Key
+    label: Text()
+    aliases: Aliases = []
+
+
+class LevelDoc(_SchemePart):
+    model_config = ConfigDict(title="Grens")
+    what: ClassVar[str] = "een grens"
+
+    from_size: Size
+    above: Above = Field(description="Het signaal gaat af boven deze waarde.")
+
+
+def _by_size(levels: list[LevelDoc]) -> list[LevelDoc]:
+    return sorted(levels, key=lambda level: level.from_size)
+
+
+class SignalDoc(_SchemePart):
+    model_config = ConfigDict(title="Signaal")
+    what: ClassVar[str] = "een signaal"
+    empty: ClassVar[dict[str, str]] = {"levels": "noem minstens één grens"}
+
+    key: Key
+    measure: Measure = Field(
+        description="index: punten per leerling; pupils: leerlingen in 'categories'."
+    )
+    label: Text()
+    levels: Annotated[list[LevelDoc], AfterValidator(_by_size)] = Field(min_length=1)
+    categories: list[Text()] = Field([], description="Nodig bij measure: pupils.")
+
+    @classmethod
+    def rules(cls, data: dict) -> Iterator[Issue]:
+        pupils = data.get("measure") == "pupils"
+        categories = data.get("categories")
+        listed = categories if isinstance(categories, list) else []
+        if pupils and not any(valid(_TEXT, category) for category in listed):
+            yield Issue((), "een signaal op aantallen leerlingen noemt 'categories'")
+        sizes: set[int] = set()
+        for index, level in mappings_in(data, "levels"):
+            above = level.get("above")
+            if pupils and valid(_ABOVE, above) is not None and valid(_WHOLE, above) is None:
+                message = f"hier hoort een geheel getal, maar er staat {describe(above)}"
+                yield Issue(("levels", index, "above"), message)
+            size = getattr(valid(LevelDoc, level), "from_size", None)
+            if size in sizes:
+                yield Issue(("levels", index), f"er is al een grens vanaf {size} leerlingen")
+            elif size is not None:
+                sizes.add(size)
+
+
+class SchemeDoc(_SchemePart):
+    model_config = ConfigDict(title="Schema voor de Verscheidenheidsindex")
+    what: ClassVar[str] = "het schema"
+    empty: ClassVar[dict[str, str]] = {"categories": "noem minstens één categorie"}
+
+    id: Key = Field(validation_alias="scheme", description="De id van het schema.")
+    version: Text(20) = Field(description='Bijvoorbeeld "2.0"; zet het tussen aanhalingstekens.')
+    name: Text()
+    categories: list[CategoryDoc] = Field(min_length=1)
+    domains: list[DomainDoc] = []
+    groups: list[Annotated[Group, AfterValidator(normalise_group)]] = Field(
+        description='Groepen zoals "5" of "5/6"; "Groep 5-6" wordt "5/6".'
+    )
+    named_groups_for: list[NamedGroupsFor] = Field(
+        [], description="Soorten school die hun groepen een eigen naam mogen geven."
+    )
+    signals: list[SignalDoc] = []
+
+    @classmethod
+    def rules(cls, data: dict) -> Iterator[Issue]:
+        known: set[str] = set()  # categories a signal may name: key, label and points right
+        for part in ("categories", "domains", "signals"):
+            seen: set[str] = set()
+            for index, item in mappings_in(data, part):
+                key = valid(_KEY, item.get("key"))
+                if key in seen:
+                    yield Issue((part, index, "key"), f"sleutel '{key}' komt al eerder voor")
+                elif key:
+                    seen.add(key)
+                    label, points = item.get("label"), item.get("points")
+                    if part == "categories" and valid(_TEXT, label) and valid(_POINTS, points):
+                        known.add(key)
+        groups: set[str] = set()
+        for index, raw in enumerate(data["groups"] if isinstance(data.get("groups"), list) else ()):
+            group = valid(_GROUP, raw)
+            if group and normalise_group(group) in groups:
+                yield Issue(("groups", index), f"groep '{group}' staat er twee keer")
+            elif group:
+                groups.add(normalise_group(group))
+        for s, signal in mappings_in(data, "signals"):
+            categories = signal.get("categories")
+            for index, raw in enumerate(categories if isinstance(categories, list) else ()):
+                category = valid(_TEXT, raw)
+                if category and category not in known:
+                    at = ("signals", s, "categories", index)
+                    yield Issue(at, f"onbekende categorie '{category}'")
 
 
 def parse_scheme(text: str | bytes, filename: str = "<schema>") -> tuple[Scheme, dict]:
     """Check a scheme in YAML; return it plus the normalised dict to store. FormatError if not."""
-    source = decode_source(text, filename)
-    if not source.strip():
-        raise FormatError([FormatProblem(filename, None, "", "het bestand is leeg")])
-    root = compose_yaml(source, filename)
-    if root is None:
-        raise FormatError(
-            [FormatProblem(filename, None, "", "het bestand bevat alleen commentaar")]
-        )
-    reader = _Reader(filename)
-    scheme = reader.scheme(root)
-    if reader.problems or scheme is None:
-        raise FormatError(sorted(reader.problems, key=lambda p: p.line or 0))
-    return scheme, scheme_to_dict(scheme)
-
-
-def scheme_to_dict(scheme: Scheme) -> dict:
-    return {
-        "id": scheme.id,
-        "version": scheme.version,
-        "name": scheme.name,
-        "categories": [
-            {
-                "key": c.key,
-                "label": c.label,
-                "points": str(c.points),
-                "explanation": c.explanation,
-                "aliases": list(c.aliases),
-                "short": c.short,
-            }
-            for c in scheme.categories
-        ],
-        "domains": [
-            {"key": d.key, "label": d.label, "aliases": list(d.aliases)} for d in scheme.domains
-        ],
-        "groups": list(scheme.groups),
-        "named_groups_for": list(scheme.named_groups_for),
-        "signals": [
-            {
-                "key": s.key,
-                "measure": s.measure,
-                "label": s.label,
-                "categories": list(s.categories),
-                "levels": [{"from_size": lv.from_size, "above": str(lv.above)} for lv in s.levels],
-            }
-            for s in scheme.signals
-        ],
-    }
+    definition = load_yaml(SchemeDoc, text, filename).model_dump()
+    return scheme_from_dict(definition), definition
 
 
 def scheme_from_dict(data: dict) -> Scheme:

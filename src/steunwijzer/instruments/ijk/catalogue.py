@@ -1,21 +1,44 @@
 """The IJK catalogue: groups of standards with indicators, the scale and the Kijkwijzer items.
 
 Pure Python, no Django. A partnership keeps its catalogue as YAML (docs/instruments-ijk.md);
-`parse_catalogue` checks it with the regional model's YAML checker, so every problem names its
-line and place, and returns a `Catalogue` plus the plain dict `CatalogueVersion` stores.
+the pydantic models at the end (`CatalogueDoc`) describe it, with the regional model's value
+types, so messages read the same. `parse_catalogue` reads it with the loader the three YAML
+documents share (core/yaml_documents.py: every problem with its line and place) and returns a
+`Catalogue` plus the plain dict `CatalogueVersion` stores (the model's dump).
 Codes are data: the inspectorate renames its standards between versions of its framework.
 """
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
+from typing import Annotated, Any, ClassVar, Literal
 
-import yaml
+from pydantic import BeforeValidator, ConfigDict, Field, TypeAdapter
 
-from steunwijzer.regional_model.loader import FormatError, FormatProblem, decode_source
-from steunwijzer.regional_model.yaml_checker import _join, _Parser
+from steunwijzer.core.yaml_documents import (
+    DocumentModel,
+    FormatError,
+    FormatProblem,
+    Issue,
+    key_used_before,
+    load_yaml,
+    mappings_in,
+    problem,
+    valid,
+)
+from steunwijzer.regional_model.format_values import (
+    Key,
+    Line,
+    PositiveInt,
+    RequiredLine,
+    RequiredText,
+    Text,
+    text_type,
+    text_value,
+)
 
 __all__ = [
     "DEFAULT_CATALOGUE_PATH",
@@ -32,22 +55,6 @@ CATALOGUE_MARKER = "ijk-catalogus"
 CODE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9._-]{0,19}$")
 VERSION_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,19}$")
 ID_RE = re.compile(r"^[a-z][a-z0-9_-]{0,59}$")
-
-TOP_KEYS = {
-    "format": True,
-    "id": True,
-    "name": True,
-    "version": True,
-    "description": False,
-    "scale": True,
-    "groups": True,
-    "kijkwijzer": False,
-}
-SCALE_KEYS = {"score": True, "label": True}
-GROUP_KEYS = {"key": True, "title": True, "source": False, "standards": True}
-STANDARD_KEYS = {"code": True, "title": True, "indicators": True}
-INDICATOR_KEYS = {"code": True, "text": True}
-ITEM_KEYS = {"key": True, "text": True, "indicators": True}
 
 
 @dataclass(frozen=True)
@@ -141,36 +148,6 @@ class Catalogue:
         return next(s.group for s in self.standards if s.code == standard_code)
 
 
-def catalogue_to_dict(catalogue: Catalogue) -> dict:
-    return {
-        "id": catalogue.id,
-        "name": catalogue.name,
-        "version": catalogue.version,
-        "description": catalogue.description,
-        "scale": [{"score": p.score, "label": p.label} for p in catalogue.scale],
-        "groups": [
-            {
-                "key": g.key,
-                "title": g.title,
-                "source": g.source,
-                "standards": [
-                    {
-                        "code": s.code,
-                        "title": s.title,
-                        "indicators": [{"code": i.code, "text": i.text} for i in s.indicators],
-                    }
-                    for s in g.standards
-                ],
-            }
-            for g in catalogue.groups
-        ],
-        "kijkwijzer": [
-            {"key": k.key, "text": k.text, "indicators": list(k.indicators)}
-            for k in catalogue.items
-        ],
-    }
-
-
 def catalogue_from_dict(data: dict) -> Catalogue:
     return Catalogue(
         id=data["id"],
@@ -206,9 +183,8 @@ def catalogue_from_dict(data: dict) -> Catalogue:
 
 def parse_catalogue(text: str | bytes, filename: str = "<catalogus>") -> tuple[Catalogue, dict]:
     """Check a catalogue in YAML; return it plus the dict to store. Raises `FormatError`."""
-    source = decode_source(text, filename)
-    catalogue = _CatalogueParser(filename).parse(source)
-    return catalogue, catalogue_to_dict(catalogue)
+    definition = load_yaml(CatalogueDoc, text, filename).model_dump()
+    return catalogue_from_dict(definition), definition
 
 
 @cache
@@ -226,182 +202,170 @@ def catalogue_summary(catalogue: Catalogue) -> str:
     )
 
 
-class _CatalogueParser(_Parser):
-    """The regional model's checker (line numbers, Dutch messages), for the IJK catalogue."""
+# - reading YAML -
 
-    def __init__(self, filename: str):
-        super().__init__(filename)
-        self.codes: dict[str, tuple[int | None, str]] = {}
-        self.indicator_codes: set[str] = set()
 
-    def model(self, root: yaml.Node) -> Catalogue:
-        top = self.mapping(root, "", "de catalogus", TOP_KEYS)
-        if top is None:
-            return Catalogue(id="", name="", version="", scale=(), groups=())
-        get = lambda key: top.get(key, (None, None))[1]  # noqa: E731
-        marker = self.text(get("format"), "format", required=True)
-        if "format" in top and marker and marker != CATALOGUE_MARKER:
-            self.add(
-                get("format"),
-                "format",
-                f"dit is geen IJK-catalogus: 'format' moet '{CATALOGUE_MARKER}' zijn, "
-                f"niet '{marker}'",
-            )
-        catalogue_id = self.pattern(get("id"), "id", ID_RE, "catalogus-id", "ijk-hofstad")
-        version = self.pattern(get("version"), "version", VERSION_RE, "versie", "2025.1")
-        name = self.text(get("name"), "name", required=True, single_line=True, max_length=200)
-        description = self.text(get("description"), "description")
-        scale = self.scale(get("scale")) if "scale" in top else ()
-        groups = []
-        if "groups" in top:
-            for index, node in enumerate(self.sequence(get("groups"), "groups", "groups")):
-                group = self.group(node, f"groups[{index}]")
-                if group is not None:
-                    groups.append(group)
-        items = []
-        if "kijkwijzer" in top:
-            keys: dict = {}
-            nodes = self.sequence(get("kijkwijzer"), "kijkwijzer", "kijkwijzer")
-            for index, node in enumerate(nodes):
-                item = self.item_of(node, f"kijkwijzer[{index}]", keys)
-                if item is not None:
-                    items.append(item)
-        return Catalogue(
-            id=catalogue_id,
-            name=name,
-            version=version,
-            description=description,
-            scale=scale,
-            groups=tuple(groups),
-            items=tuple(items),
+def _marker(value: Any) -> str:
+    marker = text_value(value, required=True)
+    if marker != CATALOGUE_MARKER:
+        raise problem(
+            f"dit is geen IJK-catalogus: 'format' moet '{CATALOGUE_MARKER}' zijn, niet '{marker}'"
         )
+    return marker
 
-    def pattern(self, node, path, regex, what, example) -> str:
-        value = self.text(node, path, required=True, single_line=True)
-        if value and not regex.match(value):
-            self.add(
-                node,
-                path,
-                f"{what} '{value}' mag alleen letters, cijfers, punten, - en _ bevatten, "
-                f'hooguit 20 tekens (bijvoorbeeld "{example}")',
-            )
-        return value
 
-    def scale(self, node) -> tuple[ScalePoint, ...]:
-        points = []
-        for index, point_node in enumerate(self.sequence(node, "scale", "scale")):
-            path = f"scale[{index}]"
-            m = self.mapping(point_node, path, "een schaalpunt", SCALE_KEYS)
-            if m is None:
+def _pattern(value: Any, regex: re.Pattern, what: str, example: str) -> str:
+    text = text_value(value, required=True, single_line=True)
+    if not regex.match(text):
+        raise problem(
+            f"{what} '{text}' mag alleen letters, cijfers, punten, - en _ bevatten, hooguit "
+            f'20 tekens (bijvoorbeeld "{example}")'
+        )
+    return text
+
+
+def _code(value: Any, what: str) -> str:
+    code = text_value(value, required=True, single_line=True)
+    if not CODE_RE.match(code):
+        raise problem(
+            f"{what} '{code}' mag alleen letters, cijfers, punten, - en _ bevatten, begint met "
+            "een letter en is hooguit 20 tekens (bijvoorbeeld 'OP1')"
+        )
+    return code
+
+
+def Code(what: str):
+    """A code of a standard or indicator; `what` names it in a message."""
+    check = partial(_code, what=what)
+    return Annotated[str, Field(pattern=CODE_RE.pattern), BeforeValidator(check)]
+
+
+def _matching(regex: re.Pattern, what: str, example: str):
+    check = partial(_pattern, regex=regex, what=what, example=example)
+    return Annotated[str, Field(pattern=regex.pattern), BeforeValidator(check)]
+
+
+_CODE = TypeAdapter(Code("code"))
+_KEY = TypeAdapter(Key("sleutel"))
+_REQUIRED_LINE = TypeAdapter(RequiredLine)
+
+
+class ScalePointDoc(DocumentModel):
+    model_config = ConfigDict(title="Schaalpunt")
+    what: ClassVar[str] = "een schaalpunt"
+
+    score: PositiveInt = Field(description="Een hoger punt dan het vorige, met 1 erbij.")
+    label: text_type(required=True, single_line=True, max_length=40)
+
+
+class IndicatorDoc(DocumentModel):
+    model_config = ConfigDict(title="Indicator")
+    what: ClassVar[str] = "een indicator"
+
+    code: Code("code") = Field(description="Uniek; mag gelijk zijn aan die van de standaard.")
+    text: RequiredText
+
+
+class StandardDoc(DocumentModel):
+    model_config = ConfigDict(title="Standaard")
+    what: ClassVar[str] = "een standaard"
+
+    code: Code("standaardcode") = Field(description="Uniek in de catalogus, bijvoorbeeld OP1.")
+    title: RequiredLine
+    indicators: list[IndicatorDoc] = Field(min_length=1)
+
+
+class GroupDoc(DocumentModel):
+    model_config = ConfigDict(title="Groep van standaarden")
+    what: ClassVar[str] = "een groep"
+
+    key: Key("groepssleutel")
+    title: RequiredLine
+    source: Line = Field("", description='Bijvoorbeeld "Onderzoekskader 2021, bijgewerkt 2023".')
+    standards: list[StandardDoc] = Field(min_length=1)
+
+
+class KijkwijzerItemDoc(DocumentModel):
+    model_config = ConfigDict(title="Kijkwijzer-item")
+    what: ClassVar[str] = "een Kijkwijzer-item"
+
+    key: Key("itemsleutel")
+    text: RequiredText
+    indicators: list[RequiredLine] = Field(
+        min_length=1, description="Codes van de indicatoren waar dit item naar kijkt."
+    )
+
+
+class CatalogueDoc(DocumentModel):
+    model_config = ConfigDict(title="IJK-catalogus")
+    what: ClassVar[str] = "de catalogus"
+
+    # Only says what the file is; not stored.
+    format: Annotated[Literal[CATALOGUE_MARKER], BeforeValidator(_marker)] = Field(exclude=True)
+    id: _matching(ID_RE, "catalogus-id", "ijk-hofstad")
+    name: text_type(required=True, single_line=True, max_length=200)
+    version: _matching(VERSION_RE, "versie", "2025.1") = Field(
+        description='Bijvoorbeeld "2025.1"; zet het tussen aanhalingstekens.'
+    )
+    description: Text = ""
+    scale: list[ScalePointDoc] = Field(min_length=1, description="Minstens drie punten, oplopend.")
+    groups: list[GroupDoc] = Field(min_length=1)
+    kijkwijzer: list[KijkwijzerItemDoc] = Field([], min_length=1)
+
+    @classmethod
+    def rules(cls, data: dict) -> Iterator[Issue]:
+        scores: list[int] = []
+        for index, raw in mappings_in(data, "scale"):
+            point = valid(ScalePointDoc, raw)
+            if point is None:
                 continue
-            score_node = m.get("score", (None, None))[1]
-            score = self.positive_int(score_node, _join(path, "score"))
-            label = self.text(
-                m.get("label", (None, None))[1],
-                _join(path, "label"),
-                required=True,
-                single_line=True,
-                max_length=40,
-            )
-            if score is None or not label:
-                continue
-            expected = points[0].score + len(points) if points else score
-            if score != expected:
-                self.add(
-                    score_node,
-                    _join(path, "score"),
-                    f"de scores moeten oplopen met 1: hier hoort {expected}, niet {score}",
+            expected = scores[0] + len(scores) if scores else point.score
+            if point.score != expected:
+                message = (
+                    f"de scores moeten oplopen met 1: hier hoort {expected}, niet {point.score}"
                 )
-            points.append(ScalePoint(score, label))
-        if isinstance(node, yaml.SequenceNode) and node.value and len(node.value) < 3:
-            self.add(node, "scale", "een schaal heeft minstens drie punten")
-        return tuple(points)
-
-    def code(self, node, path, what) -> str:
-        value = self.text(node, path, required=True, single_line=True)
-        if not value:
-            return value
-        if not CODE_RE.match(value):
-            self.add(
-                node,
-                path,
-                f"{what} '{value}' mag alleen letters, cijfers, punten, - en _ bevatten, "
-                "begint met een letter en is hooguit 20 tekens (bijvoorbeeld 'OP1')",
-            )
-        return value
-
-    def group(self, node, path) -> Group | None:
-        m = self.mapping(node, path, "een groep", GROUP_KEYS)
-        if m is None:
-            return None
-        get = lambda key: m.get(key, (None, None))[1]  # noqa: E731
-        key = self.key(get("key"), _join(path, "key"), "groepssleutel")
-        title = self.text(get("title"), _join(path, "title"), required=True, single_line=True)
-        source = self.text(get("source"), _join(path, "source"), single_line=True)
-        standards = []
-        for index, s_node in enumerate(
-            self.sequence(get("standards"), _join(path, "standards"), "standards")
-            if "standards" in m
-            else ()
-        ):
-            standard = self.standard(s_node, f"{path}.standards[{index}]", key)
-            if standard is not None:
-                standards.append(standard)
-        return Group(key=key, title=title, source=source, standards=tuple(standards))
-
-    def standard(self, node, path, group_key) -> Standard | None:
-        m = self.mapping(node, path, "een standaard", STANDARD_KEYS)
-        if m is None:
-            return None
-        get = lambda key: m.get(key, (None, None))[1]  # noqa: E731
-        code = self.code(get("code"), _join(path, "code"), "standaardcode")
-        if code:
-            self.unique(self.codes, code, get("code"), _join(path, "code"), "onderdeel")
-        title = self.text(get("title"), _join(path, "title"), required=True, single_line=True)
-        indicators = []
-        for index, i_node in enumerate(
-            self.sequence(get("indicators"), _join(path, "indicators"), "indicators")
-            if "indicators" in m
-            else ()
-        ):
-            i_path = f"{path}.indicators[{index}]"
-            im = self.mapping(i_node, i_path, "een indicator", INDICATOR_KEYS)
-            if im is None:
-                continue
-            i_code = self.code(im.get("code", (None, None))[1], _join(i_path, "code"), "code")
-            # An indicator may share its standard's code (one indicator per standard).
-            if i_code and i_code != code:
-                self.unique(self.codes, i_code, im["code"][1], _join(i_path, "code"), "onderdeel")
-            elif i_code and any(i.code == i_code for i in indicators):
-                self.add(im["code"][1], _join(i_path, "code"), f"code '{i_code}' staat er al")
-            text = self.text(im.get("text", (None, None))[1], _join(i_path, "text"), required=True)
-            indicators.append(Indicator(i_code, text, code))
-            self.indicator_codes.add(i_code)
-        return Standard(code=code, title=title, group=group_key, indicators=tuple(indicators))
-
-    def item_of(self, node, path, keys: dict) -> KijkwijzerItem | None:
-        m = self.mapping(node, path, "een Kijkwijzer-item", ITEM_KEYS)
-        if m is None:
-            return None
-        get = lambda key: m.get(key, (None, None))[1]  # noqa: E731
-        key = self.key(get("key"), _join(path, "key"), "itemsleutel")
-        if key:
-            self.unique(keys, key, get("key"), _join(path, "key"), "Kijkwijzer-item")
-        text = self.text(get("text"), _join(path, "text"), required=True)
-        codes = []
-        for index, c_node in enumerate(
-            self.sequence(get("indicators"), _join(path, "indicators"), "indicators")
-            if "indicators" in m
-            else ()
-        ):
-            c_path = f"{path}.indicators[{index}]"
-            code = self.text(c_node, c_path, required=True, single_line=True)
-            if code and code not in self.indicator_codes:
-                match = difflib.get_close_matches(
-                    code, sorted(self.indicator_codes), n=1, cutoff=0.5
+                yield Issue(("scale", index, "score"), message)
+            scores.append(point.score)
+        if isinstance(data.get("scale"), list) and 0 < len(data["scale"]) < 3:
+            yield Issue(("scale",), "een schaal heeft minstens drie punten")
+        indicators: set[str] = set()
+        yield from cls._codes(data, indicators)
+        keys: dict = {}
+        for index, item in mappings_in(data, "kijkwijzer"):
+            key = valid(_KEY, item.get("key"))
+            if key:
+                yield from key_used_before(
+                    keys, key, ("kijkwijzer", index, "key"), "Kijkwijzer-item"
                 )
-                hint = f"bedoel je '{match[0]}'?" if match else "zie de codes onder groups"
-                self.add(c_node, c_path, f"onbekende indicator '{code}'; {hint}")
-            elif code:
-                codes.append((c_node, c_path, code))
-        return KijkwijzerItem(key, text, tuple(code for _, _, code in codes))
+            refs = item.get("indicators")
+            for j, raw in enumerate(refs if isinstance(refs, list) else ()):
+                code = valid(_REQUIRED_LINE, raw)
+                if code and code not in indicators:
+                    match = difflib.get_close_matches(code, sorted(indicators), n=1, cutoff=0.5)
+                    hint = f"bedoel je '{match[0]}'?" if match else "zie de codes onder groups"
+                    at = ("kijkwijzer", index, "indicators", j)
+                    yield Issue(at, f"onbekende indicator '{code}'; {hint}")
+
+    @staticmethod
+    def _codes(data: dict, indicators: set[str]) -> Iterator[Issue]:
+        """Codes of standards and indicators are unique in the catalogue; `indicators` gets
+        the indicator codes, for the Kijkwijzer to point at."""
+        codes: dict = {}
+        for g, group in mappings_in(data, "groups"):
+            for s, standard in mappings_in(group, "standards"):
+                at = ("groups", g, "standards", s)
+                code = valid(_CODE, standard.get("code"))
+                if code:
+                    yield from key_used_before(codes, code, (*at, "code"), "onderdeel")
+                own: list[str] = []
+                for i, indicator in mappings_in(standard, "indicators"):
+                    where = (*at, "indicators", i, "code")
+                    indicator_code = valid(_CODE, indicator.get("code"))
+                    # An indicator may share its standard's code (one indicator per standard).
+                    if indicator_code and indicator_code != code:
+                        yield from key_used_before(codes, indicator_code, where, "onderdeel")
+                    elif indicator_code in own:
+                        yield Issue(where, f"code '{indicator_code}' staat er al")
+                    if indicator_code:
+                        own.append(indicator_code)
+                        indicators.add(indicator_code)

@@ -1,15 +1,21 @@
-"""`manage.py format validate FILE` and `manage.py format import FILE --partnership SLUG`.
+"""`manage.py format validate FILE`, `manage.py format import FILE --partnership SLUG` and
+`manage.py format schema`.
 
 The file is checked before it is read (core/command_files.py): missing, a folder, empty or
 larger than MAX_SOURCE_BYTES (1 MB) gives a Dutch message. A file of the wrong kind (a PDF, a
 zip, another command's YAML) is named as such. Nothing is stored unless the file is in order.
+`schema` prints the file's JSON Schema, from the same pydantic models that check it, so a
+partnership can have its own editor check the YAML while it is written.
 """
+
+import json
 
 import yaml
 from django.core.management.base import BaseCommand, CommandError
 
 from steunwijzer.core.command_files import read_input
 from steunwijzer.organisations.models import Partnership
+from steunwijzer.regional_model.format_document import SopModelDoc
 from steunwijzer.regional_model.loader import (
     DEFAULT_FORMAT_PATH,
     MAX_SOURCE_BYTES,
@@ -57,9 +63,13 @@ class Command(BaseCommand):
     file_help = "YAML-bestand (standaard: het meegeleverde Haaglanden-model)"
     validate_help = "Controleer een modelbestand en toon alle problemen."
     import_help = "Lees een modelbestand in als nieuwe versie voor een samenwerkingsverband."
+    schema_help = "Toon het JSON Schema van een modelbestand, voor de eigen editor."
+    document = SopModelDoc
 
     def add_arguments(self, parser):
-        actions = parser.add_subparsers(dest="action", required=True, metavar="validate|import")
+        actions = parser.add_subparsers(
+            dest="action", required=True, metavar="validate|import|schema"
+        )
         validate = actions.add_parser("validate", help=self.validate_help)
         validate.add_argument(
             "file", nargs="?", default=str(self.default_file), help=self.file_help
@@ -71,8 +81,13 @@ class Command(BaseCommand):
             metavar="SLUG",
             help="slug van het samenwerkingsverband; mag weg als er precies één is",
         )
+        actions.add_parser("schema", help=self.schema_help)
 
-    def handle(self, *args, action, file, **options):
+    def handle(self, *args, action, file=None, **options):
+        if action == "schema":
+            schema = self.document.model_json_schema()
+            self.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2))
+            return
         source = self.read(file)
         partnership = self.partnership(options.get("partnership")) if action == "import" else None
         try:

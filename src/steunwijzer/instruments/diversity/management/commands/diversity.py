@@ -1,6 +1,6 @@
-"""`steunwijzer diversity validate FILE` and `… import FILE --partnership SLUG`."""
+"""`steunwijzer diversity validate FILE`, `… import FILE --partnership SLUG` and `… schema`."""
 
-from steunwijzer.instruments.diversity.scheme import DEFAULT_SCHEME_PATH, parse_scheme
+from steunwijzer.instruments.diversity.scheme import DEFAULT_SCHEME_PATH, SchemeDoc, parse_scheme
 from steunwijzer.instruments.diversity.services import scheme_import
 from steunwijzer.regional_model.management.commands.format import Command as FormatCommand
 
@@ -22,6 +22,8 @@ class Command(FormatCommand):
     file_help = "YAML-bestand (standaard: het meegeleverde standaardschema)"
     validate_help = "Controleer een schemabestand en toon alle problemen."
     import_help = "Lees een schema in als nieuwe versie voor een samenwerkingsverband."
+    schema_help = "Toon het JSON Schema van een schemabestand, voor de eigen editor."
+    document = SchemeDoc
 
     def check_file(self, source: str, file: str) -> str:
         scheme, _ = parse_scheme(source, file)

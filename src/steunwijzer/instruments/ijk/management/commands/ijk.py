@@ -1,7 +1,8 @@
-"""`steunwijzer ijk validate FILE` and `steunwijzer ijk import FILE --partnership SLUG`."""
+"""`steunwijzer ijk validate FILE`, `… import FILE --partnership SLUG` and `… schema`."""
 
 from steunwijzer.instruments.ijk.catalogue import (
     DEFAULT_CATALOGUE_PATH,
+    CatalogueDoc,
     catalogue_summary,
     parse_catalogue,
 )
@@ -19,6 +20,8 @@ class Command(FormatCommand):
     file_help = f"YAML-bestand (standaard: de meegeleverde catalogus {DEFAULT_CATALOGUE_PATH.name})"
     validate_help = "Controleer een catalogus en toon alle problemen."
     import_help = "Lees een catalogus in als nieuwe versie voor een samenwerkingsverband."
+    schema_help = "Toon het JSON Schema van een catalogus, voor de eigen editor."
+    document = CatalogueDoc
 
     def check_file(self, source: str, file: str) -> str:
         catalogue, _ = parse_catalogue(source, file)
