@@ -10,6 +10,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.utils import translation
 
 from tests.catalogues import SRC, catalogues, problems, read_po
 
@@ -74,3 +75,22 @@ def test_the_reader_sees_empty_and_fuzzy_entries(tmp_path):
     assert "'Empty' has no Dutch" in found[0]
     assert "'Guess' is marked fuzzy" in found[1]
     assert "(context 'menu') has no Dutch" in found[2]
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=ids)
+def test_our_dutch_is_what_shows(po):
+    """Django merges every catalogue, the installed apps' first: Django's own admin says
+    "Afmelden" for "Log out". A msgid another catalogue also has must come with a context."""
+    shown_otherwise = []
+    with translation.override("nl"):
+        for entry in read_po(po)[1:]:
+            if entry.plural is not None:
+                continue
+            shown = (
+                translation.pgettext(entry.context, entry.msgid)
+                if entry.context
+                else translation.gettext(entry.msgid)
+            )
+            if shown != entry.msgstr[0]:
+                shown_otherwise.append(f"{entry.msgid!r}: {shown!r}, not {entry.msgstr[0]!r}")
+    assert shown_otherwise == [], "\n".join(shown_otherwise)
