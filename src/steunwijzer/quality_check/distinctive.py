@@ -45,8 +45,8 @@ def shingles(text: str, n: int = SHINGLE_SIZE) -> frozenset[int]:
 
 def compact(text_shingles: Collection[int]) -> array:
     """The shingles as an array of 32-bit ints: a tenth of a frozenset's memory. The corpus of
-    a partnership with 1,000 schools holds some 10,000 chapters; as frozensets they took about
-    70 MB in every worker (docs/benchmarks.md), as arrays about 7 MB."""
+    a partnership with 1,000 schools holds some 10,000 chapters; as frozensets they added about
+    70 MB to every worker (docs/quality-check.md, "Cost")."""
     return array("I", sorted(text_shingles))
 
 
