@@ -23,7 +23,6 @@ UNITS = {
     "fte": ("fte", Decimal("0.01")),
     "uren": ("uur", Decimal("1")),
 }
-UNIT_LABELS = {"euro": "euro", "fte": "fte (formatieplaatsen)", "uren": "uren"}
 # How a unit is rounded, in the calculation's words and in the error for a finer amount.
 ROUNDED_TO = {"euro": "op hele euro's", "fte": "op 0,01 fte", "uren": "op hele uren"}
 TOO_FINE = {
@@ -31,7 +30,8 @@ TOO_FINE = {
     "fte": "vul fte in met hoogstens twee cijfers achter de komma",
     "uren": "vul hele uren in",
 }
-BASES = {"punten": "indexpunten (zorgzwaarte)", "leerlingen": "aantal leerlingen"}
+# The bases an allocation can divide by; their labels are in dashboards/labels.py.
+BASES = ("punten", "leerlingen")
 # What one unit of weight is called per basis, for "per indexpunt: ..." in the calculation.
 WEIGHT_NAMES = {"punten": "indexpunt", "leerlingen": "leerling"}
 TIMES = "\N{MULTIPLICATION SIGN}"
