@@ -18,6 +18,7 @@ from steunwijzer.core.numbers import dutch_number
 from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.profiles.models import Profile
 from steunwijzer.quality_check.findings import CHECKS
+from steunwijzer.quality_check.presenters import CHECK_LABELS
 
 from .instruments import diversity_index, ijk_by_year, ijk_scores, index_by_year
 
@@ -166,7 +167,7 @@ def distributions(school_ids, school_year, check_counts) -> dict:
         "checks": Chart(
             title=_("SOP check: findings in the region per kind, %(school_year)s")
             % {"school_year": school_year},
-            categories=tuple(CHECKS.values()),
+            categories=tuple(str(CHECK_LABELS[k]) for k in CHECKS),
             series=(Series(_("Findings"), tuple(totals.get(k, 0) for k in CHECKS)),),
             category_label=pgettext("finding", "Kind"),
             decimals=0,
@@ -175,7 +176,7 @@ def distributions(school_ids, school_year, check_counts) -> dict:
         else None,
         "ijk_by_school": ijk_by_school,
         "index_by_school": index_by_school,
-        "check_totals": {CHECKS[k]: totals.get(k, 0) for k in CHECKS},
+        "check_totals": {str(CHECK_LABELS[k]): totals.get(k, 0) for k in CHECKS},
     }
 
 

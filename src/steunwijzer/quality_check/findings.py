@@ -5,13 +5,8 @@ from dataclasses import dataclass, field
 
 # The check labels as the dashboards (another app) read them; the SOP-check's own pages show the
 # translated `presenters.CHECK_LABELS`, in the same order.
-CHECKS = {
-    "complete": "Compleet",
-    "concrete": "Concreet",
-    "readable": "Leesbaar (B1)",
-    "concise": "Bondig",
-    "distinctive": "Eigen",
-}
+# The five checks, in the order the overviews show them; their labels are in presenters.py.
+CHECKS = ("complete", "concrete", "readable", "concise", "distinctive")
 BLOCK, WARN = "block", "warn"
 
 
