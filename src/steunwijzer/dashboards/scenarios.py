@@ -9,11 +9,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
+from steunwijzer.core.dates import date_text
 from steunwijzer.core.numbers import dutch_number
 from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.core.spreadsheets import Book, Formula
 from steunwijzer.organisations.models import display_name
-from steunwijzer.profiles.dates import dutch_date
 
 from . import calculation
 from .allocation import (
@@ -146,7 +146,7 @@ def scenario_save(*, partnership, board, school_year, inputs: Inputs, result, us
         partnership=partnership,
         board=board,
         school_year=school_year,
-        name=inputs.name or _("Allocation of %(date)s") % {"date": dutch_date(today)},
+        name=inputs.name or _("Allocation of %(date)s") % {"date": date_text(today)},
         unit=inputs.unit,
         basis=inputs.basis,
         total=inputs.total,

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from steunwijzer.core.dates import date_text
 from steunwijzer.organisations.models import Board, Partnership, School
-from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.states import STATES
 
@@ -207,7 +207,7 @@ class Deadline(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.board or self.partnership} {self.school_year}: {dutch_date(self.due_on)}"
+        return f"{self.board or self.partnership} {self.school_year}: {date_text(self.due_on)}"
 
 
 class ReminderSent(models.Model):
