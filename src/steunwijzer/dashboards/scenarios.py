@@ -19,7 +19,6 @@ from . import calculation
 from .allocation import (
     BASES,
     UNITS,
-    WEIGHT_NAMES,
     Allocation,
     AllocationError,
     Part,
@@ -29,7 +28,7 @@ from .allocation import (
 from .exports import Sheet
 from .instruments import as_decimal, diversity_index
 from .labels import BASES as BASIS_LABELS
-from .labels import UNIT_LABELS, UNIT_NAMES
+from .labels import UNIT_LABELS, UNIT_NAMES, WEIGHT_NAMES
 from .models import AllocationScenario
 
 
@@ -68,7 +67,7 @@ def read_inputs(data) -> tuple[Inputs | None, dict]:
                 (data.get(key) or "").strip() or "0", unit if unit in UNITS else "euro", label
             )
         except AllocationError as exc:
-            errors[key] = str(exc)
+            errors[key] = calculation.error_message(exc)
     if amounts.get("total") == 0:
         errors["total"] = _("Total: fill in how much there is to divide (more than 0).")
     if errors:
@@ -259,7 +258,7 @@ def scenario_xlsx(scenario) -> bytes:
     Column J holds the shares as shown on the page (values); column I computes them with
     formulas from the inputs (B2:B5) and the weights (C), so the two columns agree.
     """
-    quantum = UNITS[scenario.unit][1]
+    quantum = UNITS[scenario.unit]
     amounts = AMOUNT_FORMATS[scenario.unit]
     r = scenario.result
     n = len(r["schools"])
