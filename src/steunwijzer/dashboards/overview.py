@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 
 from steunwijzer.dashboards.coverage import quoted
 from steunwijzer.organisations.models import School
-from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.states import EDITABLE_STATE, STATES
+from steunwijzer.profiles.models import STATE_LABELS, Profile
+from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.models import CheckSummary
 from steunwijzer.quality_check.report import check_profiles
 from steunwijzer.review.models import Comment
@@ -32,7 +32,7 @@ from steunwijzer.route.todo import NOT_STARTED, TodoRow
 # Route steps whose record the overview shows, newest per profile.
 SHOWN_ACTIONS = ("give_advice", "give_consent", "deliver", "acknowledge")
 NOT_STARTED_STATE = "niet_begonnen"
-STATE_FILTERS = {NOT_STARTED_STATE: NOT_STARTED, **STATES}
+STATE_FILTERS = {NOT_STARTED_STATE: NOT_STARTED, **STATE_LABELS}
 # What a row reads of a profile (its answers and frozen versions stay in the database). Its
 # route comes as text (`route_text`): decoding every row's JSON costs more than the page.
 ROW_FIELDS = (

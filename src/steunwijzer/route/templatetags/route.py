@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from steunwijzer.profiles.states import STATES
+from steunwijzer.profiles.models import STATE_LABELS
 from steunwijzer.route.labels import PUPIL_METHOD_LABELS, decision_label, route_name, step_label
 
 register = template.Library()
@@ -68,7 +68,7 @@ def step_input(step, key, label, input_type, posted, errors, failed_action):
 
 @register.filter
 def state_label(state):
-    return STATES.get(state, state)
+    return STATE_LABELS.get(state, state)
 
 
 @register.filter
