@@ -24,9 +24,9 @@ from steunwijzer.quality_check.report import check_profiles
 from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import actors_label, is_due_soon, next_roles, school_is_late
 from steunwijzer.route.definitions import EDITOR
+from steunwijzer.route.labels import decision_label
 from steunwijzer.route.lifecycle import stored_route
 from steunwijzer.route.models import Deadline, Transition
-from steunwijzer.route.payloads import ADVICE, CONSENT
 from steunwijzer.route.todo import NOT_STARTED, TodoRow
 
 # Route steps whose record the overview shows, newest per profile.
@@ -166,7 +166,7 @@ def _fill_records(row: SchoolRow, records: dict):
     statement = records.get("give_advice") or records.get("give_consent")
     if statement is not None:
         row.statement_pk, payload, _created = statement
-        row.advice = ADVICE.get(payload.get("advice")) or CONSENT.get(payload.get("decision"), "")
+        row.advice = decision_label(payload.get("advice") or payload.get("decision") or "")
         row.advice_on = payload.get("date", "")
     if "deliver" in records:
         row.delivered_on = records["deliver"][2].date()
