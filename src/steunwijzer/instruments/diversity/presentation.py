@@ -145,79 +145,65 @@ def signal_sentence(signal: SignalResult) -> str:
     }
     if signal.measure == "index":
         values |= {"value": index_text(signal.value), "limit": index_text(signal.limit)}
-        if signal.size:
-            return (
-                _(
-                    "In %(group)s with %(pupils)s pupils, %(label)s is %(value)s; that is more than "
-                    "the limit for a group of %(size)s or more pupils (%(limit)s)."
-                )
-                % values
-            )
-        return (
+        said = (
             _(
-                "In %(group)s with %(pupils)s pupils, %(label)s is %(value)s; that is more than the "
-                "limit (%(limit)s)."
+                "In %(group)s with %(pupils)s pupils, %(label)s is %(value)s; that is more "
+                "than the limit for a group of %(size)s or more pupils (%(limit)s)."
             )
-            % values
+            if signal.size
+            else _(
+                "In %(group)s with %(pupils)s pupils, %(label)s is %(value)s; that is more "
+                "than the limit (%(limit)s)."
+            )
         )
+        return said % values
     n = int(signal.value)
     values |= {"n": n, "limit": int(signal.limit)}
-    if signal.size:
-        return (
-            ngettext(
-                "In %(group)s with %(pupils)s pupils, %(n)s pupil has %(label)s; that is more than "
-                "the limit for a group of %(size)s or more pupils (%(limit)s).",
-                "In %(group)s with %(pupils)s pupils, %(n)s pupils have %(label)s; that is more "
-                "than the limit for a group of %(size)s or more pupils (%(limit)s).",
-                n,
-            )
-            % values
-        )
-    return (
+    said = (
         ngettext(
-            "In %(group)s with %(pupils)s pupils, %(n)s pupil has %(label)s; that is more than the "
-            "limit (%(limit)s).",
-            "In %(group)s with %(pupils)s pupils, %(n)s pupils have %(label)s; that is more than "
-            "the limit (%(limit)s).",
+            "In %(group)s with %(pupils)s pupils, %(n)s pupil has %(label)s; that is more "
+            "than the limit for a group of %(size)s or more pupils (%(limit)s).",
+            "In %(group)s with %(pupils)s pupils, %(n)s pupils have %(label)s; that is more "
+            "than the limit for a group of %(size)s or more pupils (%(limit)s).",
             n,
         )
-        % values
+        if signal.size
+        else ngettext(
+            "In %(group)s with %(pupils)s pupils, %(n)s pupil has %(label)s; that is more "
+            "than the limit (%(limit)s).",
+            "In %(group)s with %(pupils)s pupils, %(n)s pupils have %(label)s; that is more "
+            "than the limit (%(limit)s).",
+            n,
+        )
     )
+    return said % values
 
 
 def trend_sentence(trend: Trend) -> str:
     """The school's index this year against last year."""
     if trend.change is None:
         return _("There is no Invulschema of last school year to compare with.")
-    values = {
+    if round(float(trend.change), 2) == 0:
+        said = _(
+            "The school's diversity index has stayed the same: from %(before)s last school "
+            "year to %(now)s now (%(pupils_before)s and %(pupils_now)s pupils)."
+        )
+    elif trend.change > 0:
+        said = _(
+            "The school's diversity index has risen: from %(before)s last school year to "
+            "%(now)s now (%(pupils_before)s and %(pupils_now)s pupils)."
+        )
+    else:
+        said = _(
+            "The school's diversity index has fallen: from %(before)s last school year to "
+            "%(now)s now (%(pupils_before)s and %(pupils_now)s pupils)."
+        )
+    return said % {
         "before": index_text(trend.index_before),
         "now": index_text(trend.index_now),
         "pupils_before": trend.pupils_before,
         "pupils_now": trend.pupils_now,
     }
-    if round(float(trend.change), 2) == 0:
-        return (
-            _(
-                "The school's diversity index has stayed the same: from %(before)s last school year "
-                "to %(now)s now (%(pupils_before)s and %(pupils_now)s pupils)."
-            )
-            % values
-        )
-    if trend.change > 0:
-        return (
-            _(
-                "The school's diversity index has risen: from %(before)s last school year to %(now)s "
-                "now (%(pupils_before)s and %(pupils_now)s pupils)."
-            )
-            % values
-        )
-    return (
-        _(
-            "The school's diversity index has fallen: from %(before)s last school year to %(now)s "
-            "now (%(pupils_before)s and %(pupils_now)s pupils)."
-        )
-        % values
-    )
 
 
 __all__ = [
