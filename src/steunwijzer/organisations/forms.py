@@ -220,7 +220,14 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
 
     class Meta:
         model = Partnership
-        fields = ["name", "short_name", "main_colour", "contact_email", "website"]
+        fields = [
+            "name",
+            "short_name",
+            "main_colour",
+            "contact_email",
+            "website",
+            "receipt_before_publication",
+        ]
         widgets = {"main_colour": forms.TextInput(attrs={"type": "color"})}
         help_texts = {
             "main_colour": gettext_lazy("Use a dark colour: white text must be readable on it.")
