@@ -61,6 +61,7 @@ def _documents_page(request, owner, partnership, **extra):
         "documents": documents,
         # Defaults name mandatory parts; show them as the chapter that holds each part.
         "chapter_names": MANDATORY_PARTS
+        | (current.format.mandatory_parts if current else {})
         | {c.mandatory_part: c.heading for c in chapters if c.mandatory_part}
         | {c.key: c.heading for c in chapters},
         **extra,

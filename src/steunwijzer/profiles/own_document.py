@@ -12,7 +12,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.stored_file import StoredFile, StoredFileQuerySet
-from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
 
 LOCATION_MAX_LENGTH = 200
 
@@ -28,8 +27,9 @@ class MandatoryPart:
 DOCUMENT_PART = MandatoryPart("document", gettext_lazy("The own document (PDF or Word)"))
 
 
-def mandatory_parts() -> list[MandatoryPart]:
-    return [MandatoryPart(key, label) for key, label in MANDATORY_PARTS.items()]
+def mandatory_parts(sop_format) -> list[MandatoryPart]:
+    """The parts the profile's model requires, in its order and by its names."""
+    return [MandatoryPart(key, label) for key, label in sop_format.mandatory_parts.items()]
 
 
 class OwnDocument(StoredFile):
@@ -42,7 +42,7 @@ class OwnDocument(StoredFile):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Mandatory part key (MANDATORY_PARTS) → where it is: "blz. 4", "Hoofdstuk 2".
+    # Mandatory part key (the model's requirements) → where it is: "blz. 4", "Hoofdstuk 2".
     locations = models.JSONField(gettext_lazy("locations"), default=dict, blank=True)
 
     objects = StoredFileQuerySet.as_manager()
@@ -55,11 +55,16 @@ class OwnDocument(StoredFile):
         return self.filename or f"eigen document van {self.profile_id}"
 
     def location_rows(self) -> list[tuple[MandatoryPart, str]]:
-        return [(part, self.locations.get(part.key, "")) for part in mandatory_parts()]
+        return [
+            (part, self.locations.get(part.key, ""))
+            for part in mandatory_parts(self.profile.sop_format)
+        ]
 
     def missing(self) -> list[MandatoryPart]:
         parts = [] if self.has_file else [DOCUMENT_PART]
-        return parts + [p for p in mandatory_parts() if not self.locations.get(p.key)]
+        return parts + [
+            p for p in mandatory_parts(self.profile.sop_format) if not self.locations.get(p.key)
+        ]
 
 
 def own_document_of(profile) -> OwnDocument | None:
