@@ -254,6 +254,28 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
         return partnership
 
 
+class SchoolImportForm(UtrechtFormMixin, forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("DUO's file of school locations (CSV)"),
+        help_text=gettext_lazy(
+            "“Alle schoolvestigingen in het basisonderwijs” (and, for SBO and SO, “… in het "
+            "speciaal basisonderwijs en (voortgezet) speciaal onderwijs”) from DUO's open data, "
+            "as downloaded."
+        ),
+        error_messages={"required": gettext_lazy("Choose DUO's file.")},
+    )
+    municipalities = forms.CharField(
+        label=gettext_lazy("Only these municipalities"),
+        required=False,
+        help_text=gettext_lazy(
+            "Separated by commas, e.g. Den Haag, Rijswijk. Empty: every school in the file."
+        ),
+    )
+
+    def clean_municipalities(self):
+        return [m.strip() for m in self.cleaned_data["municipalities"].split(",") if m.strip()]
+
+
 class TwoFactorCodeForm(UtrechtFormMixin, forms.Form):
     code = forms.CharField(
         label=gettext_lazy("Code"),
