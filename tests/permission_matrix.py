@@ -154,6 +154,7 @@ MATRIX = [
     page("invitation_accept", PUBLIC, token="invitation_token"),
     page("partnership_settings", STAFF, slug="partnership.slug"),
     page("schools_import", STAFF, slug="partnership.slug"),
+    page("districts", STAFF, slug="partnership.slug"),
     # --- profiles: the SOP, its versions, the editor ----------------------------------------
     page("home", SIGNED_IN),
     post("profile_new", EDITORS, school_id="school.pk"),

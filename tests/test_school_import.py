@@ -145,9 +145,11 @@ def test_a_school_of_another_partnership_is_refused(region, school):
 def test_the_older_layout_and_windows_encoding_are_read():
     older = (
         (
-            "BRIN NUMMER;VESTIGINGSNUMMER;INSTELLINGSNAAM VESTIGING;STRAATNAAM;HUISNUMMER-TOEVOEGING;"
-            "POSTCODE;PLAATSNAAM;GEMEENTENAAM;DENOMINATIE;BEVOEGD GEZAG NUMMER\r\n"
-            "12QQ;1;Basisschool Het Tuinpad;TUINPAD;3;2511AB;DEN HAAG;DEN HAAG;Rooms-Katholiek;41234"
+            "BRIN NUMMER;VESTIGINGSNUMMER;INSTELLINGSNAAM VESTIGING;STRAATNAAM;"
+            "HUISNUMMER-TOEVOEGING;POSTCODE;PLAATSNAAM;GEMEENTENAAM;DENOMINATIE;"
+            "BEVOEGD GEZAG NUMMER\r\n"
+            "12QQ;1;Basisschool Het Tuinpad;TUINPAD;3;2511AB;DEN HAAG;DEN HAAG;"
+            "Rooms-Katholiek;41234"
         )
         .encode("cp1252")
         .replace(b"Het", "Hét".encode("cp1252"))

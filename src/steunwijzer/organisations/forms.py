@@ -276,6 +276,19 @@ class SchoolImportForm(UtrechtFormMixin, forms.Form):
         return [m.strip() for m in self.cleaned_data["municipalities"].split(",") if m.strip()]
 
 
+class DistrictRangesForm(UtrechtFormMixin, forms.Form):
+    ranges = forms.CharField(
+        label=gettext_lazy("Districts by postcode"),
+        required=False,
+        max_length=100_000,
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
+        help_text=gettext_lazy(
+            "One range per line: “2491-2499; Leidschenveen-Ypenburg”, or one postcode area: "
+            "“2543; Escamp”. A school outside every range keeps its district."
+        ),
+    )
+
+
 class TwoFactorCodeForm(UtrechtFormMixin, forms.Form):
     code = forms.CharField(
         label=gettext_lazy("Code"),

@@ -36,6 +36,9 @@ class Partnership(models.Model):
     website = models.URLField(_("website"), blank=True)
     # The seed letter's order: the partnership receives the established SOP (with the
     # adviesverklaring), then the school publishes it.
+    # Districts by postcode range, [[first, last, district], …] (organisations/districts.py):
+    # DUO's file has no districts, so the partnership sets them once for all its schools.
+    district_ranges = models.JSONField(_("districts by postcode"), default=list, blank=True)
     receipt_before_publication = models.BooleanField(
         _("receipt before publication"),
         default=True,

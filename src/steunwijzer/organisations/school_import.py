@@ -5,7 +5,8 @@ is refused whole, every problem named with its line and column. The import creat
 the partnership's boards (by bevoegd-gezagnummer) and schools (by BRIN and vestiging); running
 it twice changes nothing; a school of the partnership that is not in the file is reported,
 never deleted (it may have SOPs, and DUO may simply be behind). Districts are not in DUO's
-file: the import leaves them as they are.
+file: a new school gets its district from the partnership's postcode ranges (`districts.py`),
+and the import leaves the district of a known school as it is.
 """
 
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from django.utils.translation import ngettext
 from steunwijzer.core.bounded import Overrun, run_bounded
 from steunwijzer.core.uploads import size_text
 
+from .districts import district_for, ranges_from_data
 from .models import Board, Partnership, School
 from .school_register import Location, Register, register_from_json
 
@@ -207,6 +209,7 @@ def schools_import(
                 for loc in elsewhere
             ]
         )
+    ranges = ranges_from_data(partnership.district_ranges)
     boards = {b.board_number: b for b in Board.objects.filter(partnership=partnership)}
     schools = {
         s.brin_code: s
@@ -234,6 +237,7 @@ def schools_import(
                     board=board,
                     brin=location.brin,
                     vestiging=location.vestiging,
+                    district=district_for(location.postcode, ranges) or "",
                     **_values(location),
                 )
             continue

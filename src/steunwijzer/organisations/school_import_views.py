@@ -1,4 +1,5 @@
-"""Partnership staff import their boards and schools from DUO's file: upload, preview, confirm.
+"""Partnership staff import their boards and schools from DUO's file (upload, preview, confirm)
+and assign the schools to districts by postcode range (preview, then assign).
 
 The preview keeps the file's locations in the session (a region is a few hundred lines), so
 the confirmation imports exactly what was shown; the import itself checks again against the
@@ -11,8 +12,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from .forms import SchoolImportForm
+from .district_assignment import district_preview, districts_assign, range_problem_text
+from .districts import parse_ranges, ranges_from_data
+from .forms import DistrictRangesForm, SchoolImportForm
 from .permissions import get_partnership_for_staff
 from .school_import import RegisterRefused, register_read, schools_import
 from .school_register import Location, Register
@@ -74,3 +78,31 @@ def _confirm(request, partnership, key):
     del request.session[key]
     messages.success(request, " ".join([_("The schools have been imported."), *plan.summary()]))
     return redirect("schools_import", slug=partnership.slug)
+
+
+@login_required
+def districts_page(request, slug):
+    partnership = get_partnership_for_staff(request, slug)
+    stored = "\n".join(r.as_text() for r in ranges_from_data(partnership.district_ranges))
+    form = DistrictRangesForm(request.POST or None, initial={"ranges": stored})
+    ctx = {"partnership": partnership, "form": form}
+    if request.method == "POST" and form.is_valid():
+        ranges, problems = parse_ranges(form.cleaned_data["ranges"])
+        if problems:
+            ctx["refused"] = [range_problem_text(p) for p in problems]
+            return render(request, "organisations/districts.html", ctx, status=400)
+        if "assign" in request.POST:
+            changed = districts_assign(partnership=partnership, ranges=ranges)
+            messages.success(
+                request,
+                ngettext(
+                    "The districts have been saved; %(n)s school got another district.",
+                    "The districts have been saved; %(n)s schools got another district.",
+                    changed,
+                )
+                % {"n": changed},
+            )
+            return redirect("districts", slug=partnership.slug)
+        ctx["preview"] = district_preview(partnership=partnership, ranges=ranges)
+    status = 400 if form.errors else 200
+    return render(request, "organisations/districts.html", ctx, status=status)

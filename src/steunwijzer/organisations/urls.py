@@ -80,6 +80,11 @@ urlpatterns = [
     ),
     path("uitnodigen/", views.invite, name="invite"),
     path(
+        "samenwerkingsverband/<slug:slug>/wijken/",
+        school_import_views.districts_page,
+        name="districts",
+    ),
+    path(
         "samenwerkingsverband/<slug:slug>/scholen-importeren/",
         school_import_views.schools_import_page,
         name="schools_import",
