@@ -111,6 +111,7 @@ class World(SimpleNamespace):
         )
         w.editor_token, _ = ApiToken.issue(w.editor, "matrix")
         w.invitation_token = _invitation_token(w)
+        w.invitation_pk = Invitation.objects.get(email="nieuw@example.nl").pk
         w.tokens = {name: ApiToken.issue(user, "matrix-api")[1] for name, user in fixtures.items()}
         _build_instruments(w)
         _build_publication(w, request)

@@ -289,6 +289,19 @@ class DistrictRangesForm(UtrechtFormMixin, forms.Form):
     )
 
 
+class InvitationListForm(UtrechtFormMixin, forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("List of people to invite (CSV)"),
+        help_text=gettext_lazy(
+            "A CSV file with the columns naam, e-mail, rol and “school of bestuur” (the "
+            "school's BRIN code, or the board's number or name). Roles: directeur, intern "
+            "begeleider, leerkracht, team, mr-ouder, mr-personeel, kwaliteitsmedewerker, "
+            "samenwerkingsverband."
+        ),
+        error_messages={"required": gettext_lazy("Choose the list.")},
+    )
+
+
 class TwoFactorCodeForm(UtrechtFormMixin, forms.Form):
     code = forms.CharField(
         label=gettext_lazy("Code"),

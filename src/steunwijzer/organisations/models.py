@@ -327,6 +327,8 @@ class Invitation(models.Model):
     """An e-mailed invitation to take up a role; the link lets the invitee set a password."""
 
     email = models.EmailField(_("email address"))
+    # As the inviter wrote it (a list of many invitations at once names each person).
+    name = models.CharField(_("name"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role)
     function = models.CharField(
         _("function"), max_length=20, choices=Membership.Function, blank=True
