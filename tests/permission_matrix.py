@@ -153,6 +153,10 @@ MATRIX = [
     ),
     page("invitation_accept", PUBLIC, token="invitation_token"),
     page("partnership_settings", STAFF, slug="partnership.slug"),
+    page("schools_import", STAFF, slug="partnership.slug"),
+    page("districts", STAFF, slug="partnership.slug"),
+    page("invitation_list", STAFF, slug="partnership.slug"),
+    post("invitation_resend", STAFF, slug="partnership.slug", pk="invitation_pk"),
     # --- profiles: the SOP, its versions, the editor ----------------------------------------
     page("home", SIGNED_IN),
     post("profile_new", EDITORS, school_id="school.pk"),

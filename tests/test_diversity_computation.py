@@ -2,16 +2,22 @@
 
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from steunwijzer.core.yaml_source import FormatError
 from steunwijzer.instruments.diversity.computation import compute, trend
 from steunwijzer.instruments.diversity.presentation import (
     index_text,
     signal_sentence,
     trend_sentence,
 )
-from steunwijzer.instruments.diversity.scheme import default_scheme
+from steunwijzer.instruments.diversity.scheme import (
+    DEFAULT_SCHEME_PATH,
+    default_scheme,
+    parse_scheme,
+)
 
 SCHEME = default_scheme()
 
@@ -24,7 +30,7 @@ DOCS_TABLE = {
 
 
 def test_it_matches_the_table_worked_out_by_hand_in_the_docs():
-    result = compute(SCHEME, DOCS_TABLE)
+    result = compute(SCHEME, DOCS_TABLE, school_type="bao")
     by_group = {g.group: g for g in result.groups}
     assert [g.group for g in result.groups] == ["3", "5/6", "8"]
     assert (by_group["3"].pupils, by_group["3"].points) == (20, 24)
@@ -46,14 +52,14 @@ def test_it_matches_the_table_worked_out_by_hand_in_the_docs():
 
 def test_it_applies_the_stricter_limit_only_from_the_group_size_on():
     heavy = {"geen": 20, "basis": 0, "extra": 5, "tlv": 0}  # 5 pupils: not more than 5
-    assert compute(SCHEME, {"6": heavy}).signals == ()
+    assert compute(SCHEME, {"6": heavy}, school_type="bao").signals == ()
     bigger = dict(heavy, geen=23)  # 28 pupils: the limit is 4
-    (signal,) = compute(SCHEME, {"6": bigger}).signals
+    (signal,) = compute(SCHEME, {"6": bigger}, school_type="bao").signals
     assert signal_sentence(signal).startswith("In groep 6 met 28 leerlingen hebben 5 leerlingen")
 
 
 def test_it_gives_no_index_for_an_empty_group():
-    result = compute(SCHEME, {"4": {}})
+    result = compute(SCHEME, {"4": {}}, school_type="bao")
     assert result.groups[0].index is None and result.index is None and result.signals == ()
 
 
@@ -66,7 +72,7 @@ counts = st.dictionaries(
 
 @given(counts)
 def test_school_totals_are_the_sums_of_the_groups(table):
-    result = compute(SCHEME, table)
+    result = compute(SCHEME, table, school_type="bao")
     assert result.pupils == sum(sum(cells.values()) for cells in table.values())
     assert result.points == sum(g.points for g in result.groups)
     for key in SCHEME.category_keys:
@@ -75,7 +81,7 @@ def test_school_totals_are_the_sums_of_the_groups(table):
 
 @given(counts)
 def test_the_index_is_points_per_pupil_between_the_lowest_and_highest_points(table):
-    result = compute(SCHEME, table)
+    result = compute(SCHEME, table, school_type="bao")
     lowest = min(c.points for c in SCHEME.categories)
     highest = max(c.points for c in SCHEME.categories)
     for g in (*result.groups, result.total):
@@ -87,7 +93,7 @@ def test_the_index_is_points_per_pupil_between_the_lowest_and_highest_points(tab
 
 @given(counts)
 def test_a_signal_fires_exactly_when_a_group_passes_its_limit(table):
-    result = compute(SCHEME, table)
+    result = compute(SCHEME, table, school_type="bao")
     fired = {(s.group, s.signal_key) for s in result.signals}
     for g in result.groups:
         for signal in SCHEME.signals:
@@ -103,10 +109,47 @@ def test_a_signal_fires_exactly_when_a_group_passes_its_limit(table):
 
 
 def test_the_trend_compares_the_school_index_with_last_year():
-    now = compute(SCHEME, {"6": {"geen": 20, "extra": 5}})
-    before = compute(SCHEME, {"5": {"geen": 25}})
+    now = compute(SCHEME, {"6": {"geen": 20, "extra": 5}}, school_type="bao")
+    before = compute(SCHEME, {"5": {"geen": 25}}, school_type="bao")
     assert trend_sentence(trend(now, before)) == (
         "De verscheidenheidsindex van de school is gestegen: van 1,00 vorig schooljaar naar "
         "1,20 nu (25 en 25 leerlingen)."
     )
     assert "geen Invulschema van vorig schooljaar" in trend_sentence(trend(now, None))
+
+
+def test_the_ordinary_schools_limits_give_no_signals_for_sbo_or_so():
+    """Every pupil of an SBO or SO group needs support: the bao limits say nothing there."""
+    crowded = {"6": {"geen": 5, "extra": 10, "tlv": 12}}
+    assert compute(SCHEME, crowded, school_type="bao").signals
+    assert compute(SCHEME, crowded, school_type="sbo").signals == ()
+    assert compute(SCHEME, crowded, school_type="so").signals == ()
+
+
+def test_a_scheme_may_set_signals_for_sbo_and_so():
+    text = DEFAULT_SCHEME_PATH.read_text(encoding="utf-8") + (
+        "  - key: sbo_groep\n"
+        "    measure: pupils\n"
+        "    label: ondersteuning op SO-niveau nodig\n"
+        "    categories: [tlv]\n"
+        "    school_types: [sbo]\n"
+        "    levels:\n"
+        "      - {from_size: 0, above: 10}\n"
+    )
+    scheme, _ = parse_scheme(text, "schema.yaml")
+    crowded = {"6": {"geen": 3, "tlv": 12}}
+    assert [s.signal_key for s in compute(scheme, crowded, school_type="sbo").signals] == [
+        "sbo_groep"
+    ]
+    assert "sbo_groep" not in [
+        s.signal_key for s in compute(scheme, crowded, school_type="bao").signals
+    ]
+
+
+def test_a_signal_for_an_unknown_school_type_is_refused_in_dutch():
+    text = DEFAULT_SCHEME_PATH.read_text(encoding="utf-8").replace(
+        "    measure: index\n", "    measure: index\n    school_types: [vo]\n", 1
+    )
+    with pytest.raises(FormatError) as caught:
+        parse_scheme(text, "schema.yaml")
+    assert any("onbekende soort school 'vo'" in p.message for p in caught.value.problems)

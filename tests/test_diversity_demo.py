@@ -26,3 +26,12 @@ def test_every_demo_school_has_an_invulschema_now_and_last_year(demo, django_ass
     flagship = School.objects.get(brin=FLAGSHIP_BRIN)
     expected = read_pupil_file(SAMPLE_PATH.read_bytes(), "x.csv", now.scheme, "bao").counts
     assert Invulschema.objects.get(school=flagship, school_year=this_year()).counts == expected
+
+
+def test_the_demo_sbo_gets_none_of_the_ordinary_schools_signals(demo):
+    """SBO De Wissel: every group is over the bao limits, and none of that is a signal."""
+    wissel = School.objects.get(school_type="sbo")
+    invulschema = Invulschema.objects.get(school=wissel, school_year=this_year())
+    assert invulschema.result.groups
+    assert invulschema.result.signals == ()
+    assert index_by_school([wissel.pk], this_year())[wissel.pk].signal_count == 0

@@ -59,6 +59,14 @@ format: sop-model
 id: test
 name: Testmodel
 version: "1.0"
+requirements:
+  mandatory_parts:
+    - part: visie
+      label: Visie op passend onderwijs
+    - part: basisondersteuning
+    - part: extra_ondersteuning
+    - part: zorgplicht
+  fixed_texts_in: [zorgplicht]
 chapters:
   - key: visie
     title: Visie
@@ -459,7 +467,7 @@ def test_it_reports_word_budget_that_is_not_a_positive_int(value):
 def test_it_reports_duplicate_field_keys_across_chapters():
     text = replace_once(MINIMAL, "field: groepsgrootte", "field: visie_tekst")
     problem = only_problem(text)
-    assert problem.line == line_of(text, "field: visie_tekst", start=20)
+    assert problem.line == line_of(text, "field: visie_tekst", start=28)
     assert problem.path == "chapters[2].sections[0].items[1].field"
     assert "'visie_tekst' is al gebruikt" in problem.message
     assert "chapters[0].sections[0].items[0]" in problem.message
@@ -606,7 +614,7 @@ def test_it_reports_a_mandatory_part_used_twice():
     text = replace_once(MINIMAL, "mandatory_part: extra_ondersteuning", "mandatory_part: visie")
     problems = problems_of(text)
     twice = next(p for p in problems if p.path == "chapters[2].mandatory_part")
-    assert twice.line == line_of(text, "mandatory_part: visie", start=20)
+    assert twice.line == line_of(text, "mandatory_part: visie", start=28)
     assert "hoort al bij chapters[0]" in twice.message
     assert any("'Extra ondersteuning' ontbreekt" in p.message for p in problems)
 
@@ -630,7 +638,7 @@ def test_it_reports_a_zorgplicht_chapter_without_fixed_text():
     )
     problem = only_problem(text)
     assert problem.path == "chapters[3]"
-    assert "vaste zorgplichttekst" in problem.message
+    assert "het hoofdstuk over 'Zorgplicht' moet een vaste tekst bevatten" in problem.message
 
 
 def test_it_reports_school_types_outside_the_known_ones():

@@ -160,3 +160,20 @@ def test_an_sbo_school_writes_the_chapter_and_parents_read_it(client, sbo_profil
     preview = client.get(reverse("profile_preview", args=[profile.pk])).content.decode()
     assert "Toelating tot het speciaal (basis)onderwijs" in preview
     assert "Een TLV voor het SBO." in preview
+
+
+def test_an_sbo_is_not_asked_when_it_would_refer_to_sbo(partnership, board, format_version):
+    """The shipped model asks only ordinary schools about referral to S(B)O."""
+    sbo = make_school(board, "55SB", "SBO De Wissel", school_type="sbo")
+    editor = make_user("wissel")
+    grant(editor, Role.SCHOOL_EDITOR, school=sbo)
+    profile = profile_create(school=sbo, school_year="2026-2027", user=editor)
+    fields = [f.key for chapter in profile.chapters for f in profile.applicable_fields(chapter)]
+    assert "verwijzing_sbo_so" not in fields
+    with pytest.raises(AnswerError, match="geldt niet voor dit soort school"):
+        profile_update(
+            profile_id=profile.pk,
+            user=editor,
+            base_version=profile.version,
+            changes={"verwijzing_sbo_so": "Naar het SO."},
+        )

@@ -77,3 +77,16 @@ def test_others_may_not_change_the_partnership(request, client, partnership, per
 
 def test_theme_logo_is_404_without_a_logo(client, partnership):
     assert client.get(reverse("theme_logo", args=[partnership.slug])).status_code == 404
+
+
+def test_staff_choose_whether_receipt_comes_before_publication(client, partnership, staff):
+    client.force_login(staff)
+    page = client.get(url(partnership)).content.decode()
+    assert "ontvangst vóór publicatie" in page.lower()
+    assert partnership.receipt_before_publication
+    post(client, partnership)  # an unticked box: schools may publish right after delivery
+    partnership.refresh_from_db()
+    assert not partnership.receipt_before_publication
+    post(client, partnership, receipt_before_publication="on")
+    partnership.refresh_from_db()
+    assert partnership.receipt_before_publication

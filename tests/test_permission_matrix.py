@@ -13,6 +13,7 @@ from django.apps import apps
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from steunwijzer.api.models import ApiToken
 from steunwijzer.organisations.models import Invitation, Role
@@ -111,6 +112,13 @@ class World(SimpleNamespace):
         )
         w.editor_token, _ = ApiToken.issue(w.editor, "matrix")
         w.invitation_token = _invitation_token(w)
+        w.invitation_pk = Invitation.objects.create(
+            email="directie@example.nl",
+            role=Role.SCHOOL_EDITOR,
+            school=w.school,
+            token_hash="matrix-resend",
+            expires_at=timezone.now(),
+        ).pk
         w.tokens = {name: ApiToken.issue(user, "matrix-api")[1] for name, user in fixtures.items()}
         _build_instruments(w)
         _build_publication(w, request)

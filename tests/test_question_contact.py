@@ -55,3 +55,29 @@ def test_the_editor_of_a_board_without_officer_sees_the_partnership(
     body = client.get(reverse("profile_chapter", args=[profile.pk, "visie"])).content.decode()
     assert 'href="mailto:info@swv.example?subject=SOP-vraag">Samenwerkingsverband Testregio' in body
     assert "onder vermelding van “SOP-vraag”" in body
+
+
+def test_the_director_of_an_eenpitter_is_not_sent_to_himself(
+    partnership, single_board, single_school
+):
+    """The director-governor holds the board's officer role himself: he asks the partnership."""
+    partnership.contact_email = "info@swv.example"
+    partnership.save()
+    director = make_user("eenpitter")
+    grant(director, Role.SCHOOL_EDITOR, school=single_school)
+    grant(director, Role.BOARD_OFFICER, board=single_board)
+    assert single_board.question_contact(asker=director) == [
+        {
+            "name": "Samenwerkingsverband Testregio",
+            "email": "info@swv.example",
+            "via": "partnership",
+        }
+    ]
+    assert single_board.question_contact()[0]["via"] == "board"
+
+
+def test_another_officer_still_answers_the_officer_who_asks(board, officer):
+    second = make_user("beleid", first_name="Bram", last_name="Beleid")
+    grant(second, Role.BOARD_OFFICER, board=board)
+    contacts = board.question_contact(asker=officer)
+    assert [c["email"] for c in contacts] == ["beleid@example.nl"]

@@ -857,12 +857,6 @@ WISSEL = [
             zoeken we een school voor speciaal onderwijs die beter past. Tot die plek gevonden
             is, blijft uw kind bij ons, soms met een aangepast rooster dat we samen afspreken.
         """,
-            "verwijzing_sbo_so": """
-            Gaat een leerling ook bij ons onvoldoende vooruit, of heeft hij zorg nodig die wij
-            niet hebben, dan bespreken we met de ouders een overstap naar het speciaal onderwijs
-            (SO). We vragen dan samen een TLV voor het SO aan. Andersom kijken we elk jaar of
-            een leerling weer terug kan naar een basisschool.
-        """,
             "aanmelden_toelichting": """
             Aanmelden kan alleen met een toelaatbaarheidsverklaring (TLV) voor het speciaal
             basisonderwijs. Meestal neemt de huidige school eerst contact met ons op. Daarna

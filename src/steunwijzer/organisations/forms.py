@@ -220,7 +220,14 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
 
     class Meta:
         model = Partnership
-        fields = ["name", "short_name", "main_colour", "contact_email", "website"]
+        fields = [
+            "name",
+            "short_name",
+            "main_colour",
+            "contact_email",
+            "website",
+            "receipt_before_publication",
+        ]
         widgets = {"main_colour": forms.TextInput(attrs={"type": "color"})}
         help_texts = {
             "main_colour": gettext_lazy("Use a dark colour: white text must be readable on it.")
@@ -245,6 +252,54 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
         if commit:
             partnership.save()
         return partnership
+
+
+class SchoolImportForm(UtrechtFormMixin, forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("DUO's file of school locations (CSV)"),
+        help_text=gettext_lazy(
+            "“Alle schoolvestigingen in het basisonderwijs” (and, for SBO and SO, “… in het "
+            "speciaal basisonderwijs en (voortgezet) speciaal onderwijs”) from DUO's open data, "
+            "as downloaded."
+        ),
+        error_messages={"required": gettext_lazy("Choose DUO's file.")},
+    )
+    municipalities = forms.CharField(
+        label=gettext_lazy("Only these municipalities"),
+        required=False,
+        help_text=gettext_lazy(
+            "Separated by commas, e.g. Den Haag, Rijswijk. Empty: every school in the file."
+        ),
+    )
+
+    def clean_municipalities(self):
+        return [m.strip() for m in self.cleaned_data["municipalities"].split(",") if m.strip()]
+
+
+class DistrictRangesForm(UtrechtFormMixin, forms.Form):
+    ranges = forms.CharField(
+        label=gettext_lazy("Districts by postcode"),
+        required=False,
+        max_length=100_000,
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
+        help_text=gettext_lazy(
+            "One range per line: “2491-2499; Leidschenveen-Ypenburg”, or one postcode area: "
+            "“2543; Escamp”. A school outside every range keeps its district."
+        ),
+    )
+
+
+class InvitationListForm(UtrechtFormMixin, forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("List of people to invite (CSV)"),
+        help_text=gettext_lazy(
+            "A CSV file with the columns naam, e-mail, rol and “school of bestuur” (the "
+            "school's BRIN code, or the board's number or name). Roles: directeur, intern "
+            "begeleider, leerkracht, team, mr-ouder, mr-personeel, kwaliteitsmedewerker, "
+            "samenwerkingsverband."
+        ),
+        error_messages={"required": gettext_lazy("Choose the list.")},
+    )
 
 
 class TwoFactorCodeForm(UtrechtFormMixin, forms.Form):

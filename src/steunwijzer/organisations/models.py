@@ -34,6 +34,16 @@ class Partnership(models.Model):
     logo_type = models.CharField(max_length=20, blank=True)
     contact_email = models.EmailField(_("email address for questions"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # The seed letter's order: the partnership receives the established SOP (with the
+    # adviesverklaring), then the school publishes it.
+    # Districts by postcode range, [[first, last, district], …] (organisations/districts.py):
+    # DUO's file has no districts, so the partnership sets them once for all its schools.
+    district_ranges = models.JSONField(_("districts by postcode"), default=list, blank=True)
+    receipt_before_publication = models.BooleanField(
+        _("receipt before publication"),
+        default=True,
+        help_text=_("Schools publish their SOP only after the partnership has confirmed receipt."),
+    )
     # Names the state of everything the partnership shows outside the editor: public pages,
     # finder, open data, downloads, overviews, the SOP-check's corpus. Every cache keys on it;
     # `organisations.changes.partnership_changed` gives it a new random value with every such
@@ -77,14 +87,16 @@ class Board(models.Model):
     def is_single_school(self) -> bool:
         return self.schools.count() == 1
 
-    def question_contact(self) -> list[dict]:
+    def question_contact(self, *, asker=None) -> list[dict]:
         """Who answers the schools' questions about the SOP (seed letter): the board's quality
         officers, or the partnership for a board without one. Each: name, email, and via
-        ("board" or "partnership")."""
-        officers = (
-            Membership.objects.filter(board=self, role=Role.BOARD_OFFICER)
-            .select_related("user")
-            .order_by("user__last_name", "user__first_name", "user__pk")
+        ("board" or "partnership"). The asker is never their own contact: the director of an
+        éénpitter who is also its board's officer asks the partnership."""
+        officers = Membership.objects.filter(board=self, role=Role.BOARD_OFFICER)
+        if asker is not None:
+            officers = officers.exclude(user=asker)
+        officers = officers.select_related("user").order_by(
+            "user__last_name", "user__first_name", "user__pk"
         )
         contacts = [
             {"name": display_name(m.user), "email": m.user.email, "via": "board"} for m in officers
@@ -315,6 +327,8 @@ class Invitation(models.Model):
     """An e-mailed invitation to take up a role; the link lets the invitee set a password."""
 
     email = models.EmailField(_("email address"))
+    # As the inviter wrote it (a list of many invitations at once names each person).
+    name = models.CharField(_("name"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role)
     function = models.CharField(
         _("function"), max_length=20, choices=Membership.Function, blank=True

@@ -39,11 +39,12 @@ def invitation_state(raw_token: str) -> str:
 
 
 @transaction.atomic
-def invitation_create(*, inviter, email, role, organisation, function="") -> Invitation:
+def invitation_create(*, inviter, email, role, organisation, function="", name="") -> Invitation:
     if not may_invite(inviter, role, organisation):
         raise PermissionDenied(_("You may not invite anyone for this role and organisation."))
     invitation = Invitation(
         email=email.strip().lower(),
+        name=name.strip(),
         role=role,
         function=function,
         invited_by=inviter,
@@ -51,11 +52,31 @@ def invitation_create(*, inviter, email, role, organisation, function="") -> Inv
     )
     raw_token = invitation.issue_token()
     invitation.save()
+    _send_invitation(invitation, raw_token, inviter)
+    return invitation
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation, user) -> Invitation:
+    """A new link for an invitation not yet accepted (the old link stops working), valid for
+    the full period again."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise InvitationClosed
+    if not may_invite(user, invitation.role, invitation.organisation):
+        raise PermissionDenied(_("You may not invite anyone for this role and organisation."))
+    raw_token = invitation.issue_token()
+    invitation.save(update_fields=["token_hash", "expires_at"])
+    _send_invitation(invitation, raw_token, user)
+    return invitation
+
+
+def _send_invitation(invitation: Invitation, raw_token: str, inviter) -> None:
     context = {
         "invitation": invitation,
         "inviter_name": display_name(inviter),
-        "role_label": Role(role).label,
-        "organisation": organisation,
+        "role_label": Role(invitation.role).label,
+        "organisation": invitation.organisation,
         "url": settings.SITE_URL + reverse("invitation_accept", args=[raw_token]),
         "valid_days": settings.INVITATION_VALID_DAYS,
     }
@@ -66,7 +87,6 @@ def invitation_create(*, inviter, email, role, organisation, function="") -> Inv
         from_email=None,
         recipient_list=[invitation.email],
     )
-    return invitation
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import forms, two_factor_views, views
+from . import forms, invitation_list_views, school_import_views, two_factor_views, views
 
 # The admin app ships registration/password_*.html too and comes first in INSTALLED_APPS,
 # so our templates carry names of their own.
@@ -79,6 +79,26 @@ urlpatterns = [
         name="two_factor_disable",
     ),
     path("uitnodigen/", views.invite, name="invite"),
+    path(
+        "samenwerkingsverband/<slug:slug>/uitnodigingen/",
+        invitation_list_views.invitations_page,
+        name="invitation_list",
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/uitnodigingen/<int:pk>/opnieuw/",
+        invitation_list_views.invitation_resend_view,
+        name="invitation_resend",
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/wijken/",
+        school_import_views.districts_page,
+        name="districts",
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/scholen-importeren/",
+        school_import_views.schools_import_page,
+        name="schools_import",
+    ),
     path(
         "samenwerkingsverband/<slug:slug>/instellingen/",
         views.partnership_settings,

@@ -15,7 +15,7 @@ from steunwijzer.regional_model.models import FormatVersion
 
 from .forms import SupportingDocumentForm
 from .models import Profile
-from .own_document import MANDATORY_PART_LABELS
+from .own_document import MANDATORY_PART_LABELS, part_label
 from .services import supporting_document_add, supporting_document_delete
 from .supporting_documents import SupportingDocument
 
@@ -61,6 +61,11 @@ def _documents_page(request, owner, partnership, **extra):
         "documents": documents,
         # Defaults name mandatory parts; show them as the chapter that holds each part.
         "chapter_names": MANDATORY_PART_LABELS
+        | (
+            {k: part_label(k, v) for k, v in current.format.mandatory_parts.items()}
+            if current
+            else {}
+        )
         | {c.mandatory_part: c.heading for c in chapters if c.mandatory_part}
         | {c.key: c.heading for c in chapters},
         **extra,

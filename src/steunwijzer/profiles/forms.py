@@ -98,9 +98,9 @@ class OwnDocumentUploadForm(UtrechtFormMixin, forms.Form):
 class LocationsForm(UtrechtFormMixin, forms.Form):
     """One field per mandatory part: where in the document it is."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, sop_format, **kwargs):
         super().__init__(*args, **kwargs)
-        for part in mandatory_parts():
+        for part in mandatory_parts(sop_format):
             self.fields[part.key] = forms.CharField(
                 label=part.label,
                 max_length=LOCATION_MAX_LENGTH,

@@ -149,8 +149,9 @@ class Profile(models.Model):
 
     def _own_document_progress(self) -> list[dict]:
         document = own_document_of(self)
-        missing = document.missing() if document else [DOCUMENT_PART, *mandatory_parts()]
-        required = 1 + len(mandatory_parts())
+        parts = mandatory_parts(self.sop_format)
+        missing = document.missing() if document else [DOCUMENT_PART, *parts]
+        required = 1 + len(parts)
         filled = required - len(missing)
         return [{"chapter": None, "missing": missing, "required": required, "filled": filled}]
 

@@ -37,8 +37,18 @@ MANDATORY_PART_LABELS = {
 }
 
 
-def mandatory_parts() -> list[MandatoryPart]:
-    return [MandatoryPart(key, MANDATORY_PART_LABELS[key]) for key in MANDATORY_PARTS]
+def part_label(key: str, label: str):
+    """A part's name as people read it: the model's own name, or in their language where the
+    model kept the usual Dutch one."""
+    return MANDATORY_PART_LABELS[key] if label == MANDATORY_PARTS.get(key) else label
+
+
+def mandatory_parts(sop_format) -> list[MandatoryPart]:
+    """The parts the profile's model requires, in its order and by its names."""
+    return [
+        MandatoryPart(key, part_label(key, label))
+        for key, label in sop_format.mandatory_parts.items()
+    ]
 
 
 class OwnDocument(StoredFile):
@@ -51,7 +61,7 @@ class OwnDocument(StoredFile):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Mandatory part key (MANDATORY_PARTS) → where it is: "blz. 4", "Hoofdstuk 2".
+    # Mandatory part key (the model's requirements) → where it is: "blz. 4", "Hoofdstuk 2".
     locations = models.JSONField(gettext_lazy("locations"), default=dict, blank=True)
 
     objects = StoredFileQuerySet.as_manager()
@@ -64,11 +74,16 @@ class OwnDocument(StoredFile):
         return self.filename or f"eigen document van {self.profile_id}"
 
     def location_rows(self) -> list[tuple[MandatoryPart, str]]:
-        return [(part, self.locations.get(part.key, "")) for part in mandatory_parts()]
+        return [
+            (part, self.locations.get(part.key, ""))
+            for part in mandatory_parts(self.profile.sop_format)
+        ]
 
     def missing(self) -> list[MandatoryPart]:
         parts = [] if self.has_file else [DOCUMENT_PART]
-        return parts + [p for p in mandatory_parts() if not self.locations.get(p.key)]
+        return parts + [
+            p for p in mandatory_parts(self.profile.sop_format) if not self.locations.get(p.key)
+        ]
 
 
 def own_document_of(profile) -> OwnDocument | None:

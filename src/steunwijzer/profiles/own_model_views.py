@@ -33,7 +33,9 @@ def _page(request, profile, upload_form=None, locations_form=None, status=200):
         "document": document,
         "upload_form": upload_form or OwnDocumentUploadForm(),
         "locations_form": locations_form
-        or LocationsForm(initial=document.locations if document else {}),
+        or LocationsForm(
+            initial=document.locations if document else {}, sop_format=profile.sop_format
+        ),
         "progress": profile.chapter_progress(),
         "zorgplicht": zorgplicht,
         "own_page": True,
@@ -47,7 +49,7 @@ def own_document(request, pk):
     profile = _own_profile(request, pk)
     if request.method != "POST":
         return _page(request, profile)
-    form = LocationsForm(request.POST)
+    form = LocationsForm(request.POST, sop_format=profile.sop_format)
     if form.is_valid():
         try:
             own_document_set_locations(

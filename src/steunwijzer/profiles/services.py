@@ -357,7 +357,7 @@ def own_document_set_locations(*, profile: Profile, user, locations: dict) -> Ow
     """Record where in the document each mandatory part is ("blz. 4", "Hoofdstuk 2")."""
     profile = _locked_own(profile, user)
     cleaned, errors = {}, {}
-    for part in mandatory_parts():
+    for part in mandatory_parts(profile.sop_format):
         value = str(locations.get(part.key) or "").strip()
         if not value:
             errors[part.key] = _("Say where “%(part)s” is in the document.") % {"part": part.label}

@@ -46,7 +46,7 @@ def sop_pdf_html(sop: PublishedSop) -> str:
             "own_document": document,
             "locations": document.location_rows()
             if document
-            else [(part, "") for part in mandatory_parts()],
+            else [(part, "") for part in mandatory_parts(sop.profile.sop_format)],
         },
     )
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from steunwijzer.regional_model.sop_format import MANDATORY_PARTS, SopFormat
+from steunwijzer.regional_model.sop_format import SopFormat
 
 from .distinctive import Corpus, shingles
 from .findings import BLOCK, WARN, CheckReport, Finding
@@ -144,7 +144,7 @@ def _complete(data: CheckInput) -> list[Finding]:
     for chapter in _chapters(data):
         fields = _fields(data, chapter)
         if (
-            chapter.mandatory_part
+            chapter.mandatory_part in data.sop_format.mandatory_parts
             and fields
             and not any(_filled(data.answers.get(f.key)) for f in fields)
         ):
@@ -154,7 +154,7 @@ def _complete(data: CheckInput) -> list[Finding]:
                     "mandatory_part_missing",
                     BLOCK,
                     chapter.key,
-                    params=(("part", MANDATORY_PARTS[chapter.mandatory_part]),),
+                    params=(("part", data.sop_format.part_label(chapter.mandatory_part)),),
                 )
             )
             continue

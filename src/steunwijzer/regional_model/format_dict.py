@@ -8,17 +8,21 @@ file's `SopModelDoc` (format_document.py) dumps to this shape too, less `schema`
 
 from .format_values import FORMAT_MARKER
 from .sop_format import (
+    MANDATORY_PARTS,
+    SEED_REQUIREMENTS,
     Chapter,
     Choice,
     Column,
     Field,
     FixedText,
+    Requirements,
     Section,
     SopFormat,
 )
 
 # Bumped when the stored dict shape changes in a way old definitions need converting for.
-SCHEMA_VERSION = 1
+# 2: the model declares its requirements; a stored model of schema 1 had the seed letter's.
+SCHEMA_VERSION = 2
 
 
 def format_to_dict(fmt: SopFormat) -> dict:
@@ -30,6 +34,12 @@ def format_to_dict(fmt: SopFormat) -> dict:
         "name": fmt.name,
         "version": fmt.version,
         "description": fmt.description,
+        "requirements": {
+            "mandatory_parts": [
+                {"part": part.key, "label": part.label} for part in fmt.requirements.mandatory_parts
+            ],
+            "fixed_texts_in": list(fmt.requirements.fixed_texts_in),
+        },
         "chapters": [
             {
                 "key": chapter.key,
@@ -97,6 +107,7 @@ def format_from_dict(d: dict) -> SopFormat:
         name=d["name"],
         version=d["version"],
         description=d.get("description", ""),
+        requirements=_requirements_from_dict(d, schema),
         chapters=tuple(
             Chapter(
                 key=c["key"],
@@ -119,6 +130,19 @@ def format_from_dict(d: dict) -> SopFormat:
             )
             for c in d.get("chapters", ())
         ),
+    )
+
+
+def _requirements_from_dict(d: dict, schema: int) -> Requirements:
+    if "requirements" not in d and schema < 2:
+        return SEED_REQUIREMENTS
+    declared = d.get("requirements") or {}
+    return Requirements(
+        mandatory_parts=tuple(
+            Choice(key=p["part"], label=p.get("label") or MANDATORY_PARTS[p["part"]])
+            for p in declared.get("mandatory_parts") or ()
+        ),
+        fixed_texts_in=tuple(declared.get("fixed_texts_in") or ()),
     )
 
 

@@ -69,6 +69,7 @@ _FIELD_TYPE = TypeAdapter(FieldType)
 _MANDATORY_PART = TypeAdapter(MandatoryPart)
 _NUMBER = TypeAdapter(Number)
 _REQUIRED_LINE = TypeAdapter(RequiredLine)
+_LINE = TypeAdapter(Line)
 _SCHOOL_TYPE = TypeAdapter(SchoolType)
 _SCHOOL_TYPES = TypeAdapter(SchoolTypes)
 
@@ -336,6 +337,67 @@ class ChapterDoc(DocumentModel):
                     )
 
 
+class MandatoryPartDoc(DocumentModel):
+    model_config = ConfigDict(title="Verplicht onderdeel")
+    what: ClassVar[str] = "een verplicht onderdeel"
+
+    part: MandatoryPart = Field(
+        description="Welk onderdeel; een hoofdstuk noemt het met 'mandatory_part'."
+    )
+    label: Line = Field("", description="De naam die scholen zien; leeg is de gewone naam.")
+
+
+class RequirementsDoc(DocumentModel):
+    model_config = ConfigDict(title="Eisen van het model")
+    what: ClassVar[str] = "de eisen van het model"
+
+    mandatory_parts: list[MandatoryPartDoc] = Field(
+        [], description="De onderdelen die elk SOP van dit model moet hebben, elk in één hoofdstuk."
+    )
+    fixed_texts_in: list[MandatoryPart] = Field(
+        [],
+        description="Onderdelen waarvan het hoofdstuk een vaste tekst moet bevatten, "
+        "bijvoorbeeld 'zorgplicht'.",
+    )
+
+    @classmethod
+    def rules(cls, data: dict) -> Iterator[Issue]:
+        declared: dict = {}
+        for index, entry in mappings_in(data, "mandatory_parts"):
+            part = valid(_MANDATORY_PART, entry.get("part"))
+            if part:
+                at = ("mandatory_parts", index, "part")
+                yield from key_used_before(declared, part, at, "verplicht onderdeel")
+        fixed = data.get("fixed_texts_in")
+        for index, part in enumerate(fixed if isinstance(fixed, list) else ()):
+            part = valid(_MANDATORY_PART, part)
+            if part and part not in declared:
+                yield Issue(
+                    ("fixed_texts_in", index),
+                    f"'{part}' staat niet bij 'mandatory_parts'; een vaste tekst kan alleen "
+                    "gevraagd worden in een verplicht onderdeel",
+                )
+
+
+def _requirements(data: dict) -> tuple[dict, tuple]:
+    """The declared parts (key → label) and the parts that need a fixed text."""
+    declared = data.get("requirements") if isinstance(data, dict) else None
+    if not isinstance(declared, dict):
+        return {}, ()
+    parts = {}
+    for _, entry in mappings_in(declared, "mandatory_parts"):
+        part = valid(_MANDATORY_PART, entry.get("part"))
+        if part:
+            parts[part] = valid(_LINE, entry.get("label", "")) or MANDATORY_PARTS[part]
+    fixed = declared.get("fixed_texts_in")
+    fixed = tuple(
+        p
+        for p in (valid(_MANDATORY_PART, v) for v in (fixed if isinstance(fixed, list) else ()))
+        if p
+    )
+    return parts, fixed
+
+
 class SopModelDoc(DocumentModel):
     model_config = ConfigDict(title="SOP-model")
     what: ClassVar[str] = "het model"
@@ -349,6 +411,11 @@ class SopModelDoc(DocumentModel):
         description='Bijvoorbeeld "2.0"; zet het tussen aanhalingstekens.'
     )
     description: Text = Field("", description="Waar het model voor is.")
+    requirements: RequirementsDoc = Field(
+        None,
+        description="Wat elk SOP van dit model moet hebben; zonder dit deel eist het model "
+        "geen verplichte onderdelen en geen vaste teksten.",
+    )
     chapters: list[ChapterDoc] = Field(min_length=1, description="In de volgorde van het SOP.")
 
     @classmethod
@@ -356,6 +423,7 @@ class SopModelDoc(DocumentModel):
         chapter_keys: dict = {}
         item_keys: dict = {}
         parts: dict = {}
+        required, fixed_texts_in = _requirements(data)
         for index, chapter in mappings_in(data, "chapters"):
             at = ("chapters", index)
             key = valid(_KEY, chapter.get("key"))
@@ -372,8 +440,8 @@ class SopModelDoc(DocumentModel):
                 part = None
             elif part:
                 parts[part] = (*at, "mandatory_part")
-            # Every school must be able to cover the four mandatory parts in the model.
-            if part and valid(_SCHOOL_TYPES, chapter.get("school_types")):
+            # Every school must be able to cover the model's mandatory parts.
+            if part in required and valid(_SCHOOL_TYPES, chapter.get("school_types")):
                 yield Issue(
                     (*at, "school_types"),
                     f"een hoofdstuk met een verplicht onderdeel ('{part}') geldt voor elke soort "
@@ -383,17 +451,17 @@ class SopModelDoc(DocumentModel):
             sections = mappings_in(chapter, "sections")
             items = [item for _, section in sections for _, item in mappings_in(section, "items")]
             if (
-                part == "zorgplicht"
+                part in fixed_texts_in
                 and sections
                 and not any(_kind(item) == "fixed_text" for item in items)
             ):
                 yield Issue(
                     at,
-                    "het hoofdstuk over de zorgplicht moet de vaste zorgplichttekst bevatten "
-                    "(een onderdeel met 'fixed_text:')",
+                    f"het hoofdstuk over '{required[part]}' moet een vaste tekst bevatten "
+                    "(een onderdeel met 'fixed_text:'), zo vraagt 'requirements' van dit model",
                 )
         if isinstance(data.get("chapters"), list):
-            for part, label in MANDATORY_PARTS.items():
+            for part, label in required.items():
                 if part not in parts:
                     yield Issue(
                         ("chapters",),

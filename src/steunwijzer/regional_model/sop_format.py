@@ -112,12 +112,31 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Requirements:
+    """What every SOP of a model must cover, as the partnership declares it in its model file:
+    which mandatory parts exist (and what they are called), and in which of them a fixed text
+    must stand. A model that declares none requires none."""
+
+    mandatory_parts: tuple[Choice, ...] = ()
+    fixed_texts_in: tuple[str, ...] = ()
+
+
+# The seed letter's four parts and the fixed zorgplicht text: what every model had to cover
+# before models declared their own requirements (stored models of schema 1 have these).
+SEED_REQUIREMENTS = Requirements(
+    mandatory_parts=tuple(Choice(key, label) for key, label in MANDATORY_PARTS.items()),
+    fixed_texts_in=("zorgplicht",),
+)
+
+
+@dataclass(frozen=True)
 class SopFormat:
     id: str
     name: str
     version: str
     description: str = ""
     chapters: tuple[Chapter, ...] = ()
+    requirements: Requirements = Requirements()
     _fields: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
@@ -138,3 +157,12 @@ class SopFormat:
 
     def chapter(self, key: str) -> Chapter | None:
         return next((c for c in self.chapters if c.key == key), None)
+
+    @property
+    def mandatory_parts(self) -> dict[str, str]:
+        """The parts this model requires, key → the name the partnership gave it."""
+        return {part.key: part.label for part in self.requirements.mandatory_parts}
+
+    def part_label(self, part: str) -> str:
+        """The name of a part a chapter covers, also when the model does not require it."""
+        return self.mandatory_parts.get(part) or MANDATORY_PARTS.get(part, part)

@@ -95,6 +95,22 @@ def not_own_work(profile, user, roles):
     )
 
 
+def receipt_first(profile, user, roles):
+    # The seed letter: the partnership receives the established SOP, then the school publishes.
+    # Publishing first would leave the receipt impossible (the SOP is no longer "aangeleverd").
+    if (
+        profile.state == "aangeleverd"
+        and profile.school.board.partnership.receipt_before_publication
+    ):
+        raise WrongState(
+            _(
+                "The partnership has not yet confirmed that it received the SOP. You can "
+                "publish it once the partnership has confirmed receipt."
+            )
+        )
+    return ""
+
+
 def _last_start(profile):
     """When the current round began: the last time the profile went back to concept."""
     back = profile.transitions.filter(to_state="concept").values_list("created_at", flat=True)
@@ -108,4 +124,14 @@ GUARDS = {
     "parent_section_only": parent_section_only,
     "decision_and_officer": decision_and_officer,
     "not_own_work": not_own_work,
+    "receipt_first": receipt_first,
 }
+
+# Rules that follow from the partnership's settings rather than from a route: they hold for every
+# route, also for the routes profiles stored before the setting existed.
+PARTNERSHIP_GUARDS = {"publish": ("receipt_first",)}
+
+
+def guards_of(step) -> tuple[str, ...]:
+    """The names of the rules a step must pass, in order: the route's, then the partnership's."""
+    return (*step.guards, *PARTNERSHIP_GUARDS.get(step.action, ()))

@@ -10,7 +10,7 @@ from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.models import Profile
 
 from .errors import ForbiddenAction, WrongState
-from .guards import GUARDS
+from .guards import GUARDS, guards_of
 from .labels import payload_messages, route_name, step_label
 from .lifecycle import route_of, route_roles
 from .models import Transition
@@ -32,8 +32,10 @@ def _check_statement(attachment) -> tuple[bytes, str] | None:
 
 
 def _check_guards(profile: Profile, user, step, roles: set[str]) -> str:
-    """The step's rules beyond role and state (`Step.guards`); the notes to record, if any."""
-    return " ".join(note for name in step.guards if (note := GUARDS[name](profile, user, roles)))
+    """The step's rules beyond role and state (`guards_of`); the notes to record, if any."""
+    return " ".join(
+        note for name in guards_of(step) if (note := GUARDS[name](profile, user, roles))
+    )
 
 
 @transaction.atomic

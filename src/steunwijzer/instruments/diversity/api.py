@@ -314,7 +314,7 @@ def diversity_import(
             "rows": parsed.rows,
             "counts": parsed.counts,
             "domain_counts": parsed.domain_counts,
-            "result": _result(compute(scheme, parsed.counts)),
+            "result": _result(compute(scheme, parsed.counts, school_type=school.school_type)),
             "warnings": problem_list([mismatch]) if mismatch else [],
         }
     try:

@@ -72,7 +72,7 @@ def group_result(scheme: Scheme, group: str, counts: dict[str, int]) -> GroupRes
     return GroupResult(group, pupils, points, {k: counts.get(k, 0) for k in scheme.category_keys})
 
 
-def compute(scheme: Scheme, counts: Counts) -> SchoolResult:
+def compute(scheme: Scheme, counts: Counts, *, school_type: str) -> SchoolResult:
     groups = tuple(
         group_result(scheme, name, counts[name]) for name in sorted(counts, key=scheme.group_order)
     )
@@ -81,7 +81,7 @@ def compute(scheme: Scheme, counts: Counts) -> SchoolResult:
     signals = tuple(
         result
         for g in groups
-        for signal in scheme.signals
+        for signal in scheme.signals_for(school_type)
         if (result := check_signal(scheme, signal, g)) is not None
     )
     return SchoolResult(groups, total, signals)

@@ -86,7 +86,7 @@ class Invulschema(models.Model):
 
     @cached_property
     def result(self) -> SchoolResult:
-        return compute(self.scheme, self.counts)
+        return compute(self.scheme, self.counts, school_type=self.school.school_type)
 
 
 def school_by_brin_code(brin_code: str) -> School:

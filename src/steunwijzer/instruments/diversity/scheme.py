@@ -80,6 +80,9 @@ class Signal:
     label: str
     levels: tuple[Level, ...]
     categories: tuple[str, ...] = ()
+    # The limits of an ordinary school say nothing about an SBO or SO group, where every pupil
+    # needs support: a signal holds for ordinary schools unless the scheme says otherwise.
+    school_types: tuple[str, ...] = ("bao",)
 
     def level_for(self, size: int) -> Level:
         """The strictest level whose size applies: the one with the largest from_size ≤ size."""
@@ -112,6 +115,9 @@ class Scheme:
     @property
     def domain_keys(self) -> tuple[str, ...]:
         return tuple(d.key for d in self.domains)
+
+    def signals_for(self, school_type: str) -> tuple[Signal, ...]:
+        return tuple(s for s in self.signals if school_type in s.school_types)
 
     def allows_named_groups(self, school_type: str) -> bool:
         return school_type in self.named_groups_for
@@ -347,6 +353,12 @@ class SignalDoc(_SchemePart):
     label: Text()
     levels: Annotated[list[LevelDoc], AfterValidator(_by_size)] = Field(min_length=1)
     categories: list[Text()] = Field([], description="Nodig bij measure: pupils.")
+    school_types: list[NamedGroupsFor] = Field(
+        ["bao"],
+        min_length=1,
+        description="Voor welke soorten school dit signaal geldt; zonder: alleen gewone "
+        "basisscholen (bao).",
+    )
 
     @classmethod
     def rules(cls, data: dict) -> Iterator[Issue]:
@@ -448,6 +460,7 @@ def scheme_from_dict(data: dict) -> Scheme:
                 s["label"],
                 tuple(Level(lv["from_size"], Fraction(lv["above"])) for lv in s["levels"]),
                 tuple(s["categories"]),
+                tuple(s.get("school_types") or ("bao",)),
             )
             for s in data["signals"]
         ),

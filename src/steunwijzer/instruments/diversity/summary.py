@@ -47,10 +47,10 @@ def index_by_school(school_ids, school_year: str) -> dict[int, SchoolIndex]:
     Schools without an Invulschema for that year are absent from the result."""
     rows = Invulschema.objects.filter(
         school_id__in=list(school_ids), school_year=school_year
-    ).select_related("scheme_version")
+    ).select_related("scheme_version", "school")
     result = {}
     for row in rows:
-        computed = compute(row.scheme, row.counts)
+        computed = compute(row.scheme, row.counts, school_type=row.school.school_type)
         signals: dict[str, list[str]] = {}
         for s in computed.signals:
             signals.setdefault(s.group, []).append(signal_sentence(s))

@@ -227,7 +227,7 @@ def diversity_import_confirm(request, brin_code, school_year):
                 request, _("%(pupils)s pupils counted and saved.") % {"pupils": pending["rows"]}
             )
             return redirect("diversity_school", brin_code=school.brin_code, school_year=school_year)
-    result = compute(scheme, pending["counts"])
+    result = compute(scheme, pending["counts"], school_type=school.school_type)
     current = school_year == school_year_of(timezone.localdate())
     return render(
         request,

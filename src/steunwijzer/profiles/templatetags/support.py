@@ -28,6 +28,6 @@ def own_document_of(profile):
     return _own_document_of(profile)
 
 
-@register.simple_tag
-def question_contact(profile) -> list[dict]:
-    return profile.school.board.question_contact()
+@register.simple_tag(takes_context=True)
+def question_contact(context, profile) -> list[dict]:
+    return profile.school.board.question_contact(asker=context["request"].user)

@@ -1,0 +1,64 @@
+"""`steunwijzer schools import FILE --partnership SLUG [--dry-run] [--municipality NAME …]`.
+
+Reads DUO's open-data file of school locations (docs/onboarding.md) and creates or updates the
+partnership's boards and schools; a file with any problem is refused whole, nothing stored.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from steunwijzer.core.command_files import read_input
+from steunwijzer.organisations.models import Partnership
+from steunwijzer.organisations.school_import import (
+    MAX_IMPORT_BYTES,
+    RegisterRefused,
+    register_read,
+    schools_import,
+)
+
+
+class Command(BaseCommand):
+    help = "Lees de scholen en besturen van een samenwerkingsverband in uit het DUO-bestand."
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True, metavar="import")
+        import_ = actions.add_parser(
+            "import", help="Lees DUO's bestand met schoolvestigingen (CSV) in."
+        )
+        import_.add_argument("file", help="DUO's CSV-bestand met schoolvestigingen")
+        import_.add_argument(
+            "--partnership", required=True, help="slug van het samenwerkingsverband"
+        )
+        import_.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Laat alleen zien wat er zou veranderen; sla niets op.",
+        )
+        import_.add_argument(
+            "--municipality",
+            action="append",
+            default=[],
+            help="Alleen scholen in deze gemeente (mag vaker); zonder: alle regels.",
+        )
+
+    def handle(self, *args, action, file, partnership, dry_run, municipality, **options):
+        try:
+            region = Partnership.objects.get(slug=partnership)
+        except Partnership.DoesNotExist:
+            raise CommandError(f"Samenwerkingsverband '{partnership}' bestaat niet.") from None
+        data = read_input(file, max_bytes=MAX_IMPORT_BYTES, what="een DUO-bestand")
+        try:
+            plan = schools_import(
+                partnership=region,
+                register=register_read(data),
+                municipalities=municipality,
+                dry_run=dry_run,
+            )
+        except RegisterRefused as exc:
+            lines = [f"{file} is niet ingelezen; er is niets opgeslagen:", *exc.problems]
+            if exc.more:
+                lines.append(f"… en nog {exc.more} problemen.")
+            raise CommandError("\n".join(lines)) from None
+        for line in plan.summary():
+            self.stdout.write(line)
+        if dry_run:
+            self.stdout.write("Proefdraaien: er is niets opgeslagen.")

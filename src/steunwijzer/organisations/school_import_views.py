@@ -1,0 +1,108 @@
+"""Partnership staff import their boards and schools from DUO's file (upload, preview, confirm)
+and assign the schools to districts by postcode range (preview, then assign).
+
+The preview keeps the file's locations in the session (a region is a few hundred lines), so
+the confirmation imports exactly what was shown; the import itself checks again against the
+database of that moment, all or nothing.
+"""
+
+from dataclasses import asdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .district_assignment import district_preview, districts_assign, range_problem_text
+from .districts import parse_ranges, ranges_from_data
+from .forms import DistrictRangesForm, SchoolImportForm
+from .permissions import get_partnership_for_staff
+from .school_import import RegisterRefused, register_read, schools_import
+from .school_register import Location, Register
+
+
+def _pending_key(partnership) -> str:
+    return f"school-import-{partnership.pk}"
+
+
+@login_required
+def schools_import_page(request, slug):
+    partnership = get_partnership_for_staff(request, slug)
+    key = _pending_key(partnership)
+    form = SchoolImportForm(request.POST or None, request.FILES or None)
+    ctx = {"partnership": partnership, "form": form}
+    if request.method == "POST" and "confirm" in request.POST:
+        return _confirm(request, partnership, key)
+    if request.method == "POST" and form.is_valid():
+        try:
+            register = register_read(form.cleaned_data["file"].read())
+            municipalities = form.cleaned_data["municipalities"]
+            plan = schools_import(
+                partnership=partnership,
+                register=register,
+                municipalities=municipalities,
+                dry_run=True,
+            )
+        except RegisterRefused as exc:
+            ctx |= {"refused": exc.problems, "more": exc.more}
+            return render(request, "organisations/schools_import.html", ctx, status=400)
+        request.session[key] = {
+            "locations": [asdict(location) for location in register.locations],
+            "skipped_vso": register.skipped_vso,
+            "municipalities": municipalities,
+        }
+        ctx |= {"plan": plan}
+    status = 400 if form.errors else 200
+    return render(request, "organisations/schools_import.html", ctx, status=status)
+
+
+def _confirm(request, partnership, key):
+    pending = request.session.get(key)
+    if not pending:
+        messages.error(request, _("Upload the file again: the preview has expired."))
+        return redirect("schools_import", slug=partnership.slug)
+    register = Register(
+        locations=[Location(**location) for location in pending["locations"]],
+        skipped_vso=pending["skipped_vso"],
+    )
+    try:
+        plan = schools_import(
+            partnership=partnership,
+            register=register,
+            municipalities=pending["municipalities"],
+        )
+    except RegisterRefused as exc:
+        ctx = {"partnership": partnership, "form": SchoolImportForm(), "refused": exc.problems}
+        return render(request, "organisations/schools_import.html", ctx, status=400)
+    del request.session[key]
+    messages.success(request, " ".join([_("The schools have been imported."), *plan.summary()]))
+    return redirect("schools_import", slug=partnership.slug)
+
+
+@login_required
+def districts_page(request, slug):
+    partnership = get_partnership_for_staff(request, slug)
+    stored = "\n".join(r.as_text() for r in ranges_from_data(partnership.district_ranges))
+    form = DistrictRangesForm(request.POST or None, initial={"ranges": stored})
+    ctx = {"partnership": partnership, "form": form}
+    if request.method == "POST" and form.is_valid():
+        ranges, problems = parse_ranges(form.cleaned_data["ranges"])
+        if problems:
+            ctx["refused"] = [range_problem_text(p) for p in problems]
+            return render(request, "organisations/districts.html", ctx, status=400)
+        if "assign" in request.POST:
+            changed = districts_assign(partnership=partnership, ranges=ranges)
+            messages.success(
+                request,
+                ngettext(
+                    "The districts have been saved; %(n)s school got another district.",
+                    "The districts have been saved; %(n)s schools got another district.",
+                    changed,
+                )
+                % {"n": changed},
+            )
+            return redirect("districts", slug=partnership.slug)
+        ctx["preview"] = district_preview(partnership=partnership, ranges=ranges)
+    status = 400 if form.errors else 200
+    return render(request, "organisations/districts.html", ctx, status=status)
