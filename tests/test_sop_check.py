@@ -5,6 +5,7 @@ from dataclasses import replace
 import pytest
 from django.urls import reverse
 
+from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.services import profile_update
 from steunwijzer.quality_check.checks import CheckInput, jargon_for, model_text, run_checks
 from steunwijzer.quality_check.distinctive import ChapterText, Corpus, chapter_text, shingles
@@ -224,7 +225,40 @@ def test_the_editor_shows_readability_per_section(client, profile, editor):
     client.force_login(editor)
     body = client.get(reverse("profile_chapter", args=[profile.pk, "visie"])).content.decode()
     assert "Leesbaarheid per paragraaf" in body
+    # The panel is folded; its summary line sums the chapter up.
+    assert '<details class="sw-check-details">' in body
+    assert "punt om naar te kijken, leesbaarheid: goed" in body or (
+        "Niets om naar te kijken, leesbaarheid: goed" in body
+    )
     profile.refresh_from_db()
     report = check_profile(profile)
     [(_title, stats)] = report.readability["visie"][:1]
     assert stats.sentence_count == 2 and stats.word_count == 6
+
+
+def test_the_panel_summary_counts_the_chapter_and_follows_an_autosave(client, profile, editor):
+    client.force_login(editor)
+    body = client.post(
+        reverse("profile_autosave", args=[profile.pk, "visie"]),
+        {"base_version": 0, "f-visie_passend_onderwijs": VAGUE + " " + VAGUE},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    # Out of band, the summary and the body only: an opened panel stays open.
+    assert '<span id="check-summary" hx-swap-oob="innerHTML">' in body
+    assert '<div id="check-body" hx-swap-oob="innerHTML">' in body
+    assert 'id="check-panel"' not in body
+    report = check_profile(Profile.objects.get(pk=profile.pk))
+    count = len(report.for_chapter("visie"))
+    assert count > 1 and f"{count} punten om naar te kijken" in body
+
+
+def test_the_long_text_toolbar_is_enhancement_only(client, profile, editor):
+    client.force_login(editor)
+    body = client.get(reverse("profile_chapter", args=[profile.pk, "visie"])).content.decode()
+    # Hidden until the script (a file, no inline script) shows it; each button names its field.
+    assert 'role="toolbar" aria-label="Opmaak van Onze visie op passend onderwijs"' in body
+    assert "data-sw-toolbar hidden" in body
+    assert body.count('aria-controls="f-visie_passend_onderwijs"') == 3
+    assert "/static/profiles/toolbar.js" in body and "<script>" not in body
+    # Without JavaScript the hint still explains the markup.
+    assert "**vet**" in body
