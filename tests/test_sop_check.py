@@ -47,9 +47,9 @@ def run(answers, corpus=None):
 
 
 def _plain(value):
-    from steunwijzer.profiles.richtext import markup_to_plain
+    from steunwijzer.profiles.richtext import markup_to_lines
 
-    return markup_to_plain(value)
+    return markup_to_lines(value)
 
 
 @pytest.fixture
@@ -262,3 +262,17 @@ def test_the_long_text_toolbar_is_enhancement_only(client, profile, editor):
     assert "/static/profiles/toolbar.js" in body and "<script>" not in body
     # Without JavaScript the hint still explains the markup.
     assert "**vet**" in body
+
+
+def test_a_list_after_a_paragraph_is_not_part_of_its_last_sentence(answers):
+    """The check reads a line per paragraph and list item: the items are sentences of their
+    own, so a paragraph and its list do not make one long (or passive) sentence."""
+    answers["visie_passend_onderwijs"] = "Het plan wordt met de ouders besproken.\n\n" + "\n".join(
+        f"- wij helpen elk kind in groep {n} met lezen en rekenen" for n in range(5)
+    )
+    report = run(answers)
+    [(_title, stats)] = report.readability["visie"][:1]
+    assert stats.sentence_count == 6
+    assert stats.passive_sentences == ["Het plan wordt met de ouders besproken."]
+    visie = [f for f in report.findings if f.field_key == "visie_passend_onderwijs"]
+    assert not [f for f in visie if f.code == "long_sentence"]
