@@ -1,5 +1,7 @@
 """IJK pages: who may read, score, observe and invite; saving with and without htmx."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -73,6 +75,11 @@ def test_readers_see_scores_without_a_form(client, editor, team_member, school):
 # --- the whole IJK as one form, one save ----------------------------------------------------
 
 
+def domains(page):
+    """The opening tag of each domain's fold, in page order."""
+    return re.findall(r'<details class="sw-ijk-group"[^>]*>', page)
+
+
 def test_the_editor_sees_one_form_folded_per_domain_with_one_save_button(client, editor, school):
     fill(school, editor, OP1=4)
     client.force_login(editor)
@@ -91,11 +98,13 @@ def test_one_save_stores_every_changed_indicator_and_leaves_empty_ones_open(clie
         {"score-OP1": "3", "score-IJK03": "4", "explanation-IJK03": "Elke dag zichtbaar."},
     )
     assert response.status_code == 302
-    assert response["Location"] == url("ijk_evaluation", school)
     rows = {r.indicator: (r.score, r.explanation) for r in IndicatorScore.objects.all()}
     assert rows == {"OP1": (3, ""), "IJK03": (4, "Elke dag zichtbaar.")}
+    # Back on the page, the two domains worked in are still open, the progress counts on.
+    assert response["Location"].startswith(url("ijk_evaluation", school) + "?open=")
     page = client.get(response["Location"]).content.decode()
     assert "2 indicatoren opgeslagen." in page and "2 van 27 indicatoren gescoord" in page
+    assert [" open" in tag for tag in domains(page)] == [True, True]
 
 
 def test_a_second_save_sends_only_what_changed(client, editor, school):
@@ -105,8 +114,11 @@ def test_a_second_save_sends_only_what_changed(client, editor, school):
     response = client.post(url("ijk_evaluation", school), {"score-OP1": "3", "score-OP2": "3"})
     assert IndicatorScore.objects.get(indicator="OP1").updated_at == before
     assert IndicatorScore.objects.get(indicator="OP2").score == 3
-    assert "1 indicator opgeslagen." in client.get(response["Location"]).content.decode()
+    page = client.get(response["Location"]).content.decode()
+    assert "1 indicator opgeslagen." in page
+    assert [" open" in tag for tag in domains(page)] == [True, False]  # only where it worked
     again = client.post(url("ijk_evaluation", school), {"score-OP1": "3", "score-OP2": "3"})
+    assert again["Location"] == url("ijk_evaluation", school)
     assert "Er was niets veranderd" in client.get(again["Location"]).content.decode()
 
 

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -51,7 +52,7 @@ def ijk_evaluation(request, school_id, school_year):
     if request.method == "POST":
         return _evaluation_save(request, school_id, school_year)
     school = school_for(request.user, school_id, school_year)
-    return _evaluation_page(request, school, school_year)
+    return _evaluation_page(request, school, school_year, opened=request.GET.getlist("open"))
 
 
 def _evaluation_save(request, school_id, school_year):
@@ -61,7 +62,7 @@ def _evaluation_save(request, school_id, school_year):
     stored = {s.indicator: s for s in evaluation.scores.defer("content")} if evaluation else {}
     form = EvaluationForm(request.POST, request.FILES, codes=version.catalogue.indicators)
     errors = form.problems()
-    saved = 0
+    scores = {}
     if not errors:
         scores, files, remove = form.changes(stored)
         try:
@@ -74,11 +75,11 @@ def _evaluation_save(request, school_id, school_year):
                     files=files,
                     remove_files=remove,
                 )
-            saved = len(scores)
         except ScoreError as exc:
             errors = _problems_by_indicator(exc)
     if errors:
         return _evaluation_page(request, school, school_year, errors, form.posted(), status=422)
+    saved = len(scores)
     if saved:
         messages.success(
             request,
@@ -87,7 +88,18 @@ def _evaluation_save(request, school_id, school_year):
         )
     else:
         messages.info(request, _("Nothing had changed; nothing was saved."))
-    return redirect("ijk_evaluation", school_id=school.pk, school_year=school_year)
+    # Back to the page with the domains the editor worked in still open.
+    worked = _groups_of(version.catalogue, scores)
+    url = reverse("ijk_evaluation", args=[school.pk, school_year])
+    return redirect(f"{url}?{urlencode({'open': worked}, doseq=True)}" if worked else url)
+
+
+def _groups_of(catalogue, codes) -> list[str]:
+    return [
+        group.key
+        for group in catalogue.groups
+        if any(i.code in codes for standard in group.standards for i in standard.indicators)
+    ]
 
 
 def _problems_by_indicator(exc: ScoreError) -> dict[str, dict[str, str]]:
@@ -99,7 +111,7 @@ def _problems_by_indicator(exc: ScoreError) -> dict[str, dict[str, str]]:
     return found
 
 
-def _evaluation_page(request, school, school_year, errors=None, posted=None, status=200):
+def _evaluation_page(request, school, school_year, errors=None, posted=None, status=200, opened=()):
     evaluation = evaluation_for(school, school_year)
     can_edit = may_edit(request.user, school)
     if evaluation is not None:
@@ -108,7 +120,7 @@ def _evaluation_page(request, school, school_year, errors=None, posted=None, sta
         catalogue = catalogue_for(school.board.partnership).catalogue if can_edit else None
     stored = {s.indicator: s for s in evaluation.scores.defer("content")} if evaluation else {}
     errors = errors or {}
-    groups = _indicator_rows(catalogue, stored, errors, posted or {}) if catalogue else []
+    groups = _indicator_rows(catalogue, stored, errors, posted or {}, opened) if catalogue else []
     context = {
         "school": school,
         "school_year": school_year,
@@ -123,7 +135,7 @@ def _evaluation_page(request, school, school_year, errors=None, posted=None, sta
     return render(request, "ijk/evaluation.html", context, status=status)
 
 
-def _indicator_rows(catalogue, stored, errors, posted):
+def _indicator_rows(catalogue, stored, errors, posted, opened=()):
     groups = []
     for group in catalogue.groups:
         standards = [
@@ -143,11 +155,12 @@ def _indicator_rows(catalogue, stored, errors, posted):
                 "standards": standards,
                 "rows": rows,
                 "scored": sum(1 for row in rows if row["stored"]),
-                "open": any(row["errors"] for row in rows),
+                "open": group.key in opened or any(row["errors"] for row in rows),
             }
         )
-    # Folded per domain: open where something was refused, else where the work goes on.
-    if not any(g["open"] for g in groups):
+    # Folded per domain: open where something was refused or just saved; on a first visit of
+    # an unfinished IJK, where the work goes on.
+    if not opened and not any(g["open"] for g in groups):
         unfinished = [g for g in groups if g["scored"] < len(g["rows"])]
         if unfinished:
             unfinished[0]["open"] = True
