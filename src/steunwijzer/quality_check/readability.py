@@ -179,6 +179,7 @@ PREFIX_STRONG_PARTICIPLES: frozenset[str] = frozenset(
 # Words that look like participles but are not (nouns, adjectives, adverbs, infinitives).
 NOT_PARTICIPLES: frozenset[str] = frozenset(
     {
+        "begrijpend",
         "bekend",
         "beperkt",
         "bereid",
@@ -225,6 +226,7 @@ NOT_PARTICIPLES: frozenset[str] = frozenset(
 STATE_PARTICIPLES: frozenset[str] = frozenset(
     {
         "aangesloten",
+        "afgeleid",
         "bedoeld",
         "betrokken",
         "gebaseerd",
@@ -313,6 +315,23 @@ _DETERMINERS = frozenset(
 _PREPOSITIONS = frozenset(
     {"aan", "bij", "in", "met", "naar", "om", "op", "over", "uit", "van", "voor", "zonder"}
 )
+_MODALS = frozenset(
+    {
+        "kan",
+        "kunnen",
+        "moet",
+        "moeten",
+        "mag",
+        "mogen",
+        "wil",
+        "willen",
+        "zal",
+        "zullen",
+        "zou",
+        "zouden",
+    }
+)
+_HEBBEN = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden"})
 # Commas, semicolons, colons and dashes end a clause; the auxiliary and its participle are
 # in one clause ("Kinderen die ouder worden, beginnen ...").
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
@@ -336,12 +355,19 @@ def _is_participle(word: str) -> bool:
     return False
 
 
+def _is_zijn(tokens: list[str], index: int) -> bool:
+    """A form of "zijn" as auxiliary: not the possessive after a preposition ("in zijn
+    tempo") nor the infinitive after a modal ("dat het niet meer in de groep kan zijn")."""
+    token = tokens[index]
+    if token not in _ZIJN:
+        return False
+    before = tokens[index - 1] if index else ""
+    return not (token == "zijn" and (before in _PREPOSITIONS or before in _MODALS))
+
+
 def _clause_is_passive(tokens: list[str]) -> bool:
     has_worden = any(token in _WORDEN for token in tokens)
-    has_zijn = any(
-        token in _ZIJN and not (token == "zijn" and index and tokens[index - 1] in _PREPOSITIONS)
-        for index, token in enumerate(tokens)
-    )
+    has_zijn = any(_is_zijn(tokens, index) for index in range(len(tokens)))
     if not (has_worden or has_zijn):
         return False
     for index, token in enumerate(tokens):
@@ -349,6 +375,8 @@ def _clause_is_passive(tokens: list[str]) -> bool:
             continue
         if index and tokens[index - 1] in _DETERMINERS:
             continue  # "de afgelopen jaren", "een gemaakt plan"
+        if {tokens[index - 1] if index else "", *tokens[index + 1 : index + 2]} & _HEBBEN:
+            continue  # "heeft gehad", "gedaan hebben": the active perfect
         if has_worden:
             return True
         if not _ZIJN_VERB.match(token) and token not in STATE_PARTICIPLES:
