@@ -220,6 +220,7 @@ MATRIX = [
     page("ijk_current", rule(SIGNED_IN_PERSONAS, ok=302), school_id="school.pk"),
     page("ijk_evaluation", READERS, **IJK),
     post("ijk_score", EDITORS, code="OP1", **IJK),
+    post("ijk_evaluation", EDITORS, **IJK),
     page("ijk_result", READERS, **IJK),
     page("ijk_observations", READERS, **IJK),
     # The board's officer, or a peer invited for this school and year.

@@ -1,5 +1,7 @@
 """IJK pages: who may read, score, observe and invite; saving with and without htmx."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -67,7 +69,91 @@ def test_readers_see_scores_without_a_form(client, editor, team_member, school):
     page = client.get(url("ijk_evaluation", school)).content.decode()
     assert "27 van 27 indicatoren gescoord" in page
     assert "Score: 4</strong> (goed)" in page
-    assert 'name="score"' not in page
+    assert 'name="score-' not in page and 'id="ijk-form"' not in page
+
+
+# --- the whole IJK as one form, one save ----------------------------------------------------
+
+
+def domains(page):
+    """The opening tag of each domain's fold, in page order."""
+    return re.findall(r'<details class="sw-ijk-group"[^>]*>', page)
+
+
+def test_the_editor_sees_one_form_folded_per_domain_with_one_save_button(client, editor, school):
+    fill(school, editor, OP1=4)
+    client.force_login(editor)
+    page = client.get(url("ijk_evaluation", school)).content.decode()
+    assert page.count('id="ijk-form"') == 1
+    form = page.split('id="ijk-form"')[1].split("</form>")[0]
+    assert form.count('type="submit"') == 1  # one save for all 27 indicators
+    assert page.count('<details class="sw-ijk-group"') >= 2
+    assert "27 van 27 indicatoren gescoord" in page and 'name="score-OP1"' in page
+
+
+def test_one_save_stores_every_changed_indicator_and_leaves_empty_ones_open(client, editor, school):
+    client.force_login(editor)
+    response = client.post(
+        url("ijk_evaluation", school),
+        {"score-OP1": "3", "score-IJK03": "4", "explanation-IJK03": "Elke dag zichtbaar."},
+    )
+    assert response.status_code == 302
+    rows = {r.indicator: (r.score, r.explanation) for r in IndicatorScore.objects.all()}
+    assert rows == {"OP1": (3, ""), "IJK03": (4, "Elke dag zichtbaar.")}
+    # Back on the page, the two domains worked in are still open, the progress counts on.
+    assert response["Location"].startswith(url("ijk_evaluation", school) + "?open=")
+    page = client.get(response["Location"]).content.decode()
+    assert "2 indicatoren opgeslagen." in page and "2 van 27 indicatoren gescoord" in page
+    assert [" open" in tag for tag in domains(page)] == [True, True]
+
+
+def test_a_second_save_sends_only_what_changed(client, editor, school):
+    client.force_login(editor)
+    client.post(url("ijk_evaluation", school), {"score-OP1": "3", "score-OP2": "2"})
+    before = IndicatorScore.objects.get(indicator="OP1").updated_at
+    response = client.post(url("ijk_evaluation", school), {"score-OP1": "3", "score-OP2": "3"})
+    assert IndicatorScore.objects.get(indicator="OP1").updated_at == before
+    assert IndicatorScore.objects.get(indicator="OP2").score == 3
+    page = client.get(response["Location"]).content.decode()
+    assert "1 indicator opgeslagen." in page
+    assert [" open" in tag for tag in domains(page)] == [True, False]  # only where it worked
+    again = client.post(url("ijk_evaluation", school), {"score-OP1": "3", "score-OP2": "3"})
+    assert again["Location"] == url("ijk_evaluation", school)
+    assert "Er was niets veranderd" in client.get(again["Location"]).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("post", "message"),
+    [
+        ({"score-OP2": "4"}, "een toelichting verplicht"),
+        ({"score-OP2": "9"}, "kies een score van 1 tot en met 4"),
+        ({"explanation-OP2": "Nog geen score."}, "kies een score van 1 tot en met 4"),
+        ({"score-OP2": "3", "evidence_url-OP2": "ftp://x"}, "moet een webadres zijn"),
+        ({"score-OP2": "3", "evidence-OP2": upload("rapport.pdf", EXE)}, "PDF"),
+    ],
+)
+def test_one_refused_indicator_saves_nothing_and_keeps_the_input(
+    client, editor, school, post, message
+):
+    client.force_login(editor)
+    response = client.post(
+        url("ijk_evaluation", school), {"score-OP1": "3", "explanation-OP1": "Goed.", **post}
+    )
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert message in page and "Er is niets opgeslagen: 1 indicator vraagt aandacht" in page
+    assert 'href="#ind-OP2"' in page
+    assert 'id="s-OP1-3" name="score-OP1" value="3" checked' in page  # the input is kept
+    assert ">Goed.</textarea>" in page
+    assert not IndicatorScore.objects.exists()
+
+
+@pytest.mark.parametrize("persona", NOT_EDITORS)
+def test_only_school_editors_save_the_form(client, request, school, persona):
+    as_(client, request, persona)
+    response = client.post(url("ijk_evaluation", school), {"score-OP1": "3"})
+    assert response.status_code == 403
+    assert not IndicatorScore.objects.exists()
 
 
 def test_the_editor_saves_one_indicator_with_a_plain_post(client, editor, school):

@@ -8,6 +8,7 @@ from steunwijzer.profiles.richtext import (
     bullet_items,
     html_to_markup,
     markup_to_html,
+    markup_to_lines,
     markup_to_plain,
     normalize_markup,
     sanitize_html,
@@ -138,3 +139,9 @@ def test_every_paragraph_keeps_its_text(paragraphs):
     text = "\n\n".join(paragraphs)
     assert markup_to_plain(html_to_markup(markup_to_html(text))) == markup_to_plain(text)
     assert markup_to_html(html_to_markup(markup_to_html(text))) == markup_to_html(text)
+
+
+def test_the_check_reads_a_line_per_paragraph_list_item_and_break():
+    text = "Wij  helpen.\nOok thuis.\n\n- **lezen**;\n- [rekenen](https://x.nl).\n\nKlaar."
+    assert markup_to_lines(text) == "Wij helpen.\nOok thuis.\nlezen;\nrekenen.\nKlaar."
+    assert markup_to_lines("") == ""

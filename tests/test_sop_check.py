@@ -1,10 +1,13 @@
 """The SOP-check on profiles: what blocks the step to the MR, what only warns."""
 
+from dataclasses import replace
+
 import pytest
 from django.urls import reverse
 
+from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.services import profile_update
-from steunwijzer.quality_check.checks import CheckInput, run_checks
+from steunwijzer.quality_check.checks import CheckInput, jargon_for, model_text, run_checks
 from steunwijzer.quality_check.distinctive import ChapterText, Corpus, chapter_text, shingles
 from steunwijzer.quality_check.presenters import present
 from steunwijzer.quality_check.report import check_profile
@@ -17,7 +20,7 @@ from tests.test_api_profiles import auth
 FORMAT, _ = parse_format(DEFAULT_FORMAT_PATH.read_text(encoding="utf-8"), "haaglanden")
 VAGUE = (
     "Indien mogelijk bieden wij waar nodig een arrangement aan. In principe wordt de "
-    "ondersteuningsbehoefte handelingsgericht in kaart gebracht."
+    "onderwijsbehoefte in een handelingsplan beschreven; we remediëren in de klas."
 )
 
 
@@ -44,9 +47,9 @@ def run(answers, corpus=None):
 
 
 def _plain(value):
-    from steunwijzer.profiles.richtext import markup_to_plain
+    from steunwijzer.profiles.richtext import markup_to_lines
 
-    return markup_to_plain(value)
+    return markup_to_lines(value)
 
 
 @pytest.fixture
@@ -85,9 +88,22 @@ def test_vague_phrases_and_jargon_are_shown_with_their_sentence(answers):
         "Indien mogelijk bieden wij waar nodig een arrangement aan."
     }
     jargon = {f.excerpt.lower() for f in report.findings if f.code == "jargon"}
-    assert {"arrangement", "handelingsgericht", "ondersteuningsbehoefte"} <= jargon
+    assert {"onderwijsbehoefte", "handelingsplan", "remediëren"} <= jargon
     assert all(f.suggestion for f in report.findings if f.code == "jargon")
     assert not [f for f in report.findings if f.code == "vague_phrase" and f.blocks]
+
+
+def test_terms_the_model_itself_uses_are_no_jargon(answers):
+    """The model's help asks for the intern begeleider by function, its examples speak of an
+    arrangement: the check does not then call them jargon. Another model's list still does."""
+    assert "intern begeleider" in model_text(FORMAT) and "arrangement" in model_text(FORMAT)
+    answers["arrangementen"] = "De intern begeleider vraagt een arrangement aan; we remediëren."
+    jargon = {f.excerpt for f in run(answers).findings if f.code == "jargon"}
+    assert "intern begeleider" not in jargon and "arrangement" not in jargon
+    assert "remediëren" in jargon
+    assert dict(jargon_for(FORMAT, DEFAULT_JARGON)).keys() >= {"remediëren", "handelingsplan"}
+    bare = replace(FORMAT, chapters=())
+    assert dict(jargon_for(bare, DEFAULT_JARGON)).keys() == DEFAULT_JARGON.keys()
 
 
 def test_generic_limits_block(answers):
@@ -209,7 +225,54 @@ def test_the_editor_shows_readability_per_section(client, profile, editor):
     client.force_login(editor)
     body = client.get(reverse("profile_chapter", args=[profile.pk, "visie"])).content.decode()
     assert "Leesbaarheid per paragraaf" in body
+    # The panel is folded; its summary line sums the chapter up.
+    assert '<details class="sw-check-details">' in body
+    assert "punt om naar te kijken, leesbaarheid: goed" in body or (
+        "Niets om naar te kijken, leesbaarheid: goed" in body
+    )
     profile.refresh_from_db()
     report = check_profile(profile)
     [(_title, stats)] = report.readability["visie"][:1]
     assert stats.sentence_count == 2 and stats.word_count == 6
+
+
+def test_the_panel_summary_counts_the_chapter_and_follows_an_autosave(client, profile, editor):
+    client.force_login(editor)
+    body = client.post(
+        reverse("profile_autosave", args=[profile.pk, "visie"]),
+        {"base_version": 0, "f-visie_passend_onderwijs": VAGUE + " " + VAGUE},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    # Out of band, the summary and the body only: an opened panel stays open.
+    assert '<span id="check-summary" hx-swap-oob="innerHTML">' in body
+    assert '<div id="check-body" hx-swap-oob="innerHTML">' in body
+    assert 'id="check-panel"' not in body
+    report = check_profile(Profile.objects.get(pk=profile.pk))
+    count = len(report.for_chapter("visie"))
+    assert count > 1 and f"{count} punten om naar te kijken" in body
+
+
+def test_the_long_text_toolbar_is_enhancement_only(client, profile, editor):
+    client.force_login(editor)
+    body = client.get(reverse("profile_chapter", args=[profile.pk, "visie"])).content.decode()
+    # Hidden until the script (a file, no inline script) shows it; each button names its field.
+    assert 'role="toolbar" aria-label="Opmaak van Onze visie op passend onderwijs"' in body
+    assert "data-sw-toolbar hidden" in body
+    assert body.count('aria-controls="f-visie_passend_onderwijs"') == 3
+    assert "/static/profiles/toolbar.js" in body and "<script>" not in body
+    # Without JavaScript the hint still explains the markup.
+    assert "**vet**" in body
+
+
+def test_a_list_after_a_paragraph_is_not_part_of_its_last_sentence(answers):
+    """The check reads a line per paragraph and list item: the items are sentences of their
+    own, so a paragraph and its list do not make one long (or passive) sentence."""
+    answers["visie_passend_onderwijs"] = "Het plan wordt met de ouders besproken.\n\n" + "\n".join(
+        f"- wij helpen elk kind in groep {n} met lezen en rekenen" for n in range(5)
+    )
+    report = run(answers)
+    [(_title, stats)] = report.readability["visie"][:1]
+    assert stats.sentence_count == 6
+    assert stats.passive_sentences == ["Het plan wordt met de ouders besproken."]
+    visie = [f for f in report.findings if f.field_key == "visie_passend_onderwijs"]
+    assert not [f for f in visie if f.code == "long_sentence"]

@@ -99,3 +99,29 @@ def test_login_and_home_pages_are_accessible(page, profile, editor):
     assert_no_axe_violations(page)
     page.goto(reverse("profile_revisions", args=[profile.pk]))
     assert_no_axe_violations(page)
+
+
+def test_the_toolbar_writes_the_markup_and_is_saved(page, profile, editor):
+    log_in(page, "editor")
+    page.goto(reverse("profile_chapter", args=[profile.pk, "visie"]))
+    field = page.locator('[name="f-visie_passend_onderwijs"]')
+    toolbar = page.get_by_role("toolbar", name="Opmaak van Onze visie op passend onderwijs")
+    field.fill("Elk kind hoort erbij.")
+    field.evaluate("area => area.setSelectionRange(4, 8)")  # "kind"
+    toolbar.get_by_role("button", name="Vet").click()
+    assert field.input_value() == "Elk **kind** hoort erbij."
+    field.press("End")
+    field.press("Enter")
+    field.type("Wij luisteren\nWij helpen")
+    # The last two lines become a bullet list; the first stays a sentence.
+    field.evaluate("area => area.setSelectionRange(area.value.indexOf('Wij'), area.value.length)")
+    toolbar.get_by_role("button", name="Opsomming").click()
+    assert field.input_value() == "Elk **kind** hoort erbij.\n- Wij luisteren\n- Wij helpen"
+    field.evaluate("area => area.setSelectionRange(0, 3)")  # "Elk"
+    page.once("dialog", lambda dialog: dialog.accept("https://www.example.nl/visie"))
+    toolbar.get_by_role("button", name="Link").click()
+    assert field.input_value().startswith("[Elk](https://www.example.nl/visie) **kind**")
+    page.get_by_text("Opgeslagen om").wait_for()
+    assert_no_axe_violations(page)
+    profile.refresh_from_db()
+    assert profile.answers["visie_passend_onderwijs"].startswith("[Elk](https://www.example.nl/")

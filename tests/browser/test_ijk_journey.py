@@ -10,11 +10,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def score(page, code, label, explanation=""):
+    """Open the indicator's domain if it is folded, score it and press the page's one save."""
     indicator = page.locator(f"#ind-{code}")
+    domain = page.locator("details.sw-ijk-group", has=indicator)
+    if not domain.evaluate("details => details.open"):
+        domain.locator(":scope > summary").click()
     indicator.get_by_label(label, exact=True).check()
     if explanation:
         indicator.get_by_label("Toelichting").fill(explanation)
-    indicator.get_by_role("button", name=f"Opslaan {code}").click()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    page.wait_for_load_state()
     return page.locator(f"#ind-{code}")
 
 
@@ -38,11 +43,19 @@ def test_fill_the_ijk_record_two_observations_and_see_the_realism_check(
     page.get_by_role("link", name="IJK-instrument van De Regenboog").click()
     assert_no_axe_violations(page)
 
+    # One form, one save button; the domains are folded, each saying how far the team is.
+    assert page.get_by_role("button", name="Opslaan", exact=True).count() == 1
+    page.get_by_text("27 van 27 indicatoren gescoord").wait_for()
     refused = score(page, "OP3", "4 goed")
     refused.get_by_text("een toelichting verplicht").wait_for()
-    saved = score(page, "OP3", "4 goed", "Bij alle lesbezoeken zagen we het instructiemodel.")
-    saved.get_by_text("Opgeslagen.").wait_for()
-    score(page, "IJK03", "3 voldoende").get_by_text("Opgeslagen.").wait_for()
+    page.get_by_text("Er is niets opgeslagen: 1 indicator vraagt aandacht").wait_for()
+    assert refused.get_by_label("4 goed", exact=True).is_checked()  # the input is kept
+    assert_no_axe_violations(page)
+    score(page, "OP3", "4 goed", "Bij alle lesbezoeken zagen we het instructiemodel.")
+    page.get_by_text("1 indicator opgeslagen.").wait_for()
+    score(page, "IJK03", "3 voldoende")
+    page.get_by_text("1 indicator opgeslagen.").wait_for()
+    assert page.locator("#ind-IJK03").get_by_text("Gescoord: 3.").count() == 1
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Kijkwijzer-observaties").click()

@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 VAGUE = (
     "Indien mogelijk bieden wij waar nodig een arrangement aan. In principe wordt de "
-    "ondersteuningsbehoefte handelingsgericht in kaart gebracht."
+    "onderwijsbehoefte in een handelingsplan beschreven."
 )
 CLEAR = "Een leerling met dyslexie krijgt elke week twee keer extra leesles."
 
@@ -22,7 +22,13 @@ def test_findings_appear_and_disappear_while_typing(page, profile, editor, mr_me
     field.fill(VAGUE)
     findings = page.locator("#check-arrangementen")
     findings.get_by_text("Vage formulering: 'indien mogelijk'").wait_for()
-    assert findings.get_by_text("Vakterm 'handelingsgericht'").count() == 1
+    assert findings.get_by_text("Vakterm 'handelingsplan'").count() == 1
+    # The chapter's panel opens on request; its one line sums it up.
+    panel = page.locator("#check-panel")
+    panel.get_by_text("punten om naar te kijken").wait_for()
+    assert not panel.locator("table").is_visible()
+    panel.locator("summary").click()
+    assert panel.locator("table").is_visible()
     assert_no_axe_violations(page)
     field.fill(CLEAR)
     findings.get_by_text("Vage formulering").first.wait_for(state="detached")

@@ -74,14 +74,16 @@ def _typed(token) -> bool:
     )
 
 
-def _inline_plain(children, link_targets: bool, first_line: bool = False) -> str:
+def _inline_plain(
+    children, link_targets: bool, first_line: bool = False, line_break: str = " "
+) -> str:
     parts: list[str] = []
     link_start, href = 0, ""
     for token in children:
         if token.type in ("softbreak", "hardbreak"):
             if first_line:
                 break
-            parts.append(" ")
+            parts.append(line_break)
         elif token.type == "text" or _typed(token):
             parts.append(token.content if token.type == "text" else token.markup)
         elif token.type == "link_open":
@@ -109,6 +111,18 @@ def markup_to_plain(text: str, *, link_targets: bool = False) -> str:
         if token.type == "inline"
     ]
     return _shown(" ".join(parts))
+
+
+def markup_to_lines(text: str) -> str:
+    """Text only, one line per paragraph, list item and line break: what the SOP-check reads,
+    where a line ends a sentence (a list item is not the end of the sentence before it)."""
+    blocks = [
+        _inline_plain(token.children or [], False, line_break="\n")
+        for token in _md.parse(text or "")
+        if token.type == "inline"
+    ]
+    lines = (_shown(line) for block in blocks for line in block.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def bullet_items(text: str) -> list[str]:

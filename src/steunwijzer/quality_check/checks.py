@@ -16,6 +16,7 @@ from steunwijzer.regional_model.sop_format import SopFormat
 from .distinctive import Corpus, shingles
 from .findings import BLOCK, WARN, CheckReport, Finding
 from .readability import analyse, is_b1
+from .text import words as split_words
 from .wording import jargon_in, vague_phrases_in
 
 # Fields of the model that state the school's limits; the seed asks these to be concrete and
@@ -86,6 +87,34 @@ def _vague(text: str, phrases: tuple[str, ...]) -> list[tuple[str, str]]:
 @lru_cache(maxsize=KEPT_TEXTS)
 def _jargon(text: str, jargon: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     return jargon_in(text, dict(jargon))
+
+
+def model_text(sop_format: SopFormat) -> str:
+    """What the model itself writes or asks schools to write: its fixed texts (in every SOP
+    of the region), the help for each field and the example texts. A jargon term used there
+    is no jargon for that model: its help says "Noem de naam en de functie" of the intern
+    begeleider, so the check must not then flag "intern begeleider"."""
+    parts = []
+    for chapter in sop_format.chapters:
+        for section in chapter.sections:
+            for item in section.items:
+                if item.kind == "fixed_text":
+                    parts += [item.title, item.text]
+                else:
+                    parts += [item.help, item.example]
+    return "\n".join(part for part in parts if part)
+
+
+@lru_cache(maxsize=16)
+def _model_terms(text: str, jargon: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(term for term, _ in jargon_in(text, dict(jargon)))
+
+
+def jargon_for(sop_format: SopFormat, jargon: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The partnership's jargon list without the terms the model's own texts use."""
+    items = tuple(jargon.items())
+    used = _model_terms(model_text(sop_format), items)
+    return tuple((term, plain) for term, plain in items if term not in used)
 
 
 @dataclass(frozen=True)
@@ -246,7 +275,7 @@ def _limits(data: CheckInput) -> list[Finding]:
 def _readable(data: CheckInput, sections: dict) -> list[Finding]:
     """B1 per section (as the issue asks); sentences and terms beside the field they are in."""
     found, terms_seen = [], set()
-    jargon = tuple(data.jargon.items())
+    jargon = jargon_for(data.sop_format, data.jargon)
     for chapter in _chapters(data):
         for title, stats in sections.get(chapter.key, []):
             if stats.word_count >= 30 and not is_b1(stats):
@@ -275,6 +304,11 @@ def _readable(data: CheckInput, sections: dict) -> list[Finding]:
 VERY_LONG_SENTENCE = 25
 
 
+def very_long_sentences(stats) -> list[str]:
+    """The sentences of more than ``VERY_LONG_SENTENCE`` words, in text order."""
+    return [s for s in stats.long_sentences if len(split_words(s)) > VERY_LONG_SENTENCE]
+
+
 def _readable_field(jargon, chapter_key, key, text, terms_seen: set) -> list[Finding]:
     stats = _analysed(text)
     found = [
@@ -287,8 +321,7 @@ def _readable_field(jargon, chapter_key, key, text, terms_seen: set) -> list[Fin
             excerpt=sentence,
             params=(("words", VERY_LONG_SENTENCE),),
         )
-        for sentence in stats.long_sentences
-        if len(sentence.split()) > VERY_LONG_SENTENCE
+        for sentence in very_long_sentences(stats)
     ][:2]
     found += [
         Finding(

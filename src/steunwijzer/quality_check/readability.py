@@ -27,6 +27,7 @@ from functools import lru_cache
 
 import pyphen
 
+from .text import WEB_ADDRESS
 from .text import sentences as split_sentences
 from .text import words as split_words
 
@@ -39,6 +40,8 @@ COMMON_LONG_WORDS: frozenset[str] = frozenset(
         "activiteit",
         "activiteiten",
         "basisonderwijs",
+        "begeleider",
+        "begeleiders",
         "begeleiding",
         "bibliotheek",
         "communicatie",
@@ -76,10 +79,30 @@ def _fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFD", char)[0] for char in text.lower())
 
 
+# Vowel letters that sound as one (Dutch digraphs and trigraphs), longest first.
+# Vowel letters that sound as one (Dutch digraphs and trigraphs), longest first; "ea" before
+# "ch" or "m" and "oa" before "ch" are English, one sound: "teaching", "team", "coach".
+_NUCLEI = re.compile(
+    r"eeu|ieu|aai|ooi|oei|ea(?=ch|m)|oa(?=ch)|aa|ee|oo|uu|ie|oe|eu|ei|ui|ou|au|[aeiouy]"
+)
+
+
+def _vowel_groups(part: str) -> int:
+    """Syllables counted by the Dutch vowel spelling: each vowel, digraph or trigraph is one;
+    a letter with a diaeresis starts a new one ("i-de-eën")."""
+    marked = "".join(
+        "-" + _fold(char) if unicodedata.normalize("NFD", char)[1:] == "\u0308" else _fold(char)
+        for char in part.lower()
+    )
+    return len(_NUCLEI.findall(marked))
+
+
 def _part_syllables(part: str) -> int:
     if not any(char in _VOWELS for char in _fold(part)):
         return 1  # numbers, "t/m", "d.w.z.", "ps"
-    return len(_dictionary().positions(part.lower())) + 1
+    # pyphen keeps two letters on each side of a break, so it counts "o-ver-leg-gen" and
+    # "i-de-eën" one short; the vowel spelling does not, but misses "si-tu-a-tie": the larger.
+    return max(len(_dictionary().positions(part.lower())) + 1, _vowel_groups(part))
 
 
 def syllables(word: str) -> int:
@@ -102,29 +125,70 @@ def flesch_douma(words: int, sentences: int, syllables: int) -> float | None:
 
 # --- passive voice heuristic -------------------------------------------------
 
-# Forms of "worden": with a participle anywhere in the sentence -> passive.
+# Forms of "worden" and "zijn" that make a passive with a participle in the same clause.
 _WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden"})
-# Forms of "zijn": only with a ge-participle or a listed be-/ver-/ont- participle
-# (perfect passive / state passive: "is opgesteld", "zijn besproken").
-_ZIJN = frozenset({"is", "zijn", "was", "waren"})
+_ZIJN = frozenset({"ben", "bent", "is", "zijn", "was", "waren"})
 
-# Separable particles that can precede "ge" in a participle ("opgesteld").
+# Separable particles that can precede "ge" (or an inseparable prefix) in a participle.
 _PARTICLES = (
     "aan|achter|af|bij|binnen|door|in|mee|na|neer|om|onder|op|over|samen|terug|"
     "tegen|toe|uit|vast|voor|weg|bekend|klaar|vrij|goed"
 )
 _GE_PARTICIPLE = re.compile(rf"^(?:{_PARTICLES})?ge[a-z]{{2,}}(?:d|t|en|n)$")
-_PREFIX_PARTICIPLE = re.compile(r"^(?:be|ver|ont|her|er)[a-z]{2,}(?:d|t|en)$")
+# Verbs with an inseparable prefix take no "ge": "besproken", "ondersteund", "doorverwezen".
+_PREFIX_PARTICIPLE = re.compile(rf"^(?:{_PARTICLES})?(?:be|ver|ont|her|er)[a-z]{{2,}}(?:d|t|en)$")
+_UNSTRESSED_PARTICIPLE = re.compile(r"^(?:onder|over|door|mis|achter)[a-z]{3,}[dt]$")
 
-# Words that look like participles but are not (nouns, adjectives, adverbs).
+# Participles of strong verbs that end in "-en" and carry no "ge". Any other word of that
+# shape is an infinitive or a plural ("bespreken", "beginnen", "verbeteren"): only these count.
+PREFIX_STRONG_PARTICIPLES: frozenset[str] = frozenset(
+    {
+        "bedreven",
+        "begonnen",
+        "bekeken",
+        "beschreven",
+        "besloten",
+        "besproken",
+        "bevonden",
+        "bewezen",
+        "doorverwezen",
+        "herschreven",
+        "herzien",
+        "onderbroken",
+        "ontheven",
+        "ontnomen",
+        "ontslagen",
+        "ontvangen",
+        "overgenomen",
+        "verboden",
+        "verbonden",
+        "verdwenen",
+        "vergeten",
+        "verkregen",
+        "verlaten",
+        "verloren",
+        "verschenen",
+        "vertrokken",
+        "vervangen",
+        "verwezen",
+        "verworven",
+        "verzonden",
+    }
+)
+
+# Words that look like participles but are not (nouns, adjectives, adverbs, infinitives).
 NOT_PARTICIPLES: frozenset[str] = frozenset(
     {
+        "begrijpend",
         "bekend",
         "beperkt",
         "bereid",
         "bezet",
+        "ervaren",
         "gebied",
         "gebieden",
+        "gebeuren",
+        "gebruiken",
         "gedachten",
         "gedurende",
         "geduld",
@@ -134,12 +198,16 @@ NOT_PARTICIPLES: frozenset[str] = frozenset(
         "geld",
         "gelden",
         "geleden",
+        "geloven",
         "gemeenten",
         "gemiddeld",
+        "genieten",
         "genoeg",
         "gerecht",
         "gesprekken",
         "gevallen",
+        "geven",
+        "gewennen",
         "gewicht",
         "gewoon",
         "gezicht",
@@ -153,13 +221,38 @@ NOT_PARTICIPLES: frozenset[str] = frozenset(
         "verplicht",
     }
 )
+# Participles used as adjectives with "zijn" for a state, not an action someone did to the
+# subject: "is gericht op", "zijn gemotiveerd". With "worden" they are passive as usual.
+STATE_PARTICIPLES: frozenset[str] = frozenset(
+    {
+        "aangesloten",
+        "afgeleid",
+        "bedoeld",
+        "betrokken",
+        "gebaseerd",
+        "geboren",
+        "gelegen",
+        "gemengd",
+        "gemotiveerd",
+        "gericht",
+        "gespecialiseerd",
+        "gevarieerd",
+        "gevestigd",
+        "gewend",
+        "geinteresseerd",
+        "verbonden",
+    }
+)
 # Noun compounds starting with ge- that end like a participle.
 _NOT_PARTICIPLE_STARTS = ("gedrag", "gezin", "gezond", "gesprek", "gemeente", "gebied")
 _NOT_PARTICIPLE_ENDS = ("heid", "heden", "ing", "ingen", "schap")
 
-# Participles of verbs that form their perfect with "zijn" ("is gestart" is active).
+# Participles of verbs that form their perfect with "zijn" ("is gestart" is active). A particle
+# before one of these changes nothing: "overgegaan", "bijgekomen", "teruggekeerd".
 ZIJN_PERFECT_PARTICIPLES: frozenset[str] = frozenset(
     {
+        "afgelopen",
+        "afgenomen",
         "begonnen",
         "gebeurd",
         "gebleken",
@@ -167,26 +260,81 @@ ZIJN_PERFECT_PARTICIPLES: frozenset[str] = frozenset(
         "gedaald",
         "gegaan",
         "gegroeid",
+        "gekeerd",
         "gekomen",
+        "gelopen",
         "gelukt",
+        "gescheiden",
+        "geslaagd",
+        "gestapt",
         "gestart",
         "gestegen",
         "gestopt",
-        "geslaagd",
+        "gestroomd",
         "geweest",
         "geworden",
         "gezakt",
+        "mislukt",
         "ontstaan",
         "opgegroeid",
+        "opgeknapt",
         "overleden",
-        "teruggekomen",
+        "toegenomen",
         "veranderd",
+        "verbeterd",
+        "verdubbeld",
         "verdwenen",
         "verhuisd",
+        "verlopen",
         "verschenen",
         "vertrokken",
     }
 )
+_ZIJN_VERB = re.compile(rf"^(?:{_PARTICLES})?(?:{'|'.join(sorted(ZIJN_PERFECT_PARTICIPLES))})$")
+# A participle right after one of these is used as an adjective: "de afgelopen jaren".
+_DETERMINERS = frozenset(
+    {
+        "de",
+        "het",
+        "een",
+        "deze",
+        "dit",
+        "onze",
+        "ons",
+        "uw",
+        "hun",
+        "haar",
+        "elke",
+        "ieder",
+        "iedere",
+        "alle",
+        "geen",
+    }
+)
+# "zijn" after a preposition is the possessive: "in zijn eigen tempo", "met zijn ouders".
+_PREPOSITIONS = frozenset(
+    {"aan", "bij", "in", "met", "naar", "om", "op", "over", "uit", "van", "voor", "zonder"}
+)
+_MODALS = frozenset(
+    {
+        "kan",
+        "kunnen",
+        "moet",
+        "moeten",
+        "mag",
+        "mogen",
+        "wil",
+        "willen",
+        "zal",
+        "zullen",
+        "zou",
+        "zouden",
+    }
+)
+_HEBBEN = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden"})
+# Commas, semicolons, colons and dashes end a clause; the auxiliary and its participle are
+# in one clause ("Kinderen die ouder worden, beginnen ...").
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 def _is_noun_like(word: str) -> bool:
@@ -197,45 +345,67 @@ def _is_noun_like(word: str) -> bool:
     )
 
 
-def _is_ge_participle(word: str) -> bool:
-    return bool(_GE_PARTICIPLE.match(word)) and not _is_noun_like(word)
+def _is_participle(word: str) -> bool:
+    if _is_noun_like(word):
+        return False
+    if _GE_PARTICIPLE.match(word) or _UNSTRESSED_PARTICIPLE.match(word):
+        return True
+    if _PREFIX_PARTICIPLE.match(word):
+        return not word.endswith("en") or word in PREFIX_STRONG_PARTICIPLES
+    return False
 
 
-def _is_prefix_participle(word: str) -> bool:
-    return bool(_PREFIX_PARTICIPLE.match(word)) and not _is_noun_like(word)
+def _is_zijn(tokens: list[str], index: int) -> bool:
+    """A form of "zijn" as auxiliary: not the possessive after a preposition ("in zijn
+    tempo") nor the infinitive after a modal ("dat het niet meer in de groep kan zijn")."""
+    token = tokens[index]
+    if token not in _ZIJN:
+        return False
+    before = tokens[index - 1] if index else ""
+    return not (token == "zijn" and (before in _PREPOSITIONS or before in _MODALS))
+
+
+def _clause_is_passive(tokens: list[str]) -> bool:
+    has_worden = any(token in _WORDEN for token in tokens)
+    has_zijn = any(_is_zijn(tokens, index) for index in range(len(tokens)))
+    if not (has_worden or has_zijn):
+        return False
+    for index, token in enumerate(tokens):
+        if not _is_participle(token):
+            continue
+        if index and tokens[index - 1] in _DETERMINERS:
+            continue  # "de afgelopen jaren", "een gemaakt plan"
+        if {tokens[index - 1] if index else "", *tokens[index + 1 : index + 2]} & _HEBBEN:
+            continue  # "heeft gehad", "gedaan hebben": the active perfect
+        if has_worden:
+            return True
+        if not _ZIJN_VERB.match(token) and token not in STATE_PARTICIPLES:
+            return True
+    return False
 
 
 def is_passive(sentence: str) -> bool:
     """Heuristic: does ``sentence`` contain a passive construction?
 
-    Passive when the sentence has
+    A clause (the sentence split at commas, semicolons, colons and dashes) is passive when it
+    has a past participle and
 
-    * a form of "worden" (word, wordt, worden, werd, werden) and a word that looks
-      like a past participle: optional separable particle + "ge" + stem ending in
-      d/t/n ("besproken" needs the second rule), or a be-/ver-/ont-/her-/er- word
-      ending in d/t/en ("begeleid", "besproken", "verzorgd"); or
-    * a form of "zijn" (is, zijn, was, waren) and such a participle that is not the
-      perfect of a verb that takes "zijn" ("is gestart", "is gegaan" are active).
+    * a form of "worden" (word, wordt, worden, werd, werden): "wordt besproken"; or
+    * a form of "zijn" (ben, bent, is, zijn, was, waren), unless the participle is the perfect
+      of a verb that takes "zijn" ("is gegroeid", "is overgestapt": active) or describes a
+      state ("is gericht op", "zijn gemotiveerd").
 
-    Word order is ignored, so subordinate clauses ("dat het plan besproken wordt")
-    are found too. Limits: a participle used as adjective ("de gemaakte afspraken
-    worden groter") or "zijn" as possessive ("zijn verbeterde werk") can give a
-    false positive; participles of verbs without a recognisable prefix
-    ("geregistreerd" is found, "gecommuniceerd" too, but irregular loan forms
-    may not be) can be missed.
+    A participle looks like: optional separable particle + "ge" + stem ending in d/t/n
+    ("opgesteld", "gegeven"); an inseparable prefix (be-, ver-, ont-, her-, er-) with a stem
+    ending in d/t ("bepaald", "verzorgd") or a known strong participle ("besproken"); or
+    onder-/over-/door-/mis-/achter- + stem ending in d/t ("ondersteund", "onderzocht").
+    A participle right after an article or possessive is an adjective ("de afgelopen jaren").
+    Word order within the clause is ignored, so "dat het plan besproken wordt" is found.
+    The measured precision and recall are in docs/quality-check.md.
     """
-    tokens = [_fold(token) for token in split_words(sentence)]
-    has_worden = any(token in _WORDEN for token in tokens)
-    has_zijn = any(token in _ZIJN for token in tokens)
-    if not (has_worden or has_zijn):
-        return False
-    for token in tokens:
-        participle = _is_ge_participle(token) or _is_prefix_participle(token)
-        if not participle:
-            continue
-        if has_worden:
-            return True
-        if token not in ZIJN_PERFECT_PARTICIPLES:
+    for clause in _CLAUSE.split(sentence):
+        tokens = [_fold(token) for token in split_words(clause)]
+        if _clause_is_passive(tokens):
             return True
     return False
 
@@ -256,6 +426,14 @@ class ReadabilityStats:
     passive_sentences: list[str]
 
 
+def _long_word_candidates(sentence: str) -> set[str]:
+    """The words of ``sentence`` that can be long words: not in a web or e-mail address, and
+    not a name (a capital after the sentence's first word: "Kindcentrum De Verwondering")."""
+    plain = WEB_ADDRESS.sub(" ", sentence)
+    found = split_words(plain)
+    return {word for index, word in enumerate(found) if index == 0 or not word[0].isupper()}
+
+
 def analyse(
     text: str, *, common_long_words: Collection[str] = COMMON_LONG_WORDS
 ) -> ReadabilityStats:
@@ -272,12 +450,14 @@ def analyse(
         word_count += len(sentence_words)
         if len(sentence_words) > LONG_SENTENCE_WORDS:
             long_sentences.append(sentence)
+        candidates = _long_word_candidates(sentence)
         for word in sentence_words:
             count = syllables(word)
             syllable_count += count
             lowered = word.lower()
             if (
                 count >= LONG_WORD_SYLLABLES
+                and word in candidates
                 and lowered not in allowed
                 and not any(char.isdigit() for char in word)
             ):

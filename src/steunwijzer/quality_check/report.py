@@ -17,7 +17,7 @@ from django.db.models.functions import Cast
 
 from steunwijzer.organisations.changes import content_version
 from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.richtext import markup_to_plain
+from steunwijzer.profiles.richtext import markup_to_lines, markup_to_plain
 from steunwijzer.regional_model.format_dict import format_from_dict
 from steunwijzer.regional_model.models import FormatVersion
 
@@ -30,9 +30,10 @@ from .presenters import present
 # How many regions (partnership and model version) keep their corpus in the process.
 KEPT_REGIONS = 16
 
-# The plain text of a long answer, by its markup: an autosave changes one field, the others'
-# texts are found here (checks.py keeps their analyses the same way).
-_plain = lru_cache(maxsize=KEPT_TEXTS)(markup_to_plain)
+# The plain text of a long answer, one line per paragraph or list item (a line ends a
+# sentence), by its markup: an autosave changes one field, the others' texts are found here
+# (checks.py keeps their analyses the same way).
+_plain = lru_cache(maxsize=KEPT_TEXTS)(markup_to_lines)
 
 
 class _Region:

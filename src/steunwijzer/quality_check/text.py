@@ -71,6 +71,12 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,3}[.)]|[a-z
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 _WORD = re.compile(r"[^\W_]+(?:(?:[-'\u2019./]|(?<=\d),(?=\d))[^\W_]+)*")
 
+# Web and e-mail addresses (and bare domain names): no long words, no jargon.
+WEB_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?\b",
+    re.IGNORECASE,
+)
+
 
 def words(text: str) -> list[str]:
     """Return the words of ``text``.

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from .text import WEB_ADDRESS
 from .text import sentences as split_sentences
 
 DEFAULT_VAGUE_PHRASES: tuple[str, ...] = (
@@ -93,8 +94,18 @@ def _body(term: str) -> str:
     return r"[\s-]*".join(escaped)
 
 
+# Where a listed phrase is not a hedge: "in overleg met de ouders" names who decides,
+# "dat is niet zo nodig" says something is not needed. Regex guards put before and after.
+NOT_VAGUE_CONTEXT: dict[str, tuple[str, str]] = {
+    "in overleg": ("", r"(?!\s+met\b)"),
+    "zo nodig": (r"(?<!niet )", ""),
+    "zo mogelijk": (r"(?<!niet )", ""),
+}
+
+
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){_body(phrase)}(?!\w)", re.IGNORECASE)
+    before, after = NOT_VAGUE_CONTEXT.get(" ".join(_fold(phrase).lower().split()), ("", ""))
+    return re.compile(rf"(?<!\w){before}{_body(phrase)}(?!\w){after}", re.IGNORECASE)
 
 
 def _jargon_pattern(term: str) -> re.Pattern[str]:
@@ -104,8 +115,18 @@ def _jargon_pattern(term: str) -> re.Pattern[str]:
     if last.isalpha() and last not in _VOWELS:
         suffixes.append(last + "en")  # groepsplan -> groepsplannen
     suffix = "|".join(re.escape(s).replace("'", "['\u2019]") for s in suffixes)
+    body = _body(term)
+    if folded.lower().endswith("eren"):  # remediëren: remedieer, remedieert, geremedieerd
+        stem = re.escape(folded[:-4])
+        body = rf"(?:{body}|(?:ge)?{stem}eer(?:t|d|de|den)?)"
     flags = 0 if _is_abbreviation(term) else re.IGNORECASE
-    return re.compile(rf"(?<!\w){_body(term)}(?:{suffix})?(?!\w)", flags)
+    # A long one-word term is also jargon at the end of a compound ("onderwijsarrangement").
+    head = r"[^\W\d_]*" if len(folded) >= 8 and folded.isalpha() else ""
+    return re.compile(rf"(?<!\w){head}{body}(?:{suffix})?(?!\w)", flags)
+
+
+def _same(phrase: str, written: str) -> bool:
+    return _fold(phrase).lower().split() == written.lower().split()
 
 
 def vague_phrases_in(
@@ -116,18 +137,23 @@ def vague_phrases_in(
     found: list[tuple[str, str]] = []
     for sentence in split_sentences(text):
         folded = _fold(sentence)
-        hits = []
+        # "zoveel mogelijk" and "zo veel mogelijk" match the same words: one finding, named
+        # by the phrase written as in the text.
+        hits: dict[tuple[int, int], str] = {}
         for phrase, pattern in patterns:
             match = pattern.search(folded)
-            if match:
-                hits.append((match.start(), phrase))
-        found.extend((phrase, sentence) for _, phrase in sorted(hits))
+            if match and (match.span() not in hits or _same(phrase, match.group())):
+                hits[match.span()] = phrase
+        found.extend((phrase, sentence) for _, phrase in sorted(hits.items()))
     return found
 
 
 def jargon_in(text: str, jargon: Mapping[str, str] = DEFAULT_JARGON) -> list[tuple[str, str]]:
-    """Return ``(term, alternative)`` per jargon term used, ordered by first use."""
-    folded = _fold(text)
+    """Return ``(term, alternative)`` per jargon term used, ordered by first use.
+
+    Web and e-mail addresses are skipped: "samenwerkingsverbandhofstad.nl" is no jargon.
+    """
+    folded = _fold(WEB_ADDRESS.sub(" ", text))
     hits = []
     for term, alternative in jargon.items():
         match = _jargon_pattern(term).search(folded)

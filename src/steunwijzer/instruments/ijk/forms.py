@@ -4,6 +4,7 @@ from datetime import date
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 
 from steunwijzer.core.forms import UploadField
 from steunwijzer.core.uploads import check_upload
@@ -13,6 +14,7 @@ from .rules import ScoreInput
 EVIDENCE_KINDS = ("pdf", "docx", "png", "jpeg")
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 NOTE_PREFIX, SCORE_PREFIX = "note-", "score-"
+SCORE_FIELDS = ("score", "explanation", "evidence_url")
 
 
 def int_or_none(value):
@@ -44,6 +46,80 @@ class ScoreForm(forms.Form):
     def score_input(self) -> ScoreInput:
         data = self.cleaned_data
         return ScoreInput(data["score"], data["explanation"], data["evidence_url"])
+
+    def posted(self) -> dict[str, str]:
+        """What was typed, to show again when the score is refused."""
+        return {field: self.data.get(field, "") for field in SCORE_FIELDS}
+
+
+class EvaluationForm(forms.Form):
+    """The whole IJK on one page, one save: per indicator "score-<code>", "explanation-<code>",
+    "evidence_url-<code>", "evidence-<code>" (a file) and "remove_evidence-<code>"."""
+
+    def __init__(self, *args, codes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.codes = list(codes)
+        for code in self.codes:
+            self.fields[f"score-{code}"] = forms.CharField(required=False)
+            self.fields[f"explanation-{code}"] = forms.CharField(required=False, strip=False)
+            self.fields[f"evidence_url-{code}"] = forms.CharField(required=False, strip=False)
+            self.fields[f"evidence-{code}"] = UploadField(required=False)
+            self.fields[f"remove_evidence-{code}"] = forms.BooleanField(required=False)
+
+    def clean(self):
+        data = super().clean()
+        for code in self.codes:
+            upload = data.get(f"evidence-{code}")
+            if upload:
+                try:
+                    data[f"evidence-{code}"] = check_upload(
+                        upload, allowed=EVIDENCE_KINDS, max_bytes=MAX_EVIDENCE_BYTES
+                    )
+                except ValidationError as refused:
+                    self.add_error(f"evidence-{code}", refused)
+        return data
+
+    def problems(self) -> dict[str, dict[str, str]]:
+        """Per indicator, per field ("evidence"), what is wrong with the form's input."""
+        found: dict[str, dict[str, str]] = {}
+        for name, messages in self.errors.items():
+            field, _, code = name.partition("-")
+            found.setdefault(code, {})[field] = " ".join(messages)
+        return found
+
+    def posted(self) -> dict[str, dict[str, str]]:
+        """What was typed per indicator, to show again when the save is refused."""
+        return {
+            code: {field: self.data.get(f"{field}-{code}", "") for field in SCORE_FIELDS}
+            for code in self.codes
+        }
+
+    def changes(self, stored: dict) -> tuple[dict[str, ScoreInput], dict, frozenset[str]]:
+        """The indicators whose input differs from what is stored (scores, new files, files to
+        remove). An indicator left empty is left alone, so half a list can be saved."""
+        data = self.cleaned_data
+        scores, files, remove = {}, {}, set()
+        for code in self.codes:
+            given = ScoreInput(
+                int_or_none(data[f"score-{code}"]),
+                data[f"explanation-{code}"],
+                data[f"evidence_url-{code}"],
+            )
+            upload, removing = data[f"evidence-{code}"], data[f"remove_evidence-{code}"]
+            if upload:
+                files[code] = upload
+            if removing:
+                remove.add(code)
+            if upload or removing or _differs(given, stored.get(code)):
+                scores[code] = given
+        return scores, files, frozenset(remove)
+
+
+def _differs(given: ScoreInput, row) -> bool:
+    typed = (given.score, given.explanation.strip(), given.evidence_url.strip())
+    if row is None:
+        return typed != (None, "", "")
+    return typed != (row.score, row.explanation, row.evidence_url)
 
 
 class PeerForm(forms.Form):

@@ -7,14 +7,22 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
 
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.core.uploads import attachment_response
 
 from .access import observation_for, school_for
-from .forms import ObservationForm, PeerForm, ScoreForm, int_or_none
+from .forms import (
+    EvaluationForm,
+    ObservationForm,
+    PeerForm,
+    ScoreForm,
+    int_or_none,
+)
 from .models import (
     IndicatorScore,
     Observation,
@@ -38,12 +46,72 @@ def ijk_current(request, school_id):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def ijk_evaluation(request, school_id, school_year):
+    """The whole IJK as one form: the editors save every changed indicator at once."""
+    if request.method == "POST":
+        return _evaluation_save(request, school_id, school_year)
     school = school_for(request.user, school_id, school_year)
-    return _evaluation_page(request, school, school_year)
+    return _evaluation_page(request, school, school_year, opened=request.GET.getlist("open"))
 
 
-def _evaluation_page(request, school, school_year, errors=None, failed=None, status=200):
+def _evaluation_save(request, school_id, school_year):
+    school = school_for(request.user, school_id, school_year, edit=True)
+    evaluation = evaluation_for(school, school_year)
+    version = evaluation.catalogue if evaluation else catalogue_for(school.board.partnership)
+    stored = {s.indicator: s for s in evaluation.scores.defer("content")} if evaluation else {}
+    form = EvaluationForm(request.POST, request.FILES, codes=version.catalogue.indicators)
+    errors = form.problems()
+    scores = {}
+    if not errors:
+        scores, files, remove = form.changes(stored)
+        try:
+            if scores:
+                scores_save(
+                    school=school,
+                    school_year=school_year,
+                    user=request.user,
+                    scores=scores,
+                    files=files,
+                    remove_files=remove,
+                )
+        except ScoreError as exc:
+            errors = _problems_by_indicator(exc)
+    if errors:
+        return _evaluation_page(request, school, school_year, errors, form.posted(), status=422)
+    saved = len(scores)
+    if saved:
+        messages.success(
+            request,
+            ngettext("%(count)d indicator saved.", "%(count)d indicators saved.", saved)
+            % {"count": saved},
+        )
+    else:
+        messages.info(request, _("Nothing had changed; nothing was saved."))
+    # Back to the page with the domains the editor worked in still open.
+    worked = _groups_of(version.catalogue, scores)
+    url = reverse("ijk_evaluation", args=[school.pk, school_year])
+    return redirect(f"{url}?{urlencode({'open': worked}, doseq=True)}" if worked else url)
+
+
+def _groups_of(catalogue, codes) -> list[str]:
+    return [
+        group.key
+        for group in catalogue.groups
+        if any(i.code in codes for standard in group.standards for i in standard.indicators)
+    ]
+
+
+def _problems_by_indicator(exc: ScoreError) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for problem in exc.problems:
+        # "scores.OP1.explanation"; an unknown indicator has no field ("scores.OP9").
+        _scores, code, *field = problem.path.split(".")
+        found.setdefault(code, {})[field[0] if field else "score"] = problem.message
+    return found
+
+
+def _evaluation_page(request, school, school_year, errors=None, posted=None, status=200, opened=()):
     evaluation = evaluation_for(school, school_year)
     can_edit = may_edit(request.user, school)
     if evaluation is not None:
@@ -51,53 +119,63 @@ def _evaluation_page(request, school, school_year, errors=None, failed=None, sta
     else:
         catalogue = catalogue_for(school.board.partnership).catalogue if can_edit else None
     stored = {s.indicator: s for s in evaluation.scores.defer("content")} if evaluation else {}
+    errors = errors or {}
+    groups = _indicator_rows(catalogue, stored, errors, posted or {}, opened) if catalogue else []
     context = {
         "school": school,
         "school_year": school_year,
         "evaluation": evaluation,
         "catalogue": catalogue,
         "can_edit": can_edit,
-        "groups": _indicator_rows(catalogue, stored, errors or {}, failed, request.POST)
-        if catalogue
-        else [],
+        "groups": groups,
+        "refused": [row["indicator"] for g in groups for row in g["rows"] if row["errors"]],
         "scored": len(stored),
         "total": len(catalogue.indicators) if catalogue else 0,
     }
     return render(request, "ijk/evaluation.html", context, status=status)
 
 
-def _indicator_rows(catalogue, stored, errors, failed, posted):
-    return [
-        {
-            "group": group,
-            "standards": [
-                {
-                    "standard": standard,
-                    "indicators": [
-                        _indicator_row(catalogue, i, stored.get(i.code), errors, failed, posted)
-                        for i in standard.indicators
-                    ],
-                }
-                for standard in group.standards
-            ],
-        }
-        for group in catalogue.groups
-    ]
+def _indicator_rows(catalogue, stored, errors, posted, opened=()):
+    groups = []
+    for group in catalogue.groups:
+        standards = [
+            {
+                "standard": standard,
+                "indicators": [
+                    _indicator_row(catalogue, i, stored.get(i.code), errors, posted)
+                    for i in standard.indicators
+                ],
+            }
+            for standard in group.standards
+        ]
+        rows = [row for s in standards for row in s["indicators"]]
+        groups.append(
+            {
+                "group": group,
+                "standards": standards,
+                "rows": rows,
+                "scored": sum(1 for row in rows if row["stored"]),
+                "open": group.key in opened or any(row["errors"] for row in rows),
+            }
+        )
+    # Folded per domain: open where something was refused or just saved; on a first visit of
+    # an unfinished IJK, where the work goes on.
+    if not opened and not any(g["open"] for g in groups):
+        unfinished = [g for g in groups if g["scored"] < len(g["rows"])]
+        if unfinished:
+            unfinished[0]["open"] = True
+    return groups
 
 
-def _indicator_row(catalogue, indicator, stored, errors, failed, posted):
-    refused = failed == indicator.code
+def _indicator_row(catalogue, indicator, stored, errors, posted):
+    given = posted.get(indicator.code)
     return {
         "indicator": indicator,
         "stored": stored,
-        "errors": errors if refused else {},
-        "score": int_or_none(posted.get("score")) if refused else getattr(stored, "score", None),
-        "explanation": posted.get("explanation", "")
-        if refused
-        else getattr(stored, "explanation", ""),
-        "evidence_url": posted.get("evidence_url", "")
-        if refused
-        else getattr(stored, "evidence_url", ""),
+        "errors": errors.get(indicator.code, {}),
+        "score": int_or_none(given["score"]) if given else getattr(stored, "score", None),
+        "explanation": given["explanation"] if given else getattr(stored, "explanation", ""),
+        "evidence_url": given["evidence_url"] if given else getattr(stored, "evidence_url", ""),
         "scale": catalogue.scale,
         "extreme_label": alternatives([catalogue.scale[0].label, catalogue.scale[-1].label]),
     }
@@ -132,9 +210,10 @@ def ijk_score(request, school_id, school_year, code):
         except ScoreError as exc:
             errors = {p.path.rsplit(".", 1)[-1]: p.message for p in exc.problems}
     if errors:
+        posted = {code: form.posted()}
         if request.headers.get("HX-Request"):
-            return _indicator_partial(request, school, school_year, code, errors)
-        return _evaluation_page(request, school, school_year, errors, code, status=422)
+            return _indicator_partial(request, school, school_year, code, errors, posted)
+        return _evaluation_page(request, school, school_year, {code: errors}, posted, status=422)
     if request.headers.get("HX-Request"):
         return _indicator_partial(request, school, school_year, code, saved=True)
     messages.success(request, _("Score for %(code)s saved.") % {"code": code})
@@ -142,18 +221,13 @@ def ijk_score(request, school_id, school_year, code):
     return redirect(f"{url}#ind-{code}")
 
 
-def _indicator_partial(request, school, school_year, code, errors=None, saved=False):
+def _indicator_partial(request, school, school_year, code, errors=None, posted=None, saved=False):
     evaluation = evaluation_for(school, school_year, create=True)
     catalogue = evaluation.catalogue.catalogue
     stored = evaluation.scores.defer("content").filter(indicator=code).first()
     # The view checked the code against this catalogue before saving.
     row = _indicator_row(
-        catalogue,
-        catalogue.indicators[code],
-        stored,
-        errors or {},
-        code if errors else None,
-        request.POST,
+        catalogue, catalogue.indicators[code], stored, {code: errors or {}}, posted or {}
     )
     return render(
         request,

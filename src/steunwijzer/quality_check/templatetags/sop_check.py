@@ -37,3 +37,16 @@ def get_total(counter, key):
 @register.simple_tag
 def chapter_readability(report, chapter_key):
     return report.readability.get(chapter_key, []) if report else []
+
+
+@register.simple_tag
+def chapter_summary(report, chapter_key):
+    """For the panel's one line: how many findings the chapter has (on fields too), and whether
+    its readability is good (no section below B1), or None when it has no text to measure."""
+    if not report:
+        return {"points": 0, "readable": None}
+    findings = report.for_chapter(chapter_key)
+    readable = None
+    if report.readability.get(chapter_key):
+        readable = not any(f.code == "not_b1" for f in findings)
+    return {"points": len(findings), "readable": readable}
