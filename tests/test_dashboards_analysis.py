@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from steunwijzer.dashboards import report
 from steunwijzer.dashboards.coverage import gap_sentence, in_sentence, offer_choices
 from steunwijzer.dashboards.instruments import (
     diversity_index,
@@ -18,7 +19,6 @@ from steunwijzer.dashboards.instruments import (
     ijk_scores,
     index_by_year,
 )
-from steunwijzer.dashboards import report
 from steunwijzer.dashboards.models import AllocationScenario
 from steunwijzer.instruments.diversity.services import invulschema_save
 from steunwijzer.instruments.ijk.rules import ScoreInput
