@@ -279,3 +279,21 @@ def test_a_school_does_not_see_another_schools_reports(
     page = client.get(reverse("profile_evaluation", args=[other.pk])).content.decode()
     assert "Wat ouders meldden bij het steunpunt" in page
     assert CLEAN not in page
+
+
+def test_staff_of_another_partnership_cannot_reach_a_message_through_their_own(
+    client, other_staff, school
+):
+    message = stored(school)
+    client.force_login(other_staff)
+    assert client.get(reverse("steunpunt_message", args=["elders", message.pk])).status_code == 404
+    response = client.post(
+        reverse("steunpunt_message", args=["elders", message.pk]), {"answer": "x"}
+    )
+    assert response.status_code == 404
+    assert (
+        "De Regenboog"
+        not in client.get(reverse("steunpunt_messages", args=["elders"])).content.decode()
+    )
+    message.refresh_from_db()
+    assert message.answer == ""

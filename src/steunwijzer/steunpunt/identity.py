@@ -50,7 +50,7 @@ CHILD_AGES = range(3, 17)
 
 
 def passes_eleven_test(digits: str) -> bool:
-    """The BSN's 11-proef: 9×d1 + 8×d2 + … + 2×d8 − d9 is a multiple of 11 (and not 0)."""
+    """The BSN's 11-proef: 9*d1 + 8*d2 + ... + 2*d8 - d9 is a multiple of 11 (and not 0)."""
     if len(digits) != 9 or not digits.isdigit():
         return False
     total = sum(w * int(d) for w, d in zip(range(9, 1, -1), digits[:8], strict=True))

@@ -1,0 +1,44 @@
+"""A parent on a phone (390 px) asks the steunpunt a question from a school's page: axe-core
+on the form, on its Dutch refusal and on the thanks; nothing wider than the screen."""
+
+import pytest
+
+from steunwijzer.steunpunt.models import ParentMessage
+from tests.browser.conftest import assert_no_axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _fits_the_width(page) -> bool:
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+
+
+def test_a_parent_on_a_phone_sends_a_question(page, school, format_version):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"/scholen/{school.brin}{school.vestiging}/vraag/")
+    page.get_by_role("heading", name="Vraag het steunpunt").wait_for()
+    assert_no_axe_violations(page)
+    assert _fits_the_width(page)
+
+    page.get_by_label("Een vraag").check()
+    page.get_by_label("Over welke ondersteuning gaat het?").select_option(label="Dyslexie")
+    page.get_by_label("Uw vraag of melding").fill("Mijn dochter Fleur krijgt geen hulp.")
+    page.get_by_role("button", name="Versturen").click()
+    page.get_by_text("Noem de naam van uw kind niet.").wait_for()
+    assert_no_axe_violations(page)
+    assert not ParentMessage.objects.exists()
+
+    page.get_by_label("Uw vraag of melding").fill("Krijgt mijn dochter in groep 4 hulp bij lezen?")
+    page.get_by_label("E-mailadres").fill("ouder@example.nl")
+    page.get_by_role("button", name="Versturen").click()
+    page.get_by_text("Uw bericht is bij het steunpunt aangekomen.").wait_for()
+    assert_no_axe_violations(page)
+    assert _fits_the_width(page)
+    message = ParentMessage.objects.get()
+    assert (message.kind, message.support, message.contact_email) == (
+        "question",
+        "dyslexie",
+        "ouder@example.nl",
+    )
