@@ -58,3 +58,13 @@ def render_pdf(html: str, *, base_url: str | None = None, **options) -> bytes:
         return HTML(string=html, base_url=base_url).write_pdf(
             finisher=_scope_header_cells, **options
         )
+
+
+def warm_up() -> None:
+    """Load WeasyPrint, Pango, fontconfig and the PDF font once, before any download needs
+    them: a server worker does this as it starts (steunwijzer/server.py), so the first PDF a
+    parent asks for does not pay for it (about 0.4 s of CPU, docs/benchmarks.md)."""
+    render_pdf(
+        '<html lang="nl"><title>-</title><p style="font-family: DejaVu Sans">-</p></html>',
+        pdf_variant="pdf/ua-1",
+    )
