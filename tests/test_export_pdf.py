@@ -140,7 +140,7 @@ def test_the_cover_has_school_year_and_logo_and_in_short_comes_next(sop):
     cover = pdf_text(_page(data, 1))
     assert "Regenboog" in cover and "Schooljaar 2026-2027" in cover
     assert "In het kort" not in cover and "pagina 1" not in cover
-    assert list(pdf.pages[0].images)  # the partnership's logo
+    assert list(pdf.pages[0].get_images())  # the partnership's logo
     assert any(_text_of(f).startswith("Logo ") for k, f in _structure(pdf) if k == "/Figure")
     text = pdf_text(data)
     first_question = sop.in_short[0].title

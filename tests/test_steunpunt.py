@@ -297,3 +297,16 @@ def test_staff_of_another_partnership_cannot_reach_a_message_through_their_own(
     )
     message.refresh_from_db()
     assert message.answer == ""
+
+
+@override_settings(STEUNPUNT_DAILY_LIMIT=1, BEHIND_PROXY=True)
+def test_behind_a_proxy_each_address_has_its_own_limit(client, school):
+    data = {"kind": "question", "support": "", "message": CLEAN}
+
+    def from_address(address):
+        return client.post(ask_url(school), data, HTTP_X_FORWARDED_FOR=address).status_code
+
+    assert from_address("198.51.100.1") == 302
+    assert from_address("198.51.100.2") == 302
+    assert from_address("198.51.100.1") == 429
+    assert ParentMessage.objects.count() == 2

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from steunwijzer.organisations.backends import client_address
 from steunwijzer.organisations.models import School
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 
@@ -45,7 +46,8 @@ def ask(request, brin, vestiging=None):
     form = AskForm(request.POST or None, support_choices=support_choices(partnership))
     status = 200
     if request.method == "POST":
-        key = sender_key(request.META.get("REMOTE_ADDR", ""), timezone.localdate())
+        # The address the sign-in lockout counts too (behind a proxy: the one it vouches for).
+        key = sender_key(client_address(request), timezone.localdate())
         if form.is_robot:
             return redirect(f"{request.path}?verzonden=1")
         if sent_today(key) >= settings.STEUNPUNT_DAILY_LIMIT:
@@ -70,7 +72,7 @@ def ask(request, brin, vestiging=None):
                     "email": data["contact_email"],
                     "phone": data["contact_phone"],
                 },
-                sender=request.META.get("REMOTE_ADDR", ""),
+                sender=client_address(request),
             )
             return redirect(f"{request.path}?verzonden=1")
         else:
