@@ -90,3 +90,40 @@ def body(response) -> bytes:
 def no_level_skipped(levels: list[int]) -> bool:
     """Going down, headings never skip a level (h2 → h4); going up may jump."""
     return all(b <= a + 1 for a, b in itertools.pairwise(levels))
+
+
+def header_scopes(data: bytes) -> list[str]:
+    """The /Scope of every TH structure element of a tagged PDF ("" where it has none)."""
+    import pikepdf
+
+    scopes = []
+
+    def walk(node):
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                if kid.S == "/TH":
+                    scopes.append(str(kid.A.get("/Scope", "")) if "/A" in kid else "")
+                walk(kid)
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        walk(pdf.Root.StructTreeRoot)
+    return scopes
+
+
+def ids_and_references(html: str) -> tuple[list[str], list[str]]:
+    """Every `id` of the page, and every id its `aria-labelledby` attributes point to."""
+    from html.parser import HTMLParser
+
+    ids, references = [], []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            for name, value in attrs:
+                if name == "id":
+                    ids.append(value or "")
+                elif name == "aria-labelledby":
+                    references.extend((value or "").split() or [""])
+
+    Collect().feed(html)
+    return ids, references

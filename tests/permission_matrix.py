@@ -268,6 +268,14 @@ MATRIX = [
         schooljaar=IJK_YEAR,
         **PARTNERSHIP,
     ),
+    # --- the ouder- en jeugdsteunpunt: parents send from the public side; only the partnership's
+    # staff read and answer (the school's anonymised view: tests/test_steunpunt.py) -----------
+    page("steunpunt_ask", PUBLIC, brin="school.brin"),
+    page("steunpunt_ask", PUBLIC, brin="school.brin", vestiging="school.vestiging"),
+    post("steunpunt_ask", rule(PERSONAS, ok=400), brin="school.brin"),
+    page("steunpunt_messages", STAFF, **PARTNERSHIP),
+    page("steunpunt_message", STAFF, pk="parent_message.pk", **PARTNERSHIP),
+    post("steunpunt_message", STAFF, pk="parent_message.pk", **PARTNERSHIP),
     # --- board and partnership overviews, analysis, allocation ---------------------------------
     page("board_overview", OFFICERS, **BOARD),
     page("board_overview_export", OFFICERS, fmt="csv", **BOARD),

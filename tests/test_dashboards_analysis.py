@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from steunwijzer.dashboards import report
 from steunwijzer.dashboards.coverage import gap_sentence, in_sentence, offer_choices
 from steunwijzer.dashboards.instruments import (
     diversity_index,
@@ -26,7 +27,7 @@ from steunwijzer.organisations.models import Role
 from tests.allocation_helpers import recompute
 from tests.conftest import grant, make_school
 from tests.deadline_helpers import set_today
-from tests.export_helpers import pdf_text
+from tests.export_helpers import body, header_scopes, ids_and_references, pdf_text
 from tests.route_helpers import to_state
 
 TODAY = date(2026, 11, 22)
@@ -406,3 +407,36 @@ def test_a_long_list_of_gaps_shows_eight_and_folds_the_rest(
     assert total > 8, "the test data lacks enough to fold"
     assert shown.count("<li>") == 8
     assert f"<summary>Nog {total - 8} gaten</summary>" in page
+
+
+def _ids_are_sound(html: str) -> None:
+    ids, references = ids_and_references(html)
+    trend_ids = [i for i in ids if i.startswith("trend-") and "-" not in i[len("trend-") :]]
+    assert trend_ids == ["trend-1", "trend-2", "trend-3"]
+    assert "" not in ids
+    assert len(ids) == len(set(ids))
+    assert references and set(references) <= set(ids)
+
+
+def test_the_partnership_analysis_names_every_chart_once(
+    client, staff, partnership, instruments, profile, monkeypatch
+):
+    """Three trend charts, each with its own id that its aria-labelledby points to, on the
+    page and in the annual analysis PDF, whose table header cells all have a /Scope."""
+    client.force_login(staff)
+    _ids_are_sound(
+        client.get(reverse("partnership_analysis", args=[partnership.slug])).content.decode()
+    )
+    rendered = []
+    original = report.render_pdf
+
+    def keep_html(html, **options):
+        rendered.append(html)
+        return original(html, **options)
+
+    monkeypatch.setattr(report, "render_pdf", keep_html)
+    pdf = client.get(reverse("partnership_report_pdf", args=[partnership.slug]))
+    _ids_are_sound(rendered[0])
+    scopes = header_scopes(body(pdf))
+    assert scopes and set(scopes) <= {"/Row", "/Column"}
+    assert "/Row" in scopes and "/Column" in scopes

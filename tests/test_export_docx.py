@@ -28,7 +28,7 @@ def test_the_sop_has_word_headings_in_order(sop):
     headings = _headings(document)
     assert headings[0] == (1, "Schoolondersteuningsprofiel De Regenboog")
     chapters = [text for level, text in headings if level == 2]
-    assert chapters == [c.heading for c in sop.chapters]
+    assert chapters == ["In het kort", *[c.heading for c in sop.chapters]]
     assert (3, "Zo geven wij basisondersteuning") in headings
     levels = [level for level, _ in headings]
     assert no_level_skipped(levels)
@@ -74,7 +74,53 @@ def test_the_schoolgids_chapter_starts_at_heading_2_without_cover(sop):
     headings = _headings(document)
     assert headings[0] == (2, "Ondersteuning voor leerlingen")
     assert min(level for level, _ in headings) == 2
-    assert [text for level, text in headings if level == 3] == [c.heading for c in sop.chapters]
+    assert [text for level, text in headings if level == 3] == [
+        "In het kort",
+        *[c.heading for c in sop.chapters],
+    ]
     # A short introduction sentence, and no cover table with the school's address.
     assert "In dit hoofdstuk leest u" in document.paragraphs[1].text
     assert not any(row.cells[0].text == "Adres" for t in document.tables for row in t.rows)
+
+
+def _body_order(document) -> list[str]:
+    """The body's paragraphs and tables in order: a heading's text, or "table"."""
+    order = []
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:tbl"):
+            order.append("table")
+        elif element.tag == qn("w:p"):
+            order.append("".join(t.text or "" for t in element.iter(qn("w:t"))))
+    return order
+
+
+def test_in_short_comes_first_before_the_school_facts(sop):
+    document = docx_document(render_sop_docx(sop))
+    order = _body_order(document)
+    assert order.index("In het kort") < order.index("table")
+    headings = _headings(document)
+    start = headings.index((2, "In het kort"))
+    assert headings[start + 1] == (3, sop.in_short[0].title)
+    assert {(3, q.title) for q in sop.in_short} <= set(headings)
+
+
+def test_the_schoolgids_chapter_opens_with_in_short(sop):
+    headings = _headings(docx_document(render_schoolgids_docx(sop)))
+    assert headings[1] == (3, "In het kort")
+    assert headings[2] == (4, sop.in_short[0].title)
+
+
+@pytest.mark.parametrize("render", [render_sop_docx, render_schoolgids_docx])
+def test_the_pages_are_a4_with_dutch_as_the_language_of_the_styles(sop, render):
+    document = docx_document(render(sop))
+    for section in document.sections:
+        size = section._sectPr.find(qn("w:pgSz"))
+        assert (size.get(qn("w:w")), size.get(qn("w:h"))) == ("11906", "16838")
+        margins = section._sectPr.find(qn("w:pgMar"))
+        for side in ("w:top", "w:right", "w:bottom", "w:left"):
+            assert int(margins.get(qn(side))) == 1418  # 2.5 cm
+    styles = document.styles.element
+    languages = {lang.get(qn("w:val")) for lang in styles.iter(qn("w:lang"))}
+    assert languages == {"nl-NL"}
+    theme = document.settings.element.find(qn("w:themeFontLang"))
+    assert theme.get(qn("w:val")) == "nl-NL"

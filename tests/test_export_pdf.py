@@ -5,11 +5,12 @@ from collections import Counter
 
 import pikepdf
 import pytest
+from PIL import Image
 
 from steunwijzer.core.charts import Chart, Series
 from steunwijzer.publication.pdf import render_sop_pdf
 from steunwijzer.publication.published import published_sop
-from tests.export_helpers import no_level_skipped, pdf_text, publish
+from tests.export_helpers import header_scopes, no_level_skipped, pdf_text, publish
 
 
 @pytest.fixture
@@ -60,8 +61,8 @@ def test_headings_are_structure_elements_in_order(pdf, sop):
     headings = [t for t in types if t in ("/H1", "/H2", "/H3", "/H4")]
     assert headings.count("/H1") == 1
     assert headings[0] == "/H1"
-    # Inhoud plus every chapter of the model that applies to a basisschool.
-    assert headings.count("/H2") == 1 + len(sop.chapters)
+    # In het kort, Over de school, Inhoud, and every chapter that applies to a basisschool.
+    assert headings.count("/H2") == 3 + len(sop.chapters)
     assert "/H3" in headings
     # No level is skipped going down: h2 never jumps to h4, and so on.
     levels = [int(h[2]) for h in headings]
@@ -85,7 +86,9 @@ def test_it_has_page_numbers_bookmarks_and_a_table_of_contents(pdf, sop):
     text = pdf_text(render_sop_pdf(sop))
     pages = len(pdf.pages)
     assert pages >= 3
-    assert f"pagina 1 van {pages}" in text
+    # The cover has no footer; the numbering counts it.
+    assert "pagina 1 van" not in text
+    assert f"pagina 2 van {pages}" in text
     assert f"pagina {pages} van {pages}" in text
     assert "Inhoud" in text
     # The table of contents lists each chapter with the page it starts on.
@@ -116,3 +119,38 @@ def test_a_chart_is_a_figure_with_a_text_alternative(sop):
     assert figures
     assert any("Zorgzwaarte per groep" in _text_of(f) for f in figures)
     assert all(_text_of(f) for f in figures)
+
+
+def test_every_table_header_cell_has_a_scope(pdf, sop):
+    """PDF/UA-1 §7.5: the facts' row headers and the answers' column headers say which."""
+    scopes = header_scopes(render_sop_pdf(sop))
+    assert len(scopes) >= 10
+    assert set(scopes) == {"/Row", "/Column"}
+
+
+def test_the_cover_has_school_year_and_logo_and_in_short_comes_next(sop):
+    partnership = sop.partnership
+    image = io.BytesIO()
+    Image.new("RGB", (120, 40), "#1f4e79").save(image, format="PNG")
+    partnership.logo = image.getvalue()
+    partnership.logo_type = "image/png"
+    partnership.save()
+    data = render_sop_pdf(sop)
+    pdf = pikepdf.open(io.BytesIO(data))
+    cover = pdf_text(_page(data, 1))
+    assert "Regenboog" in cover and "Schooljaar 2026-2027" in cover
+    assert "In het kort" not in cover and "pagina 1" not in cover
+    assert list(pdf.pages[0].get_images())  # the partnership's logo
+    assert any(_text_of(f).startswith("Logo ") for k, f in _structure(pdf) if k == "/Figure")
+    text = pdf_text(data)
+    first_question = sop.in_short[0].title
+    assert text.index("In het kort") < text.index(first_question) < text.index("Adres")
+    assert text.index("Adres") < text.index("Inhoud")
+
+
+def _page(data: bytes, number: int) -> bytes:
+    with pikepdf.open(io.BytesIO(data)) as pdf, pikepdf.new() as one:
+        one.pages.append(pdf.pages[number - 1])
+        out = io.BytesIO()
+        one.save(out)
+        return out.getvalue()

@@ -123,6 +123,7 @@ class World(SimpleNamespace):
         _build_instruments(w)
         _build_publication(w, request)
         _build_allocations(w)
+        w.parent_message = _parent_message(w)
         return w
 
     def resolve(self, value):
@@ -166,6 +167,19 @@ def _build_instruments(w):
     )
     invulschema_save(
         school=w.school, school_year=IJK_YEAR, user=w.editor, counts={"6": {"geen": 240}}
+    )
+
+
+def _parent_message(w):
+    from steunwijzer.steunpunt.services import message_send
+
+    return message_send(
+        school=w.school,
+        kind="practice",
+        support="",
+        message="De school biedt geen verlengde instructie, terwijl het SOP dat belooft.",
+        contact={"email": "ouder@example.nl"},
+        sender="192.0.2.1",
     )
 
 

@@ -44,3 +44,26 @@ def test_idle_and_half_sent_connections_do_not_keep_the_server_from_answering():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "/healthz: 200 ok" in result.stdout and result.stdout.rstrip().endswith("OK")
+
+
+def test_a_worker_loads_the_pdf_machinery_before_its_first_request(monkeypatch):
+    """The first PDF download of a new worker does not load WeasyPrint and the fonts itself."""
+    from gunicorn.workers.gthread import ThreadWorker
+
+    from steunwijzer.core import pdf_render
+    from steunwijzer.server import BoundedThreadWorker
+
+    calls = []
+    monkeypatch.setattr(ThreadWorker, "load_wsgi", lambda self: calls.append("app"))
+    monkeypatch.setattr(pdf_render, "warm_up", lambda: calls.append("pdf"))
+    BoundedThreadWorker.load_wsgi(object.__new__(BoundedThreadWorker))
+    assert calls == ["app", "pdf"]
+
+
+def test_warming_up_loads_weasyprint_in_a_fresh_process():
+    code = (
+        "import sys; from steunwijzer.core.pdf_render import warm_up; "
+        "assert 'weasyprint' not in sys.modules; warm_up(); "
+        "assert 'weasyprint.text.fonts' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -49,6 +49,14 @@ class _Connection(TConn):
 
 
 class BoundedThreadWorker(ThreadWorker):
+    def load_wsgi(self):
+        super().load_wsgi()
+        # Before the first request: the first PDF download would otherwise load WeasyPrint,
+        # Pango and the fonts itself.
+        from steunwijzer.core import pdf_render
+
+        pdf_render.warm_up()
+
     def handle(self, conn):
         keep_alive = super().handle(conn)
         if keep_alive is False:

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "steunwijzer.quality_check",
     "steunwijzer.instruments.ijk",
     "steunwijzer.instruments.diversity",
+    "steunwijzer.steunpunt",
     "steunwijzer.publication",
     "steunwijzer.dashboards",
     "steunwijzer.api",
@@ -199,6 +200,12 @@ EMAIL_PORT = envint("EMAIL_PORT", "587")
 EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "True")
+
+# The ouder- en jeugdsteunpunt (steunpunt app): how long parents' messages are kept (the form
+# states it; `steunwijzer steunpunt_expire`, run daily, deletes older ones), and how many
+# messages one address may send a day.
+STEUNPUNT_RETENTION_MONTHS = envint("STEUNPUNT_RETENTION_MONTHS", "12")
+STEUNPUNT_DAILY_LIMIT = envint("STEUNPUNT_DAILY_LIMIT", "5")
 
 # HTTPS=True turns on everything `check --deploy` asks for behind a TLS-terminating proxy.
 HTTPS = envbool("HTTPS", "False")

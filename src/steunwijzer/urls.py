@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("steunwijzer.instruments.ijk.urls")),
     path("", include("steunwijzer.instruments.diversity.urls")),
     path("", include("steunwijzer.publication.urls")),
+    path("", include("steunwijzer.steunpunt.urls")),
     path("", include("steunwijzer.dashboards.urls")),
     path("", include("steunwijzer.api.account_urls")),
     path("api/v1/", include("steunwijzer.api.urls")),

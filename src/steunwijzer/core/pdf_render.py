@@ -5,11 +5,49 @@ to be thread-safe, and it lays out text with Pango and fontconfig through C call
 threaded servers rendering at the same moment have been reported (Kozea/WeasyPrint#1402). A
 lock costs little here: a published SOP is rendered once per version (export cache), and the
 rendering is Python code that would share one interpreter lock anyway.
+
+Tagged PDFs get `/Scope` on every table header cell (PDF/UA-1 §7.5, Matterhorn 15-003).
+WeasyPrint (up to 70 at least, Kozea/WeasyPrint#2508) links data cells to their headers with
+`/Headers` but writes no `/Scope`; `_scope_header_cells` adds it through WeasyPrint's public
+`finisher` hook, from the links WeasyPrint made out of the templates' `th scope`.
 """
 
+import re
 import threading
 
 _LOCK = threading.Lock()
+_REFERENCE = re.compile(rb"(\d+) 0 R")
+
+
+def _scope_header_cells(_document, pdf) -> None:
+    """A TH that a data cell of its own row names in `/Headers` heads that row (the template
+    said `scope="row"`); every other TH heads its column. WeasyPrint only names a row's own
+    headers from the same row, so this gives back exactly what the template said."""
+    import pydyf
+
+    def kids(element):
+        found = []
+        for kid in element.get("K", ()):
+            match = _REFERENCE.fullmatch(kid) if isinstance(kid, bytes) else None
+            if match:
+                found.append(pdf.objects[int(match[1])])
+        return found
+
+    for row in pdf.objects:
+        if not isinstance(row, dict) or row.get("S") != "/TR":
+            continue
+        cells = [cell for cell in kids(row) if isinstance(cell, dict)]
+        named = {
+            str(header.string)
+            for cell in cells
+            if cell.get("S") == "/TD"
+            for header in cell.get("A", {}).get("Headers", ())
+        }
+        for cell in cells:
+            if cell.get("S") == "/TH":
+                attributes = cell.setdefault("A", pydyf.Dictionary({"O": "/Table"}))
+                is_row = "ID" in cell and str(cell["ID"].string) in named
+                attributes["Scope"] = "/Row" if is_row else "/Column"
 
 
 def render_pdf(html: str, *, base_url: str | None = None, **options) -> bytes:
@@ -17,4 +55,16 @@ def render_pdf(html: str, *, base_url: str | None = None, **options) -> bytes:
     from weasyprint import HTML
 
     with _LOCK:
-        return HTML(string=html, base_url=base_url).write_pdf(**options)
+        return HTML(string=html, base_url=base_url).write_pdf(
+            finisher=_scope_header_cells, **options
+        )
+
+
+def warm_up() -> None:
+    """Load WeasyPrint, Pango, fontconfig and the PDF font once, before any download needs
+    them: a server worker does this as it starts (steunwijzer/server.py), so the first PDF a
+    parent asks for does not pay for it (about 0.4 s of CPU, docs/benchmarks.md)."""
+    render_pdf(
+        '<html lang="nl"><title>-</title><p style="font-family: DejaVu Sans">-</p></html>',
+        pdf_variant="pdf/ua-1",
+    )

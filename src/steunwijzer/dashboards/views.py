@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_board_for_officer, get_partnership_for_staff
+from steunwijzer.steunpunt.services import counts_per_school
 
 from . import tables
 from .allocation import AllocationError
@@ -317,7 +318,8 @@ def _coverage(request, partnership):
 @login_required
 def coverage(request, slug):
     partnership = get_partnership_for_staff(request, slug)
-    return render(request, "dashboards/coverage.html", _coverage(request, partnership))
+    context = {**_coverage(request, partnership), "counts": counts_per_school(partnership)}
+    return render(request, "dashboards/coverage.html", context)
 
 
 @login_required

@@ -18,9 +18,10 @@ from steunwijzer.profiles.models import OwnDocument, Profile, Revision, own_docu
 from steunwijzer.route.models import Transition
 
 from .document import ChapterDocument, document_chapters
+from .in_short import Question, in_short
 
 # Raise when an export's layout changes, so files cached under the old layout are made again.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class PublishedSop:
     # Charts (core.charts.Chart) shown at the end of a chapter, by chapter key: the
     # Verscheidenheidsindex figures of the school year, with small counts suppressed.
     charts: dict = field(default_factory=dict)
+    # "In het kort": the four questions parents ask, first in every download.
+    in_short: list[Question] = field(default_factory=list)
 
     @property
     def school(self) -> School:
@@ -130,6 +133,9 @@ def published_sop(
         content_version=content_version,
         own_document=own_document_of(profile) if profile.is_own_model else None,
         charts=_diversity_charts(profile),
+        in_short=[]
+        if profile.is_own_model
+        else in_short(profile.sop_format, revision.answers, school.school_type),
     )
 
 

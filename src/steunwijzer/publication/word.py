@@ -1,8 +1,10 @@
 """The published SOP as a Word file (.docx), and as a chapter for the schoolgids.
 
-Real heading styles (Heading 1 to 4, so Word's navigation pane shows the structure), real tables
-with a repeating header row, bulleted and numbered lists, clickable links, and the document
-language set to Dutch. The schoolgids chapter (wet 36443: the same content goes into the
+Real heading styles (Heading 1 to 4, so Word's navigation pane shows the structure; Word shows
+their names in the reader's own language, "Kop 1" in a Dutch Word), real tables with a
+repeating header row, bulleted and numbered lists, clickable links, A4 pages with Dutch
+margins, and the document language set to Dutch. "In het kort" comes first, before the school's
+facts. The schoolgids chapter (wet 36443: the same content goes into the
 yearly schoolgids) has no cover and starts at Heading 2, so a school pastes it under its own
 chapter heading.
 """
@@ -17,7 +19,7 @@ from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Pt, RGBColor, Twips
 
 from steunwijzer.core.dates import date_text
 
@@ -27,6 +29,9 @@ from .published import PublishedSop
 
 LANGUAGE = "nl-NL"
 LINK_COLOUR = RGBColor(0x1F, 0x4E, 0x79)
+# A4 in twentieths of a point (python-docx's template is US Letter), with 2.5 cm margins.
+A4 = (Twips(11906), Twips(16838))
+MARGIN = Twips(1418)
 
 
 def _set_language(document) -> None:
@@ -40,6 +45,18 @@ def _set_language(document) -> None:
         run_defaults.append(lang)
     for attribute in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attribute), LANGUAGE)
+    # The language Word assumes for theme fonts and new text.
+    theme_lang = document.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+            theme_lang.set(qn(attribute), LANGUAGE)
+
+
+def _set_a4(document) -> None:
+    for section in document.sections:
+        section.page_width, section.page_height = A4
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = MARGIN
 
 
 def _add_link(paragraph, text: str, href: str) -> None:
@@ -194,6 +211,28 @@ def _add_chapters(document, sop: PublishedSop, level: int) -> None:
                     _add_answer(document, block, level + 2)
 
 
+def _add_in_short(document, sop: PublishedSop, level: int) -> None:
+    """ "In het kort": the four questions parents ask, answered in short sentences."""
+    if not sop.in_short:
+        return
+    document.add_heading(_("In short"), level)
+    for question in sop.in_short:
+        document.add_heading(question.title, level + 1)
+        for line in question.lines:
+            document.add_paragraph(line)
+        for intro, items in (
+            (question.items_intro, question.items),
+            (question.extra_intro, question.extra_items),
+        ):
+            if items:
+                if intro:
+                    document.add_paragraph(intro)
+                for item in items:
+                    document.add_paragraph(item, style="List Bullet")
+        if question.link:
+            _add_link(document.add_paragraph(), _("How to register your child"), question.link)
+
+
 def _school_facts(sop: PublishedSop) -> list[tuple[str, str]]:
     school = sop.school
     place = f"{school.district} ({school.municipality})" if school.district else school.municipality
@@ -255,6 +294,7 @@ def _own_model(document, sop: PublishedSop, level: int) -> None:
 def _new_document(sop: PublishedSop, title: str):
     document = Document()
     _set_language(document)
+    _set_a4(document)
     normal = document.styles["Normal"]
     normal.font.name = "Calibri"
     normal.font.size = Pt(11)
@@ -282,6 +322,7 @@ def render_sop_docx(sop: PublishedSop) -> bytes:
         _("School year %(year)s · %(partnership)s")
         % {"year": sop.school_year, "partnership": sop.partnership.name}
     )
+    _add_in_short(document, sop, 2)
     _add_facts(document, _school_facts(sop))
     _add_facts(document, _status_facts(sop))
     if sop.is_own_model:
@@ -315,6 +356,7 @@ def render_schoolgids_docx(sop: PublishedSop) -> bytes:
             % facts
         )
     document.add_paragraph(intro)
+    _add_in_short(document, sop, 3)
     if sop.is_own_model:
         _own_model(document, sop, 3)
     else:
