@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, TextField
+from django.db.models import Count, Q, TextField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,6 +32,8 @@ from steunwijzer.route.todo import NOT_STARTED, TodoRow
 # Route steps whose record the overview shows, newest per profile.
 SHOWN_ACTIONS = ("give_advice", "give_consent", "deliver", "acknowledge")
 NOT_STARTED_STATE = "niet_begonnen"
+# The state whose receipt the partnership confirms (the route's "acknowledge" step).
+RECEIVABLE_STATE = "aangeleverd"
 STATE_FILTERS = {NOT_STARTED_STATE: NOT_STARTED, **STATES}
 # What a row reads of a profile (its answers and frozen versions stay in the database). Its
 # route comes as text (`route_text`): decoding every row's JSON costs more than the page.
@@ -78,6 +80,41 @@ def schools_in(*, board=None, partnership=None):
     if board is not None:
         return schools.filter(board=board)
     return schools.filter(board__partnership=partnership)
+
+
+# The overview's sortable columns (`listing.sort_order`): query value → the row's sort key.
+STATE_ORDER = {key: n for n, key in enumerate(STATE_FILTERS)}
+OVERVIEW_SORTS = {
+    "school": lambda r: r.school.name.casefold(),
+    "bestuur": lambda r: (r.school.board.name.casefold(), r.school.name.casefold()),
+    "status": lambda r: STATE_ORDER.get(r.state, len(STATE_ORDER)),
+    "termijn": lambda r: r.due_on,
+}
+OVERVIEW_DEFAULT_SORT = "bestuur"
+# The orders the filter form offers (the column headers also reverse each one).
+OVERVIEW_SORT_CHOICES = (
+    ("bestuur", gettext_lazy("board, then school")),
+    ("school", gettext_lazy("school name")),
+    ("status", gettext_lazy("status in the route")),
+    ("termijn", gettext_lazy("due date, earliest first")),
+    ("-termijn", gettext_lazy("due date, latest first")),
+)
+
+
+def search_schools(schools, text: str):
+    """Schools whose name or BRIN code contains the text (any case)."""
+    if not text:
+        return schools
+    return schools.filter(Q(name__icontains=text) | Q(brin_code__icontains=text))
+
+
+def fill_checks(rows) -> None:
+    """Add the SOP-check counts to rows made `with_check=False`: only the shown page's rows
+    need them, and reading them for a region's every school was a third of the page."""
+    checks = check_summaries([r.profile for r in rows if r.profile])
+    for row in rows:
+        if row.profile is not None and row.profile.pk in checks:
+            row.check_blocking, row.check_warnings, row.check_counts = checks[row.profile.pk]
 
 
 def school_rows(schools, school_year: str, today: date, *, with_check: bool = True) -> list:

@@ -10,30 +10,45 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
+from steunwijzer.core.forms import error_text
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_board_for_officer, get_partnership_for_staff
+from steunwijzer.route.errors import ForbiddenAction, WrongState
+from steunwijzer.route.labels import payload_messages
+from steunwijzer.route.payloads import InvalidPayload
+from steunwijzer.route.services import profiles_acknowledge
 
 from . import tables
 from .allocation import AllocationError
 from .analysis import distributions, diversity_side_by_side, ijk_comparison, trends
 from .coverage import OFFER_FIELDS, matrix, offer_choices, offers_shown, school_offers
 from .exports import FORMATS, XLSX_TYPE, download
-from .forms import AllocationForm
+from .forms import AcknowledgeForm, AllocationForm
 from .instruments import standard_titles
 from .labels import BASES, UNIT_LABELS
 from .models import AllocationScenario
+from .listing import page_of, search_text, sort_order, sorted_rows
 from .overview import (
+    OVERVIEW_DEFAULT_SORT,
+    OVERVIEW_SORT_CHOICES,
+    OVERVIEW_SORTS,
+    RECEIVABLE_STATE,
     STATE_FILTERS,
     accepted_filters,
     filter_choices,
     filter_rows,
+    fill_checks,
     filter_schools,
     offered_filters,
     school_rows,
     schools_in,
+    search_schools,
 )
 from .report import report_pdf
 from .scenarios import (
@@ -247,40 +262,93 @@ def allocation_scenario_export(request, pk, fmt):
 # --- Partnership ---------------------------------------------------------------------------
 
 
-def _partnership_rows(request, partnership, choices):
-    schools = schools_in(partnership=partnership).order_by("board__name", "name")
-    return _filtered_rows(request, schools, offered_filters(choices))
+def _partnership_rows(request, partnership, choices, *, with_check=True):
+    """The overview's rows under the query's filters and search, in the query's order."""
+    schools = search_schools(schools_in(partnership=partnership), search_text(request.GET))
+    values, notices = accepted_filters(request.GET, offered_filters(choices))
+    rows = school_rows(
+        filter_schools(schools, values), _year(request), timezone.localdate(), with_check=with_check
+    )
+    rows = filter_rows(rows, state=values.get("status", ""), late=request.GET.get("te_laat", ""))
+    order = sort_order(request.GET, OVERVIEW_SORTS, OVERVIEW_DEFAULT_SORT)
+    return sorted_rows(rows, OVERVIEW_SORTS, order), values, notices, order
 
 
 @login_required
 def partnership_overview(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     choices = filter_choices(partnership)
-    rows, values, notices = _partnership_rows(request, partnership, choices)
+    rows, values, notices, order = _partnership_rows(
+        request, partnership, choices, with_check=False
+    )
+    page = page_of(rows, request.GET)
+    fill_checks(page.object_list)
     return render(
         request,
         "dashboards/partnership_overview.html",
         {
             "partnership": partnership,
-            "rows": rows,
+            "rows": page.object_list,
+            "page": page,
+            "order": order,
+            "sorts": OVERVIEW_SORT_CHOICES,
             "school_year": _year(request),
             **choices,
             "states": STATE_FILTERS,
             # Only the accepted values: a dropped one shows "alle", as the table does.
             "f": {"te_laat": request.GET.get("te_laat", ""), **values},
+            "q": search_text(request.GET),
             "filter_notices": notices,
             "late_count": sum(r.late for r in rows),
+            "receivable_count": sum(r.state == RECEIVABLE_STATE for r in rows),
             "reminders": tables.reminders(partnership, _year(request), rows),
             "query": request.GET.urlencode(),
+            "today": timezone.localdate(),
         },
     )
+
+
+@login_required
+@require_POST
+def partnership_acknowledge(request, slug):
+    """Confirm receipt of the SOPs chosen on the overview: all of them, or none."""
+    partnership = get_partnership_for_staff(request, slug)
+    form = AcknowledgeForm(request.POST, partnership=partnership)
+    if not form.is_valid():
+        messages.error(request, error_text(form))
+    else:
+        try:
+            done = profiles_acknowledge(
+                profile_ids=[p.pk for p in form.cleaned_data["profiles"]],
+                user=request.user,
+                received_on=form.cleaned_data["received_on"],
+                messages=payload_messages(),
+            )
+        except (ForbiddenAction, WrongState, InvalidPayload) as exc:
+            messages.error(request, _("Nothing has been confirmed: %(reason)s") % {"reason": exc})
+        else:
+            schools = ", ".join(sorted(t.profile.school.name for t in done))
+            messages.success(
+                request,
+                ngettext(
+                    "Receipt confirmed of %(count)s SOP: %(schools)s.",
+                    "Receipt confirmed of %(count)s SOPs: %(schools)s.",
+                    len(done),
+                )
+                % {"count": len(done), "schools": schools},
+            )
+    back = form.back_query() if form.is_valid() else ""
+    url = reverse("partnership_overview", args=[partnership.slug])
+    return redirect(f"{url}?{back}" if back else url)
 
 
 @login_required
 def partnership_overview_export(request, slug, fmt):
     partnership = get_partnership_for_staff(request, slug)
     _check_format(fmt)
-    rows, _values, _notices = _partnership_rows(request, partnership, filter_choices(partnership))
+    rows, _values, _notices, _order = _partnership_rows(
+        request, partnership, filter_choices(partnership)
+    )
     sheets = [
         tables.overview_sheet(
             _("Overview %(partnership)s %(school_year)s")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from steunwijzer.dashboards.coverage import area_of, gap_sentence
+from steunwijzer.dashboards.overview import RECEIVABLE_STATE
 from steunwijzer.profiles.dates import dutch_date
 
 register = template.Library()
@@ -53,6 +54,7 @@ def _row_words() -> dict:
         "statement": _('statement (PDF)<span class="sw-visually-hidden"> of %(school)s</span>'),
         "received": _("received %(date)s"),
         "nobody": _("nobody"),
+        "select": _("Confirm receipt of the SOP of %(school)s"),
     }
 
 
@@ -108,9 +110,23 @@ def _delivered_cell(row, words) -> str:
     return f"{_e(dutch_date(row.delivered_on) or DASH)}{received}"
 
 
-def _school_row(row, show_board, links, words) -> str:
+def _select_cell(row, words) -> str:
+    """A checkbox for confirming receipt, on a row whose SOP has been delivered."""
+    if row.state != RECEIVABLE_STATE:
+        return "    <td></td>\n"
+    pk = row.profile.pk
+    return (
+        f'    <td><input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" '
+        f'name="profiles" value="{pk}" id="ontvangst-{pk}">'
+        f'<label class="sw-visually-hidden" for="ontvangst-{pk}">'
+        f"{words['select'] % {'school': _e(row.school.name)}}</label></td>\n"
+    )
+
+
+def _school_row(row, show_board, links, words, selectable=False) -> str:
     return (
         "  <tr>\n"
+        f"{_select_cell(row, words) if selectable else ''}"
         f'    <th scope="row">{_school_cell(row, show_board, links)}</th>\n'
         f"    <td>{_e(row.state_label)}</td>\n"
         f"    <td>{_e(row.actor_label or words['nobody'])}</td>\n"
@@ -125,14 +141,17 @@ def _school_row(row, show_board, links, words) -> str:
 
 
 @register.simple_tag
-def overview_rows(rows, show_board=False):
-    """The <tr> of every `overview.SchoolRow`."""
+def overview_rows(rows, show_board=False, selectable=False):
+    """The <tr> of every `overview.SchoolRow`; `selectable`: with a first column of checkboxes
+    for confirming receipt."""
     links = {
         "route": _url_pattern("profile_route", 1),
         "statement": _url_pattern("transition_statement", 2),
     }
     words = _row_words()
-    return mark_safe("\n".join(_school_row(row, show_board, links, words) for row in rows))
+    return mark_safe(
+        "\n".join(_school_row(row, show_board, links, words, selectable) for row in rows)
+    )
 
 
 def _listed(values) -> str:
