@@ -118,6 +118,24 @@ def offers_shown(kind_choices: list, kind: str, wanted: str) -> tuple[list, str,
     return kind_choices, "", notice
 
 
+# The sortable columns of the tables per school (`listing.sort_order`).
+OFFER_SORTS = {
+    "school": lambda o: o.school.name.casefold(),
+    "gebied": lambda o: (o.area.casefold(), o.school.name.casefold()),
+}
+
+
+def search_offers(offers: list[SchoolOffer], *, area: str = "", text: str = "") -> list:
+    """The schools of one area, and/or those whose name or BRIN code contains the text."""
+    text = text.casefold()
+    return [
+        o
+        for o in offers
+        if (not area or o.area == area)
+        and (not text or text in o.school.name.casefold() or text in o.school.brin_code.casefold())
+    ]
+
+
 def school_offers(schools, choices) -> list[SchoolOffer]:
     sources = _sources(schools)
     answers = dict(
@@ -156,39 +174,27 @@ def school_offers(schools, choices) -> list[SchoolOffer]:
     return result
 
 
-def in_sentence(label: str) -> str:
-    """A choice's label as it reads inside a sentence: "Taal / NT2 (Nederlands als tweede
-    taal)" becomes "taal / NT2 (Nederlands als tweede taal)".
-
-    Only the first letter is lowered, and not that of an abbreviation ("ADHD"): lowering the
-    whole label turned "NT2" and "Nederlands" into "nt2" and "nederlands"."""
-    if len(label) > 1 and label[1].isupper():
-        return label
-    return label[:1].lower() + label[1:]
-
-
-def gap_sentence(label: str, area: str, kind: str) -> str:
-    """A gap in words: what no school in the area offers, said as the kind of support asks."""
-    if kind == "extra":
-        return _("No school in %(area)s offers extra support with %(support)s.") % {
-            "area": area,
-            "support": in_sentence(label),
-        }
-    return _("No school in %(area)s mentions in its basic support: %(support)s.") % {
-        "area": area,
-        "support": in_sentence(label),
-    }
-
-
 @dataclass
 class Matrix:
-    areas: list  # area labels, sorted by municipality then district
-    rows: list  # [(key, label, [count per area], [area labels with no school])]
+    """Per area (a row) how many schools offer each kind of support (a column); a nought is a
+    gap. Areas are rows because a region adds areas as it grows, and a table grows better
+    downwards than sideways."""
+
+    supports: list  # [(key, label)] of the kind shown, the columns
+    rows: list  # [(area, [count per support], [labels of the supports no school offers])]
+
+    @property
+    def areas(self) -> list[str]:
+        return [area for area, _counts, _missing in self.rows]
 
     @property
     def gaps(self) -> list[tuple[str, str]]:
         """(support label, area) for every area where no school offers it."""
-        return [(label, area) for _, label, _, missing in self.rows for area in missing]
+        return [(label, area) for area, _, missing in self.rows for label in missing]
+
+    @property
+    def areas_with_gaps(self) -> int:
+        return sum(1 for _area, _counts, missing in self.rows if missing)
 
 
 def matrix(offers: list[SchoolOffer], choices: list) -> Matrix:
@@ -196,7 +202,8 @@ def matrix(offers: list[SchoolOffer], choices: list) -> Matrix:
     # One pass over the offers, not one per choice and area.
     offered = Counter((o.area, key) for o in offers for key in o.offers)
     rows = []
-    for key, label in choices:
-        counts = [offered[area, key] for area in areas]
-        rows.append((key, label, counts, [a for a, c in zip(areas, counts, strict=True) if not c]))
-    return Matrix(areas, rows)
+    for area in areas:
+        counts = [offered[area, key] for key, _label in choices]
+        missing = [label for (_key, label), n in zip(choices, counts, strict=True) if not n]
+        rows.append((area, counts, missing))
+    return Matrix(list(choices), rows)

@@ -105,7 +105,7 @@ def search_schools(schools, text: str):
     """Schools whose name or BRIN code contains the text (any case)."""
     if not text:
         return schools
-    return schools.filter(Q(name__icontains=text) | Q(brin_code__icontains=text))
+    return schools.filter(Q(name__icontains=text) | Q(brin__icontains=text))
 
 
 def fill_checks(rows) -> None:

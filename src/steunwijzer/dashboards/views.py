@@ -27,7 +27,15 @@ from steunwijzer.route.services import profiles_acknowledge
 from . import tables
 from .allocation import AllocationError
 from .analysis import distributions, diversity_side_by_side, ijk_comparison, trends
-from .coverage import OFFER_FIELDS, matrix, offer_choices, offers_shown, school_offers
+from .coverage import (
+    OFFER_FIELDS,
+    OFFER_SORTS,
+    matrix,
+    offer_choices,
+    offers_shown,
+    school_offers,
+    search_offers,
+)
 from .exports import FORMATS, XLSX_TYPE, download
 from .forms import AcknowledgeForm, AllocationForm
 from .instruments import standard_titles
@@ -367,12 +375,24 @@ def _coverage(request, partnership):
     choices = offer_choices(partnership)
     offers = school_offers(list(schools_in(partnership=partnership)), choices)
     shown, wanted, notice = offers_shown(choices[kind], kind, request.GET.get("aanbod", ""))
+    grid = matrix(offers, shown)
+    # The tables per school show the schools of one area, or those whose name is searched.
+    area = request.GET.get("gebied", "")
+    if area not in grid.areas:
+        area = ""
+    listed = search_offers(offers, area=area, text=search_text(request.GET))
+    order = sort_order(request.GET, OFFER_SORTS, "school")
     return {
         "partnership": partnership,
         "kind": kind,
+        "kind_label": OFFER_FIELDS[kind][1],
         "kinds": OFFER_FIELDS,
         "offers": offers,
-        "matrix": matrix(offers, shown),
+        "listed": sorted_rows(listed, OFFER_SORTS, order),
+        "area": area,
+        "q": search_text(request.GET),
+        "order": order,
+        "matrix": grid,
         "choices": choices[kind],
         "wanted": wanted,
         "notice": notice,
@@ -384,7 +404,9 @@ def _coverage(request, partnership):
 @login_required
 def coverage(request, slug):
     partnership = get_partnership_for_staff(request, slug)
-    return render(request, "dashboards/coverage.html", _coverage(request, partnership))
+    data = _coverage(request, partnership)
+    data["page"] = page_of(data.pop("listed"), request.GET)
+    return render(request, "dashboards/coverage.html", data)
 
 
 @login_required

@@ -17,12 +17,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from steunwijzer.dashboards.coverage import area_of, gap_sentence
+from steunwijzer.dashboards.coverage import area_of
 from steunwijzer.dashboards.overview import RECEIVABLE_STATE
 from steunwijzer.profiles.dates import dutch_date
 
 register = template.Library()
-register.simple_tag(gap_sentence)
 
 DASH = "\N{EN DASH}"
 
@@ -213,5 +212,21 @@ def limit_rows(offers, columns):
             f'<tr><th scope="row">{_e(o.school.name)}</th><td>{_e(o.area)}</td>'
             f"{_limit_cells(o, columns, words)}<td>{_listed(o.limit_areas)}</td></tr>"
             for o in offers
+        )
+    )
+
+
+@register.simple_tag
+def matrix_rows(matrix):
+    """A row per area of a `coverage.Matrix`: the number of schools per kind of support, a gap
+    in words (not only in colour), and the number of gaps."""
+    no_school = _("no school")
+    gap = f'<td class="sw-num sw-gap"><strong>{no_school}</strong></td>'
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{_e(area)}</th>'
+            + "".join(f'<td class="sw-num">{n}</td>' if n else gap for n in counts)
+            + f'<td class="sw-num">{len(missing)}</td></tr>'
+            for area, counts, missing in matrix.rows
         )
     )
