@@ -9,9 +9,9 @@ from html import escape
 from types import SimpleNamespace
 
 import pytest
+from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
-from django.urls import reverse
 from openpyxl import load_workbook
 
 from steunwijzer.dashboards.coverage import SchoolOffer, matrix, offer_choices
@@ -311,7 +311,8 @@ def test_it_shows_every_offer_of_the_kind_for_an_offer_not_of_that_kind(
     assert notice in page
     assert "In elk gebied biedt minstens één school dit aanbod." not in page
     header = page.split('id="matrix"')[1].split("</thead>")[0]
-    assert all(f'<th scope="col" class="sw-num">{escape(label)}</th>' in header for _, label in kind)
+    cells = [f'<th scope="col" class="sw-num">{escape(label)}</th>' for _, label in kind]
+    assert all(cell in header for cell in cells)
     rows = _csv_rows(client.get(reverse("coverage_export", args=[partnership.slug, "csv"]), query))
     assert [notice] in rows
     sheet = rows[: rows.index(["Aanbod per school"])]
@@ -349,7 +350,8 @@ def test_the_export_and_the_pdf_hold_the_matrix(client, staff, partnership, esta
     rows = _csv_rows(client.get(reverse("coverage_export", args=[partnership.slug, "csv"])))
     labels = [label for _, label in offer_choices(partnership)["extra"]]
     assert rows[0] == ["Dekkend aanbod"]
-    assert rows[1][0].startswith("Aantal scholen per gebied dat het aanbiedt, voor extra ondersteuning")
+    note = "Aantal scholen per gebied dat het aanbiedt, voor extra ondersteuning"
+    assert rows[1][0].startswith(note)
     assert rows[2] == ["Gebied", *labels, "Geen school biedt"]
     escamp = next(row for row in rows if row and row[0] == ESCAMP)
     assert escamp[1:3] == ["1", "1"] and escamp[3] == "0"
@@ -437,5 +439,3 @@ def test_the_board_analysis_shows_no_offers_for_a_school_without_an_established_
     # Columns: De Regenboog (established, ticks dyslexie), De Vlieger (no SOP).
     assert '<tr><th scope="row">Dyslexie</th><td>ja</td><td>\N{EN DASH}</td></tr>' in page
     assert '<td class="sw-num">\N{EN DASH}</td>' in page
-
-

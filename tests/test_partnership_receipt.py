@@ -65,9 +65,7 @@ def test_staff_confirms_receipt_of_several_sops_at_once(client, staff, partnersh
     records = Transition.objects.filter(action="acknowledge", profile__in=delivered)
     assert {r.payload["received_on"] for r in records} == {"2026-11-20"}
     assert {r.actor_id for r in records} == {staff.pk}
-    assert _messages(response) == [
-        "Ontvangst bevestigd van 2 SOP's: De Regenboog, De Vlieger."
-    ]
+    assert _messages(response) == ["Ontvangst bevestigd van 2 SOP's: De Regenboog, De Vlieger."]
 
 
 def test_one_sop_is_a_sentence_in_the_singular(client, staff, partnership, delivered):

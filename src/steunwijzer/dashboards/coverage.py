@@ -138,11 +138,16 @@ def search_offers(offers: list[SchoolOffer], *, area: str = "", text: str = "") 
 
 def school_offers(schools, choices) -> list[SchoolOffer]:
     sources = _sources(schools)
-    answers = dict(
-        Revision.objects.filter(pk__in=[rev for rev, _ in sources.values()]).values_list(
-            "pk", "answers"
-        )
-    )
+    # Only the answers read here, taken out of the JSON by the database: decoding every
+    # school's whole SOP (its long texts) was most of the page at a thousand schools.
+    keys = [key for key, _label in OFFER_FIELDS.values()]
+    keys += [EXPERTISE_TABLE, PARTNERS_TABLE, *LIMIT_FIELDS]
+    answers = {
+        pk: dict(zip(keys, values, strict=True))
+        for pk, *values in Revision.objects.filter(
+            pk__in=[rev for rev, _ in sources.values()]
+        ).values_list("pk", *(f"answers__{key}" for key in keys))
+    }
     expertise_labels = choices.get("extra", [])
     result = []
     for school in schools:

@@ -3,9 +3,8 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from steunwijzer.profiles.models import Profile
-
 from steunwijzer.core.forms import ButtonField
+from steunwijzer.profiles.models import Profile
 
 from .overview import RECEIVABLE_STATE
 from .scenarios import read_inputs

@@ -8,9 +8,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -40,8 +40,8 @@ from .exports import FORMATS, XLSX_TYPE, download
 from .forms import AcknowledgeForm, AllocationForm
 from .instruments import standard_titles
 from .labels import BASES, UNIT_LABELS
-from .models import AllocationScenario
 from .listing import page_of, search_text, sort_order, sorted_rows
+from .models import AllocationScenario
 from .overview import (
     OVERVIEW_DEFAULT_SORT,
     OVERVIEW_SORT_CHOICES,
@@ -49,9 +49,10 @@ from .overview import (
     RECEIVABLE_STATE,
     STATE_FILTERS,
     accepted_filters,
+    fill_checks,
+    fill_details,
     filter_choices,
     filter_rows,
-    fill_checks,
     filter_schools,
     offered_filters,
     school_rows,
@@ -270,12 +271,12 @@ def allocation_scenario_export(request, pk, fmt):
 # --- Partnership ---------------------------------------------------------------------------
 
 
-def _partnership_rows(request, partnership, choices, *, with_check=True):
+def _partnership_rows(request, partnership, choices, *, details=True):
     """The overview's rows under the query's filters and search, in the query's order."""
     schools = search_schools(schools_in(partnership=partnership), search_text(request.GET))
     values, notices = accepted_filters(request.GET, offered_filters(choices))
     rows = school_rows(
-        filter_schools(schools, values), _year(request), timezone.localdate(), with_check=with_check
+        filter_schools(schools, values), _year(request), timezone.localdate(), details=details
     )
     rows = filter_rows(rows, state=values.get("status", ""), late=request.GET.get("te_laat", ""))
     order = sort_order(request.GET, OVERVIEW_SORTS, OVERVIEW_DEFAULT_SORT)
@@ -286,11 +287,9 @@ def _partnership_rows(request, partnership, choices, *, with_check=True):
 def partnership_overview(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     choices = filter_choices(partnership)
-    rows, values, notices, order = _partnership_rows(
-        request, partnership, choices, with_check=False
-    )
+    rows, values, notices, order = _partnership_rows(request, partnership, choices, details=False)
     page = page_of(rows, request.GET)
-    fill_checks(page.object_list)
+    fill_details(page.object_list)
     return render(
         request,
         "dashboards/partnership_overview.html",
@@ -422,7 +421,11 @@ def coverage_export(request, slug, fmt):
 
 def _partnership_analysis(request, partnership):
     year = _year(request)
-    rows = school_rows(schools_in(partnership=partnership), year, timezone.localdate())
+    # The page counts the rows; the export and the PDF, which show them, add their details.
+    rows = school_rows(
+        schools_in(partnership=partnership), year, timezone.localdate(), details=False
+    )
+    fill_checks(rows)
     ids = [r.school.pk for r in rows]
     return {
         "partnership": partnership,
@@ -449,6 +452,7 @@ def partnership_analysis_export(request, slug, fmt):
     partnership = get_partnership_for_staff(request, slug)
     _check_format(fmt)
     data = _partnership_analysis(request, partnership)
+    fill_details(data["rows"], with_check=False)
     return download(
         f"analyse-{partnership.slug}-{data['school_year']}",
         fmt,
@@ -460,6 +464,7 @@ def partnership_analysis_export(request, slug, fmt):
 def partnership_report_pdf(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     data = _partnership_analysis(request, partnership)
+    fill_details(data["rows"], with_check=False)
     data["coverage"] = _coverage(request, partnership)
     return attachment_response(
         report_pdf(data),

@@ -15,7 +15,6 @@ from steunwijzer.profiles.models import Profile
 from .deadlines import school_is_late
 from .models import Deadline
 
-
 # Partnership staff see their region as a searchable table of this many schools a page, not a
 # card per school: a region of 300 schools made a page of tens of thousands of pixels.
 SCHOOLS_PER_PAGE = 25

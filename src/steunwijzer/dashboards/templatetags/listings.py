@@ -25,8 +25,10 @@ def sort_header(context, label, key, css_class=""):
     aria, arrow = "", ""
     if current:
         aria = "descending" if order.descending else "ascending"
-        arrow = "\N{BLACK DOWN-POINTING TRIANGLE}" if order.descending else (
-            "\N{BLACK UP-POINTING TRIANGLE}"
+        arrow = (
+            "\N{BLACK DOWN-POINTING TRIANGLE}"
+            if order.descending
+            else ("\N{BLACK UP-POINTING TRIANGLE}")
         )
     return format_html(
         '<th scope="col"{}{}><a class="utrecht-link" href="{}" title="{}">{}</a>{}</th>',

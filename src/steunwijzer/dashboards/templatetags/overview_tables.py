@@ -202,10 +202,12 @@ def _limit_cells(offer, columns, words) -> str:
 def limit_rows(offers, columns):
     """A row per `coverage.SchoolOffer`: where it describes its limits, and the areas of
     support its "wat kunnen wij niet bieden" names."""
+    # Translated outside the f-strings: xgettext does not look inside them.
+    described, not_described = _("described"), _("not described")
     words = {
         "no_sop": _("no established SOP"),
-        "described": f"<td>{_('described')}</td>",
-        "not_described": f'<td><span class="sw-muted">{_("not described")}</span></td>',
+        "described": f"<td>{described}</td>",
+        "not_described": f'<td><span class="sw-muted">{not_described}</span></td>',
     }
     return mark_safe(
         "".join(
