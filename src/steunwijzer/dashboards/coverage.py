@@ -44,11 +44,24 @@ class SchoolOffer:
     expertise_hours: float = 0
     partners: list = field(default_factory=list)
     limits_filled: dict = field(default_factory=dict)  # limit field key → bool
-    limit_areas: list = field(default_factory=list)  # expertise labels named in the limits
+    # The text of "wat kunnen wij niet bieden" and the labels it may name (`limit_areas`).
+    limit_text: str = ""
+    expertise_labels: list = field(default_factory=list)
 
     @cached_property
     def area(self) -> str:
         return area_of(self.school)
+
+    @cached_property
+    def limit_areas(self) -> list:
+        """The expertise labels the limits name. Worked out when asked: reading the markup of
+        a region's every school cost more than the page, which shows fifty of them."""
+        text = markup_to_plain(self.limit_text).lower()
+        return [
+            label
+            for key, label in self.expertise_labels
+            if key.split("_")[0] in text or label.split(" ")[0].lower() in text
+        ]
 
 
 def area_of(school) -> str:
@@ -169,12 +182,8 @@ def school_offers(schools, choices) -> list[SchoolOffer]:
         # Saving turns a long text without words into "" (answers.clean_answers), so a
         # stored value is filled exactly when it has text: no need to read its markup here.
         offer.limits_filled = {k: is_filled(values.get(k)) for k in LIMIT_FIELDS}
-        limit_text = markup_to_plain(values.get(LIMIT_TEXT_FIELD) or "").lower()
-        offer.limit_areas = [
-            label
-            for key, label in expertise_labels
-            if key.split("_")[0] in limit_text or label.split(" ")[0].lower() in limit_text
-        ]
+        offer.limit_text = values.get(LIMIT_TEXT_FIELD) or ""
+        offer.expertise_labels = expertise_labels
         result.append(offer)
     return result
 
