@@ -286,6 +286,7 @@ MATRIX = [
     page("board_allocation", OFFICERS, **BOARD),
     post("board_allocation", OFFICERS, **BOARD),
     page("partnership_overview", STAFF, **PARTNERSHIP),
+    post("partnership_acknowledge", STAFF, **PARTNERSHIP),
     page("partnership_overview_export", STAFF, fmt="csv", **PARTNERSHIP),
     page("partnership_overview_export", STAFF, fmt="xlsx", **PARTNERSHIP),
     page("coverage", STAFF, **PARTNERSHIP),

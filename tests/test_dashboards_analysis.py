@@ -6,13 +6,16 @@ import io
 from datetime import date
 from decimal import Decimal
 from html import escape
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from steunwijzer.dashboards import report
-from steunwijzer.dashboards.coverage import gap_sentence, in_sentence, offer_choices
+from steunwijzer.dashboards.coverage import SchoolOffer, matrix, offer_choices
 from steunwijzer.dashboards.instruments import (
     diversity_index,
     ijk_by_year,
@@ -31,7 +34,8 @@ from tests.export_helpers import body, header_scopes, ids_and_references, pdf_te
 from tests.route_helpers import to_state
 
 TODAY = date(2026, 11, 22)
-ESCAMP_LACKS = "Geen school in Den Haag \N{EN DASH} Escamp biedt extra ondersteuning bij"
+ESCAMP = "Den Haag \N{EN DASH} Escamp"
+GAP = '<td class="sw-num sw-gap"><strong>geen school</strong></td>'
 YEAR = "2026-2027"
 
 
@@ -135,19 +139,33 @@ def test_the_group_sheet_recomputes_each_schools_share_over_its_groups(
         assert evaluated == pytest.approx(groups[f"M{row}"].value), row
 
 
-def test_coverage_shows_gaps_by_district_in_words(
+def _matrix_row(page: str, area: str) -> str:
+    matrix = page.split('id="matrix"')[1].split("</table>")[0]
+    return matrix.split(f'<tr><th scope="row">{escape(area)}</th>')[1].split("</tr>")[0]
+
+
+def test_coverage_marks_gaps_in_a_district_by_support_matrix(
     client, staff, partnership, profile, editor, mr_member, officer
 ):
     to_state(profile, "vastgesteld", editor=editor, mr=mr_member, officer=officer)
     client.force_login(staff)
     page = client.get(reverse("coverage", args=[partnership.slug])).content.decode()
-    # route_helpers ticks the first two choices: dyslexie, dyscalculie (in Escamp).
-    assert f"{ESCAMP_LACKS} autisme." in page
-    assert f"{ESCAMP_LACKS} dyslexie." not in page
+    header = page.split('id="matrix"')[1].split("</thead>")[0]
+    assert '<th scope="col">Gebied</th>' in header
+    labels = [label for _, label in offer_choices(partnership)["extra"]]
+    assert all(f'<th scope="col" class="sw-num">{escape(label)}</th>' in header for label in labels)
+    # route_helpers ticks the first two choices: dyslexie, dyscalculie (in Escamp); the gap
+    # is text, not only colour.
+    row = _matrix_row(page, ESCAMP)
+    cells = row.split("</td>")[:-1]
+    assert cells[0] == '<td class="sw-num">1' and cells[1] == '<td class="sw-num">1'
+    assert row.count(GAP) == len(labels) - 2
+    assert row.endswith(f'<td class="sw-num">{len(labels) - 2}</td>')
+    assert f"{len(labels) - 2} gaten in het aanbod, in 1 van de gebieden." in page
+    assert "Geen school in" not in page, "no sentence per gap any more"
     assert "vastgesteld 2026-2027" in page
-    assert "<strong>geen school</strong>" in page  # the gap is text, not only colour
     only = client.get(reverse("coverage", args=[partnership.slug]), {"aanbod": "autisme"})
-    assert "dyscalculie" not in only.content.decode().split("<table")[1]
+    assert "Dyscalculie" not in only.content.decode().split('id="matrix"')[1].split("</table>")[0]
 
 
 def test_coverage_prefers_the_published_version(
@@ -293,12 +311,14 @@ def test_it_shows_every_offer_of_the_kind_for_an_offer_not_of_that_kind(
     page = client.get(reverse("coverage", args=[partnership.slug]), query).content.decode()
     assert notice in page
     assert "In elk gebied biedt minstens één school dit aanbod." not in page
-    matrix = page.split("<table")[1]
-    assert all(f'<th scope="row">{escape(label)}</th>' in matrix for _, label in kind)
+    header = page.split('id="matrix"')[1].split("</thead>")[0]
+    cells = [f'<th scope="col" class="sw-num">{escape(label)}</th>' for _, label in kind]
+    assert all(cell in header for cell in cells)
     rows = _csv_rows(client.get(reverse("coverage_export", args=[partnership.slug, "csv"]), query))
     assert [notice] in rows
     sheet = rows[: rows.index(["Aanbod per school"])]
-    assert {label for _, label in kind} <= {row[0] for row in sheet if row}
+    header_row = next(row for row in sheet if row and row[0] == "Gebied")
+    assert [label for _, label in kind] == header_row[1:-1]
 
 
 @pytest.mark.parametrize(
@@ -322,29 +342,71 @@ def test_it_shows_the_extra_support_for_an_unknown_kind(client, staff, partnersh
     client.force_login(staff)
     url = reverse("coverage", args=[partnership.slug])
     page = client.get(url, {"soort": "bogus"}).content.decode()
-    assert f"{ESCAMP_LACKS} autisme." in page
+    assert '<th scope="col" class="sw-num">Autisme</th>' in page
+    assert GAP in _matrix_row(page, ESCAMP)
 
 
-def test_gaps_keep_the_capitals_of_abbreviations_and_names(client, staff, partnership, established):
+def test_the_export_and_the_pdf_hold_the_matrix(client, staff, partnership, established):
     client.force_login(staff)
-    gap = "Escamp biedt extra ondersteuning bij taal / NT2 (Nederlands als tweede taal)."
-    assert gap in client.get(reverse("coverage", args=[partnership.slug])).content.decode()
+    rows = _csv_rows(client.get(reverse("coverage_export", args=[partnership.slug, "csv"])))
+    labels = [label for _, label in offer_choices(partnership)["extra"]]
+    assert rows[0] == ["Dekkend aanbod"]
+    note = "Aantal scholen per gebied dat het aanbiedt, voor extra ondersteuning"
+    assert rows[1][0].startswith(note)
+    assert rows[2] == ["Gebied", *labels, "Geen school biedt"]
+    escamp = next(row for row in rows if row and row[0] == ESCAMP)
+    assert escamp[1:3] == ["1", "1"] and escamp[3] == "0"
+    assert escamp[-1] == ", ".join(labels[2:])
+    book = load_workbook(
+        io.BytesIO(client.get(reverse("coverage_export", args=[partnership.slug, "xlsx"])).content)
+    )
+    sheet = book["Dekkend aanbod"]
+    found = [[c.value for c in r] for r in sheet.iter_rows() if r[0].value == ESCAMP]
+    assert found[0][1:4] == [1, 1, 0]
     pdf = client.get(reverse("partnership_report_pdf", args=[partnership.slug]))
-    report = pdf_text(pdf.content)
-    assert gap in " ".join(report.split())
+    report = " ".join(pdf_text(pdf.content).split())
+    # The matrix in the year's PDF: the supports as headers, a gap as words.
+    assert "Gebied Dyslexie Dyscalculie Autisme Gedrag" in report
+    assert "geen school" in report
+    assert "Geen school in" not in report
 
 
-@pytest.mark.parametrize(
-    "label, in_a_sentence",
-    [
-        ("Autisme", "autisme"),
-        ("Taal / NT2 (Nederlands als tweede taal)", "taal / NT2 (Nederlands als tweede taal)"),
-        ("ADHD", "ADHD"),
-        ("", ""),
-    ],
+def _offer(municipality, district, offers):
+    school = SimpleNamespace(municipality=municipality, district=district)
+    return SchoolOffer(school, "vastgesteld 2026-2027", set(offers))
+
+
+KEYS = ("dyslexie", "autisme", "gedrag")
+AREAS = (("Den Haag", "Escamp"), ("Den Haag", "Laak"), ("Rijswijk", ""))
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(AREAS), st.sets(st.sampled_from(KEYS))), min_size=1, max_size=12
+    )
 )
-def test_a_label_in_a_sentence_lowers_only_its_first_letter(label, in_a_sentence):
-    assert in_sentence(label) == in_a_sentence
+def test_a_gap_is_exactly_an_area_where_no_school_offers_it(schools):
+    offers = [_offer(m, d, keys) for (m, d), keys in schools]
+    choices = [(k, k.title()) for k in KEYS]
+    grid = matrix(offers, choices)
+    assert grid.areas == sorted({o.area for o in offers})
+    for area, counts, missing in grid.rows:
+        for (key, label), count in zip(choices, counts, strict=True):
+            expected = sum(1 for o in offers if o.area == area and key in o.offers)
+            assert count == expected
+            assert (label in missing) == (expected == 0)
+    assert len(grid.gaps) == sum(len(m) for _a, _c, m in grid.rows)
+    assert grid.areas_with_gaps == sum(1 for _a, _c, m in grid.rows if m)
+
+
+def test_a_new_school_that_offers_nothing_opens_a_row_of_gaps(
+    client, staff, partnership, board, established
+):
+    make_school(board, "78GH", "De Wilg", district="Laak")
+    client.force_login(staff)
+    page = client.get(reverse("coverage", args=[partnership.slug])).content.decode()
+    labels = offer_choices(partnership)["extra"]
+    assert _matrix_row(page, "Den Haag \N{EN DASH} Laak").count(GAP) == len(labels)
 
 
 def test_coverage_shows_no_offers_for_a_school_without_an_established_sop(
@@ -378,35 +440,6 @@ def test_the_board_analysis_shows_no_offers_for_a_school_without_an_established_
     # Columns: De Regenboog (established, ticks dyslexie), De Vlieger (no SOP).
     assert '<tr><th scope="row">Dyslexie</th><td>ja</td><td>\N{EN DASH}</td></tr>' in page
     assert '<td class="sw-num">\N{EN DASH}</td>' in page
-
-
-@pytest.mark.parametrize(
-    ("kind", "label", "sentence"),
-    [
-        ("extra", "Autisme", "Geen school in Laak biedt extra ondersteuning bij autisme."),
-        (
-            "basis",
-            "Een anti-pestaanpak met een pestprotocol",
-            "Geen school in Laak noemt in de basisondersteuning: een anti-pestaanpak met een "
-            "pestprotocol.",
-        ),
-    ],
-)
-def test_a_gap_is_said_as_its_kind_of_support_asks(kind, label, sentence):
-    assert gap_sentence(label, "Laak", kind) == sentence
-
-
-def test_a_long_list_of_gaps_shows_eight_and_folds_the_rest(
-    client, staff, partnership, board, established
-):
-    make_school(board, "78GH", "De Wilg", district="Laak")  # offers nothing: a gap per item
-    client.force_login(staff)
-    page = client.get(reverse("coverage", args=[partnership.slug])).content.decode()
-    shown = page.split('id="gaten">')[1].split("</ul>")[0]
-    total = page.count("Geen school in ")
-    assert total > 8, "the test data lacks enough to fold"
-    assert shown.count("<li>") == 8
-    assert f"<summary>Nog {total - 8} gaten</summary>" in page
 
 
 def _ids_are_sound(html: str) -> None:

@@ -44,11 +44,24 @@ class SchoolOffer:
     expertise_hours: float = 0
     partners: list = field(default_factory=list)
     limits_filled: dict = field(default_factory=dict)  # limit field key → bool
-    limit_areas: list = field(default_factory=list)  # expertise labels named in the limits
+    # The text of "wat kunnen wij niet bieden" and the labels it may name (`limit_areas`).
+    limit_text: str = ""
+    expertise_labels: list = field(default_factory=list)
 
     @cached_property
     def area(self) -> str:
         return area_of(self.school)
+
+    @cached_property
+    def limit_areas(self) -> list:
+        """The expertise labels the limits name. Worked out when asked: reading the markup of
+        a region's every school cost more than the page, which shows fifty of them."""
+        text = markup_to_plain(self.limit_text).lower()
+        return [
+            label
+            for key, label in self.expertise_labels
+            if key.split("_")[0] in text or label.split(" ")[0].lower() in text
+        ]
 
 
 def area_of(school) -> str:
@@ -118,13 +131,36 @@ def offers_shown(kind_choices: list, kind: str, wanted: str) -> tuple[list, str,
     return kind_choices, "", notice
 
 
+# The sortable columns of the tables per school (`listing.sort_order`).
+OFFER_SORTS = {
+    "school": lambda o: o.school.name.casefold(),
+    "gebied": lambda o: (o.area.casefold(), o.school.name.casefold()),
+}
+
+
+def search_offers(offers: list[SchoolOffer], *, area: str = "", text: str = "") -> list:
+    """The schools of one area, and/or those whose name or BRIN code contains the text."""
+    text = text.casefold()
+    return [
+        o
+        for o in offers
+        if (not area or o.area == area)
+        and (not text or text in o.school.name.casefold() or text in o.school.brin_code.casefold())
+    ]
+
+
 def school_offers(schools, choices) -> list[SchoolOffer]:
     sources = _sources(schools)
-    answers = dict(
-        Revision.objects.filter(pk__in=[rev for rev, _ in sources.values()]).values_list(
-            "pk", "answers"
-        )
-    )
+    # Only the answers read here, taken out of the JSON by the database: decoding every
+    # school's whole SOP (its long texts) was most of the page at a thousand schools.
+    keys = [key for key, _label in OFFER_FIELDS.values()]
+    keys += [EXPERTISE_TABLE, PARTNERS_TABLE, *LIMIT_FIELDS]
+    answers = {
+        pk: dict(zip(keys, values, strict=True))
+        for pk, *values in Revision.objects.filter(
+            pk__in=[rev for rev, _ in sources.values()]
+        ).values_list("pk", *(f"answers__{key}" for key in keys))
+    }
     expertise_labels = choices.get("extra", [])
     result = []
     for school in schools:
@@ -146,49 +182,33 @@ def school_offers(schools, choices) -> list[SchoolOffer]:
         # Saving turns a long text without words into "" (answers.clean_answers), so a
         # stored value is filled exactly when it has text: no need to read its markup here.
         offer.limits_filled = {k: is_filled(values.get(k)) for k in LIMIT_FIELDS}
-        limit_text = markup_to_plain(values.get(LIMIT_TEXT_FIELD) or "").lower()
-        offer.limit_areas = [
-            label
-            for key, label in expertise_labels
-            if key.split("_")[0] in limit_text or label.split(" ")[0].lower() in limit_text
-        ]
+        offer.limit_text = values.get(LIMIT_TEXT_FIELD) or ""
+        offer.expertise_labels = expertise_labels
         result.append(offer)
     return result
 
 
-def in_sentence(label: str) -> str:
-    """A choice's label as it reads inside a sentence: "Taal / NT2 (Nederlands als tweede
-    taal)" becomes "taal / NT2 (Nederlands als tweede taal)".
-
-    Only the first letter is lowered, and not that of an abbreviation ("ADHD"): lowering the
-    whole label turned "NT2" and "Nederlands" into "nt2" and "nederlands"."""
-    if len(label) > 1 and label[1].isupper():
-        return label
-    return label[:1].lower() + label[1:]
-
-
-def gap_sentence(label: str, area: str, kind: str) -> str:
-    """A gap in words: what no school in the area offers, said as the kind of support asks."""
-    if kind == "extra":
-        return _("No school in %(area)s offers extra support with %(support)s.") % {
-            "area": area,
-            "support": in_sentence(label),
-        }
-    return _("No school in %(area)s mentions in its basic support: %(support)s.") % {
-        "area": area,
-        "support": in_sentence(label),
-    }
-
-
 @dataclass
 class Matrix:
-    areas: list  # area labels, sorted by municipality then district
-    rows: list  # [(key, label, [count per area], [area labels with no school])]
+    """Per area (a row) how many schools offer each kind of support (a column); a nought is a
+    gap. Areas are rows because a region adds areas as it grows, and a table grows better
+    downwards than sideways."""
+
+    supports: list  # [(key, label)] of the kind shown, the columns
+    rows: list  # [(area, [count per support], [labels of the supports no school offers])]
+
+    @property
+    def areas(self) -> list[str]:
+        return [area for area, _counts, _missing in self.rows]
 
     @property
     def gaps(self) -> list[tuple[str, str]]:
         """(support label, area) for every area where no school offers it."""
-        return [(label, area) for _, label, _, missing in self.rows for area in missing]
+        return [(label, area) for area, _, missing in self.rows for label in missing]
+
+    @property
+    def areas_with_gaps(self) -> int:
+        return sum(1 for _area, _counts, missing in self.rows if missing)
 
 
 def matrix(offers: list[SchoolOffer], choices: list) -> Matrix:
@@ -196,7 +216,8 @@ def matrix(offers: list[SchoolOffer], choices: list) -> Matrix:
     # One pass over the offers, not one per choice and area.
     offered = Counter((o.area, key) for o in offers for key in o.offers)
     rows = []
-    for key, label in choices:
-        counts = [offered[area, key] for area in areas]
-        rows.append((key, label, counts, [a for a, c in zip(areas, counts, strict=True) if not c]))
-    return Matrix(areas, rows)
+    for area in areas:
+        counts = [offered[area, key] for key, _label in choices]
+        missing = [label for (_key, label), n in zip(choices, counts, strict=True) if not n]
+        rows.append((area, counts, missing))
+    return Matrix(list(choices), rows)

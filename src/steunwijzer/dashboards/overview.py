@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, TextField
+from django.db.models import Count, Q, TextField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,6 +32,8 @@ from steunwijzer.route.todo import NOT_STARTED, TodoRow
 # Route steps whose record the overview shows, newest per profile.
 SHOWN_ACTIONS = ("give_advice", "give_consent", "deliver", "acknowledge")
 NOT_STARTED_STATE = "niet_begonnen"
+# The state whose receipt the partnership confirms (the route's "acknowledge" step).
+RECEIVABLE_STATE = "aangeleverd"
 STATE_FILTERS = {NOT_STARTED_STATE: NOT_STARTED, **STATE_LABELS}
 # What a row reads of a profile (its answers and frozen versions stay in the database). Its
 # route comes as text (`route_text`): decoding every row's JSON costs more than the page.
@@ -80,8 +82,40 @@ def schools_in(*, board=None, partnership=None):
     return schools.filter(board__partnership=partnership)
 
 
-def school_rows(schools, school_year: str, today: date, *, with_check: bool = True) -> list:
-    """One row per school, in the order given; a fixed number of queries."""
+# The overview's sortable columns (`listing.sort_order`): query value → the row's sort key.
+STATE_ORDER = {key: n for n, key in enumerate(STATE_FILTERS)}
+OVERVIEW_SORTS = {
+    "school": lambda r: r.school.name.casefold(),
+    "bestuur": lambda r: (r.school.board.name.casefold(), r.school.name.casefold()),
+    "status": lambda r: STATE_ORDER.get(r.state, len(STATE_ORDER)),
+    "termijn": lambda r: r.due_on,
+}
+OVERVIEW_DEFAULT_SORT = "bestuur"
+# The orders the filter form offers (the column headers also reverse each one).
+OVERVIEW_SORT_CHOICES = (
+    ("bestuur", gettext_lazy("board, then school")),
+    ("school", gettext_lazy("school name")),
+    ("status", gettext_lazy("status in the route")),
+    ("termijn", gettext_lazy("due date, earliest first")),
+    ("-termijn", gettext_lazy("due date, latest first")),
+)
+
+
+def search_schools(schools, text: str):
+    """Schools whose name or BRIN code contains the text (any case)."""
+    if not text:
+        return schools
+    return schools.filter(Q(name__icontains=text) | Q(brin__icontains=text))
+
+
+def school_rows(
+    schools, school_year: str, today: date, *, with_check: bool = True, details: bool = True
+) -> list:
+    """One row per school, in the order given; a fixed number of queries.
+
+    `details=False` reads only what filtering, sorting and counting need (the school, its
+    profile's state, the due date, lateness); `fill_details` adds the rest to the rows a page
+    shows. A region's page sorts a thousand rows but shows fifty."""
     schools = list(schools)
     school_ids = [s.pk for s in schools]
     # Filtered by ids rather than prefetched: a prefetch filters by the school instances, and
@@ -95,7 +129,30 @@ def school_rows(schools, school_year: str, today: date, *, with_check: bool = Tr
         .order_by()
     }
     due = Deadline.objects.due_dates_for_schools(schools, school_year)
-    profiles = list(current.values())
+    rows = []
+    for school in schools:
+        profile = current.get(school.pk)
+        due_on = due[school.pk]
+        state = profile.state if profile else EDITABLE_STATE
+        rows.append(
+            SchoolRow(
+                school=school,
+                profile=profile,
+                due_on=due_on,
+                late=school_is_late(profile, due_on, today),
+                soon=is_due_soon(state, due_on, today),
+                actor_label="",
+            )
+        )
+    if details:
+        fill_details(rows, with_check=with_check)
+    return rows
+
+
+def fill_details(rows, *, with_check: bool = True) -> None:
+    """Add who is next, open comments, the SOP-check counts and the advice, delivery and
+    receipt to rows made with `details=False`; a fixed number of queries."""
+    profiles = [r.profile for r in rows if r.profile is not None]
     profile_ids = [p.pk for p in profiles]
     comments = (
         dict(
@@ -109,28 +166,26 @@ def school_rows(schools, school_year: str, today: date, *, with_check: bool = Tr
         else {}
     )
     records = _records(profile_ids) if profiles else {}
-    checks = check_summaries(profiles) if with_check and profiles else {}
+    if with_check:
+        fill_checks(rows)
     routes = _route_memo()
-    rows = []
-    for school in schools:
-        profile = current.get(school.pk)
-        due_on = due[school.pk]
-        state = profile.state if profile else EDITABLE_STATE
-        row = SchoolRow(
-            school=school,
-            profile=profile,
-            due_on=due_on,
-            late=school_is_late(profile, due_on, today),
-            soon=is_due_soon(state, due_on, today),
-            actor_label=actors_label(next_roles(routes(profile), state) if profile else [EDITOR]),
+    for row in rows:
+        profile = row.profile
+        row.actor_label = actors_label(
+            next_roles(routes(profile), profile.state) if profile else [EDITOR]
         )
         if profile is not None:
             row.open_comments = comments.get(profile.pk, 0)
-            if profile.pk in checks:
-                row.check_blocking, row.check_warnings, row.check_counts = checks[profile.pk]
             _fill_records(row, records.get(profile.pk, {}))
-        rows.append(row)
-    return rows
+
+
+def fill_checks(rows) -> None:
+    """Add the SOP-check counts to the rows (one query): the analysis needs them for every
+    row, the overview only for the page it shows."""
+    checks = check_summaries([r.profile for r in rows if r.profile])
+    for row in rows:
+        if row.profile is not None and row.profile.pk in checks:
+            row.check_blocking, row.check_warnings, row.check_counts = checks[row.profile.pk]
 
 
 def _route_memo():

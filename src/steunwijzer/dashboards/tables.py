@@ -190,13 +190,19 @@ def coverage_sheets(data) -> list[Sheet]:
     return [
         Sheet(
             _("Coverage of support"),
-            [pgettext("support offered", "Provision"), *m.areas, _("No school in")],
-            [[label, *counts, ", ".join(missing)] for _, label, counts, missing in m.rows],
+            [
+                pgettext("municipality or district", "Area"),
+                *[label for _key, label in m.supports],
+                _("No school offers"),
+            ],
+            [[area, *counts, ", ".join(missing)] for area, counts, missing in m.rows],
             notes=[
                 _(
-                    "Number of schools that mention the provision, per area. Source: the "
-                    "published SOP, otherwise the newest established one."
-                ),
+                    "Number of schools per area that offer it, for %(kind)s; 0 is a gap, named "
+                    "in the last column. Source: the published SOP, otherwise the newest "
+                    "established one."
+                )
+                % {"kind": data["kind_label"]},
                 *([data["notice"]] if data.get("notice") else []),
             ],
         ),

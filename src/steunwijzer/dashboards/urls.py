@@ -22,6 +22,11 @@ urlpatterns = [
         name="partnership_overview",
     ),
     path(
+        "samenwerkingsverband/<slug:slug>/overzicht/ontvangst/",
+        views.partnership_acknowledge,
+        name="partnership_acknowledge",
+    ),
+    path(
         "samenwerkingsverband/<slug:slug>/overzicht.<str:fmt>",
         views.partnership_overview_export,
         name="partnership_overview_export",

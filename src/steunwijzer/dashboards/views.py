@@ -8,34 +8,58 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
+from steunwijzer.core.forms import error_text
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_board_for_officer, get_partnership_for_staff
 from steunwijzer.steunpunt.services import counts_per_school
+from steunwijzer.route.errors import ForbiddenAction, WrongState
+from steunwijzer.route.labels import payload_messages
+from steunwijzer.route.payloads import InvalidPayload
+from steunwijzer.route.services import profiles_acknowledge
 
 from . import tables
 from .allocation import AllocationError
 from .analysis import distributions, diversity_side_by_side, ijk_comparison, trends
 from .calculation import error_message
-from .coverage import OFFER_FIELDS, matrix, offer_choices, offers_shown, school_offers
+from .coverage import (
+    OFFER_FIELDS,
+    OFFER_SORTS,
+    matrix,
+    offer_choices,
+    offers_shown,
+    school_offers,
+    search_offers,
+)
 from .exports import FORMATS, XLSX_TYPE, download
-from .forms import AllocationForm
+from .forms import AcknowledgeForm, AllocationForm
 from .instruments import standard_titles
 from .labels import BASES, UNIT_LABELS
+from .listing import page_of, search_text, sort_order, sorted_rows
 from .models import AllocationScenario
 from .overview import (
+    OVERVIEW_DEFAULT_SORT,
+    OVERVIEW_SORT_CHOICES,
+    OVERVIEW_SORTS,
+    RECEIVABLE_STATE,
     STATE_FILTERS,
     accepted_filters,
+    fill_checks,
+    fill_details,
     filter_choices,
     filter_rows,
     filter_schools,
     offered_filters,
     school_rows,
     schools_in,
+    search_schools,
 )
 from .report import report_pdf
 from .scenarios import (
@@ -249,40 +273,91 @@ def allocation_scenario_export(request, pk, fmt):
 # --- Partnership ---------------------------------------------------------------------------
 
 
-def _partnership_rows(request, partnership, choices):
-    schools = schools_in(partnership=partnership).order_by("board__name", "name")
-    return _filtered_rows(request, schools, offered_filters(choices))
+def _partnership_rows(request, partnership, choices, *, details=True):
+    """The overview's rows under the query's filters and search, in the query's order."""
+    schools = search_schools(schools_in(partnership=partnership), search_text(request.GET))
+    values, notices = accepted_filters(request.GET, offered_filters(choices))
+    rows = school_rows(
+        filter_schools(schools, values), _year(request), timezone.localdate(), details=details
+    )
+    rows = filter_rows(rows, state=values.get("status", ""), late=request.GET.get("te_laat", ""))
+    order = sort_order(request.GET, OVERVIEW_SORTS, OVERVIEW_DEFAULT_SORT)
+    return sorted_rows(rows, OVERVIEW_SORTS, order), values, notices, order
 
 
 @login_required
 def partnership_overview(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     choices = filter_choices(partnership)
-    rows, values, notices = _partnership_rows(request, partnership, choices)
+    rows, values, notices, order = _partnership_rows(request, partnership, choices, details=False)
+    page = page_of(rows, request.GET)
+    fill_details(page.object_list)
     return render(
         request,
         "dashboards/partnership_overview.html",
         {
             "partnership": partnership,
-            "rows": rows,
+            "rows": page.object_list,
+            "page": page,
+            "order": order,
+            "sorts": OVERVIEW_SORT_CHOICES,
             "school_year": _year(request),
             **choices,
             "states": STATE_FILTERS,
             # Only the accepted values: a dropped one shows "alle", as the table does.
             "f": {"te_laat": request.GET.get("te_laat", ""), **values},
+            "q": search_text(request.GET),
             "filter_notices": notices,
             "late_count": sum(r.late for r in rows),
+            "receivable_count": sum(r.state == RECEIVABLE_STATE for r in rows),
             "reminders": tables.reminders(partnership, _year(request), rows),
             "query": request.GET.urlencode(),
+            "today": timezone.localdate(),
         },
     )
+
+
+@login_required
+@require_POST
+def partnership_acknowledge(request, slug):
+    """Confirm receipt of the SOPs chosen on the overview: all of them, or none."""
+    partnership = get_partnership_for_staff(request, slug)
+    form = AcknowledgeForm(request.POST, partnership=partnership)
+    if not form.is_valid():
+        messages.error(request, error_text(form))
+    else:
+        try:
+            done = profiles_acknowledge(
+                profile_ids=[p.pk for p in form.cleaned_data["profiles"]],
+                user=request.user,
+                received_on=form.cleaned_data["received_on"],
+                messages=payload_messages(),
+            )
+        except (ForbiddenAction, WrongState, InvalidPayload) as exc:
+            messages.error(request, _("Nothing has been confirmed: %(reason)s") % {"reason": exc})
+        else:
+            schools = ", ".join(sorted(t.profile.school.name for t in done))
+            messages.success(
+                request,
+                ngettext(
+                    "Receipt confirmed of %(count)s SOP: %(schools)s.",
+                    "Receipt confirmed of %(count)s SOPs: %(schools)s.",
+                    len(done),
+                )
+                % {"count": len(done), "schools": schools},
+            )
+    back = form.back_query() if form.is_valid() else ""
+    url = reverse("partnership_overview", args=[partnership.slug])
+    return redirect(f"{url}?{back}" if back else url)
 
 
 @login_required
 def partnership_overview_export(request, slug, fmt):
     partnership = get_partnership_for_staff(request, slug)
     _check_format(fmt)
-    rows, _values, _notices = _partnership_rows(request, partnership, filter_choices(partnership))
+    rows, _values, _notices, _order = _partnership_rows(
+        request, partnership, filter_choices(partnership)
+    )
     sheets = [
         tables.overview_sheet(
             _("Overview %(partnership)s %(school_year)s")
@@ -301,12 +376,24 @@ def _coverage(request, partnership):
     choices = offer_choices(partnership)
     offers = school_offers(list(schools_in(partnership=partnership)), choices)
     shown, wanted, notice = offers_shown(choices[kind], kind, request.GET.get("aanbod", ""))
+    grid = matrix(offers, shown)
+    # The tables per school show the schools of one area, or those whose name is searched.
+    area = request.GET.get("gebied", "")
+    if area not in grid.areas:
+        area = ""
+    listed = search_offers(offers, area=area, text=search_text(request.GET))
+    order = sort_order(request.GET, OFFER_SORTS, "school")
     return {
         "partnership": partnership,
         "kind": kind,
+        "kind_label": OFFER_FIELDS[kind][1],
         "kinds": OFFER_FIELDS,
         "offers": offers,
-        "matrix": matrix(offers, shown),
+        "listed": sorted_rows(listed, OFFER_SORTS, order),
+        "area": area,
+        "q": search_text(request.GET),
+        "order": order,
+        "matrix": grid,
         "choices": choices[kind],
         "wanted": wanted,
         "notice": notice,
@@ -318,8 +405,10 @@ def _coverage(request, partnership):
 @login_required
 def coverage(request, slug):
     partnership = get_partnership_for_staff(request, slug)
-    context = {**_coverage(request, partnership), "counts": counts_per_school(partnership)}
-    return render(request, "dashboards/coverage.html", context)
+    data = _coverage(request, partnership)
+    data["page"] = page_of(data.pop("listed"), request.GET)
+    data["counts"] = counts_per_school(partnership)
+    return render(request, "dashboards/coverage.html", data)
 
 
 @login_required
@@ -335,7 +424,11 @@ def coverage_export(request, slug, fmt):
 
 def _partnership_analysis(request, partnership):
     year = _year(request)
-    rows = school_rows(schools_in(partnership=partnership), year, timezone.localdate())
+    # The page counts the rows; the export and the PDF, which show them, add their details.
+    rows = school_rows(
+        schools_in(partnership=partnership), year, timezone.localdate(), details=False
+    )
+    fill_checks(rows)
     ids = [r.school.pk for r in rows]
     return {
         "partnership": partnership,
@@ -362,6 +455,7 @@ def partnership_analysis_export(request, slug, fmt):
     partnership = get_partnership_for_staff(request, slug)
     _check_format(fmt)
     data = _partnership_analysis(request, partnership)
+    fill_details(data["rows"], with_check=False)
     return download(
         f"analyse-{partnership.slug}-{data['school_year']}",
         fmt,
@@ -373,6 +467,7 @@ def partnership_analysis_export(request, slug, fmt):
 def partnership_report_pdf(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     data = _partnership_analysis(request, partnership)
+    fill_details(data["rows"], with_check=False)
     data["coverage"] = _coverage(request, partnership)
     return attachment_response(
         report_pdf(data),

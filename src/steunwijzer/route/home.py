@@ -2,7 +2,8 @@
 whether it is late, and what waits for them (the to-do list is the route's too)."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -14,11 +15,17 @@ from steunwijzer.profiles.models import Profile
 from .deadlines import school_is_late
 from .models import Deadline
 
+# Partnership staff see their region as a searchable table of this many schools a page, not a
+# card per school: a region of 300 schools made a page of tens of thousands of pixels.
+SCHOOLS_PER_PAGE = 25
+SEARCH_LENGTH = 100
+
 
 @login_required
 def home(request):
     today = timezone.localdate()
     school_year = school_year_of(today)
+    partnerships = list(managed_partnerships(request.user))
     schools = (
         School.objects.visible_to(request.user)
         .select_related("board")
@@ -30,6 +37,17 @@ def home(request):
             )
         )
     )
+    page, search = None, ""
+    if partnerships:
+        search = request.GET.get("q", "").strip()[:SEARCH_LENGTH]
+        if search:
+            schools = schools.filter(Q(name__icontains=search) | Q(brin__icontains=search))
+        # A page number that is not one gives the first page, one past the end the last.
+        page = Paginator(schools.order_by("name", "pk"), SCHOOLS_PER_PAGE).get_page(
+            request.GET.get("pagina")
+        )
+        schools = page.object_list
+    schools = list(schools)
     editable = {m.school_id for m in Membership.of(request.user) if m.role == Role.SCHOOL_EDITOR}
     due = Deadline.objects.due_dates_for_schools(schools, school_year)
     rows = [
@@ -50,7 +68,11 @@ def home(request):
         {
             "rows": rows,
             "school_year": school_year,
-            "partnerships": managed_partnerships(request.user),
+            "partnerships": partnerships,
+            "page": page,
+            # A page of no schools (nothing found) is falsy: the table needs its own flag.
+            "school_table": page is not None,
+            "search": search,
             "can_invite": may_invite_anyone(request.user),
         },
     )

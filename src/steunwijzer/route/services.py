@@ -117,17 +117,40 @@ def _apply(profile: Profile, action: str, target: str, cleaned: dict):
 
 
 @transaction.atomic
+def profiles_transition(
+    *, profile_ids: list[int], user, action: str, payload=None, messages=None
+) -> list[Transition]:
+    """The same step for several SOPs at once: all of them, or none (one refused step undoes
+    the others), so a batch never leaves some SOPs moved and the rest not."""
+    return [
+        profile_transition(
+            profile_id=pk, user=user, action=action, payload=payload, messages=messages
+        )
+        for pk in sorted(set(profile_ids))
+    ]
+
+
 def profiles_deliver(
     *, profile_ids: list[int], user, note: str = "", messages=None
 ) -> list[Transition]:
     """A board delivers several established SOPs at once: all of them, or none."""
-    return [
-        profile_transition(
-            profile_id=pk,
-            user=user,
-            action="deliver",
-            payload={"note": note},
-            messages=messages,
-        )
-        for pk in sorted(set(profile_ids))
-    ]
+    return profiles_transition(
+        profile_ids=profile_ids,
+        user=user,
+        action="deliver",
+        payload={"note": note},
+        messages=messages,
+    )
+
+
+def profiles_acknowledge(
+    *, profile_ids: list[int], user, received_on: str = "", messages=None
+) -> list[Transition]:
+    """The partnership confirms receipt of several delivered SOPs at once: all, or none."""
+    return profiles_transition(
+        profile_ids=profile_ids,
+        user=user,
+        action="acknowledge",
+        payload={"received_on": received_on},
+        messages=messages,
+    )

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from steunwijzer.core.dates import date_text
-from steunwijzer.dashboards.coverage import area_of, gap_sentence
+from steunwijzer.dashboards.coverage import area_of
+from steunwijzer.dashboards.overview import RECEIVABLE_STATE
 
 register = template.Library()
-register.simple_tag(gap_sentence)
 
 DASH = "\N{EN DASH}"
 
@@ -53,6 +53,7 @@ def _row_words() -> dict:
         "statement": _('statement (PDF)<span class="sw-visually-hidden"> of %(school)s</span>'),
         "received": _("received %(date)s"),
         "nobody": _("nobody"),
+        "select": _("Confirm receipt of the SOP of %(school)s"),
     }
 
 
@@ -108,9 +109,23 @@ def _delivered_cell(row, words) -> str:
     return f"{_e(date_text(row.delivered_on) or DASH)}{received}"
 
 
-def _school_row(row, show_board, links, words) -> str:
+def _select_cell(row, words) -> str:
+    """A checkbox for confirming receipt, on a row whose SOP has been delivered."""
+    if row.state != RECEIVABLE_STATE:
+        return "    <td></td>\n"
+    pk = row.profile.pk
+    return (
+        f'    <td><input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" '
+        f'name="profiles" value="{pk}" id="ontvangst-{pk}">'
+        f'<label class="sw-visually-hidden" for="ontvangst-{pk}">'
+        f"{words['select'] % {'school': _e(row.school.name)}}</label></td>\n"
+    )
+
+
+def _school_row(row, show_board, links, words, selectable=False) -> str:
     return (
         "  <tr>\n"
+        f"{_select_cell(row, words) if selectable else ''}"
         f'    <th scope="row">{_school_cell(row, show_board, links)}</th>\n'
         f"    <td>{_e(row.state_label)}</td>\n"
         f"    <td>{_e(row.actor_label or words['nobody'])}</td>\n"
@@ -125,14 +140,17 @@ def _school_row(row, show_board, links, words) -> str:
 
 
 @register.simple_tag
-def overview_rows(rows, show_board=False):
-    """The <tr> of every `overview.SchoolRow`."""
+def overview_rows(rows, show_board=False, selectable=False):
+    """The <tr> of every `overview.SchoolRow`; `selectable`: with a first column of checkboxes
+    for confirming receipt."""
     links = {
         "route": _url_pattern("profile_route", 1),
         "statement": _url_pattern("transition_statement", 2),
     }
     words = _row_words()
-    return mark_safe("\n".join(_school_row(row, show_board, links, words) for row in rows))
+    return mark_safe(
+        "\n".join(_school_row(row, show_board, links, words, selectable) for row in rows)
+    )
 
 
 def _listed(values) -> str:
@@ -184,15 +202,33 @@ def _limit_cells(offer, columns, words) -> str:
 def limit_rows(offers, columns):
     """A row per `coverage.SchoolOffer`: where it describes its limits, and the areas of
     support its "wat kunnen wij niet bieden" names."""
+    # Translated outside the f-strings: xgettext does not look inside them.
+    described, not_described = _("described"), _("not described")
     words = {
         "no_sop": _("no established SOP"),
-        "described": f"<td>{_('described')}</td>",
-        "not_described": f'<td><span class="sw-muted">{_("not described")}</span></td>',
+        "described": f"<td>{described}</td>",
+        "not_described": f'<td><span class="sw-muted">{not_described}</span></td>',
     }
     return mark_safe(
         "".join(
             f'<tr><th scope="row">{_e(o.school.name)}</th><td>{_e(o.area)}</td>'
             f"{_limit_cells(o, columns, words)}<td>{_listed(o.limit_areas)}</td></tr>"
             for o in offers
+        )
+    )
+
+
+@register.simple_tag
+def matrix_rows(matrix):
+    """A row per area of a `coverage.Matrix`: the number of schools per kind of support, a gap
+    in words (not only in colour), and the number of gaps."""
+    no_school = _("no school")
+    gap = f'<td class="sw-num sw-gap"><strong>{no_school}</strong></td>'
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{_e(area)}</th>'
+            + "".join(f'<td class="sw-num">{n}</td>' if n else gap for n in counts)
+            + f'<td class="sw-num">{len(missing)}</td></tr>'
+            for area, counts, missing in matrix.rows
         )
     )
