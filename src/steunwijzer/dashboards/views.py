@@ -19,11 +19,11 @@ from steunwijzer.core.forms import error_text
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_board_for_officer, get_partnership_for_staff
-from steunwijzer.steunpunt.services import counts_per_school
 from steunwijzer.route.errors import ForbiddenAction, WrongState
 from steunwijzer.route.labels import payload_messages
 from steunwijzer.route.payloads import InvalidPayload
 from steunwijzer.route.services import profiles_acknowledge
+from steunwijzer.steunpunt.services import counts_per_school
 
 from . import tables
 from .allocation import AllocationError
