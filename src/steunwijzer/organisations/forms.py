@@ -217,10 +217,25 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
     )
     remove_logo = forms.BooleanField(label=gettext_lazy("Remove logo"), required=False)
     website = forms.URLField(label=gettext_lazy("Website"), required=False, assume_scheme="https")
+    steunpunt_website = forms.URLField(
+        label=gettext_lazy("Website of the parent and youth support point"),
+        required=False,
+        assume_scheme="https",
+    )
 
     class Meta:
         model = Partnership
-        fields = ["name", "short_name", "main_colour", "contact_email", "website"]
+        fields = [
+            "name",
+            "short_name",
+            "main_colour",
+            "contact_email",
+            "website",
+            "steunpunt_name",
+            "steunpunt_email",
+            "steunpunt_phone",
+            "steunpunt_website",
+        ]
         widgets = {"main_colour": forms.TextInput(attrs={"type": "color"})}
         help_texts = {
             "main_colour": gettext_lazy("Use a dark colour: white text must be readable on it.")

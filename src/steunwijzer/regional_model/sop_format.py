@@ -138,3 +138,14 @@ class SopFormat:
 
     def chapter(self, key: str) -> Chapter | None:
         return next((c for c in self.chapters if c.key == key), None)
+
+    @property
+    def fixed_texts(self) -> tuple[FixedText, ...]:
+        """Every fixed text of the model, in the order of the document."""
+        return tuple(
+            item
+            for chapter in self.chapters
+            for section in chapter.sections
+            for item in section.items
+            if isinstance(item, FixedText)
+        )
