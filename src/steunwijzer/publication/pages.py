@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.core.uploads import attachment_response
+from steunwijzer.instruments.diversity.summary import public_count, public_summary
 from steunwijzer.profiles.dates import as_day
 from steunwijzer.profiles.models import OwnDocument, Profile
 
@@ -76,7 +77,11 @@ def page_context(profile, path_kwargs: dict, years: list, today) -> dict:
     page_kwargs = path_kwargs if is_current else year_kwargs
     document = OwnDocument.objects.without_content().filter(profile=profile).first()
     dates = publication_dates(profile)
+    # One number of pupils on the page: the Invulschema of this SOP's school year, which the
+    # figures further down show too; the school's own count only where there is none.
+    figures = public_summary(school, profile.school_year)
     return {
+        "pupils": public_count(figures.pupils) if figures else school.pupil_count,
         **currency(profile, dates, is_current, today),
         "profile": profile,
         "school": school,
