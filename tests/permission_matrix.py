@@ -205,8 +205,7 @@ MATRIX = [
     page("format_versions", STAFF, slug="partnership.slug"),
     page("format_version_source", STAFF, slug="partnership.slug", pk="format_version.pk"),
     page("fixed_text_summaries", STAFF, slug="partnership.slug"),
-    # Nothing filled in: saved, back to the form.
-    post("fixed_text_summaries", rule({"staff"}, ok=302), slug="partnership.slug"),
+    post("fixed_text_summaries", STAFF, slug="partnership.slug"),
     # --- two-step verification: always one's own account --------------------------------------
     # Without 2FA switched on there is no second step: straight on.
     page("two_factor_verify", rule(SIGNED_IN_PERSONAS, ok=302)),

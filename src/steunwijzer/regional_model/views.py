@@ -76,7 +76,7 @@ def fixed_text_summaries(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     version = FormatVersion.objects.current_for(partnership)
     form = FixedTextSummariesForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         fixed_texts=version.format.fixed_texts if version else (),
         summaries=partnership.fixed_text_summaries,
     )
