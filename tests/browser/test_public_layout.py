@@ -60,6 +60,9 @@ def test_no_text_overlaps_or_is_cut_off_on_any_public_page(browser, live_server,
             # Fonts and the scrolling tables' marks settle before the layout is measured.
             page.evaluate("document.fonts.ready")
             found += [f"{language} {url}: {p}" for p in overlapping_or_clipped_text(page)]
-            assert_no_axe_violations(page)
+            try:  # every page and width is reported, not only the first that fails
+                assert_no_axe_violations(page)
+            except AssertionError as violations:
+                found.append(f"{language} {url}: {violations}")
         context.close()
     assert not found, f"at {width} px:\n" + "\n".join(found)
