@@ -1,6 +1,6 @@
 """Every public page, as the demo shows it, at 320, 390 and 1280 px: no text paints over other
-text or is cut off by its box (tests/browser/layout.py), and axe-core finds nothing. In Dutch
-and in English."""
+text or is cut off by its box (tests/browser/layout.py), every scrolling region has a name of
+its own, and axe-core finds nothing. In Dutch and in English."""
 
 import pytest
 from django.core.management import call_command
@@ -60,6 +60,14 @@ def test_no_text_overlaps_or_is_cut_off_on_any_public_page(browser, live_server,
             # Fonts and the scrolling tables' marks settle before the layout is measured.
             page.evaluate("document.fonts.ready")
             found += [f"{language} {url}: {p}" for p in overlapping_or_clipped_text(page)]
+            regions = page.evaluate(
+                "() => [...document.querySelectorAll('[role=region]')]"
+                ".map((region) => region.getAttribute('aria-label'))"
+            )
+            found += [
+                f"{language} {url}: two scrolling regions are named {name!r}"
+                for name in {n for n in regions if regions.count(n) > 1}
+            ]
             try:  # every page and width is reported, not only the first that fails
                 assert_no_axe_violations(page)
             except AssertionError as violations:
