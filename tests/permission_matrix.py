@@ -208,6 +208,8 @@ MATRIX = [
     page("check_settings", STAFF, slug="partnership.slug"),
     page("format_versions", STAFF, slug="partnership.slug"),
     page("format_version_source", STAFF, slug="partnership.slug", pk="format_version.pk"),
+    page("fixed_text_summaries", STAFF, slug="partnership.slug"),
+    post("fixed_text_summaries", STAFF, slug="partnership.slug"),
     # --- two-step verification: always one's own account --------------------------------------
     # Without 2FA switched on there is no second step: straight on.
     page("two_factor_verify", rule(SIGNED_IN_PERSONAS, ok=302)),
@@ -252,6 +254,9 @@ MATRIX = [
     *[page("public_school", NOT_FOUND, **kwargs) for kwargs in UNPUBLISHED_PATHS],
     # The published SOP is written in the regional model: there is no own document to show.
     *[page("public_own_document", NOT_FOUND, **kwargs) for kwargs in PUBLISHED_PATHS[2:]],
+    # The 6-character school code leads to the school's page, for everyone.
+    page("public_school_code", rule(PERSONAS, ok=301), code="school.brin_code"),
+    page("public_glossary", PUBLIC),
     api("api_public_profiles", PUBLIC),
     api("api_public_profile", PUBLIC, brin_code="school.brin_code"),
     # --- downloads: the published SOP for everyone, the rest for the school and the SWV ---------

@@ -3,6 +3,7 @@
 import pytest
 
 from steunwijzer.api.v1 import openapi_document
+from tests.conftest import make_school
 from tests.publication_helpers import start_new_draft
 
 
@@ -47,6 +48,28 @@ def test_one_profile_by_chapter_and_field_with_dates(client, published):
     assert aanbod["label"] and aanbod["value_labels"] == ["Dyslexie", "Autisme"]
     assert any(i["kind"] == "fixed_text" for i in items)
     assert response["ETag"] and "public" in response["Cache-Control"]
+
+
+def test_each_record_links_to_the_page_and_the_downloads(client, published, board):
+    (summary,) = client.get("/api/v1/public/profiles/").json()["results"]
+    assert summary["links"] == {
+        "page": "/scholen/12AB/",
+        "pdf": "/scholen/12AB/sop.pdf",
+        "docx": "/scholen/12AB/sop.docx",
+    }
+    year = published.school_year
+    links = client.get("/api/v1/public/profiles/12AB00/").json()["links"]
+    assert links == {
+        "page": f"/scholen/12AB/{year}/",
+        "pdf": f"/scholen/12AB/{year}/sop.pdf",
+        "docx": f"/scholen/12AB/{year}/sop.docx",
+    }
+    for url in (*summary["links"].values(), *links.values()):
+        assert client.get(url).status_code == 200, url
+    # A second location of the BRIN: the addresses name the vestiging.
+    make_school(board, "12AB", "De Regenboog, dependance", vestiging="01")
+    (summary,) = client.get("/api/v1/public/profiles/").json()["results"]
+    assert summary["links"]["page"] == "/scholen/12AB/00/"
 
 
 def test_it_never_gives_the_draft(client, published, editor):

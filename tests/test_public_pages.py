@@ -28,8 +28,79 @@ def test_it_shows_the_published_sop_without_login(client, published):
     assert "Vastgesteld op" in html
 
 
-def test_it_is_404_for_a_school_without_a_published_sop(client, profile):
-    assert client.get("/scholen/12AB/").status_code == 404
+def test_a_school_without_a_published_sop_has_a_page_that_says_so(client, profile):
+    school = profile.school
+    school.contact_email, school.contact_phone = "info@regenboog.example", "070 111 22 33"
+    school.website = "https://regenboog.example"
+    school.save()
+    partnership = school.board.partnership
+    partnership.steunpunt_name = "Ouder- en jeugdsteunpunt Hofstad"
+    partnership.steunpunt_email = "steunpunt@hofstad.example"
+    partnership.steunpunt_phone = "070 123 45 67"
+    partnership.save()
+    response = client.get("/scholen/12AB/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "De Regenboog" in html
+    assert "heeft nog geen" in html and "schoolondersteuningsprofiel" in html
+    for contact in (
+        school.street_address,
+        "https://regenboog.example",
+        "mailto:info@regenboog.example",
+        'href="tel:0701112233"',
+        "Ouder- en jeugdsteunpunt Hofstad",
+        "mailto:steunpunt@hofstad.example",
+        'href="tel:0701234567"',
+    ):
+        assert contact in html, contact
+    assert "/inloggen/" not in html  # a parent is not sent to a login form
+    # A year that was never published stays a plain 404.
+    assert client.get(f"/scholen/12AB/{profile.school_year}/").status_code == 404
+
+
+def test_without_a_steunpunt_the_partnership_itself_is_named(client, profile):
+    html = client.get("/scholen/12AB/").content.decode()
+    partnership = profile.school.board.partnership
+    assert partnership.name in html
+    assert "ouder- en jeugdsteunpunt" in html
+
+
+def test_the_six_character_code_leads_to_the_school_page(client, published, board):
+    response = client.get("/scholen/12AB00/")
+    assert response.status_code == 301
+    assert response["Location"] == "/scholen/12AB/"
+    assert client.get("/scholen/12ab00/")["Location"] == "/scholen/12AB/"
+    make_school(board, "12AB", "De Regenboog, dependance", vestiging="01")
+    assert client.get("/scholen/12AB01/")["Location"] == "/scholen/12AB/01/"
+    assert client.get("/scholen/12AB00/")["Location"] == "/scholen/12AB/00/"
+    assert client.get("/scholen/99ZZ00/").status_code == 404
+
+
+def test_in_short_comes_before_the_school_facts(client, published):
+    html = client.get("/scholen/12AB/").content.decode()
+    assert html.index('id="h-in-het-kort"') < html.index('id="h-school-facts"')
+    assert html.index('id="h-school-facts"') < html.index(">Bestuur<")
+    # BRIN is explained where a parent meets it.
+    assert 'href="/scholen/begrippen/#brin"' in html
+    assert "Wat betekenen de woorden in dit profiel?" in html
+
+
+def test_the_glossary_explains_the_words_in_plain_dutch(client, db):
+    response = client.get("/scholen/begrippen/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for term in (
+        "Basisondersteuning",
+        "Extra ondersteuning",
+        "Arrangement",
+        "(TLV)",
+        "(SBO)",
+        "(SO)",
+        "BRIN",
+    ):
+        assert term in html, term
+    assert "De hulp die elke school in de regio" in html
+    assert 'id="tlv"' in html
 
 
 def test_it_is_404_for_an_unknown_school_and_year(client, published):
@@ -52,7 +123,7 @@ def test_a_concept_is_never_public(client, profile, editor):
         changes={"grenzen_niet_bieden": DRAFT_TEXT},
     )
     response = client.get("/scholen/12AB/")
-    assert response.status_code == 404
+    assert "Deze school heeft nog geen" in response.content.decode()
     assert "alleen in het concept" not in response.content.decode()
 
 
@@ -156,7 +227,10 @@ def test_a_brin_with_several_locations_offers_the_choice(client, published, boar
     assert "/scholen/12AB/00/" in choice.content.decode()
     assert "/scholen/12AB/01/" in choice.content.decode()
     assert client.get("/scholen/12AB/00/").status_code == 200
-    assert client.get("/scholen/12AB/01/").status_code == 404
+    # The other location has no published SOP: its page says so.
+    unpublished = client.get("/scholen/12AB/01/")
+    assert unpublished.status_code == 200
+    assert "Deze school heeft nog geen" in unpublished.content.decode()
 
 
 def test_an_own_model_sop_shows_its_document_and_where_the_parts_are(
@@ -198,3 +272,23 @@ def test_a_kept_page_costs_one_query_and_keeps_its_headers(
         assert again[header] == first[header], header
     with django_assert_num_queries(1):
         assert client.get("/scholen/12AB/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_the_page_shows_one_number_of_pupils(client, published, editor):
+    from steunwijzer.instruments.diversity.services import invulschema_save
+    from steunwijzer.organisations.models import School
+
+    invulschema_save(
+        school=published.school,
+        school_year=published.school_year,
+        counts={"6": {"geen": 200, "basis": 25, "tlv": 10}},
+        user=editor,
+        update_pupil_count=True,
+    )
+    # The school's own count says otherwise (another year's count, or typed in by hand).
+    School.objects.filter(pk=published.school.pk).update(pupil_count=245)
+    published.school.save()  # a save, so the page is made again
+    html = client.get("/scholen/12AB/").content.decode()
+    assert "<dt>Leerlingen</dt><dd>235</dd>" in html
+    assert "Aantal leerlingen: 235" in html
+    assert "245" not in html

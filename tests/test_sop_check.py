@@ -276,3 +276,38 @@ def test_a_list_after_a_paragraph_is_not_part_of_its_last_sentence(answers):
     assert stats.passive_sentences == ["Het plan wordt met de ouders besproken."]
     visie = [f for f in report.findings if f.field_key == "visie_passend_onderwijs"]
     assert not [f for f in visie if f.code == "long_sentence"]
+
+
+def _with_pupils(answers, pupil_count):
+    return present(
+        run_checks(
+            CheckInput(
+                FORMAT,
+                answers,
+                "bao",
+                DEFAULT_VAGUE_PHRASES,
+                DEFAULT_JARGON,
+                to_plain=_plain,
+                school_id=1,
+                pupil_count=pupil_count,
+            )
+        )
+    )
+
+
+def test_it_warns_when_the_groups_do_not_match_the_pupils_of_the_school_data(answers):
+    answers = {**answers, "aantal_groepen": 13, "gemiddelde_groepsgrootte": "24"}
+    (finding,) = [f for f in _with_pupils(answers, 245).findings if f.code == "figures_disagree"]
+    assert not finding.blocks and finding.field_key == "gemiddelde_groepsgrootte"
+    assert finding.message == (
+        "13 groepen van gemiddeld 24 leerlingen is ongeveer 312 leerlingen, maar bij de "
+        "schoolgegevens staan 245 leerlingen. Kijk het aantal groepen en de gemiddelde "
+        "groepsgrootte na."
+    )
+
+
+@pytest.mark.parametrize("pupils", [312, 306, 318, None, 0])
+def test_rounded_averages_and_unknown_counts_do_not_warn(answers, pupils):
+    # 13 groups: a rounded average is at most 6.5 pupils off in total.
+    answers = {**answers, "aantal_groepen": "13", "gemiddelde_groepsgrootte": 24}
+    assert "figures_disagree" not in {f.code for f in _with_pupils(answers, pupils).findings}

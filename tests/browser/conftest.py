@@ -73,7 +73,8 @@ def assert_no_axe_violations(page):
     # later), so axe sees the page as a user does, not a layout in between.
     page.wait_for_function(
         """() => [...document.querySelectorAll('.utrecht-table-container, .sw-chart__canvas')]
-            .every((box) => (box.scrollWidth > box.clientWidth) === box.hasAttribute('tabindex'))"""
+            .every((box) => (box.scrollWidth > box.clientWidth
+                || box.scrollHeight > box.clientHeight) === box.hasAttribute('tabindex'))"""
     )
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE_SOURCE)

@@ -46,6 +46,10 @@ PARTNERSHIP = {
     "main_colour": "#2f6e73",
     "contact_email": "info@swv-hofstad.example",
     "website": "https://swv-hofstad.example",
+    "steunpunt_name": "Ouder- en jeugdsteunpunt Hofstad",
+    "steunpunt_email": "steunpunt@swv-hofstad.example",
+    "steunpunt_phone": "070 123 45 67",
+    "steunpunt_website": "https://swv-hofstad.example/steunpunt",
 }
 
 BOARDS = {

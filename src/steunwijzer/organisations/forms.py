@@ -217,6 +217,11 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
     )
     remove_logo = forms.BooleanField(label=gettext_lazy("Remove logo"), required=False)
     website = forms.URLField(label=gettext_lazy("Website"), required=False, assume_scheme="https")
+    steunpunt_website = forms.URLField(
+        label=gettext_lazy("Website of the parent and youth support point"),
+        required=False,
+        assume_scheme="https",
+    )
 
     class Meta:
         model = Partnership
@@ -227,6 +232,10 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
             "contact_email",
             "website",
             "receipt_before_publication",
+            "steunpunt_name",
+            "steunpunt_email",
+            "steunpunt_phone",
+            "steunpunt_website",
         ]
         widgets = {"main_colour": forms.TextInput(attrs={"type": "color"})}
         help_texts = {

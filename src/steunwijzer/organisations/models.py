@@ -34,15 +34,34 @@ class Partnership(models.Model):
     logo_type = models.CharField(max_length=20, blank=True)
     contact_email = models.EmailField(_("email address for questions"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    # The seed letter's order: the partnership receives the established SOP (with the
-    # adviesverklaring), then the school publishes it.
     # Districts by postcode range, [[first, last, district], …] (organisations/districts.py):
     # DUO's file has no districts, so the partnership sets them once for all its schools.
     district_ranges = models.JSONField(_("districts by postcode"), default=list, blank=True)
+    # The seed letter's order: the partnership receives the established SOP (with the
+    # adviesverklaring), then the school publishes it.
     receipt_before_publication = models.BooleanField(
         _("receipt before publication"),
         default=True,
         help_text=_("Schools publish their SOP only after the partnership has confirmed receipt."),
+    )
+    # The ouder- en jeugdsteunpunt every partnership has by law (Wet 36443): where parents
+    # turn with questions; shown on every school's public page.
+    steunpunt_name = models.CharField(
+        _("name of the parent and youth support point"), max_length=200, blank=True
+    )
+    steunpunt_email = models.EmailField(
+        _("email address of the parent and youth support point"), blank=True
+    )
+    steunpunt_phone = models.CharField(
+        _("phone number of the parent and youth support point"), max_length=30, blank=True
+    )
+    steunpunt_website = models.URLField(
+        _("website of the parent and youth support point"), blank=True
+    )
+    # A plain-language summary per fixed text of the SOP model (by its key), shown to parents
+    # above the fixed text, which itself stays as the model has it.
+    fixed_text_summaries = models.JSONField(
+        _("summaries of the fixed texts"), default=dict, blank=True
     )
     # Names the state of everything the partnership shows outside the editor: public pages,
     # finder, open data, downloads, overviews, the SOP-check's corpus. Every cache keys on it;

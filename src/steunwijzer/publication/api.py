@@ -16,8 +16,8 @@ from steunwijzer.organisations.schemas import BrinCode
 from steunwijzer.profiles.answers import is_filled
 from steunwijzer.profiles.richtext import markup_to_html
 
-from .finder import FinderQuery, filtered_entries
-from .lookup import publication_dates, published_profile_by_code
+from .finder import FinderQuery, brins_with_several_locations, filtered_entries
+from .lookup import public_path_kwargs, publication_dates, published_profile_by_code
 from .models import FinderEntry
 from .page_cache import cached_page, page_key, public_version, school_version
 
@@ -25,6 +25,12 @@ PAGE_SIZE = 50
 JSON = "application/json"
 
 # --- schemas (their class names are the names in the OpenAPI document) --------------------------
+
+
+class PublicLinks(Schema):
+    page: str = Field(description="De pagina van de school voor ouders.")
+    pdf: str = Field(description="Het SOP als PDF.")
+    docx: str = Field(description="Het SOP als Word-bestand.")
 
 
 class PublicProfileSummary(Schema):
@@ -39,6 +45,7 @@ class PublicProfileSummary(Schema):
     offers: list[str]
     established_on: DateText | None
     url: str
+    links: PublicLinks
 
 
 class PublicProfileList(Schema):
@@ -112,6 +119,7 @@ class PublicProfile(Schema):
     kind: Literal["regional", "own"]
     format: PublicFormat
     dates: PublicDates
+    links: PublicLinks
     chapters: list[PublicChapter]
 
 
@@ -145,7 +153,19 @@ def _list_query(slug, q, municipality, district, denomination, offer) -> FinderQ
     )
 
 
-def _summary(entry: FinderEntry) -> dict:
+def _links(path_kwargs: dict) -> dict:
+    """Where a parent reads the SOP: the school's page and the downloads, at one address."""
+    return {
+        "page": reverse("public_school", kwargs=path_kwargs),
+        "pdf": reverse("public_sop_pdf", kwargs=path_kwargs),
+        "docx": reverse("public_sop_docx", kwargs=path_kwargs),
+    }
+
+
+def _summary(entry: FinderEntry, several: set[str]) -> dict:
+    brin, vestiging = entry.brin_code[:4], entry.brin_code[4:]
+    # The newest published SOP: the school's address without a year, which always shows it.
+    path_kwargs = {"brin": brin, "vestiging": vestiging} if brin in several else {"brin": brin}
     return {
         "brin_code": entry.brin_code,
         "name": entry.name,
@@ -158,6 +178,7 @@ def _summary(entry: FinderEntry) -> dict:
         "offers": sorted(entry.offer_keys()),
         "established_on": entry.established_on.isoformat() if entry.established_on else None,
         "url": reverse("api_public_profile", kwargs={"brin_code": entry.brin_code}),
+        "links": _links(path_kwargs),
     }
 
 
@@ -203,13 +224,15 @@ def public_profiles_list(
     def render():
         paginator = Paginator(rows, PAGE_SIZE)
         shown = paginator.get_page(page_number)
+        entries = list(shown.object_list)
+        several = brins_with_several_locations({e.brin_code[:4] for e in entries})
         return _json(
             PublicProfileList,
             {
                 "count": paginator.count,
                 "page": shown.number,
                 "pages": paginator.num_pages,
-                "results": [_summary(e) for e in shown.object_list],
+                "results": [_summary(e, several) for e in entries],
             },
         )
 
@@ -283,6 +306,8 @@ def profile_document(profile) -> dict:
             name: value.isoformat() if hasattr(value, "isoformat") else value
             for name, value in dates.items()
         },
+        # This school year's SOP, at addresses that keep naming it when a newer one comes.
+        "links": _links({**public_path_kwargs(school), "schooljaar": profile.school_year}),
         "chapters": chapters,
     }
 

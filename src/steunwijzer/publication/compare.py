@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 from steunwijzer.profiles.answers import is_filled
 
 from .finder import brins_with_several_locations, school_url
+from .in_short import in_short
 from .lookup import SCHOOL_CODE, published_profile_by_code
 from .page_cache import cached_page, page_key, public_version
 
@@ -82,11 +83,37 @@ def comparison(profiles) -> list[dict]:
     return chapters
 
 
+def in_short_rows(profiles) -> list[dict]:
+    """ "In het kort" side by side: a row per question any of the schools answers, a cell per
+    school (None where the school has no answer, or writes its SOP in its own model)."""
+    per_school = [
+        {}
+        if p.is_own_model
+        else {
+            q.key: q
+            for q in in_short(p.sop_format, p.published_revision.answers, p.school.school_type)
+        }
+        for p in profiles
+    ]
+    keys = list(dict.fromkeys(key for questions in per_school for key in questions))
+    return [
+        {
+            "key": key,
+            "cells": [
+                {"question": questions.get(key), "school": p.school.name}
+                for p, questions in zip(profiles, per_school, strict=True)
+            ],
+        }
+        for key in keys
+    ]
+
+
 def _render(profiles, path: str) -> str:
     several = brins_with_several_locations({p.school.brin for p in profiles})
     schools = [{"profile": p, "url": school_url(p.school.brin_code, several)} for p in profiles]
     context = {
         "schools": schools,
+        "in_short": in_short_rows(profiles),
         "chapters": comparison(profiles),
         "theme_partnership": profiles[0].school.board.partnership,
         "language_next": path,

@@ -22,6 +22,18 @@ class VestigingConverter:
         return value
 
 
+class SchoolCodeConverter:
+    """BRIN and vestiging in one (12AB00), as school websites and the open data name a school."""
+
+    regex = r"[0-9]{2}[A-Za-z]{2}[0-9]{2}"
+
+    def to_python(self, value):
+        return value.upper()
+
+    def to_url(self, value):
+        return value
+
+
 class SchoolYearConverter:
     regex = r"[0-9]{4}-[0-9]{4}"
 

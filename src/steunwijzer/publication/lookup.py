@@ -64,8 +64,8 @@ def public_path_kwargs(school: School) -> dict:
 SCHOOL_CODE = re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$")
 
 
-def published_profile_by_code(code: str, school_year: str | None = None) -> Profile:
-    """The published SOP of the school with this code (e.g. 12AB00); Http404 otherwise."""
+def school_for_code(code: str) -> School:
+    """The school with this code (e.g. 12AB00, any case); Http404 otherwise."""
     code = code.upper()
     school = None
     if SCHOOL_CODE.match(code):
@@ -77,7 +77,12 @@ def published_profile_by_code(code: str, school_year: str | None = None) -> Prof
         )
     if school is None:
         raise Http404("Deze school staat niet in Steunwijzer.")
-    return published_profile(school, school_year)
+    return school
+
+
+def published_profile_by_code(code: str, school_year: str | None = None) -> Profile:
+    """The published SOP of the school with this code (e.g. 12AB00); Http404 otherwise."""
+    return published_profile(school_for_code(code), school_year)
 
 
 def publication_dates(profile: Profile) -> dict:

@@ -4,6 +4,7 @@ Nothing here reads the draft: every answer comes from `Profile.published_revisio
 """
 
 from django.http import Http404
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -12,17 +13,30 @@ from django.views.decorators.http import require_GET
 from steunwijzer.core.dates import as_day
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.core.uploads import attachment_response
+from steunwijzer.instruments.diversity.summary import public_count, public_summary
 from steunwijzer.profiles.models import OwnDocument, Profile
 
+from .glossary import BY_KEY, TERMS
 from .in_short import in_short
 from .lookup import (
     SeveralLocations,
     public_path_kwargs,
     publication_dates,
     published_profile,
+    school_for_code,
     school_for_path,
 )
 from .page_cache import cached_page, page_key, school_version
+
+# The words a parent meets first in "In het kort" and the chapters, explained right there.
+WORDS_ON_SCHOOL_PAGE = (
+    "basisondersteuning",
+    "extra-ondersteuning",
+    "arrangement",
+    "tlv",
+    "sbo",
+    "so",
+)
 
 
 def download_url(name: str, kwargs: dict) -> str:
@@ -63,7 +77,11 @@ def page_context(profile, path_kwargs: dict, years: list, today) -> dict:
     page_kwargs = path_kwargs if is_current else year_kwargs
     document = OwnDocument.objects.without_content().filter(profile=profile).first()
     dates = publication_dates(profile)
+    # One number of pupils on the page: the Invulschema of this SOP's school year, which the
+    # figures further down show too; the school's own count only where there is none.
+    figures = public_summary(school, profile.school_year)
     return {
+        "pupils": public_count(figures.pupils) if figures else school.pupil_count,
         **currency(profile, dates, is_current, today),
         "profile": profile,
         "school": school,
@@ -73,6 +91,9 @@ def page_context(profile, path_kwargs: dict, years: list, today) -> dict:
         if profile.is_own_model
         else in_short(profile.sop_format, revision.answers, school.school_type),
         "intro_template": "publication/_intro.html",
+        "glossary_url": reverse("public_glossary"),
+        "fixed_text_summaries": school.board.partnership.fixed_text_summaries,
+        "words": [BY_KEY[key] for key in WORDS_ON_SCHOOL_PAGE],
         "theme_partnership": school.board.partnership,
         "is_current": is_current,
         "current_url": reverse("public_school", kwargs=path_kwargs),
@@ -101,6 +122,27 @@ def _locations(schools, path: str) -> str:
     return render_to_string("publication/locations.html", context)
 
 
+def _unpublished(school, path: str) -> str:
+    """Every school has a page: one without a published SOP says so, and where parents can
+    turn meanwhile (the school itself, the partnership's ouder- en jeugdsteunpunt)."""
+    context = {
+        "school": school,
+        "partnership": school.board.partnership,
+        "theme_partnership": school.board.partnership,
+        "glossary_url": reverse("public_glossary"),
+        "language_next": path,
+    }
+    return render_to_string("publication/unpublished.html", context)
+
+
+@require_GET
+def school_code(request, code):
+    """The 6-character school code (BRIN + vestiging) that school websites and the open data
+    use leads, permanently, to the school's own page."""
+    school = school_for_code(code)
+    return redirect(reverse("public_school", kwargs=public_path_kwargs(school)), permanent=True)
+
+
 @require_GET
 def school_page(request, brin, vestiging=None, schooljaar=None):
     """A kept page costs one query; only a page not yet kept looks the SOP up."""
@@ -114,7 +156,12 @@ def school_page(request, brin, vestiging=None, schooljaar=None):
             school = school_for_path(brin, vestiging)
         except SeveralLocations as several:
             return _locations(several.schools, request.path)
-        profile = published_profile(school, schooljaar)
+        try:
+            profile = published_profile(school, schooljaar)
+        except Http404:
+            if schooljaar is not None:  # a year without a published SOP: no such page
+                raise
+            return _unpublished(school, request.path)
         context = page_context(profile, public_path_kwargs(school), _published_years(school), today)
         context["language_next"] = request.path
         return render_to_string("publication/school.html", context)
@@ -135,3 +182,11 @@ def own_document(request, brin, schooljaar, vestiging=None):
     if not profile.is_own_model or document is None:
         raise Http404("Deze school heeft geen eigen document gepubliceerd.")
     return attachment_response(document.content, document.content_type, document.filename)
+
+
+@require_GET
+def glossary(request):
+    """The words of a school support profile in plain language; the same for every visitor."""
+    context = {"terms": TERMS, "language_next": request.path}
+    key = page_key("glossary")
+    return cached_page(request, key, lambda: render_to_string("publication/glossary.html", context))

@@ -28,6 +28,8 @@ LIMIT_CONTEXT_FIELDS = (
     "deskundigheid_en_beschikbaarheid",
 )
 EVALUATION_FIELDS = ("evaluatie_laatste", "evaluatie_volgende")
+# The school's own numbers of groups and their average size, held against its pupil count.
+GROUP_FIELDS = ("aantal_groepen", "gemiddelde_groepsgrootte")
 MIN_LIMIT_WORDS = 25
 LIMIT_ASPECTS = {
     "groepsgrootte": (
@@ -127,11 +129,13 @@ class CheckInput:
     to_plain: Callable[[str], str]
     corpus: Corpus | None = None
     school_id: int | None = None
+    # The school's number of pupils in its school data (kept in step with the Invulschema).
+    pupil_count: int | None = None
 
 
 def run_checks(data: CheckInput) -> CheckReport:
     report = CheckReport(readability=section_readability(data))
-    for check in (_complete, _concrete, _concise, _distinctive):
+    for check in (_complete, _figures, _concrete, _concise, _distinctive):
         report.findings.extend(check(data))
     report.findings.extend(_readable(data, report.readability))
     return report
@@ -212,6 +216,39 @@ def _complete(data: CheckInput) -> list[Finding]:
             )
         )
     return found
+
+
+def _whole_number(value) -> int | None:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _figures(data: CheckInput) -> list[Finding]:
+    """The school's own numbers agree with its school data: its groups times their average
+    size make about its number of pupils. The average is rounded to whole pupils, so the
+    product may be half a pupil per group off."""
+    if not data.pupil_count or any(data.sop_format.field(k) is None for k in GROUP_FIELDS):
+        return []
+    groups, average = (_whole_number(data.answers.get(k)) for k in GROUP_FIELDS)
+    if not groups or not average or abs(groups * average - data.pupil_count) <= groups / 2:
+        return []
+    return [
+        Finding(
+            "complete",
+            "figures_disagree",
+            WARN,
+            data.sop_format.chapter_of(GROUP_FIELDS[1]).key,
+            GROUP_FIELDS[1],
+            params=(
+                ("groups", groups),
+                ("average", average),
+                ("product", groups * average),
+                ("pupils", data.pupil_count),
+            ),
+        )
+    ]
 
 
 def _concrete(data: CheckInput) -> list[Finding]:

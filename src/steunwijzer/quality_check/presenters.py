@@ -25,6 +25,7 @@ CODE_LABELS = {
     "required_empty": gettext_lazy("required field empty"),
     "mandatory_part_missing": gettext_lazy("mandatory part empty"),
     "evaluation_order": gettext_lazy("evaluation dates do not add up"),
+    "figures_disagree": gettext_lazy("numbers do not match the school data"),
     "vague_phrase": gettext_lazy("vague wording"),
     "limits_generic": gettext_lazy("limits too general"),
     "limits_without_groepsgrootte": gettext_lazy("limits without group size"),
@@ -47,6 +48,11 @@ MESSAGES = {
     ),
     "required_empty": gettext_noop("'%(field)s' is required and still empty."),
     "evaluation_order": gettext_noop("The next evaluation must come after the last evaluation."),
+    "figures_disagree": gettext_noop(
+        "%(groups)s groups of on average %(average)s pupils makes about %(product)s pupils, "
+        "but the school data says %(pupils)s pupils. Check the number of groups and the "
+        "average group size."
+    ),
     "vague_phrase": gettext_noop(
         "Vague wording: '%(phrase)s'. Write down what exactly parents can expect."
     ),

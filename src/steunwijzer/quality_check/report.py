@@ -174,6 +174,7 @@ def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckRep
             to_plain=_plain,
             corpus=corpus,
             school_id=profile.school_id,
+            pupil_count=profile.school.pupil_count,
         )
     )
     return present(report)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.forms import UploadField
+from steunwijzer.organisations.forms import UtrechtFormMixin
 
 from .loader import MAX_SOURCE_BYTES
 
@@ -24,3 +25,26 @@ class FormatUploadForm(forms.Form):
 
     def imports(self) -> bool:
         return self.cleaned_data["action"] == "import"
+
+
+SUMMARY_MAX_LENGTH = 1000
+
+
+class FixedTextSummariesForm(UtrechtFormMixin, forms.Form):
+    """A plain-language summary for each fixed text of the model; empty: no summary."""
+
+    def __init__(self, *args, fixed_texts, summaries: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fixed_texts = list(fixed_texts)
+        for item in self.fixed_texts:
+            self.fields[item.key] = forms.CharField(
+                label=item.title or item.key,
+                required=False,
+                max_length=SUMMARY_MAX_LENGTH,
+                initial=summaries.get(item.key, ""),
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def pairs(self):
+        """Each fixed text with the field for its summary."""
+        return [(item, self[item.key]) for item in self.fixed_texts]

@@ -58,3 +58,20 @@ def _line_of_top_key(source: str, key: str) -> int | None:
         (number for number, line in enumerate(source.splitlines(), 1) if pattern.match(line)),
         None,
     )
+
+
+@transaction.atomic
+def fixed_text_summaries_save(*, partnership: Partnership, summaries: dict[str, str]) -> None:
+    """Set the plain-language summaries of these fixed texts (by key); an empty one removes the
+    summary. Summaries of fixed texts that only older model versions have are kept: profiles
+    of those versions still show them. Saving the partnership gives it a new content version,
+    so the public pages show the change at once."""
+    partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    kept = dict(partnership.fixed_text_summaries)
+    for key, summary in summaries.items():
+        if summary.strip():
+            kept[key] = summary.strip()
+        else:
+            kept.pop(key, None)
+    partnership.fixed_text_summaries = kept
+    partnership.save(update_fields=["fixed_text_summaries"])

@@ -166,3 +166,14 @@ class SopFormat:
     def part_label(self, part: str) -> str:
         """The name of a part a chapter covers, also when the model does not require it."""
         return self.mandatory_parts.get(part) or MANDATORY_PARTS.get(part, part)
+
+    @property
+    def fixed_texts(self) -> tuple[FixedText, ...]:
+        """Every fixed text of the model, in the order of the document."""
+        return tuple(
+            item
+            for chapter in self.chapters
+            for section in chapter.sections
+            for item in section.items
+            if isinstance(item, FixedText)
+        )

@@ -7,6 +7,11 @@ urlpatterns = [
         "samenwerkingsverband/<slug:slug>/sop-model/", views.format_versions, name="format_versions"
     ),
     path(
+        "samenwerkingsverband/<slug:slug>/sop-model/samenvattingen/",
+        views.fixed_text_summaries,
+        name="fixed_text_summaries",
+    ),
+    path(
         "samenwerkingsverband/<slug:slug>/sop-model/<int:pk>.yaml",
         views.format_version_source,
         name="format_version_source",

@@ -2,15 +2,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from steunwijzer.core.forms import error_messages
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 
-from .forms import FormatUploadForm
+from .forms import FixedTextSummariesForm, FormatUploadForm
 from .loader import FormatError, format_summary, parse_format
 from .models import FormatVersion
-from .services import format_import
+from .services import fixed_text_summaries_save, format_import
 
 
 @login_required
@@ -67,3 +68,22 @@ def format_version_source(request, slug, pk):
     version = get_object_or_404(FormatVersion, partnership=partnership, pk=pk)
     filename = f"{version.format_id}-{version.version}.yaml"
     return attachment_response(version.source, "application/yaml; charset=utf-8", filename)
+
+
+@login_required
+def fixed_text_summaries(request, slug):
+    """A plain-language summary above each fixed text of the current model, for parents."""
+    partnership = get_partnership_for_staff(request, slug)
+    version = FormatVersion.objects.current_for(partnership)
+    form = FixedTextSummariesForm(
+        request.POST if request.method == "POST" else None,
+        fixed_texts=version.format.fixed_texts if version else (),
+        summaries=partnership.fixed_text_summaries,
+    )
+    if request.method == "POST" and form.is_valid():
+        fixed_text_summaries_save(partnership=partnership, summaries=form.cleaned_data)
+        messages.success(request, _("The summaries have been saved."))
+        return redirect("fixed_text_summaries", slug=partnership.slug)
+    status = 400 if form.errors else 200
+    context = {"partnership": partnership, "form": form, "version": version}
+    return render(request, "regional_model/fixed_text_summaries.html", context, status=status)

@@ -18,6 +18,12 @@ def fixed_text(text: str):
     return mark_safe(markup_to_html(text or ""))
 
 
+@register.filter
+def summary_of(summaries, key: str) -> str:
+    """The partnership's plain-language summary of a fixed text ("" when it has none)."""
+    return summaries.get(key, "") if summaries else ""
+
+
 def _choice_label(choices, key):
     return next((c.label for c in choices if c.key == key), key)
 

@@ -21,14 +21,28 @@ document.addEventListener("htmx:sendError", function () {
 // does a chart; such a container becomes a named, focusable region so keyboard users can
 // scroll it too. A ResizeObserver follows every later change of width (window, fonts arriving,
 // htmx swaps), which the load and resize events alone miss.
+function scrollsInside(box) {
+  return box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight;
+}
+// Each region's name is unique on the page (a screen reader lists regions by name): a second
+// region with the same caption is numbered.
+function uniqueName(name) {
+  var taken = {};
+  document.querySelectorAll("[data-sw-scrolls][aria-label]").forEach(function (other) {
+    taken[other.getAttribute("aria-label")] = true;
+  });
+  var unique = name;
+  for (var n = 2; taken[unique]; n++) { unique = name + " (" + n + ")"; }
+  return unique;
+}
 function markScrolling(box) {
-  var scrolls = box.scrollWidth > box.clientWidth;
+  var scrolls = scrollsInside(box);
   if (scrolls && !box.hasAttribute("tabindex")) {
     var caption = box.querySelector("caption");
     var figure = caption ? null : box.closest("figure");
     // A chart's region is named apart from its data table, which carries the same title.
-    var name = caption ? caption.textContent.trim()
-      : figure ? "Grafiek: " + figure.querySelector("figcaption").textContent.trim() : "Tabel";
+    var name = uniqueName(caption ? caption.textContent.trim()
+      : figure ? "Grafiek: " + figure.querySelector("figcaption").textContent.trim() : "Tabel");
     box.tabIndex = 0;
     box.setAttribute("role", "region");
     box.setAttribute("aria-label", name);
