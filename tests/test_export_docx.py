@@ -3,6 +3,7 @@
 import pytest
 from docx.oxml.ns import qn
 
+from steunwijzer.publication.in_short_words import question_title
 from steunwijzer.publication.published import published_sop
 from steunwijzer.publication.word import render_schoolgids_docx, render_sop_docx
 from tests.export_helpers import docx_document, no_level_skipped, publish
@@ -100,14 +101,14 @@ def test_in_short_comes_first_before_the_school_facts(sop):
     assert order.index("In het kort") < order.index("table")
     headings = _headings(document)
     start = headings.index((2, "In het kort"))
-    assert headings[start + 1] == (3, sop.in_short[0].title)
-    assert {(3, q.title) for q in sop.in_short} <= set(headings)
+    assert headings[start + 1] == (3, question_title(sop.in_short[0]))
+    assert {(3, question_title(q)) for q in sop.in_short} <= set(headings)
 
 
 def test_the_schoolgids_chapter_opens_with_in_short(sop):
     headings = _headings(docx_document(render_schoolgids_docx(sop)))
     assert headings[1] == (3, "In het kort")
-    assert headings[2] == (4, sop.in_short[0].title)
+    assert headings[2] == (4, question_title(sop.in_short[0]))
 
 
 @pytest.mark.parametrize("render", [render_sop_docx, render_schoolgids_docx])

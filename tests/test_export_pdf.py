@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from steunwijzer.core.charts import Chart, Series
+from steunwijzer.publication.in_short_words import question_title
 from steunwijzer.publication.pdf import render_sop_pdf
 from steunwijzer.publication.published import published_sop
 from tests.export_helpers import header_scopes, no_level_skipped, pdf_text, publish
@@ -143,7 +144,7 @@ def test_the_cover_has_school_year_and_logo_and_in_short_comes_next(sop):
     assert list(pdf.pages[0].get_images())  # the partnership's logo
     assert any(_text_of(f).startswith("Logo ") for k, f in _structure(pdf) if k == "/Figure")
     text = pdf_text(data)
-    first_question = sop.in_short[0].title
+    first_question = question_title(sop.in_short[0])
     assert text.index("In het kort") < text.index(first_question) < text.index("Adres")
     assert text.index("Adres") < text.index("Inhoud")
 

@@ -24,6 +24,7 @@ from docx.shared import Pt, RGBColor, Twips
 from steunwijzer.core.dates import date_text
 
 from .document import AnswerBlock, Cell, TableDisplay
+from .in_short_words import EXTRA_INTRO, items_intro, question_title
 from .pdf import public_url
 from .published import PublishedSop
 
@@ -217,12 +218,12 @@ def _add_in_short(document, sop: PublishedSop, level: int) -> None:
         return
     document.add_heading(_("In short"), level)
     for question in sop.in_short:
-        document.add_heading(question.title, level + 1)
+        document.add_heading(question_title(question), level + 1)
         for line in question.lines:
             document.add_paragraph(line)
         for intro, items in (
-            (question.items_intro, question.items),
-            (question.extra_intro, question.extra_items),
+            (items_intro(question), question.items),
+            (str(EXTRA_INTRO), question.extra_items),
         ):
             if items:
                 if intro:
