@@ -153,6 +153,8 @@ MATRIX = [
     ),
     page("invitation_accept", PUBLIC, token="invitation_token"),
     page("partnership_settings", STAFF, slug="partnership.slug"),
+    page("school_location", STAFF, slug="partnership.slug", brin_code="school.brin_code"),
+    post("school_location", STAFF, slug="partnership.slug", brin_code="school.brin_code"),
     # --- profiles: the SOP, its versions, the editor ----------------------------------------
     page("home", SIGNED_IN),
     post("profile_new", EDITORS, school_id="school.pk"),

@@ -8,6 +8,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -246,6 +247,17 @@ STEUNWIJZER_DEMO = envbool("STEUNWIJZER_DEMO", "False")
 # Idle sessions end; SESSION_COOKIE_AGE stays the absolute maximum.
 SESSION_IDLE_TIMEOUT = envint("SESSION_IDLE_TIMEOUT", str(30 * 60))
 
+# The finder: postcodes become coordinates through the geocoder (PDOK's Locatieserver; empty
+# switches postcode search off), and the map beside the results loads its tiles from
+# MAP_TILE_URL (PDOK's BRT-Achtergrondkaart; empty: no map).
+GEOCODER_URL = os.getenv("GEOCODER_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free")
+GEOCODER_TIMEOUT = float(os.getenv("GEOCODER_TIMEOUT", "3"))
+MAP_TILE_URL = os.getenv(
+    "MAP_TILE_URL",
+    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
+)
+MAP_TILE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL)) if MAP_TILE_URL else ""
+
 # Content Security Policy without 'unsafe-inline' (django-csp 4): no inline scripts, styles,
 # style attributes or event handlers anywhere in the served HTML.
 CONTENT_SECURITY_POLICY = {
@@ -253,7 +265,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        # The finder's map loads its tiles from MAP_TILE_URL's host, and from nowhere else.
+        "img-src": ["'self'", "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
         "font-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
