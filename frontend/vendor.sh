@@ -9,7 +9,10 @@ mkdir -p "$static/utrecht" "$static/leaflet" ../tests/browser/vendor
 cp node_modules/@utrecht/component-library-css/dist/index.css "$static/utrecht/component-library.css"
 cp node_modules/@utrecht/design-tokens/dist/theme.css "$static/utrecht/design-tokens.css"
 cp node_modules/htmx.org/dist/htmx.min.js "$static/htmx.min.js"
-cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css "$static/leaflet/"
+# Leaflet without its source-map comment (the map is not shipped; collectstatic's manifest
+# would look for it), with the images its CSS names.
+sed '/^\/\/# sourceMappingURL=/d' node_modules/leaflet/dist/leaflet.js > "$static/leaflet/leaflet.js"
+cp -r node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images "$static/leaflet/"
 cp node_modules/axe-core/axe.min.js ../tests/browser/vendor/axe.min.js
 for f in @utrecht/component-library-css @utrecht/design-tokens htmx.org leaflet axe-core; do
   printf '%s %s\n' "$f" "$(node -p "require('./node_modules/$f/package.json').version")"

@@ -169,3 +169,9 @@ def test_filters_of_all_partnerships_are_offered_once(client, two_partnerships):
     html = client.get("/scholen/", {"aanbod": "expertise_aanbod.autisme"}).content.decode()
     assert html.count('value="expertise_aanbod.autisme"') == 1
     assert names_in_order(html) == ["De Regenboog"]
+
+
+def test_only_the_finder_may_ask_the_browser_for_its_place(client, placed):
+    assert "geolocation=(self)" in client.get("/scholen/")["Permissions-Policy"]
+    assert "camera=()" in client.get("/scholen/")["Permissions-Policy"]
+    assert "geolocation=()" in client.get("/scholen/12AB/")["Permissions-Policy"]

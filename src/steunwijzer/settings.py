@@ -221,6 +221,8 @@ SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# The finder's "use my location" asks the browser for its place, on that page only.
+FINDER_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace("geolocation=()", "geolocation=(self)")
 
 # Sign-in hardening (docs/security.md). Lockout (django-axes): failed passwords lock the
 # combination of account and address, so an attacker does not lock the person out; an address

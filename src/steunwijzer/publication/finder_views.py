@@ -67,4 +67,5 @@ def finder(request):
         }
     response = render(request, "publication/finder.html", context)
     patch_cache_control(response, public=True, max_age=FINDER_MAX_AGE)
+    response["Permissions-Policy"] = settings.FINDER_PERMISSIONS_POLICY
     return response

@@ -54,7 +54,8 @@
   );
   if (!schools.length) { return; }
   box.hidden = false;
-  var map = L.map(box, { keyboard: false, scrollWheelZoom: false });
+  var map = L.map(box, { keyboard: false, scrollWheelZoom: false, zoomControl: false });
+  L.control.zoom({ zoomInTitle: box.dataset.zoomIn, zoomOutTitle: box.dataset.zoomOut }).addTo(map);
   map.attributionControl.setPrefix(false);
   L.tileLayer(box.dataset.tiles, { maxZoom: 19, attribution: box.dataset.attribution }).addTo(map);
   var points = schools.map(function (item) {
@@ -64,7 +65,7 @@
     link.className = "utrecht-link";
     link.textContent = item.dataset.name;
     L.circleMarker(point, { radius: 8, weight: 2, className: "sw-map-marker" })
-      .bindPopup(link).addTo(map);
+      .bindPopup(link, { closeButton: false }).addTo(map);
     return point;
   });
   map.fitBounds(points, { padding: [24, 24], maxZoom: 15 });
