@@ -175,3 +175,14 @@ def test_only_the_finder_may_ask_the_browser_for_its_place(client, placed):
     assert "geolocation=(self)" in client.get("/scholen/")["Permissions-Policy"]
     assert "camera=()" in client.get("/scholen/")["Permissions-Policy"]
     assert "geolocation=()" in client.get("/scholen/12AB/")["Permissions-Policy"]
+
+
+def test_address_pupils_and_kind_come_with_the_rows_not_a_query_each(client, placed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/scholen/", {"lat": HOME[0], "lon": HOME[1]}).content.decode()
+    assert names_in_order(html) == ["De Vlieger", "De Regenboog"]
+    from_schools = [q for q in queries if 'FROM "organisations_school"' in q["sql"]]
+    assert len(from_schools) == 1  # which BRINs have several locations, for the links

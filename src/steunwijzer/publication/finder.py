@@ -201,6 +201,7 @@ SHOWN = (
     "school__street_address",
     "school__postcode",
     "school__pupil_count",
+    "school__school_type",
 )
 
 
