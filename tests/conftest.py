@@ -59,7 +59,7 @@ hypothesis_settings.load_profile(
 
 # Fixtures of published SOPs (`published`, `two_published`) for the public pages' tests, and
 # the demo built once per module (`demo`).
-pytest_plugins = ["tests.publication_helpers", "tests.demo_helpers"]
+pytest_plugins = ["tests.publication_helpers", "tests.demo_helpers", "tests.geocoder_server"]
 
 
 def make_user(username, **extra):

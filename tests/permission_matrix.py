@@ -157,6 +157,8 @@ MATRIX = [
     page("districts", STAFF, slug="partnership.slug"),
     page("invitation_list", STAFF, slug="partnership.slug"),
     post("invitation_resend", STAFF, slug="partnership.slug", pk="invitation_pk"),
+    page("school_location", STAFF, slug="partnership.slug", brin_code="school.brin_code"),
+    post("school_location", STAFF, slug="partnership.slug", brin_code="school.brin_code"),
     # --- profiles: the SOP, its versions, the editor ----------------------------------------
     page("home", SIGNED_IN),
     post("profile_new", EDITORS, school_id="school.pk"),

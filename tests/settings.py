@@ -22,3 +22,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Hundreds of tests sign in officers and staff with force_login; tests/test_two_factor.py
 # turns the requirement on again for itself.
 STEUNWIJZER_REQUIRE_2FA = False
+
+# Never the internet: no geocoder (tests that need one start a stand-in, tests/geocoder/).
+GEOCODER_URL = ""

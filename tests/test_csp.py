@@ -44,7 +44,8 @@ def test_every_page_carries_a_strict_policy(client):
         "default-src": "'self'",
         "script-src": "'self'",
         "style-src": "'self'",
-        "img-src": "'self' data:",
+        # The finder's map tiles, from exactly the host of MAP_TILE_URL and no other.
+        "img-src": "'self' data: https://service.pdok.nl",
         "font-src": "'self'",
         "object-src": "'none'",
         "base-uri": "'self'",
@@ -52,6 +53,21 @@ def test_every_page_carries_a_strict_policy(client):
         "frame-ancestors": "'none'",
     }
     assert "unsafe" not in client.get("/inloggen/")["Content-Security-Policy"]
+
+
+def test_the_map_tiles_host_follows_the_setting():
+    """Another tile server (MAP_TILE_URL) is allowed instead, by its origin only; none: no
+    tile host at all."""
+    code = (
+        "from steunwijzer import settings as s; "
+        "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+    )
+    env = {**os.environ, "MAP_TILE_URL": "https://tiles.example.nl/brt/{z}/{x}/{y}.png"}
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert run.stdout.strip() == "[\"'self'\", 'data:', 'https://tiles.example.nl']"
+    env["MAP_TILE_URL"] = ""
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert run.stdout.strip() == "[\"'self'\", 'data:']"
 
 
 def test_signed_in_pages_carry_it_too(client, editor):

@@ -8,6 +8,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -227,6 +228,8 @@ SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# The finder's "use my location" asks the browser for its place, on that page only.
+FINDER_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace("geolocation=()", "geolocation=(self)")
 
 # Sign-in hardening (docs/security.md). Lockout (django-axes): failed passwords lock the
 # combination of account and address, so an attacker does not lock the person out; an address
@@ -253,6 +256,17 @@ STEUNWIJZER_DEMO = envbool("STEUNWIJZER_DEMO", "False")
 # Idle sessions end; SESSION_COOKIE_AGE stays the absolute maximum.
 SESSION_IDLE_TIMEOUT = envint("SESSION_IDLE_TIMEOUT", str(30 * 60))
 
+# The finder: postcodes become coordinates through the geocoder (PDOK's Locatieserver; empty
+# switches postcode search off), and the map beside the results loads its tiles from
+# MAP_TILE_URL (PDOK's BRT-Achtergrondkaart; empty: no map).
+GEOCODER_URL = os.getenv("GEOCODER_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free")
+GEOCODER_TIMEOUT = float(os.getenv("GEOCODER_TIMEOUT", "3"))
+MAP_TILE_URL = os.getenv(
+    "MAP_TILE_URL",
+    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
+)
+MAP_TILE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL)) if MAP_TILE_URL else ""
+
 # Content Security Policy without 'unsafe-inline' (django-csp 4): no inline scripts, styles,
 # style attributes or event handlers anywhere in the served HTML.
 CONTENT_SECURITY_POLICY = {
@@ -260,7 +274,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        # The finder's map loads its tiles from MAP_TILE_URL's host, and from nowhere else.
+        "img-src": ["'self'", "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
         "font-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],

@@ -5,6 +5,7 @@ Playwright's own browser download is never used; CHROMIUM (set by ./dev test) or
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -48,9 +49,16 @@ def browser():
         browser.close()
 
 
+def offline(context):
+    """Nothing leaves this machine: a request to any other host (the finder's map tiles) is
+    refused, as an unreachable tile server would be."""
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1|localhost)"), lambda route: route.abort())
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    offline(context)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page

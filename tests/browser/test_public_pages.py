@@ -28,9 +28,13 @@ def test_a_parent_finds_compares_and_opens_a_school(page, two_published):
     assert page.get_by_text("biedt: Dyslexie").count() == 2
     assert_no_axe_violations(page)
 
+    # Searched: the filters fold under their summary, which says how many were chosen.
+    assert not page.get_by_label("Wijk of stadsdeel").is_visible()
+    page.get_by_text("Waar zoekt u hulp bij? (2 gekozen)").click()
     page.get_by_label("Wijk of stadsdeel").select_option("Escamp")
     page.get_by_role("button", name="Zoeken").click()
     page.get_by_text("1 school gevonden").wait_for()
+    page.get_by_text("Waar zoekt u hulp bij?").click()
     page.get_by_label("Wijk of stadsdeel").select_option("")
     page.get_by_role("button", name="Zoeken").click()
     page.get_by_text("2 scholen gevonden").wait_for()

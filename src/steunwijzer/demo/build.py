@@ -71,6 +71,23 @@ BOARDS = {
 }
 
 
+# Where the demo schools stand: near the middle of their postcode in Den Haag and around, as
+# a geocoder would place them (the demo is built without asking one).
+PLACES = {
+    "regenboog": (52.04312, 4.27018),
+    "zeester": (52.10498, 4.27512),
+    "klaverblad": (52.06397, 4.31805),
+    "duinroos": (52.05302, 4.23291),
+    "lantaarn": (52.07794, 4.31288),
+    "boomgaard": (52.04893, 4.36297),
+    "lindeboom": (52.02796, 4.32694),
+    "wegwijzer": (52.07001, 4.35995),
+    "wissel": (52.09003, 4.34012),
+    "palet": (52.07305, 4.27003),
+    "zeepaard": (52.10897, 4.28199),
+}
+
+
 def _school(
     key,
     board,
@@ -108,6 +125,8 @@ def _school(
             "contact_email": f"directie@{domain}",
             "contact_phone": phone,
             "website": f"https://{domain}",
+            "latitude": PLACES[key][0],
+            "longitude": PLACES[key][1],
         },
     }
 

@@ -327,3 +327,32 @@ class EnrolCodeForm(TwoFactorCodeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["code"].help_text = _("The six digits the app shows now.")
+
+
+class SchoolLocationForm(UtrechtFormMixin, forms.Form):
+    """Where the school really stands, in degrees (WGS84) as map sites show them."""
+
+    latitude = forms.FloatField(
+        label=gettext_lazy("Latitude"),
+        min_value=50.7,
+        max_value=53.6,
+        help_text=gettext_lazy("Between 50.7 and 53.6 in the Netherlands, for example 52.0705."),
+        localize=True,
+        error_messages={
+            "invalid": gettext_lazy("Enter the latitude as a number, such as 52.0705."),
+            "min_value": gettext_lazy("That latitude lies outside the Netherlands."),
+            "max_value": gettext_lazy("That latitude lies outside the Netherlands."),
+        },
+    )
+    longitude = forms.FloatField(
+        label=gettext_lazy("Longitude"),
+        min_value=3.3,
+        max_value=7.3,
+        help_text=gettext_lazy("Between 3.3 and 7.3 in the Netherlands, for example 4.3007."),
+        localize=True,
+        error_messages={
+            "invalid": gettext_lazy("Enter the longitude as a number, such as 4.3007."),
+            "min_value": gettext_lazy("That longitude lies outside the Netherlands."),
+            "max_value": gettext_lazy("That longitude lies outside the Netherlands."),
+        },
+    )

@@ -182,6 +182,10 @@ class School(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("email address of contact person"), blank=True)
     contact_phone = models.CharField(_("phone number of contact person"), max_length=30, blank=True)
+    # Where the school stands (WGS84): from the geocoder when the address changes
+    # (organisations/receivers.py), or as the partnership corrected it. Empty: not known.
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
 
     objects = SchoolQuerySet.as_manager()
 
@@ -203,6 +207,10 @@ class School(models.Model):
     @property
     def brin_code(self) -> str:
         return f"{self.brin}{self.vestiging}"
+
+    @property
+    def is_located(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
 
 class Role(models.TextChoices):

@@ -7,6 +7,7 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
 from .changes import follow, partnership_of_board, partnership_of_school
+from .locations import ADDRESS_FIELDS, locate_on_save
 from .models import Board, Partnership, School
 
 
@@ -20,6 +21,14 @@ def remember_partnership(sender, instance, raw, **kwargs):
         find = partnership_of_board if sender is Board else partnership_of_school
         before = find(instance.pk)
     instance._partnership_before = before
+
+
+@receiver(pre_save, sender=School, dispatch_uid="school_located")
+def locate_a_school(sender, instance, raw, update_fields=None, **kwargs):
+    """A new or moved school gets coordinates, however it is saved (admin, import, shell);
+    a back-up's raw rows keep theirs."""
+    if not raw and (update_fields is None or set(update_fields) & set(ADDRESS_FIELDS)):
+        locate_on_save(instance)
 
 
 def _board_partnerships(board: Board) -> dict:

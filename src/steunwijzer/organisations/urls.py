@@ -104,5 +104,10 @@ urlpatterns = [
         views.partnership_settings,
         name="partnership_settings",
     ),
+    path(
+        "samenwerkingsverband/<slug:slug>/scholen/<str:brin_code>/locatie/",
+        views.school_location,
+        name="school_location",
+    ),
     path("uitnodiging/<str:token>/", views.invitation_accept, name="invitation_accept"),
 ]

@@ -5,15 +5,23 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from . import services, two_factor
-from .forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, NameForm, PartnershipForm
-from .models import Invitation, Role
+from .forms import (
+    AcceptInvitationForm,
+    ApiTokenForm,
+    InvitationForm,
+    NameForm,
+    PartnershipForm,
+    SchoolLocationForm,
+)
+from .locations import school_locate
+from .models import Invitation, Role, School
 from .permissions import get_partnership_for_staff, invitable_targets, may_invite_anyone
 
 
@@ -160,9 +168,35 @@ def partnership_settings(request, slug):
         messages.success(request, _("The settings of the partnership have been saved."))
         return redirect("partnership_settings", slug=partnership.slug)
     status = 400 if form.errors else 200
+    schools = School.objects.filter(board__partnership=partnership).only(
+        "brin", "vestiging", "name", "latitude", "longitude"
+    )
     return render(
         request,
         "organisations/partnership_settings.html",
-        {"partnership": partnership, "form": form},
+        {"partnership": partnership, "form": form, "schools": schools},
         status=status,
+    )
+
+
+@login_required
+def school_location(request, slug, brin_code):
+    """Partnership staff put a school where it really stands on the finder's map."""
+    partnership = get_partnership_for_staff(request, slug)
+    school = get_object_or_404(
+        School, board__partnership=partnership, brin=brin_code[:4], vestiging=brin_code[4:]
+    )
+    initial = {"latitude": school.latitude, "longitude": school.longitude}
+    form = SchoolLocationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        school_locate(school=school, **form.cleaned_data)
+        messages.success(
+            request, _("The location of %(school)s has been saved.") % {"school": school.name}
+        )
+        return redirect("partnership_settings", slug=partnership.slug)
+    return render(
+        request,
+        "organisations/school_location.html",
+        {"partnership": partnership, "school": school, "form": form},
+        status=400 if form.errors else 200,
     )

@@ -12,6 +12,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.urls import reverse
 
+from steunwijzer.core.geo import bounding_box, distance_km, is_valid_point
+from steunwijzer.core.geocoder import GeocodeError, geocode_postcode
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.regional_model.models import FormatVersion
 
@@ -22,22 +24,37 @@ from .search_index import offer_choices, words_of
 PER_PAGE = 20
 SNIPPET_CHARS = 80
 MAX_QUERY_LENGTH = 100
+# How far a parent may look from home (km); the first is the default.
+DISTANCES = (5, 2, 10, 25)
+# Coordinates from the browser are rounded to about 100 metres: enough to sort by, and the
+# address stays the parent's own (nothing is stored, but URLs end up in logs).
+BROWSER_PLACES = 3
 
 
 @dataclass
 class FinderQuery:
-    partnership: Partnership | None
+    partnership: Partnership | None  # None: every partnership
     text: str = ""
     municipality: str = ""
     district: str = ""
     denomination: str = ""
     offers: list[str] = field(default_factory=list)
     page: int = 1
+    postcode: str = ""
+    point: tuple[float, float] | None = None  # where the parent searches from
+    within_km: int = DISTANCES[0]
+    place_problem: str = ""  # the geocoder's Dutch message, when the postcode gave no place
 
     @property
     def is_empty(self) -> bool:
         return not (
-            self.text or self.municipality or self.district or self.denomination or self.offers
+            self.text
+            or self.municipality
+            or self.district
+            or self.denomination
+            or self.offers
+            or self.postcode
+            or self.point
         )
 
 
@@ -47,6 +64,7 @@ class Result:
     matched_offers: list[str]
     snippets: list[tuple[str, str]]  # (field label, text around the words)
     url: str = ""
+    distance_km: float | None = None
 
 
 def offer_options(partnership: Partnership, content_version: str) -> tuple:
@@ -61,6 +79,18 @@ def _offer_options(partnership_id: int, content_version: str) -> tuple:
     return tuple(offer_choices(version.format)) if version else ()
 
 
+def offer_options_of(partnerships, content_version: str) -> tuple:
+    """The filters of several partnerships together: each checklist and choice once (their
+    models may share them), in the order they first appear."""
+    fields: dict[str, tuple[str, dict]] = {}
+    for partnership in partnerships:
+        for key, label, choices in offer_options(partnership, content_version):
+            fields.setdefault(key, (label, {}))[1].update(
+                {k: v for k, v in choices if k not in fields[key][1]}
+            )
+    return tuple((key, label, tuple(c.items())) for key, (label, c) in fields.items())
+
+
 def offer_labels(options) -> dict[str, str]:
     return {key: label for _, _, choices in options for key, label in choices}
 
@@ -72,7 +102,11 @@ def parse_query(params, partnership: Partnership, options) -> FinderQuery:
         page = max(1, int(params.get("pagina", 1)))
     except ValueError:
         page = 1
-    return FinderQuery(
+    try:
+        within = int(params.get("afstand", DISTANCES[0]))
+    except ValueError:
+        within = DISTANCES[0]
+    query = FinderQuery(
         partnership=partnership,
         text=" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
         municipality=params.get("gemeente", "").strip(),
@@ -80,7 +114,26 @@ def parse_query(params, partnership: Partnership, options) -> FinderQuery:
         denomination=params.get("denominatie", "").strip(),
         offers=[key for key in params.getlist("aanbod") if key in known],
         page=page,
+        postcode=params.get("postcode", "").strip()[:10],
+        within_km=within if within in DISTANCES else DISTANCES[0],
     )
+    query.point = _browser_point(params.get("lat", ""), params.get("lon", ""))
+    if query.point is None and query.postcode:
+        try:
+            query.point = geocode_postcode(query.postcode)
+        except GeocodeError as problem:
+            query.place_problem = problem.message
+    return query
+
+
+def _browser_point(lat: str, lon: str) -> tuple[float, float] | None:
+    """The place the browser gave ("use my location"), rounded; None when absent or not a
+    place on earth (a hand-edited URL is ignored, not an error)."""
+    try:
+        point = round(float(lat), BROWSER_PLACES), round(float(lon), BROWSER_PLACES)
+    except ValueError:
+        return None
+    return point if is_valid_point(*point) else None
 
 
 def filtered_entries(query: FinderQuery):
@@ -129,23 +182,56 @@ def snippets(texts: list, text_query: str, limit: int = 2) -> list[tuple[str, st
     return found
 
 
+SHOWN = (
+    "school_id",
+    "brin_code",
+    "name",
+    "city",
+    "municipality",
+    "district",
+    "denomination",
+    "school_type",
+    "school_year",
+    "offers",
+    "partnership_id",
+    "latitude",
+    "longitude",
+    "partnership__name",
+    "partnership__short_name",
+    "school__street_address",
+    "school__postcode",
+    "school__pupil_count",
+    "school__school_type",
+)
+
+
+def nearest(rows, point: tuple[float, float], within_km: float) -> list[tuple[int, float]]:
+    """(pk, km) of the rows within `within_km` of the point, nearest first: a box on the
+    indexed coordinates in the query, then the exact distance of what is inside it."""
+    south, north, west, east = bounding_box(*point, within_km)
+    inside = rows.filter(
+        latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
+    ).values_list("pk", "latitude", "longitude", "name")
+    measured = [(distance_km(*point, lat, lon), name, pk) for pk, lat, lon, name in inside]
+    return [(pk, km) for km, _, pk in sorted(measured) if km <= within_km]
+
+
 def search(query: FinderQuery, labels: dict[str, str]):
-    """One page of results, each with why it matches; and the paginator's page."""
-    rows = filtered_entries(query).only(
-        "school_id",
-        "brin_code",
-        "name",
-        "city",
-        "municipality",
-        "district",
-        "denomination",
-        "school_type",
-        "school_year",
-        "offers",
-        "partnership_id",
-    )
-    page = Paginator(rows, PER_PAGE).get_page(query.page)
-    entries = list(page.object_list)
+    """One page of results, each with why it matches; and the paginator's page. From a place,
+    the schools nearby, nearest first; else by name."""
+    rows = filtered_entries(query)
+    distances = {}
+    if query.point is not None:
+        found = nearest(rows, query.point, query.within_km)
+        page = Paginator(found, PER_PAGE).get_page(query.page)
+        distances = dict(page.object_list)
+        by_pk = rows.model.objects.select_related("school", "partnership").only(*SHOWN)
+        by_pk = by_pk.in_bulk(list(distances))
+        entries = [by_pk[pk] for pk in distances]
+    else:
+        rows = rows.select_related("school", "partnership").only(*SHOWN)
+        page = Paginator(rows, PER_PAGE).get_page(query.page)
+        entries = list(page.object_list)
     several = brins_with_several_locations({e.brin_code[:4] for e in entries})
     texts = {}
     if query.text:
@@ -157,6 +243,7 @@ def search(query: FinderQuery, labels: dict[str, str]):
             matched_offers=[labels[k] for k in query.offers if k in entry.offer_keys()],
             snippets=snippets(texts.get(entry.pk, []), query.text),
             url=school_url(entry.brin_code, several),
+            distance_km=distances.get(entry.pk),
         )
         for entry in entries
     ]
@@ -180,14 +267,16 @@ def school_url(brin_code: str, several: set[str]) -> str:
     return reverse("public_school", kwargs={"brin": brin})
 
 
-def facet_values(partnership: Partnership, content_version: str) -> dict[str, list]:
-    """The choices of the select boxes: what the published schools of the partnership have,
-    kept per content version of the partnership (read before)."""
+def facet_values(partnership: Partnership | None, content_version: str) -> dict[str, list]:
+    """The choices of the select boxes: what the published schools of the partnership (None:
+    of all) have, kept per content version of the partnership (read before)."""
     store = keep_store()
-    key = page_key("facets", partnership.pk, content_version)
+    key = page_key("facets", partnership.pk if partnership else "all", content_version)
     facets = store.get(key)
     if facets is None:
-        rows = FinderEntry.objects.filter(partnership=partnership)
+        rows = FinderEntry.objects.all()
+        if partnership is not None:
+            rows = rows.filter(partnership=partnership)
         places = list(
             rows.values_list("municipality", "district")
             .distinct()

@@ -33,6 +33,10 @@ class FinderEntry(models.Model):
     # a school offering it, on SQLite and PostgreSQL alike.
     offers = models.TextField(blank=True)
     established_on = models.DateField(null=True, blank=True)
+    # The school's place (School.latitude/longitude): the finder's distance search takes a
+    # box of these two columns first, then the exact distance.
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
     # When the row was last written: by a publication, or a change to the school.
     indexed_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -43,6 +47,7 @@ class FinderEntry(models.Model):
         indexes = [
             models.Index(fields=["partnership", "municipality", "district"]),
             models.Index(fields=["partnership", "name"]),
+            models.Index(fields=["latitude", "longitude"]),
         ]
 
     def __str__(self):

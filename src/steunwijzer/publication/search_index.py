@@ -34,9 +34,10 @@ def _entry_words(entry: FinderEntry, texts: list) -> list[FinderWord]:
 
 
 def offer_choices(sop_format) -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """The model's checklists as finder filters: (field key, field label, [(key, label)])."""
+    """The model's checklists as finder filters: (field key, heading for parents, [(key,
+    label)]); the heading is the field's `finder_label`, else its label."""
     return [
-        (f.key, f.label, [(f"{f.key}.{c.key}", c.label) for c in f.choices])
+        (f.key, f.finder_label or f.label, [(f"{f.key}.{c.key}", c.label) for c in f.choices])
         for chapter in sop_format.chapters
         for f in chapter.fields
         if f.type == "checklist"
@@ -90,6 +91,8 @@ def entry_values(profile: Profile) -> tuple[dict, list]:
         "school_type": school.school_type,
         "offers": f" {' '.join(keys)} " if keys else "",
         "established_on": profile.established_on,
+        "latitude": school.latitude,
+        "longitude": school.longitude,
     }, texts
 
 

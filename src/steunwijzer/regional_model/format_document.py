@@ -61,6 +61,7 @@ OPTIONS = {
     "max_value": ("number",),
     "choices": CHOICE_TYPES,
     "columns": ("table",),
+    "finder_label": ("checklist",),
 }
 
 
@@ -178,6 +179,9 @@ class FieldDoc(DocumentModel):
     type: FieldType
     label: RequiredLine = Field(description="De vraag of kop die school en ouders zien.")
     help: Text = Field("", description="Hoe de school het invult (in B1-Nederlands).")
+    finder_label: Line = Field(
+        "", description="Alleen checklist: de kop in de schoolzoeker, gericht aan ouders."
+    )
     required: Boolean = Field(False, description="Moet ingevuld zijn voor het SOP naar de MR gaat.")
     example: Text = Field("", description="Een voorbeeldantwoord.")
     max_length: PositiveInt = Field(None, description="Alleen short_text en long_text.")

@@ -46,6 +46,9 @@ class Field:
     type: str
     label: str
     help: str = ""
+    # A checklist's heading in the parents' school finder, in their words ("Ondersteuning
+    # bij …") rather than the school's ("Dit bieden wij …"); empty: the label.
+    finder_label: str = ""
     required: bool = False
     example: str = ""
     choices: tuple[Choice, ...] = ()

@@ -3,6 +3,8 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from steunwijzer.publication.finder_summary import kilometres
+
 register = template.Library()
 
 
@@ -40,3 +42,9 @@ def district_choices(pairs):
         (district, format_html("{} ({})", district, municipality))
         for municipality, district in pairs
     ]
+
+
+@register.filter
+def km(value):
+    """A distance in km as Dutch text with one decimal: 1.234 → "1,2"."""
+    return kilometres(value)
