@@ -119,6 +119,12 @@ def is_board_officer_of(user, board: Board) -> bool:
     )
 
 
+def officer_boards(user):
+    """The boards this person handles as their quality officer."""
+    ids = [m.board_id for m in Membership.of(user) if m.role == Role.BOARD_OFFICER]
+    return Board.objects.filter(pk__in=ids).order_by("name")
+
+
 def get_board_for_officer(request, board_id) -> Board:
     """The board whose SOPs this person handles as its quality officer, or PermissionDenied."""
     board = get_object_or_404(Board.objects.select_related("partnership"), pk=board_id)

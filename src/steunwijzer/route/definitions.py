@@ -112,6 +112,18 @@ WITHDRAW = Step(
     optional=True,
 )
 
+# After the MR's advice or consent the school may take its SOP back to work in the remarks,
+# with a reason; the MR is told and advises again on the new version.
+REOPEN = Step(
+    "reopen",
+    "Terugzetten naar concept",
+    ("advies_gegeven", "instemming_gegeven"),
+    "concept",
+    (EDITOR,),
+    notify=(MR,),
+    optional=True,
+)
+
 _BOARD_AND_AFTER = (
     Step(
         "return_to_school",
@@ -172,6 +184,7 @@ SOP_ROUTE = RouteDefinition(
             notify=(OFFICER,),
             guards=("decision_and_officer",),
         ),
+        REOPEN,
         *_BOARD_AND_AFTER,
         Step(
             "publish",
@@ -233,6 +246,7 @@ SCHOOLGIDS_ROUTE = RouteDefinition(
             notify=(OFFICER,),
             guards=("decision_and_officer",),
         ),
+        REOPEN,
         *_BOARD_AND_AFTER,
         Step(
             "publish",

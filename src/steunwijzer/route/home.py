@@ -8,7 +8,11 @@ from django.utils import timezone
 
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Membership, Role, School
-from steunwijzer.organisations.permissions import managed_partnerships, may_invite_anyone
+from steunwijzer.organisations.permissions import (
+    managed_partnerships,
+    may_invite_anyone,
+    officer_boards,
+)
 from steunwijzer.profiles.models import Profile
 
 from .deadlines import school_is_late
@@ -51,6 +55,7 @@ def home(request):
             "rows": rows,
             "school_year": school_year,
             "partnerships": managed_partnerships(request.user),
+            "boards": officer_boards(request.user),
             "can_invite": may_invite_anyone(request.user),
         },
     )

@@ -85,12 +85,20 @@ class _Reader:
 
 
 def clean_payload(
-    action: str, payload, today: date, messages: dict | None = None, labels: dict | None = None
+    action: str,
+    payload,
+    today: date,
+    messages: dict | None = None,
+    labels: dict | None = None,
+    *,
+    negative_advice: bool = False,
 ) -> dict:
     """Return the cleaned record of this action, or raise InvalidPayload naming each field.
 
     `messages` (keyed like MESSAGES) and `labels` (option key → label) put the problems in
     another language; without them they are the Dutch of MESSAGES and the options' labels.
+    `negative_advice`: the MR advised against this version, so a board that establishes it
+    must give its reasons (`reasons`).
     """
     r = _Reader(payload, today, messages or MESSAGES, labels or {})
     match action:
@@ -104,8 +112,13 @@ def clean_payload(
             cleaned = {"decision": decision, "motivation": motivation, "date": r.day("date")}
         case "return_to_school":
             cleaned = {"remarks": r.text("remarks", required=True, minimum=10)}
+        case "reopen":
+            cleaned = {"reason": r.text("reason", required=True, minimum=10)}
         case "establish":
             cleaned = {"established_on": r.day("established_on"), "note": r.text("note")}
+            reasons = r.text("reasons", required=negative_advice, minimum=10)
+            if reasons:
+                cleaned["reasons"] = reasons
         case "acknowledge":
             cleaned = {"received_on": r.day("received_on"), "note": r.text("note")}
         case "record_pupil_views":
