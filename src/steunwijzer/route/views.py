@@ -19,6 +19,7 @@ from .labels import (
     ADVICE_LABELS,
     CONSENT_LABELS,
     PUPIL_METHOD_LABELS,
+    decision_label,
     payload_messages,
     step_done,
     step_label,
@@ -32,6 +33,7 @@ from .statement import statement_filename, statement_pdf
 def _route_page(request, profile, errors=None, failed_action=None, status=200):
     route = route_of(profile)
     steps, held = steps_now(profile, request.user)
+    decision = current_decision(profile)
     return render(
         request,
         "route/route.html",
@@ -42,7 +44,13 @@ def _route_page(request, profile, errors=None, failed_action=None, status=200):
             "held": held,
             # The held step lists the SOP-check's mandatory items itself, with links.
             "held_by_check": any(h.guard == "complete_profile" for h in held),
-            "decision": current_decision(profile),
+            # What the board freezes when it establishes: the MR's advice or consent.
+            "decision": decision,
+            "decision_label": decision_label(
+                decision.payload.get("advice") or decision.payload.get("decision")
+            )
+            if decision
+            else "",
             "timeline": profile.transitions.select_related(None).defer("attachment"),
             "errors": errors or {},
             "failed_action": failed_action,
