@@ -193,6 +193,12 @@ def test_only_the_schools_editors_take_it_back(request, client, advised, persona
     assert advised.state == "advies_gegeven"
 
 
+def test_each_route_takes_back_from_its_own_decision():
+    assert SOP_ROUTE.step("reopen").sources == ("advies_gegeven",)
+    assert SCHOOLGIDS_ROUTE.step("reopen").sources == ("instemming_gegeven",)
+    assert "instemming_gegeven" not in SOP_ROUTE.states, "no consent on the SOP route"
+
+
 def test_routes_stored_before_the_step_back_get_it():
     migration = importlib.import_module("steunwijzer.route.migrations.0007_reopen_step")
     for route in (SOP_ROUTE, SCHOOLGIDS_ROUTE):

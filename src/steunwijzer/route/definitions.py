@@ -112,17 +112,21 @@ WITHDRAW = Step(
     optional=True,
 )
 
-# After the MR's advice or consent the school may take its SOP back to work in the remarks,
-# with a reason; the MR is told and advises again on the new version.
-REOPEN = Step(
-    "reopen",
-    "Terugzetten naar concept",
-    ("advies_gegeven", "instemming_gegeven"),
-    "concept",
-    (EDITOR,),
-    notify=(MR,),
-    optional=True,
-)
+
+
+def _reopen(decided: str) -> Step:
+    """After the MR's advice or consent the school may take its SOP back to work in the
+    remarks, with a reason; the MR is told and decides again on the new version."""
+    return Step(
+        "reopen",
+        "Terugzetten naar concept",
+        (decided,),
+        "concept",
+        (EDITOR,),
+        notify=(MR,),
+        optional=True,
+    )
+
 
 _BOARD_AND_AFTER = (
     Step(
@@ -184,7 +188,7 @@ SOP_ROUTE = RouteDefinition(
             notify=(OFFICER,),
             guards=("decision_and_officer",),
         ),
-        REOPEN,
+        _reopen("advies_gegeven"),
         *_BOARD_AND_AFTER,
         Step(
             "publish",
@@ -246,7 +250,7 @@ SCHOOLGIDS_ROUTE = RouteDefinition(
             notify=(OFFICER,),
             guards=("decision_and_officer",),
         ),
-        REOPEN,
+        _reopen("instemming_gegeven"),
         *_BOARD_AND_AFTER,
         Step(
             "publish",

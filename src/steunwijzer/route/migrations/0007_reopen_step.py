@@ -6,10 +6,11 @@ step is frozen here as it was when it was added."""
 
 from django.db import migrations
 
+# Taken back from the state the MR's decision put the SOP in, per built-in route.
+DECIDED = {"sop": "advies_gegeven", "schoolgids": "instemming_gegeven"}
 REOPEN = {
     "action": "reopen",
     "label": "Terugzetten naar concept",
-    "sources": ["advies_gegeven", "instemming_gegeven"],
     "target": "concept",
     "roles": ["school_editor"],
     "notify": ["mr_member"],
@@ -17,16 +18,16 @@ REOPEN = {
     "optional": True,
     "guards": [],
 }
-BUILT_IN = ("sop", "schoolgids")
 
 
 def _with_reopen(route: dict) -> dict:
     steps = route.get("steps", [])
-    if route.get("key") not in BUILT_IN or any(s["action"] == "reopen" for s in steps):
+    if route.get("key") not in DECIDED or any(s["action"] == "reopen" for s in steps):
         return route
     actions = [s["action"] for s in steps]
     at = actions.index("submit_to_board") + 1 if "submit_to_board" in actions else len(steps)
-    return {**route, "steps": [*steps[:at], dict(REOPEN), *steps[at:]]}
+    reopen = {**REOPEN, "sources": [DECIDED[route["key"]]]}
+    return {**route, "steps": [*steps[:at], reopen, *steps[at:]]}
 
 
 def add_reopen(apps, schema_editor):
