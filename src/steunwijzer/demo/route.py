@@ -16,7 +16,7 @@ What the demo shows:
 |---|---|---|---|
 | OBS De Regenboog | Haagse Kansrijke Scholen | SOP | concept, half written, late, open comments |
 | OBS De Zeester | Haagse Kansrijke Scholen | SOP | bij het bestuur, after being sent back once |
-| OBS Het Klaverblad | Haagse Kansrijke Scholen | SOP | bij de MR (the `mr` persona's advice), late, open comments |
+| OBS Het Klaverblad | Haagse Kansrijke Scholen | SOP | bij de MR (for `mr`), late, open comments |
 | Basisschool De Boomgaard | Haagse Kansrijke Scholen | SOP | advies gegeven, late |
 | Daltonschool De Duinroos | Haagse Kansrijke Scholen | SOP | vastgesteld |
 | IBS De Lantaarn | Haagse Kansrijke Scholen | none | no profile, late |

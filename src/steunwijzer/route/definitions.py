@@ -113,7 +113,6 @@ WITHDRAW = Step(
 )
 
 
-
 def _reopen(decided: str) -> Step:
     """After the MR's advice or consent the school may take its SOP back to work in the
     remarks, with a reason; the MR is told and decides again on the new version."""
