@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from steunwijzer.organisations.models import Board, Partnership, Role
+from steunwijzer.profiles.models import STATE_LABELS
 from steunwijzer.profiles.states import BEFORE_BOARD, STATES
 from steunwijzer.route.deadline_services import deadline_remove, deadline_set
 from steunwijzer.route.deadlines import (
@@ -358,3 +359,7 @@ def test_a_new_board_follows_the_partnership_date(partnership, staff):
     new_board = Board.objects.create(partnership=partnership, name="Nieuw")
     new_school = make_school(new_board, "99ZZ", "Nieuwe School")
     assert due_for(new_school, YEAR) == date(2026, 9, 30)
+
+
+def test_every_state_has_its_words():
+    assert list(STATE_LABELS) == list(STATES)

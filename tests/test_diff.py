@@ -3,6 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from steunwijzer.core.dates import date_text
 from steunwijzer.core.numbers import dutch_number
 from steunwijzer.profiles.diff import answer_text, diff_answers, diff_words
 from steunwijzer.regional_model.sop_format import (
@@ -114,18 +115,18 @@ def test_identical_texts_are_one_equal_segment(text):
 
 @given(answers, answers)
 def test_every_field_diff_rebuilds_both_texts(old, new):
-    for diff in diff_answers(FORMAT, old, new, "bao", dutch_number):
+    for diff in diff_answers(FORMAT, old, new, "bao", dutch_number, date_text):
         before = joined(diff.segments, "equal", "delete")
         after = joined(diff.segments, "equal", "insert")
-        assert before == answer_text(diff.field, old.get(diff.field_key), dutch_number)
-        assert after == answer_text(diff.field, new.get(diff.field_key), dutch_number)
+        assert before == answer_text(diff.field, old.get(diff.field_key), dutch_number, date_text)
+        assert after == answer_text(diff.field, new.get(diff.field_key), dutch_number, date_text)
         assert before != after
         assert diff.status == ("added" if not before else "removed" if not after else "changed")
 
 
 @given(answers)
 def test_identical_answers_have_no_differences(same):
-    assert diff_answers(FORMAT, same, dict(same), "bao", dutch_number) == []
+    assert diff_answers(FORMAT, same, dict(same), "bao", dutch_number, date_text) == []
 
 
 def test_a_worked_example():
@@ -145,7 +146,7 @@ def test_a_worked_example():
         "groepen": 8,
         "sbo": "ook niet",
     }
-    diffs = diff_answers(FORMAT, old, new, "bao", dutch_number)
+    diffs = diff_answers(FORMAT, old, new, "bao", dutch_number, date_text)
     assert [(d.chapter_key, d.field_key, d.status) for d in diffs] == [
         ("visie", "visie", "changed"),
         ("extra", "expertise", "changed"),
@@ -178,6 +179,6 @@ def test_a_worked_example():
 def test_a_changed_link_target_is_a_difference():
     old = {"visie": "Zie [de schoolgids](https://a.example/gids)."}
     new = {"visie": "Zie [de schoolgids](https://b.example/gids)."}
-    [diff] = diff_answers(FORMAT, old, new, "bao", dutch_number)
+    [diff] = diff_answers(FORMAT, old, new, "bao", dutch_number, date_text)
     assert joined(diff.segments, "equal", "delete") == "Zie de schoolgids (https://a.example/gids)."
     assert ("insert", "(https://b.example/gids).") in diff.segments

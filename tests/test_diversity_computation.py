@@ -5,7 +5,12 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from steunwijzer.instruments.diversity.computation import compute, decimal, trend
+from steunwijzer.instruments.diversity.computation import compute, trend
+from steunwijzer.instruments.diversity.presentation import (
+    index_text,
+    signal_sentence,
+    trend_sentence,
+)
 from steunwijzer.instruments.diversity.scheme import default_scheme
 
 SCHEME = default_scheme()
@@ -23,14 +28,14 @@ def test_it_matches_the_table_worked_out_by_hand_in_the_docs():
     by_group = {g.group: g for g in result.groups}
     assert [g.group for g in result.groups] == ["3", "5/6", "8"]
     assert (by_group["3"].pupils, by_group["3"].points) == (20, 24)
-    assert decimal(by_group["3"].index) == "1,20"
+    assert index_text(by_group["3"].index) == "1,20"
     assert (by_group["5/6"].pupils, by_group["5/6"].points) == (29, Fraction(87, 2))
-    assert decimal(by_group["5/6"].index) == "1,50"
+    assert index_text(by_group["5/6"].index) == "1,50"
     assert (by_group["8"].pupils, by_group["8"].points) == (26, Fraction(69, 2))
-    assert decimal(by_group["8"].index) == "1,33"
+    assert index_text(by_group["8"].index) == "1,33"
     assert (result.pupils, result.points) == (75, 102)
-    assert decimal(result.index) == "1,36"
-    assert [s.sentence for s in result.signals] == [
+    assert index_text(result.index) == "1,36"
+    assert [signal_sentence(s) for s in result.signals] == [
         "In groep 5/6 met 29 leerlingen is de verscheidenheidsindex 1,50; dat is meer dan de "
         "grens voor een groep van 28 of meer leerlingen (1,30).",
         "In groep 5/6 met 29 leerlingen hebben 7 leerlingen extra ondersteuning of "
@@ -44,7 +49,7 @@ def test_it_applies_the_stricter_limit_only_from_the_group_size_on():
     assert compute(SCHEME, {"6": heavy}).signals == ()
     bigger = dict(heavy, geen=23)  # 28 pupils: the limit is 4
     (signal,) = compute(SCHEME, {"6": bigger}).signals
-    assert signal.sentence.startswith("In groep 6 met 28 leerlingen hebben 5 leerlingen")
+    assert signal_sentence(signal).startswith("In groep 6 met 28 leerlingen hebben 5 leerlingen")
 
 
 def test_it_gives_no_index_for_an_empty_group():
@@ -100,8 +105,8 @@ def test_a_signal_fires_exactly_when_a_group_passes_its_limit(table):
 def test_the_trend_compares_the_school_index_with_last_year():
     now = compute(SCHEME, {"6": {"geen": 20, "extra": 5}})
     before = compute(SCHEME, {"5": {"geen": 25}})
-    assert trend(now, before).sentence == (
+    assert trend_sentence(trend(now, before)) == (
         "De verscheidenheidsindex van de school is gestegen: van 1,00 vorig schooljaar naar "
         "1,20 nu (25 en 25 leerlingen)."
     )
-    assert "geen Invulschema van vorig schooljaar" in trend(now, None).sentence
+    assert "geen Invulschema van vorig schooljaar" in trend_sentence(trend(now, None))

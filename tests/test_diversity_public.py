@@ -7,7 +7,7 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from steunwijzer.instruments.diversity.computation import decimal
+from steunwijzer.instruments.diversity.presentation import index_text
 from steunwijzer.instruments.diversity.public import LESS_THAN, NOT_SHOWN, public_figures
 from steunwijzer.instruments.diversity.scheme import default_scheme
 from steunwijzer.instruments.diversity.services import invulschema_save
@@ -38,7 +38,7 @@ def possible_values(figures) -> dict[str, set[int]]:
             places = len(figures.index.split(",")[1])
             counts = shown | dict(zip(hidden, combo, strict=True))
             index = sum(POINTS[k] * v for k, v in counts.items()) / total
-            if decimal(index, places) != figures.index:
+            if index_text(index, places) != figures.index:
                 continue
         for k, v in zip(hidden, combo, strict=True):
             values[k].add(v)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from steunwijzer.core.numbers import dutch_number
-from steunwijzer.dashboards.allocation import MAXIMUM, MAXIMUM_TEXT
 from steunwijzer.instruments.diversity.pupil_rows import MAX_ROWS, MAX_ROWS_TEXT
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "steunwijzer"
@@ -27,8 +26,8 @@ HAND_WRITTEN = (
 # only shrinks: a new module must use `dutch_number`.
 STILL_BY_HAND = {
     "core/spreadsheets.py",  # csv_cell: the CSV export's decimal comma
-    "instruments/diversity/computation.py",  # decimal(): signal and trend sentences
-    "instruments/diversity/scheme.py",  # points_text()
+    "instruments/diversity/public.py",  # _decimal(): the public index, which its leak check
+    # compares as the reader sees it
 }
 
 
@@ -76,7 +75,6 @@ def test_the_settings_keep_grouping_to_where_it_is_asked_for(settings):
 
 
 def test_limits_written_out_in_pure_modules_match_their_numbers():
-    assert dutch_number(MAXIMUM, grouping=True) == MAXIMUM_TEXT
     assert dutch_number(MAX_ROWS, grouping=True) == MAX_ROWS_TEXT
 
 

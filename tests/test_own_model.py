@@ -6,14 +6,17 @@ import json
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from steunwijzer.core.uploads import DOCX as DOCX_TYPE
 from steunwijzer.profiles.models import OwnDocument, Profile
+from steunwijzer.profiles.own_document import MANDATORY_PART_LABELS
 from steunwijzer.profiles.services import (
     own_document_set_locations,
     own_document_upload,
     profile_create,
 )
+from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
 from tests.documents import DOCX, PDF, REFUSED, docx, pdf
 from tests.test_api_profiles import auth
 
@@ -288,3 +291,9 @@ def test_the_openapi_document_describes_the_own_document(client):
     assert schemas["Profile"]["properties"]["kind"]["enum"] == ["regional", "own"]
     locations = schemas["OwnDocument"]["properties"]["locations"]["$ref"].rsplit("/", 1)[1]
     assert set(schemas[locations]["properties"]) == set(LOCATIONS)
+
+
+def test_the_mandatory_parts_read_in_dutch_as_the_model_loader_names_them():
+    with translation.override("nl"):
+        labels = {key: str(label) for key, label in MANDATORY_PART_LABELS.items()}
+    assert labels == MANDATORY_PARTS

@@ -155,3 +155,18 @@ def test_a_page_key_names_the_language():
     with translation.override("nl"):
         dutch = page_key("school", "v1", "/scholen/12AB/")
     assert english != dutch
+
+
+def test_the_in_short_questions_are_in_the_readers_language(published):
+    dutch = html_of(Client().get("/scholen/12AB/"))
+    english = html_of(english_client().get("/scholen/12AB/"))
+    asked = [
+        ("Wat kan mijn kind hier krijgen?", "What can my child get here?"),
+        ("Wat kan de school niet bieden?", "What can the school not offer?"),
+        ("Wat gebeurt er dan?", "What happens then?"),
+        ("Met wie neem ik contact op?", "Who do I contact?"),
+    ]
+    shown = [(nl, en) for nl, en in asked if nl in dutch]
+    assert shown  # the fixture's answers fill at least one question
+    for nl, en in shown:
+        assert f'lang="en">{en}</h3>' in english and nl not in english

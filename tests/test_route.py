@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from steunwijzer.organisations.models import Role
 from steunwijzer.profiles.services import profile_create, profile_update
@@ -183,6 +184,18 @@ def test_advice_needs_a_valid_record(walk, mr_member, payload, path):
     assert path in [p.path for p in caught.value.problems]
     profile.refresh_from_db()
     assert profile.state == "bij_mr" and not profile.transitions.filter(action="give_advice")
+
+
+def test_without_messages_the_checks_say_it_in_dutch_as_the_api_does(walk, mr_member):
+    """The API's error bodies are a contract: the same Dutch whatever language is active."""
+    profile = walk("bij_mr")
+    with translation.override("en"), pytest.raises(InvalidPayload) as caught:
+        step(profile, mr_member, "give_advice", advice="misschien", date="2099-01-01")
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("payload.advice", "kies uit: positief, positief met opmerkingen, negatief"),
+        ("payload.motivation", "is verplicht"),
+        ("payload.date", "mag niet in de toekomst liggen"),
+    ]
 
 
 def test_return_to_school_needs_remarks(walk, officer):

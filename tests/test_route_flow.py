@@ -200,7 +200,7 @@ def test_each_route_takes_back_from_its_own_decision():
 
 
 def test_routes_stored_before_the_step_back_get_it():
-    migration = importlib.import_module("steunwijzer.route.migrations.0007_reopen_step")
+    migration = importlib.import_module("steunwijzer.route.migrations.0008_reopen_step")
     for route in (SOP_ROUTE, SCHOOLGIDS_ROUTE):
         stored = route_to_dict(route)
         stored["steps"] = [s for s in stored["steps"] if s["action"] != "reopen"]

@@ -1,7 +1,7 @@
 """One check for every upload (by content, with each caller's Dutch words) and one download."""
 
 import io
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -25,9 +25,7 @@ from steunwijzer.core.uploads import (
     size_text,
 )
 from steunwijzer.organisations.models import display_name
-from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.route.models import Deadline
-from steunwijzer.route.templatetags.route import dutch_date_here
 from tests import documents
 from tests.route_helpers import fill, step
 
@@ -203,28 +201,6 @@ def test_the_statement_and_the_model_are_downloads(
 
 
 # --- Dutch dates, shared token hashing ---------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "value, text",
-    [
-        ("2026-09-01", "1 september 2026"),
-        (date(2026, 9, 1), "1 september 2026"),
-        (datetime(2026, 12, 31, 23, 30), "31 december 2026"),
-        # Half past eleven at night in UTC is already the next day in Amsterdam.
-        (datetime(2026, 12, 31, 23, 30, tzinfo=UTC), "1 januari 2027"),
-        ("binnenkort", "binnenkort"),
-        (None, ""),
-    ],
-)
-def test_dutch_dates_take_dates_datetimes_and_iso_text(settings, value, text):
-    """The template filter: a moment in time becomes this time zone's day first."""
-    settings.TIME_ZONE = "Europe/Amsterdam"
-    assert dutch_date_here(value) == text
-
-
-def test_the_pure_dutch_date_takes_a_datetime_as_its_own_day():
-    assert dutch_date(datetime(2026, 12, 31, 23, 30, tzinfo=UTC)) == "31 december 2026"
 
 
 def test_a_deadline_reads_as_a_dutch_date(partnership):

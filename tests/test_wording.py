@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from steunwijzer.quality_check.presenters import list_error_message
 from steunwijzer.quality_check.wording import (
     DEFAULT_JARGON,
     DEFAULT_VAGUE_PHRASES,
+    ListError,
     jargon_in,
     parse_jargon_list,
     parse_phrase_list,
@@ -115,13 +119,20 @@ def test_parse_phrase_list():
     assert parse_phrase_list("") == ()
 
 
+def refusal(parse, text: str) -> str:
+    """The message the partnership reads for a list the parser refuses (`wording` is pure
+    and raises a code; `presenters.list_error_message` words it)."""
+    with pytest.raises(ListError) as caught:
+        parse(text)
+    return list_error_message(caught.value)
+
+
 def test_parse_phrase_list_errors_name_the_line():
-    with pytest.raises(ValueError, match=r"^Regel 2: .*'='"):
-        parse_phrase_list("in principe\narrangement = pakket")
-    with pytest.raises(ValueError, match=r"^Regel 3: .*geen woord"):
-        parse_phrase_list("a\nb\n...")
-    with pytest.raises(ValueError, match=r"^Regel 1: .*te lang"):
-        parse_phrase_list("x" * 101)
+    assert re.search(
+        r"^Regel 2: .*'='", refusal(parse_phrase_list, "in principe\narrangement = pakket")
+    )
+    assert re.search(r"^Regel 3: .*geen woord", refusal(parse_phrase_list, "a\nb\n..."))
+    assert re.search(r"^Regel 1: .*te lang", refusal(parse_phrase_list, "x" * 101))
 
 
 def test_parse_jargon_list():
@@ -145,8 +156,7 @@ def test_parse_jargon_list():
     ],
 )
 def test_parse_jargon_list_errors_name_the_line(text, message):
-    with pytest.raises(ValueError, match=message):
-        parse_jargon_list(text)
+    assert re.search(message, refusal(parse_jargon_list, text))
 
 
 def test_default_lists_round_trip_through_the_parsers():

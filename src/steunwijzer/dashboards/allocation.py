@@ -11,34 +11,21 @@ the partnership (for its own means) divides an amount (euro, FTE or hours) over 
    the parts always add up exactly to the whole.
 
 A school's share is then divided over its groups the same way, by the groups' weights.
-The calculation in words, with Dutch numbers, is written by `calculation.steps`.
+The calculation in words, with Dutch numbers, is written by `calculation.steps`, and the
+words of an `AllocationError` by `calculation.error_message`: this module has no gettext.
 """
 
 import re
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
-UNITS = {
-    "euro": ("euro", Decimal("1")),
-    "fte": ("fte", Decimal("0.01")),
-    "uren": ("uur", Decimal("1")),
-}
-# How a unit is rounded, in the calculation's words and in the error for a finer amount.
-ROUNDED_TO = {"euro": "op hele euro's", "fte": "op 0,01 fte", "uren": "op hele uren"}
-TOO_FINE = {
-    "euro": "vul hele euro's in, zonder centen",
-    "fte": "vul fte in met hoogstens twee cijfers achter de komma",
-    "uren": "vul hele uren in",
-}
+# unit key → the smallest amount of it that is handed out; the units' words are in
+# dashboards/labels.py.
+UNITS = {"euro": Decimal("1"), "fte": Decimal("0.01"), "uren": Decimal("1")}
 # The bases an allocation can divide by; their labels are in dashboards/labels.py.
 BASES = ("punten", "leerlingen")
-# What one unit of weight is called per basis, for "per indexpunt: ..." in the calculation.
-WEIGHT_NAMES = {"punten": "indexpunt", "leerlingen": "leerling"}
-TIMES = "\N{MULTIPLICATION SIGN}"
 # A saved total or fixed base has 14 digits, 2 of them after the comma.
 MAXIMUM = Decimal("999999999999")
-# MAXIMUM as Dutch readers write it; this module has no Django to format it (a test checks).
-MAXIMUM_TEXT = "999.999.999.999"
 
 # Dutch writes 125.000 and 12,5; many people still type 12.5. A point followed by groups of
 # exactly three digits (and a first group not starting with 0) is a thousands separator.
@@ -47,7 +34,14 @@ _POINT_DECIMAL = re.compile(r"-?\d*\.\d+")
 
 
 class AllocationError(ValueError):
-    """Input that cannot be divided; the message is Dutch and names the field."""
+    """Input that cannot be divided: `code` says what is wrong and `params` hold what the
+    message needs (the field's name, the school, the numbers); `calculation.error_message`
+    words it in Dutch."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -87,29 +81,30 @@ class Allocation:
     shares: tuple[Share, ...]
 
 
-def read_number(value, name: str) -> Decimal:
+def read_number(value, name: str | None) -> Decimal:
     """A number as a person types it in Dutch (125.000 or 12,5) or with a decimal point."""
     text = re.sub(r"\s", "", str(value))
     if _DUTCH.fullmatch(text):
         text = text.replace(".", "").replace(",", ".")
     elif not _POINT_DECIMAL.fullmatch(text):
-        raise AllocationError(f"{name}: vul een getal in, zoals 125.000 of 12,5.")
+        raise AllocationError("not_a_number", field=name)
     number = Decimal(text)
     if number > MAXIMUM:
-        raise AllocationError(f"{name}: hoogstens {MAXIMUM_TEXT}.")
+        raise AllocationError("too_large", field=name, maximum=MAXIMUM)
     return number
 
 
-def parse_amount(value, unit: str, name: str = "Bedrag") -> Decimal:
-    """A user's input as a Decimal that is a whole number of the unit's quantum."""
+def parse_amount(value, unit: str, name: str | None = None) -> Decimal:
+    """A user's input as a Decimal that is a whole number of the unit's quantum; `name` is
+    the field's name in an error (None: the amount)."""
     if unit not in UNITS:
-        raise AllocationError(f"Eenheid: kies uit {', '.join(UNITS)}.")
+        raise AllocationError("unknown_unit", units=tuple(UNITS))
     number = read_number(value, name)
     if number < 0:
-        raise AllocationError(f"{name}: mag niet negatief zijn.")
-    quantum = UNITS[unit][1]
+        raise AllocationError("negative", field=name)
+    quantum = UNITS[unit]
     if number % quantum:
-        raise AllocationError(f"{name}: {TOO_FINE[unit]}.")
+        raise AllocationError("too_fine", field=name, unit=unit)
     # In the unit's own precision, so 3,5 fte reads 3,50 fte everywhere, as it is saved.
     return number.quantize(quantum)
 
@@ -123,30 +118,27 @@ def divide(
 ) -> Allocation:
     """Divide `total` over `parts`: fixed base each, the rest by weight, largest remainder."""
     if unit not in UNITS:
-        raise AllocationError(f"Eenheid: kies uit {', '.join(UNITS)}.")
-    unit_name, quantum = UNITS[unit]
+        raise AllocationError("unknown_unit", units=tuple(UNITS))
+    quantum = UNITS[unit]
     if total < 0 or total % quantum:
-        raise AllocationError(f"Bedrag: een niet-negatief veelvoud van {quantum} {unit_name}.")
+        raise AllocationError("total_not_a_multiple", quantum=quantum, unit=unit)
     if fixed_base < 0 or fixed_base % quantum:
-        raise AllocationError(f"Vast deel per school: een veelvoud van {quantum} {unit_name}.")
+        raise AllocationError("fixed_base_not_a_multiple", quantum=quantum, unit=unit)
     for part in parts:
         if part.weight < 0:
-            raise AllocationError(f"{part.label}: het gewicht mag niet negatief zijn.")
+            raise AllocationError("negative_weight", part=part.label)
     if not parts:
         if total:
-            raise AllocationError("Er zijn geen scholen om over te verdelen.")
+            raise AllocationError("no_schools")
         return Allocation(total, unit, quantum, fixed_base, total, Decimal(0), Decimal(0), 0, ())
     fixed_total = fixed_base * len(parts)
     # `calculation.check_fixed_base` tells the user the sum; this keeps the arithmetic sound.
     if fixed_total > total:
-        raise AllocationError("Vast deel per school: samen meer dan het totaal.")
+        raise AllocationError("fixed_base_over_total")
     variable = total - fixed_total
     total_weight = sum((p.weight for p in parts), Decimal(0))
     if variable and not total_weight:
-        raise AllocationError(
-            "Geen school heeft punten of leerlingen: kies een andere grondslag of alleen een "
-            "vast bedrag per school."
-        )
+        raise AllocationError("no_weight")
     per_weight = variable / total_weight if total_weight else Decimal(0)
     exact = [
         fixed_base + (variable * p.weight / total_weight if total_weight else 0) for p in parts

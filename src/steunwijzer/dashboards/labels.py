@@ -23,3 +23,8 @@ BASES = {
     "punten": _("index points (weight of support needs)"),
     "leerlingen": _("number of pupils"),
 }
+# basis key → what one unit of its weight is called, in "per indexpunt: …" of the calculation.
+WEIGHT_NAMES = {
+    "punten": pgettext_lazy("unit of weight", "index point"),
+    "leerlingen": pgettext_lazy("unit of weight", "pupil"),
+}

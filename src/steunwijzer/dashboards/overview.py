@@ -17,22 +17,22 @@ from django.utils.translation import gettext_lazy
 
 from steunwijzer.dashboards.coverage import quoted
 from steunwijzer.organisations.models import School
-from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.states import EDITABLE_STATE, STATES
+from steunwijzer.profiles.models import STATE_LABELS, Profile
+from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.models import CheckSummary
 from steunwijzer.quality_check.report import check_profiles
 from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import actors_label, is_due_soon, next_roles, school_is_late
 from steunwijzer.route.definitions import EDITOR
+from steunwijzer.route.labels import decision_label
 from steunwijzer.route.lifecycle import stored_route
 from steunwijzer.route.models import Deadline, Transition
-from steunwijzer.route.payloads import ADVICE, CONSENT
 from steunwijzer.route.todo import NOT_STARTED, TodoRow
 
 # Route steps whose record the overview shows, newest per profile.
 SHOWN_ACTIONS = ("give_advice", "give_consent", "deliver", "acknowledge")
 NOT_STARTED_STATE = "niet_begonnen"
-STATE_FILTERS = {NOT_STARTED_STATE: NOT_STARTED, **STATES}
+STATE_FILTERS = {NOT_STARTED_STATE: NOT_STARTED, **STATE_LABELS}
 # What a row reads of a profile (its answers and frozen versions stay in the database). Its
 # route comes as text (`route_text`): decoding every row's JSON costs more than the page.
 ROW_FIELDS = (
@@ -166,7 +166,7 @@ def _fill_records(row: SchoolRow, records: dict):
     statement = records.get("give_advice") or records.get("give_consent")
     if statement is not None:
         row.statement_pk, payload, _created = statement
-        row.advice = ADVICE.get(payload.get("advice")) or CONSENT.get(payload.get("decision"), "")
+        row.advice = decision_label(payload.get("advice") or payload.get("decision") or "")
         row.advice_on = payload.get("date", "")
     if "deliver" in records:
         row.delivered_on = records["deliver"][2].date()

@@ -9,17 +9,16 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
+from steunwijzer.core.dates import date_text
 from steunwijzer.core.numbers import dutch_number
 from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.core.spreadsheets import Book, Formula
 from steunwijzer.organisations.models import display_name
-from steunwijzer.profiles.dates import dutch_date
 
 from . import calculation
 from .allocation import (
     BASES,
     UNITS,
-    WEIGHT_NAMES,
     Allocation,
     AllocationError,
     Part,
@@ -29,7 +28,7 @@ from .allocation import (
 from .exports import Sheet
 from .instruments import as_decimal, diversity_index
 from .labels import BASES as BASIS_LABELS
-from .labels import UNIT_LABELS, UNIT_NAMES
+from .labels import UNIT_LABELS, UNIT_NAMES, WEIGHT_NAMES
 from .models import AllocationScenario
 
 
@@ -68,7 +67,7 @@ def read_inputs(data) -> tuple[Inputs | None, dict]:
                 (data.get(key) or "").strip() or "0", unit if unit in UNITS else "euro", label
             )
         except AllocationError as exc:
-            errors[key] = str(exc)
+            errors[key] = calculation.error_message(exc)
     if amounts.get("total") == 0:
         errors["total"] = _("Total: fill in how much there is to divide (more than 0).")
     if errors:
@@ -146,7 +145,7 @@ def scenario_save(*, partnership, board, school_year, inputs: Inputs, result, us
         partnership=partnership,
         board=board,
         school_year=school_year,
-        name=inputs.name or _("Allocation of %(date)s") % {"date": dutch_date(today)},
+        name=inputs.name or _("Allocation of %(date)s") % {"date": date_text(today)},
         unit=inputs.unit,
         basis=inputs.basis,
         total=inputs.total,
@@ -259,7 +258,7 @@ def scenario_xlsx(scenario) -> bytes:
     Column J holds the shares as shown on the page (values); column I computes them with
     formulas from the inputs (B2:B5) and the weights (C), so the two columns agree.
     """
-    quantum = UNITS[scenario.unit][1]
+    quantum = UNITS[scenario.unit]
     amounts = AMOUNT_FORMATS[scenario.unit]
     r = scenario.result
     n = len(r["schools"])

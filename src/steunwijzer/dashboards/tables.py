@@ -3,8 +3,8 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from steunwijzer.core.dates import as_day
 from steunwijzer.organisations.models import display_name
-from steunwijzer.profiles.dates import as_day
 from steunwijzer.route.models import ReminderSent
 
 from .exports import Sheet

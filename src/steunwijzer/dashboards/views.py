@@ -19,6 +19,7 @@ from steunwijzer.organisations.permissions import get_board_for_officer, get_par
 from . import tables
 from .allocation import AllocationError
 from .analysis import distributions, diversity_side_by_side, ijk_comparison, trends
+from .calculation import error_message
 from .coverage import OFFER_FIELDS, matrix, offer_choices, offers_shown, school_offers
 from .exports import FORMATS, XLSX_TYPE, download
 from .forms import AllocationForm
@@ -144,7 +145,7 @@ def _allocation_page(request, *, partnership, board, schools, owner_name):
             try:
                 _allocation, result = compute(schools, year, inputs)
             except AllocationError as exc:
-                errors["total"] = str(exc)
+                errors["total"] = error_message(exc)
         # "Bereken" posts too (a GET form would put the CSRF token in the address) but only
         # "Bereken en bewaar" saves.
         if result is not None and request.method == "POST" and not form.cleaned_data["preview"]:

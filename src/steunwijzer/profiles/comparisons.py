@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
+from steunwijzer.core.dates import date_text
 from steunwijzer.core.numbers import dutch_number
 
 from .diff import FieldDiff, diff_answers
@@ -96,6 +97,7 @@ def compare(profile: Profile, old_number, new_number) -> Comparison:
         new.answers,
         profile.school.school_type,
         dutch_number,
+        date_text,
     )
     return Comparison(old=old, new=new, fields=fields)
 

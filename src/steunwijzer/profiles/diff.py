@@ -3,8 +3,9 @@
 Pure Python: it works on the regional model's dataclasses and the answers as stored, so the
 same result serves the comparison page and the API, and can be property-tested without a
 database. Answers are compared as the text a reader sees (choice labels, not keys), so a
-difference always means something a reader could notice. Numbers are written by the
-`number` the caller passes (`core.numbers.dutch_number`), as this module has no Django.
+difference always means something a reader could notice. Numbers and dates are written by
+the `number` and `day` the caller passes (`core.numbers.dutch_number`, `core.dates.date_text`),
+as this module has no Django.
 """
 
 import re
@@ -14,7 +15,6 @@ from difflib import SequenceMatcher
 
 from steunwijzer.regional_model.sop_format import Chapter, Field, SopFormat
 
-from .dates import dutch_date
 from .richtext import markup_to_plain
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
@@ -23,6 +23,7 @@ ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 _TOKEN = re.compile(r"\s+|\S+")
 
 Number = Callable[[float], str]
+Day = Callable[[object], str]  # a date or ISO date text as the reader writes it
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class FieldDiff:
 
 
 def diff_answers(
-    sop_format: SopFormat, old: dict, new: dict, school_type: str, number: Number
+    sop_format: SopFormat, old: dict, new: dict, school_type: str, number: Number, day: Day
 ) -> list[FieldDiff]:
     """Every field whose text differs, in the model's order; unchanged fields are left out."""
     diffs = []
@@ -54,8 +55,8 @@ def diff_answers(
         for field in chapter.fields:
             if not field.applies_to(school_type):
                 continue
-            before = answer_text(field, old.get(field.key), number)
-            after = answer_text(field, new.get(field.key), number)
+            before = answer_text(field, old.get(field.key), number, day)
+            after = answer_text(field, new.get(field.key), number, day)
             if before == after:
                 continue
             status = ADDED if not before else REMOVED if not after else CHANGED
@@ -91,7 +92,7 @@ def diff_words(old: str, new: str) -> tuple[tuple[str, str], ...]:
     return tuple(segments)
 
 
-def answer_text(field: Field, value, number: Number) -> str:
+def answer_text(field: Field, value, number: Number, day: Day) -> str:
     """The answer as plain text; table rows and checklist choices one per line."""
     if value in (None, "", [], {}):
         return ""
@@ -105,11 +106,11 @@ def answer_text(field: Field, value, number: Number) -> str:
             return "\n".join(_label(field.choices, key) for key in value)
         case "table":
             rows = (row for row in value if isinstance(row, dict))
-            return "\n".join(_row_text(field, row, number) for row in rows)
-    return _scalar_text(field.type, value, number)
+            return "\n".join(_row_text(field, row, number, day) for row in rows)
+    return _scalar_text(field.type, value, number, day)
 
 
-def _row_text(field: Field, row: dict, number: Number) -> str:
+def _row_text(field: Field, row: dict, number: Number, day: Day) -> str:
     cells = []
     for column in field.columns:
         value = row.get(column.key)
@@ -118,17 +119,17 @@ def _row_text(field: Field, row: dict, number: Number) -> str:
         text = (
             _label(column.choices, value)
             if column.type == "single_choice"
-            else _scalar_text(column.type, value, number)
+            else _scalar_text(column.type, value, number, day)
         )
         cells.append(f"{column.label}: {text}")
     return "; ".join(cells)
 
 
-def _scalar_text(type_: str, value, number: Number) -> str:
+def _scalar_text(type_: str, value, number: Number, day: Day) -> str:
     if type_ == "number" and isinstance(value, float):
         return number(value)
     if type_ == "date":
-        return dutch_date(value)
+        return day(value)
     return str(value)
 
 

@@ -12,10 +12,10 @@ from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.models import Membership, School
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 from steunwijzer.regional_model.models import FormatVersion
-from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
 
 from .forms import SupportingDocumentForm
 from .models import Profile
+from .own_document import MANDATORY_PART_LABELS
 from .services import supporting_document_add, supporting_document_delete
 from .supporting_documents import SupportingDocument
 
@@ -60,7 +60,7 @@ def _documents_page(request, owner, partnership, **extra):
         "form": form,
         "documents": documents,
         # Defaults name mandatory parts; show them as the chapter that holds each part.
-        "chapter_names": MANDATORY_PARTS
+        "chapter_names": MANDATORY_PART_LABELS
         | {c.mandatory_part: c.heading for c in chapters if c.mandatory_part}
         | {c.key: c.heading for c in chapters},
         **extra,

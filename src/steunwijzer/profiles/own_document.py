@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from steunwijzer.core.stored_file import StoredFile, StoredFileQuerySet
 from steunwijzer.regional_model.sop_format import MANDATORY_PARTS
@@ -27,9 +27,18 @@ class MandatoryPart:
 
 DOCUMENT_PART = MandatoryPart("document", gettext_lazy("The own document (PDF or Word)"))
 
+# The four mandatory parts (the keys of `sop_format.MANDATORY_PARTS`, whose Dutch names the
+# model's loader uses in its problems) as people read them, in their language.
+MANDATORY_PART_LABELS = {
+    "visie": pgettext_lazy("mandatory part", "Vision on inclusive education"),
+    "basisondersteuning": pgettext_lazy("mandatory part", "Basic support"),
+    "extra_ondersteuning": pgettext_lazy("mandatory part", "Extra support"),
+    "zorgplicht": pgettext_lazy("mandatory part", "Duty of care"),
+}
+
 
 def mandatory_parts() -> list[MandatoryPart]:
-    return [MandatoryPart(key, label) for key, label in MANDATORY_PARTS.items()]
+    return [MandatoryPart(key, MANDATORY_PART_LABELS[key]) for key in MANDATORY_PARTS]
 
 
 class OwnDocument(StoredFile):

@@ -4,18 +4,19 @@ The SOP owns its state; the route (`steunwijzer.route`) owns the steps that move
 state to the next, and who may take them.
 """
 
-STATES = {
-    "concept": "concept",
-    "leerlingen_gehoord": "leerlingen gehoord",
-    "bij_mr": "bij de MR",
-    "advies_gegeven": "advies gegeven",
-    "instemming_gegeven": "instemming gegeven",
-    "bij_bestuur": "bij het bestuur",
-    "vastgesteld": "vastgesteld",
-    "aangeleverd": "aangeleverd",
-    "ontvangen": "ontvangen",
-    "gepubliceerd": "gepubliceerd",
-}
+# The states in the order of the route; their words are `profiles.models.STATE_LABELS`.
+STATES = (
+    "concept",
+    "leerlingen_gehoord",
+    "bij_mr",
+    "advies_gegeven",
+    "instemming_gegeven",
+    "bij_bestuur",
+    "vastgesteld",
+    "aangeleverd",
+    "ontvangen",
+    "gepubliceerd",
+)
 EDITABLE_STATE = "concept"
 # States in which the school still owes its SOP to the board: these count for lateness.
 BEFORE_BOARD = ("concept", "leerlingen_gehoord", "bij_mr", "advies_gegeven", "instemming_gegeven")

@@ -12,9 +12,9 @@ JSON), long text as sanitised HTML derived from the stored markup; HTML outputs 
 
 from dataclasses import dataclass
 
+from steunwijzer.core.dates import date_text
 from steunwijzer.core.numbers import dutch_number
 from steunwijzer.profiles.answers import is_filled
-from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.richtext import markup_to_html
 from steunwijzer.regional_model.sop_format import Field, SopFormat
 
@@ -44,7 +44,7 @@ def _cell(column, value) -> Cell:
         case "single_choice":
             return Cell(_choice_label(column.choices, value))
         case "date":
-            return Cell(dutch_date(value))
+            return Cell(date_text(value))
         case "url":
             return Cell(value, href=value)
         case "number":
@@ -90,7 +90,7 @@ class AnswerBlock:
                     ),
                 )
             case "date":
-                return dutch_date(value)
+                return date_text(value)
             case "number":
                 return dutch_number(value)
             case "long_text":

@@ -3,7 +3,10 @@
 Four questions, answered from the published answers of the regional model in short plain
 sentences: what my child can get here, what the school cannot offer, what happens then, and
 who to contact. Pure Python: the model, the answers and the school type go in, plain data
-comes out. A question whose fields the model lacks or the school left empty is left out.
+comes out. A question whose fields the model lacks or the school left empty is left out. Each
+question has a `key`; its title and the words that introduce its lists are in the page's
+language, in the template (publication/_intro.html), while the answers stay as the school
+wrote them.
 """
 
 from dataclasses import dataclass, field
@@ -18,12 +21,10 @@ MAX_POINTS = 5
 
 @dataclass
 class Question:
-    title: str
+    key: str  # can_get, cannot, then, contact
     lines: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
-    items_intro: str = ""
     extra_items: list[str] = field(default_factory=list)
-    extra_intro: str = ""
     link: str = ""  # a URL from the answers (the aanmeldprocedure)
     more_at: str = ""  # the chapter key where the full text is
 
@@ -75,24 +76,22 @@ def in_short(sop_format, answers: dict, school_type: str) -> list[Question]:
         return _text(sop_format, key, answers, school_type, limit)
 
     can_get = Question(
-        "Wat kan mijn kind hier krijgen?",
+        "can_get",
         items=_choice_labels(sop_format, "interventies_basis", answers, school_type),
-        items_intro="Voor elk kind dat het nodig heeft (basisondersteuning):",
         extra_items=_choice_labels(sop_format, "expertise_aanbod", answers, school_type),
-        extra_intro="Extra ondersteuning kan de school bieden bij:",
         more_at=_chapter_of(sop_format, "expertise_aanbod"),
     )
     limits = sop_format.field("grenzen_niet_bieden")
     limit_points = _points(answers.get("grenzen_niet_bieden")) if limits else []
     cannot = Question(
-        "Wat kan de school niet bieden?",
+        "cannot",
         lines=([] if limit_points else text("grenzen_niet_bieden"))
         + text("niet_in_basisondersteuning", 1),
         items=limit_points,
         more_at=_chapter_of(sop_format, "grenzen_niet_bieden"),
     )
     then = Question(
-        "Wat gebeurt er dan?",
+        "then",
         lines=text("grens_bereikt"),
         more_at=_chapter_of(sop_format, "grens_bereikt"),
     )
@@ -103,7 +102,7 @@ def in_short(sop_format, answers: dict, school_type: str) -> list[Question]:
     ]
     link = answers.get("aanmeldprocedure_url") if sop_format.field("aanmeldprocedure_url") else ""
     contact = Question(
-        "Met wie neem ik contact op?",
+        "contact",
         lines=contact_lines + text("aanmelden_toelichting", 1),
         link=link if isinstance(link, str) else "",
         more_at=_chapter_of(sop_format, "aanmelden_toelichting"),

@@ -9,9 +9,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from steunwijzer.core.dates import as_day
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.core.uploads import attachment_response
-from steunwijzer.profiles.dates import as_day
 from steunwijzer.profiles.models import OwnDocument, Profile
 
 from .in_short import in_short

@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from steunwijzer.profiles.dates import dutch_date
+from steunwijzer.core.dates import date_text
 
 from .document import AnswerBlock, Cell, TableDisplay
 from .pdf import public_url
@@ -215,13 +215,13 @@ def _status_facts(sop: PublishedSop) -> list[tuple[str, str]]:
     rows = [
         (
             _("Adopted by the board"),
-            dutch_date(sop.established_on) if sop.established_on else _("not known"),
+            date_text(sop.established_on) if sop.established_on else _("not known"),
         )
     ]
     if sop.evaluation:
         rows += [
-            (_("Last evaluated"), dutch_date(sop.evaluation.evaluated_on)),
-            (_("Next evaluation"), dutch_date(sop.evaluation.next_evaluation)),
+            (_("Last evaluated"), date_text(sop.evaluation.evaluated_on)),
+            (_("Next evaluation"), date_text(sop.evaluation.next_evaluation)),
         ]
     rows += [
         (_("Version"), str(sop.revision.number)),
@@ -304,7 +304,7 @@ def render_schoolgids_docx(sop: PublishedSop) -> bytes:
             "In this chapter you can read what support your child can get at %(school)s and "
             "where the limits are. It comes from our school support profile %(year)s, adopted "
             "by the board on %(date)s. The newest version is at %(url)s."
-        ) % {**facts, "date": dutch_date(sop.established_on)}
+        ) % {**facts, "date": date_text(sop.established_on)}
     else:
         intro = (
             _(

@@ -89,25 +89,6 @@ class Similarity:
         each school counted; 0 when there is no match."""
         return math.floor(self.lowest_match * 100)
 
-    def message(self) -> str | None:
-        """The message "komt voor 90% overeen met 12 andere scholen", or None if no match.
-
-        As docs/quality-check.md shows it; the SOP-check's findings carry the numbers instead
-        and are worded, in the user's language, by `presenters.py`.
-        """
-        if not self.matches:
-            return None
-        percent = self.match_percent
-        schools = "1 andere school" if self.matches == 1 else f"{self.matches} andere scholen"
-        return f"komt voor {percent}% overeen met {schools}"
-
-    def example_message(self) -> str | None:
-        """The message when the chapter is (nearly) the model's example text, else None."""
-        if self.example_similarity < self.threshold:
-            return None
-        percent = math.floor(self.example_similarity * 100)
-        return f"komt voor {percent}% overeen met de voorbeeldtekst van het model"
-
 
 # Comparisons a corpus keeps (a few per chapter of every profile being edited).
 KEPT_COMPARISONS = 4096

@@ -1,7 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .wording import parse_jargon_list, parse_phrase_list
+from .presenters import list_error_message
+from .wording import ListError, parse_jargon_list, parse_phrase_list
 
 
 class CheckSettingsForm(forms.Form):
@@ -20,6 +21,6 @@ class CheckSettingsForm(forms.Form):
 def _readable(text: str, parse) -> str:
     try:
         parse(text)
-    except ValueError as exc:
-        raise ValidationError(str(exc)) from None
+    except ListError as exc:
+        raise ValidationError(list_error_message(exc)) from None
     return text

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext, pgettext_lazy
 
 from .findings import CheckReport, Finding
+from .wording import ListError
 
 CHECK_LABELS = {
     "complete": pgettext_lazy("sop check", "Complete"),
@@ -124,3 +125,28 @@ def present(report: CheckReport) -> CheckReport:
             for f in report.findings
         ],
     )
+
+
+def list_error_message(error: ListError) -> str:
+    """What is wrong with a line of the partnership's list of vague phrases or jargon."""
+    messages = {
+        "phrase_with_equals": _(
+            "Line %(line)s: '%(text)s' contains a '='. Put only the wording itself in this "
+            "list, one per line."
+        ),
+        "phrase_without_word": _("Line %(line)s: the wording '%(item)s' contains no word."),
+        "phrase_too_long": _(
+            "Line %(line)s: the wording is too long (at most %(maximum)s characters)."
+        ),
+        "jargon_without_equals": _(
+            "Line %(line)s: '%(text)s' has no '='. Use the form 'term = explanation'."
+        ),
+        "jargon_without_term": _("Line %(line)s: the term is missing before the '='."),
+        "jargon_without_explanation": _(
+            "Line %(line)s: the explanation for '%(term)s' is missing after the '='."
+        ),
+        "term_without_word": _("Line %(line)s: the term '%(item)s' contains no word."),
+        "term_too_long": _("Line %(line)s: the term is too long (at most %(maximum)s characters)."),
+        "jargon_twice": _("Line %(line)s: '%(term)s' is already on line %(first)s."),
+    }
+    return messages[error.code] % error.params

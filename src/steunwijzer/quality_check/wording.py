@@ -148,30 +148,36 @@ def _content_lines(text: str) -> Iterable[tuple[int, str]]:
             yield number, line
 
 
+class ListError(ValueError):
+    """A line of a partnership's list that cannot be read: `code` says what is wrong and
+    `params` hold the line number and what it names; `presenters.list_error_message` words
+    it."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
 def _check_item(number: int, item: str, what: str) -> None:
     if not any(char.isalnum() for char in item):
-        raise ValueError(f"Regel {number}: {what} '{item}' bevat geen woord.")
+        raise ListError(f"{what}_without_word", line=number, item=item)
     if len(item) > MAX_PHRASE_LENGTH:
-        raise ValueError(
-            f"Regel {number}: {what} is te lang (maximaal {MAX_PHRASE_LENGTH} tekens)."
-        )
+        raise ListError(f"{what}_too_long", line=number, maximum=MAX_PHRASE_LENGTH)
 
 
 def parse_phrase_list(text: str) -> tuple[str, ...]:
     """Parse the partnership's list of vague phrases, one phrase per line.
 
     Empty lines and lines starting with "#" are skipped; duplicates (ignoring
-    case) are dropped. Raises ``ValueError`` with a Dutch message naming the line.
+    case) are dropped. Raises ``ListError`` naming the line.
     """
     phrases: list[str] = []
     seen: set[str] = set()
     for number, line in _content_lines(text):
         if "=" in line:
-            raise ValueError(
-                f"Regel {number}: '{line}' bevat een '='. Zet in deze lijst alleen "
-                "de formulering zelf, één per regel."
-            )
-        _check_item(number, line, "de formulering")
+            raise ListError("phrase_with_equals", line=number, text=line)
+        _check_item(number, line, "phrase")
         key = line.casefold()
         if key not in seen:
             seen.add(key)
@@ -182,25 +188,23 @@ def parse_phrase_list(text: str) -> tuple[str, ...]:
 def parse_jargon_list(text: str) -> dict[str, str]:
     """Parse the partnership's jargon list, one "term = uitleg" per line.
 
-    Empty lines and lines starting with "#" are skipped. Raises ``ValueError``
-    with a Dutch message naming the line for a malformed or duplicate line.
+    Empty lines and lines starting with "#" are skipped. Raises ``ListError`` naming the
+    line for a malformed or duplicate line.
     """
     jargon: dict[str, str] = {}
     first_line: dict[str, int] = {}
     for number, line in _content_lines(text):
         if "=" not in line:
-            raise ValueError(
-                f"Regel {number}: '{line}' heeft geen '='. Gebruik de vorm 'term = uitleg'."
-            )
+            raise ListError("jargon_without_equals", line=number, text=line)
         term, _, explanation = (part.strip() for part in line.partition("="))
         if not term:
-            raise ValueError(f"Regel {number}: vóór de '=' ontbreekt de term.")
+            raise ListError("jargon_without_term", line=number)
         if not explanation:
-            raise ValueError(f"Regel {number}: na de '=' ontbreekt de uitleg voor '{term}'.")
-        _check_item(number, term, "de term")
+            raise ListError("jargon_without_explanation", line=number, term=term)
+        _check_item(number, term, "term")
         key = term.casefold()
         if key in first_line:
-            raise ValueError(f"Regel {number}: '{term}' staat al op regel {first_line[key]}.")
+            raise ListError("jargon_twice", line=number, term=term, first=first_line[key])
         first_line[key] = number
         jargon[term] = explanation
     return jargon

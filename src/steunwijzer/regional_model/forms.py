@@ -1,5 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.forms import UploadField
 
@@ -9,13 +11,15 @@ from .loader import MAX_SOURCE_BYTES
 class FormatUploadForm(forms.Form):
     """A new version of the SOP model: only checked, or checked and imported ("import")."""
 
-    model = UploadField(error_messages={"required": "Kies een YAML-bestand met het SOP-model."})
+    model = UploadField(
+        error_messages={"required": gettext_lazy("Choose a YAML file with the SOP model.")}
+    )
     action = forms.CharField(required=False, strip=False)
 
     def clean_model(self):
         upload = self.cleaned_data["model"]
         if upload.size > MAX_SOURCE_BYTES:
-            raise ValidationError("Dit bestand is groter dan 1 MB; een SOP-model is veel kleiner.")
+            raise ValidationError(_("This file is larger than 1 MB; an SOP model is much smaller."))
         return upload
 
     def imports(self) -> bool:

@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from steunwijzer.core.dates import date_text
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.permissions import (
     get_board_for_officer,
     get_partnership_for_staff,
     officer_boards,
 )
-from steunwijzer.profiles.dates import dutch_date
 
 from .deadline_services import deadline_remove, deadline_set
 from .deadlines import due_date
@@ -87,7 +87,7 @@ def _save(request, form, *, partnership, board=None) -> bool:
     messages.success(
         request,
         _("The deadline for %(school_year)s is now %(date)s.")
-        % {"school_year": deadline.school_year, "date": dutch_date(deadline.due_on)},
+        % {"school_year": deadline.school_year, "date": date_text(deadline.due_on)},
     )
     return True
 

@@ -55,7 +55,7 @@ _SEEDS = (SOP_ROUTE, SCHOOLGIDS_ROUTE)
 _SEED_STEP_LABELS = {(s.action, s.label) for route in _SEEDS for s in route.steps}
 _SEED_ROUTE_NAMES = {(route.key, route.name) for route in _SEEDS}
 
-# Keyed like `payloads.ADVICE`, `payloads.CONSENT` and `payloads.PUPIL_METHODS`, same order.
+# Keyed by `payloads.ADVICE`, `payloads.CONSENT` and `payloads.PUPIL_METHODS`, same order.
 ADVICE_LABELS = {
     "positief": pgettext_lazy("MR advice", "positive"),
     "positief_met_opmerkingen": pgettext_lazy("MR advice", "positive with remarks"),
@@ -96,7 +96,7 @@ def route_name(route) -> str:
 
 
 def payload_messages() -> tuple[dict, dict]:
-    """What `payloads.clean_payload` says about a wrong record, in the page's language, and
+    """What `payloads.clean_payload` says about a wrong record, in the active language, and
     the option labels it lists: pass it as `messages` to the route's services."""
     texts = {
         "not_an_object": _("expected an object"),

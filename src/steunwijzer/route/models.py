@@ -8,10 +8,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from steunwijzer.core.dates import date_text
 from steunwijzer.organisations.models import Board, Partnership, School
-from steunwijzer.profiles.dates import dutch_date
-from steunwijzer.profiles.models import Profile
-from steunwijzer.profiles.states import STATES
+from steunwijzer.profiles.models import STATE_LABELS, Profile
 
 from .definitions import SOP_ROUTE, RouteDefinition, route_from_dict, route_to_dict
 from .labels import step_label
@@ -80,8 +79,8 @@ class TransitionQuerySet(models.QuerySet):
 class Transition(models.Model):
     profile = models.ForeignKey(Profile, on_delete=models.PROTECT, related_name="transitions")
     action = models.CharField(_("action"), max_length=40)
-    from_state = models.CharField(_("from"), max_length=20, choices=list(STATES.items()))
-    to_state = models.CharField(_("to"), max_length=20, choices=list(STATES.items()))
+    from_state = models.CharField(_("from"), max_length=20, choices=list(STATE_LABELS.items()))
+    to_state = models.CharField(_("to"), max_length=20, choices=list(STATE_LABELS.items()))
     version = models.PositiveIntegerField(_("version of the profile"))
     payload = models.JSONField(_("recorded"), default=dict)
     actor = models.ForeignKey(
@@ -207,7 +206,7 @@ class Deadline(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.board or self.partnership} {self.school_year}: {dutch_date(self.due_on)}"
+        return f"{self.board or self.partnership} {self.school_year}: {date_text(self.due_on)}"
 
 
 class ReminderSent(models.Model):

@@ -1,34 +1,28 @@
-"""What each action must record, checked before anything is written. Pure Python."""
+"""What each action must record, checked before anything is written. Pure Python.
+
+The checks' words and the options' labels come from the caller (`labels.payload_messages()`,
+in Dutch for the API: its error bodies are a contract), as this module has no gettext."""
 
 from datetime import date
 
 from steunwijzer.core.problems import Problem, ProblemsError
 
-ADVICE = {
-    "positief": "positief",
-    "positief_met_opmerkingen": "positief met opmerkingen",
-    "negatief": "negatief",
-}
-CONSENT = {"instemming": "instemming", "geen_instemming": "geen instemming"}
-PUPIL_METHODS = {
-    "leerlingenraad": "leerlingenraad",
-    "enquete": "vragenlijst onder leerlingen",
-    "klassengesprekken": "gesprekken in de klassen",
-    "anders": "anders",
-}
+# The options of each choice, in the order they are listed; labels in route/labels.py.
+ADVICE = ("positief", "positief_met_opmerkingen", "negatief")
+CONSENT = ("instemming", "geen_instemming")
+PUPIL_METHODS = ("leerlingenraad", "enquete", "klassengesprekken", "anders")
 TEXT_MAX = 4000
-# What the checks say, in Dutch: the API's error bodies. A page passes the same messages in
-# its own language (`route.labels.payload_messages`), with the option labels to list.
-MESSAGES = {
-    "not_an_object": "verwacht een object",
-    "not_text": "verwacht tekst",
-    "required": "is verplicht",
-    "too_short": "schrijf minstens {minimum} tekens",
-    "too_long": "maximaal {maximum} tekens",
-    "choose_from": "kies uit: {options}",
-    "not_a_date": "verwacht een datum als 2026-09-01",
-    "in_future": "mag niet in de toekomst liggen",
-}
+# What a check can say: the keys of the `messages` a caller passes.
+MESSAGE_KEYS = (
+    "not_an_object",
+    "not_text",
+    "required",
+    "too_short",
+    "too_long",
+    "choose_from",
+    "not_a_date",
+    "in_future",
+)
 
 
 class InvalidPayload(ProblemsError):
@@ -65,10 +59,10 @@ class _Reader:
             self.fail(key, self.messages["too_long"].format(maximum=TEXT_MAX))
         return value
 
-    def choice(self, key, options: dict):
+    def choice(self, key, options: tuple[str, ...]):
         value = self.payload.get(key, "")
         if value not in options:
-            listed = ", ".join(self.labels.get(option, label) for option, label in options.items())
+            listed = ", ".join(self.labels.get(option, option) for option in options)
             self.fail(key, self.messages["choose_from"].format(options=listed))
         return value
 
@@ -88,19 +82,18 @@ def clean_payload(
     action: str,
     payload,
     today: date,
-    messages: dict | None = None,
-    labels: dict | None = None,
+    messages: dict,
+    labels: dict,
     *,
     negative_advice: bool = False,
 ) -> dict:
     """Return the cleaned record of this action, or raise InvalidPayload naming each field.
 
-    `messages` (keyed like MESSAGES) and `labels` (option key → label) put the problems in
-    another language; without them they are the Dutch of MESSAGES and the options' labels.
-    `negative_advice`: the MR advised against this version, so a board that establishes it
-    must give its reasons (`reasons`).
+    `messages` (keyed by MESSAGE_KEYS) and `labels` (option key → label) are the words of
+    the problems, in the reader's language. `negative_advice`: the MR advised against this
+    version, so a board that establishes it must give its reasons (`reasons`).
     """
-    r = _Reader(payload, today, messages or MESSAGES, labels or {})
+    r = _Reader(payload, today, messages, labels)
     match action:
         case "give_advice":
             advice = r.choice("advice", ADVICE)

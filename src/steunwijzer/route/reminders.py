@@ -30,9 +30,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import npgettext, pgettext
 
+from steunwijzer.core.dates import date_text
 from steunwijzer.core.school_year import previous_school_year, school_year_of
 from steunwijzer.organisations.models import School, display_name
-from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.states import EDITABLE_STATE
 
@@ -116,7 +116,7 @@ def _deadline_reminder(school, school_year, profile, due_on: date, today: date):
         values = {
             "school_year": school_year,
             "actors": actors_label([EDITOR]),
-            "date": dutch_date(first_day),
+            "date": date_text(first_day),
         }
         if today < first_day:
             now = (
@@ -132,7 +132,7 @@ def _deadline_reminder(school, school_year, profile, due_on: date, today: date):
                 % values
             )
         act = _("Start on the SOP as soon as possible, or discuss a new date with your board.")
-    values = {"school_year": school_year, "school": name, "date": dutch_date(due_on), "now": now}
+    values = {"school_year": school_year, "school": name, "date": date_text(due_on), "now": now}
     if kind == "late":
         subject = _("Late: SOP %(school)s should have been at the board on %(date)s") % values
         text = _(
@@ -172,7 +172,7 @@ def _waiting_reminder(profile, today: date) -> Reminder | None:
     ) % {
         "school_year": profile.school_year,
         "school": school.name,
-        "date": dutch_date(since),
+        "date": date_text(since),
         "state": profile.get_state_display(),
         "actors": actors_label(roles),
         "steps": either(s.lower() for s in steps),

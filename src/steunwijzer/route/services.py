@@ -1,7 +1,7 @@
 """Moving a profile along its route: one atomic step at a time, recorded on the timeline."""
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from steunwijzer.core.problems import Problem
@@ -11,7 +11,7 @@ from steunwijzer.profiles.models import Profile
 
 from .errors import ForbiddenAction, WrongState
 from .guards import GUARDS, current_decision
-from .labels import route_name, step_label
+from .labels import payload_messages, route_name, step_label
 from .lifecycle import route_of, route_roles
 from .models import Transition
 from .notifications import notify_step
@@ -48,7 +48,8 @@ def profile_transition(
     """Take one step, all or nothing. Raises ForbiddenAction, WrongState or InvalidPayload.
 
     `messages`: the payload checks' messages and option labels in the page's language
-    (`labels.payload_messages()`); without it they are Dutch, as the API gives them.
+    (`labels.payload_messages()`); without it they are Dutch, as the API gives them (its
+    error bodies are a contract, whatever language is active).
     """
     profile = Profile.objects.select_for_update().select_related("school__board").get(pk=profile_id)
     route = route_of(profile)
@@ -68,7 +69,10 @@ def profile_transition(
             _("The step '%(step)s' is not possible now: the SOP is %(state)s.")
             % {"step": step_label(step), "state": profile.get_state_display()}
         )
-    texts, labels = messages or (None, None)
+    if messages is None:
+        with translation.override("nl"):
+            messages = payload_messages()
+    texts, labels = messages
     cleaned = clean_payload(
         action,
         payload,

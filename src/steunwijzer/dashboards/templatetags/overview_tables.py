@@ -17,8 +17,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from steunwijzer.core.dates import date_text
 from steunwijzer.dashboards.coverage import area_of, gap_sentence
-from steunwijzer.profiles.dates import dutch_date
 
 register = template.Library()
 register.simple_tag(gap_sentence)
@@ -75,7 +75,7 @@ def _due_cell(row, words) -> str:
         badge = f' <span class="sw-badge sw-badge--late">{words["late"]}</span>'
     elif row.soon:
         badge = f' <span class="sw-badge">{words["soon"]}</span>'
-    return f"{_e(dutch_date(row.due_on))}{badge}"
+    return f"{_e(date_text(row.due_on))}{badge}"
 
 
 def _check_cell(row, words) -> str:
@@ -87,7 +87,7 @@ def _check_cell(row, words) -> str:
 def _advice_cell(row, links, words) -> str:
     if not row.advice:
         return DASH
-    on = f" ({_e(dutch_date(row.advice_on))})" if row.advice_on else ""
+    on = f" ({_e(date_text(row.advice_on))})" if row.advice_on else ""
     statement = (
         '<br><a class="utrecht-link" href="'
         f'{links["statement"].format(row.profile.pk, row.statement_pk)}">'
@@ -101,11 +101,11 @@ def _advice_cell(row, links, words) -> str:
 def _delivered_cell(row, words) -> str:
     received = (
         '<br><span class="sw-muted">'
-        f"{words['received'] % {'date': _e(dutch_date(row.received_on))}}</span>"
+        f"{words['received'] % {'date': _e(date_text(row.received_on))}}</span>"
         if row.received_on
         else ""
     )
-    return f"{_e(dutch_date(row.delivered_on) or DASH)}{received}"
+    return f"{_e(date_text(row.delivered_on) or DASH)}{received}"
 
 
 def _school_row(row, show_board, links, words) -> str:
@@ -118,7 +118,7 @@ def _school_row(row, show_board, links, words) -> str:
         f'    <td class="sw-num">{row.open_comments if row.profile else DASH}</td>\n'
         f"    <td>{_check_cell(row, words)}</td>\n"
         f"    <td>{_advice_cell(row, links, words)}</td>\n"
-        f"    <td>{_e(dutch_date(row.established_on) or DASH)}</td>\n"
+        f"    <td>{_e(date_text(row.established_on) or DASH)}</td>\n"
         f"    <td>{_delivered_cell(row, words)}</td>\n"
         "  </tr>"
     )

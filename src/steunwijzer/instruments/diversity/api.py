@@ -29,6 +29,7 @@ from .computation import SchoolResult, compute
 from .forms import PupilFileApiForm
 from .models import Invulschema as InvulschemaModel
 from .models import school_for_diversity
+from .presentation import signal_sentence
 from .pupil_file import MAX_IMPORT_BYTES, PupilFileError, read_pupil_file, too_large_message
 from .scheme import Scheme
 from .services import invulschema_save, pupil_count_problem, scheme_for
@@ -159,7 +160,7 @@ def _result(result: SchoolResult) -> dict:
             for g in result.groups
         ],
         "signals": [
-            {"group": s.group, "signal": s.signal_key, "sentence": s.sentence}
+            {"group": s.group, "signal": s.signal_key, "sentence": signal_sentence(s)}
             for s in result.signals
         ],
     }

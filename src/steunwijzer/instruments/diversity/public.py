@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
 
-from .computation import decimal, percentage
-from .scheme import Scheme, points_text
+from .computation import percentage
+from .scheme import Scheme
 
 THRESHOLD = 5
 # What a hidden count reads as: the English msgids, translated by `summary.public_count`.
@@ -25,7 +25,7 @@ NOT_SHOWN = "not shown"
 class PublicRow:
     key: str
     label: str
-    points: str
+    points: Fraction
     count: str  # a number, LESS_THAN or NOT_SHOWN
     share: str
     suppressed: bool
@@ -63,12 +63,12 @@ def public_figures(scheme: Scheme, totals: dict[str, int]) -> PublicFigures:
                 places = candidate
                 break
         if places is not None:
-            index_text = decimal(_index(counts, points), places)
+            index_text = _decimal(_index(counts, points), places)
     rows = tuple(
         PublicRow(
             key=c.key,
             label=c.label,
-            points=points_text(c.points),
+            points=c.points,
             count=(LESS_THAN if c.key in less else NOT_SHOWN)
             if c.key in hidden or not show_total
             else str(counts[c.key]),
@@ -104,7 +104,7 @@ def _leaks(counts, points, less, hidden, places) -> bool:
     residual = sum(counts[k] for k in keys)
     shown_points = sum((points[k] * v for k, v in counts.items() if k not in hidden), start=0)
     grand_total = sum(counts.values())
-    target = decimal(_index(counts, points), places) if places else None
+    target = _decimal(_index(counts, points), places) if places else None
     ranges = [range(0, THRESHOLD) if k in less else range(THRESHOLD, residual + 1) for k in keys]
     seen: list[set[int]] = [set() for _ in keys]
     for head in product(*ranges[:-1]):
@@ -114,10 +114,16 @@ def _leaks(counts, points, less, hidden, places) -> bool:
         values = (*head, last)
         if target is not None:
             hidden_points = sum((points[k] * v for k, v in zip(keys, values, strict=True)), start=0)
-            if decimal((shown_points + hidden_points) / grand_total, places) != target:
+            if _decimal((shown_points + hidden_points) / grand_total, places) != target:
                 continue
         for i, v in enumerate(values):
             seen[i].add(v)
         if all(len(s) > 1 for s in seen):
             return False
     return True
+
+
+def _decimal(value: Fraction, places: int) -> str:
+    """The index as the public reads it ("1,28"), also what the leak check compares: this pure
+    module has no Django for `core.numbers` (tests/test_number_format.py allows it)."""
+    return f"{float(value):.{places}f}".replace(".", ",")

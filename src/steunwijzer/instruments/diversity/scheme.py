@@ -168,12 +168,6 @@ def _norm(text) -> str:
     return " ".join(str(text).split()).lower()
 
 
-def points_text(value: Fraction) -> str:
-    """1.5 as "1,5", 2 as "2": how the interface writes points."""
-    number = float(value)
-    return (f"{number:g}").replace(".", ",")
-
-
 # - reading YAML -
 
 

@@ -14,6 +14,7 @@ from steunwijzer.core.charts import Chart, Series
 
 from .computation import compute
 from .models import Invulschema
+from .presentation import signal_sentence
 from .public import LESS_THAN, NOT_SHOWN, PublicFigures, public_figures
 
 
@@ -52,7 +53,7 @@ def index_by_school(school_ids, school_year: str) -> dict[int, SchoolIndex]:
         computed = compute(row.scheme, row.counts)
         signals: dict[str, list[str]] = {}
         for s in computed.signals:
-            signals.setdefault(s.group, []).append(s.sentence)
+            signals.setdefault(s.group, []).append(signal_sentence(s))
         result[row.school_id] = SchoolIndex(
             school_id=row.school_id,
             school_year=school_year,

@@ -4,8 +4,8 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from steunwijzer.core.dates import date_text
 from steunwijzer.profiles.answers import is_filled
-from steunwijzer.profiles.dates import dutch_date
 from steunwijzer.profiles.editor_form import TABLE_EXTRA_ROWS, input_name
 from steunwijzer.profiles.richtext import markup_to_html
 
@@ -26,7 +26,7 @@ def _cell(column, value):
     if column.type == "single_choice":
         return _choice_label(column.choices, value)
     if column.type == "date":
-        return dutch_date(value)
+        return date_text(value, "nl")
     if column.type == "url" and value:
         return format_html('<a class="utrecht-link" href="{}">{}</a>', value, value)
     return "" if value is None else value
@@ -75,7 +75,7 @@ def render_answer(field, value):
                 body,
             )
         case "date":
-            return format_html('<p class="utrecht-paragraph">{}</p>', dutch_date(value))
+            return format_html('<p class="utrecht-paragraph">{}</p>', date_text(value, "nl"))
         case "url":
             return format_html(
                 '<p class="utrecht-paragraph"><a class="utrecht-link" href="{}">{}</a></p>',

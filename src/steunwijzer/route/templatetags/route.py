@@ -1,14 +1,11 @@
 """Form fields of the route's step forms, with their errors tied to the input."""
 
-from datetime import datetime
-
 from django import template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from steunwijzer.profiles.dates import dutch_date
-from steunwijzer.profiles.states import STATES
+from steunwijzer.profiles.models import STATE_LABELS
 from steunwijzer.route.labels import PUPIL_METHOD_LABELS, decision_label, route_name, step_label
 
 register = template.Library()
@@ -72,7 +69,7 @@ def step_input(step, key, label, input_type, posted, errors, failed_action):
 
 @register.filter
 def state_label(state):
-    return STATES.get(state, state)
+    return STATE_LABELS.get(state, state)
 
 
 @register.filter
@@ -94,15 +91,6 @@ def step_label_filter(step):
 @register.filter(name="route_name")
 def route_name_filter(route):
     return route_name(route)
-
-
-@register.filter(name="dutch_date")
-def dutch_date_here(value):
-    """`dutch_date`, with a moment in time (such as a publication) first made this time zone's
-    day."""
-    if isinstance(value, datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return dutch_date(value)
 
 
 @register.simple_tag

@@ -1,10 +1,15 @@
-"""Template tags: points as written in Dutch, the public figures, and the chapter aside."""
+"""Template tags: points as written in Dutch, signal and trend sentences, the public figures,
+and the chapter aside."""
 
 from django import template
 
-from steunwijzer.instruments.diversity.computation import decimal
+from steunwijzer.core.numbers import dutch_number
 from steunwijzer.instruments.diversity.models import Invulschema, may_edit
-from steunwijzer.instruments.diversity.scheme import points_text
+from steunwijzer.instruments.diversity.presentation import (
+    index_text,
+    signal_sentence,
+    trend_sentence,
+)
 from steunwijzer.instruments.diversity.summary import public_count, public_summary
 
 register = template.Library()
@@ -15,7 +20,12 @@ SIGNAL_CHAPTER_PART = "extra_ondersteuning"
 
 @register.filter
 def points(value) -> str:
-    return points_text(value)
+    """A category's points: 1,5 or 2."""
+    return dutch_number(value)
+
+
+register.filter("signal_sentence", signal_sentence)
+register.filter("trend_sentence", trend_sentence)
 
 
 @register.filter
@@ -46,7 +56,7 @@ def chapter_diversity(context, profile, chapter):
         "school_year": profile.school_year,
         "invulschema": invulschema,
         "signals": invulschema.result.signals if invulschema else (),
-        "index": decimal(invulschema.result.index) if invulschema else None,
+        "index": index_text(invulschema.result.index) if invulschema else None,
         "pupils": invulschema.result.pupils if invulschema else 0,
         "can_edit": may_edit(user, profile.school),
     }

@@ -40,6 +40,6 @@ def add_reopen(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("route", "0006_translatable_labels")]
+    dependencies = [("route", "0007_transition_states_translated")]
 
     operations = [migrations.RunPython(add_reopen, migrations.RunPython.noop)]
