@@ -169,6 +169,8 @@ MATRIX = [
     page("profile_revision", READERS, pk="profile.pk", number=1),
     post("profile_revision_restore", EDITORS, pk="profile.pk", number=1),
     page("profile_chapter", EDITORS, **CHAPTER),
+    # Locked (with the MR's advice): its editors read why and who can open it; others as ever.
+    page("profile_chapter", EDITORS, **(CHAPTER | {"pk": "advised_profile.pk"})),
     post("profile_autosave", EDITORS, **CHAPTER),
     post("profile_resolve_conflict", EDITORS, **CHAPTER),
     page("own_document", EDITORS, pk="own_profile.pk"),
@@ -196,6 +198,7 @@ MATRIX = [
         transition_id="advice.pk",
     ),
     page("board_deliver", OFFICERS, board_id="board.pk"),
+    post("board_remind_late", OFFICERS, board_id="board.pk"),
     page("todo", SIGNED_IN),
     page("partnership_deadlines", STAFF, slug="partnership.slug"),
     page("board_deadlines", OFFICERS, board_id="board.pk"),

@@ -2,6 +2,7 @@
 
 from datetime import date
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -9,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.dashboards.overview import school_rows, schools_in
@@ -19,15 +21,16 @@ from steunwijzer.demo.build import (
     FLAGSHIP_BRIN,
     demo_loaded,
 )
+from steunwijzer.demo.security import DEMO_TOTP_KEY
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.states import BEFORE_BOARD
 from steunwijzer.quality_check.report import check_profile
 from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import is_late, school_year_bounds
-from steunwijzer.route.lifecycle import route_of
+from steunwijzer.route.lifecycle import route_of, transitions_for
 from steunwijzer.route.models import Deadline, ReminderSent, Transition
-from tests.two_factor_helpers import verify_session
+from tests.two_factor_helpers import current_code, verify_session
 
 PERSONAS = {
     "directeur",
@@ -196,8 +199,7 @@ def test_the_eenpitter_delivers_directly_and_its_advice_can_be_downloaded(client
     url = reverse("transition_statement", args=[profile.pk, advice.pk])
     for username in ("eenpitter", "swv"):  # its board, and the partnership
         client.login(username=username, password=DEMO_PASSWORD)
-        if username == "swv":
-            verify_session(client, get_user_model().objects.get(username="swv"))
+        verify_session(client, get_user_model().objects.get(username=username))
         response = client.get(url)
         assert response.status_code == 200, username
         assert response["Content-Type"] == "application/pdf"
@@ -276,3 +278,66 @@ def test_demo_schools_are_delivered_before_they_are_received():
             assert row.established_on <= row.delivered_on <= today, row.school.name
         if row.state == "gepubliceerd":
             assert row.delivered_on, f"{row.school.name} went through the route"
+
+
+TWO_STEP_ROLES = {Role.BOARD_OFFICER, Role.PARTNERSHIP_STAFF, Role.PLATFORM_ADMIN}
+
+
+def test_every_board_and_partnership_persona_signs_in_with_the_published_key(client):
+    """The éénpitter's director-governor too: its board role asks for the second step, and
+    the README's demo key answers it, instead of a new enrolment with a random key."""
+    with_two_step = set(
+        Membership.objects.filter(user__username__in=PERSONAS, role__in=TWO_STEP_ROLES).values_list(
+            "user__username", flat=True
+        )
+    )
+    assert "eenpitter" in with_two_step
+    for username in sorted(with_two_step):
+        device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+        assert device.key == DEMO_TOTP_KEY, username
+        client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD})
+        asked = client.get(reverse("home"))
+        assert asked.status_code == 302 and asked.url.startswith("/inloggen/code/"), username
+        response = client.post("/inloggen/code/", {"code": current_code(device, steps_ahead=1)})
+        assert response.status_code == 302 and "/inloggen/" not in response.url, username
+        assert "/account/" not in response.url, "no new enrolment"
+        client.logout()
+
+
+def test_the_readmes_mr_finds_an_sop_waiting_for_her_advice(client):
+    mr = get_user_model().objects.get(username="mr")
+    waiting = [
+        p
+        for p in demo_profiles()
+        if p.state == "bij_mr" and "give_advice" in transitions_for(p, mr)
+    ]
+    assert [p.school.name for p in waiting] == ["OBS Het Klaverblad"]
+    client.login(username="mr", password=DEMO_PASSWORD)
+    todo = client.get(reverse("todo")).content.decode()
+    assert "OBS Het Klaverblad" in todo
+    route = client.get(reverse("profile_route", args=[waiting[0].pk])).content.decode()
+    assert f'action="/profielen/{waiting[0].pk}/route/give_advice/"' in route
+    # …and gives it, as the README says.
+    response = client.post(
+        reverse("profile_transition", args=[waiting[0].pk, "give_advice"]),
+        {"advice": "positief", "motivation": ""},
+    )
+    assert response.status_code == 302
+    waiting[0].refresh_from_db()
+    assert waiting[0].state == "advies_gegeven"
+
+
+def test_the_readme_lists_every_demo_login_and_its_two_step_accounts():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    for username, _description in DEMO_LOGINS:
+        assert f"| `{username}` |" in readme, username
+    two_step = readme.split("**Two-step verification in the demo.**")[1].split("hold board")[0]
+    for username in ("kwaliteit", "kwaliteit2", "eenpitter", "swv", "beheer"):
+        assert f"`{username}`" in two_step, username
+
+
+@pytest.mark.parametrize("path", ["/", "/inloggen/"])
+def test_parents_find_the_way_to_the_school_finder(client, path):
+    body = client.get(path, follow=True).content.decode()
+    assert 'href="/scholen/"' in body
+    assert "Zoekt u een school?" in body and "Naar de scholenzoeker" in body

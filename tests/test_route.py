@@ -36,6 +36,7 @@ ALLOWED = {
     "publish": {"editor"},
     "start_new_draft": {"editor"},
     "withdraw": {"editor"},
+    "reopen": {"editor"},
 }
 SOURCE_STATE = {
     "request_advice": "concept",
@@ -48,10 +49,12 @@ SOURCE_STATE = {
     "publish": "ontvangen",
     "start_new_draft": "gepubliceerd",
     "withdraw": "bij_mr",
+    "reopen": "advies_gegeven",
 }
 PAYLOADS = {
     "give_advice": {"advice": "positief"},
     "return_to_school": {"remarks": "Hoofdstuk 3 is te vaag."},
+    "reopen": {"reason": "We verwerken eerst de opmerkingen van de MR."},
 }
 
 

@@ -35,8 +35,10 @@ def test_findings_appear_and_disappear_while_typing(page, profile, editor, mr_me
     assert findings.locator("li").count() == 0
 
     page.goto(reverse("profile_route", args=[profile.pk]))
-    page.get_by_role("button", name="Advies vragen aan de MR").click()
-    page.get_by_text("Het SOP is nog niet compleet").wait_for()
+    # Not offered while mandatory items are open: held back, with a link to each item.
+    page.locator(".sw-step--held").get_by_text("Nog niet mogelijk").wait_for()
+    assert page.get_by_role("button", name="Advies vragen aan de MR").count() == 0
+    assert page.locator(".sw-held-items a").count() > 0
     profile.refresh_from_db()
     assert profile.state == "concept"
 

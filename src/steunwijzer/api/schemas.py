@@ -92,16 +92,17 @@ class Transition(Schema):
 
 class TransitionRequest(Schema):
     action: str = Field(
-        description="request_advice, give_advice, submit_to_board, return_to_school, "
-        "establish, deliver, acknowledge, publish, start_new_draft; in the schoolgids "
-        "route also record_pupil_views, request_consent, give_consent."
+        description="request_advice, give_advice, withdraw, submit_to_board, reopen, "
+        "return_to_school, establish, deliver, acknowledge, publish, start_new_draft; in "
+        "the schoolgids route also record_pupil_views, request_consent, give_consent."
     )
     payload: dict[str, Any] = Field(
         {},
         description="give_advice: advice (positief, positief_met_opmerkingen, "
         "negatief), motivation (verplicht tenzij positief), date. give_consent: "
         "decision (instemming, geen_instemming), motivation, date. return_to_school: "
-        "remarks. establish: established_on. acknowledge: received_on. "
+        "remarks. reopen: reason (verplicht). establish: established_on, reasons (verplicht "
+        "na een negatief advies van de MR). acknowledge: received_on. "
         "record_pupil_views: heard_on, method, views, response. Others: note.",
     )
 

@@ -343,9 +343,13 @@ PERSONAS = [
         "mr",
         "Priya",
         "Ramdin",
-        "Priya Ramdin, ouder in de medezeggenschapsraad (MR) van OBS De Regenboog: leest mee, "
-        "plaatst opmerkingen en geeft advies",
-        [(Role.MR_MEMBER, F.PARENT, "school", "regenboog")],
+        "Priya Ramdin, ouder in de medezeggenschapsraad (MR) van OBS De Regenboog en van OBS "
+        "Het Klaverblad: het SOP van Het Klaverblad wacht op haar advies; bij De Regenboog leest "
+        "zij mee en plaatst opmerkingen",
+        [
+            (Role.MR_MEMBER, F.PARENT, "school", "regenboog"),
+            (Role.MR_MEMBER, F.PARENT, "school", "klaverblad"),
+        ],
     ),
     (
         "directeur2",

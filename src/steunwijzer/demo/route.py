@@ -16,7 +16,7 @@ What the demo shows:
 |---|---|---|---|
 | OBS De Regenboog | Haagse Kansrijke Scholen | SOP | concept, half written, late, open comments |
 | OBS De Zeester | Haagse Kansrijke Scholen | SOP | bij het bestuur, after being sent back once |
-| OBS Het Klaverblad | Haagse Kansrijke Scholen | SOP | bij de MR, late, open comments |
+| OBS Het Klaverblad | Haagse Kansrijke Scholen | SOP | bij de MR (for `mr`), late, open comments |
 | Basisschool De Boomgaard | Haagse Kansrijke Scholen | SOP | advies gegeven, late |
 | Daltonschool De Duinroos | Haagse Kansrijke Scholen | SOP | vastgesteld |
 | IBS De Lantaarn | Haagse Kansrijke Scholen | none | no profile, late |
@@ -58,11 +58,11 @@ SCHOOL, MR = "school", "mr"
 EDIT = "edit"
 
 # The MR member of each school whose SOP the MR reads; helper accounts without a login, like
-# the directors. De Regenboog's MR member is the `mr` persona.
-MR_PERSONA_SCHOOL = "regenboog"
+# the directors. The `mr` persona sits in the MR of De Regenboog (whose SOP is still a draft)
+# and of Het Klaverblad, whose SOP waits for her advice: the README's MR tour.
+MR_PERSONA_SCHOOLS = ("regenboog", "klaverblad")
 MR_MEMBERS = {
     "zeester": ("Wendy", "Koster"),
-    "klaverblad": ("Youssef", "Bennani"),
     "boomgaard": ("Linda", "Wijnberg"),
     "duinroos": ("Ruud", "Schouten"),
     "lindeboom": ("Marieke", "Jansen"),
@@ -352,8 +352,9 @@ def mr_usernames() -> list[str]:
 
 
 def create_mr_members(schools, people, create_user) -> dict:
-    """school key → its MR member: the persona for De Regenboog, else an account without login."""
-    members = {MR_PERSONA_SCHOOL: people["mr"]}
+    """school key → its MR member: the `mr` persona for its schools, else an account without
+    login."""
+    members = dict.fromkeys(MR_PERSONA_SCHOOLS, people["mr"])
     for key, (first_name, last_name) in MR_MEMBERS.items():
         user = create_user(f"mr.{key}", first_name, last_name, None)
         Membership.objects.create(

@@ -14,7 +14,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 # RFC 6238's test key ("12345678901234567890").
 DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
 DEMO_TOTP_SECRET = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
-TWO_FACTOR_PERSONAS = ("kwaliteit", "kwaliteit2", "swv", "beheer")
+# Every persona with a board or partnership role, which must use two-step verification: the
+# éénpitter's director-governor too (its board role), or it would be sent to enrol a new key.
+TWO_FACTOR_PERSONAS = ("kwaliteit", "kwaliteit2", "eenpitter", "swv", "beheer")
 
 
 def install_two_factor(people: dict) -> None:

@@ -298,12 +298,13 @@ class Membership(models.Model):
         if not user.is_authenticated:
             return []
         if not hasattr(user, "_sw_memberships"):
-            # The partnership's slug comes along in the same query: the header links staff
-            # to their partnership's pages by it.
+            # The partnership's slug and the board's name come along in the same query: the
+            # header links staff to their partnership's pages by it, the home page and the
+            # to-do list link officers to their board's pages.
             user._sw_memberships = list(
                 cls.objects.filter(user=user)
-                .select_related("partnership")
-                .only("role", "school_id", "board_id", "partnership__slug")
+                .select_related("partnership", "board")
+                .only("role", "school_id", "board_id", "partnership__slug", "board__name")
             )
         return user._sw_memberships
 

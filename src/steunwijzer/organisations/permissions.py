@@ -119,6 +119,13 @@ def is_board_officer_of(user, board: Board) -> bool:
     )
 
 
+def officer_boards(user) -> list[Board]:
+    """The boards this person handles as their quality officer, by name (no query of its own:
+    the memberships bring the board's name)."""
+    boards = [m.board for m in Membership.of(user) if m.role == Role.BOARD_OFFICER]
+    return sorted(boards, key=lambda b: (b.name, b.pk))
+
+
 def get_board_for_officer(request, board_id) -> Board:
     """The board whose SOPs this person handles as its quality officer, or PermissionDenied."""
     board = get_object_or_404(Board.objects.select_related("partnership"), pk=board_id)

@@ -127,6 +127,10 @@ class Profile(models.Model):
     def can_edit(self, user) -> bool:
         return self.state == EDITABLE_STATE and bool(self.roles_of(user) & EDIT_ROLES)
 
+    def is_locked_for(self, user) -> bool:
+        """The person writes this SOP, but it is on its way and cannot be changed now."""
+        return self.state != EDITABLE_STATE and bool(self.roles_of(user) & EDIT_ROLES)
+
     @property
     def is_own_model(self) -> bool:
         return self.kind == self.Kind.OWN

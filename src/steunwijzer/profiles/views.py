@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from steunwijzer.core.forms import error_text
 from steunwijzer.core.school_year import school_year_of
-from steunwijzer.organisations.models import Membership, School
+from steunwijzer.organisations.models import Membership, Role, School, display_name
 
 from .answers import AnswerError
 from .editor_form import (
@@ -101,9 +101,14 @@ def _editor_context(profile, chapter, **extra):
 
 @login_required
 def profile_chapter(request, pk, chapter):
-    """The editor for one chapter; POST is the explicit save."""
-    profile = Profile.objects.get_for_user(request.user, pk, edit=True)
+    """The editor for one chapter; POST is the explicit save. A school's editor who opens it
+    while the SOP is on its way (a bookmark) reads why it is locked and who can open it."""
+    profile = Profile.objects.get_for_user(request.user, pk)
     chapter = _chapter_or_404(profile, chapter)
+    if request.method != "POST" and profile.is_locked_for(request.user):
+        return render(request, "profiles/locked.html", _locked_context(profile, chapter))
+    if not profile.can_edit(request.user):
+        raise PermissionDenied(_("You may not edit this profile."))
     if request.method != "POST":
         return render(request, "profiles/chapter.html", _editor_context(profile, chapter))
 
@@ -113,6 +118,21 @@ def profile_chapter(request, pk, chapter):
         return redirect("profile_chapter", pk=pk, chapter=chapter.key)
     ctx = _editor_context(outcome["profile"], chapter, **outcome["context"])
     return render(request, "profiles/chapter.html", ctx, status=outcome["status"])
+
+
+def _locked_context(profile, chapter) -> dict:
+    """Who can open the SOP again depends on where it is: the board's officers by name when
+    only they can send it back."""
+    officers = (
+        Membership.objects.filter(board=profile.school.board, role=Role.BOARD_OFFICER)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+    return {
+        "profile": profile,
+        "chapter": chapter,
+        "officers": [display_name(m.user) for m in officers],
+    }
 
 
 @login_required

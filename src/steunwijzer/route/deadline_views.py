@@ -6,16 +6,22 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from steunwijzer.core.dates import date_text
 from steunwijzer.core.school_year import school_year_of
-from steunwijzer.organisations.permissions import get_board_for_officer, get_partnership_for_staff
+from steunwijzer.organisations.permissions import (
+    get_board_for_officer,
+    get_partnership_for_staff,
+    officer_boards,
+)
 
 from .deadline_services import deadline_remove, deadline_set
 from .deadlines import due_date
 from .forms import DeadlineForm
 from .models import Deadline
+from .reminders import board_remind_late
 from .todo import todo_rows
 
 
@@ -34,6 +40,7 @@ def todo(request):
             "only_mine": only_mine,
             "school_year": school_year_of(today),
             "late_count": sum(row.late for row in rows),
+            "boards": officer_boards(request.user),
         },
     )
 
@@ -129,3 +136,34 @@ def board_deadline_remove(request, board_id, school_year):
             % {"school_year": school_year},
         )
     return redirect("board_deadlines", board_id=board.pk)
+
+
+@login_required
+@require_POST
+def board_remind_late_view(request, board_id):
+    """The board reminds all its late schools at once, from its overview."""
+    board = get_board_for_officer(request, board_id)
+    now, before = board_remind_late(board=board, today=timezone.localdate())
+    if now:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s late school has been reminded by e-mail.",
+                "%(count)s late schools have been reminded by e-mail.",
+                now,
+            )
+            % {"count": now},
+        )
+    if before:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s late school had already been reminded today.",
+                "%(count)s late schools had already been reminded today.",
+                before,
+            )
+            % {"count": before},
+        )
+    if not now and not before:
+        messages.info(request, _("There is no late school to remind."))
+    return redirect("board_overview", board_id=board.pk)

@@ -112,6 +112,21 @@ WITHDRAW = Step(
     optional=True,
 )
 
+
+def _reopen(decided: str) -> Step:
+    """After the MR's advice or consent the school may take its SOP back to work in the
+    remarks, with a reason; the MR is told and decides again on the new version."""
+    return Step(
+        "reopen",
+        "Terugzetten naar concept",
+        (decided,),
+        "concept",
+        (EDITOR,),
+        notify=(MR,),
+        optional=True,
+    )
+
+
 _BOARD_AND_AFTER = (
     Step(
         "return_to_school",
@@ -172,6 +187,7 @@ SOP_ROUTE = RouteDefinition(
             notify=(OFFICER,),
             guards=("decision_and_officer",),
         ),
+        _reopen("advies_gegeven"),
         *_BOARD_AND_AFTER,
         Step(
             "publish",
@@ -233,6 +249,7 @@ SCHOOLGIDS_ROUTE = RouteDefinition(
             notify=(OFFICER,),
             guards=("decision_and_officer",),
         ),
+        _reopen("instemming_gegeven"),
         *_BOARD_AND_AFTER,
         Step(
             "publish",

@@ -30,6 +30,8 @@ PAYLOAD_FIELDS = (
     "motivation",
     "date",
     "remarks",
+    "reason",
+    "reasons",
     "established_on",
     "received_on",
     "heard_on",
@@ -40,16 +42,28 @@ PAYLOAD_FIELDS = (
 )
 
 
+NOT_CONFIRMED = _("Tick the box to confirm that you establish this version.")
+
+
 class TransitionForm(forms.Form):
     """A step on the route: its record as typed and the MR's signed statement; the service
     checks both per action, so every field is optional here."""
 
     statement = UploadField(required=False)
+    # Establishing is the board's legal act: the page asks to confirm it (the API does not).
+    confirmed = forms.BooleanField(required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, action: str, **kwargs):
         super().__init__(*args, **kwargs)
+        self.action = action
         for name in PAYLOAD_FIELDS:
             self.fields[name] = forms.CharField(required=False, strip=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.action == "establish" and not cleaned.get("confirmed"):
+            self.add_error("confirmed", NOT_CONFIRMED)
+        return cleaned
 
     def payload(self) -> dict:
         """The record's fields that were posted (an absent one is not an empty one)."""

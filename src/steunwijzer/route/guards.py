@@ -5,13 +5,16 @@ be taken, or returns a note to record on the step ("" for none). A route stored 
 its guards, so a partnership's own route can use them too.
 """
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 
 from steunwijzer.organisations.models import Membership, Role
 from steunwijzer.quality_check.report import check_profile
 
-from .definitions import SINGLE_SCHOOL_EDITOR
+from .definitions import SINGLE_SCHOOL_EDITOR, Step
 from .errors import ForbiddenAction, WrongState
+from .lifecycle import route_of, route_roles
 
 
 def _mr_members(profile, *, parents_only=False):
@@ -62,11 +65,16 @@ def parent_section_only(profile, user, roles):
     return ""
 
 
-def decision_and_officer(profile, user, roles):
-    decided = profile.transitions.filter(
+def current_decision(profile):
+    """The MR's advice or consent of the current round (since the SOP last went back to
+    concept), the latest first; None when there is none yet."""
+    return profile.transitions.filter(
         action__in=("give_advice", "give_consent"), created_at__gte=_last_start(profile)
-    )
-    if not decided.exists():
+    ).first()
+
+
+def decision_and_officer(profile, user, roles):
+    if current_decision(profile) is None:
         raise WrongState(_("No advice or consent of the MR has been recorded yet."))
     if not Membership.objects.filter(board=profile.school.board, role=Role.BOARD_OFFICER).exists():
         raise WrongState(
@@ -135,3 +143,37 @@ PARTNERSHIP_GUARDS = {"publish": ("receipt_first",)}
 def guards_of(step) -> tuple[str, ...]:
     """The names of the rules a step must pass, in order: the route's, then the partnership's."""
     return (*step.guards, *PARTNERSHIP_GUARDS.get(step.action, ()))
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """A step the person could take in this state, held back by one of its guards."""
+
+    step: Step
+    guard: str
+    reason: str
+
+
+def steps_now(profile, user) -> tuple[list[Step], list[HeldBack]]:
+    """The steps this person may take now, and those their role allows in this state but a
+    guard holds back, with why. Guards only read, so asking writes nothing."""
+    route = route_of(profile)
+    roles = route_roles(profile, user)
+    open_steps, held = [], []
+    for action in route.actions_for(profile.state, roles):
+        step = route.step(action)
+        blocker = _first_blocker(profile, user, step, roles)
+        if blocker:
+            held.append(HeldBack(step, *blocker))
+        else:
+            open_steps.append(step)
+    return open_steps, held
+
+
+def _first_blocker(profile, user, step, roles) -> tuple[str, str] | None:
+    for name in guards_of(step):
+        try:
+            GUARDS[name](profile, user, roles)
+        except (WrongState, ForbiddenAction) as exc:
+            return name, str(exc)
+    return None

@@ -9,7 +9,11 @@ from django.utils import timezone
 
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Membership, Role, School
-from steunwijzer.organisations.permissions import managed_partnerships, may_invite_anyone
+from steunwijzer.organisations.permissions import (
+    managed_partnerships,
+    may_invite_anyone,
+    officer_boards,
+)
 from steunwijzer.profiles.models import Profile
 
 from .deadlines import school_is_late
@@ -69,6 +73,7 @@ def home(request):
             "rows": rows,
             "school_year": school_year,
             "partnerships": partnerships,
+            "boards": officer_boards(request.user),
             "page": page,
             # A page of no schools (nothing found) is falsy: the table needs its own flag.
             "school_table": page is not None,

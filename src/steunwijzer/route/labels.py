@@ -8,7 +8,7 @@ The keys (actions, route keys, payload values) are contracts and never change.
 """
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .definitions import SCHOOLGIDS_ROUTE, SOP_ROUTE
 
@@ -16,6 +16,7 @@ STEP_LABELS = {
     "request_advice": pgettext_lazy("route step", "Ask the MR for advice"),
     "give_advice": pgettext_lazy("route step", "Give advice"),
     "withdraw": pgettext_lazy("route step", "Take back from the MR"),
+    "reopen": pgettext_lazy("route step", "Take back to draft"),
     "submit_to_board": pgettext_lazy("route step", "Send to the board"),
     "return_to_school": pgettext_lazy("route step", "Send back to the school"),
     "establish": pgettext_lazy("route step", "Establish"),
@@ -26,6 +27,25 @@ STEP_LABELS = {
     "record_pupil_views": pgettext_lazy("route step", "Record the pupils' input"),
     "request_consent": pgettext_lazy("route step", "Ask the MR for consent"),
     "give_consent": pgettext_lazy("route step", "Give or refuse consent"),
+}
+# What the page says after a step, as a sentence (a partnership's own step: `step_done`).
+STEP_DONE = {
+    "request_advice": gettext_lazy("The MR has been asked for advice."),
+    "give_advice": gettext_lazy("Your advice has been recorded and the school has been told."),
+    "withdraw": gettext_lazy("The SOP has been taken back from the MR; you can edit it again."),
+    "reopen": gettext_lazy(
+        "The SOP is a draft again and the MR has been told; you can edit it again."
+    ),
+    "submit_to_board": gettext_lazy("The SOP has been sent to the board."),
+    "return_to_school": gettext_lazy("The SOP has been sent back to the school."),
+    "establish": gettext_lazy("The SOP has been established."),
+    "deliver": gettext_lazy("The SOP has been delivered to the partnership."),
+    "acknowledge": gettext_lazy("The receipt of the SOP has been confirmed."),
+    "publish": gettext_lazy("The SOP has been published."),
+    "start_new_draft": gettext_lazy("A new version of the SOP has been started."),
+    "record_pupil_views": gettext_lazy("The pupils' input has been recorded."),
+    "request_consent": gettext_lazy("The MR has been asked for consent."),
+    "give_consent": gettext_lazy("Your decision has been recorded and the school has been told."),
 }
 ROUTE_NAMES = {
     "sop": pgettext_lazy("route name", "Partnership SOP route"),
@@ -58,6 +78,15 @@ def step_label(step) -> str:
     if (step.action, step.label) in _SEED_STEP_LABELS:
         return str(STEP_LABELS[step.action])
     return step.label
+
+
+def step_done(step, state_label) -> str:
+    """What the page says after the step was taken, with the state the SOP is in now."""
+    if (step.action, step.label) in _SEED_STEP_LABELS:
+        done = str(STEP_DONE[step.action])
+    else:
+        done = _("The step '%(step)s' has been taken.") % {"step": step.label}
+    return _("%(done)s The SOP is now: %(state)s.") % {"done": done, "state": state_label}
 
 
 def route_name(route) -> str:

@@ -74,9 +74,12 @@ def notify_step(transition):
     body = _(
         "%(actor)s has taken the step '%(step)s' for the school support profile "
         "%(school_year)s of %(school)s.\n"
-        "The SOP is now: %(state)s.\n\n"
+        "The SOP is now: %(state)s.\n\n%(reason)s"
         "View the SOP: %(url)s\n\nThis message comes from Steunwijzer."
     ) % {
+        "reason": _("Reason: %(reason)s\n\n") % {"reason": transition.payload["reason"]}
+        if transition.payload.get("reason")
+        else "",
         "actor": transition.actor_name,
         "step": label,
         "school_year": profile.school_year,

@@ -78,11 +78,20 @@ class _Reader:
         return day.isoformat()
 
 
-def clean_payload(action: str, payload, today: date, messages: dict, labels: dict) -> dict:
+def clean_payload(
+    action: str,
+    payload,
+    today: date,
+    messages: dict,
+    labels: dict,
+    *,
+    negative_advice: bool = False,
+) -> dict:
     """Return the cleaned record of this action, or raise InvalidPayload naming each field.
 
     `messages` (keyed by MESSAGE_KEYS) and `labels` (option key → label) are the words of
-    the problems, in the reader's language.
+    the problems, in the reader's language. `negative_advice`: the MR advised against this
+    version, so a board that establishes it must give its reasons (`reasons`).
     """
     r = _Reader(payload, today, messages, labels)
     match action:
@@ -96,8 +105,13 @@ def clean_payload(action: str, payload, today: date, messages: dict, labels: dic
             cleaned = {"decision": decision, "motivation": motivation, "date": r.day("date")}
         case "return_to_school":
             cleaned = {"remarks": r.text("remarks", required=True, minimum=10)}
+        case "reopen":
+            cleaned = {"reason": r.text("reason", required=True, minimum=10)}
         case "establish":
             cleaned = {"established_on": r.day("established_on"), "note": r.text("note")}
+            reasons = r.text("reasons", required=negative_advice, minimum=10)
+            if reasons:
+                cleaned["reasons"] = reasons
         case "acknowledge":
             cleaned = {"received_on": r.day("received_on"), "note": r.text("note")}
         case "record_pupil_views":

@@ -183,11 +183,12 @@ def _waiting_reminder(profile, today: date) -> Reminder | None:
     return Reminder(school, profile.school_year, profile, kind, roles, subject, text)
 
 
-def _open_profiles() -> list[Profile]:
+def _open_profiles(schools) -> list[Profile]:
     """Every profile not yet published, of any school year, with its last step: one query."""
     latest = Transition.objects.filter(profile=OuterRef("pk")).order_by("-created_at", "-pk")
     return list(
-        Profile.objects.exclude(state__in=FINISHED_STATES)
+        Profile.objects.filter(school__in=schools)
+        .exclude(state__in=FINISHED_STATES)
         .select_related("school__board")
         .defer("answers")
         .annotate(
@@ -217,13 +218,13 @@ def _still_owed(school_year: str, due_on: date, today: date) -> bool:
     return today <= max(last, due_on + timedelta(days=CATCH_UP_DAYS))
 
 
-def _unstarted_schools(today: date) -> list[tuple[School, str, date]]:
+def _unstarted_schools(today: date, schools) -> list[tuple[School, str, date]]:
     """(school, school year, due date) for each school without a profile for a year in
     `_unstarted_years`: the schools with those years' profiles (prefetched, as on the
     te-doen page), then one deadline query per year."""
     years = _unstarted_years(today)
     schools = list(
-        School.objects.select_related("board")
+        schools.select_related("board")
         .prefetch_related(
             Prefetch(
                 "profiles",
@@ -245,9 +246,11 @@ def _unstarted_schools(today: date) -> list[tuple[School, str, date]]:
     return found
 
 
-def due_reminders(today: date) -> list[Reminder]:
-    """Every reminder due today with its recipients, sent before or not."""
-    profiles = _open_profiles()
+def due_reminders(today: date, *, board=None) -> list[Reminder]:
+    """Every reminder due today with its recipients, sent before or not (of one board's
+    schools only, when given)."""
+    schools = School.objects.filter(board=board) if board else School.objects.all()
+    profiles = _open_profiles(schools)
     due = Deadline.objects.due_dates_for(profiles)
     reminders = []
     for profile in profiles:
@@ -261,7 +264,7 @@ def due_reminders(today: date) -> list[Reminder]:
             )
             if r is not None
         ]
-    for school, year, due_on in _unstarted_schools(today):
+    for school, year, due_on in _unstarted_schools(today, schools):
         reminder = _deadline_reminder(school, year, None, due_on, today)
         if reminder is not None:
             reminders.append(reminder)
@@ -316,3 +319,26 @@ def send_once(reminder: Reminder, user) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+def board_remind_late(*, board, today: date) -> tuple[int, int]:
+    """The board reminds all its late schools at once: each school's editors get the late
+    reminder now, once a day however often the board asks (its own kind per day in
+    `ReminderSent`, apart from the daily run's one "late" mail).
+
+    Returns (schools reminded now, schools already reminded by the board today)."""
+    reminders = [
+        replace(r, kind=f"late_by_board_{today.isoformat()}")
+        for r in due_reminders(today, board=board)
+        if r.kind == "late"
+    ]
+    earlier = sent_before(reminders)
+    now = before = 0
+    for reminder in reminders:
+        waiting = [u for u in reminder.recipients if reminder.key(u) not in earlier]
+        sent = [u for u in waiting if send_once(reminder, u)]
+        if sent:
+            now += 1
+        elif reminder.recipients:
+            before += 1
+    return now, before

@@ -10,7 +10,7 @@ from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.models import Profile
 
 from .errors import ForbiddenAction, WrongState
-from .guards import GUARDS, guards_of
+from .guards import GUARDS, current_decision, guards_of
 from .labels import payload_messages, route_name, step_label
 from .lifecycle import route_of, route_roles
 from .models import Transition
@@ -29,6 +29,11 @@ def _check_statement(attachment) -> tuple[bytes, str] | None:
     except UploadRefused as exc:
         raise InvalidPayload([Problem("statement", exc.message)]) from None
     return checked.data, checked.filename
+
+
+def _advice_was_negative(profile: Profile) -> bool:
+    decision = current_decision(profile)
+    return decision is not None and decision.payload.get("advice") == "negatief"
 
 
 def _check_guards(profile: Profile, user, step, roles: set[str]) -> str:
@@ -70,7 +75,14 @@ def profile_transition(
         with translation.override("nl"):
             messages = payload_messages()
     texts, labels = messages
-    cleaned = clean_payload(action, payload, timezone.localdate(), texts, labels)
+    cleaned = clean_payload(
+        action,
+        payload,
+        timezone.localdate(),
+        texts,
+        labels,
+        negative_advice=action == "establish" and _advice_was_negative(profile),
+    )
     statement = (
         _check_statement(attachment) if step.action in ("give_advice", "give_consent") else None
     )

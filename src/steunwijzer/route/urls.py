@@ -16,6 +16,11 @@ urlpatterns = [
         name="transition_statement",
     ),
     path("besturen/<int:board_id>/aanleveren/", views.board_deliver, name="board_deliver"),
+    path(
+        "besturen/<int:board_id>/herinneren/",
+        deadline_views.board_remind_late_view,
+        name="board_remind_late",
+    ),
     path("te-doen/", deadline_views.todo, name="todo"),
     path(
         "samenwerkingsverband/<slug:slug>/termijnen/",

@@ -14,8 +14,17 @@ from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.report import check_profile
 
 from .forms import DeliverForm, TransitionForm
-from .labels import ADVICE_LABELS, CONSENT_LABELS, PUPIL_METHOD_LABELS, payload_messages
-from .lifecycle import route_of, transitions_for
+from .guards import current_decision, steps_now
+from .labels import (
+    ADVICE_LABELS,
+    CONSENT_LABELS,
+    PUPIL_METHOD_LABELS,
+    decision_label,
+    payload_messages,
+    step_done,
+    step_label,
+)
+from .lifecycle import route_of
 from .payloads import InvalidPayload
 from .services import ForbiddenAction, WrongState, profile_transition, profiles_deliver
 from .statement import statement_filename, statement_pdf
@@ -23,13 +32,25 @@ from .statement import statement_filename, statement_pdf
 
 def _route_page(request, profile, errors=None, failed_action=None, status=200):
     route = route_of(profile)
+    steps, held = steps_now(profile, request.user)
+    decision = current_decision(profile)
     return render(
         request,
         "route/route.html",
         {
             "profile": profile,
             "route": route,
-            "steps": [route.step(a) for a in transitions_for(profile, request.user)],
+            "steps": steps,
+            "held": held,
+            # The held step lists the SOP-check's mandatory items itself, with links.
+            "held_by_check": any(h.guard == "complete_profile" for h in held),
+            # What the board freezes when it establishes: the MR's advice or consent.
+            "decision": decision,
+            "decision_label": decision_label(
+                decision.payload.get("advice") or decision.payload.get("decision")
+            )
+            if decision
+            else "",
             "timeline": profile.transitions.select_related(None).defer("attachment"),
             "errors": errors or {},
             "failed_action": failed_action,
@@ -53,7 +74,7 @@ def profile_route(request, pk):
 @require_POST
 def profile_transition_view(request, pk, action):
     profile = Profile.objects.get_for_user(request.user, pk)
-    form = TransitionForm(request.POST, request.FILES)
+    form = TransitionForm(request.POST, request.FILES, action=action)
     if not form.is_valid():
         errors = {name: " ".join(problems) for name, problems in form.errors.items()}
         return _route_page(request, profile, errors, failed_action=action, status=422)
@@ -69,16 +90,21 @@ def profile_transition_view(request, pk, action):
     except ForbiddenAction as exc:
         raise PermissionDenied(str(exc)) from None
     except WrongState as exc:
-        messages.error(request, str(exc))
+        step = route_of(profile).step(action)
+        if step is None or profile.state not in step.sources:
+            messages.error(request, str(exc))
+        else:  # a guard held it back: the page says why, with links to what to fix
+            messages.error(
+                request,
+                _("The step '%(step)s' cannot be taken now; below you can read why.")
+                % {"step": step_label(step)},
+            )
         return _route_page(request, profile, status=409)
     except InvalidPayload as exc:
         errors = {p.path.removeprefix("payload."): p.message for p in exc.problems}
         return _route_page(request, profile, errors, failed_action=action, status=422)
-    messages.success(
-        request,
-        _("Done: %(step)s. Status of the SOP: %(state)s.")
-        % {"step": record.label.lower(), "state": record.get_to_state_display()},
-    )
+    step = route_of(profile).step(action)
+    messages.success(request, step_done(step, record.get_to_state_display()))
     return redirect("profile_route", pk=pk)
 
 

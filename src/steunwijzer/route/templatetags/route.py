@@ -1,6 +1,7 @@
 """Form fields of the route's step forms, with their errors tied to the input."""
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -90,3 +91,30 @@ def step_label_filter(step):
 @register.filter(name="route_name")
 def route_name_filter(route):
     return route_name(route)
+
+
+@register.simple_tag
+def finding_url(profile, finding):
+    """Where a finding of the SOP-check is fixed: its field in the chapter's editor."""
+    if not finding.chapter_key:
+        return reverse("profile_detail", args=[profile.pk])
+    url = reverse("profile_chapter", args=[profile.pk, finding.chapter_key])
+    return f"{url}#field-{finding.field_key}" if finding.field_key else url
+
+
+@register.simple_tag
+def step_checkbox(step, key, label, posted, errors, failed_action):
+    error_id, error = _error(errors, step, key, failed_action)
+    field_id = f"{step.action}-{key}"
+    return format_html(
+        '<div class="sw-field">{}<input class="utrecht-checkbox utrecht-checkbox--html-input"'
+        ' type="checkbox" id="{}" name="{}" value="on"{}{}> <label class="utrecht-form-label"'
+        ' for="{}">{}</label></div>',
+        error,
+        field_id,
+        key,
+        " checked" if _value(posted, step, key, failed_action) else "",
+        format_html(' aria-describedby="{}" aria-invalid="true"', error_id) if error_id else "",
+        field_id,
+        label,
+    )
