@@ -38,12 +38,20 @@ def _check_guards(profile: Profile, user, step, roles: set[str]) -> str:
 
 @transaction.atomic
 def profile_transition(
-    *, profile_id: int, user, action: str, payload=None, attachment=None, messages=None
+    *,
+    profile_id: int,
+    user,
+    action: str,
+    payload=None,
+    attachment=None,
+    messages=None,
+    full_record: bool = False,
 ) -> Transition:
     """Take one step, all or nothing. Raises ForbiddenAction, WrongState or InvalidPayload.
 
     `messages`: the payload checks' messages and option labels in the page's language
     (`labels.payload_messages()`); without it they are Dutch, as the API gives them.
+    `full_record`: the advice form's record, with the meeting and its signatories required.
     """
     profile = Profile.objects.select_for_update().select_related("school__board").get(pk=profile_id)
     route = route_of(profile)
@@ -64,7 +72,9 @@ def profile_transition(
             % {"step": step_label(step), "state": profile.get_state_display()}
         )
     texts, labels = messages or (None, None)
-    cleaned = clean_payload(action, payload, timezone.localdate(), texts, labels)
+    cleaned = clean_payload(
+        action, payload, timezone.localdate(), texts, labels, full_record=full_record
+    )
     statement = (
         _check_statement(attachment) if step.action in ("give_advice", "give_consent") else None
     )
