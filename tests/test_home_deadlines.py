@@ -34,8 +34,9 @@ def test_it_is_not_late_before_the_boards_own_date(
     assert "te laat</span>" not in body
 
 
-# session, user, memberships, schools, profiles, deadlines, managed partnerships, theme
-QUERY_BOUND = 8
+# session, user, memberships, schools, profiles, deadlines, managed partnerships, theme,
+# unread notifications (the header)
+QUERY_BOUND = 9
 
 
 @pytest.mark.parametrize("count", [3, 12])

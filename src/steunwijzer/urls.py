@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("steunwijzer.instruments.diversity.urls")),
     path("", include("steunwijzer.publication.urls")),
     path("", include("steunwijzer.dashboards.urls")),
+    path("", include("steunwijzer.notifications.urls")),
     path("", include("steunwijzer.api.account_urls")),
     path("api/v1/", include("steunwijzer.api.urls")),
     # The language of the public pages (core.middleware.PublicLanguageMiddleware); the

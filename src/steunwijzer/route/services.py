@@ -14,7 +14,6 @@ from .guards import GUARDS
 from .labels import route_name, step_label
 from .lifecycle import route_of, route_roles
 from .models import Transition
-from .notifications import notify_step
 from .payloads import InvalidPayload, clean_payload, rejected
 from .signals import step_taken
 
@@ -97,10 +96,9 @@ def profile_transition(
         attachment_name=statement[1] if statement else "",
     )
     _apply(profile, action, target, cleaned)
-    # In this transaction: a receiver that fails (the finder index) leaves the step untaken.
+    # In this transaction: a receiver that fails (the finder index, the notifications) leaves
+    # the step untaken.
     step_taken.send(sender=Transition, profile=profile, transition=record)
-    # robust: a mail server that is down must not turn a step that was taken into an error.
-    transaction.on_commit(lambda: notify_step(record), robust=True)
     return record
 
 
