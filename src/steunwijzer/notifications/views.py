@@ -17,18 +17,24 @@ from .services import notification_settings_save, notifications_mark_read
 PER_PAGE = 30
 
 
+def _shown(notifications):
+    return [(n, summary(n), link(n)) for n in notifications]
+
+
 @login_required
 def notification_list(request):
+    """What waits for the person (unread actions) first, then the rest, newest first."""
     mine = request.user.notifications.for_list()
-    page = Paginator(mine, PER_PAGE).get_page(request.GET.get("pagina"))
-    items = [(n, summary(n), link(n)) for n in page]
+    waiting = mine.unread().filter(kind=Kind.ACTION)
+    rest = mine.exclude(kind=Kind.ACTION, read_at=None)
+    page = Paginator(rest, PER_PAGE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "notifications/list.html",
         {
             "page": page,
-            "waiting": [i for i in items if i[0].kind == Kind.ACTION and i[0].read_at is None],
-            "items": items,
+            "waiting": _shown(waiting),
+            "items": _shown(page),
             "unread": mine.unread().count(),
         },
     )
