@@ -12,6 +12,7 @@ from steunwijzer.notifications.models import Delivery, Kind, Notification, Setti
 from steunwijzer.notifications.services import notification_settings_save
 from steunwijzer.review.services import comment_create
 from steunwijzer.route.deadline_services import deadline_set
+from tests.deadline_helpers import set_deadline, set_today
 from tests.route_helpers import MEETING, fill, step
 
 
@@ -266,3 +267,28 @@ def test_a_bad_setting_is_refused_in_dutch_and_saves_nothing(client, mr_member):
     assert page.count("Kies: meteen, in de dagelijkse samenvatting of geen e-mail.") == 2
     assert 'aria-invalid="true"' in page
     assert not Setting.objects.exists()
+
+
+# --- Deadline reminders -------------------------------------------------------------------
+
+
+def test_a_deadline_reminder_is_listed_and_not_mailed_again(
+    client, monkeypatch, partnership, profile, editor, other_editor, mailoutbox
+):
+    set_today(monkeypatch, date(2026, 9, 1))
+    set_deadline(partnership, date(2026, 10, 15))
+    call_command("remind", "--today", "2026-10-01", stdout=StringIO(), stderr=StringIO())
+    reminders = len(mailoutbox)
+    mine = Notification.objects.get(recipient=editor)
+    assert (mine.kind, mine.delivery, mine.profile) == (Kind.DEADLINE, Delivery.NONE, profile)
+    client.force_login(editor)
+    page = client.get(reverse("notification_list")).content.decode()
+    assert "Het SOP 2026-2027 van De Regenboog moet over twee weken bij het bestuur zijn." in page
+    assert f'href="/profielen/{profile.pk}/route/"' in page
+    # The other school has not started its SOP: its reminder leads to the home page.
+    client.force_login(other_editor)
+    page = client.get(reverse("notification_list")).content.decode()
+    assert "moet over twee weken bij het bestuur zijn." in page
+    assert Notification.objects.get(recipient=other_editor).profile is None
+    call_command("send_digest", stdout=StringIO())
+    assert len(mailoutbox) == reminders

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Delivery, Kind
+from .models import MAILED_KINDS, Delivery
 
 NO_SUCH_CHOICE = _("Choose at once, in the daily summary or no e-mail.")
 
@@ -11,7 +11,7 @@ class SettingsForm(forms.Form):
 
     def __init__(self, *args, current: dict, **kwargs):
         super().__init__(*args, **kwargs)
-        for kind in Kind:
+        for kind in MAILED_KINDS:
             self.fields[kind.value] = forms.ChoiceField(
                 label=kind.label,
                 choices=Delivery.choices,
@@ -21,4 +21,4 @@ class SettingsForm(forms.Form):
             )
 
     def deliveries(self) -> dict:
-        return {kind: self.cleaned_data[kind.value] for kind in Kind}
+        return {kind: self.cleaned_data[kind.value] for kind in MAILED_KINDS}

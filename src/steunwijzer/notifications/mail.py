@@ -19,8 +19,11 @@ def _day(value) -> str:
 
 
 def link(notification) -> str:
-    """Where the notification leads: the route page (where the step is taken) for a step, the
-    review page for a comment."""
+    """Where the notification leads: the route page (where the step is taken) for a step or
+    a reminder, the review page for a comment, the home page (where an SOP is started) for a
+    reminder about an SOP not started yet."""
+    if notification.profile_id is None:
+        return reverse("home")
     if notification.comment_id:
         return reverse("profile_review", args=[notification.profile_id])
     return reverse("profile_route", args=[notification.profile_id])
@@ -31,9 +34,22 @@ def _step_name(notification) -> str:
     return step_label(step) if step else notification.transition.action
 
 
+def _reminder_summary(reminder) -> str:
+    names = {"school_year": reminder.school_year, "school": reminder.school.name}
+    if reminder.kind == "due_14":
+        return _("The SOP %(school_year)s of %(school)s is due at the board in two weeks.") % names
+    if reminder.kind == "due_3":
+        return _("The SOP %(school_year)s of %(school)s is due at the board in three days.") % names
+    if reminder.kind == "late":
+        return _("The SOP %(school_year)s of %(school)s is late at the board.") % names
+    return _("The SOP %(school_year)s of %(school)s has been waiting for you for a week.") % names
+
+
 def summary(notification) -> str:
-    """One line: who did what on which SOP."""
+    """One line: who did what on which SOP, or which deadline it is about."""
     profile = notification.profile
+    if notification.reminder_id:
+        return _reminder_summary(notification.reminder)
     if notification.comment_id:
         return _("%(author)s placed a comment on the SOP %(school_year)s of %(school)s.") % {
             "author": notification.comment.author_name,

@@ -11,13 +11,19 @@ from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.profiles.models import Profile
 from steunwijzer.review.models import Comment
-from steunwijzer.route.models import Transition
+from steunwijzer.route.models import ReminderSent, Transition
 
 
 class Kind(models.TextChoices):
     ACTION = "action", _("Something waits for me")
     STEP = "step", _("A step on an SOP I follow")
     COMMENT = "comment", _("A comment on an SOP I follow")
+    # Already an e-mail of its own (`steunwijzer remind`): listed, never e-mailed again.
+    DEADLINE = "deadline", _("A deadline reminder")
+
+
+# The kinds a person chooses e-mail for.
+MAILED_KINDS = (Kind.ACTION, Kind.STEP, Kind.COMMENT)
 
 
 class Delivery(models.TextChoices):
@@ -49,13 +55,19 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="+")
-    # One of the two: the step or the comment it is about.
+    # Empty only for a reminder to a school that has not started its SOP.
+    profile = models.ForeignKey(
+        Profile, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # One of the three: the step, the comment or the reminder it is about.
     transition = models.ForeignKey(
         Transition, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     comment = models.ForeignKey(
         Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    reminder = models.ForeignKey(
+        ReminderSent, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     # The person's choice when it was made, so changing it later does not resend old ones.
     delivery = models.CharField(_("e-mail"), max_length=20, choices=Delivery.choices)
@@ -72,8 +84,9 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["recipient", "read_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(transition__isnull=False, comment__isnull=True)
-                | models.Q(transition__isnull=True, comment__isnull=False),
+                condition=models.Q(transition__isnull=False, comment=None, reminder=None)
+                | models.Q(transition=None, comment__isnull=False, reminder=None)
+                | models.Q(transition=None, comment=None, reminder__isnull=False),
                 name="notification_about_one_thing",
             ),
         ]
@@ -88,7 +101,9 @@ class Setting(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=[(k.value, k.label) for k in MAILED_KINDS]
+    )
     delivery = models.CharField(_("e-mail"), max_length=20, choices=Delivery.choices)
 
     class Meta:
@@ -109,5 +124,5 @@ def deliveries_of(users) -> dict:
     return {
         (u.pk, kind): chosen.get((u.pk, kind), DEFAULT_DELIVERY[kind])
         for u in users
-        for kind in Kind
+        for kind in MAILED_KINDS
     }

@@ -10,7 +10,7 @@ from steunwijzer.route.lifecycle import route_of, route_roles
 from steunwijzer.route.notifications import people_with_roles
 
 from .mail import digest_mail, notification_mail
-from .models import Delivery, Kind, Notification, Setting, deliveries_of
+from .models import MAILED_KINDS, Delivery, Kind, Notification, Setting, deliveries_of
 
 
 def _must_act(route, profile, user) -> bool:
@@ -78,6 +78,17 @@ def notifications_for_comment(*, comment) -> list[Notification]:
     return _create(profile, {u: Kind.COMMENT for u in people.values()}, comment=comment)
 
 
+def notification_for_reminder(*, reminder) -> Notification:
+    """A deadline reminder in the person's list; it was an e-mail already, so none is sent."""
+    return Notification.objects.create(
+        recipient=reminder.recipient,
+        kind=Kind.DEADLINE,
+        profile=reminder.profile,
+        reminder=reminder,
+        delivery=Delivery.NONE,
+    )
+
+
 @transaction.atomic
 def notifications_mark_read(*, user, pk: int | None = None) -> int:
     """Mark one of the person's notifications read, or all of them (pk None); how many."""
@@ -90,7 +101,7 @@ def notifications_mark_read(*, user, pk: int | None = None) -> int:
 @transaction.atomic
 def notification_settings_save(*, user, deliveries: dict) -> None:
     """The person's e-mail choice per kind (kind → delivery)."""
-    for kind in Kind:
+    for kind in MAILED_KINDS:
         Setting.objects.update_or_create(
             user=user, kind=kind, defaults={"delivery": Delivery(deliveries[kind])}
         )
@@ -103,7 +114,7 @@ def digest_send(*, user) -> int:
         waiting = list(
             Notification.objects.select_for_update()
             .filter(recipient=user, delivery=Delivery.DAILY, emailed_at=None)
-            .select_related("profile__school", "transition", "comment")
+            .select_related("profile__school", "transition", "comment", "reminder__school")
             .defer("transition__attachment")
             .order_by("created_at", "pk")
         )
