@@ -200,6 +200,12 @@ MATRIX = [
     page("board_deliver", OFFICERS, board_id="board.pk"),
     post("board_remind_late", OFFICERS, board_id="board.pk"),
     page("todo", SIGNED_IN),
+    # --- notifications: each person their own; another's is not found ------------------------
+    page("notification_list", SIGNED_IN),
+    page("notification_settings", SIGNED_IN),
+    post("notification_settings", SIGNED_IN),
+    post("notifications_read_all", SIGNED_IN),
+    post("notification_read", rule({"mr_member"}, deny=404), pk="notification.pk"),
     page("partnership_deadlines", STAFF, slug="partnership.slug"),
     page("board_deadlines", OFFICERS, board_id="board.pk"),
     post(

@@ -3,6 +3,13 @@
 from steunwijzer.profiles.services import profile_update
 from steunwijzer.route.services import profile_transition
 
+# What the advice form asks besides the advice: the MR meeting and who sign the statement.
+MEETING = {
+    "meeting_on": "2025-11-20",
+    "chair_name": "Karin de Voorzitter",
+    "secretary_name": "Sander Secretaris",
+}
+
 
 def step(profile, user, action, **payload):
     return profile_transition(profile_id=profile.pk, user=user, action=action, payload=payload)

@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from steunwijzer.api.models import ApiToken
+from steunwijzer.notifications.models import Notification
 from steunwijzer.organisations.models import Invitation, Role
 from steunwijzer.profiles.services import own_document_upload, profile_create
 from steunwijzer.review.services import comment_create
@@ -103,6 +104,10 @@ class World(SimpleNamespace):
             officer=w.officer,
         )
         w.advice = w.advised_profile.transitions.get(action="give_advice")
+        # The request for advice told the MR: a notification only mr_member may mark read.
+        w.notification = Notification.objects.get(
+            recipient=w.mr_member, transition__action="request_advice"
+        )
         deadline_set(
             user=w.officer,
             partnership=w.partnership,

@@ -338,8 +338,9 @@ def test_a_reminder_another_run_just_sent_is_not_sent_again(due, editor, mailout
 # profiles, their deadlines, schools, their profiles, the unstarted schools' deadlines,
 # memberships, reminders sent before
 RUN_QUERIES = 7
-# Per e-mail sent: the savepoint around it, the insert, its release.
-SEND_QUERIES = 3
+# Per e-mail sent: the savepoint around it, the insert, the person's notification of it, its
+# release.
+SEND_QUERIES = 4
 
 
 def schools_to_remind(monkeypatch, partnership, board, format_version, count):

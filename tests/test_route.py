@@ -301,7 +301,9 @@ def test_a_failing_mail_server_does_not_undo_or_break_a_step(
     from unittest import mock
 
     with (
-        mock.patch("steunwijzer.route.notifications.send_mass_mail", side_effect=OSError("smtp")),
+        mock.patch(
+            "steunwijzer.notifications.services.send_mass_mail", side_effect=OSError("smtp")
+        ),
         django_capture_on_commit_callbacks(execute=True),
     ):
         step(profile, editor, "request_advice")

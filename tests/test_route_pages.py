@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.route_helpers import fill, step, to_state
+from tests.route_helpers import MEETING, fill, step, to_state
 
 
 @pytest.fixture
@@ -89,7 +89,7 @@ def test_an_uploaded_signed_statement_is_kept_as_sent(client, profile, editor, m
     signed = b"%PDF-1.7 getekend\n%%EOF\n"
     client.post(
         reverse("profile_transition", args=[profile.pk, "give_advice"]),
-        {"advice": "positief", "statement": SimpleUploadedFile("mr.pdf", signed)},
+        {"advice": "positief", **MEETING, "statement": SimpleUploadedFile("mr.pdf", signed)},
     )
     advice = profile.transitions.get(action="give_advice")
     response = client.get(reverse("transition_statement", args=[profile.pk, advice.pk]))
@@ -102,7 +102,7 @@ def test_a_statement_that_is_not_a_pdf_is_refused(client, profile, editor, mr_me
     client.force_login(mr_member)
     response = client.post(
         reverse("profile_transition", args=[profile.pk, "give_advice"]),
-        {"advice": "positief", "statement": SimpleUploadedFile("mr.pdf", b"MZ\x90\x00")},
+        {"advice": "positief", **MEETING, "statement": SimpleUploadedFile("mr.pdf", b"MZ\x90\x00")},
     )
     assert response.status_code == 422
     assert "alleen een PDF-bestand" in response.content.decode()

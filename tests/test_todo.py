@@ -153,7 +153,8 @@ def make_staff(partnership):
     return user
 
 
-QUERY_BOUND = 8  # session, user, memberships, schools, profiles, boards, deadlines, theme
+# session, user, memberships, schools, profiles, boards, deadlines, theme, unread notifications
+QUERY_BOUND = 9
 
 
 @pytest.mark.parametrize("count", [3, 12])

@@ -27,7 +27,7 @@ from steunwijzer.core.uploads import (
 from steunwijzer.organisations.models import display_name
 from steunwijzer.route.models import Deadline
 from tests import documents
-from tests.route_helpers import fill, step
+from tests.route_helpers import MEETING, fill, step
 
 PNG_BYTES = documents.PNG
 JPEG_BYTES = documents.JPEG
@@ -183,7 +183,7 @@ def test_the_statement_and_the_model_are_downloads(
     client.force_login(mr_member)
     client.post(
         reverse("profile_transition", args=[profile.pk, "give_advice"]),
-        {"advice": "positief", "statement": upload(documents.PDF, "mr.pdf")},
+        {"advice": "positief", **MEETING, "statement": upload(documents.PDF, "mr.pdf")},
     )
     advice = profile.transitions.get(action="give_advice")
     response = client.get(reverse("transition_statement", args=[profile.pk, advice.pk]))

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("steunwijzer.publication.urls")),
     path("", include("steunwijzer.steunpunt.urls")),
     path("", include("steunwijzer.dashboards.urls")),
+    path("", include("steunwijzer.notifications.urls")),
     path("", include("steunwijzer.api.account_urls")),
     path("api/v1/", include("steunwijzer.api.urls")),
     # The language of the public pages (core.middleware.PublicLanguageMiddleware); the

@@ -17,6 +17,11 @@ REASONS = (
     "(verplicht)"
 )
 WIDTHS = (390, 1280)
+MEETING = {
+    "Datum van de MR-vergadering (verplicht)": "2025-11-20",
+    "Naam van de voorzitter van de MR (verplicht)": "Karin de Voorzitter",
+    "Naam van de secretaris van de MR (verplicht)": "Sander Secretaris",
+}
 
 
 def assert_fits(page):
@@ -54,7 +59,7 @@ def test_concept_to_published_with_one_return(
         profile,
         "Advies geven",
         choose="positief met opmerkingen",
-        fields={MOTIVATION: "Noem ook de grens bij groepen van 30 leerlingen."},
+        fields={MOTIVATION: "Noem ook de grens bij groepen van 30 leerlingen.", **MEETING},
     )
     assert_no_axe_violations(page)
     act(page, "editor", profile, "Naar het bestuur sturen")
@@ -68,7 +73,7 @@ def test_concept_to_published_with_one_return(
     page.get_by_text("Maak hoofdstuk 3 concreter.").wait_for()  # on the timeline
 
     act(page, "editor", profile, "Advies vragen aan de MR")
-    act(page, "mrlid", profile, "Advies geven", choose="positief")
+    act(page, "mrlid", profile, "Advies geven", choose="positief", fields=MEETING)
     act(page, "editor", profile, "Naar het bestuur sturen")
     act(page, "kwaliteit", profile, "Vaststellen", tick=CONFIRM)
     act(page, "kwaliteit", profile, "Aanleveren bij het samenwerkingsverband")

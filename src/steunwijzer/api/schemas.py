@@ -99,10 +99,12 @@ class TransitionRequest(Schema):
     payload: dict[str, Any] = Field(
         {},
         description="give_advice: advice (positief, positief_met_opmerkingen, "
-        "negatief), motivation (verplicht tenzij positief), date. give_consent: "
-        "decision (instemming, geen_instemming), motivation, date. return_to_school: "
-        "remarks. reopen: reason (verplicht). establish: established_on, reasons (verplicht "
-        "na een negatief advies van de MR). acknowledge: received_on. "
+        "negatief), motivation (verplicht tenzij positief), date, and optionally "
+        "meeting_on, chair_name, secretary_name (the MR meeting and who sign the "
+        "statement). give_consent: decision (instemming, geen_instemming), motivation, "
+        "date, and the same three. return_to_school: remarks. reopen: reason (verplicht). "
+        "establish: established_on, reasons (verplicht na een negatief advies van de MR). "
+        "acknowledge: received_on. "
         "record_pupil_views: heard_on, method, views, response. Others: note.",
     )
 

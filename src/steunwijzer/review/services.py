@@ -10,6 +10,7 @@ from steunwijzer.organisations.models import display_name
 from steunwijzer.profiles.models import Profile
 
 from .models import BODY_MAX, Comment
+from .signals import comment_created
 
 NO_RESOLVE = gettext_lazy(
     "Only the head or internal supervisor of the school can resolve a comment."
@@ -53,7 +54,7 @@ def comment_create(
             _("A comment is at most %(maximum)s characters long; this one has %(length)s.")
             % {"maximum": BODY_MAX, "length": len(body)}
         )
-    return Comment.objects.create(
+    comment = Comment.objects.create(
         profile=profile,
         chapter_key=chapter_key,
         field_key=field_key,
@@ -63,6 +64,8 @@ def comment_create(
         body=body,
         profile_version=profile.version,
     )
+    comment_created.send(sender=Comment, comment=comment)
+    return comment
 
 
 def _locked_thread(comment: Comment, user) -> Comment:

@@ -39,6 +39,9 @@ PAYLOAD_FIELDS = (
     "views",
     "response",
     "note",
+    "meeting_on",
+    "chair_name",
+    "secretary_name",
 )
 
 

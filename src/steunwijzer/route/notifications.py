@@ -1,16 +1,11 @@
-"""E-mail to whoever acts next on a profile."""
+"""Who is to hear of a profile: the people holding roles for its school (the notifications
+app tells them of steps, `reminders` of deadlines)."""
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db.models import Q
-from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from steunwijzer.organisations.models import Membership, Role
 
 from .definitions import SINGLE_SCHOOL_EDITOR
-from .labels import step_label
-from .lifecycle import route_of
 
 
 def _membership_roles(roles) -> set[str]:
@@ -58,36 +53,3 @@ class People:
 def people_with_roles(school, roles) -> list:
     """Active people holding any of these roles for this school (at school, board or region)."""
     return People([school], roles).with_roles(school, roles)
-
-
-def notify_step(transition):
-    profile = transition.profile
-    step = route_of(profile).step(transition.action)
-    if step is None or not step.notify:
-        return
-    url = settings.SITE_URL + reverse("profile_detail", args=[profile.pk])
-    label = step_label(step)
-    subject = _("SOP %(school)s: %(step)s") % {
-        "school": profile.school.name,
-        "step": label.lower(),
-    }
-    body = _(
-        "%(actor)s has taken the step '%(step)s' for the school support profile "
-        "%(school_year)s of %(school)s.\n"
-        "The SOP is now: %(state)s.\n\n%(reason)s"
-        "View the SOP: %(url)s\n\nThis message comes from Steunwijzer."
-    ) % {
-        "reason": _("Reason: %(reason)s\n\n") % {"reason": transition.payload["reason"]}
-        if transition.payload.get("reason")
-        else "",
-        "actor": transition.actor_name,
-        "step": label,
-        "school_year": profile.school_year,
-        "school": profile.school.name,
-        "state": profile.get_state_display(),
-        "url": url,
-    }
-    recipients = [
-        u for u in people_with_roles(profile.school, step.notify) if u.pk != transition.actor_id
-    ]
-    send_mass_mail([(subject, body, None, [u.email]) for u in recipients], fail_silently=False)

@@ -66,8 +66,12 @@ class _Reader:
             self.fail(key, self.messages["choose_from"].format(options=listed))
         return value
 
-    def day(self, key, default_today=True):
+    def day(self, key, default_today=True, required=False):
         value = self.payload.get(key) or (self.today.isoformat() if default_today else "")
+        if not value:
+            if required:
+                self.fail(key, self.messages["required"])
+            return ""
         try:
             day = date.fromisoformat(value)
         except (TypeError, ValueError):
@@ -78,6 +82,17 @@ class _Reader:
         return day.isoformat()
 
 
+def _meeting(r: _Reader, full_record: bool) -> dict:
+    """The MR meeting that decided and who sign the statement for it: required on the advice
+    form (`full_record`); the API may leave them out, as before they existed."""
+    meeting = {
+        "meeting_on": r.day("meeting_on", default_today=False, required=full_record),
+        "chair_name": r.text("chair_name", required=full_record),
+        "secretary_name": r.text("secretary_name", required=full_record),
+    }
+    return {key: value for key, value in meeting.items() if value}
+
+
 def clean_payload(
     action: str,
     payload,
@@ -86,12 +101,14 @@ def clean_payload(
     labels: dict,
     *,
     negative_advice: bool = False,
+    full_record: bool = False,
 ) -> dict:
     """Return the cleaned record of this action, or raise InvalidPayload naming each field.
 
     `messages` (keyed by MESSAGE_KEYS) and `labels` (option key → label) are the words of
     the problems, in the reader's language. `negative_advice`: the MR advised against this
     version, so a board that establishes it must give its reasons (`reasons`).
+    `full_record`: the MR's advice or consent must name its meeting, chair and secretary.
     """
     r = _Reader(payload, today, messages, labels)
     match action:
@@ -99,10 +116,12 @@ def clean_payload(
             advice = r.choice("advice", ADVICE)
             motivation = r.text("motivation", required=advice not in ("positief", ""))
             cleaned = {"advice": advice, "motivation": motivation, "date": r.day("date")}
+            cleaned |= _meeting(r, full_record)
         case "give_consent":
             decision = r.choice("decision", CONSENT)
             motivation = r.text("motivation", required=decision == "geen_instemming")
             cleaned = {"decision": decision, "motivation": motivation, "date": r.day("date")}
+            cleaned |= _meeting(r, full_record)
         case "return_to_school":
             cleaned = {"remarks": r.text("remarks", required=True, minimum=10)}
         case "reopen":

@@ -52,6 +52,7 @@ from .labels import step_label
 from .lifecycle import route_of
 from .models import Deadline, ReminderSent, Transition
 from .notifications import People
+from .signals import reminder_sent
 
 WAIT_DAYS = 7
 # How long after its date a school year that has ended still gets a "not started" reminder.
@@ -308,13 +309,14 @@ def send_once(reminder: Reminder, user) -> bool:
     """
     try:
         with transaction.atomic():
-            ReminderSent.objects.create(
+            record = ReminderSent.objects.create(
                 school=reminder.school,
                 school_year=reminder.school_year,
                 profile=reminder.profile,
                 kind=reminder.kind,
                 recipient=user,
             )
+            reminder_sent.send(sender=ReminderSent, reminder=record)
             send_mail(reminder.subject, reminder.body_for(user), None, [user.email])
     except IntegrityError:
         return False

@@ -14,7 +14,6 @@ from .guards import GUARDS, current_decision, guards_of
 from .labels import payload_messages, route_name, step_label
 from .lifecycle import route_of, route_roles
 from .models import Transition
-from .notifications import notify_step
 from .payloads import InvalidPayload, clean_payload, rejected
 from .signals import step_taken
 
@@ -45,13 +44,21 @@ def _check_guards(profile: Profile, user, step, roles: set[str]) -> str:
 
 @transaction.atomic
 def profile_transition(
-    *, profile_id: int, user, action: str, payload=None, attachment=None, messages=None
+    *,
+    profile_id: int,
+    user,
+    action: str,
+    payload=None,
+    attachment=None,
+    messages=None,
+    full_record: bool = False,
 ) -> Transition:
     """Take one step, all or nothing. Raises ForbiddenAction, WrongState or InvalidPayload.
 
     `messages`: the payload checks' messages and option labels in the page's language
     (`labels.payload_messages()`); without it they are Dutch, as the API gives them (its
     error bodies are a contract, whatever language is active).
+    `full_record`: the advice form's record, with the meeting and its signatories required.
     """
     profile = Profile.objects.select_for_update().select_related("school__board").get(pk=profile_id)
     route = route_of(profile)
@@ -82,6 +89,7 @@ def profile_transition(
         texts,
         labels,
         negative_advice=action == "establish" and _advice_was_negative(profile),
+        full_record=full_record,
     )
     statement = (
         _check_statement(attachment) if step.action in ("give_advice", "give_consent") else None
@@ -105,10 +113,9 @@ def profile_transition(
         attachment_name=statement[1] if statement else "",
     )
     _apply(profile, action, target, cleaned)
-    # In this transaction: a receiver that fails (the finder index) leaves the step untaken.
+    # In this transaction: a receiver that fails (the finder index, the notifications) leaves
+    # the step untaken.
     step_taken.send(sender=Transition, profile=profile, transition=record)
-    # robust: a mail server that is down must not turn a step that was taken into an error.
-    transaction.on_commit(lambda: notify_step(record), robust=True)
     return record
 
 

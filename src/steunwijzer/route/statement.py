@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 
+from steunwijzer.core.dates import as_day
 from steunwijzer.core.pdf_render import render_pdf
 
 from .labels import decision_label
@@ -18,9 +19,10 @@ def board_reasons(transition) -> str:
     return establish.payload.get("reasons", "") if establish else ""
 
 
-def statement_pdf(transition) -> bytes:
+def statement_html(transition) -> str:
+    """The statement as HTML, the PDF's source."""
     payload = transition.payload
-    html = render_to_string(
+    return render_to_string(
         "route/statement_pdf.html",
         {
             "t": transition,
@@ -28,9 +30,15 @@ def statement_pdf(transition) -> bytes:
             "consent": transition.action == "give_consent",
             "decision": decision_label(payload.get("advice") or payload.get("decision")),
             "board_reasons": board_reasons(transition),
+            # Dates as dates, so the template writes them the Dutch way ("24 november 2026").
+            "decided_on": as_day(payload.get("date")),
+            "meeting_on": as_day(payload.get("meeting_on")),
         },
     )
-    return render_pdf(html, pdf_variant="pdf/ua-1")
+
+
+def statement_pdf(transition) -> bytes:
+    return render_pdf(statement_html(transition), pdf_variant="pdf/ua-1")
 
 
 def statement_filename(transition) -> str:

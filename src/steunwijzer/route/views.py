@@ -86,6 +86,7 @@ def profile_transition_view(request, pk, action):
             payload=form.payload(),
             attachment=form.cleaned_data["statement"],
             messages=payload_messages(),
+            full_record=True,
         )
     except ForbiddenAction as exc:
         raise PermissionDenied(str(exc)) from None

@@ -47,9 +47,10 @@ def step_textarea(step, key, label, posted, errors, failed_action):
 
 
 @register.simple_tag
-def step_input(step, key, label, input_type, posted, errors, failed_action):
-    """A one-line input; dates start at today, which is what most steps record."""
-    default = timezone.localdate().isoformat() if input_type == "date" else ""
+def step_input(step, key, label, input_type, posted, errors, failed_action, empty=False):
+    """A one-line input; dates start at today, which is what most steps record, unless
+    `empty` (a meeting date must be typed, not taken for granted)."""
+    default = timezone.localdate().isoformat() if input_type == "date" and not empty else ""
     error_id, error = _error(errors, step, key, failed_action)
     field_id = f"{step.action}-{key}"
     return format_html(

@@ -1,0 +1,143 @@
+"""Writing notifications, marking them read, the e-mail settings and the daily summary."""
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail, send_mass_mail
+from django.db import transaction
+from django.utils import timezone
+
+from steunwijzer.route.definitions import EDITOR
+from steunwijzer.route.lifecycle import route_of, route_roles
+from steunwijzer.route.notifications import people_with_roles
+
+from .mail import digest_mail, notification_mail
+from .models import MAILED_KINDS, Delivery, Kind, Notification, Setting, deliveries_of
+
+
+def _must_act(route, profile, user) -> bool:
+    """The person can now take a step that is theirs to take (not an optional one)."""
+    actions = route.actions_for(profile.state, route_roles(profile, user))
+    return any(not route.step(action).optional for action in actions)
+
+
+def _create(profile, kinds: dict, **about) -> list[Notification]:
+    """One notification per person (user → kind); e-mailed after the commit to those who
+    want it at once."""
+    deliveries = deliveries_of(kinds)
+    now = timezone.now()
+    rows = []
+    for user, kind in kinds.items():
+        delivery = deliveries[(user.pk, kind)]
+        rows.append(
+            Notification(
+                recipient=user,
+                kind=kind,
+                profile=profile,
+                delivery=delivery,
+                # Handed to the mail server when the transaction commits.
+                emailed_at=now if delivery == Delivery.IMMEDIATELY else None,
+                **about,
+            )
+        )
+    Notification.objects.bulk_create(rows)
+    at_once = [n for n in rows if n.delivery == Delivery.IMMEDIATELY]
+    if at_once:
+        # robust: a mail server that is down must not turn a step or comment into an error.
+        transaction.on_commit(lambda: _send_at_once(at_once), robust=True)
+    return rows
+
+
+def _send_at_once(notifications):
+    send_mass_mail(
+        [(*notification_mail(n), None, [n.recipient.email]) for n in notifications],
+        fail_silently=False,
+    )
+
+
+def notifications_for_step(*, profile, transition) -> list[Notification]:
+    """Whoever the step names to be told, and the school's editors (it is their SOP), but not
+    who took it: `action` for those whose turn it now is, `step` for the others."""
+    route = route_of(profile)
+    step = route.step(transition.action)
+    roles = {EDITOR, *(step.notify if step else ())}
+    people = [u for u in people_with_roles(profile.school, roles) if u.pk != transition.actor_id]
+    kinds = {u: Kind.ACTION if _must_act(route, profile, u) else Kind.STEP for u in people}
+    return _create(profile, kinds, transition=transition)
+
+
+def notifications_for_comment(*, comment) -> list[Notification]:
+    """The school's editors (the remarks are addressed to them) and everyone who wrote in the
+    thread, but not the writer."""
+    profile = comment.profile
+    root = comment.root
+    people = {u.pk: u for u in people_with_roles(profile.school, {EDITOR})}
+    for earlier in [root, *root.replies.select_related("author")]:
+        author = earlier.author
+        if author is not None and author.email and author.is_active and profile.can_view(author):
+            people.setdefault(author.pk, author)
+    people.pop(comment.author_id, None)
+    return _create(profile, {u: Kind.COMMENT for u in people.values()}, comment=comment)
+
+
+def notification_for_reminder(*, reminder) -> Notification:
+    """A deadline reminder in the person's list; it was an e-mail already, so none is sent."""
+    return Notification.objects.create(
+        recipient=reminder.recipient,
+        kind=Kind.DEADLINE,
+        profile=reminder.profile,
+        reminder=reminder,
+        delivery=Delivery.NONE,
+    )
+
+
+@transaction.atomic
+def notifications_mark_read(*, user, pk: int | None = None) -> int:
+    """Mark one of the person's notifications read, or all of them (pk None); how many."""
+    unread = Notification.objects.filter(recipient=user).unread()
+    if pk is not None:
+        unread = unread.filter(pk=pk)
+    return unread.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def notification_settings_save(*, user, deliveries: dict) -> None:
+    """The person's e-mail choice per kind (kind → delivery)."""
+    for kind in MAILED_KINDS:
+        Setting.objects.update_or_create(
+            user=user, kind=kind, defaults={"delivery": Delivery(deliveries[kind])}
+        )
+
+
+def digest_send(*, user) -> int:
+    """Send the person one e-mail with what was waiting for the daily summary; how many it
+    held. Written and sent in one transaction: a failed send leaves them for the next run."""
+    with transaction.atomic():
+        waiting = list(
+            Notification.objects.select_for_update()
+            .filter(recipient=user, delivery=Delivery.DAILY, emailed_at=None)
+            .select_related("profile__school", "transition", "comment", "reminder__school")
+            .defer("transition__attachment")
+            .order_by("created_at", "pk")
+        )
+        if not waiting:
+            return 0
+        Notification.objects.filter(pk__in=[n.pk for n in waiting]).update(
+            emailed_at=timezone.now()
+        )
+        subject, body = digest_mail(user, waiting)
+        send_mail(subject, body, None, [user.email])
+    return len(waiting)
+
+
+def digest_recipients():
+    """People with something waiting for the daily summary and an address to send it to."""
+    return (
+        get_user_model()
+        .objects.filter(
+            notifications__delivery=Delivery.DAILY,
+            notifications__emailed_at=None,
+            is_active=True,
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
