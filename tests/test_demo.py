@@ -30,6 +30,7 @@ from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import is_late, school_year_bounds
 from steunwijzer.route.lifecycle import route_of, transitions_for
 from steunwijzer.route.models import Deadline, ReminderSent, Transition
+from tests.route_helpers import MEETING
 from tests.two_factor_helpers import current_code, verify_session
 
 PERSONAS = {
@@ -320,7 +321,7 @@ def test_the_readmes_mr_finds_an_sop_waiting_for_her_advice(client):
     # …and gives it, as the README says.
     response = client.post(
         reverse("profile_transition", args=[waiting[0].pk, "give_advice"]),
-        {"advice": "positief", "motivation": ""},
+        {"advice": "positief", "motivation": "", **MEETING},
     )
     assert response.status_code == 302
     waiting[0].refresh_from_db()

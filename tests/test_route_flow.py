@@ -12,6 +12,8 @@ import pytest
 from django.urls import reverse
 
 from steunwijzer.api.models import ApiToken
+from steunwijzer.notifications.mail import notification_mail
+from steunwijzer.notifications.models import Notification
 from steunwijzer.profiles.models import Profile
 from steunwijzer.quality_check.report import check_profile
 from steunwijzer.route.definitions import SCHOOLGIDS_ROUTE, SOP_ROUTE, route_to_dict
@@ -155,9 +157,11 @@ def test_the_school_takes_an_advised_sop_back_with_a_reason(
     assert advised.state == "concept" and advised.can_edit(editor)
     record = advised.transitions.first()
     assert record.action == "reopen" and record.payload == {"reason": reason}
-    [mail] = mailoutbox
-    assert mail.to == [mr_member.email]
-    assert f"Reden: {reason}" in mail.body
+    # The MR is told: in its list of notifications, and by e-mail (at once or in the daily
+    # summary, as each person chose), with the school's reason.
+    [told] = Notification.objects.filter(transition=record, recipient=mr_member)
+    _subject, body = notification_mail(told)
+    assert f"Waarom de school het terugnam:\n{reason}" in body
     # The MR advises again on the new version: the board cannot be asked before that.
     assert _form_for(advised, "request_advice") in _route(client, advised)
     assert "submit_to_board" not in _route(client, advised)

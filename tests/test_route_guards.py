@@ -11,14 +11,17 @@ from steunwijzer.route.definitions import (
     route_from_dict,
     route_to_dict,
 )
-from steunwijzer.route.guards import GUARDS
+from steunwijzer.route.guards import GUARDS, guards_of
 from steunwijzer.route.services import WrongState, profile_transition
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_guard_a_built_in_step_names_exists():
-    named = {g for route in (SOP_ROUTE, SCHOOLGIDS_ROUTE) for s in route.steps for g in s.guards}
+    """Each guard is named by a built-in step, or follows from a partnership setting."""
+    named = {
+        g for route in (SOP_ROUTE, SCHOOLGIDS_ROUTE) for s in route.steps for g in guards_of(s)
+    }
     assert named == set(GUARDS)
 
 
