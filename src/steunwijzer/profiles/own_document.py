@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.stored_file import StoredFile, StoredFileQuerySet
+from steunwijzer.regional_model.sop_format import FixedText
 
 LOCATION_MAX_LENGTH = 200
 
@@ -24,12 +25,46 @@ class MandatoryPart:
     label: str
 
 
+@dataclass(frozen=True)
+class RequiredText:
+    """A fixed text of the model that an own document must hold word for word."""
+
+    part: MandatoryPart
+    fixed: FixedText
+
+
 DOCUMENT_PART = MandatoryPart("document", gettext_lazy("The own document (PDF or Word)"))
 
 
 def mandatory_parts(sop_format) -> list[MandatoryPart]:
     """The parts the profile's model requires, in its order and by its names."""
     return [MandatoryPart(key, label) for key, label in sop_format.mandatory_parts.items()]
+
+
+def required_fixed_texts(sop_format) -> list[RequiredText]:
+    """The fixed texts in the chapters of the parts that must hold one (`fixed_texts_in`)."""
+    return [
+        RequiredText(MandatoryPart(chapter.mandatory_part, sop_format.part_label(part)), item)
+        for part in sop_format.requirements.fixed_texts_in
+        for chapter in sop_format.chapters
+        if chapter.mandatory_part == part
+        for section in chapter.sections
+        for item in section.items
+        if isinstance(item, FixedText)
+    ]
+
+
+def part_names(sop_format) -> dict[str, list[str]]:
+    """Per mandatory part, the names a heading may give it: the model's label, the part's key
+    in words ("extra ondersteuning") and the titles of its chapters in the model."""
+    return {
+        part.key: [
+            part.label,
+            part.key.replace("_", " "),
+            *(c.title for c in sop_format.chapters if c.mandatory_part == part.key),
+        ]
+        for part in mandatory_parts(sop_format)
+    }
 
 
 class OwnDocument(StoredFile):
@@ -44,6 +79,16 @@ class OwnDocument(StoredFile):
     )
     # Mandatory part key (the model's requirements) → where it is: "blz. 4", "Hoofdstuk 2".
     locations = models.JSONField(gettext_lazy("locations"), default=dict, blank=True)
+
+    # Read from the file when it was uploaded (profiles.document_text): the fixed texts of the
+    # model it lacks, as [{"part": key, "label": …, "quote": the start of what is missing}],
+    # and per mandatory part the heading that seems to hold it, {key: {"heading", "page"}}.
+    fixed_texts_missing = models.JSONField(
+        gettext_lazy("fixed texts missing"), default=list, blank=True
+    )
+    suggested_locations = models.JSONField(
+        gettext_lazy("suggested locations"), default=dict, blank=True
+    )
 
     objects = StoredFileQuerySet.as_manager()
 

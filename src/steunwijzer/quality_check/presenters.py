@@ -37,6 +37,7 @@ CODE_LABELS = {
     "like_other_schools": gettext_lazy("resembles other schools"),
     "like_example": gettext_lazy("resembles the example text"),
     "own_part_missing": gettext_lazy("own model: part not given"),
+    "own_fixed_text_missing": gettext_lazy("own model: fixed text missing"),
 }
 
 # The sentence of each code; `like_other_schools` counts schools (see `_message`).
@@ -81,6 +82,10 @@ MESSAGES = {
         "about your own school."
     ),
     "own_part_missing": gettext_noop("%(part)s is still missing."),
+    "own_fixed_text_missing": gettext_noop(
+        "The fixed text of '%(part)s' is not in the document: “%(quote)s” is missing. Copy the "
+        "partnership's fixed text word for word into your document and upload it again."
+    ),
 }
 
 # The standard tip of a code; a jargon finding's tip is the explanation from the list.
