@@ -86,8 +86,6 @@ def extract(data: bytes, content_type: str) -> DocumentText:
     """The reading itself, unbounded: only for the child process and tests of the rules."""
     try:
         found = _pdf(data) if content_type == PDF else _docx(data)
-    except DocumentTextError:
-        raise
     except Exception:  # a damaged file can fail anywhere inside the parser
         raise DocumentTextError("failed") from None
     if not words(found.text):
@@ -115,17 +113,21 @@ def _pdf(data: bytes) -> DocumentText:
 def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """Pages without their running header and footer (the same line, page numbers aside, at
     the top or bottom of several pages), so a sentence across a page break reads on."""
-    shape = lambda line: re.sub(r"\d+", "#", line.lower())  # noqa: E731
-    edges = Counter(shape(line) for lines in pages for line in {*lines[:1], *lines[-1:]})
+    edges = Counter(_shape(line) for lines in pages for line in {*lines[:1], *lines[-1:]})
     running = {line for line, count in edges.items() if count > 1 or not words(line)}
     return [
         [
             line
             for i, line in enumerate(lines)
-            if not (i in (0, len(lines) - 1) and shape(line) in running)
+            if not (i in (0, len(lines) - 1) and _shape(line) in running)
         ]
         for lines in pages
     ]
+
+
+def _shape(line: str) -> str:
+    """A line with its numbers left out: "Pagina 3 van 9" is the same line on every page."""
+    return re.sub(r"\d+", "#", line.lower())
 
 
 def _looks_like_heading(line: str) -> bool:

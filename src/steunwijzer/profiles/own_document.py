@@ -8,11 +8,16 @@ MR, the board and the partnership can check it as quickly as a profile in the mo
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.stored_file import StoredFile, StoredFileQuerySet
 from steunwijzer.regional_model.sop_format import FixedText
+
+from .document_text import DOCX, DocumentTextError, missing_sentences, quote, read_document_text
+from .document_text import suggest_locations as headings_for_parts
+from .richtext import markup_to_plain
 
 LOCATION_MAX_LENGTH = 200
 
@@ -64,6 +69,59 @@ def part_names(sop_format) -> dict[str, list[str]]:
             *(c.title for c in sop_format.chapters if c.mandatory_part == part.key),
         ]
         for part in mandatory_parts(sop_format)
+    }
+
+
+_UNREADABLE = {
+    "time": gettext_lazy(
+        "Reading the document takes too long. Save it again from Word as PDF, without large "
+        "pictures, or upload the .docx file."
+    ),
+    "memory": gettext_lazy(
+        "Reading the document takes too much memory. Save it again from Word as PDF, without "
+        "large pictures, or upload the .docx file."
+    ),
+    "failed": gettext_lazy(
+        "The document cannot be read. Save it again as PDF or as .docx and try once more."
+    ),
+}
+_NO_TEXT_PDF = gettext_lazy(
+    "This PDF file contains no text (a scan?). Save the document as PDF from Word or another "
+    "word processor (File > Save as > PDF), or upload the .docx file. Steunwijzer must be able "
+    "to read the text to check the fixed texts of the partnership."
+)
+_NO_TEXT_DOCX = gettext_lazy("This Word file contains no text. Upload the document with your SOP.")
+
+
+def read_upload(sop_format, checked) -> dict:
+    """What the document says of the model's requirements: the fixed texts it lacks and the
+    headings that seem to hold the mandatory parts. ValidationError when it has no text."""
+    try:
+        found = read_document_text(checked.data, checked.content_type)
+    except DocumentTextError as exc:
+        if exc.reason == "no_text":
+            raise ValidationError(
+                _NO_TEXT_DOCX if checked.content_type == DOCX else _NO_TEXT_PDF
+            ) from None
+        raise ValidationError(_UNREADABLE[exc.reason]) from None
+    missing = []
+    for required in required_fixed_texts(sop_format):
+        lacking = missing_sentences(found.text, markup_to_plain(required.fixed.text))
+        if lacking:
+            missing.append(
+                {
+                    "part": required.part.key,
+                    "label": required.part.label,
+                    "quote": quote(lacking[0]),
+                }
+            )
+    suggested = headings_for_parts(found.headings, part_names(sop_format))
+    return {
+        "fixed_texts_missing": missing,
+        "suggested_locations": {
+            key: {"heading": heading.text[:LOCATION_MAX_LENGTH], "page": heading.page}
+            for key, heading in suggested.items()
+        },
     }
 
 

@@ -21,19 +21,10 @@ from steunwijzer.organisations.models import display_name
 from steunwijzer.regional_model.models import FormatVersion
 
 from .answers import AnswerError, clean_answers, is_filled
-from .document_text import DOCX, DocumentTextError, missing_sentences, quote, read_document_text
-from .document_text import suggest_locations as headings_for_parts
 from .evaluation import Evaluation
 from .merge import merge_answers
 from .models import Profile, Revision
-from .own_document import (
-    LOCATION_MAX_LENGTH,
-    OwnDocument,
-    mandatory_parts,
-    part_names,
-    required_fixed_texts,
-)
-from .richtext import markup_to_plain
+from .own_document import LOCATION_MAX_LENGTH, OwnDocument, mandatory_parts, read_upload
 from .signals import profile_started
 from .supporting_documents import SupportingDocument
 
@@ -347,67 +338,13 @@ def _new_version(profile: Profile, user, note: str) -> None:
     _write_revision(profile, user, [], Revision.Reason.SAVE, note=note)
 
 
-_UNREADABLE = {
-    "time": gettext_lazy(
-        "Reading the document takes too long. Save it again from Word as PDF, without large "
-        "pictures, or upload the .docx file."
-    ),
-    "memory": gettext_lazy(
-        "Reading the document takes too much memory. Save it again from Word as PDF, without "
-        "large pictures, or upload the .docx file."
-    ),
-    "failed": gettext_lazy(
-        "The document cannot be read. Save it again as PDF or as .docx and try once more."
-    ),
-}
-_NO_TEXT_PDF = gettext_lazy(
-    "This PDF file contains no text (a scan?). Save the document as PDF from Word or another "
-    "word processor (File > Save as > PDF), or upload the .docx file. Steunwijzer must be able "
-    "to read the text to check the fixed texts of the partnership."
-)
-_NO_TEXT_DOCX = gettext_lazy("This Word file contains no text. Upload the document with your SOP.")
-
-
-def _read_own_document(profile: Profile, checked: CheckedFile) -> dict:
-    """What the document says of the model's requirements: the fixed texts it lacks and the
-    headings that seem to hold the mandatory parts. ValidationError when it has no text."""
-    try:
-        found = read_document_text(checked.data, checked.content_type)
-    except DocumentTextError as exc:
-        if exc.reason == "no_text":
-            raise ValidationError(
-                _NO_TEXT_DOCX if checked.content_type == DOCX else _NO_TEXT_PDF
-            ) from None
-        raise ValidationError(_UNREADABLE[exc.reason]) from None
-    sop_format = profile.sop_format
-    missing = []
-    for required in required_fixed_texts(sop_format):
-        lacking = missing_sentences(found.text, markup_to_plain(required.fixed.text))
-        if lacking:
-            missing.append(
-                {
-                    "part": required.part.key,
-                    "label": required.part.label,
-                    "quote": quote(lacking[0]),
-                }
-            )
-    suggested = headings_for_parts(found.headings, part_names(sop_format))
-    return {
-        "fixed_texts_missing": missing,
-        "suggested_locations": {
-            key: {"heading": heading.text[:LOCATION_MAX_LENGTH], "page": heading.page}
-            for key, heading in suggested.items()
-        },
-    }
-
-
 @transaction.atomic
 def own_document_upload(*, profile: Profile, user, upload) -> OwnDocument:
     """Store the school's own SOP (PDF or .docx, checked by content) in place of the old one,
     with what its text says of the model's fixed texts and mandatory parts."""
     profile = _locked_own(profile, user)
     checked = check_document(upload)
-    read = _read_own_document(profile, checked)
+    read = read_upload(profile.sop_format, checked)
     document, _created = OwnDocument.objects.without_content().get_or_create(profile=profile)
     document.set_file(checked)
     document.fixed_texts_missing = read["fixed_texts_missing"]
