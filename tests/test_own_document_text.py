@@ -293,6 +293,19 @@ def test_a_missing_fixed_text_holds_the_step_to_the_mr(client, own_profile, edit
     assert own_profile.state == "bij_mr"
 
 
+def test_a_document_stored_before_documents_were_read_must_be_uploaded_again(
+    client, own_profile, editor, mr_member
+):
+    own_document_upload(profile=own_profile, user=editor, upload=upload("s.docx", sop_docx()))
+    own_document_set_locations(profile=own_profile, user=editor, locations=LOCATIONS)
+    OwnDocument.objects.filter(profile=own_profile).update(fixed_texts_missing=None)
+    with pytest.raises(WrongState, match="Het document is nog niet gecontroleerd op de vaste"):
+        profile_transition(profile_id=own_profile.pk, user=editor, action="request_advice")
+    client.force_login(editor)
+    body = client.get(reverse("own_document", args=[own_profile.pk])).content.decode()
+    assert "Dit document is geüpload voordat Steunwijzer documenten las." in body
+
+
 def test_the_public_page_shows_the_regions_fixed_texts_beside_the_document(
     client, own_profile, editor, mr_member, officer, staff
 ):

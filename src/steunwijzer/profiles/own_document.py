@@ -141,8 +141,9 @@ class OwnDocument(StoredFile):
     # Read from the file when it was uploaded (profiles.document_text): the fixed texts of the
     # model it lacks, as [{"part": key, "label": …, "quote": the start of what is missing}],
     # and per mandatory part the heading that seems to hold it, {key: {"heading", "page"}}.
+    # None: stored before documents were read, so not checked; a new upload checks it.
     fixed_texts_missing = models.JSONField(
-        gettext_lazy("fixed texts missing"), default=list, blank=True
+        gettext_lazy("fixed texts missing"), null=True, default=None, blank=True
     )
     suggested_locations = models.JSONField(
         gettext_lazy("suggested locations"), default=dict, blank=True

@@ -157,22 +157,13 @@ def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckRep
         # The school's own document is its own to write: its parts must be located, and the
         # model's fixed texts must be in it (read from the file when it was uploaded).
         document = own_document_of(profile)
-        lacking = document.fixed_texts_missing if document and document.has_file else []
         return present(
             CheckReport(
                 [
                     Finding("complete", "own_part_missing", BLOCK, params=(("part", part.label),))
                     for _, part in profile.missing_required()
                 ]
-                + [
-                    Finding(
-                        "complete",
-                        "own_fixed_text_missing",
-                        BLOCK,
-                        params=(("part", missing["label"]), ("quote", missing["quote"])),
-                    )
-                    for missing in lacking
-                ]
+                + _fixed_text_findings(document)
             )
         )
     report = run_checks(
@@ -188,6 +179,23 @@ def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckRep
         )
     )
     return present(report)
+
+
+def _fixed_text_findings(document) -> list[Finding]:
+    """The model's fixed texts the own document lacks, as read when it was uploaded."""
+    if document is None or not document.has_file:
+        return []
+    if document.fixed_texts_missing is None:  # stored before documents were read
+        return [Finding("complete", "own_document_unread", BLOCK)]
+    return [
+        Finding(
+            "complete",
+            "own_fixed_text_missing",
+            BLOCK,
+            params=(("part", missing["label"]), ("quote", missing["quote"])),
+        )
+        for missing in document.fixed_texts_missing
+    ]
 
 
 def without_current_summary(profiles) -> list[int]:
