@@ -303,7 +303,7 @@ def test_a_document_stored_before_documents_were_read_must_be_uploaded_again(
         profile_transition(profile_id=own_profile.pk, user=editor, action="request_advice")
     client.force_login(editor)
     body = client.get(reverse("own_document", args=[own_profile.pk])).content.decode()
-    assert "Dit document is geüpload voordat Steunwijzer documenten las." in body
+    assert "Dit document is nog niet gecontroleerd op de vaste teksten van het huidige" in body
 
 
 def test_the_public_page_shows_the_regions_fixed_texts_beside_the_document(

@@ -141,7 +141,8 @@ class OwnDocument(StoredFile):
     # Read from the file when it was uploaded (profiles.document_text): the fixed texts of the
     # model it lacks, as [{"part": key, "label": …, "quote": the start of what is missing}],
     # and per mandatory part the heading that seems to hold it, {key: {"heading", "page"}}.
-    # None: stored before documents were read, so not checked; a new upload checks it.
+    # None: not checked against the profile's model (stored before documents were read, or
+    # carried over from a year with another model); a new upload checks it.
     fixed_texts_missing = models.JSONField(
         gettext_lazy("fixed texts missing"), null=True, default=None, blank=True
     )

@@ -182,6 +182,9 @@ def _carry_over(profile: Profile, published: Revision) -> list[str]:
         old = OwnDocument.objects.filter(profile=published.profile).first()
         if old is not None:
             old.pk, old.profile = None, profile
+            if profile.format_version_id != published.profile.format_version_id:
+                # Checked against last year's model: the school uploads it again to be checked.
+                old.fixed_texts_missing = None
             old.save(force_insert=True)
         return []
     # The model may have changed since: keep what still exists and still passes its checks.

@@ -185,7 +185,7 @@ def _fixed_text_findings(document) -> list[Finding]:
     """The model's fixed texts the own document lacks, as read when it was uploaded."""
     if document is None or not document.has_file:
         return []
-    if document.fixed_texts_missing is None:  # stored before documents were read
+    if document.fixed_texts_missing is None:  # not checked against this model
         return [Finding("complete", "own_document_unread", BLOCK)]
     return [
         Finding(
