@@ -13,6 +13,7 @@ from steunwijzer.profiles.services import (
     profile_create,
     profile_update,
 )
+from steunwijzer.quality_check.report import check_profile
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH
 from steunwijzer.regional_model.services import format_import
 from tests.documents import PDF, pdf
@@ -125,6 +126,31 @@ def test_it_copies_an_own_document_and_its_locations(school, format_version, edi
     assert new.missing_required() == []
     assert OwnDocument.objects.get(profile=last).locations == LOCATIONS
     assert "versie 2" in new.revisions.get().note
+
+
+def test_a_copied_own_document_keeps_its_check_under_the_same_model(school, format_version, editor):
+    last = written(school, editor, answers=None, kind="own")
+    own_document_upload(profile=last, user=editor, upload=pdf())
+    publish(last)
+    new = profile_create(school=school, school_year="2026-2027", user=editor, kind="own")
+    assert OwnDocument.objects.get(profile=new).fixed_texts_missing == []
+
+
+def test_a_copied_own_document_is_checked_again_under_a_new_model(
+    partnership, school, format_version, editor
+):
+    last = written(school, editor, answers=None, kind="own")
+    own_document_upload(profile=last, user=editor, upload=pdf())
+    own_document_set_locations(profile=last, user=editor, locations=LOCATIONS)
+    last.refresh_from_db()
+    publish(last)
+    changed = DEFAULT_FORMAT_PATH.read_text(encoding="utf-8").replace(
+        'version: "2.0"', 'version: "2.1"'
+    )
+    format_import(partnership=partnership, text=changed, filename="2.1.yaml")
+    new = profile_create(school=school, school_year="2026-2027", user=editor, kind="own")
+    assert OwnDocument.objects.get(profile=new).fixed_texts_missing is None
+    assert [f.code for f in check_profile(new).blocking] == ["own_document_unread"]
 
 
 @pytest.mark.parametrize(("before", "now"), [("own", "regional"), ("regional", "own")])

@@ -37,6 +37,10 @@ def test_editor_uploads_an_own_document_and_sees_the_preview(page, school, forma
     )
     page.get_by_role("button", name="Document uploaden").click()
     page.get_by_text("SOP De Regenboog.pdf is opgeslagen.").wait_for()
+    # The document was read: its fixed texts are there, and its headings fill the form.
+    assert page.get_by_text("Uw document bevat de vaste teksten").is_visible()
+    assert page.get_by_label("Zorgplicht", exact=True).input_value() == "blz. 1, 4. Zorgplicht"
+    assert_no_axe_violations(page)
 
     for key, label in LABELS.items():
         page.get_by_label(label, exact=True).fill(LOCATIONS[key])
@@ -49,6 +53,8 @@ def test_editor_uploads_an_own_document_and_sees_the_preview(page, school, forma
     page.get_by_role("heading", name="De Regenboog", level=1).wait_for()
     assert page.get_by_role("link", name="SOP De Regenboog.pdf downloaden").is_visible()
     assert page.get_by_role("cell", name="Hoofdstuk 2 Basisondersteuning").is_visible()
+    region = page.get_by_role("region", name="De vaste teksten van het samenwerkingsverband")
+    assert region.get_by_text("Sinds de invoering van passend onderwijs").is_visible()
     assert page.get_by_text(re.compile("ontbre(ekt|ken)")).count() == 0
     assert_no_axe_violations(page)
 

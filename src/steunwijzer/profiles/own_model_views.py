@@ -12,7 +12,7 @@ from steunwijzer.core.uploads import attachment_response
 
 from .forms import LocationsForm, OwnDocumentUploadForm
 from .models import Profile
-from .own_document import OwnDocument, own_document_of
+from .own_document import OwnDocument, own_document_of, required_fixed_texts
 from .services import own_document_set_locations, own_document_upload
 
 
@@ -23,21 +23,31 @@ def _own_profile(request, pk, *, edit=True) -> Profile:
     return profile
 
 
+def _suggested(document: OwnDocument | None) -> dict:
+    """The headings found in the document, worded as a location the school can confirm."""
+    if document is None:
+        return {}
+    return {
+        key: _("p. %(page)s, %(heading)s") % found if found["page"] else found["heading"]
+        for key, found in document.suggested_locations.items()
+    }
+
+
 def _page(request, profile, upload_form=None, locations_form=None, status=200):
     document = own_document_of(profile)
-    zorgplicht = next(
-        (c for c in profile.sop_format.chapters if c.mandatory_part == "zorgplicht"), None
-    )
+    suggested = {} if document is None or document.locations else _suggested(document)
     ctx = {
         "profile": profile,
         "document": document,
         "upload_form": upload_form or OwnDocumentUploadForm(),
         "locations_form": locations_form
         or LocationsForm(
-            initial=document.locations if document else {}, sop_format=profile.sop_format
+            initial=(document.locations if document else {}) or suggested,
+            sop_format=profile.sop_format,
         ),
+        "suggested": suggested,
         "progress": profile.chapter_progress(),
-        "zorgplicht": zorgplicht,
+        "required_texts": required_fixed_texts(profile.sop_format),
         "own_page": True,
     }
     return render(request, "profiles/own_document.html", ctx, status=status)

@@ -24,7 +24,7 @@ from .answers import AnswerError, clean_answers, is_filled
 from .evaluation import Evaluation
 from .merge import merge_answers
 from .models import Profile, Revision
-from .own_document import LOCATION_MAX_LENGTH, OwnDocument, mandatory_parts
+from .own_document import LOCATION_MAX_LENGTH, OwnDocument, mandatory_parts, read_upload
 from .signals import profile_started
 from .supporting_documents import SupportingDocument
 
@@ -182,6 +182,9 @@ def _carry_over(profile: Profile, published: Revision) -> list[str]:
         old = OwnDocument.objects.filter(profile=published.profile).first()
         if old is not None:
             old.pk, old.profile = None, profile
+            if profile.format_version_id != published.profile.format_version_id:
+                # Checked against last year's model: the school uploads it again to be checked.
+                old.fixed_texts_missing = None
             old.save(force_insert=True)
         return []
     # The model may have changed since: keep what still exists and still passes its checks.
@@ -340,11 +343,15 @@ def _new_version(profile: Profile, user, note: str) -> None:
 
 @transaction.atomic
 def own_document_upload(*, profile: Profile, user, upload) -> OwnDocument:
-    """Store the school's own SOP (PDF or .docx, checked by content) in place of the old one."""
+    """Store the school's own SOP (PDF or .docx, checked by content) in place of the old one,
+    with what its text says of the model's fixed texts and mandatory parts."""
     profile = _locked_own(profile, user)
     checked = check_document(upload)
+    read = read_upload(profile.sop_format, checked)
     document, _created = OwnDocument.objects.without_content().get_or_create(profile=profile)
     document.set_file(checked)
+    document.fixed_texts_missing = read["fixed_texts_missing"]
+    document.suggested_locations = read["suggested_locations"]
     document.uploaded_at = timezone.now()
     document.uploaded_by = user
     document.save()

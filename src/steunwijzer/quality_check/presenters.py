@@ -39,6 +39,8 @@ CODE_LABELS = {
     "like_other_schools": gettext_lazy("resembles other schools"),
     "like_example": gettext_lazy("resembles the example text"),
     "own_part_missing": gettext_lazy("own model: part not given"),
+    "own_fixed_text_missing": gettext_lazy("own model: fixed text missing"),
+    "own_document_unread": gettext_lazy("own model: document not checked"),
 }
 
 # The sentence of each code; `like_other_schools` counts schools (see `_message`).
@@ -88,6 +90,14 @@ MESSAGES = {
         "about your own school."
     ),
     "own_part_missing": gettext_noop("%(part)s is still missing."),
+    "own_fixed_text_missing": gettext_noop(
+        "The fixed text of '%(part)s' is not in the document: “%(quote)s” is missing. Copy the "
+        "partnership's fixed text word for word into your document and upload it again."
+    ),
+    "own_document_unread": gettext_noop(
+        "The document has not been checked for the partnership's fixed texts yet. Upload it "
+        "again, so that Steunwijzer can check it."
+    ),
 }
 
 # The standard tip of a code; a jargon finding's tip is the explanation from the list.

@@ -16,7 +16,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 
 from steunwijzer.organisations.changes import content_version
-from steunwijzer.profiles.models import Profile
+from steunwijzer.profiles.models import Profile, own_document_of
 from steunwijzer.profiles.richtext import markup_to_lines, markup_to_plain
 from steunwijzer.regional_model.format_dict import format_from_dict
 from steunwijzer.regional_model.models import FormatVersion
@@ -155,13 +155,16 @@ def summary_store(profile: Profile) -> CheckReport:
 def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckReport:
     """The findings, worded in the active language (presenters.py)."""
     if profile.is_own_model:
-        # The school's own document is not ours to read: only its four parts must be located.
+        # The school's own document is its own to write: its parts must be located, and the
+        # model's fixed texts must be in it (read from the file when it was uploaded).
+        document = own_document_of(profile)
         return present(
             CheckReport(
                 [
                     Finding("complete", "own_part_missing", BLOCK, params=(("part", part.label),))
                     for _, part in profile.missing_required()
                 ]
+                + _fixed_text_findings(document)
             )
         )
     report = run_checks(
@@ -178,6 +181,23 @@ def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckRep
         )
     )
     return present(report)
+
+
+def _fixed_text_findings(document) -> list[Finding]:
+    """The model's fixed texts the own document lacks, as read when it was uploaded."""
+    if document is None or not document.has_file:
+        return []
+    if document.fixed_texts_missing is None:  # not checked against this model
+        return [Finding("complete", "own_document_unread", BLOCK)]
+    return [
+        Finding(
+            "complete",
+            "own_fixed_text_missing",
+            BLOCK,
+            params=(("part", missing["label"]), ("quote", missing["quote"])),
+        )
+        for missing in document.fixed_texts_missing
+    ]
 
 
 def without_current_summary(profiles) -> list[int]:

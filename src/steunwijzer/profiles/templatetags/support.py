@@ -6,7 +6,9 @@ Template tags, so the chapter and preview views need not gather these themselves
 from django import template
 from django.db.models import F
 
+from steunwijzer.profiles.own_document import RequiredText
 from steunwijzer.profiles.own_document import own_document_of as _own_document_of
+from steunwijzer.profiles.own_document import required_fixed_texts as _required_fixed_texts
 from steunwijzer.profiles.supporting_documents import SupportingDocument
 
 register = template.Library()
@@ -26,6 +28,12 @@ def chapter_documents(profile, chapter) -> list[SupportingDocument]:
 @register.simple_tag
 def own_document_of(profile):
     return _own_document_of(profile)
+
+
+@register.simple_tag
+def required_fixed_texts(profile) -> list[RequiredText]:
+    """The region's fixed texts an own document holds, shown beside it."""
+    return _required_fixed_texts(profile.sop_format)
 
 
 @register.simple_tag(takes_context=True)
