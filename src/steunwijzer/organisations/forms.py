@@ -6,6 +6,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from steunwijzer.core.forms import ButtonField
 from steunwijzer.core.uploads import EMPTY, NOT_ALLOWED, TOO_LARGE, check_upload
 
 from .models import Membership, Partnership
@@ -261,6 +262,17 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
         if commit:
             partnership.save()
         return partnership
+
+
+class PreviewButtons(forms.Form):
+    """Which button sent a page that previews before it stores: the one that confirms the
+    preview (`confirm`, `assign`), or the one that asks for it."""
+
+    confirm = ButtonField()
+    assign = ButtonField()
+
+    def pressed(self, name: str) -> bool:
+        return self.is_valid() and self.cleaned_data[name]
 
 
 class SchoolImportForm(UtrechtFormMixin, forms.Form):

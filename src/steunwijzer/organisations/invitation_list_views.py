@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from .bulk_invitations import ListRefused, invitations_send, read_list
-from .forms import InvitationListForm
+from .forms import InvitationListForm, PreviewButtons
 from .models import Invitation
 from .permissions import get_partnership_for_staff
 from .services import InvitationClosed, invitation_resend
@@ -44,7 +44,7 @@ def invitations_page(request, slug):
         "invitations": _invitations(partnership),
         "now": timezone.now(),
     }
-    if request.method == "POST" and "confirm" in request.POST:
+    if PreviewButtons(request.POST or None).pressed("confirm"):
         text = request.session.pop(key, None)
         if text is None:
             messages.error(request, _("Upload the list again: the preview has expired."))

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 
 from .district_assignment import district_preview, districts_assign, range_problem_text
 from .districts import parse_ranges, ranges_from_data
-from .forms import DistrictRangesForm, SchoolImportForm
+from .forms import DistrictRangesForm, PreviewButtons, SchoolImportForm
 from .permissions import get_partnership_for_staff
 from .school_import import RegisterRefused, register_read, schools_import
 from .school_register import Location, Register
@@ -32,7 +32,7 @@ def schools_import_page(request, slug):
     key = _pending_key(partnership)
     form = SchoolImportForm(request.POST or None, request.FILES or None)
     ctx = {"partnership": partnership, "form": form}
-    if request.method == "POST" and "confirm" in request.POST:
+    if PreviewButtons(request.POST or None).pressed("confirm"):
         return _confirm(request, partnership, key)
     if request.method == "POST" and form.is_valid():
         try:
@@ -91,7 +91,7 @@ def districts_page(request, slug):
         if problems:
             ctx["refused"] = [range_problem_text(p) for p in problems]
             return render(request, "organisations/districts.html", ctx, status=400)
-        if "assign" in request.POST:
+        if PreviewButtons(request.POST).pressed("assign"):
             changed = districts_assign(partnership=partnership, ranges=ranges)
             messages.success(
                 request,
