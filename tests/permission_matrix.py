@@ -168,6 +168,9 @@ MATRIX = [
     post("profile_revision_restore", EDITORS, pk="profile.pk", number=1),
     page("profile_chapter", EDITORS, **CHAPTER),
     post("profile_autosave", EDITORS, **CHAPTER),
+    page("profile_import", EDITORS, **PROFILE),
+    post("profile_import", EDITORS, **PROFILE),
+    post("profile_import_confirm", EDITORS, **PROFILE),
     post("profile_resolve_conflict", EDITORS, **CHAPTER),
     page("own_document", EDITORS, pk="own_profile.pk"),
     post("own_document_upload", EDITORS, pk="own_profile.pk"),
@@ -308,6 +311,7 @@ MATRIX = [
     api("api_profiles_list", API_SIGNED_IN),
     api("api_profile", API_READERS, **API_PROFILE),
     api("api_profile", API_EDITORS, method="patch", json={"base_version": 1}, **API_PROFILE),
+    api("api_profile_import", API_EDITORS, method="post", **API_PROFILE),
     api("api_profile_diff", API_READERS, query={"from": 1, "to": 1}, **API_PROFILE),
     api(
         "api_profile_transition",
