@@ -98,7 +98,7 @@ def test_a_text_longer_than_its_field_is_marked_with_both_lengths():
     suggested = _suggested(_matching(word_sops.long_vision()))
     vision = suggested["visie_passend_onderwijs"]
     assert vision.too_long and vision.max_length == 3000 and len(vision.text) > 3000
-    assert word_import.too_long_text(vision) == (
+    assert word_import.too_long_text(len(vision.text), vision.max_length) == (
         f"De oude tekst heeft {len(vision.text)} tekens; in dit veld passen er ten hoogste 3000. "
         "Maak de tekst korter voordat u hem overneemt."
     )

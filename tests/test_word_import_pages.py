@@ -150,47 +150,68 @@ def test_confirming_fills_the_ticked_fields_in_one_version_that_can_be_restored_
     assert not profile.answers.get("visie_passend_onderwijs")
 
 
-def test_confirming_nothing_ticked_fills_nothing(client, profile, editor):
-    client.force_login(editor)
-    response = client.post(
-        _confirm_url(profile),
-        {"base_version": profile.version, "text_basiskwaliteit": "Tekst"},
-        follow=True,
-    )
-    assert "Vink ten minste één veld aan" in response.content.decode()
-    assert Profile.objects.get(pk=profile.pk).version == profile.version
+def _posted_row(key, old, text, *, take=True):
+    row = {
+        f"old_{key}": old,
+        f"heading_{key}": "Oude kop",
+        f"reason_{key}": "kop “Oude kop” lijkt op veld “x”",
+        f"text_{key}": text,
+    }
+    return row | ({f"take_{key}": "on"} if take else {})
 
 
-def test_confirming_a_text_too_long_for_its_field_fills_nothing(client, profile, editor):
+def test_confirming_nothing_ticked_fills_nothing_and_keeps_the_text(client, profile, editor):
     client.force_login(editor)
     response = client.post(
         _confirm_url(profile),
         {
             "base_version": profile.version,
-            "take_visie_passend_onderwijs": "on",
-            "text_visie_passend_onderwijs": "x" * 3001,
-            "take_basiskwaliteit": "on",
-            "text_basiskwaliteit": "Past wel.",
+            **_posted_row("basiskwaliteit", "Oud", "Mijn aangepaste tekst", take=False),
         },
-        follow=True,
     )
+    assert response.status_code == 400
     body = response.content.decode()
-    assert "Er is niets ingevuld. Onze visie op passend onderwijs: maximaal 3000 tekens" in body
+    assert "Vink ten minste één veld aan waarin u de oude tekst wilt overnemen." in body
+    assert ">Mijn aangepaste tekst</textarea>" in body
+    assert 'name="take_basiskwaliteit" value="on">' in body
     assert Profile.objects.get(pk=profile.pk).version == profile.version
 
 
-def test_confirming_on_a_version_changed_meanwhile_fills_nothing(client, profile, editor):
+def test_confirming_a_text_too_long_for_its_field_fills_nothing_and_names_the_field(
+    client, profile, editor
+):
     client.force_login(editor)
     response = client.post(
         _confirm_url(profile),
         {
-            "base_version": profile.version - 1,
-            "take_basiskwaliteit": "on",
-            "text_basiskwaliteit": "Tekst",
+            "base_version": profile.version,
+            **_posted_row("visie_passend_onderwijs", "Oude visie", "x" * 3001),
+            **_posted_row("basiskwaliteit", "Oud", "Past wel."),
         },
-        follow=True,
     )
-    assert "Het profiel is intussen gewijzigd; er is niets ingevuld." in response.content.decode()
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Er is niets ingevuld." in body
+    assert 'id="err-visie_passend_onderwijs">maximaal 3000 tekens, dit zijn er 3001' in body
+    assert ">Past wel.</textarea>" in body and "Waarom: kop “Oude kop” lijkt op veld “x”." in body
+    assert Profile.objects.get(pk=profile.pk).version == profile.version
+
+
+def test_confirming_on_a_version_changed_meanwhile_fills_nothing_and_offers_the_new_one(
+    client, profile, editor
+):
+    client.force_login(editor)
+    response = client.post(
+        _confirm_url(profile),
+        {"base_version": profile.version - 1, **_posted_row("basiskwaliteit", "Oud", "Tekst")},
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert (
+        "Het profiel is intussen gewijzigd; er is niets ingevuld. Kijk de velden na en bevestig "
+        "opnieuw." in body
+    )
+    assert f'name="base_version" value="{profile.version}"' in body
     assert Profile.objects.get(pk=profile.pk).version == profile.version
 
 

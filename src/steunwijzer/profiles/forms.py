@@ -223,8 +223,10 @@ class OldSopApiForm(OldSopUploadForm):
 
 
 class OldSopConfirmForm(forms.Form):
-    """Per long-text field of the model: whether to take the old text (`take_<key>`) and the
-    text as the school adjusted it (`text_<key>`); the version the preview was made on."""
+    """Per long-text field of the model: whether to take the old text (`take_<key>`), the
+    text as the school adjusted it (`text_<key>`) and, to show the preview again when the
+    confirmation is refused, the old text, its heading and the reason; the version the
+    preview was made on."""
 
     base_version = forms.IntegerField(
         error_messages={
@@ -238,7 +240,8 @@ class OldSopConfirmForm(forms.Form):
         self.field_keys = list(field_keys)
         for key in self.field_keys:
             self.fields[f"take_{key}"] = forms.BooleanField(required=False)
-            self.fields[f"text_{key}"] = forms.CharField(required=False, strip=False)
+            for name in ("text", "old", "heading", "reason"):
+                self.fields[f"{name}_{key}"] = forms.CharField(required=False, strip=False)
 
     def changes(self) -> dict:
         """The texts the school chose to take, field key → text."""

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from steunwijzer.core.forms import error_messages
+
 from .answers import AnswerError
 from .forms import OldSopConfirmForm, OldSopUploadForm
 from .models import Revision
@@ -14,6 +16,7 @@ from .services import StaleVersion, profile_update
 from .word_import import (
     ImportRefused,
     fixed_text_line,
+    posted_rows,
     preview_rows,
     profile_for_import,
     read_old_sop,
@@ -51,11 +54,24 @@ def profile_import(request, pk):
 def _preview(request, profile, matching):
     ctx = {
         "profile": profile,
+        "base_version": profile.version,
         "rows": preview_rows(profile, matching),
         "fixed_texts": [fixed_text_line(f) for f in matching.fixed_texts],
         "unplaced": [matching.parts[i] for i in matching.unplaced],
     }
     return render(request, "profiles/import_preview.html", ctx)
+
+
+def _refused(request, profile, form, errors, *, field_errors=None, base_version=None):
+    """The preview again as the school sent it, with why nothing was filled in."""
+    data = form.cleaned_data
+    ctx = {
+        "profile": profile,
+        "base_version": base_version if base_version is not None else data.get("base_version"),
+        "rows": posted_rows(profile, data, form.field_keys, field_errors or {}),
+        "errors": errors,
+    }
+    return render(request, "profiles/import_preview.html", ctx, status=400)
 
 
 @login_required
@@ -65,8 +81,7 @@ def profile_import_confirm(request, pk):
     profile = profile_for_import(request.user, pk)
     form = OldSopConfirmForm(request.POST, field_keys=_long_text_keys(profile))
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-        return redirect("profile_import", pk=pk)
+        return _refused(request, profile, form, error_messages(form))
     changes = form.changes()
     try:
         profile_update(
@@ -77,22 +92,17 @@ def profile_import_confirm(request, pk):
             reason=Revision.Reason.IMPORT,
             allow_merge=False,
         )
-    except StaleVersion:
-        messages.error(
-            request,
-            _("The profile was changed meanwhile; nothing was filled in. Read the file again."),
+    except StaleVersion as exc:
+        message = _(
+            "The profile was changed meanwhile; nothing was filled in. Check the fields "
+            "and confirm again."
         )
-        return redirect("profile_import", pk=pk)
+        return _refused(request, profile, form, [message], base_version=exc.profile.version)
     except AnswerError as exc:
-        labels = {key: profile.sop_format.field(key).label for key in changes}
-        problems = [
-            f"{labels.get(p.path.removeprefix('answers.'), p.path)}: {p.message}"
-            for p in exc.problems
-        ]
-        messages.error(
-            request, _("Nothing was filled in. %(problems)s") % {"problems": " ".join(problems)}
+        field_errors = {p.path.removeprefix("answers."): p.message for p in exc.problems}
+        return _refused(
+            request, profile, form, [_("Nothing was filled in.")], field_errors=field_errors
         )
-        return redirect("profile_import", pk=pk)
     messages.success(
         request,
         ngettext(

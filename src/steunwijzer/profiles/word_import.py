@@ -104,11 +104,11 @@ def reason_text(matching: Matching, suggestion: Suggestion) -> str:
     return _("heading “%(heading)s” is like chapter “%(label)s”") % values
 
 
-def too_long_text(suggestion: Suggestion) -> str:
+def too_long_text(count: int, max_length: int) -> str:
     return _(
         "The old text has %(count)s characters; this field holds at most %(max)s. "
         "Shorten it before you take it."
-    ) % {"count": len(suggestion.text), "max": suggestion.max_length}
+    ) % {"count": count, "max": max_length}
 
 
 def fixed_text_line(found) -> str:
@@ -119,30 +119,69 @@ def fixed_text_line(found) -> str:
 
 @dataclass
 class PreviewRow:
+    """One field of the preview: the old text beside what goes into the field."""
+
     key: str
     label: str
     chapter: str
     heading: str
-    text: str
+    text: str  # the old text
     reason: str
-    score: float
     too_long: str
-    current: str
+    current: str  # what the field holds now
+    value: str  # the text for the field, as the school adjusted it
+    taken: bool
+    error: str = ""
+
+
+def _row(profile: Profile, key: str, *, heading, text, reason, value, taken, error=""):
+    field = profile.sop_format.field(key)
+    limit = field.max_length or LONG_TEXT_MAX
+    return PreviewRow(
+        key=key,
+        label=field.label,
+        chapter=profile.sop_format.chapter_of(key).heading,
+        heading=heading,
+        text=text,
+        reason=reason,
+        too_long=too_long_text(len(text), limit) if len(text) > limit else "",
+        current=profile.answers.get(key) or "",
+        value=value,
+        taken=taken,
+        error=error,
+    )
 
 
 def preview_rows(profile: Profile, matching: Matching) -> list[PreviewRow]:
-    sop_format = profile.sop_format
+    """The rows of a fresh preview: every suggestion ticked unless its text is too long."""
     return [
-        PreviewRow(
-            key=s.field_key,
-            label=sop_format.field(s.field_key).label,
-            chapter=sop_format.chapter_of(s.field_key).heading,
+        _row(
+            profile,
+            s.field_key,
             heading=matching.parts[s.part].heading,
             text=s.text,
             reason=reason_text(matching, s),
-            score=s.score,
-            too_long=too_long_text(s) if s.too_long else "",
-            current=profile.answers.get(s.field_key) or "",
+            value=s.text,
+            taken=not s.too_long,
         )
         for s in matching.suggestions
+    ]
+
+
+def posted_rows(profile: Profile, data: dict, keys, errors: dict) -> list[PreviewRow]:
+    """The rows again as the school sent them, when the confirmation was refused: nothing
+    the school adjusted is lost. `errors` holds a message per field key."""
+    return [
+        _row(
+            profile,
+            key,
+            heading=data.get(f"heading_{key}", ""),
+            text=data.get(f"old_{key}", ""),
+            reason=data.get(f"reason_{key}", ""),
+            value=data.get(f"text_{key}", ""),
+            taken=bool(data.get(f"take_{key}")),
+            error=errors.get(key, ""),
+        )
+        for key in keys
+        if data.get(f"old_{key}")
     ]
