@@ -14,7 +14,7 @@ from steunwijzer.profiles import word_import
 from steunwijzer.profiles.answers import LONG_TEXT_MAX
 from steunwijzer.profiles.sop_matching import STOP_WORDS, THRESHOLD, likeness, match
 from steunwijzer.profiles.word_import import ImportRefused, read_old_sop, reason_text
-from steunwijzer.profiles.word_sop import read_parts
+from steunwijzer.profiles.word_sop import Part, read_parts
 
 from . import word_sops
 
@@ -131,6 +131,33 @@ def test_likeness_is_between_zero_and_one_and_the_same_both_ways(a, b):
 @given(st.text(alphabet="klmnopqrs", min_size=3, max_size=12).filter(lambda w: w not in STOP_WORDS))
 def test_a_heading_is_like_itself_whatever_its_numbering_and_capitals(word):
     assert likeness(f"2.1 {word.upper()}", word) == 1.0 >= THRESHOLD
+
+
+LABELS = [f.label for f in word_sops.SOP_FORMAT.fields.values()] + [
+    s.title for c in word_sops.SOP_FORMAT.chapters for s in c.sections
+]
+part_lists = st.lists(
+    st.builds(
+        Part,
+        heading=st.one_of(st.sampled_from(LABELS), words),
+        level=st.integers(1, 3),
+        paragraphs=st.lists(st.text(min_size=1, max_size=400), max_size=3),
+    ),
+    max_size=12,
+)
+
+
+@given(part_lists, st.sampled_from(["bao", "sbo", "so"]))
+def test_each_field_gets_one_part_and_each_part_one_field(parts, school_type):
+    matching = match(word_sops.SOP_FORMAT, parts, school_type, LONG_TEXT_MAX)
+    fields = [s.field_key for s in matching.suggestions]
+    used = [s.part for s in matching.suggestions]
+    assert len(set(fields)) == len(fields) and len(set(used)) == len(used)
+    assert not set(used) & set(matching.unplaced)
+    for s in matching.suggestions:
+        field = word_sops.SOP_FORMAT.field(s.field_key)
+        assert field.type == "long_text" and field.applies_to(school_type)
+        assert s.score >= THRESHOLD and s.text and s.too_long == (len(s.text) > s.max_length)
 
 
 # --- bad files, each with its Dutch message ------------------------------------------------------

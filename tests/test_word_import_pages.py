@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from steunwijzer.api.models import ApiToken
+from steunwijzer.profiles import word_import
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.services import profile_restore
 
@@ -266,6 +267,16 @@ def test_the_api_refuses_a_bad_file_in_dutch(client, profile, editor):
     missing = _api(client, profile, editor, {})
     assert missing.status_code == 422
     assert missing.json()["error"] == "Stuur het bestand mee als multipart-veld 'file'."
+
+
+def test_the_api_refuses_a_file_over_the_limit_with_413(client, profile, editor, monkeypatch):
+    monkeypatch.setattr(word_import, "MAX_IMPORT_BYTES", 2048)
+    response = _api(client, profile, editor, {"file": _docx(word_sops.styled_headings())})
+    assert response.status_code == 413
+    assert response.json()["error"] == (
+        "Het bestand is groter dan 2 kB; sla het SOP op zonder afbeeldingen en probeer het opnieuw."
+    )
+    assert Profile.objects.get(pk=profile.pk).version == profile.version
 
 
 def test_the_api_refuses_a_locked_profile_and_a_team_member(client, profile, editor, team_member):

@@ -358,6 +358,8 @@ def profile_import(request, id: int):
         try:
             matching = read_old_sop(form.cleaned_data["file"], profile)
         except ImportRefused as exc:
+            if exc.too_large:
+                raise ApiError(413, str(exc)) from exc
             raise ApiError(
                 422,
                 "Het bestand is niet ingelezen; er is niets opgeslagen.",

@@ -35,7 +35,12 @@ PARSE_MEMORY_MB = 300
 
 
 class ImportRefused(Exception):
-    """The file is not read; the message says why, in Dutch."""
+    """The file is not read; the message says why, in Dutch. `too_large` when it was refused
+    on its size alone (the API answers that with 413)."""
+
+    def __init__(self, message: str, *, too_large: bool = False):
+        super().__init__(message)
+        self.too_large = too_large
 
 
 def profile_for_import(user, pk) -> Profile:
@@ -67,7 +72,7 @@ def read_old_sop(upload, profile: Profile) -> Matching:
             upload, allowed=("docx",), max_bytes=MAX_IMPORT_BYTES, messages=_messages()
         )
     except UploadRefused as exc:
-        raise ImportRefused(exc.messages[0]) from None
+        raise ImportRefused(exc.messages[0], too_large=exc.code == TOO_LARGE) from None
     try:
         answer = run_bounded(
             "steunwijzer.profiles.word_sop:read_in_child",
