@@ -172,6 +172,9 @@ MATRIX = [
     # Locked (with the MR's advice): its editors read why and who can open it; others as ever.
     page("profile_chapter", EDITORS, **(CHAPTER | {"pk": "advised_profile.pk"})),
     post("profile_autosave", EDITORS, **CHAPTER),
+    page("profile_import", EDITORS, **PROFILE),
+    post("profile_import", EDITORS, **PROFILE),
+    post("profile_import_confirm", EDITORS, **PROFILE),
     post("profile_resolve_conflict", EDITORS, **CHAPTER),
     page("own_document", EDITORS, pk="own_profile.pk"),
     post("own_document_upload", EDITORS, pk="own_profile.pk"),
@@ -334,6 +337,7 @@ MATRIX = [
     api("api_profiles_list", API_SIGNED_IN),
     api("api_profile", API_READERS, **API_PROFILE),
     api("api_profile", API_EDITORS, method="patch", json={"base_version": 1}, **API_PROFILE),
+    api("api_profile_import", API_EDITORS, method="post", **API_PROFILE),
     api("api_profile_diff", API_READERS, query={"from": 1, "to": 1}, **API_PROFILE),
     api(
         "api_profile_transition",

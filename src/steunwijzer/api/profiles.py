@@ -1,10 +1,12 @@
 """The profile operations of API v1: profiles_list, profile_get, profile_update, profile_diff,
-profile_transition, profile_history and profile_check. They sit in the top layer because a
-profile's answer names the route's next steps and the SOP-check's findings."""
+profile_transition, profile_history, profile_check and profile_import. They sit in the top
+layer because a profile's answer names the route's next steps and the SOP-check's findings."""
 
+from django.utils import translation
 from ninja import Body, Query, Router
 from pydantic import NonNegativeInt
 
+from steunwijzer.core.forms import error_text
 from steunwijzer.core.json_api import (
     TOKEN_ERRORS,
     ApiError,
@@ -18,8 +20,16 @@ from steunwijzer.organisations.schemas import school_ref
 from steunwijzer.profiles import services as profile_services
 from steunwijzer.profiles.answers import AnswerError, answers_as_html, answers_from_html
 from steunwijzer.profiles.comparisons import UnknownRevision, compare
+from steunwijzer.profiles.forms import OldSopApiForm
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.own_document import own_document_of
+from steunwijzer.profiles.word_import import (
+    MAX_IMPORT_BYTES,
+    ImportRefused,
+    profile_for_import,
+    read_old_sop,
+    reason_text,
+)
 from steunwijzer.quality_check.report import check_profile
 from steunwijzer.route import services as route_services
 from steunwijzer.route.lifecycle import allowed_actions
@@ -275,3 +285,116 @@ def profile_check(request, id: int):
     profile = Profile.objects.get_for_user(request.user, id)
     report = check_profile(profile)
     return {"id": profile.pk, "version": profile.version, **report.as_dict()}
+
+
+# The upload is read by the form inside the operation, after the size and access checks, so
+# ninja must not parse it first; the document describes it from ProfileImport.
+_UPLOAD = {"multipart/form-data": {"schema": schemas.ProfileImport.json_schema()}}
+
+
+def _import_preview(profile: Profile, matching) -> dict:
+    sop_format = profile.sop_format
+    parts = matching.parts
+    return {
+        "confirmed": False,
+        "base_version": profile.version,
+        "suggestions": [
+            {
+                "field": s.field_key,
+                "label": sop_format.field(s.field_key).label,
+                "chapter": sop_format.chapter_of(s.field_key).heading,
+                "heading": parts[s.part].heading,
+                "reason": reason_text(matching, s),
+                "score": s.score,
+                "text": s.text,
+                "max_length": s.max_length,
+                "too_long": s.too_long,
+            }
+            for s in matching.suggestions
+        ],
+        "fixed_texts": [
+            {"key": f.key, "title": f.title, "heading": parts[f.part].heading}
+            for f in matching.fixed_texts
+        ],
+        "unplaced": [
+            {"heading": parts[i].heading, "text": "\n\n".join(parts[i].paragraphs)}
+            for i in matching.unplaced
+        ],
+    }
+
+
+@router.post(
+    PROFILE + "import/",
+    operation_id="profile_import",
+    url_name="api_profile_import",
+    summary="Een vorig SOP (.docx) over de velden verdelen; met confirm=true invullen",
+    description="Zonder confirm het voorstel (niets opgeslagen). Met confirm=true worden de "
+    "voorgestelde velden die passen ingevuld, in één versie die op de versiepagina terug te "
+    "zetten is; vaste teksten van het model worden niet overgenomen.",
+    response={
+        200: schemas.ProfileImportPreview | schemas.ProfileImported,
+        TOKEN_ERRORS: Error,
+        409: schemas.Conflict,
+        413: Error,
+        422: ValidationError,
+    },
+    openapi_extra={"requestBody": {"required": True, "content": _UPLOAD}},
+)
+def profile_import(request, id: int):
+    """Without confirm=true: the suggestions, nothing stored. With it: the fields filled."""
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if length > MAX_IMPORT_BYTES + 64 * 1024:
+        raise ApiError(413, "Het bestand is te groot; er kan ten hoogste 10 MB worden ingelezen.")
+    # The error bodies are Dutch whatever language is active (docs/localisation.md).
+    with translation.override("nl"):
+        profile = profile_for_import(request.user, id)
+        form = OldSopApiForm(request.POST, request.FILES)
+        if not form.is_valid():
+            raise ApiError(
+                422,
+                "Stuur het bestand mee als multipart-veld 'file'.",
+                problems=[{"path": "file", "message": error_text(form)}],
+            )
+        try:
+            matching = read_old_sop(form.cleaned_data["file"], profile)
+        except ImportRefused as exc:
+            if exc.too_large:
+                raise ApiError(413, str(exc)) from exc
+            raise ApiError(
+                422,
+                "Het bestand is niet ingelezen; er is niets opgeslagen.",
+                problems=[{"path": "file", "message": str(exc)}],
+            ) from exc
+    if not form.cleaned_data["confirm"]:
+        return _import_preview(profile, matching)
+    changes = {s.field_key: s.text for s in matching.suggestions if not s.too_long}
+    if not changes:
+        raise ApiError(
+            422, "Geen deel van het oude SOP past in een veld; er is niets ingevuld.", problems=[]
+        )
+    try:
+        profile_services.profile_update(
+            profile_id=profile.pk,
+            user=request.user,
+            base_version=profile.version,
+            changes=changes,
+            reason=Revision.Reason.IMPORT,
+            allow_merge=False,
+        )
+    except profile_services.StaleVersion as exc:
+        raise ApiError(
+            409,
+            "Dit profiel is intussen gewijzigd; probeer het opnieuw.",
+            current_version=exc.profile.version,
+            profile=_detail(exc.profile, request.user),
+        ) from exc
+    except AnswerError as exc:
+        raise refused("Een of meer antwoorden zijn ongeldig.", exc.problems) from exc
+    profile.refresh_from_db()
+    too_long = [s.field_key for s in matching.suggestions if s.too_long]
+    return {
+        "confirmed": True,
+        "filled": list(changes),
+        "too_long": too_long,
+        **_detail(profile, request.user),
+    }

@@ -5,6 +5,7 @@ the document's schemas, which clients may generate code from."""
 from typing import Any, Literal
 
 from ninja import Schema
+from ninja.files import UploadedFile
 from pydantic import Field, create_model
 
 from steunwijzer.core.json_api import DateTimeText, Error
@@ -168,3 +169,50 @@ class CheckReport(Schema):
     warnings: int
     counts: dict[str, int]
     findings: list[Finding]
+
+
+class ImportSuggestion(Schema):
+    field: str = Field(description="Sleutel van het lange-tekstveld in het model.")
+    label: str
+    chapter: str
+    heading: str = Field(description="De kop in het oude SOP.")
+    reason: str = Field(examples=["kop “Onze visie” lijkt op veld “Visie op passend onderwijs”"])
+    score: float = Field(description="0 tot 1: hoe sterk de kop op het veld lijkt.")
+    text: str = Field(description="De oude tekst; alinea's gescheiden door een lege regel.")
+    max_length: int
+    too_long: bool = Field(description="Langer dan het veld toelaat; wordt niet ingevuld.")
+
+
+class ImportFixedText(Schema):
+    key: str
+    title: str
+    heading: str = Field(description="De kop in het oude SOP waaronder de vaste tekst stond.")
+
+
+class ImportUnplaced(Schema):
+    heading: str
+    text: str
+
+
+class ProfileImportPreview(Schema):
+    confirmed: Literal[False]
+    base_version: int
+    suggestions: list[ImportSuggestion]
+    fixed_texts: list[ImportFixedText] = Field(description="Herkend en niet overgenomen.")
+    unplaced: list[ImportUnplaced] = Field(description="Delen die bij geen veld passen.")
+
+
+class ImportFilled(Schema):
+    confirmed: Literal[True]
+    filled: list[str] = Field(description="De velden die zijn ingevuld, in één versie.")
+    too_long: list[str] = Field(description="Velden niet ingevuld: de oude tekst is te lang.")
+
+
+# Bases in this order put `confirmed`, `filled` and `too_long` first, before the profile.
+class ProfileImported(Profile, ImportFilled):
+    pass
+
+
+class ProfileImport(Schema):
+    file: UploadedFile
+    confirm: Literal["true", "false"] = "false"

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from steunwijzer.core.forms import FlagField
 from steunwijzer.core.stored_file import check_document
 from steunwijzer.core.uploads import DOCX, PDF
 from steunwijzer.organisations.forms import UtrechtFormMixin
@@ -199,3 +200,56 @@ class EvaluationForm(UtrechtFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("what_changed", "why"):
             self.fields[name].widget.attrs["class"] = "utrecht-textarea"
+
+
+class OldSopUploadForm(UtrechtFormMixin, forms.Form):
+    """Last year's SOP as a Word file, to be read into the fields (`word_import`)."""
+
+    file = forms.FileField(
+        label=gettext_lazy("Last year's SOP"),
+        help_text=gettext_lazy("Word (.docx), at most 10 MB. Nothing is saved before you confirm."),
+        widget=forms.FileInput(attrs={"accept": f".docx,{DOCX}"}),
+        error_messages={
+            "required": gettext_lazy("Choose the Word file with your old SOP."),
+            "empty": gettext_lazy("The file is empty."),
+        },
+    )
+
+
+class OldSopApiForm(OldSopUploadForm):
+    """The API's import: without confirm=true only the preview."""
+
+    confirm = FlagField(on="true")
+
+
+class OldSopConfirmForm(forms.Form):
+    """Per long-text field of the model: whether to take the old text (`take_<key>`), the
+    text as the school adjusted it (`text_<key>`) and, to show the preview again when the
+    confirmation is refused, the old text, its heading and the reason; the version the
+    preview was made on."""
+
+    base_version = forms.IntegerField(
+        error_messages={
+            "required": gettext_lazy("The form lacks the version. Reload the page."),
+            "invalid": gettext_lazy("The form lacks the version. Reload the page."),
+        }
+    )
+
+    def __init__(self, *args, field_keys, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field_keys = list(field_keys)
+        for key in self.field_keys:
+            self.fields[f"take_{key}"] = forms.BooleanField(required=False)
+            for name in ("text", "old", "heading", "reason"):
+                self.fields[f"{name}_{key}"] = forms.CharField(required=False, strip=False)
+
+    def changes(self) -> dict:
+        """The texts the school chose to take, field key → text."""
+        data = self.cleaned_data
+        return {key: data[f"text_{key}"] for key in self.field_keys if data.get(f"take_{key}")}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not self.changes():
+            raise ValidationError(_("Tick at least one field to take the old text into."))
+        return cleaned

@@ -211,6 +211,7 @@ class Revision(models.Model):
         SAVE = "save", pgettext_lazy("revision reason", "saved")
         RESTORE = "restore", pgettext_lazy("revision reason", "restored")
         API = "api", pgettext_lazy("revision reason", "through the API")
+        IMPORT = "import", pgettext_lazy("revision reason", "read from an old SOP")
 
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField(gettext_lazy("version"))

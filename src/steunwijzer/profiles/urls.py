@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import document_views, evaluation_views, own_model_views, views
+from . import document_views, evaluation_views, import_views, own_model_views, views
 
 urlpatterns = [
     path("profielen/nieuw/<int:school_id>/", views.profile_new, name="profile_new"),
@@ -29,6 +29,12 @@ urlpatterns = [
         "profielen/<int:pk>/hoofdstuk/<slug:chapter>/conflict/",
         views.profile_resolve_conflict,
         name="profile_resolve_conflict",
+    ),
+    path("profielen/<int:pk>/inlezen/", import_views.profile_import, name="profile_import"),
+    path(
+        "profielen/<int:pk>/inlezen/bevestigen/",
+        import_views.profile_import_confirm,
+        name="profile_import_confirm",
     ),
     path("profielen/<int:pk>/eigen-model/", own_model_views.own_document, name="own_document"),
     path(
