@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Invitation, Membership, Role, display_name
+from .models import Invitation, Membership, Partnership, Role, display_name
 from .permissions import may_invite, scope_fields
 
 
@@ -71,13 +71,15 @@ def invitation_resend(*, invitation: Invitation, user) -> Invitation:
     return invitation
 
 
-def _send_invitation(invitation: Invitation, raw_token: str, inviter) -> None:
+def _send_invitation(invitation: Invitation, raw_token: str, inviter) -> str:
+    """E-mail the link; returns it (the command that starts a partnership prints it too)."""
+    url = settings.SITE_URL + reverse("invitation_accept", args=[raw_token])
     context = {
         "invitation": invitation,
-        "inviter_name": display_name(inviter),
+        "inviter_name": display_name(inviter) if inviter else "Steunwijzer",
         "role_label": Role(invitation.role).label,
         "organisation": invitation.organisation,
-        "url": settings.SITE_URL + reverse("invitation_accept", args=[raw_token]),
+        "url": url,
         "valid_days": settings.INVITATION_VALID_DAYS,
     }
     # Sent inside the transaction: if the mail cannot go out, no dangling invitation remains.
@@ -87,6 +89,22 @@ def _send_invitation(invitation: Invitation, raw_token: str, inviter) -> None:
         from_email=None,
         recipient_list=[invitation.email],
     )
+    return url
+
+
+@transaction.atomic
+def partnership_start(*, name: str, short_name: str, slug: str, staff_email: str):
+    """A new partnership and an invitation for its first staff member, who does the rest in
+    the browser (docs/onboarding.md). Returns the partnership and the invitation's link."""
+    partnership = Partnership(name=name, short_name=short_name or name[:40], slug=slug)
+    partnership.full_clean()
+    partnership.save()
+    invitation = Invitation(
+        email=staff_email.strip().lower(), role=Role.PARTNERSHIP_STAFF, partnership=partnership
+    )
+    raw_token = invitation.issue_token()
+    invitation.save()
+    return partnership, _send_invitation(invitation, raw_token, None)
 
 
 @transaction.atomic
