@@ -28,7 +28,7 @@ def codes(report):
     return {(f.check, f.code) for f in report.findings}
 
 
-def run(answers, corpus=None):
+def run(answers, corpus=None, **facts):
     """The pure check, its findings worded as the pages show them."""
     return present(
         run_checks(
@@ -41,6 +41,7 @@ def run(answers, corpus=None):
                 to_plain=_plain,
                 corpus=corpus,
                 school_id=1,
+                **facts,
             )
         )
     )
@@ -280,20 +281,7 @@ def test_a_list_after_a_paragraph_is_not_part_of_its_last_sentence(answers):
 
 
 def _with_pupils(answers, pupil_count):
-    return present(
-        run_checks(
-            CheckInput(
-                FORMAT,
-                answers,
-                "bao",
-                DEFAULT_VAGUE_PHRASES,
-                DEFAULT_JARGON,
-                to_plain=_plain,
-                school_id=1,
-                pupil_count=pupil_count,
-            )
-        )
-    )
+    return run(answers, pupil_count=pupil_count)
 
 
 def test_it_warns_when_the_groups_do_not_match_the_pupils_of_the_school_data(answers):

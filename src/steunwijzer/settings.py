@@ -166,6 +166,7 @@ LOGOUT_REDIRECT_URL = "login"
 # (docs/localisation.md). Dutch is the language of the whole application; the public pages for
 # parents (TRANSLATED_PATH_PREFIXES) can also be read in English.
 LANGUAGE_CODE = "nl"
+FORMAT_MODULE_PATH = ["steunwijzer.formats"]
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 TRANSLATED_PATH_PREFIXES = ("/scholen/",)
 # The language chosen with the switch on the public pages (Django's set_language): kept a year.

@@ -54,6 +54,17 @@ def _summary(profile: Profile) -> dict:
     }
 
 
+def _stale(exc, user) -> ApiError:
+    """409: someone saved the profile since the version the client read."""
+    return ApiError(
+        409,
+        f"Dit profiel is intussen gewijzigd; de huidige versie is {exc.profile.version}. "
+        "Haal de nieuwe versie op en probeer het opnieuw.",
+        current_version=exc.profile.version,
+        profile=_detail(exc.profile, user),
+    )
+
+
 def _detail(profile: Profile, user) -> dict:
     fv = profile.format_version
     return {
@@ -138,13 +149,7 @@ def profile_update(request, id: int, body: AsSent[schemas.ProfileUpdate] = Body(
             allow_merge=False,
         )
     except profile_services.StaleVersion as exc:
-        raise ApiError(
-            409,
-            f"Dit profiel is intussen gewijzigd; de huidige versie is {exc.profile.version}. "
-            "Haal de nieuwe versie op en probeer het opnieuw.",
-            current_version=exc.profile.version,
-            profile=_detail(exc.profile, request.user),
-        ) from exc
+        raise _stale(exc, request.user) from exc
     except AnswerError as exc:
         raise refused("Een of meer antwoorden zijn ongeldig.", exc.problems) from exc
     profile.refresh_from_db()
@@ -382,12 +387,7 @@ def profile_import(request, id: int):
             allow_merge=False,
         )
     except profile_services.StaleVersion as exc:
-        raise ApiError(
-            409,
-            "Dit profiel is intussen gewijzigd; probeer het opnieuw.",
-            current_version=exc.profile.version,
-            profile=_detail(exc.profile, request.user),
-        ) from exc
+        raise _stale(exc, request.user) from exc
     except AnswerError as exc:
         raise refused("Een of meer antwoorden zijn ongeldig.", exc.problems) from exc
     profile.refresh_from_db()
