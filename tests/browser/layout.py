@@ -89,6 +89,9 @@ OVERLAP_SCRIPT = """() => {
     const st = getComputedStyle(el);
     const x = hides(st.overflowX), y = hides(st.overflowY);
     if (!(x || y) || !el.textContent.trim() || hiddenForEyes(el)) continue;
+    // A map pans: its tiles and markers lie beyond its box by design, and the list beside it
+    // holds every school it shows.
+    if (el.closest('.leaflet-container')) continue;
     const wide = x && el.scrollWidth > el.clientWidth + 1;
     if (wide || (y && el.scrollHeight > el.clientHeight + 1)) {
       const sizes = `${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`;

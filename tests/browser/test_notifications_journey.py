@@ -72,7 +72,7 @@ def test_the_mr_finds_the_request_and_advises_on_a_phone(
     form.get_by_label("Naam van de voorzitter van de MR (verplicht)").fill("Karin de Voorzitter")
     form.get_by_label("Naam van de secretaris van de MR (verplicht)").fill("Sander Secretaris")
     form.get_by_role("button", name="Advies geven").click()
-    page.get_by_text("Gelukt: advies geven.").wait_for()
+    page.get_by_text("Uw advies is vastgelegd en de school heeft bericht gekregen.").wait_for()
     assert_no_axe_violations(page)
     profile.refresh_from_db()
     assert profile.state == "advies_gegeven"
