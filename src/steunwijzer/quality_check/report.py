@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from django.db.models import TextField
 from django.db.models.functions import Cast
+from django.utils import timezone
 
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.changes import content_version
 from steunwijzer.profiles.models import Profile, own_document_of
 from steunwijzer.profiles.richtext import markup_to_lines, markup_to_plain
@@ -181,7 +183,10 @@ def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckRep
             school_id=profile.school_id,
             pupil_count=profile.school.pupil_count,
             counted_groups=counted.groups if counted else None,
-            counted_pupils=counted.pupils if counted else None,
+            # The school data's count is today's: held against this year's Invulschema only.
+            counted_pupils=counted.pupils
+            if counted and profile.school_year == school_year_of(timezone.localdate())
+            else None,
             established_on=profile.established_on,
         )
     )
