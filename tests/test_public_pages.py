@@ -211,7 +211,7 @@ def test_a_next_evaluation_before_the_adoption_is_not_shown_as_in_order(
     published.established_on = date(2027, 7, 1)
     published.save(update_fields=["established_on"])
     html = client.get("/scholen/12AB/").content.decode()
-    assert "30 juni 2027 <span class=\"sw-muted\">(" + BEFORE_ADOPTION in html
+    assert '30 juni 2027 <span class="sw-muted">(' + BEFORE_ADOPTION in html
     assert OVERDUE not in html
 
 
