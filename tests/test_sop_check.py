@@ -16,6 +16,7 @@ from steunwijzer.quality_check.report import check_profile, check_profiles
 from steunwijzer.quality_check.wording import DEFAULT_JARGON, DEFAULT_VAGUE_PHRASES
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, parse_format
 from steunwijzer.route.services import WrongState
+from tests.deadline_helpers import set_today
 from tests.route_helpers import complete_answers, fill, step
 from tests.test_api_profiles import auth
 
@@ -387,7 +388,8 @@ def test_it_warns_when_the_next_evaluation_comes_before_the_establishment(answer
         assert "evaluation_before_establishment" not in {f.code for f in report.findings}
 
 
-def test_a_stored_profile_is_held_against_its_invulschema(profile, answers, editor):
+def test_a_stored_profile_is_held_against_its_invulschema(profile, answers, editor, monkeypatch):
+    set_today(monkeypatch, date(2026, 12, 1))  # in the profile's school year 2026-2027
     school = profile.school
     groups = ("1a", "1b", "2a", "2b", "3a", "3b", "4a", "4b", "5", "6", "7", "8")
     counts = {group: {"geen": 26} for group in groups}
@@ -412,3 +414,21 @@ def test_a_stored_profile_is_held_against_its_invulschema(profile, answers, edit
     found = {f.code: f for f in report.findings}
     assert found["pupils_differ_from_invulschema"].params == (("pupils", 245), ("counted", 312))
     assert "groups_differ_from_invulschema" not in found
+
+
+def test_the_school_data_is_not_held_against_another_years_invulschema(
+    profile, answers, editor, monkeypatch
+):
+    """The school data's count is today's: an earlier year's SOP is not held against it."""
+    set_today(monkeypatch, date(2027, 9, 1))
+    groups = ("1a", "1b", "2a", "2b", "3a", "3b", "4a", "4b", "5", "6", "7", "8")
+    invulschema_save(
+        school=profile.school,
+        school_year=profile.school_year,
+        counts={group: {"geen": 26} for group in groups},
+        user=editor,
+    )
+    profile.answers = {**answers, "aantal_groepen": 12, "gemiddelde_groepsgrootte": 26}
+    [(_, report)] = check_profiles([profile])
+    assert "pupils_differ_from_invulschema" not in {f.code for f in report.findings}
+    assert profile.school.pupil_count != 312
