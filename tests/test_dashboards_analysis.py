@@ -27,6 +27,8 @@ from steunwijzer.instruments.diversity.services import invulschema_save
 from steunwijzer.instruments.ijk.rules import ScoreInput
 from steunwijzer.instruments.ijk.services import scores_save
 from steunwijzer.organisations.models import Role
+from steunwijzer.steunpunt.models import Kind
+from steunwijzer.steunpunt.services import message_send
 from tests.allocation_helpers import recompute
 from tests.conftest import grant, make_school
 from tests.deadline_helpers import set_today
@@ -473,3 +475,43 @@ def test_the_partnership_analysis_names_every_chart_once(
     scopes = header_scopes(body(pdf))
     assert scopes and set(scopes) <= {"/Row", "/Column"}
     assert "/Row" in scopes and "/Column" in scopes
+
+
+def test_the_coverage_export_holds_the_steunpunt_counts(
+    client, staff, partnership, established, other_school
+):
+    for school, kind, support in (
+        (established.school, Kind.PRACTICE, "dyslexie"),
+        (established.school, Kind.PRACTICE, "dyslexie"),
+        (established.school, Kind.QUESTION, "dyslexie"),
+        (other_school, Kind.QUESTION, ""),
+    ):
+        message_send(
+            school=school,
+            kind=kind,
+            support=support,
+            message="Hoe helpt de school bij lezen?",
+            contact={},
+            sender="192.0.2.1",
+        )
+    client.force_login(staff)
+    url = reverse("coverage_export", args=[partnership.slug, "csv"])
+    rows = _csv_rows(client.get(url))
+    sheet = rows[rows.index(["Vragen en meldingen van ouders"]) :]
+    assert sheet[1][0].startswith("Vragen en meldingen aan het ouder- en jeugdsteunpunt")
+    assert sheet[2] == ["School", "Ondersteuning", "Vragen", "Meldingen over de praktijk"]
+    assert ["De Regenboog", "Dyslexie", "1", "2"] in sheet
+    assert ["De Vlieger", "in het algemeen", "1", "0"] in sheet
+    url = reverse("coverage_export", args=[partnership.slug, "xlsx"])
+    found = _sheet_rows(client.get(url), "Vragen en meldingen van ouders")
+    assert ("De Regenboog", "Dyslexie", 1, 2) in found
+
+
+def test_the_coverage_export_says_when_parents_sent_nothing(
+    client, staff, partnership, established
+):
+    client.force_login(staff)
+    rows = _csv_rows(client.get(reverse("coverage_export", args=[partnership.slug, "csv"])))
+    sheet = rows[rows.index(["Vragen en meldingen van ouders"]) :]
+    assert sheet[2] == ["School", "Ondersteuning", "Vragen", "Meldingen over de praktijk"]
+    assert sheet[3:] in ([], [[]])

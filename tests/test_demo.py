@@ -1,5 +1,6 @@
 """The demo data set: `manage.py load_demo` and the personas `steunwijzer demo` prints."""
 
+import re
 from datetime import date
 from io import StringIO
 from pathlib import Path
@@ -25,6 +26,7 @@ from steunwijzer.demo.security import DEMO_TOTP_KEY
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.states import BEFORE_BOARD
+from steunwijzer.publication.lookup import public_path_kwargs, publication_dates
 from steunwijzer.quality_check.report import check_profile
 from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import is_late, school_year_bounds
@@ -342,3 +344,34 @@ def test_parents_find_the_way_to_the_school_finder(client, path):
     body = client.get(path, follow=True).content.decode()
     assert 'href="/scholen/"' in body
     assert "Zoekt u een school?" in body and "Naar de scholenzoeker" in body
+
+
+FIGURE_CODES = {
+    "groups_differ_from_invulschema",
+    "pupils_differ_from_invulschema",
+    "evaluation_before_establishment",
+}
+
+
+def test_the_demo_profiles_agree_with_their_invulschema_and_their_dates():
+    for profile in demo_profiles():
+        found = {f.code for f in check_profile(profile).findings} & FIGURE_CODES
+        assert not found, (profile.school.name, profile.school_year, found)
+        if profile.published_revision_id:
+            dates = publication_dates(profile)
+            assert date.fromisoformat(str(dates["next_evaluation"])) > profile.established_on, (
+                profile.school.name,
+                profile.school_year,
+            )
+
+
+def test_no_demo_school_page_shows_two_numbers_of_pupils(client):
+    published = [p for p in demo_profiles() if p.published_revision_id]
+    assert len({p.school_id for p in published}) >= 5
+    for profile in published:
+        kwargs = {**public_path_kwargs(profile.school), "schooljaar": profile.school_year}
+        html = client.get(reverse("public_school", kwargs=kwargs)).content.decode()
+        counts = set(re.findall(r"<dt>Leerlingen</dt><dd>([^<]+)</dd>", html))
+        counts |= set(re.findall(r"Aantal leerlingen: ([^<]+?)\.", html))
+        assert len(counts) == 1, (profile.school.name, profile.school_year, counts)
+        assert "vóór de dag waarop het profiel is vastgesteld" not in html

@@ -199,6 +199,22 @@ def test_it_says_when_the_planned_evaluation_has_passed_from_that_day_on(
     assert OVERDUE in client.get("/scholen/12AB/").content.decode()
 
 
+BEFORE_ADOPTION = "deze datum ligt vóór de dag waarop het profiel is vastgesteld"
+
+
+def test_a_next_evaluation_before_the_adoption_is_not_shown_as_in_order(
+    client, published, monkeypatch
+):
+    # The published answers plan the next evaluation on 30 June 2027.
+    set_today(monkeypatch, date(2027, 7, 2))
+    assert BEFORE_ADOPTION not in client.get("/scholen/12AB/").content.decode()
+    published.established_on = date(2027, 7, 1)
+    published.save(update_fields=["established_on"])
+    html = client.get("/scholen/12AB/").content.decode()
+    assert '30 juni 2027 <span class="sw-muted">(' + BEFORE_ADOPTION in html
+    assert OVERDUE not in html
+
+
 def test_a_recorded_evaluation_moves_the_planned_date(client, published, monkeypatch):
     record_evaluation(published, date(2027, 6, 15), date(2028, 6, 15))
     set_today(monkeypatch, date(2027, 7, 1))

@@ -1,19 +1,22 @@
 """The SOP-check on profiles: what blocks the step to the MR, what only warns."""
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from django.urls import reverse
 
+from steunwijzer.instruments.diversity.services import invulschema_save
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.services import profile_update
 from steunwijzer.quality_check.checks import CheckInput, jargon_for, model_text, run_checks
 from steunwijzer.quality_check.distinctive import ChapterText, Corpus, chapter_text, shingles
 from steunwijzer.quality_check.presenters import present
-from steunwijzer.quality_check.report import check_profile
+from steunwijzer.quality_check.report import check_profile, check_profiles
 from steunwijzer.quality_check.wording import DEFAULT_JARGON, DEFAULT_VAGUE_PHRASES
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, parse_format
 from steunwijzer.route.services import WrongState
+from tests.deadline_helpers import set_today
 from tests.route_helpers import complete_answers, fill, step
 from tests.test_api_profiles import auth
 
@@ -300,3 +303,120 @@ def test_rounded_averages_and_unknown_counts_do_not_warn(answers, pupils):
     # 13 groups: a rounded average is at most 6.5 pupils off in total.
     answers = {**answers, "aantal_groepen": "13", "gemiddelde_groepsgrootte": 24}
     assert "figures_disagree" not in {f.code for f in _with_pupils(answers, pupils).findings}
+
+
+def _counted(answers, *, pupils=None, groups=None, counted_pupils=None, established_on=None):
+    return present(
+        run_checks(
+            CheckInput(
+                FORMAT,
+                answers,
+                "bao",
+                DEFAULT_VAGUE_PHRASES,
+                DEFAULT_JARGON,
+                to_plain=_plain,
+                school_id=1,
+                pupil_count=pupils,
+                counted_groups=groups,
+                counted_pupils=counted_pupils,
+                established_on=established_on,
+            )
+        )
+    )
+
+
+def test_it_warns_when_the_groups_differ_from_the_invulschema(answers):
+    answers = {**answers, "aantal_groepen": 13, "gemiddelde_groepsgrootte": 24}
+    report = _counted(answers, pupils=312, groups=12, counted_pupils=312)
+    (finding,) = [f for f in report.findings if f.code == "groups_differ_from_invulschema"]
+    assert not finding.blocks and finding.field_key == "aantal_groepen"
+    assert finding.chapter_key == FORMAT.chapter_of("aantal_groepen").key
+    assert finding.message == (
+        "In het profiel staan 13 groepen, maar het Invulschema van dit schooljaar heeft 12 "
+        "groepen met leerlingen. Verbeter het aantal groepen of het Invulschema."
+    )
+
+
+def test_it_warns_when_the_school_data_differ_from_the_invulschema(answers):
+    answers = {**answers, "aantal_groepen": 12, "gemiddelde_groepsgrootte": 26}
+    report = _counted(answers, pupils=245, groups=12, counted_pupils=312)
+    (finding,) = [f for f in report.findings if f.code == "pupils_differ_from_invulschema"]
+    assert not finding.blocks
+    assert finding.message == (
+        "Bij de schoolgegevens staan 245 leerlingen, maar het Invulschema van dit schooljaar "
+        "telt 312 leerlingen. Ouders zien het aantal uit het Invulschema: verbeter de "
+        "schoolgegevens of het Invulschema."
+    )
+
+
+@pytest.mark.parametrize(
+    ("groups", "counted_pupils"), [(12, 312), (None, None), (12, None), (None, 312)]
+)
+def test_figures_that_agree_with_the_invulschema_or_without_one_do_not_warn(
+    answers, groups, counted_pupils
+):
+    answers = {**answers, "aantal_groepen": "12", "gemiddelde_groepsgrootte": 26}
+    report = _counted(answers, pupils=312, groups=groups, counted_pupils=counted_pupils)
+    assert not {"groups_differ_from_invulschema", "pupils_differ_from_invulschema"} & {
+        f.code for f in report.findings
+    }
+
+
+def test_it_warns_when_the_next_evaluation_comes_before_the_establishment(answers):
+    answers = {**answers, "evaluatie_laatste": "2025-06-19", "evaluatie_volgende": "2026-06-17"}
+    report = _counted(answers, established_on=date(2026, 6, 24))
+    (finding,) = [f for f in report.findings if f.code == "evaluation_before_establishment"]
+    assert not finding.blocks and finding.field_key == "evaluatie_volgende"
+    assert finding.message == (
+        "De volgende evaluatie (17 juni 2026) valt vóór de dag waarop het profiel is "
+        "vastgesteld (24 juni 2026). Kies een datum na de vaststelling."
+    )
+    for established in (date(2025, 7, 7), date(2026, 6, 17), None):
+        report = _counted(answers, established_on=established)
+        assert "evaluation_before_establishment" not in {f.code for f in report.findings}
+
+
+def test_a_stored_profile_is_held_against_its_invulschema(profile, answers, editor, monkeypatch):
+    set_today(monkeypatch, date(2026, 12, 1))  # in the profile's school year 2026-2027
+    school = profile.school
+    groups = ("1a", "1b", "2a", "2b", "3a", "3b", "4a", "4b", "5", "6", "7", "8")
+    counts = {group: {"geen": 26} for group in groups}
+    invulschema_save(
+        school=school,
+        school_year=profile.school_year,
+        counts=counts,
+        user=editor,
+        update_pupil_count=True,
+    )
+    profile.answers = {**answers, "aantal_groepen": 13, "gemiddelde_groepsgrootte": 24}
+    [(_, report)] = check_profiles([profile])
+    found = {f.code: f for f in report.findings}
+    assert found["groups_differ_from_invulschema"].params == (("groups", 13), ("counted", 12))
+    assert "pupils_differ_from_invulschema" not in found
+
+    school.pupil_count = 245
+    school.save()
+    profile.refresh_from_db()
+    profile.answers = {**answers, "aantal_groepen": 12, "gemiddelde_groepsgrootte": 26}
+    [(_, report)] = check_profiles([profile])
+    found = {f.code: f for f in report.findings}
+    assert found["pupils_differ_from_invulschema"].params == (("pupils", 245), ("counted", 312))
+    assert "groups_differ_from_invulschema" not in found
+
+
+def test_the_school_data_is_not_held_against_another_years_invulschema(
+    profile, answers, editor, monkeypatch
+):
+    """The school data's count is today's: an earlier year's SOP is not held against it."""
+    set_today(monkeypatch, date(2027, 9, 1))
+    groups = ("1a", "1b", "2a", "2b", "3a", "3b", "4a", "4b", "5", "6", "7", "8")
+    invulschema_save(
+        school=profile.school,
+        school_year=profile.school_year,
+        counts={group: {"geen": 26} for group in groups},
+        user=editor,
+    )
+    profile.answers = {**answers, "aantal_groepen": 12, "gemiddelde_groepsgrootte": 26}
+    [(_, report)] = check_profiles([profile])
+    assert "pupils_differ_from_invulschema" not in {f.code for f in report.findings}
+    assert profile.school.pupil_count != 312

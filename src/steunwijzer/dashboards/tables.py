@@ -223,7 +223,32 @@ def coverage_sheets(data) -> list[Sheet]:
                 for o in data["offers"]
             ],
         ),
+        steunpunt_sheet(data["counts"]),
     ]
+
+
+def steunpunt_sheet(counts: list[dict]) -> Sheet:
+    """What parents asked and reported to the steunpunt, per school and kind of support, as
+    the coverage page shows it beside the offer (`steunpunt.services.counts_per_school`)."""
+    return Sheet(
+        _("Questions and reports from parents"),
+        [
+            pgettext("table column", "School"),
+            pgettext("table column", "Support"),
+            pgettext("table column", "Questions"),
+            pgettext("table column", "Reports about practice"),
+        ],
+        [
+            [row["school"], row["support"] or _("in general"), row["questions"], row["reports"]]
+            for row in counts
+        ],
+        notes=[
+            _(
+                "Questions and reports sent to the partnership's support point for parents "
+                "and youth, still within their retention period; older ones have been deleted."
+            )
+        ],
+    )
 
 
 def _per_school_sheet(title, label, rows, values: dict) -> Sheet:

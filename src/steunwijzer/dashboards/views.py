@@ -416,6 +416,7 @@ def coverage_export(request, slug, fmt):
     partnership = get_partnership_for_staff(request, slug)
     _check_format(fmt)
     data = _coverage(request, partnership)
+    data["counts"] = counts_per_school(partnership)
     # The year and the chosen offer in the name, so two downloads do not overwrite each other.
     offer = f"-{slugify(data['wanted'])}" if data["wanted"] else ""
     name = f"dekkend-aanbod-{partnership.slug}-{_year(request)}{offer}"

@@ -23,8 +23,8 @@ REGENBOOG = [
             "onderwijsconcept_toelichting": (
                 "We werken met jaargroepen en geven in elke groep instructie op drie niveaus."
             ),
-            "aantal_groepen": 13,
-            "gemiddelde_groepsgrootte": 24,
+            "aantal_groepen": 12,
+            "gemiddelde_groepsgrootte": 26,
             "contactpersoon_ondersteuning": "Fatima el Amrani, intern begeleider",
             "contactpersoon_bereikbaarheid": (
                 "ib@obsderegenboog.example, 070 555 21 40, op maandag, dinsdag en donderdag"

@@ -4,7 +4,8 @@ The flagship school's figures for this year come from the shipped example export
 (`samples/leerlingexport-regenboog.csv`), read the way a school's upload is read, so importing
 that file in the demo gives the same figures. The other schools' counts are drawn with a fixed
 seed from a mix per school (a heavier mix in Laak and Escamp, an SBO with its own group names),
-so some groups pass the signal thresholds and every school has a trend against last year.
+so some groups pass the signal thresholds and every school has a trend against last year;
+each year has as many groups as the school's SOP of that year names.
 """
 
 import random
@@ -15,6 +16,7 @@ from steunwijzer.instruments.diversity.pupil_file import read_pupil_file
 from steunwijzer.instruments.diversity.sample import SAMPLE_PATH
 from steunwijzer.instruments.diversity.scheme import Scheme
 from steunwijzer.instruments.diversity.services import _scheme_version_for, invulschema_save
+from steunwijzer.profiles.models import Profile
 
 FLAGSHIP = "regenboog"
 
@@ -34,32 +36,42 @@ MIXES = {
 }
 SBO_GROUPS = (
     "Instroomgroep",
+    "Jonge kind",
     "Middenbouw A",
     "Middenbouw B",
+    "Middenbouw C",
     "Bovenbouw A",
     "Bovenbouw B",
+    "Bovenbouw C",
     "Schakelgroep",
+    "Uitstroomgroep",
 )
 DOMAINS = ("leren", "gedrag", "sociaal-emotioneel", "fysiek-medisch", "taal-nt2", "hoogbegaafdheid")
 
 
-def groups_for(pupils: int, sbo: bool) -> list[str]:
-    """Plausible group names for a school of this size."""
+def groups_for(count: int, sbo: bool) -> list[str]:
+    """Plausible names for `count` groups: parallel groups (6a, 6b) where there are more
+    than eight, combined groups where there are fewer."""
     if sbo:
-        return list(SBO_GROUPS)
-    n = max(4, round(pupils / 26))
-    if n <= 4:
-        return ["1/2", "3/4", "5/6", "7/8"]
-    if n < 8:
-        return ["1/2a", "1/2b", "3/4", "5/6", "7/8", "4/5", "6/7"][:n]
-    doubled = n - 8
+        return list(SBO_GROUPS[:count])
+    if count <= 4:
+        return ["1/2", "3/4", "5/6", "7/8"][:count]
+    if count < 8:
+        return ["1/2a", "1/2b", "3/4", "5/6", "7/8", "4/5", "6/7"][:count]
+    per_grade, more = divmod(count, 8)
     names = []
     for grade in range(1, 9):
-        if grade <= doubled:
-            names += [f"{grade}a", f"{grade}b"]
-        else:
-            names.append(str(grade))
+        parallel = per_grade + (1 if grade <= more else 0)
+        names += [str(grade)] if parallel == 1 else [f"{grade}{c}" for c in "abc"[:parallel]]
     return names
+
+
+def group_count(school, school_year: str) -> int:
+    """The number of groups the school's SOP of the year names (the Invulschema has as
+    many); about 26 pupils a group where it names none."""
+    profile = Profile.objects.filter(school=school, school_year=school_year).first()
+    named = profile.answers.get("aantal_groepen") if profile else None
+    return int(named) if named else max(4, round(school.pupil_count / 26))
 
 
 def draw_counts(scheme: Scheme, pupils: int, groups: list[str], mix, seed: int):
@@ -91,9 +103,8 @@ def build_diversity_demo(schools: dict, school_year: str, directors: dict) -> in
         now_mix, before_mix = MIXES.get(key, MIXES["zeester"])
         sbo = school.school_type != "bao"
         last_year_pupils = round(school.pupil_count * (0.96 if number % 2 else 1.03))
-        counts, domains = draw_counts(
-            scheme, last_year_pupils, groups_for(last_year_pupils, sbo), before_mix, number
-        )
+        groups = groups_for(group_count(school, previous_school_year(school_year)), sbo)
+        counts, domains = draw_counts(scheme, last_year_pupils, groups, before_mix, number)
         invulschema_save(
             school=school,
             school_year=previous_school_year(school_year),
@@ -108,7 +119,7 @@ def build_diversity_demo(schools: dict, school_year: str, directors: dict) -> in
             counts, domains = draw_counts(
                 scheme,
                 school.pupil_count,
-                groups_for(school.pupil_count, sbo),
+                groups_for(group_count(school, school_year), sbo),
                 now_mix,
                 100 + number,
             )

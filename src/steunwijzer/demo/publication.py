@@ -3,9 +3,10 @@ to find and parents can open earlier years.
 
 The demo's route (demo/route.py) shows this school year's SOPs on their way; here each
 school whose demo content is complete gets its previous year's SOP as it was published then:
-the same content with last year's dates, established in June and published. These are
-history, so they are stored as they stood at the end of that year, without replaying last
-year's route. Then the finder's search index is rebuilt from all published SOPs.
+the same content with last year's dates, established in July before that year began, and
+published. These are history, so they are stored as they stood at the end of that year,
+without replaying last year's route. Then the finder's search index is rebuilt from all
+published SOPs.
 """
 
 from datetime import date
@@ -19,7 +20,10 @@ from steunwijzer.regional_model.models import FormatVersion
 
 from . import route as demo_route
 
-ESTABLISHED_MONTH_DAY = (6, 24)
+# Last year's SOPs were established before that school year began, after the team's
+# evaluation in June or early July (the content's `evaluatie_laatste`), so the next evaluation
+# the content plans (`evaluatie_volgende`, a year on) comes after it.
+ESTABLISHED_MONTH_DAY = (7, 7)
 
 
 def _merged(key: str, history) -> dict:
@@ -67,7 +71,7 @@ def publish_previous_year(schools: dict, history: dict, directors: dict, stored_
             author_name=directors[key].get_full_name(),
         )
         profile.established_revision = profile.published_revision = revision
-        profile.established_on = date(start_year + 1, *ESTABLISHED_MONTH_DAY)
+        profile.established_on = date(start_year, *ESTABLISHED_MONTH_DAY)
         profile.save(update_fields=["established_revision", "published_revision", "established_on"])
         published += 1
     rebuild_index()

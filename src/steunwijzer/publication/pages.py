@@ -61,9 +61,19 @@ def currency(profile, dates: dict, is_current: bool, today) -> dict:
     newer evaluation: `dates` holds the newest)."""
     this_year = school_year_of(today)
     next_evaluation = as_day(dates["next_evaluation"])
+    established_on = as_day(dates["established_on"])
+    # A next evaluation planned before the profile was adopted is not a plan a parent can
+    # count on: the page says so rather than showing it as in order.
+    before_adoption = (
+        next_evaluation is not None
+        and established_on is not None
+        and next_evaluation < established_on
+    )
     return {
         "missing_year": this_year if is_current and profile.school_year < this_year else "",
+        "evaluation_before_adoption": before_adoption,
         "evaluation_overdue": is_current
+        and not before_adoption
         and next_evaluation is not None
         and next_evaluation < today,
     }

@@ -131,6 +131,12 @@ class CheckInput:
     school_id: int | None = None
     # The school's number of pupils in its school data (kept in step with the Invulschema).
     pupil_count: int | None = None
+    # The groups with pupils and the pupils in the school's Invulschema of the SOP's school
+    # year (None without one): the same figures as the school's public page shows.
+    counted_groups: int | None = None
+    counted_pupils: int | None = None
+    # The day the SOP was established (None before that): its next evaluation comes later.
+    established_on: date | None = None
 
 
 def run_checks(data: CheckInput) -> CheckReport:
@@ -215,6 +221,20 @@ def _complete(data: CheckInput) -> list[Finding]:
                 EVALUATION_FIELDS[1],
             )
         )
+    if following and data.established_on and date.fromisoformat(following) < data.established_on:
+        found.append(
+            Finding(
+                "complete",
+                "evaluation_before_establishment",
+                WARN,
+                data.sop_format.chapter_of(EVALUATION_FIELDS[1]).key,
+                EVALUATION_FIELDS[1],
+                params=(
+                    ("next", date.fromisoformat(following)),
+                    ("established", data.established_on),
+                ),
+            )
+        )
     return found
 
 
@@ -226,6 +246,43 @@ def _whole_number(value) -> int | None:
 
 
 def _figures(data: CheckInput) -> list[Finding]:
+    return _product(data) + _counted(data)
+
+
+def _counted(data: CheckInput) -> list[Finding]:
+    """The SOP's number of groups and the school data's pupils are those of the Invulschema
+    of the SOP's school year, where the school has one."""
+    found = []
+    if data.sop_format.field(GROUP_FIELDS[0]) is None:
+        chapter, groups = None, None
+    else:
+        chapter = data.sop_format.chapter_of(GROUP_FIELDS[0]).key
+        groups = _whole_number(data.answers.get(GROUP_FIELDS[0]))
+    if data.counted_groups and groups and groups != data.counted_groups:
+        found.append(
+            Finding(
+                "complete",
+                "groups_differ_from_invulschema",
+                WARN,
+                chapter,
+                GROUP_FIELDS[0],
+                params=(("groups", groups), ("counted", data.counted_groups)),
+            )
+        )
+    if data.counted_pupils and data.pupil_count and data.pupil_count != data.counted_pupils:
+        found.append(
+            Finding(
+                "complete",
+                "pupils_differ_from_invulschema",
+                WARN,
+                chapter,
+                params=(("pupils", data.pupil_count), ("counted", data.counted_pupils)),
+            )
+        )
+    return found
+
+
+def _product(data: CheckInput) -> list[Finding]:
     """The school's own numbers agree with its school data: its groups times their average
     size make about its number of pupils. The average is rounded to whole pupils, so the
     product may be half a pupil per group off."""

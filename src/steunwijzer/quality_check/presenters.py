@@ -5,9 +5,12 @@ API read the findings as `present` words them (report.py presents every report i
 """
 
 from dataclasses import replace
+from datetime import date
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext, pgettext_lazy
+
+from steunwijzer.core.dates import date_text
 
 from .findings import CheckReport, Finding
 from .wording import ListError
@@ -26,6 +29,9 @@ CODE_LABELS = {
     "mandatory_part_missing": gettext_lazy("mandatory part empty"),
     "evaluation_order": gettext_lazy("evaluation dates do not add up"),
     "figures_disagree": gettext_lazy("numbers do not match the school data"),
+    "groups_differ_from_invulschema": gettext_lazy("groups differ from the Invulschema"),
+    "pupils_differ_from_invulschema": gettext_lazy("pupils differ from the Invulschema"),
+    "evaluation_before_establishment": gettext_lazy("next evaluation before establishment"),
     "vague_phrase": gettext_lazy("vague wording"),
     "limits_generic": gettext_lazy("limits too general"),
     "limits_without_groepsgrootte": gettext_lazy("limits without group size"),
@@ -54,6 +60,19 @@ MESSAGES = {
         "%(groups)s groups of on average %(average)s pupils makes about %(product)s pupils, "
         "but the school data says %(pupils)s pupils. Check the number of groups and the "
         "average group size."
+    ),
+    "groups_differ_from_invulschema": gettext_noop(
+        "The profile says %(groups)s groups, but the Invulschema of this school year has "
+        "%(counted)s groups with pupils. Correct the number of groups or the Invulschema."
+    ),
+    "pupils_differ_from_invulschema": gettext_noop(
+        "The school data says %(pupils)s pupils, but the Invulschema of this school year "
+        "counts %(counted)s pupils. Parents see the number from the Invulschema: correct the "
+        "school data or the Invulschema."
+    ),
+    "evaluation_before_establishment": gettext_noop(
+        "The next evaluation (%(next)s) comes before the day the profile was established "
+        "(%(established)s). Choose a date after the establishment."
     ),
     "vague_phrase": gettext_noop(
         "Vague wording: '%(phrase)s'. Write down what exactly parents can expect."
@@ -110,7 +129,10 @@ TIPS = {
 
 def finding_message(finding: Finding) -> str:
     """The finding's sentence in the active language."""
-    values = dict(finding.params)
+    values = {
+        name: date_text(value) if isinstance(value, date) else value
+        for name, value in finding.params
+    }
     if finding.code == "like_other_schools":
         return (
             ngettext(

@@ -14,10 +14,13 @@ from functools import lru_cache
 
 from django.db.models import TextField
 from django.db.models.functions import Cast
+from django.utils import timezone
 
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.changes import content_version
 from steunwijzer.profiles.models import Profile, own_document_of
 from steunwijzer.profiles.richtext import markup_to_lines, markup_to_plain
+from steunwijzer.profiles.school_figures import counted_figures
 from steunwijzer.regional_model.format_dict import format_from_dict
 from steunwijzer.regional_model.models import FormatVersion
 
@@ -167,6 +170,7 @@ def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckRep
                 + _fixed_text_findings(document)
             )
         )
+    counted = counted_figures(profile.school, profile.school_year)
     report = run_checks(
         CheckInput(
             sop_format=profile.sop_format,
@@ -178,6 +182,12 @@ def _check(profile: Profile, phrases, jargon, corpus: Corpus | None) -> CheckRep
             corpus=corpus,
             school_id=profile.school_id,
             pupil_count=profile.school.pupil_count,
+            counted_groups=counted.groups if counted else None,
+            # The school data's count is today's: held against this year's Invulschema only.
+            counted_pupils=counted.pupils
+            if counted and profile.school_year == school_year_of(timezone.localdate())
+            else None,
+            established_on=profile.established_on,
         )
     )
     return present(report)

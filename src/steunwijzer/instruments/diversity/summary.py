@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from steunwijzer.core.charts import Chart, Series
+from steunwijzer.profiles.school_figures import CountedFigures
 
 from .computation import compute
 from .models import Invulschema
@@ -79,6 +80,20 @@ def public_summary(school, school_year: str) -> PublicFigures | None:
     if row is None:
         return None
     return public_figures(row.scheme, row.result.total.counts)
+
+
+def counted_figures(school, school_year: str) -> CountedFigures | None:
+    """The groups with pupils and the pupils in the school's Invulschema of the year, or None
+    when it has none (registered for the SOP-check in apps.py)."""
+    counts = (
+        Invulschema.objects.filter(school=school, school_year=school_year)
+        .values_list("counts", flat=True)
+        .first()
+    )
+    if counts is None:
+        return None
+    sizes = [sum(cells.values()) for cells in counts.values()]
+    return CountedFigures(groups=sum(1 for size in sizes if size), pupils=sum(sizes))
 
 
 def public_count(count: str) -> str:
