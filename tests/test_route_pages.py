@@ -172,3 +172,40 @@ def test_the_diff_page_offers_the_version_the_mr_advised_on(
     client.force_login(editor)
     body = client.get(reverse("profile_diff", args=[profile.pk])).content.decode()
     assert "t.o.v. de versie waarover de MR adviseerde" in body
+
+
+def _route_body(client, user, profile):
+    client.force_login(user)
+    return client.get(reverse("profile_route", args=[profile.pk])).content.decode()
+
+
+def test_the_mr_reads_the_directors_note_and_due_date_above_its_form(
+    client, profile, editor, mr_member
+):
+    fill(profile, editor)
+    step(profile, editor, "request_advice", note="Graag vóór de vergadering van maart.")
+    body = _route_body(client, mr_member, profile)
+    note = body.index("Toelichting van Eva de Directeur bij de adviesaanvraag:")
+    assert note < body.index('name="advice"')
+    assert "Graag vóór de vergadering van maart." in body[note:]
+    # No deadline set: the default date of the school year 2026-2027.
+    assert "Het SOP moet uiterlijk 1 september 2026 bij het bestuur zijn." in body
+
+
+def test_the_note_is_shown_only_with_the_mrs_form(client, profile, editor, mr_member):
+    fill(profile, editor)
+    step(profile, editor, "request_advice", note="Graag vóór de vergadering van maart.")
+    body = _route_body(client, editor, profile)
+    assert "bij de adviesaanvraag" not in body
+    assert "Graag vóór de vergadering van maart." in body  # on the timeline only
+
+
+def test_a_note_of_an_earlier_round_is_not_shown_again(client, profile, editor, mr_member):
+    fill(profile, editor)
+    step(profile, editor, "request_advice", note="Oude toelichting bij de eerste ronde.")
+    step(profile, mr_member, "give_advice", advice="positief")
+    step(profile, editor, "reopen", reason="De opmerkingen van de MR verwerken.")
+    step(profile, editor, "request_advice")
+    body = _route_body(client, mr_member, profile)
+    assert "bij de adviesaanvraag" not in body
+    assert "Het SOP moet uiterlijk 1 september 2026 bij het bestuur zijn." in body

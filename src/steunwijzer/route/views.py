@@ -14,7 +14,7 @@ from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.report import check_profile
 
 from .forms import DeliverForm, TransitionForm
-from .guards import current_decision, steps_now
+from .guards import current_decision, current_request, steps_now
 from .labels import (
     ADVICE_LABELS,
     CONSENT_LABELS,
@@ -25,6 +25,7 @@ from .labels import (
     step_label,
 )
 from .lifecycle import route_of
+from .models import Deadline
 from .payloads import InvalidPayload
 from .services import ForbiddenAction, WrongState, profile_transition, profiles_deliver
 from .statement import statement_filename, statement_pdf
@@ -34,6 +35,12 @@ def _route_page(request, profile, errors=None, failed_action=None, status=200):
     route = route_of(profile)
     steps, held = steps_now(profile, request.user)
     decision = current_decision(profile)
+    # What the school wrote with its request, shown above the MR's form, and the date the SOP
+    # is due at the board.
+    mr_request, mr_request_due = None, None
+    if any(s.action in ("give_advice", "give_consent") for s in steps):
+        mr_request = current_request(profile)
+        mr_request_due = Deadline.objects.due_dates_for([profile])[profile.pk]
     return render(
         request,
         "route/route.html",
@@ -51,6 +58,8 @@ def _route_page(request, profile, errors=None, failed_action=None, status=200):
             )
             if decision
             else "",
+            "mr_request": mr_request,
+            "mr_request_due": mr_request_due,
             "timeline": profile.transitions.select_related(None).defer("attachment"),
             "errors": errors or {},
             "failed_action": failed_action,
