@@ -73,7 +73,7 @@ MR_MEMBERS = {
 # Who chair and take the minutes of each MR that advises or consents in the demo, as its
 # statement names them; the MR member above sits in it as a parent.
 MR_OFFICERS = {
-    "zeester": ("Wendy Koster", "Ahmed El Amrani"),
+    "zeester": ("Wendy Koster", "Karim Bouzid"),
     "boomgaard": ("Jeroen Visser", "Linda Wijnberg"),
     "duinroos": ("Ruud Schouten", "Sanne de Ridder"),
     "lindeboom": ("Marieke Jansen", "Paul van Rijn"),
