@@ -55,6 +55,33 @@ def assert_fits(page, width):
     assert not overlaps, overlaps
 
 
+def assert_receipt_heading_inside_its_box(page):
+    """The receipt box's heading, of several lines on a phone, lies inside the box's border
+    instead of running across its top border."""
+    legend, box = page.evaluate(
+        """() => {
+          const box = document.querySelector('.sw-receipt');
+          return [box.querySelector('legend').getBoundingClientRect().top,
+                  box.getBoundingClientRect().top + parseFloat(getComputedStyle(box).borderTopWidth)];
+        }"""
+    )
+    assert legend >= box, f"the heading starts {box - legend:.0f}px above the box"
+
+
+def assert_matrix_labels_under_the_caption(page):
+    """On a phone each matrix's first column label sits right under the caption, not far below
+    it because a label out of view wrapped into many lines."""
+    gaps = page.evaluate(
+        """() => [...document.querySelectorAll('table.sw-matrix')].map((table) => {
+          const caption = table.querySelector('caption').getBoundingClientRect().bottom;
+          const label = document.createRange();
+          label.selectNodeContents(table.querySelector('thead th'));
+          return label.getBoundingClientRect().top - caption;
+        })"""
+    )
+    assert all(gap < 48 for gap in gaps), gaps
+
+
 def test_staff_confirm_receipt_in_bulk_and_read_the_matrix(
     page,
     partnership,
@@ -78,6 +105,7 @@ def test_staff_confirm_receipt_in_bulk_and_read_the_matrix(
     for width in (1280, 390):
         assert_fits(page, width)
         assert_no_axe_violations(page)
+        assert_receipt_heading_inside_its_box(page)
         shoot(page, f"overview-{width}")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_label("Ontvangst bevestigen van het SOP van De Regenboog").check()
@@ -103,4 +131,6 @@ def test_staff_confirm_receipt_in_bulk_and_read_the_matrix(
     for width in (1280, 390):
         assert_fits(page, width)
         assert_no_axe_violations(page)
+        if width == 390:  # on a desktop a tall label is in view beside the others
+            assert_matrix_labels_under_the_caption(page)
         shoot(page, f"coverage-{width}")
