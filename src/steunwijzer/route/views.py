@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -37,10 +38,12 @@ def _route_page(request, profile, errors=None, failed_action=None, status=200):
     decision = current_decision(profile)
     # What the school wrote with its request, shown above the MR's form, and the date the SOP
     # is due at the board.
-    mr_request, mr_request_due = None, None
+    mr_request, mr_request_due, mr_request_late = None, None, False
     if any(s.action in ("give_advice", "give_consent") for s in steps):
         mr_request = current_request(profile)
         mr_request_due = Deadline.objects.due_dates_for([profile])[profile.pk]
+        # A passed date is said as passed: "was due", not "is due".
+        mr_request_late = mr_request_due < timezone.localdate()
     return render(
         request,
         "route/route.html",
@@ -60,6 +63,7 @@ def _route_page(request, profile, errors=None, failed_action=None, status=200):
             else "",
             "mr_request": mr_request,
             "mr_request_due": mr_request_due,
+            "mr_request_late": mr_request_late,
             "timeline": profile.transitions.select_related(None).defer("attachment"),
             "errors": errors or {},
             "failed_action": failed_action,
