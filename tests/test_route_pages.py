@@ -133,6 +133,9 @@ def test_a_board_delivers_several_schools_at_once(
     assert "De Vlieger" in client.get(url).content.decode()
     response = client.post(url, {"profiles": [profile.pk, other_profile.pk]})
     assert response.status_code == 302
+    # Afterwards the way back to the overview, where the board delivered from.
+    overview = reverse("board_overview", args=[school.board_id])
+    assert f'href="{overview}">Terug naar het bestuursoverzicht' in client.get(url).content.decode()
     for p in (profile, other_profile):
         p.refresh_from_db()
         assert p.state == "aangeleverd"
