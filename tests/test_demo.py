@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from steunwijzer.core.school_year import school_year_of
@@ -32,6 +33,7 @@ from steunwijzer.review.models import Comment
 from steunwijzer.route.deadlines import is_late, school_year_bounds
 from steunwijzer.route.lifecycle import route_of, transitions_for
 from steunwijzer.route.models import Deadline, ReminderSent, Transition
+from steunwijzer.route.statement import statement_html
 from tests.route_helpers import MEETING
 from tests.two_factor_helpers import current_code, verify_session
 
@@ -208,6 +210,19 @@ def test_the_eenpitter_delivers_directly_and_its_advice_can_be_downloaded(client
         assert response["Content-Type"] == "application/pdf"
         assert b"".join(response).startswith(b"%PDF-")
         client.logout()
+
+
+def test_every_demo_statement_names_its_meeting_chair_and_secretary():
+    decisions = Transition.objects.filter(action__in=("give_advice", "give_consent"))
+    assert decisions.filter(action="give_consent").exists()
+    for record in decisions.select_related("profile__school"):
+        html = statement_html(record)
+        payload = record.payload
+        assert payload["chair_name"] in html and payload["secretary_name"] in html
+        assert payload["chair_name"] != payload["secretary_name"]
+        assert date.fromisoformat(payload["meeting_on"]) <= date.fromisoformat(payload["date"])
+        meeting_row = html.split("Vergadering van de MR", 1)[1].split("</tr>", 1)[0]
+        assert date_format(date.fromisoformat(payload["meeting_on"]), "j F Y") in meeting_row
 
 
 def test_some_demo_schools_are_late(client):

@@ -1,9 +1,13 @@
 """The route page, the MR's statement and a board delivering several SOPs at once."""
 
+from datetime import date
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from steunwijzer.profiles.services import profile_create
+from tests.deadline_helpers import set_today
 from tests.route_helpers import MEETING, fill, step, to_state
 
 
@@ -129,6 +133,9 @@ def test_a_board_delivers_several_schools_at_once(
     assert "De Vlieger" in client.get(url).content.decode()
     response = client.post(url, {"profiles": [profile.pk, other_profile.pk]})
     assert response.status_code == 302
+    # Afterwards the way back to the overview, where the board delivered from.
+    overview = reverse("board_overview", args=[school.board_id])
+    assert f'href="{overview}">Terug naar het bestuursoverzicht' in client.get(url).content.decode()
     for p in (profile, other_profile):
         p.refresh_from_db()
         assert p.state == "aangeleverd"
@@ -172,3 +179,61 @@ def test_the_diff_page_offers_the_version_the_mr_advised_on(
     client.force_login(editor)
     body = client.get(reverse("profile_diff", args=[profile.pk])).content.decode()
     assert "t.o.v. de versie waarover de MR adviseerde" in body
+
+
+@pytest.fixture
+def august_profile(monkeypatch, school, format_version, editor):
+    """An SOP started on 20 August 2026, before the default due date (1 September)."""
+    set_today(monkeypatch, date(2026, 8, 20))
+    return profile_create(school=school, school_year="2026-2027", user=editor)
+
+
+def _route_body(client, user, profile):
+    client.force_login(user)
+    return client.get(reverse("profile_route", args=[profile.pk])).content.decode()
+
+
+def test_the_mr_reads_the_directors_note_and_due_date_above_its_form(
+    client, august_profile, editor, mr_member
+):
+    profile = august_profile
+    fill(profile, editor)
+    step(profile, editor, "request_advice", note="Graag vóór de vergadering van maart.")
+    body = _route_body(client, mr_member, profile)
+    note = body.index("Toelichting van Eva de Directeur bij de adviesaanvraag:")
+    assert note < body.index('name="advice"')
+    assert "Graag vóór de vergadering van maart." in body[note:]
+    # No deadline set: the default date of the school year 2026-2027.
+    assert "Het SOP moet uiterlijk 1 september 2026 bij het bestuur zijn." in body
+
+
+def test_the_note_is_shown_only_with_the_mrs_form(client, profile, editor, mr_member):
+    fill(profile, editor)
+    step(profile, editor, "request_advice", note="Graag vóór de vergadering van maart.")
+    body = _route_body(client, editor, profile)
+    assert "bij de adviesaanvraag" not in body
+    assert "Graag vóór de vergadering van maart." in body  # on the timeline only
+
+
+def test_a_note_of_an_earlier_round_is_not_shown_again(client, august_profile, editor, mr_member):
+    profile = august_profile
+    fill(profile, editor)
+    step(profile, editor, "request_advice", note="Oude toelichting bij de eerste ronde.")
+    step(profile, mr_member, "give_advice", advice="positief")
+    step(profile, editor, "reopen", reason="De opmerkingen van de MR verwerken.")
+    step(profile, editor, "request_advice")
+    body = _route_body(client, mr_member, profile)
+    assert "bij de adviesaanvraag" not in body
+    assert "Het SOP moet uiterlijk 1 september 2026 bij het bestuur zijn." in body
+
+
+def test_a_passed_due_date_is_said_as_passed(
+    client, august_profile, editor, mr_member, monkeypatch
+):
+    profile = august_profile
+    set_today(monkeypatch, date(2026, 9, 10))
+    fill(profile, editor)
+    step(profile, editor, "request_advice")
+    body = _route_body(client, mr_member, profile)
+    assert "Het SOP had uiterlijk 1 september 2026 bij het bestuur moeten zijn." in body
+    assert "Het SOP moet uiterlijk" not in body

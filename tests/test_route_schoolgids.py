@@ -1,6 +1,7 @@
 """The schoolgids route of the 2024 law change: pupils' views first, then MR consent."""
 
 import pytest
+from django.urls import reverse
 
 from steunwijzer.profiles.services import profile_create
 from steunwijzer.route.definitions import SCHOOLGIDS_ROUTE
@@ -85,3 +86,15 @@ def test_staff_members_of_the_mr_do_not_give_consent(gids_profile, school, edito
     step(gids_profile, editor, "record_pupil_views", **VIEWS)
     with pytest.raises(WrongState, match="nog geen ouder in de MR"):
         step(gids_profile, editor, "request_consent")
+
+
+def test_the_parents_read_the_note_with_the_request_for_consent(
+    client, gids_profile, editor, mr_member
+):
+    step(gids_profile, editor, "record_pupil_views", **VIEWS)
+    step(gids_profile, editor, "request_consent", note="De leerlingenraad las mee.")
+    client.force_login(mr_member)
+    body = client.get(reverse("profile_route", args=[gids_profile.pk])).content.decode()
+    note = body.index("Toelichting van Eva de Directeur bij de vraag om instemming:")
+    assert note < body.index('name="decision"')
+    assert "De leerlingenraad las mee." in body[note:]

@@ -55,6 +55,39 @@ def assert_fits(page, width):
     assert not overlaps, overlaps
 
 
+def assert_receipt_heading_inside_its_box(page):
+    """The receipt box's heading, of several lines on a phone, lies inside the box's border
+    instead of running across its top border."""
+    legend, box = page.evaluate(
+        """() => {
+          const box = document.querySelector('.sw-receipt');
+          const border = parseFloat(getComputedStyle(box).borderTopWidth);
+          return [box.querySelector('legend').getBoundingClientRect().top,
+                  box.getBoundingClientRect().top + border];
+        }"""
+    )
+    assert legend >= box, f"the heading starts {box - legend:.0f}px above the box"
+
+
+def assert_labels_under_the_caption(page):
+    """On a phone the column labels of each table sit right under its caption, not far below
+    it because a label out of view wrapped into many lines."""
+    gaps = page.evaluate(
+        """() => [...document.querySelectorAll('main table')]
+          .filter((table) => table.caption && table.caption.getBoundingClientRect().height > 1)
+          .map((table) => {
+            const caption = table.caption.getBoundingClientRect().bottom;
+            const tops = [...table.querySelectorAll('thead th')].map((th) => {
+              const label = document.createRange();
+              label.selectNodeContents(th);
+              return label.getBoundingClientRect();
+            }).filter((r) => r.height > 2).map((r) => r.top);
+            return Math.min(...tops) - caption;
+          })"""
+    )
+    assert gaps and all(gap < 48 for gap in gaps), gaps
+
+
 def test_staff_confirm_receipt_in_bulk_and_read_the_matrix(
     page,
     partnership,
@@ -78,6 +111,9 @@ def test_staff_confirm_receipt_in_bulk_and_read_the_matrix(
     for width in (1280, 390):
         assert_fits(page, width)
         assert_no_axe_violations(page)
+        assert_receipt_heading_inside_its_box(page)
+        if width == 390:
+            assert_labels_under_the_caption(page)
         shoot(page, f"overview-{width}")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_label("Ontvangst bevestigen van het SOP van De Regenboog").check()
@@ -103,4 +139,6 @@ def test_staff_confirm_receipt_in_bulk_and_read_the_matrix(
     for width in (1280, 390):
         assert_fits(page, width)
         assert_no_axe_violations(page)
+        if width == 390:  # on a desktop a tall label is in view beside the others
+            assert_labels_under_the_caption(page)
         shoot(page, f"coverage-{width}")

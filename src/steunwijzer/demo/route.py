@@ -70,6 +70,19 @@ MR_MEMBERS = {
     "zeepaard": ("Femke", "Dijkstra"),
 }
 
+# Who chair and take the minutes of each MR that advises or consents in the demo, as its
+# statement names them; the MR member above sits in it as a parent.
+MR_OFFICERS = {
+    "zeester": ("Wendy Koster", "Karim Bouzid"),
+    "boomgaard": ("Jeroen Visser", "Linda Wijnberg"),
+    "duinroos": ("Ruud Schouten", "Sanne de Ridder"),
+    "lindeboom": ("Marieke Jansen", "Paul van Rijn"),
+    "wissel": ("Esther Bos", "Gert Pronk"),
+    "zeepaard": ("Femke Dijkstra", "Bram Hoekstra"),
+}
+# The MR decides at its meeting: the statement's meeting date is the day of the decision.
+MR_DECISIONS = ("give_advice", "give_consent")
+
 # The date each action records, filled in from the step's "days ago".
 DATE_KEYS = {
     "give_advice": "date",
@@ -390,6 +403,13 @@ def walk_routes(profiles, people, directors, mr_members, save) -> int:
             payload = dict(payload)
             if action in DATE_KEYS:
                 payload[DATE_KEYS[action]] = (today - timedelta(days=days_ago)).isoformat()
+            if action in MR_DECISIONS:
+                chair, secretary = MR_OFFICERS[key]
+                payload |= {
+                    "meeting_on": payload["date"],
+                    "chair_name": chair,
+                    "secretary_name": secretary,
+                }
             # Taken on its own day, not now: the overviews read the day of delivery from the
             # step's record, and a delivery recorded today would follow a receipt dated weeks
             # ago. The timeline cannot be changed afterwards, so the clock is set instead.

@@ -73,6 +73,14 @@ def current_decision(profile):
     ).first()
 
 
+def current_request(profile):
+    """The school's request for the MR's advice or consent in the current round, the latest
+    first; None when there is none yet."""
+    return profile.transitions.filter(
+        action__in=("request_advice", "request_consent"), created_at__gte=_last_start(profile)
+    ).first()
+
+
 def decision_and_officer(profile, user, roles):
     if current_decision(profile) is None:
         raise WrongState(_("No advice or consent of the MR has been recorded yet."))

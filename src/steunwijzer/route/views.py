@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -14,7 +15,7 @@ from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.report import check_profile
 
 from .forms import DeliverForm, TransitionForm
-from .guards import current_decision, steps_now
+from .guards import current_decision, current_request, steps_now
 from .labels import (
     ADVICE_LABELS,
     CONSENT_LABELS,
@@ -25,6 +26,7 @@ from .labels import (
     step_label,
 )
 from .lifecycle import route_of
+from .models import Deadline
 from .payloads import InvalidPayload
 from .services import ForbiddenAction, WrongState, profile_transition, profiles_deliver
 from .statement import statement_filename, statement_pdf
@@ -34,6 +36,14 @@ def _route_page(request, profile, errors=None, failed_action=None, status=200):
     route = route_of(profile)
     steps, held = steps_now(profile, request.user)
     decision = current_decision(profile)
+    # What the school wrote with its request, shown above the MR's form, and the date the SOP
+    # is due at the board.
+    mr_request, mr_request_due, mr_request_late = None, None, False
+    if any(s.action in ("give_advice", "give_consent") for s in steps):
+        mr_request = current_request(profile)
+        mr_request_due = Deadline.objects.due_dates_for([profile])[profile.pk]
+        # A passed date is said as passed: "was due", not "is due".
+        mr_request_late = mr_request_due < timezone.localdate()
     return render(
         request,
         "route/route.html",
@@ -51,6 +61,9 @@ def _route_page(request, profile, errors=None, failed_action=None, status=200):
             )
             if decision
             else "",
+            "mr_request": mr_request,
+            "mr_request_due": mr_request_due,
+            "mr_request_late": mr_request_late,
             "timeline": profile.transitions.select_related(None).defer("attachment"),
             "errors": errors or {},
             "failed_action": failed_action,
