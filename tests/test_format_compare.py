@@ -9,6 +9,7 @@ from steunwijzer.regional_model.format_compare import (
     CHAPTER_ATTRIBUTES,
     FIELD_ATTRIBUTES,
     FIXED_TEXT_ATTRIBUTES,
+    MODEL_ATTRIBUTES,
     SECTION_ATTRIBUTES,
     Difference,
     compare_formats,
@@ -160,6 +161,7 @@ def test_a_field_moved_to_another_chapter_is_changed_in_its_chapter():
 
 def test_every_attribute_compared_has_dutch_words():
     compared = {
+        *MODEL_ATTRIBUTES,
         *CHAPTER_ATTRIBUTES,
         *SECTION_ATTRIBUTES,
         *FIELD_ATTRIBUTES,
@@ -167,3 +169,15 @@ def test_every_attribute_compared_has_dutch_words():
         "chapter",
     }
     assert compared <= set(ATTRIBUTE_LABELS)
+
+
+def test_changed_requirements_of_the_model_are_named_and_its_version_is_not():
+    newer = replace(
+        HAAGLANDEN,
+        version="9.9",
+        requirements=replace(HAAGLANDEN.requirements, fixed_texts_in=()),
+        _fields={},
+    )
+    assert compare_formats(HAAGLANDEN, newer) == [
+        Difference("changed", "model", "", HAAGLANDEN.name, "", ("requirements",))
+    ]

@@ -11,6 +11,8 @@ from .sop_format import Chapter, Field, FixedText, Section, SopFormat
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
+# The model's own settings; its version is left out, as it differs between any two versions.
+MODEL_ATTRIBUTES = ("name", "description", "requirements")
 # The attributes compared per kind of thing; the items of a section and the sections of a
 # chapter are compared as things of their own, not as attributes.
 CHAPTER_ATTRIBUTES = tuple(f.name for f in fields(Chapter) if f.name not in {"key", "sections"})
@@ -22,7 +24,7 @@ FIXED_TEXT_ATTRIBUTES = tuple(f.name for f in fields(FixedText) if f.name != "ke
 @dataclass(frozen=True)
 class Difference:
     change: str  # ADDED, REMOVED or CHANGED
-    kind: str  # "chapter", "section", "field" or "fixed_text"
+    kind: str  # "model", "chapter", "section", "field" or "fixed_text"
     key: str
     title: str  # as in the newer version (the older one for a removed thing)
     chapter: str  # the heading of the chapter it is in
@@ -33,6 +35,7 @@ def compare_formats(old: SopFormat, new: SopFormat) -> list[Difference]:
     """Every difference from `old` to `new`, in the order of the newer model (removed things
     after, in the order of the older one)."""
     return [
+        *_compare(_model(old), _model(new), "model", MODEL_ATTRIBUTES),
         *_compare(_chapters(old), _chapters(new), "chapter", CHAPTER_ATTRIBUTES),
         *_compare(_sections(old), _sections(new), "section", SECTION_ATTRIBUTES),
         *_compare(_items(old, Field), _items(new, Field), "field", FIELD_ATTRIBUTES),
@@ -50,7 +53,7 @@ def _compare(old: dict, new: dict, kind: str, attributes: tuple[str, ...]) -> li
             continue
         before, chapter_before = old[key]
         changed = tuple(a for a in attributes if getattr(before, a) != getattr(thing, a))
-        if kind != "chapter" and chapter_before.key != chapter.key:
+        if kind not in {"model", "chapter"} and chapter_before.key != chapter.key:
             changed += ("chapter",)
         if changed:
             found.append(
@@ -62,6 +65,15 @@ def _compare(old: dict, new: dict, kind: str, attributes: tuple[str, ...]) -> li
         if key not in new
     ]
     return found
+
+
+def _model(fmt: SopFormat) -> dict:
+    # The same key for both versions: a model is always compared with itself, also when its
+    # id changed.
+    return {"": (fmt, _NO_CHAPTER)}
+
+
+_NO_CHAPTER = Chapter(key="", title="")
 
 
 def _chapters(fmt: SopFormat) -> dict:
@@ -92,6 +104,8 @@ def _key(key) -> str:
 
 
 def _title(thing) -> str:
+    if isinstance(thing, SopFormat):
+        return thing.name
     if isinstance(thing, Chapter):
         return thing.heading
     if isinstance(thing, Field):

@@ -20,6 +20,7 @@ CHANGE_LABELS = {
 }
 
 KIND_LABELS = {
+    "model": _("Model"),
     "chapter": _("Chapter"),
     "section": _("Section"),
     "field": _("Field"),
@@ -27,6 +28,9 @@ KIND_LABELS = {
 }
 
 ATTRIBUTE_LABELS = {
+    "name": _("name"),
+    "description": _("description"),
+    "requirements": _("mandatory parts and fixed texts required"),
     "title": _("title"),
     "number": _("number"),
     "intro": _("introduction"),
