@@ -162,3 +162,15 @@ def test_an_exported_version_reads_back_as_the_same_model(client, partnership, s
     exported = client.get(url).content
     fmt, definition = parse_format(exported, "export.yaml")
     assert fmt == version.format and definition == version.definition
+
+
+def test_without_a_model_the_editor_starts_empty(client, partnership, staff):
+    client.force_login(staff)
+    response = client.get(edit_url(partnership))
+    assert response.status_code == 200
+    assert "Voorbeeld van" not in response.content.decode()
+
+
+def test_the_check_is_only_a_post(client, partnership, staff):
+    client.force_login(staff)
+    assert client.get(check_url(partnership)).status_code == 405
