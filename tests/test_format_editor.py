@@ -70,10 +70,17 @@ def test_checking_as_one_types_lists_each_problem_with_its_line_and_writes_nothi
     assert FormatVersion.objects.count() == 1
 
 
-def test_a_model_without_problems_says_so(client, partnership, staff):
+def test_a_model_without_problems_says_so_and_replaces_the_preview(client, partnership, staff):
     client.force_login(staff)
-    response = client.post(check_url(partnership), {"source": NEW_VERSION})
-    assert "Haaglanden SOP-model 2.1 heeft geen problemen." in response.content.decode()
+    page = client.post(check_url(partnership), {"source": WITH_FIELD}).content.decode()
+    assert "Haaglanden SOP-model 2.1 heeft geen problemen." in page
+    assert '<div id="preview" hx-swap-oob="true">' in page and "Aantal leerlingen" in page
+
+
+def test_a_model_with_problems_leaves_the_preview_alone(client, partnership, staff):
+    client.force_login(staff)
+    page = client.post(check_url(partnership), {"source": BROKEN}).content.decode()
+    assert 'id="preview"' not in page
 
 
 def test_an_empty_model_is_refused_in_dutch(client, partnership, staff):

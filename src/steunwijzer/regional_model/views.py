@@ -141,11 +141,19 @@ def format_edit(request, slug):
 @login_required
 @require_POST
 def format_check(request, slug):
-    """The problems of the YAML being edited, for the editor as the person types; writes nothing."""
+    """The problems of the YAML being edited, and its preview, as the person types; writes
+    nothing."""
     get_partnership_for_staff(request, slug)
     sop_format, problems = _checked(FormatSourceForm(request.POST))
-    context = {"problems": problems, "checked": True, "sop_format": sop_format}
-    return render(request, "regional_model/_format_problems.html", context)
+    context = {
+        "problems": problems,
+        "checked": True,
+        "sop_format": sop_format,
+        "field_types": FIELD_TYPE_LABELS,
+    }
+    # A model without problems also replaces the preview (out of band); one with problems
+    # leaves the last good preview standing.
+    return render(request, "regional_model/_format_check.html", context)
 
 
 def _checked(form) -> tuple:
