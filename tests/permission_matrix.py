@@ -19,7 +19,8 @@ Adding an entry is one line in MATRIX:
   keyword arguments of `rule` or a dict merged with `|`: `READERS | {"mr_member": 403}`;
 - keyword arguments build the URL: a string is a path into the test world (`World` in
   test_permission_matrix.py: `profile.pk`, `school.brin`, `partnership.slug`, `comment.pk`,
-  …); anything else is used as it is. New objects for new apps go into `World.build`.
+  …); anything else is used as it is. The values of `query` are read the same way. New
+  objects for new apps go into `World.build`.
 
 `page` does a GET (as a signed-in session); `post` POSTs `data` (default empty) and checks that
 every persona that is denied gets its status and that the database is unchanged; `api` calls
@@ -222,6 +223,16 @@ MATRIX = [
     page("check_settings", STAFF, slug="partnership.slug"),
     page("format_versions", STAFF, slug="partnership.slug"),
     page("format_version_source", STAFF, slug="partnership.slug", pk="format_version.pk"),
+    page("format_edit", STAFF, slug="partnership.slug"),
+    post("format_edit", STAFF, slug="partnership.slug"),
+    post("format_check", STAFF, slug="partnership.slug"),
+    page("format_compare", STAFF, slug="partnership.slug"),
+    page(
+        "format_compare",
+        STAFF,
+        slug="partnership.slug",
+        query={"a": "format_version.pk", "b": "format_version.pk"},
+    ),
     page("fixed_text_summaries", STAFF, slug="partnership.slug"),
     post("fixed_text_summaries", STAFF, slug="partnership.slug"),
     # --- two-step verification: always one's own account --------------------------------------

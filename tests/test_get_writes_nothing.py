@@ -60,7 +60,7 @@ def test_no_get_of_any_page_writes_to_the_database(request):
             with transaction.atomic():
                 client, headers = _client(world, persona, check)
                 with CaptureQueriesContext(connection) as queries:
-                    response = client.get(url, check.query, **headers)
+                    response = client.get(url, world.resolve_all(check.query), **headers)
                 found += [
                     f"GET {url} as {persona} ({response.status_code}): {sql[:160]}"
                     for sql in writes(queries)

@@ -142,6 +142,9 @@ class World(SimpleNamespace):
             obj = getattr(obj, part)
         return obj
 
+    def resolve_all(self, values: dict) -> dict:
+        return {key: self.resolve(value) for key, value in values.items()}
+
 
 def _build_instruments(w):
     """An IJK self-evaluation with an evidence file, a peer's Kijkwijzer observation and an
@@ -261,7 +264,7 @@ def _request(check, world, persona):
         )
     if check.method == "post":
         return client.post(url, check.data, **headers)
-    return client.get(url, check.query, **headers)
+    return client.get(url, world.resolve_all(check.query), **headers)
 
 
 def _matches(expected, response) -> bool:

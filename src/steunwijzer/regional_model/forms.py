@@ -48,3 +48,39 @@ class FixedTextSummariesForm(UtrechtFormMixin, forms.Form):
     def pairs(self):
         """Each fixed text with the field for its summary."""
         return [(item, self[item.key]) for item in self.fixed_texts]
+
+
+class FormatSourceForm(forms.Form):
+    """The model's YAML as edited in the browser: checked, or published ("publish")."""
+
+    source = forms.CharField(
+        strip=False,
+        max_length=MAX_SOURCE_BYTES,
+        error_messages={
+            "required": gettext_lazy("The model is empty; write or paste its YAML."),
+            "max_length": gettext_lazy(
+                "This model is larger than 1 MB; an SOP model is much smaller."
+            ),
+        },
+    )
+    action = forms.CharField(required=False, strip=False)
+
+    def publishes(self) -> bool:
+        return self.cleaned_data["action"] == "publish"
+
+
+class FormatCompareForm(forms.Form):
+    """Two versions of the partnership's model to compare."""
+
+    a = forms.ModelChoiceField(queryset=None, label=gettext_lazy("First version"))
+    b = forms.ModelChoiceField(queryset=None, label=gettext_lazy("Second version"))
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("a", "b"):
+            self.fields[name].queryset = versions
+            self.fields[name].error_messages["invalid_choice"] = _choose_version
+            self.fields[name].error_messages["required"] = _choose_version
+
+
+_choose_version = gettext_lazy("Choose a version of this partnership's model.")

@@ -16,4 +16,19 @@ urlpatterns = [
         views.format_version_source,
         name="format_version_source",
     ),
+    path(
+        "samenwerkingsverband/<slug:slug>/sop-model/bewerken/",
+        views.format_edit,
+        name="format_edit",
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/sop-model/bewerken/controleren/",
+        views.format_check,
+        name="format_check",
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/sop-model/vergelijken/",
+        views.format_compare,
+        name="format_compare",
+    ),
 ]

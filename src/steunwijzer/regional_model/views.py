@@ -3,14 +3,17 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from steunwijzer.core.forms import error_messages
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 
-from .forms import FixedTextSummariesForm, FormatUploadForm
-from .loader import FormatError, format_summary, parse_format
+from .format_compare import compare_formats
+from .forms import FixedTextSummariesForm, FormatCompareForm, FormatSourceForm, FormatUploadForm
+from .loader import FormatError, FormatProblem, format_summary, parse_format
 from .models import FormatVersion
+from .presenters import FIELD_TYPE_LABELS, difference_rows
 from .services import fixed_text_summaries_save, format_import
 
 
@@ -87,3 +90,93 @@ def fixed_text_summaries(request, slug):
     status = 400 if form.errors else 200
     context = {"partnership": partnership, "form": form, "version": version}
     return render(request, "regional_model/fixed_text_summaries.html", context, status=status)
+
+
+EDITED_FILENAME = "model.yaml"
+
+
+@login_required
+def format_edit(request, slug):
+    """The model's YAML edited in the browser: checked, previewed and published as a new version."""
+    partnership = get_partnership_for_staff(request, slug)
+    current = FormatVersion.objects.current_for(partnership)
+    if request.method != "POST":
+        form = FormatSourceForm(initial={"source": current.source if current else ""})
+        sop_format, problems = (current.format if current else None), []
+    else:
+        form = FormatSourceForm(request.POST)
+        sop_format, problems = _checked(form)
+        if sop_format and form.publishes():
+            try:
+                version = format_import(
+                    partnership=partnership,
+                    text=form.cleaned_data["source"],
+                    filename=EDITED_FILENAME,
+                    user=request.user,
+                )
+            except FormatError as exc:
+                sop_format, problems = None, exc.problems
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "%(version)s has been published. New profiles use this version; existing "
+                        "ones keep theirs."
+                    )
+                    % {"version": version},
+                )
+                return redirect("format_versions", slug=slug)
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "problems": problems,
+        "checked": request.method == "POST",
+        "sop_format": sop_format,
+        "field_types": FIELD_TYPE_LABELS,
+    }
+    status = 422 if problems else 200
+    return render(request, "regional_model/format_edit.html", context, status=status)
+
+
+@login_required
+@require_POST
+def format_check(request, slug):
+    """The problems of the YAML being edited, and its preview, as the person types; writes
+    nothing."""
+    get_partnership_for_staff(request, slug)
+    sop_format, problems = _checked(FormatSourceForm(request.POST))
+    context = {
+        "problems": problems,
+        "checked": True,
+        "sop_format": sop_format,
+        "field_types": FIELD_TYPE_LABELS,
+    }
+    # A model without problems also replaces the preview (out of band); one with problems
+    # leaves the last good preview standing.
+    return render(request, "regional_model/_format_check.html", context)
+
+
+def _checked(form) -> tuple:
+    """The model in the form, or None and its problems (line, place, message)."""
+    if not form.is_valid():
+        return None, [FormatProblem(EDITED_FILENAME, None, "", m) for m in error_messages(form)]
+    try:
+        return parse_format(form.cleaned_data["source"], EDITED_FILENAME)[0], []
+    except FormatError as exc:
+        return None, exc.problems
+
+
+@login_required
+def format_compare(request, slug):
+    """What changed between two versions of the partnership's model."""
+    partnership = get_partnership_for_staff(request, slug)
+    versions = FormatVersion.objects.filter(partnership=partnership).order_by("-imported_at", "-pk")
+    form = FormatCompareForm(request.GET or None, versions=versions)
+    rows = None
+    if form.is_valid():
+        old, new = form.cleaned_data["a"], form.cleaned_data["b"]
+        rows = difference_rows(compare_formats(old.format, new.format))
+    context = {"partnership": partnership, "form": form, "rows": rows}
+    return render(
+        request, "regional_model/format_compare.html", context, status=400 if form.errors else 200
+    )
