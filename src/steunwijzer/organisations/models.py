@@ -63,6 +63,9 @@ class Partnership(models.Model):
     fixed_text_summaries = models.JSONField(
         _("summaries of the fixed texts"), default=dict, blank=True
     )
+    # Keys of the fixed texts Steunwijzer offered (`default: true` in the model) that the
+    # partnership has confirmed as its own; only then are they labelled as its fixed texts.
+    confirmed_fixed_texts = models.JSONField(_("confirmed fixed texts"), default=list, blank=True)
     # Names the state of everything the partnership shows outside the editor: public pages,
     # finder, open data, downloads, overviews, the SOP-check's corpus. Every cache keys on it;
     # `organisations.changes.partnership_changed` gives it a new random value with every such
@@ -76,6 +79,11 @@ class Partnership(models.Model):
 
     def __str__(self):
         return self.name
+
+    def owns_fixed_text(self, fixed_text) -> bool:
+        """Whether this fixed text of the model is the partnership's own: one it wrote, or a
+        text Steunwijzer offered that it has confirmed."""
+        return not fixed_text.default or fixed_text.key in self.confirmed_fixed_texts
 
     def staff_may_manage(self, user) -> bool:
         """Staff of this partnership, or platform admin (memberships read once per request)."""

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from steunwijzer.core.forms import error_messages
 from steunwijzer.core.uploads import attachment_response
@@ -11,7 +12,12 @@ from steunwijzer.organisations.permissions import get_partnership_for_staff
 from .forms import FixedTextSummariesForm, FormatUploadForm
 from .loader import FormatError, format_summary, parse_format
 from .models import FormatVersion
-from .services import fixed_text_summaries_save, format_import
+from .services import (
+    NotADefaultText,
+    fixed_text_confirm,
+    fixed_text_summaries_save,
+    format_import,
+)
 
 
 @login_required
@@ -49,17 +55,39 @@ def format_versions(request, slug):
         .order_by("-imported_at", "-pk")
         .defer("source", "definition")
     )
+    current = FormatVersion.objects.current_for(partnership)
+    offered = [t for t in current.format.fixed_texts if t.default] if current else []
     return render(
         request,
         "regional_model/format_versions.html",
         {
             "partnership": partnership,
             "versions": versions,
+            "offered_texts": [(t, partnership.owns_fixed_text(t)) for t in offered],
             "problems": problems,
             "summary": summary,
         },
         status=status,
     )
+
+
+@login_required
+@require_POST
+def fixed_text_confirm_view(request, slug, key):
+    """Partnership staff make a fixed text Steunwijzer offered their own."""
+    partnership = get_partnership_for_staff(request, slug)
+    try:
+        fixed_text_confirm(partnership=partnership, key=key)
+    except NotADefaultText:
+        messages.error(
+            request,
+            _("This fixed text is not a text offered by Steunwijzer in your current model."),
+        )
+    else:
+        messages.success(
+            request, _("The fixed text is now yours and appears as such in every SOP.")
+        )
+    return redirect("format_versions", slug=partnership.slug)
 
 
 @login_required
