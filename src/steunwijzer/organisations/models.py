@@ -9,12 +9,15 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.core.tokens import hash_token
+
+# The law asks for a new SOP at least every four years.
+MAX_CYCLE_YEARS = 4
 
 
 class Partnership(models.Model):
@@ -43,6 +46,17 @@ class Partnership(models.Model):
         _("receipt before publication"),
         default=True,
         help_text=_("Schools publish their SOP only after the partnership has confirmed receipt."),
+    )
+    # How many school years an established SOP holds (the law asks for at least every four);
+    # it is checked every year with the evaluation. 1: a new SOP every school year.
+    cycle_years = models.PositiveSmallIntegerField(
+        _("SOP cycle in school years"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_CYCLE_YEARS)],
+        help_text=_(
+            "1: a new SOP every school year. More: an established SOP holds for that many "
+            "school years and the school checks it every year."
+        ),
     )
     # The ouder- en jeugdsteunpunt every partnership has by law (Wet 36443): where parents
     # turn with questions; shown on every school's public page.
