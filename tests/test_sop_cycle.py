@@ -52,6 +52,16 @@ def test_a_four_yearly_partnership_asks_for_the_yearly_check(
     assert f"/profielen/{last_years_sop.pk}/evaluatie/" in html
 
 
+def test_the_home_page_offers_the_check_not_a_new_sop(client, editor, partnership, last_years_sop):
+    client.force_login(editor)
+    assert f"/profielen/nieuw/{last_years_sop.school_id}/" in client.get("/").content.decode()
+    _cycle(partnership, 4)
+    html = client.get("/").content.decode()
+    assert "Het SOP van 2025-2026 geldt tot en met 2028-2029." in html
+    assert f"/profielen/{last_years_sop.pk}/evaluatie/" in html
+    assert f"/profielen/nieuw/{last_years_sop.school_id}/" not in html
+
+
 def test_an_sop_past_its_cycle_asks_for_a_new_one(editor, partnership, last_years_sop):
     _cycle(partnership, 2)
     assert todo_rows(editor, date(2027, 9, 1))[0].actions == ["SOP starten"]

@@ -65,17 +65,23 @@ def schools_with_current_profile(user, school_year: str):
                 queryset=Profile.objects.filter(school_year=school_year).defer("answers"),
                 to_attr="current_profiles",
             ),
-            Prefetch(
-                "profiles",
-                queryset=Profile.objects.filter(
-                    school_year__lt=school_year, published_revision__isnull=False
-                )
-                .order_by("-school_year")
-                .defer("answers"),
-                to_attr="published_profiles",
-            ),
+            published_before(school_year),
             Prefetch("board__schools", queryset=School.objects.only("pk", "board_id")),
         )
+    )
+
+
+def published_before(school_year: str) -> Prefetch:
+    """Prefetch a school's published SOPs of earlier years, newest first, as
+    `published_profiles` (what `holding_profile` reads)."""
+    return Prefetch(
+        "profiles",
+        queryset=Profile.objects.filter(
+            school_year__lt=school_year, published_revision__isnull=False
+        )
+        .order_by("-school_year")
+        .defer("answers"),
+        to_attr="published_profiles",
     )
 
 
