@@ -235,6 +235,7 @@ MATRIX = [
     ),
     page("fixed_text_summaries", STAFF, slug="partnership.slug"),
     post("fixed_text_summaries", STAFF, slug="partnership.slug"),
+    post("fixed_text_confirm", STAFF, slug="partnership.slug", key="basisondersteuning_uitleg"),
     # --- two-step verification: always one's own account --------------------------------------
     # Without 2FA switched on there is no second step: straight on.
     page("two_factor_verify", rule(SIGNED_IN_PERSONAS, ok=302)),

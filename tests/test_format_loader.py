@@ -289,6 +289,35 @@ def test_the_zorgplicht_text_is_bijlage_i_verbatim(shipped):
     assert " ".join(texts["zorgplicht_tekst"].split()) == " ".join(BIJLAGE_I_ZORGPLICHT.split())
 
 
+def test_only_the_texts_written_for_steunwijzer_are_defaults(shipped):
+    """The seed's own texts (Bijlage I, the Haaglanden agreement) are the partnership's;
+    the explanation we wrote is offered for the partnership to confirm or replace."""
+    fmt, definition = shipped
+    assert {t.key: t.default for t in fmt.fixed_texts} == {
+        "basisondersteuning_uitleg": True,
+        "zorgplicht_tekst": False,
+        "afspraak_dialoog": False,
+    }
+    stored = [
+        item
+        for chapter in definition["chapters"]
+        for section in chapter["sections"]
+        for item in section["items"]
+        if item["kind"] == "fixed_text"
+    ]
+    assert {item["key"]: item["default"] for item in stored}["basisondersteuning_uitleg"]
+
+
+def test_a_fixed_text_stored_before_defaults_existed_is_the_partnerships_own(shipped):
+    _, definition = shipped
+    old = json.loads(json.dumps(definition))
+    for chapter in old["chapters"]:
+        for section in chapter["sections"]:
+            for item in section["items"]:
+                item.pop("default", None)
+    assert not any(text.default for text in format_from_dict(old).fixed_texts)
+
+
 def test_the_stored_dict_round_trips_through_json(shipped):
     fmt, definition = shipped
     assert format_from_dict(json.loads(json.dumps(definition))) == fmt

@@ -34,10 +34,10 @@ def test_it_is_not_late_before_the_boards_own_date(
     assert "te laat</span>" not in body
 
 
-# session, user, memberships, schools, profiles, deadlines, managed partnerships, theme,
-# unread notifications (the header); and for partnership staff, whose schools are shown a page
-# at a time, the count for the pager.
-QUERY_BOUND = 10
+# session, user, memberships, schools, profiles, earlier published profiles (the cycle),
+# deadlines, managed partnerships, theme, unread notifications (the header); and for
+# partnership staff, whose schools are shown a page at a time, the count for the pager.
+QUERY_BOUND = 11
 
 
 @pytest.mark.parametrize("count", [3, 12])

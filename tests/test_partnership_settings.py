@@ -20,6 +20,7 @@ def post(client, partnership, **extra):
         "main_colour": "#1a2b3c",
         "contact_email": "",
         "website": "",
+        "cycle_years": 1,
     }
     data.update(extra)
     return client.post(url(partnership), data)

@@ -153,8 +153,9 @@ def make_staff(partnership):
     return user
 
 
-# session, user, memberships, schools, profiles, boards, deadlines, theme, unread notifications
-QUERY_BOUND = 9
+# session, user, memberships, schools, profiles, earlier published profiles (the cycle),
+# boards, deadlines, theme, unread notifications
+QUERY_BOUND = 10
 
 
 @pytest.mark.parametrize("count", [3, 12])

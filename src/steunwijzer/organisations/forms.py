@@ -233,6 +233,7 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
             "contact_email",
             "website",
             "receipt_before_publication",
+            "cycle_years",
             "steunpunt_name",
             "steunpunt_email",
             "steunpunt_phone",

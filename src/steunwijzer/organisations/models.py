@@ -9,12 +9,15 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.core.tokens import hash_token
+
+# The law asks for a new SOP at least every four years.
+MAX_CYCLE_YEARS = 4
 
 
 class Partnership(models.Model):
@@ -44,6 +47,17 @@ class Partnership(models.Model):
         default=True,
         help_text=_("Schools publish their SOP only after the partnership has confirmed receipt."),
     )
+    # How many school years an established SOP holds (the law asks for at least every four);
+    # it is checked every year with the evaluation. 1: a new SOP every school year.
+    cycle_years = models.PositiveSmallIntegerField(
+        _("SOP cycle in school years"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_CYCLE_YEARS)],
+        help_text=_(
+            "1: a new SOP every school year. More: an established SOP holds for that many "
+            "school years and the school checks it every year."
+        ),
+    )
     # The ouder- en jeugdsteunpunt every partnership has by law (Wet 36443): where parents
     # turn with questions; shown on every school's public page.
     steunpunt_name = models.CharField(
@@ -63,6 +77,9 @@ class Partnership(models.Model):
     fixed_text_summaries = models.JSONField(
         _("summaries of the fixed texts"), default=dict, blank=True
     )
+    # Keys of the fixed texts Steunwijzer offered (`default: true` in the model) that the
+    # partnership has confirmed as its own; only then are they labelled as its fixed texts.
+    confirmed_fixed_texts = models.JSONField(_("confirmed fixed texts"), default=list, blank=True)
     # Names the state of everything the partnership shows outside the editor: public pages,
     # finder, open data, downloads, overviews, the SOP-check's corpus. Every cache keys on it;
     # `organisations.changes.partnership_changed` gives it a new random value with every such
@@ -76,6 +93,11 @@ class Partnership(models.Model):
 
     def __str__(self):
         return self.name
+
+    def owns_fixed_text(self, fixed_text) -> bool:
+        """Whether this fixed text of the model is the partnership's own: one it wrote, or a
+        text Steunwijzer offered that it has confirmed."""
+        return not fixed_text.default or fixed_text.key in self.confirmed_fixed_texts
 
     def staff_may_manage(self, user) -> bool:
         """Staff of this partnership, or platform admin (memberships read once per request)."""

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from steunwijzer.core.dates import as_day
-from steunwijzer.core.school_year import school_year_of
+from steunwijzer.core.school_year import holds_in, holds_until, school_year_of
 from steunwijzer.core.uploads import attachment_response
 from steunwijzer.instruments.diversity.summary import public_count, public_summary
 from steunwijzer.profiles.models import OwnDocument, Profile
@@ -69,8 +69,14 @@ def currency(profile, dates: dict, is_current: bool, today) -> dict:
         and established_on is not None
         and next_evaluation < established_on
     )
+    cycle = profile.school.board.partnership.cycle_years
+    holds = holds_in(profile.school_year, cycle, this_year)
     return {
-        "missing_year": this_year if is_current and profile.school_year < this_year else "",
+        "missing_year": this_year
+        if is_current and not holds and profile.school_year < this_year
+        else "",
+        # In a cycle of more than one year, parents read until when this SOP holds.
+        "holds_until": holds_until(profile.school_year, cycle) if is_current and cycle > 1 else "",
         "evaluation_before_adoption": before_adoption,
         "evaluation_overdue": is_current
         and not before_adoption

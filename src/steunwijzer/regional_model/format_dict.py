@@ -71,7 +71,13 @@ def _choices_to_list(choices: tuple[Choice, ...]) -> list[dict]:
 
 def _item_to_dict(item: Field | FixedText) -> dict:
     if isinstance(item, FixedText):
-        return {"kind": "fixed_text", "key": item.key, "title": item.title, "text": item.text}
+        return {
+            "kind": "fixed_text",
+            "key": item.key,
+            "title": item.title,
+            "text": item.text,
+            "default": item.default,
+        }
     return {
         "kind": "field",
         "key": item.key,
@@ -153,7 +159,9 @@ def _choices_from_list(items) -> tuple[Choice, ...]:
 
 def _item_from_dict(i: dict) -> Field | FixedText:
     if i.get("kind") == "fixed_text":
-        return FixedText(key=i["key"], text=i["text"], title=i.get("title", ""))
+        return FixedText(
+            key=i["key"], text=i["text"], title=i.get("title", ""), default=i.get("default", False)
+        )
     return Field(
         key=i["key"],
         type=i["type"],

@@ -239,6 +239,11 @@ class FixedTextDoc(DocumentModel):
     text: RequiredText = Field(
         description="Gewone tekst: een lege regel begint een alinea, '- ' een opsomming."
     )
+    default: Boolean = Field(
+        False,
+        description="Een voorstel van Steunwijzer dat het samenwerkingsverband nog bevestigt "
+        "of vervangt; pas daarna is het zijn vaste tekst.",
+    )
 
     @computed_field
     @property

@@ -75,3 +75,22 @@ def fixed_text_summaries_save(*, partnership: Partnership, summaries: dict[str, 
             kept.pop(key, None)
     partnership.fixed_text_summaries = kept
     partnership.save(update_fields=["fixed_text_summaries"])
+
+
+class NotADefaultText(ValueError):
+    """The key names no fixed text Steunwijzer offered in the partnership's current model."""
+
+
+@transaction.atomic
+def fixed_text_confirm(*, partnership: Partnership, key: str) -> None:
+    """Make a fixed text Steunwijzer offered (`default: true`) the partnership's own, so every
+    SOP labels it as the partnership's fixed text. Saving the partnership gives it a new content
+    version, so the public pages show the change at once."""
+    version = FormatVersion.objects.current_for(partnership)
+    offered = {t.key for t in version.format.fixed_texts if t.default} if version else set()
+    if key not in offered:
+        raise NotADefaultText(key)
+    partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    if key not in partnership.confirmed_fixed_texts:
+        partnership.confirmed_fixed_texts = [*partnership.confirmed_fixed_texts, key]
+        partnership.save(update_fields=["confirmed_fixed_texts"])

@@ -72,6 +72,9 @@ class FixedText:
     key: str
     text: str
     title: str = ""
+    # A text Steunwijzer offers with its model, not yet the partnership's own: it is labelled
+    # as the partnership's fixed text only once the partnership has confirmed it.
+    default: bool = False
 
     kind = "fixed_text"
 

@@ -12,6 +12,11 @@ urlpatterns = [
         name="fixed_text_summaries",
     ),
     path(
+        "samenwerkingsverband/<slug:slug>/sop-model/vaste-teksten/<slug:key>/bevestigen/",
+        views.fixed_text_confirm_view,
+        name="fixed_text_confirm",
+    ),
+    path(
         "samenwerkingsverband/<slug:slug>/sop-model/<int:pk>.yaml",
         views.format_version_source,
         name="format_version_source",

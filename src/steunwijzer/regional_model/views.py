@@ -14,7 +14,12 @@ from .forms import FixedTextSummariesForm, FormatCompareForm, FormatSourceForm, 
 from .loader import FormatError, FormatProblem, format_summary, parse_format
 from .models import FormatVersion
 from .presenters import FIELD_TYPE_LABELS, difference_rows
-from .services import fixed_text_summaries_save, format_import
+from .services import (
+    NotADefaultText,
+    fixed_text_confirm,
+    fixed_text_summaries_save,
+    format_import,
+)
 
 
 @login_required
@@ -52,17 +57,39 @@ def format_versions(request, slug):
         .order_by("-imported_at", "-pk")
         .defer("source", "definition")
     )
+    current = FormatVersion.objects.current_for(partnership)
+    offered = [t for t in current.format.fixed_texts if t.default] if current else []
     return render(
         request,
         "regional_model/format_versions.html",
         {
             "partnership": partnership,
             "versions": versions,
+            "offered_texts": [(t, partnership.owns_fixed_text(t)) for t in offered],
             "problems": problems,
             "summary": summary,
         },
         status=status,
     )
+
+
+@login_required
+@require_POST
+def fixed_text_confirm_view(request, slug, key):
+    """Partnership staff make a fixed text Steunwijzer offered their own."""
+    partnership = get_partnership_for_staff(request, slug)
+    try:
+        fixed_text_confirm(partnership=partnership, key=key)
+    except NotADefaultText:
+        messages.error(
+            request,
+            _("This fixed text is not a text offered by Steunwijzer in your current model."),
+        )
+    else:
+        messages.success(
+            request, _("The fixed text is now yours and appears as such in every SOP.")
+        )
+    return redirect("format_versions", slug=partnership.slug)
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from steunwijzer.core.school_year import school_year_of
+from steunwijzer.core.school_year import holds_until, school_year_of
 from steunwijzer.organisations.models import Membership, Role, School
 from steunwijzer.organisations.permissions import (
     managed_partnerships,
@@ -18,11 +18,29 @@ from steunwijzer.profiles.models import Profile
 
 from .deadlines import school_is_late
 from .models import Deadline
+from .todo import holding_profile, published_before
 
 # Partnership staff see their region as a searchable table of this many schools a page, not a
 # card per school: a region of 300 schools made a page of tens of thousands of pixels.
 SCHOOLS_PER_PAGE = 25
 SEARCH_LENGTH = 100
+
+
+def _row(school, school_year, can_create, due_on, today) -> dict:
+    profile = school.current_profiles[0] if school.current_profiles else None
+    # Within the partnership's cycle an earlier published SOP still holds: no new one is due.
+    holding = holding_profile(school, school_year) if profile is None else None
+    return {
+        "school": school,
+        "profile": profile,
+        "holding": holding,
+        "holds_until": holds_until(holding.school_year, school.board.partnership.cycle_years)
+        if holding
+        else "",
+        "can_create": can_create,
+        "due_on": due_on,
+        "late": holding is None and school_is_late(profile, due_on, today),
+    }
 
 
 @login_required
@@ -32,13 +50,14 @@ def home(request):
     partnerships = list(managed_partnerships(request.user))
     schools = (
         School.objects.visible_to(request.user)
-        .select_related("board")
+        .select_related("board__partnership")
         .prefetch_related(
             Prefetch(
                 "profiles",
                 queryset=Profile.objects.filter(school_year=school_year).defer("answers"),
                 to_attr="current_profiles",
-            )
+            ),
+            published_before(school_year),
         )
     )
     page, search = None, ""
@@ -54,18 +73,7 @@ def home(request):
     schools = list(schools)
     editable = {m.school_id for m in Membership.of(request.user) if m.role == Role.SCHOOL_EDITOR}
     due = Deadline.objects.due_dates_for_schools(schools, school_year)
-    rows = [
-        {
-            "school": s,
-            "profile": s.current_profiles[0] if s.current_profiles else None,
-            "can_create": s.pk in editable,
-            "due_on": due[s.pk],
-            "late": school_is_late(
-                s.current_profiles[0] if s.current_profiles else None, due[s.pk], today
-            ),
-        }
-        for s in schools
-    ]
+    rows = [_row(s, school_year, s.pk in editable, due[s.pk], today) for s in schools]
     return render(
         request,
         "profiles/home.html",

@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from steunwijzer.core.school_year import school_year_of
+from steunwijzer.core.school_year import holds_in, holds_until, school_year_of
 from steunwijzer.organisations.models import Membership, School
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.states import EDITABLE_STATE
@@ -19,6 +19,8 @@ from .models import Deadline
 
 NOT_STARTED = _("not started yet")
 START = _("Start the SOP")
+CHECK = _("Check the SOP (yearly evaluation)")
+HOLDS = _("SOP of %(year)s, holds until %(until)s")
 
 
 @dataclass
@@ -31,6 +33,9 @@ class TodoRow:
     actor_label: str
     # Labels of the steps this person can take now; empty when it is not their turn.
     actions: list[str] = field(default_factory=list)
+    # The published SOP of an earlier year still holds (the partnership's cycle): the school
+    # checks it this year instead of writing a new one.
+    holding: Profile | None = None
 
     @property
     def mine(self) -> bool:
@@ -38,6 +43,10 @@ class TodoRow:
 
     @property
     def state_label(self) -> str:
+        if self.holding:
+            year = self.holding.school_year
+            cycle = self.school.board.partnership.cycle_years
+            return str(HOLDS) % {"year": year, "until": holds_until(year, cycle)}
         return self.profile.get_state_display() if self.profile else str(NOT_STARTED)
 
 
@@ -49,20 +58,56 @@ def schools_with_current_profile(user, school_year: str):
     """
     return (
         School.objects.visible_to(user)
-        .select_related("board")
+        .select_related("board__partnership")
         .prefetch_related(
             Prefetch(
                 "profiles",
                 queryset=Profile.objects.filter(school_year=school_year).defer("answers"),
                 to_attr="current_profiles",
             ),
+            published_before(school_year),
             Prefetch("board__schools", queryset=School.objects.only("pk", "board_id")),
         )
     )
 
 
+def published_before(school_year: str) -> Prefetch:
+    """Prefetch a school's published SOPs of earlier years, newest first, as
+    `published_profiles` (what `holding_profile` reads)."""
+    return Prefetch(
+        "profiles",
+        queryset=Profile.objects.filter(
+            school_year__lt=school_year, published_revision__isnull=False
+        )
+        .order_by("-school_year")
+        .defer("answers"),
+        to_attr="published_profiles",
+    )
+
+
+def holding_profile(school, school_year: str) -> Profile | None:
+    """The school's published SOP of an earlier year that still holds in `school_year` by its
+    partnership's cycle, or None: then a new SOP is due. Needs `published_profiles`."""
+    cycle = school.board.partnership.cycle_years
+    newest = school.published_profiles[0] if school.published_profiles else None
+    return newest if newest and holds_in(newest.school_year, cycle, school_year) else None
+
+
 def _row(user, school, due_on, today) -> TodoRow:
     profile = school.current_profiles[0] if school.current_profiles else None
+    holding = holding_profile(school, school_year_of(today)) if profile is None else None
+    if holding is not None:
+        may_check = Membership.is_school_editor(user, school)
+        return TodoRow(
+            school=school,
+            profile=None,
+            due_on=due_on,
+            late=False,
+            soon=False,
+            actor_label=actors_label([EDITOR]),
+            actions=[str(CHECK)] if may_check else [],
+            holding=holding,
+        )
     if profile is None:
         may_start = Membership.is_school_editor(user, school)
         return TodoRow(

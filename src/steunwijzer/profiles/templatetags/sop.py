@@ -19,6 +19,13 @@ def fixed_text(text: str):
 
 
 @register.filter
+def owns_fixed_text(partnership, item) -> bool:
+    """Whether this fixed text is labelled as the partnership's own (not a default still to
+    confirm)."""
+    return partnership.owns_fixed_text(item)
+
+
+@register.filter
 def summary_of(summaries, key: str) -> str:
     """The partnership's plain-language summary of a fixed text ("" when it has none)."""
     return summaries.get(key, "") if summaries else ""
