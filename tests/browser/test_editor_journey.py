@@ -121,7 +121,15 @@ def test_the_toolbar_writes_the_markup_and_is_saved(page, profile, editor):
     page.once("dialog", lambda dialog: dialog.accept("https://www.example.nl/visie"))
     toolbar.get_by_role("button", name="Link").click()
     assert field.input_value().startswith("[Elk](https://www.example.nl/visie) **kind**")
-    page.get_by_text("Opgeslagen om").wait_for()
+    # An earlier autosave may have said "Opgeslagen om" already: wait for the one with the link.
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Opgeslagen om')"
+        " && !document.querySelector('[aria-busy=\"true\"]')"
+    )
+    for _ in range(50):
+        profile.refresh_from_db()
+        if profile.answers.get("visie_passend_onderwijs", "").startswith("[Elk]("):
+            break
+        page.wait_for_timeout(200)
     assert_no_axe_violations(page)
-    profile.refresh_from_db()
     assert profile.answers["visie_passend_onderwijs"].startswith("[Elk](https://www.example.nl/")

@@ -50,7 +50,7 @@ def test_officer_comments_and_editor_resolves(page, profile, officer, editor):
 
     page.get_by_role("link", name="Beoordelen en opmerkingen").click()
     resolved = page.locator(".sw-thread", has_text=REMARK)
-    assert resolved.get_by_text("opgelost", exact=True).is_visible()
+    resolved.get_by_text("opgelost", exact=True).wait_for()  # the review page has loaded
     assert resolved.get_by_role("button", name="Heropenen").is_visible()
 
 

@@ -50,6 +50,7 @@ ATTRIBUTE_LABELS = {
     "min_value": _("lowest value"),
     "max_value": _("highest value"),
     "text": _("wording"),
+    "default": _("offered by Steunwijzer (to be confirmed)"),
     "chapter": _("chapter"),
 }
 
