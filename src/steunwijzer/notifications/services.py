@@ -112,7 +112,9 @@ def digest_send(*, user) -> int:
     held. Written and sent in one transaction: a failed send leaves them for the next run."""
     with transaction.atomic():
         waiting = list(
-            Notification.objects.select_for_update()
+            # Lock the notifications only: PostgreSQL refuses to lock the nullable side of the
+            # outer joins that select_related makes.
+            Notification.objects.select_for_update(of=("self",))
             .filter(recipient=user, delivery=Delivery.DAILY, emailed_at=None)
             .select_related("profile__school", "transition", "comment", "reminder__school")
             .defer("transition__attachment")
