@@ -33,7 +33,7 @@ def test_officer_comments_and_editor_resolves(page, profile, officer, editor):
     page.get_by_text("Uw opmerking is geplaatst.").wait_for()
     thread = page.locator(".sw-thread", has_text=REMARK)
     label = profile.sop_format.field("visie_passend_onderwijs").label
-    assert thread.get_by_text(f"Over „{label}”").is_visible()
+    thread.get_by_text(f"Over „{label}”").wait_for()
     assert thread.get_by_role("button", name="Opgelost").count() == 0
     assert_no_axe_violations(page)
 
@@ -41,7 +41,7 @@ def test_officer_comments_and_editor_resolves(page, profile, officer, editor):
     log_in(page, "editor")
     page.goto(reverse("profile_chapter", args=[profile.pk, "visie"]))
     page.get_by_role("heading", name="Open opmerkingen bij dit hoofdstuk (1)").wait_for()
-    assert page.get_by_text("(1 open)").is_visible()
+    page.get_by_text("(1 open)").wait_for()
     assert_no_axe_violations(page)
     page.locator(".sw-thread", has_text=REMARK).get_by_role("button", name="Opgelost").click()
     page.get_by_text("De opmerking is afgehandeld.").wait_for()
@@ -51,7 +51,7 @@ def test_officer_comments_and_editor_resolves(page, profile, officer, editor):
     page.get_by_role("link", name="Beoordelen en opmerkingen").click()
     resolved = page.locator(".sw-thread", has_text=REMARK)
     resolved.get_by_text("opgelost", exact=True).wait_for()  # the review page has loaded
-    assert resolved.get_by_role("button", name="Heropenen").is_visible()
+    resolved.get_by_role("button", name="Heropenen").wait_for()
 
 
 def test_the_comparison_marks_inserted_and_deleted_text(page, profile, editor):
