@@ -54,6 +54,25 @@ def _summary(profile: Profile) -> dict:
     }
 
 
+def _save(profile, user, base_version, changes, reason) -> None:
+    """Save answers on the version the client read, as the API's operations answer a refusal
+    (409 stale, 422 invalid); the profile is read again after."""
+    try:
+        profile_services.profile_update(
+            profile_id=profile.pk,
+            user=user,
+            base_version=base_version,
+            changes=changes,
+            reason=reason,
+            allow_merge=False,
+        )
+    except profile_services.StaleVersion as exc:
+        raise _stale(exc, user) from exc
+    except AnswerError as exc:
+        raise refused("Een of meer antwoorden zijn ongeldig.", exc.problems) from exc
+    profile.refresh_from_db()
+
+
 def _stale(exc, user) -> ApiError:
     """409: someone saved the profile since the version the client read."""
     return ApiError(
@@ -139,20 +158,13 @@ def profile_update(request, id: int, body: AsSent[schemas.ProfileUpdate] = Body(
             "base_version ontbreekt of is geen geheel getal.",
             problems=[{"path": "base_version", "message": "verplicht geheel getal"}],
         )
-    try:
-        profile_services.profile_update(
-            profile_id=profile.pk,
-            user=request.user,
-            base_version=base_version,
-            changes=answers_from_html(profile.sop_format, body.get("answers", {})),
-            reason=Revision.Reason.API,
-            allow_merge=False,
-        )
-    except profile_services.StaleVersion as exc:
-        raise _stale(exc, request.user) from exc
-    except AnswerError as exc:
-        raise refused("Een of meer antwoorden zijn ongeldig.", exc.problems) from exc
-    profile.refresh_from_db()
+    _save(
+        profile,
+        request.user,
+        base_version,
+        answers_from_html(profile.sop_format, body.get("answers", {})),
+        Revision.Reason.API,
+    )
     return _detail(profile, request.user)
 
 
@@ -377,20 +389,7 @@ def profile_import(request, id: int):
         raise ApiError(
             422, "Geen deel van het oude SOP past in een veld; er is niets ingevuld.", problems=[]
         )
-    try:
-        profile_services.profile_update(
-            profile_id=profile.pk,
-            user=request.user,
-            base_version=profile.version,
-            changes=changes,
-            reason=Revision.Reason.IMPORT,
-            allow_merge=False,
-        )
-    except profile_services.StaleVersion as exc:
-        raise _stale(exc, request.user) from exc
-    except AnswerError as exc:
-        raise refused("Een of meer antwoorden zijn ongeldig.", exc.problems) from exc
-    profile.refresh_from_db()
+    _save(profile, request.user, profile.version, changes, Revision.Reason.IMPORT)
     too_long = [s.field_key for s in matching.suggestions if s.too_long]
     return {
         "confirmed": True,
