@@ -306,22 +306,12 @@ def test_rounded_averages_and_unknown_counts_do_not_warn(answers, pupils):
 
 
 def _counted(answers, *, pupils=None, groups=None, counted_pupils=None, established_on=None):
-    return present(
-        run_checks(
-            CheckInput(
-                FORMAT,
-                answers,
-                "bao",
-                DEFAULT_VAGUE_PHRASES,
-                DEFAULT_JARGON,
-                to_plain=_plain,
-                school_id=1,
-                pupil_count=pupils,
-                counted_groups=groups,
-                counted_pupils=counted_pupils,
-                established_on=established_on,
-            )
-        )
+    return run(
+        answers,
+        pupil_count=pupils,
+        counted_groups=groups,
+        counted_pupils=counted_pupils,
+        established_on=established_on,
     )
 
 
