@@ -122,11 +122,14 @@ def _build_region(partnership_id, format_version_id, version, known: dict) -> _R
 
 
 def check_profile(profile: Profile) -> CheckReport:
-    """The findings for this profile; the report made when it was saved, if it is this one."""
+    """The findings for this profile; kept on the instance for this version, so a page that
+    asks twice (the route page's guard and its summary) checks once."""
+    key = (profile.version, profile.format_version_id)
     kept = getattr(profile, "_check_report", None)
-    if kept is not None and kept[0] == (profile.version, profile.format_version_id):
+    if kept is not None and kept[0] == key:
         return kept[1]
     [(_, report)] = check_profiles([profile])
+    profile._check_report = (key, report)
     return report
 
 
