@@ -2,6 +2,7 @@
 group and the signals; the fill-in grid and the chapter aside pass axe-core too."""
 
 import pytest
+from playwright.sync_api import expect
 
 from steunwijzer.instruments.diversity.sample import SAMPLE_PATH
 from tests.browser.conftest import assert_no_axe_violations, log_in
@@ -20,7 +21,7 @@ def test_editor_imports_the_example_export_and_sees_index_and_signals(page, scho
 
     page.get_by_role("link", name="Leerlingexport inlezen (CSV of Excel)").click()
     page.get_by_role("heading", name="Leerlingexport inlezen", level=1).wait_for()
-    assert page.get_by_role("link", name="Voorbeeldbestand downloaden").is_visible()
+    expect(page.get_by_role("link", name="Voorbeeldbestand downloaden")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_label("Bestand (CSV of xlsx)").set_input_files(str(SAMPLE_PATH))
     page.get_by_role("button", name="Inlezen en controleren").click()
@@ -36,7 +37,7 @@ def test_editor_imports_the_example_export_and_sees_index_and_signals(page, scho
     assert "In groep 6 met 29 leerlingen hebben 7 leerlingen" in signals.nth(2).inner_text()
     row = page.get_by_role("row", name="Groep 6 signaal")
     assert row.get_by_role("cell").last.inner_text() == "1,50"
-    assert page.get_by_role("img", name="Verscheidenheidsindex per groep").is_visible()
+    expect(page.get_by_role("img", name="Verscheidenheidsindex per groep")).to_be_visible()
     assert_no_axe_violations(page)
 
 

@@ -3,6 +3,7 @@ refused another school's profile. axe-core checks the editor and the preview."""
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_axe_violations, log_in
 
@@ -72,7 +73,7 @@ def test_editor_fills_every_chapter_and_sees_the_preview(page, profile, other_pr
 
     response = page.goto(reverse("profile_preview", args=[other_profile.pk]))
     assert response.status == 403
-    assert page.get_by_role("heading", name="Geen toegang").is_visible()
+    expect(page.get_by_role("heading", name="Geen toegang")).to_be_visible()
     assert page.get_by_text("De Vlieger").count() == 0
 
 

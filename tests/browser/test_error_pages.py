@@ -5,6 +5,7 @@ from unittest import mock
 import pytest
 from django.db import OperationalError
 from django.template import loader
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_axe_violations
 
@@ -18,12 +19,14 @@ def test_the_database_down_page_is_accessible(page):
     ):
         response = page.goto("/te-doen/")
         assert response.status == 503
-        assert page.get_by_role("heading", name="Steunwijzer is even niet bereikbaar").is_visible()
+        expect(
+            page.get_by_role("heading", name="Steunwijzer is even niet bereikbaar")
+        ).to_be_visible()
         assert_no_axe_violations(page)
 
 
 def test_the_too_large_page_is_accessible(page):
     page.goto("/healthz")
     page.set_content(loader.render_to_string("413.html", {"message": "Te groot."}))
-    assert page.get_by_role("heading", name="Dit bestand is te groot").is_visible()
+    expect(page.get_by_role("heading", name="Dit bestand is te groot")).to_be_visible()
     assert_no_axe_violations(page)

@@ -5,6 +5,7 @@ the map stands beside the list. Screenshots go to $FINDER_SCREENSHOTS when set."
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from steunwijzer.organisations.locations import school_locate
 from tests.browser.conftest import assert_no_axe_violations, offline
@@ -87,13 +88,13 @@ def test_a_parent_on_a_phone_finds_the_nearest_school_for_dyslexia(browser, live
     _check(page)
 
     # Results first: the filters folded, the heading of the results on the first screen.
-    assert not page.get_by_label("Dyslexie", exact=True).is_visible()
+    expect(page.get_by_label("Dyslexie", exact=True)).to_be_hidden()
     assert page.get_by_role("heading", name="2 scholen gevonden").bounding_box()["y"] < 844
     first = page.locator(".sw-result").first
     assert "De Regenboog" in first.inner_text() and "op 0,0 km" in first.inner_text()
     assert "biedt: Dyslexie" in first.inner_text()
     assert "binnen 5 km van 2543 RB" in page.locator(".sw-chosen").inner_text()
-    assert not page.locator("#finder-map").is_visible()  # no map on a phone
+    expect(page.locator("#finder-map")).to_be_hidden()  # no map on a phone
 
     # Change the search from the summary: drop dyslexia, the distance stays.
     page.get_by_role("link", name="Dyslexie (deze keuze weghalen)").click()
@@ -143,7 +144,7 @@ def test_without_javascript_the_finder_still_searches(browser, live_server, plac
     offline(context)
     page = context.new_page()
     page.goto("/scholen/")
-    assert not page.get_by_role("button", name="Gebruik mijn locatie").is_visible()
+    expect(page.get_by_role("button", name="Gebruik mijn locatie")).to_be_hidden()
     page.get_by_label("Uw postcode").fill("2543 RB")
     page.get_by_role("button", name="Zoeken").click()
     page.wait_for_url("**postcode=2543*")

@@ -1,6 +1,7 @@
 """The lockout page and the two-step verification page once it is on: readable and accessible."""
 
 import pytest
+from playwright.sync_api import expect
 
 from steunwijzer.organisations import two_factor
 from tests.browser.conftest import assert_no_axe_violations
@@ -16,7 +17,7 @@ def test_the_lockout_page_offers_a_new_password(page, editor):
         page.get_by_label("Gebruikersnaam").fill("editor")
         page.get_by_label("Wachtwoord").fill("niet-goed")
         page.get_by_role("button", name="Inloggen").click()
-    assert page.get_by_text("Te veel mislukte pogingen").is_visible()
+    expect(page.get_by_text("Te veel mislukte pogingen")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Nieuw wachtwoord instellen").click()
     page.wait_for_url("**/wachtwoord-vergeten/")
@@ -29,8 +30,8 @@ def test_the_page_for_an_address_stopped_on_many_accounts_is_accessible(page, se
         page.get_by_label("Gebruikersnaam").fill(username)
         page.get_by_label("Wachtwoord").fill("niet-goed")
         page.get_by_role("button", name="Inloggen").click()
-    assert page.get_by_text("Te veel mislukte pogingen").is_visible()
-    assert page.get_by_text("ook niet met een nieuw wachtwoord").is_visible()
+    expect(page.get_by_text("Te veel mislukte pogingen")).to_be_visible()
+    expect(page.get_by_text("ook niet met een nieuw wachtwoord")).to_be_visible()
     assert page.get_by_role("link", name="Nieuw wachtwoord instellen").count() == 0
     assert_no_axe_violations(page)
 
@@ -46,5 +47,5 @@ def test_the_page_to_manage_it_is_accessible(page, editor):
     page.get_by_role("button", name="Verder").click()
     page.wait_for_url("**/")
     page.goto("/account/tweestapsverificatie/")
-    assert page.get_by_text("Tweestapsverificatie staat aan.").is_visible()
+    expect(page.get_by_text("Tweestapsverificatie staat aan.")).to_be_visible()
     assert_no_axe_violations(page)

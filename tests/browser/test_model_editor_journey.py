@@ -2,6 +2,7 @@
 they type, the preview, publishing and comparing versions; axe and the overlap check."""
 
 import pytest
+from playwright.sync_api import expect
 
 from steunwijzer.regional_model.models import FormatVersion
 from tests.browser.conftest import assert_no_axe_violations, log_in
@@ -45,8 +46,8 @@ def test_staff_edit_check_publish_and_compare_the_model(
     source.press("End")
     page.get_by_text("Haaglanden SOP-model 2.1 heeft geen problemen.").wait_for()
     preview = page.locator("#preview")
-    assert preview.get_by_text("Voorbeeld van Haaglanden SOP-model 2.1").is_visible()
-    assert preview.locator("dt", has_text="Aantal klassen").first.is_visible()
+    expect(preview.get_by_text("Voorbeeld van Haaglanden SOP-model 2.1")).to_be_visible()
+    expect(preview.locator("dt", has_text="Aantal klassen").first).to_be_visible()
     page.get_by_role("button", name="Publiceren als nieuwe versie").click()
     page.get_by_text("is gepubliceerd").wait_for()
     newer = FormatVersion.objects.current_for(partnership)
@@ -57,7 +58,7 @@ def test_staff_edit_check_publish_and_compare_the_model(
     page.get_by_label("Tweede versie").select_option(str(newer.pk))
     page.get_by_role("button", name="Vergelijken").click()
     row = page.get_by_role("row").filter(has_text="Invulveld: Aantal klassen")
-    assert row.get_by_role("cell").all_inner_texts()[0] == "Gewijzigd"
-    assert row.get_by_role("cell").all_inner_texts()[-1] == "vraag"
+    expect(row.get_by_role("cell").first).to_have_text("Gewijzigd")
+    expect(row.get_by_role("cell").last).to_have_text("vraag")
     assert_no_axe_violations(page)
     assert overlapping_or_clipped_text(page) == []

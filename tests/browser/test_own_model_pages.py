@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.core.stored_file import check_document
@@ -38,7 +39,7 @@ def test_editor_uploads_an_own_document_and_sees_the_preview(page, school, forma
     page.get_by_role("button", name="Document uploaden").click()
     page.get_by_text("SOP De Regenboog.pdf is opgeslagen.").wait_for()
     # The document was read: its fixed texts are there, and its headings fill the form.
-    assert page.get_by_text("Uw document bevat de vaste teksten").is_visible()
+    expect(page.get_by_text("Uw document bevat de vaste teksten")).to_be_visible()
     assert page.get_by_label("Zorgplicht", exact=True).input_value() == "blz. 1, 4. Zorgplicht"
     assert_no_axe_violations(page)
 
@@ -46,15 +47,15 @@ def test_editor_uploads_an_own_document_and_sees_the_preview(page, school, forma
         page.get_by_label(label, exact=True).fill(LOCATIONS[key])
     page.get_by_role("button", name="Vindplaatsen opslaan").click()
     page.get_by_text("De vindplaatsen zijn opgeslagen.").wait_for()
-    assert page.get_by_text("5 van 5 onderdelen gegeven").is_visible()
+    expect(page.get_by_text("5 van 5 onderdelen gegeven")).to_be_visible()
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Voorbeeld voor ouders").click()
     page.get_by_role("heading", name="De Regenboog", level=1).wait_for()
-    assert page.get_by_role("link", name="SOP De Regenboog.pdf downloaden").is_visible()
-    assert page.get_by_role("cell", name="Hoofdstuk 2 Basisondersteuning").is_visible()
+    expect(page.get_by_role("link", name="SOP De Regenboog.pdf downloaden")).to_be_visible()
+    expect(page.get_by_role("cell", name="Hoofdstuk 2 Basisondersteuning")).to_be_visible()
     region = page.get_by_role("region", name="De vaste teksten van het samenwerkingsverband")
-    assert region.get_by_text("Sinds de invoering van passend onderwijs").is_visible()
+    expect(region.get_by_text("Sinds de invoering van passend onderwijs")).to_be_visible()
     assert page.get_by_text(re.compile("ontbre(ekt|ken)")).count() == 0
     assert_no_axe_violations(page)
 
@@ -82,7 +83,9 @@ def test_documents_and_evaluation_pages_are_accessible(page, profile, partnershi
     log_in(page, "editor")
     page.goto(reverse("profile_chapter", args=[profile.pk, "basisondersteuning"]))
     page.get_by_role("heading", name="Documenten bij dit hoofdstuk").wait_for()
-    assert page.get_by_role("link", name=re.compile("Ondersteuningsplan 2026-2030")).is_visible()
+    expect(
+        page.get_by_role("link", name=re.compile("Ondersteuningsplan 2026-2030"))
+    ).to_be_visible()
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Documenten van de school").click()
@@ -105,7 +108,7 @@ def test_documents_and_evaluation_pages_are_accessible(page, profile, partnershi
     page.get_by_label("Waarom?").fill("Meer nieuwkomers.")
     page.get_by_role("button", name="Evaluatie vastleggen").click()
     page.get_by_text("De evaluatie is vastgelegd.").wait_for()
-    assert page.get_by_text("Meer nieuwkomers.").is_visible()
+    expect(page.get_by_text("Meer nieuwkomers.")).to_be_visible()
     assert_no_axe_violations(page)
 
 

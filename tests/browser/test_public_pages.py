@@ -2,6 +2,7 @@
 dyslexia, compare two, open one. axe-core on every public page; keyboard only; 320 px."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_axe_violations
 
@@ -29,7 +30,7 @@ def test_a_parent_finds_compares_and_opens_a_school(page, two_published):
     assert_no_axe_violations(page)
 
     # Searched: the filters fold under their summary, which says how many were chosen.
-    assert not page.get_by_label("Wijk of stadsdeel").is_visible()
+    expect(page.get_by_label("Wijk of stadsdeel")).to_be_hidden()
     page.get_by_text("Waar zoekt u hulp bij? (2 gekozen)").click()
     page.get_by_label("Wijk of stadsdeel").select_option("Escamp")
     page.get_by_role("button", name="Zoeken").click()
@@ -98,5 +99,5 @@ def test_public_pages_reflow_at_320_pixels(browser, live_server, two_published):
 def test_the_school_page_has_print_styles(page, two_published):
     page.goto("/scholen/12AB/")
     page.emulate_media(media="print")
-    assert not page.get_by_role("link", name="Scholen zoeken").is_visible()
-    assert page.get_by_role("heading", name="In het kort").is_visible()
+    expect(page.get_by_role("link", name="Scholen zoeken")).to_be_hidden()
+    expect(page.get_by_role("heading", name="In het kort")).to_be_visible()

@@ -5,6 +5,7 @@ from itertools import pairwise
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_axe_violations, log_in
 from tests.route_helpers import fill
@@ -108,7 +109,7 @@ def test_a_director_follows_the_links_of_a_held_step_to_the_fields(
     target = link.get_attribute("href").split("#")[1]
     link.click()
     page.wait_for_url(f"**#{target}")
-    assert page.locator(f"#{target}").is_visible()
+    expect(page.locator(f"#{target}")).to_be_visible()
 
 
 @pytest.mark.parametrize("width", WIDTHS)

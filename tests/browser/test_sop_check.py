@@ -3,6 +3,7 @@ text and sees them go; asking the MR's advice with a mandatory chapter missing i
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_axe_violations, log_in
 
@@ -26,9 +27,9 @@ def test_findings_appear_and_disappear_while_typing(page, profile, editor, mr_me
     # The chapter's panel opens on request; its one line sums it up.
     panel = page.locator("#check-panel")
     panel.get_by_text("punten om naar te kijken").wait_for()
-    assert not panel.locator("table").is_visible()
+    expect(panel.locator("table")).to_be_hidden()
     panel.locator("summary").click()
-    assert panel.locator("table").is_visible()
+    expect(panel.locator("table")).to_be_visible()
     assert_no_axe_violations(page)
     field.fill(CLEAR)
     findings.get_by_text("Vage formulering").first.wait_for(state="detached")

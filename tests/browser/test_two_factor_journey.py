@@ -3,6 +3,7 @@ computed from the app's key; and an officer who is made to set it up first."""
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_axe_violations
 from tests.conftest import PASSWORD
@@ -36,7 +37,7 @@ def test_a_director_turns_it_on_and_signs_in_with_a_code(page, editor):
     assert not TOTPDevice.objects.filter(user=editor).exists(), "showing the key stores nothing"
     page.get_by_label("Code").fill("000000")
     page.get_by_role("button", name="Aanzetten").click()
-    assert page.get_by_text("Deze code klopt niet").is_visible()
+    expect(page.get_by_text("Deze code klopt niet")).to_be_visible()
     page.wait_for_timeout(1100)  # django-otp waits a second after a wrong code
 
     page.get_by_label("Code").fill(current_code(device))
@@ -53,14 +54,14 @@ def test_a_director_turns_it_on_and_signs_in_with_a_code(page, editor):
     page.get_by_label("Code").fill(current_code(device, steps_ahead=1))
     page.get_by_role("button", name="Verder").click()
     page.wait_for_url("**/")
-    assert page.get_by_role("link", name="Mijn account").is_visible()
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("link", name="Mijn account")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_an_officer_must_set_it_up_before_anything_else(page, officer):
     enter_password(page, "kwaliteit")
     page.wait_for_url("**/account/tweestapsverificatie/**")
-    assert page.get_by_text("is tweestapsverificatie verplicht").first.is_visible()
+    expect(page.get_by_text("is tweestapsverificatie verplicht").first).to_be_visible()
     page.goto("/te-doen/")
     page.wait_for_url("**/account/tweestapsverificatie/**")
     device = enrolling_device(officer, secret=page.locator("#sleutel").inner_text())

@@ -3,6 +3,7 @@ beside each field, adjust, confirm, and the version it made on the versions page
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from steunwijzer.profiles.models import Profile
 from tests import word_sops
@@ -25,10 +26,10 @@ def test_editor_reads_an_old_sop_into_the_fields(page, profile, editor):
     )
     page.get_by_role("button", name="Bestand inlezen").click()
     page.get_by_role("heading", name="Vorig SOP nakijken", level=1).wait_for()
-    assert page.get_by_text("Vaste tekst “Zorgplicht” herkend").is_visible()
-    assert page.get_by_text(
-        "Waarom: kop “Basiskwaliteit” lijkt op veld “Basiskwaliteit”."
-    ).is_visible()
+    expect(page.get_by_text("Vaste tekst “Zorgplicht” herkend")).to_be_visible()
+    expect(
+        page.get_by_text("Waarom: kop “Basiskwaliteit” lijkt op veld “Basiskwaliteit”.")
+    ).to_be_visible()
     assert_no_axe_violations(page)
 
     page.get_by_label("Tekst voor Onze visie op passend onderwijs").fill("Onze nieuwe visie.")
@@ -43,4 +44,4 @@ def test_editor_reads_an_old_sop_into_the_fields(page, profile, editor):
     assert not answers.get("ouders_en_leerlingen")
 
     page.get_by_role("link", name="Versies en herstellen").click()
-    assert page.get_by_text("Ingelezen uit een vorig SOP").is_visible()
+    expect(page.get_by_text("Ingelezen uit een vorig SOP")).to_be_visible()
