@@ -1,21 +1,28 @@
-"""The stored SOP-check summary: written when the profile (or the partnership's lists) is saved,
-never when a page is shown; shown only while current."""
+"""The stored SOP-check summary: written when the profile, the partnership's lists or the
+school's Invulschema is saved, never when a page is shown; shown only while current."""
+
+from datetime import date
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from steunwijzer.dashboards.overview import check_summaries
+from steunwijzer.instruments.diversity.services import invulschema_save
 from steunwijzer.profiles.models import Profile
 from steunwijzer.quality_check import report as check_report
 from steunwijzer.quality_check.models import CheckSettings, CheckSummary
 from steunwijzer.quality_check.report import check_profile
+from tests.deadline_helpers import set_today
 from tests.route_helpers import fill
 
 
 def _expected(profile):
     report = check_profile(Profile.objects.get(pk=profile.pk))
     return (len(report.blocking), len(report.warnings), report.counts_by_check())
+
+
+GROUPS = ("1a", "1b", "2a", "2b", "3a", "3b", "4a", "4b", "5", "6", "7", "8")
 
 
 def _stored(profile):
@@ -130,6 +137,41 @@ def test_changing_the_partnerships_lists_makes_its_summaries_again(
     for p in (profile, other_profile):
         assert _stored(p) == _expected(p)
     assert _stored(profile) != before
+
+
+def test_changing_the_invulschema_makes_the_summary_of_that_year_again(
+    client, monkeypatch, officer, editor, profile, school
+):
+    set_today(monkeypatch, date(2026, 12, 1))  # in the profile's school year 2026-2027
+    fill(profile, editor)  # eight groups
+
+    def save_groups(groups, school_year=profile.school_year):
+        invulschema_save(
+            school=school,
+            school_year=school_year,
+            counts={group: {"geen": 25} for group in GROUPS[:groups]},
+            user=editor,
+            update_pupil_count=True,
+        )
+
+    save_groups(8)
+    agreeing = _stored(profile)
+    assert agreeing == _expected(profile)
+    client.force_login(officer)
+    overview = reverse("board_overview", args=[school.board_id])
+    shown = f"{agreeing[0]} blokkerend, {agreeing[1]} aandachtspunten"
+    assert shown in _row(client.get(overview).content.decode(), school.name)
+
+    save_groups(9)  # the SOP still says eight: the numbers disagree now
+
+    stored = _stored(profile)
+    assert stored == _expected(profile)
+    assert stored[1] == agreeing[1] + 1
+    shown = f"{stored[0]} blokkerend, {stored[1]} aandachtspunten"
+    assert shown in _row(client.get(overview).content.decode(), school.name)
+
+    save_groups(12, school_year="2025-2026")  # another year's figures leave this SOP alone
+    assert _stored(profile) == stored
 
 
 @pytest.mark.django_db

@@ -1,10 +1,18 @@
 """The school's own figures of a school year as an instrument counted them (the Invulschema):
 asked by the SOP-check, which may not import the instruments (they sit beside it), and answered
 by the instrument that registers itself here in its `AppConfig.ready`.
+
+`counted_figures_changed(school=…, school_year=…)`: the instrument stored other figures for the
+school and year (and perhaps the school's pupil count), inside the transaction that stored them;
+the SOP-check stores that year's summary again.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.dispatch import Signal
+
+counted_figures_changed = Signal()
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,12 @@
-"""The stored SOP-check summaries follow the profiles and the partnership's lists: written when
-either is saved, in the same transaction, never when a page is shown. Connected in
-QualityCheckConfig.ready."""
+"""The stored SOP-check summaries follow the profiles, the partnership's lists and the school's
+counted figures (the Invulschema): written when any of them is saved, in the same transaction,
+never when a page is shown. Connected in QualityCheckConfig.ready."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from steunwijzer.profiles.models import Profile
+from steunwijzer.profiles.school_figures import counted_figures_changed
 
 from .models import CheckSettings
 from .report import summaries_refresh, summary_store
@@ -31,3 +32,9 @@ def lists_saved(sender, instance, raw, **kwargs):
     summaries_refresh(
         profiles=Profile.objects.filter(school__board__partnership_id=instance.partnership_id)
     )
+
+
+@receiver(counted_figures_changed, dispatch_uid="check_summaries_follow_counted_figures")
+def counted_figures_saved(sender, school, school_year, **kwargs):
+    """The SOP of that school year is held against the new figures (and pupil count)."""
+    summaries_refresh(profiles=Profile.objects.filter(school=school, school_year=school_year))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from steunwijzer.core.problems import Problem, ProblemsError
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Partnership, School
+from steunwijzer.profiles.school_figures import counted_figures_changed
 from steunwijzer.regional_model.loader import decode_source
 from steunwijzer.regional_model.services import store_version
 
@@ -207,4 +208,6 @@ def invulschema_save(
             setattr(invulschema, name, value)
         invulschema.version += 1  # the row is locked, so no save is lost
         invulschema.save()
+    # The SOP-check's stored summaries hold the SOP against these figures.
+    counted_figures_changed.send(sender=Invulschema, school=school, school_year=school_year)
     return invulschema
