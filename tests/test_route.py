@@ -301,9 +301,7 @@ def test_a_failing_mail_server_does_not_undo_or_break_a_step(
     from unittest import mock
 
     with (
-        mock.patch(
-            "steunwijzer.notifications.services.send_mass_mail", side_effect=OSError("smtp")
-        ),
+        mock.patch("steunwijzer.notifications.services.send_mail", side_effect=OSError("smtp")),
         django_capture_on_commit_callbacks(execute=True),
     ):
         step(profile, editor, "request_advice")

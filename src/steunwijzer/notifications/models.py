@@ -73,7 +73,12 @@ class Notification(models.Model):
     delivery = models.CharField(_("e-mail"), max_length=20, choices=Delivery.choices)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(_("read on"), null=True, blank=True)
+    # Set in the transaction that hands the e-mail to the mail server; empty while an e-mail at
+    # once waits (for the commit, or for another try after the mail server refused it).
     emailed_at = models.DateTimeField(_("e-mailed on"), null=True, blank=True)
+    # Refusals of the e-mail at once so far, and when it may be tried again (services.py).
+    mail_attempts = models.PositiveSmallIntegerField(_("failed e-mail attempts"), default=0)
+    mail_retry_at = models.DateTimeField(_("e-mail tried again from"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 

@@ -1,8 +1,12 @@
-"""Writing notifications, marking them read, the e-mail settings and the daily summary."""
+"""Writing notifications, marking them read, the e-mail settings, the e-mails at once and the
+daily summary."""
+
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail, send_mass_mail
+from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from steunwijzer.route.definitions import EDITOR
@@ -20,36 +24,88 @@ def _must_act(route, profile, user) -> bool:
 
 
 def _create(profile, kinds: dict, **about) -> list[Notification]:
-    """One notification per person (user → kind); e-mailed after the commit to those who
-    want it at once."""
+    """One notification per person (user → kind). Those who want it at once get the e-mail
+    after the commit; until it is sent the notification says it is unsent, so a mail server
+    that is down loses nothing (`steunwijzer notifications send` tries again)."""
     deliveries = deliveries_of(kinds)
-    now = timezone.now()
-    rows = []
-    for user, kind in kinds.items():
-        delivery = deliveries[(user.pk, kind)]
-        rows.append(
-            Notification(
-                recipient=user,
-                kind=kind,
-                profile=profile,
-                delivery=delivery,
-                # Handed to the mail server when the transaction commits.
-                emailed_at=now if delivery == Delivery.IMMEDIATELY else None,
-                **about,
-            )
+    rows = [
+        Notification(
+            recipient=user,
+            kind=kind,
+            profile=profile,
+            delivery=deliveries[(user.pk, kind)],
+            **about,
         )
+        for user, kind in kinds.items()
+    ]
     Notification.objects.bulk_create(rows)
-    at_once = [n for n in rows if n.delivery == Delivery.IMMEDIATELY]
+    at_once = [n.pk for n in rows if n.delivery == Delivery.IMMEDIATELY]
     if at_once:
-        # robust: a mail server that is down must not turn a step or comment into an error.
-        transaction.on_commit(lambda: _send_at_once(at_once), robust=True)
+        # robust: whatever goes wrong in sending must not turn a step or comment into an error.
+        transaction.on_commit(lambda: mail_send(pks=at_once), robust=True)
     return rows
 
 
-def _send_at_once(notifications):
-    send_mass_mail(
-        [(*notification_mail(n), None, [n.recipient.email]) for n in notifications],
-        fail_silently=False,
+# How often an e-mail at once is tried before it is left in the list only, and the pause after
+# the first refusal (doubled after each next one: 5, 10, 20, 40 minutes, about 1¼ hours in all).
+MAIL_ATTEMPTS = 5
+FIRST_PAUSE = timedelta(minutes=5)
+
+
+def mail_due():
+    """The notifications whose e-mail at once is unsent and may be tried now."""
+    return Notification.objects.filter(
+        Q(mail_retry_at=None) | Q(mail_retry_at__lte=timezone.now()),
+        delivery=Delivery.IMMEDIATELY,
+        emailed_at=None,
+        mail_attempts__lt=MAIL_ATTEMPTS,
+    ).order_by("pk")
+
+
+def mail_send(*, pks) -> tuple[int, int]:
+    """Send the e-mails at once of these notifications that are still unsent; (sent, refused).
+
+    Each is marked and sent in one transaction, so a refusal leaves it unsent; the mark is
+    guarded by its being unsent, so two runs at one moment (the request's and the command's)
+    send it once. A refused one is tried again after a pause."""
+    sent = refused = 0
+    for pk in pks:
+        try:
+            sent += _mail_one(pk)
+        except OSError:  # the mail server (smtplib's errors are OSErrors)
+            refused += 1
+            _mail_refused(pk)
+    return sent, refused
+
+
+def _mail_one(pk: int) -> int:
+    with transaction.atomic():
+        notification = (
+            # Lock the notification only (see digest_send); one another run holds is its to send.
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(pk=pk, delivery=Delivery.IMMEDIATELY, emailed_at=None)
+            .select_related("recipient", "profile__school", "transition", "comment")
+            .defer("transition__attachment")
+            .first()
+        )
+        # The guarded mark decides on a database that locks no rows (SQLite).
+        if notification is None or not Notification.objects.filter(pk=pk, emailed_at=None).update(
+            emailed_at=timezone.now()
+        ):
+            return 0
+        subject, body = notification_mail(notification)
+        send_mail(subject, body, None, [notification.recipient.email])
+    return 1
+
+
+def _mail_refused(pk: int) -> None:
+    """Count the refusal and set the pause before the next try; guarded by the count read, so
+    two runs that both failed count once."""
+    attempts = Notification.objects.filter(pk=pk).values_list("mail_attempts", flat=True).first()
+    if attempts is None:
+        return
+    Notification.objects.filter(pk=pk, emailed_at=None, mail_attempts=attempts).update(
+        mail_attempts=attempts + 1, mail_retry_at=timezone.now() + FIRST_PAUSE * 2**attempts
     )
 
 
