@@ -5,14 +5,16 @@ it should flag, how much it finds). docs/quality-check.md ("Measured") has the t
 """
 
 import csv
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from steunwijzer.quality_check.checks import very_long_sentences
+from steunwijzer.quality_check.checks import jargon_for, very_long_sentences
 from steunwijzer.quality_check.readability import analyse
 from steunwijzer.quality_check.wording import DEFAULT_JARGON, jargon_in, vague_phrases_in
+from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, parse_format
 
 CORPUS = Path(__file__).parent / "check_corpus" / "sentences.tsv"
 MIN_PRECISION = 0.90
@@ -64,6 +66,14 @@ TYPES = {
 }
 
 
+# Jargon as the check flags it in a Haaglanden SOP: each text as the answer to each of the
+# model's text fields, without the terms that field's label or help names.
+HAAGLANDEN, _ = parse_format(DEFAULT_FORMAT_PATH.read_text(encoding="utf-8"), "haaglanden")
+TEXT_FIELDS = [
+    f for c in HAAGLANDEN.chapters for f in c.fields if f.type in ("long_text", "short_text")
+]
+
+
 @dataclass
 class Score:
     sentences: int = 0
@@ -83,18 +93,38 @@ class Score:
         return self.true / self.positives if self.positives else 1.0
 
 
+def _count(score: Score, wrong: list, text: str, want: set, got: set) -> None:
+    score.sentences += 1
+    score.positives += len(want)
+    score.true += len(want & got)
+    score.false += len(got - want)
+    score.missed += len(want - got)
+    if want != got:
+        wrong.append((text, sorted(want - got), sorted(got - want)))
+
+
 def measure(kind: str) -> Score:
     found, expected = TYPES[kind]
     score, wrong = Score(), []
     for row in rows():
-        want, got = expected(row[kind]), found(row["text"])
-        score.sentences += 1
-        score.positives += len(want)
-        score.true += len(want & got)
-        score.false += len(got - want)
-        score.missed += len(want - got)
-        if want != got:
-            wrong.append((row["text"], sorted(want - got), sorted(got - want)))
+        _count(score, wrong, row["text"], expected(row[kind]), found(row["text"]))
+    score.wrong = tuple(wrong)
+    return score
+
+
+def measure_jargon_in_model(source: str | None = None) -> Score:
+    """Per text and field (`sentences` counts the pairs); optionally of one source only.
+    `jargon_in` looks for each term on its own, so a field's findings are the text's
+    findings among the terms its list keeps."""
+    score, wrong = Score(), []
+    jargon = tuple(DEFAULT_JARGON.items())
+    lists = Counter(frozenset(dict(jargon_for(field, jargon))) for field in TEXT_FIELDS)
+    for row in rows():
+        if source is None or row["source"] == source:
+            found = found_jargon(row["text"])
+            for terms, fields in lists.items():
+                for _ in range(fields):
+                    _count(score, wrong, row["text"], items(row["jargon"]), found & terms)
     score.wrong = tuple(wrong)
     return score
 
@@ -120,3 +150,13 @@ def test_precision_and_recall(kind):
     assert score.sentences >= MIN_SENTENCES
     assert score.precision >= MIN_PRECISION, f"{kind}: precision {score.precision:.3f}\n{detail}"
     assert score.recall >= MIN_RECALL, f"{kind}: recall {score.recall:.3f}\n{detail}"
+
+
+def test_jargon_in_a_haaglanden_sop():
+    """The model's own use exempts a term only in the answer to the question that names it,
+    so the finding still fires in Haaglanden's SOPs (it missed 9 in 10 when every term the
+    model's texts used anywhere was exempt)."""
+    score = measure_jargon_in_model()
+    assert score.sentences == len(rows()) * len(TEXT_FIELDS)
+    assert score.precision >= MIN_PRECISION, f"precision {score.precision:.3f}"
+    assert score.recall >= MIN_RECALL, f"recall {score.recall:.3f}"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from steunwijzer.instruments.diversity.services import invulschema_save
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.services import profile_update
-from steunwijzer.quality_check.checks import CheckInput, jargon_for, model_text, run_checks
+from steunwijzer.quality_check.checks import CheckInput, jargon_for, run_checks
 from steunwijzer.quality_check.distinctive import ChapterText, Corpus, chapter_text, shingles
 from steunwijzer.quality_check.presenters import present
 from steunwijzer.quality_check.report import check_profile, check_profiles
@@ -97,17 +97,61 @@ def test_vague_phrases_and_jargon_are_shown_with_their_sentence(answers):
     assert not [f for f in report.findings if f.code == "vague_phrase" and f.blocks]
 
 
-def test_terms_the_model_itself_uses_are_no_jargon(answers):
-    """The model's help asks for the intern begeleider by function, its examples speak of an
-    arrangement: the check does not then call them jargon. Another model's list still does."""
-    assert "intern begeleider" in model_text(FORMAT) and "arrangement" in model_text(FORMAT)
-    answers["arrangementen"] = "De intern begeleider vraagt een arrangement aan; we remediëren."
-    jargon = {f.excerpt for f in run(answers).findings if f.code == "jargon"}
-    assert "intern begeleider" not in jargon and "arrangement" not in jargon
-    assert "remediëren" in jargon
-    assert dict(jargon_for(FORMAT, DEFAULT_JARGON)).keys() >= {"remediëren", "handelingsplan"}
-    bare = replace(FORMAT, chapters=())
-    assert dict(jargon_for(bare, DEFAULT_JARGON)).keys() == DEFAULT_JARGON.keys()
+def _jargon_by_field(answers) -> dict[str, set[str]]:
+    found = {}
+    for f in run(answers).findings:
+        if f.code == "jargon":
+            found.setdefault(f.field_key, set()).add(f.excerpt)
+    return found
+
+
+def test_a_term_the_model_asks_for_is_no_jargon_in_the_answer_to_that_question(answers):
+    """The help of the contact person says "Meestal is dit de intern begeleider (IB'er). Noem
+    de naam en de functie"; the label "Arrangementen en extra aanbod" names the arrangement."""
+    answers["contactpersoon_ondersteuning"] = "Fatima el Amrani, intern begeleider (IB'er)"
+    answers["arrangementen"] = "Een arrangement is extra hulp voor één leerling."
+    found = _jargon_by_field(answers)
+    assert "contactpersoon_ondersteuning" not in found and "arrangementen" not in found
+
+
+def test_the_models_use_elsewhere_does_not_make_a_term_plain(answers):
+    """Asked for in another field, only in the model's example texts (groepsplan, leerlijn) or
+    only in its fixed texts (zorgplicht): a parent reading this answer needs it explained."""
+    answers["arrangementen"] = (
+        "De intern begeleider maakt een groepsplan; de zorgplicht geldt. Zo nodig remediëren we."
+    )
+    answers["grens_bereikt"] = "Dan krijgt de leerling een arrangement."
+    found = _jargon_by_field(answers)
+    assert found["arrangementen"] == {
+        "intern begeleider",
+        "groepsplan",
+        "zorgplicht",
+        "remediëren",
+    }
+    assert found["grens_bereikt"] == {"arrangement"}
+
+
+def test_a_term_is_flagged_once_at_its_first_use_outside_the_question_that_asks_for_it(answers):
+    answers["contactpersoon_ondersteuning"] = "Fatima el Amrani, intern begeleider"
+    # Its help asks for "de rol van de leerkracht, de intern begeleider en het ondersteuningsteam".
+    answers["ondersteuningsstructuur"] = "De intern begeleider bespreekt het met de ouders."
+    answers["arrangementen"] = "De intern begeleider vraagt het aan."
+    answers["grens_bereikt"] = "De intern begeleider belt de ouders."
+    found = _jargon_by_field(answers)
+    assert [key for key, terms in found.items() if "intern begeleider" in terms] == [
+        "arrangementen"
+    ]
+
+
+def test_jargon_for_a_field_leaves_out_only_what_its_label_or_help_names():
+    items = tuple(DEFAULT_JARGON.items())
+    contact = FORMAT.field("contactpersoon_ondersteuning")
+    assert set(DEFAULT_JARGON) - dict(jargon_for(contact, items)).keys() == {
+        "intern begeleider",
+        "IB'er",
+    }
+    bare = replace(contact, label="Contactpersoon", help="")
+    assert dict(jargon_for(bare, items)).keys() == DEFAULT_JARGON.keys()
 
 
 def test_generic_limits_block(answers):

@@ -34,6 +34,13 @@ def test_staff_set_their_own_lists(client, partnership, profile, editor, staff):
     assert phrases == ("naar bevind van zaken",) and jargon == {"groepsdoorbraak": "extra les"}
 
 
+def test_the_settings_page_says_where_the_model_makes_a_term_plain(client, partnership, staff):
+    client.force_login(staff)
+    page = client.get(reverse("check_settings", args=[partnership.slug])).content.decode()
+    assert "niet aangewezen in het antwoord op een vraag waarvan het label" in page
+    assert 'aria-describedby="jargon-help"' in page
+
+
 def test_a_malformed_list_is_explained_and_not_stored(client, partnership, staff):
     client.force_login(staff)
     response = client.post(

@@ -91,32 +91,25 @@ def _jargon(text: str, jargon: tuple[tuple[str, str], ...]) -> list[tuple[str, s
     return jargon_in(text, dict(jargon))
 
 
-def model_text(sop_format: SopFormat) -> str:
-    """What the model itself writes or asks schools to write: its fixed texts (in every SOP
-    of the region), the help for each field and the example texts. A jargon term used there
-    is no jargon for that model: its help says "Noem de naam en de functie" of the intern
-    begeleider, so the check must not then flag "intern begeleider"."""
-    parts = []
-    for chapter in sop_format.chapters:
-        for section in chapter.sections:
-            for item in section.items:
-                if item.kind == "fixed_text":
-                    parts += [item.title, item.text]
-                else:
-                    parts += [item.help, item.example]
-    return "\n".join(part for part in parts if part)
+def _asked_text(field) -> str:
+    """The words in which the model asks for a field: its label and its help."""
+    return "\n".join(part for part in (field.label, field.help) if part)
 
 
-@lru_cache(maxsize=16)
-def _model_terms(text: str, jargon: tuple[tuple[str, str], ...]) -> frozenset[str]:
+# The model's fields, not its texts in general: one cache entry per field's question.
+@lru_cache(maxsize=256)
+def _asked_terms(text: str, jargon: tuple[tuple[str, str], ...]) -> frozenset[str]:
     return frozenset(term for term, _ in jargon_in(text, dict(jargon)))
 
 
-def jargon_for(sop_format: SopFormat, jargon: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    """The partnership's jargon list without the terms the model's own texts use."""
-    items = tuple(jargon.items())
-    used = _model_terms(model_text(sop_format), items)
-    return tuple((term, plain) for term, plain in items if term not in used)
+def jargon_for(field, jargon: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The partnership's jargon list without the terms the model uses in asking for this
+    field. Its help says "Meestal is dit de intern begeleider (IB'er). Noem de naam en de
+    functie": the answer to that question may name the intern begeleider. Nowhere else does
+    the model's use make a term plain: its fixed texts are not the school's to write, its
+    examples illustrate, and a parent reads the school's answers without the model's help."""
+    asked = _asked_terms(_asked_text(field), jargon)
+    return tuple((term, plain) for term, plain in jargon if term not in asked)
 
 
 @dataclass(frozen=True)
@@ -369,7 +362,7 @@ def _limits(data: CheckInput) -> list[Finding]:
 def _readable(data: CheckInput, sections: dict) -> list[Finding]:
     """B1 per section (as the issue asks); sentences and terms beside the field they are in."""
     found, terms_seen = [], set()
-    jargon = jargon_for(data.sop_format, data.jargon)
+    jargon = tuple(data.jargon.items())
     for chapter in _chapters(data):
         for title, stats in sections.get(chapter.key, []):
             if stats.word_count >= 30 and not is_b1(stats):
@@ -390,7 +383,9 @@ def _readable(data: CheckInput, sections: dict) -> list[Finding]:
         for f in _fields(data, chapter):
             text = _text(data, f)
             if text:
-                found.extend(_readable_field(jargon, chapter.key, f.key, text, terms_seen))
+                found.extend(
+                    _readable_field(jargon_for(f, jargon), chapter.key, f.key, text, terms_seen)
+                )
     return found
 
 
@@ -428,7 +423,7 @@ def _readable_field(jargon, chapter_key, key, text, terms_seen: set) -> list[Fin
         )
         for sentence in stats.passive_sentences[:2]
     ]
-    # A term is explained once per SOP, where it is first used.
+    # A term is explained once per SOP, where it is first used (outside the question asking it).
     for term, plain in _jargon(text, jargon):
         if term not in terms_seen:
             terms_seen.add(term)
