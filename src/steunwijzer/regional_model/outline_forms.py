@@ -76,9 +76,12 @@ class NodeForm(UtrechtFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The mixin dresses every other widget as a one-line textbox.
         for field in self.fields.values():
             if isinstance(field.widget, forms.CheckboxSelectMultiple):
                 field.widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+            elif isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["class"] = "utrecht-textarea utrecht-textarea--html-textarea"
 
     @classmethod
     def initial_from(cls, node: dict) -> dict:
