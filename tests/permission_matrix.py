@@ -65,6 +65,8 @@ READERS = rule(SCHOOL_READERS)  # everyone with a role at the school (school, it
 EDITORS = rule({"editor"})  # the school's directeur / IB'er
 OFFICERS = rule({"officer"})  # the quality officer of the school's board
 STAFF = rule({"staff"})  # staff of the partnership
+# The form editor's node for the model's own name and version (a literal, not a world path).
+MODEL_NODE = "model"
 # The API: a missing or unknown token is 401, never a redirect.
 API_SIGNED_IN = rule(SIGNED_IN_PERSONAS, anonymous=401)
 API_READERS = rule(SCHOOL_READERS, anonymous=401)
@@ -226,6 +228,12 @@ MATRIX = [
     page("format_edit", STAFF, slug="partnership.slug"),
     post("format_edit", STAFF, slug="partnership.slug"),
     post("format_check", STAFF, slug="partnership.slug"),
+    page("format_outline", STAFF, slug="partnership.slug"),
+    page("format_outline_node", STAFF, slug="partnership.slug", at=MODEL_NODE),
+    post("format_outline_node", STAFF, slug="partnership.slug", at=MODEL_NODE),
+    post("format_outline_change", STAFF, slug="partnership.slug"),
+    post("format_outline_publish", STAFF, slug="partnership.slug"),
+    post("format_outline_discard", STAFF, slug="partnership.slug"),
     page("format_compare", STAFF, slug="partnership.slug"),
     page(
         "format_compare",

@@ -68,6 +68,10 @@ class FormatSourceForm(forms.Form):
     def publishes(self) -> bool:
         return self.cleaned_data["action"] == "publish"
 
+    def to_outline(self) -> bool:
+        """Taken into the form editor as its draft ("outline")."""
+        return self.cleaned_data["action"] == "outline"
+
 
 class FormatCompareForm(forms.Form):
     """Two versions of the partnership's model to compare."""

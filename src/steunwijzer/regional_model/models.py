@@ -63,3 +63,28 @@ class FormatVersion(ImportedVersion):
     @cached_property
     def format(self) -> SopFormat:
         return format_from_dict(self.definition)
+
+
+class FormatDraft(models.Model):
+    """The next version of a partnership's model as its staff build it in the form editor: the
+    model in the shape of its YAML file (format_outline.py), not yet checked. One per
+    partnership; publishing makes it a `FormatVersion` and removes it. `revision` goes up
+    with every change, so a change made on an older page is refused instead of applied to a
+    node that moved."""
+
+    partnership = models.OneToOneField(
+        Partnership, on_delete=models.CASCADE, related_name="format_draft"
+    )
+    document = models.JSONField("concept")
+    revision = models.PositiveIntegerField("wijziging", default=1)
+    changed_at = models.DateTimeField(auto_now=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = "concept van het SOP-model"
+        verbose_name_plural = "concepten van het SOP-model"
+
+    def __str__(self):
+        return f"{self.document.get('name', '')} {self.document.get('version', '')} (concept)"

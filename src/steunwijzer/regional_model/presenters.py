@@ -1,6 +1,10 @@
-"""Words for what the pure modules give as codes: field types and the model comparison."""
+"""Words for what the pure modules give as codes: field types, the model comparison and the
+form editor's tree with the problems of each node."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .format_outline import MODEL, address_text, node_kind, problem_address, problem_attribute
 
 FIELD_TYPE_LABELS = {
     "short_text": _("Short text"),
@@ -52,6 +56,12 @@ ATTRIBUTE_LABELS = {
     "text": _("wording"),
     "default": _("offered by Steunwijzer (to be confirmed)"),
     "chapter": _("chapter"),
+    "key": _("key"),
+    "field": _("key"),
+    "fixed_text": _("key"),
+    "sections": _("sections"),
+    "items": _("fields and fixed texts"),
+    "version": _("version"),
 }
 
 
@@ -69,3 +79,69 @@ def difference_rows(differences) -> list[dict]:
         }
         for d in differences
     ]
+
+
+def problem_text(problem) -> str:
+    """A loader problem as the form editor shows it next to its node: 'title: mag niet leeg
+    zijn' (the messages are Dutch already)."""
+    attribute = problem_attribute(problem.path)
+    label = ATTRIBUTE_LABELS.get(attribute, attribute)
+    return f"{label}: {problem.message}" if label else problem.message
+
+
+def problems_by_node(problems) -> dict[str, list]:
+    """The problems per node address ("2.0.3", or "model" for the model itself)."""
+    grouped: dict[str, list] = {}
+    for problem in problems:
+        grouped.setdefault(problem_address(problem.path), []).append(problem)
+    return grouped
+
+
+def outline_tree(document: dict, problems) -> dict:
+    """The draft as the outline page shows it: each chapter, section and item with its
+    address, its kind and the problems that concern it."""
+    grouped = problems_by_node(problems)
+
+    def node(value: dict, address: tuple, children: str | None) -> dict:
+        at = address_text(address)
+        row = {
+            "at": at,
+            "node": value,
+            "kind": node_kind(value, address),
+            "problems": [problem_text(p) for p in grouped.get(at, ())],
+        }
+        if children:
+            below = {"sections": "items", "items": None}[children]
+            row["children"] = [
+                node(child, (*address, index), below)
+                for index, child in enumerate(value.get(children) or ())
+                if isinstance(child, dict)
+            ]
+        return row
+
+    return {
+        "problems": [problem_text(p) for p in grouped.get(MODEL, ())],
+        "chapters": [
+            node(chapter, (index,), "sections")
+            for index, chapter in enumerate(document.get("chapters") or ())
+        ],
+    }
+
+
+def fields_with_problems(form, problems) -> tuple[list, list[str]]:
+    """A node's form fields, each with the loader's problems about it; and the node's other
+    problems (about its children, say), which no field of the form can fix."""
+    about = {}
+    for problem in problems:
+        about.setdefault(form.field_for(problem_attribute(problem.path)), []).append(problem)
+    fields = [
+        (field, [p.message for p in about.pop(field.name, ())]) for field in form.visible_fields()
+    ]
+    return fields, [problem_text(p) for rest in about.values() for p in rest]
+
+
+def published_message(version) -> str:
+    """What staff read after publishing a version, from either editor."""
+    return gettext(
+        "%(version)s has been published. New profiles use this version; existing ones keep theirs."
+    ) % {"version": version}

@@ -6,8 +6,9 @@ from django.db import IntegrityError, transaction
 
 from steunwijzer.organisations.models import Partnership
 
+from .format_outline import DRAFT_FILENAME, document_from_definition, document_yaml, next_version
 from .loader import FormatError, FormatProblem, decode_source, parse_format
-from .models import FormatVersion
+from .models import FormatDraft, FormatVersion
 
 
 @transaction.atomic
@@ -94,3 +95,77 @@ def fixed_text_confirm(*, partnership: Partnership, key: str) -> None:
     if key not in partnership.confirmed_fixed_texts:
         partnership.confirmed_fixed_texts = [*partnership.confirmed_fixed_texts, key]
         partnership.save(update_fields=["confirmed_fixed_texts"])
+
+
+class DraftChanged(Exception):
+    """The draft changed (or was published or discarded) since the page the change came from."""
+
+
+def format_draft_of(partnership: Partnership) -> tuple[dict, int] | None:
+    """The draft of the partnership's next model version and its revision; without a draft, the
+    current version with the next version number (revision 0: nothing stored yet). None
+    without any model."""
+    draft = FormatDraft.objects.filter(partnership=partnership).first()
+    if draft:
+        return draft.document, draft.revision
+    current = FormatVersion.objects.current_for(partnership)
+    if current is None:
+        return None
+    document = document_from_definition(current.definition)
+    document["version"] = next_version(document["version"])
+    return document, 0
+
+
+def _locked_draft(partnership: Partnership, revision: int | None) -> FormatDraft | None:
+    draft = FormatDraft.objects.select_for_update().filter(partnership=partnership).first()
+    if revision is not None and (draft.revision if draft else 0) != revision:
+        raise DraftChanged
+    return draft
+
+
+@transaction.atomic
+def format_draft_save(
+    *, partnership: Partnership, document: dict, user, revision: int | None
+) -> FormatDraft:
+    """Store the changed draft. `revision` is the one the change was made on (0: no draft yet);
+    another one raises `DraftChanged`. None replaces whatever draft there is (a model brought
+    in from the YAML editor)."""
+    draft = _locked_draft(partnership, revision)
+    editor = user if getattr(user, "pk", None) else None
+    if draft is None:
+        try:
+            with transaction.atomic():
+                return FormatDraft.objects.create(
+                    partnership=partnership, document=document, changed_by=editor
+                )
+        except IntegrityError:
+            raise DraftChanged from None
+    draft.document, draft.changed_by = document, editor
+    draft.revision += 1
+    draft.save()
+    return draft
+
+
+@transaction.atomic
+def format_draft_publish(*, partnership: Partnership, user, revision: int) -> FormatVersion:
+    """Publish the draft as the partnership's newest version (checked by `format_import`, so a
+    draft with problems raises `FormatError`) and remove it. Profiles keep their version."""
+    draft = _locked_draft(partnership, revision)
+    if draft is None:
+        raise DraftChanged
+    version = format_import(
+        partnership=partnership,
+        text=document_yaml(draft.document),
+        filename=DRAFT_FILENAME,
+        user=user,
+    )
+    draft.delete()
+    return version
+
+
+@transaction.atomic
+def format_draft_discard(*, partnership: Partnership, revision: int) -> None:
+    """Throw the draft away; the form editor starts again from the current version."""
+    draft = _locked_draft(partnership, revision)
+    if draft is not None:
+        draft.delete()

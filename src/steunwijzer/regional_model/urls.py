@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import outline_views, views
 
 urlpatterns = [
     path(
@@ -30,6 +30,31 @@ urlpatterns = [
         "samenwerkingsverband/<slug:slug>/sop-model/bewerken/controleren/",
         views.format_check,
         name="format_check",
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/sop-model/opbouw/",
+        outline_views.format_outline,
+        name="format_outline",
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/sop-model/opbouw/wijzigen/",
+        outline_views.format_outline_change,
+        name="format_outline_change",
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/sop-model/opbouw/publiceren/",
+        outline_views.format_outline_publish,
+        name="format_outline_publish",
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/sop-model/opbouw/weggooien/",
+        outline_views.format_outline_discard,
+        name="format_outline_discard",
+    ),
+    path(
+        "samenwerkingsverband/<slug:slug>/sop-model/opbouw/<str:at>/",
+        outline_views.format_outline_node,
+        name="format_outline_node",
     ),
     path(
         "samenwerkingsverband/<slug:slug>/sop-model/vergelijken/",

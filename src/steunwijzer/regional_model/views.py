@@ -10,14 +10,17 @@ from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 
 from .format_compare import compare_formats
+from .format_outline import document_from_definition, document_yaml
 from .forms import FixedTextSummariesForm, FormatCompareForm, FormatSourceForm, FormatUploadForm
-from .loader import FormatError, FormatProblem, format_summary, parse_format
+from .loader import FormatError, FormatProblem, format_summary, format_to_dict, parse_format
 from .models import FormatVersion
-from .presenters import FIELD_TYPE_LABELS, difference_rows
+from .presenters import FIELD_TYPE_LABELS, difference_rows, published_message
 from .services import (
     NotADefaultText,
     fixed_text_confirm,
     fixed_text_summaries_save,
+    format_draft_of,
+    format_draft_save,
     format_import,
 )
 
@@ -128,11 +131,18 @@ def format_edit(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     current = FormatVersion.objects.current_for(partnership)
     if request.method != "POST":
-        form = FormatSourceForm(initial={"source": current.source if current else ""})
+        form = FormatSourceForm(initial={"source": _source_to_edit(request, partnership, current)})
         sop_format, problems = (current.format if current else None), []
     else:
         form = FormatSourceForm(request.POST)
         sop_format, problems = _checked(form)
+        if sop_format and form.to_outline():
+            # The form editor's draft is the model in the shape of its file, from this YAML.
+            document = document_from_definition(format_to_dict(sop_format))
+            format_draft_save(
+                partnership=partnership, document=document, user=request.user, revision=None
+            )
+            return redirect("format_outline", slug=slug)
         if sop_format and form.publishes():
             try:
                 version = format_import(
@@ -144,14 +154,7 @@ def format_edit(request, slug):
             except FormatError as exc:
                 sop_format, problems = None, exc.problems
             else:
-                messages.success(
-                    request,
-                    _(
-                        "%(version)s has been published. New profiles use this version; existing "
-                        "ones keep theirs."
-                    )
-                    % {"version": version},
-                )
+                messages.success(request, published_message(version))
                 return redirect("format_versions", slug=slug)
     context = {
         "partnership": partnership,
@@ -181,6 +184,14 @@ def format_check(request, slug):
     # A model without problems also replaces the preview (out of band); one with problems
     # leaves the last good preview standing.
     return render(request, "regional_model/_format_check.html", context)
+
+
+def _source_to_edit(request, partnership, current) -> str:
+    """The current version's YAML, or (`?concept=1`, from the form editor) its draft's."""
+    draft = format_draft_of(partnership) if request.GET.get("concept") else None
+    if draft:
+        return document_yaml(draft[0])
+    return current.source if current else ""
 
 
 def _checked(form) -> tuple:

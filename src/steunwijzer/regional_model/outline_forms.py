@@ -1,0 +1,216 @@
+"""The forms of the form editor: one per kind of node, and the buttons that change the tree.
+
+The forms only read what was typed (numbers as numbers, one line per choice or question); what
+the model may say is checked by the loader's rules on the whole draft (format_outline.py), so a
+form accepts an empty title and the draft then shows the loader's problem next to it.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from steunwijzer.organisations.forms import UtrechtFormMixin
+
+from .format_outline import choices_from_text, choices_text, lines
+from .presenters import FIELD_TYPE_LABELS
+from .sop_format import MANDATORY_PARTS
+
+TEXT_LIMIT = 20_000
+LINE_LIMIT = 500
+SCHOOL_TYPE_CHOICES = [("bao", _("Primary school (bao)")), ("sbo", "SBO"), ("so", "SO")]
+ACTIONS = (
+    "up",
+    "down",
+    "remove",
+    "add_chapter",
+    "add_section",
+    "add_field",
+    "add_fixed_text",
+)
+
+
+def _line(label, **kwargs):
+    return forms.CharField(label=label, required=False, max_length=LINE_LIMIT, **kwargs)
+
+
+def _text(label, rows=4, **kwargs):
+    widget = forms.Textarea(attrs={"rows": rows})
+    return forms.CharField(
+        label=label, required=False, max_length=TEXT_LIMIT, widget=widget, **kwargs
+    )
+
+
+def _key():
+    return _line(
+        _("Key"),
+        help_text=_(
+            "Lower-case letters, digits and _; stays the same when the title changes, as the "
+            "schools' answers are kept under it."
+        ),
+    )
+
+
+def _school_types():
+    return forms.MultipleChoiceField(
+        label=_("Only for these school types"),
+        help_text=_("Tick none for every school type."),
+        choices=SCHOOL_TYPE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def _number(value):
+    """A whole number as an int, so the YAML says 3 and not 3.0."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+class NodeForm(UtrechtFormMixin, forms.Form):
+    """A node's attributes; `initial_from` reads a node, `values` gives the attributes back in
+    the shape of the model file."""
+
+    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    # Attributes the file names otherwise than the form.
+    renamed: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The mixin dresses every other widget as a one-line textbox.
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.CheckboxSelectMultiple):
+                field.widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+            elif isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["class"] = "utrecht-textarea utrecht-textarea--html-textarea"
+
+    @classmethod
+    def initial_from(cls, node: dict) -> dict:
+        return {name: node.get(cls.renamed.get(name, name)) for name in cls.base_fields}
+
+    def values(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("revision")
+        return {self.renamed.get(name, name): value for name, value in data.items()}
+
+    def field_for(self, attribute: str) -> str:
+        """The form field a problem with this attribute of the node belongs to."""
+        names = {v: k for k, v in self.renamed.items()}
+        return names.get(attribute, attribute)
+
+
+class ModelInfoForm(NodeForm):
+    name = _line(_("Name"))
+    version = _line(
+        _("Version"), help_text=_("Raise it for every new version, for example from 2.0 to 2.1.")
+    )
+    description = _text(_("Description"))
+
+
+class ChapterForm(NodeForm):
+    key = _key()
+    number = _line(
+        _("Number"), help_text=_("Shown before the title, as in “2. Basisondersteuning”.")
+    )
+    title = _line(_("Title"))
+    mandatory_part = forms.ChoiceField(
+        label=_("Mandatory part this chapter covers"),
+        choices=[("", _("None")), *list(MANDATORY_PARTS.items())],
+        required=False,
+    )
+    intro = _text(_("Introduction"))
+    word_budget = forms.IntegerField(label=_("Word budget"), required=False)
+    guiding_questions = _text(_("Guiding questions"), help_text=_("One question per line."))
+    school_types = _school_types()
+
+    @classmethod
+    def initial_from(cls, node):
+        initial = super().initial_from(node)
+        initial["guiding_questions"] = "\n".join(node.get("guiding_questions", ()))
+        return initial
+
+    def values(self):
+        values = super().values()
+        values["guiding_questions"] = lines(values["guiding_questions"])
+        values["mandatory_part"] = values["mandatory_part"] or None
+        return values
+
+
+class SectionForm(NodeForm):
+    key = _key()
+    title = _line(_("Title"))
+    intro = _text(_("Introduction"))
+
+
+class FieldForm(NodeForm):
+    renamed = {"key": "field"}
+
+    key = _key()
+    label = _line(_("Question or heading"))
+    type = forms.ChoiceField(label=_("Type of field"), choices=list(FIELD_TYPE_LABELS.items()))
+    required = forms.BooleanField(label=_("Required before the SOP goes to the MR"), required=False)
+    help = _text(_("Help text"), rows=3)
+    example = _text(_("Example answer"), rows=3)
+    choices = _text(
+        _("Choices (one choice or checklist)"),
+        help_text=_(
+            "One choice per line. The key under which answers are kept is made from the text; "
+            "to keep a choice's key when you change its text, write the key before a | "
+            "(“anders | Iets anders”)."
+        ),
+    )
+    finder_label = _line(_("Heading in the school finder (checklist)"))
+    max_length = forms.IntegerField(label=_("Maximum length in characters (text)"), required=False)
+    min_value = forms.FloatField(label=_("Lowest value (number)"), required=False)
+    max_value = forms.FloatField(label=_("Highest value (number)"), required=False)
+    school_types = _school_types()
+
+    @classmethod
+    def initial_from(cls, node):
+        initial = super().initial_from(node)
+        initial["choices"] = choices_text(node.get("choices", ()))
+        return initial
+
+    def values(self):
+        values = super().values()
+        values["choices"] = choices_from_text(values["choices"])
+        values["min_value"] = _number(values["min_value"])
+        values["max_value"] = _number(values["max_value"])
+        return values
+
+
+class FixedTextForm(NodeForm):
+    renamed = {"key": "fixed_text"}
+
+    key = _key()
+    title = _line(_("Title"))
+    text = _text(
+        _("Wording"),
+        rows=8,
+        help_text=_("Plain text: an empty line starts a paragraph, “- ” a list item."),
+    )
+    default = forms.BooleanField(
+        label=_("Offered by Steunwijzer; the partnership still confirms it"), required=False
+    )
+
+
+NODE_FORMS = {
+    "model": ModelInfoForm,
+    "chapter": ChapterForm,
+    "section": SectionForm,
+    "field": FieldForm,
+    "fixed_text": FixedTextForm,
+}
+
+
+class OutlineActionForm(forms.Form):
+    """A button of the outline: move, remove or add a node at `at` (a place in the tree)."""
+
+    action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
+    at = forms.CharField(required=False, max_length=20)
+    revision = forms.IntegerField(min_value=0)
+
+
+class DraftForm(forms.Form):
+    """Publishing or discarding the draft, as it was when the page was shown."""
+
+    revision = forms.IntegerField(min_value=0)

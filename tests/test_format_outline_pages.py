@@ -1,0 +1,263 @@
+"""Partnership staff build the SOP model in forms: a draft per partnership, changed node by
+node, checked by the loader's rules with each problem at its node, previewed and published as
+a new version; the YAML editor and the form editor hand the model to each other losslessly."""
+
+import pytest
+from django.urls import reverse
+
+from steunwijzer.regional_model.format_outline import document_yaml, node_at
+from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, parse_format
+from steunwijzer.regional_model.models import FormatDraft, FormatVersion
+from steunwijzer.regional_model.outline_forms import NODE_FORMS
+from steunwijzer.regional_model.services import format_draft_of
+
+SOURCE = DEFAULT_FORMAT_PATH.read_text(encoding="utf-8")
+
+
+def url(partnership, name="format_outline", **kwargs):
+    return reverse(name, kwargs={"slug": partnership.slug, **kwargs})
+
+
+def node_url(partnership, at):
+    return url(partnership, "format_outline_node", at=at)
+
+
+def form_data(form_class, node, revision, **changes):
+    """What a browser sends for this node's form, unchanged but for `changes`."""
+    initial = {**form_class.initial_from(node), **changes, "revision": revision}
+    data = {}
+    for name, value in initial.items():
+        if value is None or value is False:
+            continue
+        data[name] = "on" if value is True else value
+    return data
+
+
+def draft():
+    return FormatDraft.objects.get()
+
+
+def field_form(partnership, at, revision, **changes):
+    document = draft().document if revision else _current_document(partnership)
+    return form_data(NODE_FORMS["field"], node_at(document, at), revision, **changes)
+
+
+def _current_document(partnership):
+    return format_draft_of(partnership)[0]
+
+
+@pytest.fixture
+def signed_in(client, staff, format_version):
+    client.force_login(staff)
+    return client
+
+
+def test_the_outline_shows_the_current_model_as_a_tree_and_writes_nothing(signed_in, partnership):
+    page = signed_in.get(url(partnership)).content.decode()
+    assert "Opbouw van het SOP-model" in page
+    assert "Onderwijsconcept" in page and "Visie op passend onderwijs" in page
+    assert "Nog geen concept" in page and "versie 2.1" in page
+    assert node_url(partnership, "0.0.0") in page
+    assert FormatDraft.objects.count() == 0
+
+
+def test_the_versions_page_and_the_yaml_editor_link_to_the_outline(signed_in, partnership):
+    assert url(partnership) in signed_in.get(url(partnership, "format_versions")).content.decode()
+    assert url(partnership) in signed_in.get(url(partnership, "format_edit")).content.decode()
+
+
+def test_editing_a_field_starts_a_draft_with_the_editors_name(signed_in, partnership, staff):
+    page = signed_in.get(node_url(partnership, "0.0.2")).content.decode()
+    assert "Veld bewerken" in page and 'value="Aantal groepen"' in page
+    data = field_form(partnership, (0, 0, 2), 0, label="Aantal klassen")
+    response = signed_in.post(node_url(partnership, "0.0.2"), data)
+    assert response.status_code == 302 and response["Location"].endswith("#node-0.0.2")
+    assert draft().revision == 1 and draft().changed_by == staff
+    assert node_at(draft().document, (0, 0, 2))["label"] == "Aantal klassen"
+    assert FormatVersion.objects.count() == 1
+
+
+def test_an_emptied_title_is_kept_and_shown_as_the_loaders_problem_at_its_node(
+    signed_in, partnership
+):
+    document = _current_document(partnership)
+    data = form_data(NODE_FORMS["section"], node_at(document, (1, 0)), 0, title="")
+    assert signed_in.post(node_url(partnership, "1.0"), data).status_code == 302
+    outline = signed_in.get(url(partnership)).content.decode()
+    assert "Het model heeft 1 probleem" in outline and "titel: mag niet leeg zijn" in outline
+    assert "Los eerst de problemen hierboven op" in outline
+    node = signed_in.get(node_url(partnership, "1.0")).content.decode()
+    title_field = node[node.index('for="id_title"') :]
+    assert "mag niet leeg zijn" in title_field[: title_field.index('id="id_title"')]
+
+
+def test_buttons_add_move_and_remove_nodes(signed_in, partnership):
+    change = url(partnership, "format_outline_change")
+    response = signed_in.post(change, {"action": "add_field", "at": "0.0", "revision": 0})
+    assert response["Location"] == node_url(partnership, "0.0.4")
+    assert node_at(draft().document, (0, 0, 4))["label"] == "Nieuw veld"
+    titles = [c["title"] for c in draft().document["chapters"]]
+    response = signed_in.post(change, {"action": "down", "at": "1", "revision": 1})
+    assert response["Location"].endswith("#node-2")
+    assert [c["title"] for c in draft().document["chapters"]][1:3] == [titles[2], titles[1]]
+    signed_in.post(change, {"action": "remove", "at": "0.0.4", "revision": 2})
+    assert len(node_at(draft().document, (0, 0))["items"]) == 4 and draft().revision == 3
+
+
+def test_a_change_made_on_an_older_page_is_refused(signed_in, partnership):
+    change = url(partnership, "format_outline_change")
+    signed_in.post(change, {"action": "down", "at": "1", "revision": 0})
+    response = signed_in.post(change, {"action": "remove", "at": "1", "revision": 0}, follow=True)
+    assert "Het concept is intussen gewijzigd" in response.content.decode()
+    assert draft().revision == 1 and len(draft().document["chapters"]) == 6
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "explode", "at": "1", "revision": 0},
+        {"action": "remove", "at": "9.9", "revision": 0},
+        {"action": "add_field", "at": "1", "revision": 0},
+        {"action": "up", "at": "1", "revision": "x"},
+    ],
+)
+def test_a_button_that_does_not_fit_is_refused_in_dutch_and_writes_nothing(
+    signed_in, partnership, data
+):
+    response = signed_in.post(url(partnership, "format_outline_change"), data, follow=True)
+    assert "Deze wijziging kan niet worden gemaakt" in response.content.decode()
+    assert FormatDraft.objects.count() == 0
+
+
+def test_a_node_that_is_not_there_is_not_found(signed_in, partnership):
+    for at in ("9", "0.9", "0.0.99", "x", "0.0.0.0"):
+        assert signed_in.get(node_url(partnership, at)).status_code == 404
+
+
+def test_a_word_budget_that_is_not_a_number_is_refused_in_dutch(signed_in, partnership):
+    document = _current_document(partnership)
+    data = form_data(NODE_FORMS["chapter"], node_at(document, (1,)), 0, word_budget="veel")
+    response = signed_in.post(node_url(partnership, "1"), data)
+    assert response.status_code == 400 and "Voer een geheel getal in." in response.content.decode()
+    assert FormatDraft.objects.count() == 0
+
+
+def test_a_choice_field_with_two_options_is_published_as_a_new_version(
+    signed_in, partnership, format_version, profile
+):
+    change = url(partnership, "format_outline_change")
+    signed_in.post(change, {"action": "add_field", "at": "1.0", "revision": 0})
+    data = field_form(
+        partnership,
+        (1, 0, 2),
+        1,
+        label="Werkt de school met een zorgteam?",
+        type="single_choice",
+        choices="Ja\r\nnee_anders | Nee, op een andere manier",
+    )
+    signed_in.post(node_url(partnership, "1.0.2"), data)
+    page = signed_in.get(url(partnership)).content.decode()
+    assert "Voorbeeld van Haaglanden SOP-model 2.1" in page
+    response = signed_in.post(url(partnership, "format_outline_publish"), {"revision": 2})
+    assert response["Location"] == url(partnership, "format_versions")
+    current = FormatVersion.objects.current_for(partnership)
+    field = current.format.field("nieuw_veld")
+    assert current.version == "2.1" and field.type == "single_choice"
+    assert [(c.key, c.label) for c in field.choices] == [
+        ("ja", "Ja"),
+        ("nee_anders", "Nee, op een andere manier"),
+    ]
+    profile.refresh_from_db()
+    assert profile.format_version == format_version and FormatDraft.objects.count() == 0
+
+
+def test_a_draft_with_problems_is_not_published(signed_in, partnership):
+    document = _current_document(partnership)
+    data = form_data(NODE_FORMS["chapter"], node_at(document, (1,)), 0, title="")
+    signed_in.post(node_url(partnership, "1"), data)
+    response = signed_in.post(url(partnership, "format_outline_publish"), {"revision": 1})
+    assert "mag niet leeg zijn" in signed_in.get(response["Location"]).content.decode()
+    assert FormatVersion.objects.count() == 1 and draft().revision == 1
+
+
+def test_a_draft_with_a_version_used_before_is_refused(signed_in, partnership):
+    document = _current_document(partnership)
+    data = form_data(NODE_FORMS["model"], document, 0, version="2.0")
+    signed_in.post(node_url(partnership, "model"), data)
+    response = signed_in.post(url(partnership, "format_outline_publish"), {"revision": 1})
+    assert "verhoog het versienummer" in signed_in.get(response["Location"]).content.decode()
+    assert FormatVersion.objects.count() == 1
+
+
+def test_discarding_the_draft_starts_again_from_the_current_version(signed_in, partnership):
+    signed_in.post(
+        url(partnership, "format_outline_change"), {"action": "remove", "at": "1", "revision": 0}
+    )
+    response = signed_in.post(url(partnership, "format_outline_discard"), {"revision": 1})
+    assert FormatDraft.objects.count() == 0
+    assert "Het concept is weggegooid" in signed_in.get(response["Location"]).content.decode()
+
+
+def test_the_yaml_editor_and_the_form_editor_hand_the_model_over_losslessly(signed_in, partnership):
+    edited = SOURCE.replace('version: "2.0"', 'version: "2.5"')
+    data = {"source": edited, "action": "outline"}
+    response = signed_in.post(url(partnership, "format_edit"), data)
+    assert response["Location"] == url(partnership)
+    # Every node's form sent back as shown: the draft still says what the file said.
+    document = draft().document
+    addresses = [
+        (c, s, i)[:depth]
+        for c, chapter in enumerate(document["chapters"])
+        for s, section in enumerate(chapter["sections"])
+        for i in range(len(section["items"]))
+        for depth in (1, 2, 3)
+    ]
+    for address in dict.fromkeys(addresses):
+        node = node_at(draft().document, address)
+        kind = ("chapter", "section")[len(address) - 1] if len(address) < 3 else None
+        kind = kind or ("fixed_text" if "fixed_text" in node else "field")
+        at = ".".join(map(str, address))
+        data = form_data(NODE_FORMS[kind], node, draft().revision)
+        assert signed_in.post(node_url(partnership, at), data).status_code == 302, at
+    data = form_data(NODE_FORMS["model"], document, draft().revision)
+    signed_in.post(node_url(partnership, "model"), data)
+    page = signed_in.get(url(partnership, "format_edit"), {"concept": 1}).content.decode()
+    assert "version: &#x27;2.5&#x27;" in page
+    assert parse_format(document_yaml(draft().document))[1] == parse_format(edited)[1]
+
+
+def test_a_model_with_problems_does_not_go_to_the_form_editor(signed_in, partnership):
+    broken = SOURCE.replace("type: long_text", "type: tekst", 1)
+    data = {"source": broken, "action": "outline"}
+    response = signed_in.post(url(partnership, "format_edit"), data)
+    assert response.status_code == 422 and FormatDraft.objects.count() == 0
+
+
+DENIED = ["other_staff", "officer", "editor"]
+
+
+@pytest.mark.parametrize("persona", DENIED)
+def test_only_the_partnerships_staff_see_or_change_the_draft(
+    request, client, partnership, format_version, persona
+):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(url(partnership)).status_code == 403
+    assert client.get(node_url(partnership, "0")).status_code == 403
+    for name, data in [
+        ("format_outline_change", {"action": "remove", "at": "0", "revision": 0}),
+        ("format_outline_publish", {"revision": 0}),
+        ("format_outline_discard", {"revision": 0}),
+    ]:
+        assert client.post(url(partnership, name), data).status_code == 403
+    response = client.post(node_url(partnership, "model"), {"name": "x", "revision": 0})
+    assert response.status_code == 403
+    assert FormatDraft.objects.count() == 0
+
+
+def test_a_visitor_is_sent_to_sign_in(client, partnership, format_version):
+    for response in (
+        client.get(url(partnership)),
+        client.post(url(partnership, "format_outline_change"), {"action": "remove", "at": "0"}),
+    ):
+        assert response.status_code == 302 and "inloggen" in response["Location"]
+    assert FormatDraft.objects.count() == 0
