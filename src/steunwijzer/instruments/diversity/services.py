@@ -8,7 +8,7 @@ from steunwijzer.core.problems import Problem, ProblemsError
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.regional_model.loader import decode_source
-from steunwijzer.regional_model.services import store_version
+from steunwijzer.regional_model.services import refuse_stored_version, store_version
 
 from .computation import Counts
 from .models import Invulschema, SchemeVersion
@@ -28,6 +28,23 @@ _DOMAIN_WORDING = {
 }
 
 
+def scheme_read(*, partnership: Partnership, text: str | bytes, filename: str):
+    """Check a YAML scheme as a new version for the partnership, storing nothing: its text,
+    the `Scheme` and the dict to store. A FormatError names every problem, and a version
+    imported before (on its `version` line)."""
+    source = decode_source(text, filename)
+    scheme, definition = parse_scheme(source, filename)
+    refuse_stored_version(
+        SchemeVersion.objects.filter(
+            partnership=partnership, scheme_id=scheme.id, version=scheme.version
+        ),
+        filename=filename,
+        source=source,
+        refusal=_refusal(partnership, scheme),
+    )
+    return source, scheme, definition
+
+
 @transaction.atomic
 def scheme_import(
     *, partnership: Partnership, text: str | bytes, filename: str, user=None
@@ -36,17 +53,12 @@ def scheme_import(
 
     A stored version never changes (Invulschema's point at it): importing the same scheme id
     and version again is refused with a FormatError on the `version` line."""
-    source = decode_source(text, filename)
-    scheme, definition = parse_scheme(source, filename)
+    source, scheme, definition = scheme_read(partnership=partnership, text=text, filename=filename)
     return store_version(
         SchemeVersion,
         filename=filename,
         source=source,
-        refusal=_(
-            "Version %(version)s of scheme %(scheme)s has already been imported for "
-            "%(partnership)s; raise the version number."
-        )
-        % {"version": scheme.version, "scheme": scheme.id, "partnership": partnership.name},
+        refusal=_refusal(partnership, scheme),
         partnership=partnership,
         scheme_id=scheme.id,
         version=scheme.version,
@@ -54,6 +66,13 @@ def scheme_import(
         definition=definition,
         imported_by=user if getattr(user, "pk", None) else None,
     )
+
+
+def _refusal(partnership: Partnership, scheme: Scheme) -> str:
+    return _(
+        "Version %(version)s of scheme %(scheme)s has already been imported for "
+        "%(partnership)s; raise the version number."
+    ) % {"version": scheme.version, "scheme": scheme.id, "partnership": partnership.name}
 
 
 def scheme_for(partnership: Partnership) -> Scheme:
