@@ -232,7 +232,7 @@ def _read(kind: KeptDefinition, partnership, data: bytes, filename: str):
         except FormatError:
             found = None
         if found and found != kind.file_kind:
-            message = _("This file is %(found)s, not %(expected)s.") % {
+            message = _("This file is %(found)s; this page reads %(expected)s.") % {
                 "found": FILE_KINDS[found],
                 "expected": FILE_KINDS[kind.file_kind],
             }
