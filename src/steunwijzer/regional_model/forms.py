@@ -99,9 +99,11 @@ class DefinitionUploadForm(forms.Form):
             raise ValidationError(
                 _("This file is larger than 1 MB, far larger than a scheme or catalogue is.")
             )
-        # Only said back in messages: the file's own name, without folders.
-        self.cleaned_data["filename"] = PurePath(upload.name.replace("\\", "/")).name[:200]
         return upload
+
+    def filename(self) -> str:
+        """The file's own name, without folders: only said back in messages."""
+        return PurePath(self.cleaned_data["file"].name.replace("\\", "/")).name[:200]
 
 
 class DefinitionPublishForm(forms.Form):

@@ -116,7 +116,7 @@ def preview(request, slug, *, kind: KeptDefinition):
     if not form.is_valid():
         return _versions_page(request, partnership, kind, form, status=400)
     upload = form.cleaned_data["file"]
-    filename = form.cleaned_data["filename"]
+    filename = form.filename()
     try:
         source, definition, _dict = _read(kind, partnership, upload.read(), filename)
     except FormatError as exc:
