@@ -10,9 +10,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from steunwijzer.instruments.diversity.models import Invulschema, SchemeVersion
-from steunwijzer.instruments.diversity.scheme import DEFAULT_SCHEME_PATH
+from steunwijzer.instruments.diversity.scheme import (
+    DEFAULT_SCHEME_PATH,
+    parse_scheme,
+    parse_scheme_bounded,
+)
 from steunwijzer.instruments.diversity.services import invulschema_save
-from steunwijzer.instruments.ijk.catalogue import DEFAULT_CATALOGUE_PATH
+from steunwijzer.instruments.ijk.catalogue import (
+    DEFAULT_CATALOGUE_PATH,
+    parse_catalogue,
+    parse_catalogue_bounded,
+)
 from steunwijzer.instruments.ijk.models import CatalogueVersion
 from steunwijzer.instruments.ijk.rules import ScoreInput
 from steunwijzer.instruments.ijk.services import evaluation_for, scores_save
@@ -210,6 +218,21 @@ def _store(kind, partnership):
 
 # - bad files: refused whole, in Dutch, nothing stored -
 
+
+def _many_entries() -> bytes:
+    """Just under 1 MB of small entries: half a minute of PyYAML and checks in one process."""
+    entries = "".join(f"  - {{key: k{i}, label: L{i}, points: 1}}\n" for i in range(30_000))
+    text = ('scheme: x\nversion: "1"\nname: x\ngroups: ["1"]\ncategories:\n' + entries).encode()
+    return text[: text.rfind(b"\n", 0, MAX_SOURCE_BYTES - 100) + 1]
+
+
+def test_an_upload_is_read_in_the_bounded_child_as_the_loader_reads_it():
+    assert parse_scheme_bounded(SCHEME_YAML, "s.yaml") == parse_scheme(SCHEME_YAML, "s.yaml")
+    assert parse_catalogue_bounded(CATALOGUE_YAML, "c.yaml") == parse_catalogue(
+        CATALOGUE_YAML, "c.yaml"
+    )
+
+
 BAD_FILES = {
     "empty": (b"", 422, "het bestand is leeg"),
     "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + documents.PDF, 422, "dit is een PDF-bestand"),
@@ -219,6 +242,7 @@ BAD_FILES = {
     "nested too deep": (b"name: " + b"[" * 5000 + b"]" * 5000 + b"\n", 422, "te diep genest"),
     "only comments": (b"# niets\n", 422, "het bestand bevat alleen commentaar"),
     "too large": (b"# " + b"x" * MAX_SOURCE_BYTES + b"\n", 400, "groter dan 1 MB"),
+    "too costly to read": (_many_entries(), 422, "het bestand is niet binnen 5 seconden te lezen"),
     "an SOP model": (
         DEFAULT_FORMAT_PATH.read_bytes(),
         422,

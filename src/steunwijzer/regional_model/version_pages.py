@@ -6,9 +6,10 @@ changes, publish it as a new version and compare two versions.
 One set of views for both: each instrument describes its definition in a `KeptDefinition`
 (its model, how it is read and stored, its preview and the words of its comparison) and
 passes it to these views in its urls.py. Reading never stores: the preview checks the file
-with the instrument's loader (at most MAX_SOURCE_BYTES, the loader's own limits on depth and
-aliases) and carries the checked text to the publish form, which checks it again, whole, and
-stores it in one transaction or not at all.
+with the instrument's loader (at most MAX_SOURCE_BYTES, read in core.bounded's child within
+its time and memory: `core.yaml_documents.load_bounded`) and carries the checked text to the
+publish form, which checks it again, whole, the same way and stores it in one transaction or
+not at all.
 """
 
 from collections.abc import Callable
@@ -30,8 +31,7 @@ from steunwijzer.core.uploads import attachment_response
 from steunwijzer.organisations.permissions import get_partnership_for_staff
 
 from .forms import DefinitionPublishForm, DefinitionUploadForm, FormatCompareForm
-from .loader import FormatError, FormatProblem, decode_source
-from .management.commands.format import kind_of
+from .loader import FormatError, FormatProblem
 from .version_compare import Difference
 
 YAML_TYPE = "application/yaml; charset=utf-8"
@@ -226,14 +226,10 @@ def _read(kind: KeptDefinition, partnership, data: bytes, filename: str):
     instead of with every key it does not have."""
     try:
         return kind.read(partnership=partnership, text=data, filename=filename)
-    except FormatError:
-        try:
-            found = kind_of(decode_source(data, filename))
-        except FormatError:
-            found = None
-        if found and found != kind.file_kind:
+    except FormatError as exc:
+        if exc.kind and exc.kind != kind.file_kind:
             message = _("This file is %(found)s; this page reads %(expected)s.") % {
-                "found": FILE_KINDS[found],
+                "found": FILE_KINDS[exc.kind],
                 "expected": FILE_KINDS[kind.file_kind],
             }
             raise FormatError([FormatProblem(filename, None, "", message)]) from None

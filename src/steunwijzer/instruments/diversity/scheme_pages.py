@@ -2,6 +2,8 @@
 `version_pages`): what the scheme is, how it is read and stored, its preview and the words of
 its comparison."""
 
+from functools import partial
+
 from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -97,8 +99,8 @@ SCHEME = KeptDefinition(
     ),
     used_by_label=gettext_lazy("Invulschemas"),
     default_path=DEFAULT_SCHEME_PATH,
-    read=scheme_read,
-    store=scheme_import,
+    read=partial(scheme_read, bounded=True),
+    store=partial(scheme_import, bounded=True),
     current=scheme_for,
     of_version=lambda version: version.scheme,
     used_by=_used_by,

@@ -12,7 +12,13 @@ from steunwijzer.regional_model.services import refuse_stored_version, store_ver
 
 from .computation import Counts
 from .models import Invulschema, SchemeVersion
-from .scheme import DEFAULT_SCHEME_PATH, Scheme, default_scheme, parse_scheme
+from .scheme import (
+    DEFAULT_SCHEME_PATH,
+    Scheme,
+    default_scheme,
+    parse_scheme,
+    parse_scheme_bounded,
+)
 
 MAX_PUPILS_PER_CELL = 999
 
@@ -28,12 +34,15 @@ _DOMAIN_WORDING = {
 }
 
 
-def scheme_read(*, partnership: Partnership, text: str | bytes, filename: str):
+def scheme_read(
+    *, partnership: Partnership, text: str | bytes, filename: str, bounded: bool = False
+):
     """Check a YAML scheme as a new version for the partnership, storing nothing: its text,
     the `Scheme` and the dict to store. A FormatError names every problem, and a version
-    imported before (on its `version` line)."""
+    imported before (on its `version` line). `bounded`: an upload, read in the bounded child."""
     source = decode_source(text, filename)
-    scheme, definition = parse_scheme(source, filename)
+    parse = parse_scheme_bounded if bounded else parse_scheme
+    scheme, definition = parse(source, filename)
     refuse_stored_version(
         SchemeVersion.objects.filter(
             partnership=partnership, scheme_id=scheme.id, version=scheme.version
@@ -47,13 +56,15 @@ def scheme_read(*, partnership: Partnership, text: str | bytes, filename: str):
 
 @transaction.atomic
 def scheme_import(
-    *, partnership: Partnership, text: str | bytes, filename: str, user=None
+    *, partnership: Partnership, text: str | bytes, filename: str, user=None, bounded=False
 ) -> SchemeVersion:
     """Check the YAML scheme and store it as the partnership's newest `SchemeVersion`.
 
     A stored version never changes (Invulschema's point at it): importing the same scheme id
     and version again is refused with a FormatError on the `version` line."""
-    source, scheme, definition = scheme_read(partnership=partnership, text=text, filename=filename)
+    source, scheme, definition = scheme_read(
+        partnership=partnership, text=text, filename=filename, bounded=bounded
+    )
     return store_version(
         SchemeVersion,
         filename=filename,

@@ -1,6 +1,8 @@
 """The IJK catalogue's pages for partnership staff (regional_model's `version_pages`): what the
 catalogue is, how it is read and stored, its preview and the words of its comparison."""
 
+from functools import partial
+
 from django.db.models import Count
 from django.utils.translation import gettext_lazy
 
@@ -47,8 +49,8 @@ CATALOGUE = KeptDefinition(
     ),
     used_by_label=gettext_lazy("Self-evaluations"),
     default_path=DEFAULT_CATALOGUE_PATH,
-    read=catalogue_read,
-    store=catalogue_import,
+    read=partial(catalogue_read, bounded=True),
+    store=partial(catalogue_import, bounded=True),
     current=lambda partnership: catalogue_for(partnership).catalogue,
     of_version=lambda version: version.catalogue,
     used_by=_used_by,
