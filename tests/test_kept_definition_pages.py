@@ -205,7 +205,9 @@ def test_a_version_of_another_partnership_cannot_be_compared(client, partnership
     theirs = _store(kind, elders)
     response = client.get(url(kind, "compare", partnership), {"a": ours.pk, "b": theirs.pk})
     assert response.status_code == 400
-    assert "Kies een versie" in response.content.decode()
+    assert "Kies een van de versies die dit samenwerkingsverband heeft gepubliceerd." in (
+        response.content.decode()
+    )
 
 
 def _store(kind, partnership):

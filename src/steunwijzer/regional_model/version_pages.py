@@ -42,6 +42,7 @@ FILE_KINDS = {
     "diversity": gettext_lazy("a Verscheidenheidsindex scheme"),
     "ijk": gettext_lazy("an IJK catalogue"),
 }
+CHOOSE = gettext_lazy("Choose one of the versions this partnership published.")
 CHANGE_LABELS = {
     "added": gettext_lazy("Added"),
     "removed": gettext_lazy("Removed"),
@@ -192,7 +193,7 @@ def compare(request, slug, *, kind: KeptDefinition):
     """What changed between two stored versions."""
     partnership = get_partnership_for_staff(request, slug)
     stored = kind.model.objects.filter(partnership=partnership).order_by("-imported_at", "-pk")
-    form = FormatCompareForm(request.GET or None, versions=stored.defer("source"))
+    form = FormatCompareForm(request.GET or None, versions=stored.defer("source"), choose=CHOOSE)
     rows = None
     if form.is_valid():
         old, new = form.cleaned_data["a"], form.cleaned_data["b"]
