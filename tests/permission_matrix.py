@@ -244,6 +244,28 @@ MATRIX = [
     page("fixed_text_summaries", STAFF, slug="partnership.slug"),
     post("fixed_text_summaries", STAFF, slug="partnership.slug"),
     post("fixed_text_confirm", STAFF, slug="partnership.slug", key="basisondersteuning_uitleg"),
+    # --- the Verscheidenheidsindex scheme and the IJK catalogue of the partnership -------------
+    *(
+        entry
+        for kind, version in (
+            ("diversity_scheme", "scheme_version.pk"),
+            ("ijk_catalogue", "catalogue_version.pk"),
+        )
+        for entry in (
+            page(f"{kind}_versions", STAFF, slug="partnership.slug"),
+            post(f"{kind}_preview", STAFF, slug="partnership.slug"),
+            post(f"{kind}_publish", STAFF, slug="partnership.slug"),
+            page(f"{kind}_source", STAFF, slug="partnership.slug", pk=version),
+            page(f"{kind}_default", STAFF, slug="partnership.slug"),
+            page(f"{kind}_compare", STAFF, slug="partnership.slug"),
+            page(
+                f"{kind}_compare",
+                STAFF,
+                slug="partnership.slug",
+                query={"a": version, "b": version},
+            ),
+        )
+    ),
     # --- two-step verification: always one's own account --------------------------------------
     # Without 2FA switched on there is no second step: straight on.
     page("two_factor_verify", rule(SIGNED_IN_PERSONAS, ok=302)),

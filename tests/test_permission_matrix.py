@@ -173,9 +173,11 @@ def _build_instruments(w):
         notes={},
         scores={"OP3": 2},
     )
-    invulschema_save(
+    invulschema = invulschema_save(
         school=w.school, school_year=IJK_YEAR, user=w.editor, counts={"6": {"geen": 240}}
     )
+    w.scheme_version = invulschema.scheme_version
+    w.catalogue_version = evaluation.catalogue
 
 
 def _parent_message(w):

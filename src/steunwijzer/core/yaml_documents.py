@@ -25,9 +25,10 @@ placeholders a message may use to point at another place.
 """
 
 import difflib
+import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
 from typing import Any, ClassVar, TypeVar
 
 import yaml
@@ -35,7 +36,8 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, model_
 from pydantic_core import InitErrorDetails, PydanticCustomError
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from .yaml_source import FormatError, FormatProblem, compose_yaml, too_deep
+from .bounded import Overrun, run_bounded
+from .yaml_source import FormatError, FormatProblem, compose_yaml, kind_of, too_deep
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -416,3 +418,49 @@ def _problem(error, filename: str, root: yaml.Node | None) -> FormatProblem:
         )
     line = hints.get("line_no") or _node_line(root, loc, key=hints.get("key_line", False))
     return FormatProblem(filename, line, path, message)
+
+
+# - an upload, read in the bounded child -
+
+# A file of 1 MB made of thousands of small entries keeps PyYAML and the checks busy for half a
+# minute; an upload from the browser is read in core.bounded's child process, so a web worker
+# never spends more than this on one.
+READ_SECONDS = 5
+READ_MEMORY_MB = 300
+_TOO_COSTLY = {
+    "time": f"het bestand is niet binnen {READ_SECONDS} seconden te lezen; zo'n bestand is veel "
+    "kleiner en eenvoudiger",
+    "memory": "het bestand vraagt te veel geheugen om te lezen; zo'n bestand is veel kleiner",
+}
+
+
+def load_bounded(target: str, source: str, filename: str) -> dict:
+    """The checked dict of the document in `source`, read by `target` ("module:function",
+    which calls `answer_in_child`) in the bounded child; a FormatError with its problems, or
+    when reading it would cost too much time or memory."""
+    name = filename.replace("\0", "")
+    payload = name.encode() + b"\0" + source.encode()
+    try:
+        answer = json.loads(
+            run_bounded(target, payload, seconds=READ_SECONDS, memory_mb=READ_MEMORY_MB)
+        )
+    except Overrun as exc:
+        message = _TOO_COSTLY.get(exc.reason, "het bestand kon niet gelezen worden")
+        raise FormatError([FormatProblem(name, None, "", message)]) from None
+    if "problems" in answer:
+        problems = [FormatProblem(**problem) for problem in answer["problems"]]
+        raise FormatError(problems, kind=answer["kind"])
+    return answer["definition"]
+
+
+def answer_in_child(parse: Callable[[str, str], tuple[Any, dict]], payload: bytes) -> bytes:
+    """In the child: the file's name, a NUL byte and its text in; JSON with the dict `parse`
+    gives, or with every problem and which kind of document the file is, out."""
+    name, _, data = payload.partition(b"\0")
+    text = data.decode()
+    try:
+        _, definition = parse(text, name.decode())
+    except FormatError as exc:
+        problems = [asdict(p) for p in exc.problems]
+        return json.dumps({"problems": problems, "kind": kind_of(text)}).encode()
+    return json.dumps({"definition": definition}).encode()

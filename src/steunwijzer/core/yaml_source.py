@@ -27,10 +27,12 @@ class FormatProblem:
 
 
 class FormatError(Exception):
-    """The document cannot be used; `.problems` lists everything that is wrong with it."""
+    """The document cannot be used; `.problems` lists everything that is wrong with it.
+    `kind`, when known: which of the three documents the file is (`kind_of`)."""
 
-    def __init__(self, problems: list[FormatProblem]):
+    def __init__(self, problems: list[FormatProblem], kind: str | None = None):
         self.problems = list(problems)
+        self.kind = kind
         super().__init__(str(self))
 
     def __str__(self):
@@ -148,3 +150,25 @@ def compose_yaml(text: str | bytes, filename: str) -> yaml.Node:
             [FormatProblem(filename, None, "", "het bestand bevat alleen commentaar")]
         )
     return root
+
+
+# - which document -
+
+
+def kind_of(source: str) -> str | None:
+    """Which command's YAML `source` looks like, by its top-level keys (None: none of them)."""
+    try:
+        root = yaml.compose(source, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    top = {key.value: value for key, value in root.value if isinstance(key, yaml.ScalarNode)}
+    marker = getattr(top.get("format"), "value", None)
+    if marker == "sop-model":
+        return "format"
+    if marker == "ijk-catalogus":
+        return "ijk"
+    if "scheme" in top and "format" not in top:
+        return "diversity"
+    return None

@@ -1,3 +1,5 @@
+from pathlib import PurePath
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -79,12 +81,54 @@ class FormatCompareForm(forms.Form):
     a = forms.ModelChoiceField(queryset=None, label=gettext_lazy("First version"))
     b = forms.ModelChoiceField(queryset=None, label=gettext_lazy("Second version"))
 
-    def __init__(self, *args, versions, **kwargs):
+    def __init__(self, *args, versions, choose=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("a", "b"):
             self.fields[name].queryset = versions
-            self.fields[name].error_messages["invalid_choice"] = _choose_version
-            self.fields[name].error_messages["required"] = _choose_version
+            self.fields[name].error_messages["invalid_choice"] = choose or _choose_version
+            self.fields[name].error_messages["required"] = choose or _choose_version
 
 
 _choose_version = gettext_lazy("Choose a version of this partnership's model.")
+
+
+class DefinitionUploadForm(forms.Form):
+    """A new version of the Verscheidenheidsindex scheme or the IJK catalogue, to preview."""
+
+    file = UploadField(error_messages={"required": gettext_lazy("Choose a YAML file.")})
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_SOURCE_BYTES:
+            raise ValidationError(
+                _("This file is larger than 1 MB, far larger than a scheme or catalogue is.")
+            )
+        return upload
+
+    def filename(self) -> str:
+        """The file's own name, without folders: only said back in messages."""
+        return PurePath(self.cleaned_data["file"].name.replace("\\", "/")).name[:200]
+
+
+class DefinitionPublishForm(forms.Form):
+    """The previewed text, carried in the preview page, to publish as a new version."""
+
+    source = forms.CharField(
+        strip=False,
+        max_length=MAX_SOURCE_BYTES,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": gettext_lazy("The file to publish is missing; upload it again."),
+            "max_length": gettext_lazy(
+                "This file is larger than 1 MB, far larger than a scheme or catalogue is."
+            ),
+        },
+    )
+    filename = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
+
+    def clean_source(self):
+        # The browser sends line breaks as CR LF; the file had them as it had them.
+        return self.cleaned_data["source"].replace("\r\n", "\n")
+
+    def clean_filename(self):
+        return self.cleaned_data["filename"] or "upload.yaml"

@@ -48,9 +48,19 @@ def store_version(model, *, filename: str, source: str, refusal: str, **fields):
         with transaction.atomic():
             return model.objects.create(source=source, **fields)
     except IntegrityError:
-        raise FormatError(
-            [FormatProblem(filename, _line_of_top_key(source, "version"), "version", refusal)]
-        ) from None
+        raise _version_refused(filename, source, refusal) from None
+
+
+def refuse_stored_version(stored, *, filename: str, source: str, refusal: str) -> None:
+    """A FormatError with `refusal` when `stored` (the versions with the new one's id and
+    version) has one already: what `store_version` would say, told before anything is stored."""
+    if stored.exists():
+        raise _version_refused(filename, source, refusal)
+
+
+def _version_refused(filename: str, source: str, refusal: str) -> FormatError:
+    line = _line_of_top_key(source, "version")
+    return FormatError([FormatProblem(filename, line, "version", refusal)])
 
 
 def _line_of_top_key(source: str, key: str) -> int | None:

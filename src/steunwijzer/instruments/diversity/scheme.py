@@ -27,7 +27,9 @@ from pydantic import (
 from steunwijzer.core.yaml_documents import (
     DocumentModel,
     Issue,
+    answer_in_child,
     describe,
+    load_bounded,
     load_yaml,
     mappings_in,
     problem,
@@ -432,6 +434,16 @@ def parse_scheme(text: str | bytes, filename: str = "<schema>") -> tuple[Scheme,
     """Check a scheme in YAML; return it plus the normalised dict to store. FormatError if not."""
     definition = load_yaml(SchemeDoc, text, filename).model_dump()
     return scheme_from_dict(definition), definition
+
+
+def parse_scheme_bounded(text: str, filename: str = "<schema>") -> tuple[Scheme, dict]:
+    """`parse_scheme` for an upload: read in the bounded child (core.bounded)."""
+    definition = load_bounded(f"{__name__}:parse_in_child", text, filename)
+    return scheme_from_dict(definition), definition
+
+
+def parse_in_child(payload: bytes) -> bytes:
+    return answer_in_child(parse_scheme, payload)
 
 
 def scheme_from_dict(data: dict) -> Scheme:

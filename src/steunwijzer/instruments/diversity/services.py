@@ -9,11 +9,17 @@ from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.profiles.school_figures import counted_figures_changed
 from steunwijzer.regional_model.loader import decode_source
-from steunwijzer.regional_model.services import store_version
+from steunwijzer.regional_model.services import refuse_stored_version, store_version
 
 from .computation import Counts
 from .models import Invulschema, SchemeVersion
-from .scheme import DEFAULT_SCHEME_PATH, Scheme, default_scheme, parse_scheme
+from .scheme import (
+    DEFAULT_SCHEME_PATH,
+    Scheme,
+    default_scheme,
+    parse_scheme,
+    parse_scheme_bounded,
+)
 
 MAX_PUPILS_PER_CELL = 999
 
@@ -29,25 +35,42 @@ _DOMAIN_WORDING = {
 }
 
 
+def scheme_read(
+    *, partnership: Partnership, text: str | bytes, filename: str, bounded: bool = False
+):
+    """Check a YAML scheme as a new version for the partnership, storing nothing: its text,
+    the `Scheme` and the dict to store. A FormatError names every problem, and a version
+    imported before (on its `version` line). `bounded`: an upload, read in the bounded child."""
+    source = decode_source(text, filename)
+    parse = parse_scheme_bounded if bounded else parse_scheme
+    scheme, definition = parse(source, filename)
+    refuse_stored_version(
+        SchemeVersion.objects.filter(
+            partnership=partnership, scheme_id=scheme.id, version=scheme.version
+        ),
+        filename=filename,
+        source=source,
+        refusal=_refusal(partnership, scheme),
+    )
+    return source, scheme, definition
+
+
 @transaction.atomic
 def scheme_import(
-    *, partnership: Partnership, text: str | bytes, filename: str, user=None
+    *, partnership: Partnership, text: str | bytes, filename: str, user=None, bounded=False
 ) -> SchemeVersion:
     """Check the YAML scheme and store it as the partnership's newest `SchemeVersion`.
 
     A stored version never changes (Invulschema's point at it): importing the same scheme id
     and version again is refused with a FormatError on the `version` line."""
-    source = decode_source(text, filename)
-    scheme, definition = parse_scheme(source, filename)
+    source, scheme, definition = scheme_read(
+        partnership=partnership, text=text, filename=filename, bounded=bounded
+    )
     return store_version(
         SchemeVersion,
         filename=filename,
         source=source,
-        refusal=_(
-            "Version %(version)s of scheme %(scheme)s has already been imported for "
-            "%(partnership)s; raise the version number."
-        )
-        % {"version": scheme.version, "scheme": scheme.id, "partnership": partnership.name},
+        refusal=_refusal(partnership, scheme),
         partnership=partnership,
         scheme_id=scheme.id,
         version=scheme.version,
@@ -55,6 +78,13 @@ def scheme_import(
         definition=definition,
         imported_by=user if getattr(user, "pk", None) else None,
     )
+
+
+def _refusal(partnership: Partnership, scheme: Scheme) -> str:
+    return _(
+        "Version %(version)s of scheme %(scheme)s has already been imported for "
+        "%(partnership)s; raise the version number."
+    ) % {"version": scheme.version, "scheme": scheme.id, "partnership": partnership.name}
 
 
 def scheme_for(partnership: Partnership) -> Scheme:

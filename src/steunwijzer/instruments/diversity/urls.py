@@ -1,6 +1,9 @@
 from django.urls import path
 
+from steunwijzer.regional_model.version_pages import url_patterns
+
 from . import views
+from .scheme_pages import SCHEME
 
 _SCHOOL = "scholen/<str:brin_code>/verscheidenheid/"
 _YEAR = _SCHOOL + "<str:school_year>/"
@@ -16,4 +19,5 @@ urlpatterns = [
         name="diversity_import_confirm",
     ),
     path("verscheidenheid/voorbeeldbestand.csv", views.diversity_sample, name="diversity_sample"),
+    *url_patterns(SCHEME, "samenwerkingsverband/<slug:slug>/verscheidenheidsindex-schema/"),
 ]

@@ -23,7 +23,9 @@ from steunwijzer.core.yaml_documents import (
     FormatError,
     FormatProblem,
     Issue,
+    answer_in_child,
     key_used_before,
+    load_bounded,
     load_yaml,
     mappings_in,
     problem,
@@ -185,6 +187,16 @@ def parse_catalogue(text: str | bytes, filename: str = "<catalogus>") -> tuple[C
     """Check a catalogue in YAML; return it plus the dict to store. Raises `FormatError`."""
     definition = load_yaml(CatalogueDoc, text, filename).model_dump()
     return catalogue_from_dict(definition), definition
+
+
+def parse_catalogue_bounded(text: str, filename: str = "<catalogus>") -> tuple[Catalogue, dict]:
+    """`parse_catalogue` for an upload: read in the bounded child (core.bounded)."""
+    definition = load_bounded(f"{__name__}:parse_in_child", text, filename)
+    return catalogue_from_dict(definition), definition
+
+
+def parse_in_child(payload: bytes) -> bytes:
+    return answer_in_child(parse_catalogue, payload)
 
 
 @cache

@@ -13,9 +13,15 @@ from steunwijzer.core.uploads import CheckedFile
 from steunwijzer.organisations.models import Partnership, School, display_name
 from steunwijzer.organisations.permissions import is_board_officer_of
 from steunwijzer.regional_model.loader import FormatError, decode_source
-from steunwijzer.regional_model.services import store_version
+from steunwijzer.regional_model.services import refuse_stored_version, store_version
 
-from .catalogue import DEFAULT_CATALOGUE_PATH, default_catalogue, parse_catalogue
+from .catalogue import (
+    DEFAULT_CATALOGUE_PATH,
+    Catalogue,
+    default_catalogue,
+    parse_catalogue,
+    parse_catalogue_bounded,
+)
 from .models import (
     CatalogueVersion,
     IndicatorScore,
@@ -33,29 +39,42 @@ MAX_GROUP_NAME = 40
 MAX_NOTE = 2000
 
 
+def catalogue_read(
+    *, partnership: Partnership, text: str | bytes, filename: str, bounded: bool = False
+):
+    """Check a YAML catalogue as a new version for the partnership, storing nothing: its text,
+    the `Catalogue` and the dict to store. A FormatError names every problem, and a version
+    imported before (on its `version` line). `bounded`: an upload, read in the bounded child."""
+    source = decode_source(text, filename)
+    parse = parse_catalogue_bounded if bounded else parse_catalogue
+    catalogue, definition = parse(source, filename)
+    refuse_stored_version(
+        CatalogueVersion.objects.filter(
+            partnership=partnership, catalogue_id=catalogue.id, version=catalogue.version
+        ),
+        filename=filename,
+        source=source,
+        refusal=_refusal(partnership, catalogue),
+    )
+    return source, catalogue, definition
+
+
 @transaction.atomic
 def catalogue_import(
-    *, partnership: Partnership, text: str | bytes, filename: str, user=None
+    *, partnership: Partnership, text: str | bytes, filename: str, user=None, bounded=False
 ) -> CatalogueVersion:
     """Check the YAML catalogue and store it as the partnership's newest version.
 
     Raises `FormatError` for problems, or when this version was imported before.
     """
-    source = decode_source(text, filename)
-    catalogue, definition = parse_catalogue(source, filename)
+    source, catalogue, definition = catalogue_read(
+        partnership=partnership, text=text, filename=filename, bounded=bounded
+    )
     return store_version(
         CatalogueVersion,
         filename=filename,
         source=source,
-        refusal=gettext(
-            "Version %(version)s of catalogue %(catalogue)s has already been imported for "
-            "%(partnership)s; raise the version number."
-        )
-        % {
-            "version": catalogue.version,
-            "catalogue": catalogue.id,
-            "partnership": partnership.name,
-        },
+        refusal=_refusal(partnership, catalogue),
         partnership=partnership,
         catalogue_id=catalogue.id,
         version=catalogue.version,
@@ -63,6 +82,17 @@ def catalogue_import(
         definition=definition,
         imported_by=user if getattr(user, "pk", None) else None,
     )
+
+
+def _refusal(partnership: Partnership, catalogue: Catalogue) -> str:
+    return gettext(
+        "Version %(version)s of catalogue %(catalogue)s has already been imported for "
+        "%(partnership)s; raise the version number."
+    ) % {
+        "version": catalogue.version,
+        "catalogue": catalogue.id,
+        "partnership": partnership.name,
+    }
 
 
 def catalogue_for(partnership: Partnership) -> CatalogueVersion:

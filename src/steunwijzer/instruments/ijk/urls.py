@@ -1,6 +1,9 @@
 from django.urls import path
 
+from steunwijzer.regional_model.version_pages import url_patterns
+
 from . import profile_views, views
+from .catalogue_pages import CATALOGUE
 
 SCHOOL_YEAR = "scholen-beheer/<int:school_id>/ijk/<str:school_year>/"
 
@@ -20,4 +23,5 @@ urlpatterns = [
         profile_views.ijk_summary_take_over,
         name="ijk_summary_take_over",
     ),
+    *url_patterns(CATALOGUE, "samenwerkingsverband/<slug:slug>/ijk-catalogus/"),
 ]

@@ -10,10 +10,10 @@ partnership can have its own editor check the YAML while it is written.
 
 import json
 
-import yaml
 from django.core.management.base import BaseCommand, CommandError
 
 from steunwijzer.core.command_files import read_input
+from steunwijzer.core.yaml_source import kind_of
 from steunwijzer.organisations.models import Partnership
 from steunwijzer.regional_model.format_document import SopModelDoc
 from steunwijzer.regional_model.loader import (
@@ -33,25 +33,6 @@ KINDS = {
     "diversity": "een schema voor de Verscheidenheidsindex",
     "ijk": "een IJK-catalogus",
 }
-
-
-def kind_of(source: str) -> str | None:
-    """Which command's YAML `source` looks like, by its top-level keys (None: none of them)."""
-    try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, RecursionError):
-        return None
-    if not isinstance(root, yaml.MappingNode):
-        return None
-    top = {key.value: value for key, value in root.value if isinstance(key, yaml.ScalarNode)}
-    marker = getattr(top.get("format"), "value", None)
-    if marker == "sop-model":
-        return "format"
-    if marker == "ijk-catalogus":
-        return "ijk"
-    if "scheme" in top and "format" not in top:
-        return "diversity"
-    return None
 
 
 class Command(BaseCommand):
