@@ -1,8 +1,9 @@
 """A new partnership goes live on an empty installation, as docs/onboarding.md walks it: the
 one command on the server, then in the browser the staff's invitation, schools from the DUO
-sample, districts, people from a list, the model edited and published, and one school from
-last year's Word SOP through the route to its public page. Each person has a browser of their
-own; axe and the overlap check at the pages a partnership meets first, on a laptop and a phone.
+sample, the boards' names, districts, people from a list, the model edited and published, and
+one school from last year's Word SOP through the route to its public page. Each person has a
+browser of their own; axe and the overlap check at the pages a partnership meets first, on a
+laptop and a phone.
 """
 
 import re
@@ -155,6 +156,13 @@ def test_a_new_partnership_goes_live(browser, live_server, settings):
     check_layout(staff)
     staff.get_by_role("button", name="Deze scholen inlezen").click()
     expect(staff.get_by_text("De scholen zijn ingelezen.")).to_be_visible()
+    staff.get_by_role("link", name="Namen van de besturen").click()
+    board = staff.get_by_label("Bestuursnummer 99101")
+    expect(board).to_have_value("Bestuur 99101")
+    check_layout(staff)
+    board.fill("Stichting Zuidrandscholen")
+    staff.get_by_role("button", name="De namen opslaan").click()
+    expect(staff.get_by_text("1 bestuur kreeg een andere naam")).to_be_visible()
 
     staff.goto("/")
     staff.get_by_role("link", name=f"Wijken van {NAME} per postcode").click()
@@ -244,6 +252,7 @@ def test_a_new_partnership_goes_live(browser, live_server, settings):
     expect(public.get_by_role("heading", name="OBS De Regenboog", level=1)).to_be_visible()
     expect(public.get_by_text(word_sops.VISION)).to_be_visible()
     expect(public.get_by_text("Escamp (Den Haag)")).to_be_visible()
+    expect(public.get_by_text("Stichting Zuidrandscholen")).to_be_visible()
     check_layout(public)
     assert Profile.objects.get(pk=profile_pk).state == "gepubliceerd"
     assert Profile.objects.get(pk=profile_pk).school.board.partnership == partnership
