@@ -158,6 +158,7 @@ MATRIX = [
     page("partnership_settings", STAFF, slug="partnership.slug"),
     page("schools_import", STAFF, slug="partnership.slug"),
     page("districts", STAFF, slug="partnership.slug"),
+    page("boards", STAFF, slug="partnership.slug"),
     page("invitation_list", STAFF, slug="partnership.slug"),
     post("invitation_resend", STAFF, slug="partnership.slug", pk="invitation_pk"),
     page("school_location", STAFF, slug="partnership.slug", brin_code="school.brin_code"),

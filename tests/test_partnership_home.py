@@ -59,3 +59,29 @@ def test_staff_of_another_partnership_see_none_of_these_schools(client, other_st
     client.force_login(other_staff)
     page = client.get(reverse("home")).content.decode()
     assert "De Regenboog" not in page and "Basisschool 01" not in page
+
+
+def test_staff_of_a_new_partnership_are_led_to_import_their_schools(client, staff, partnership):
+    """A fresh partnership has no schools: the home page says so and links to the DUO import,
+    the districts and the list of invitations, instead of "no school has this name"."""
+    client.force_login(staff)
+    page = client.get(reverse("home")).content.decode()
+    assert "Er zijn nog geen scholen." in page
+    assert "Geen school heeft deze naam" not in page
+    for name in ("schools_import", "districts", "invitation_list"):
+        assert f'href="{reverse(name, args=[partnership.slug])}"' in page, name
+    assert "Scholen en besturen van SWV Test inlezen uit DUO" in page
+
+
+def test_a_search_that_finds_nothing_still_says_so(client, staff, region):
+    client.force_login(staff)
+    page = client.get(reverse("home"), {"q": "Bestaat niet"}).content.decode()
+    assert "Geen school heeft deze naam of BRIN-code." in page
+    assert "Er zijn nog geen scholen." not in page
+
+
+def test_a_director_gets_no_links_to_the_partnerships_pages(client, editor, partnership):
+    client.force_login(editor)
+    page = client.get(reverse("home")).content.decode()
+    assert reverse("schools_import", args=[partnership.slug]) not in page
+    assert "Er zijn nog geen scholen." not in page

@@ -308,3 +308,27 @@ def test_the_page_shows_one_number_of_pupils(client, published, editor):
     assert "<dt>Leerlingen</dt><dd>235</dd>" in html
     assert "Aantal leerlingen: 235" in html
     assert "245" not in html
+
+
+def test_an_unknown_number_of_pupils_is_left_out_not_shown_as_0(client, published):
+    """DUO's file has no pupil numbers: an imported school has 0 (unknown) until its pupil
+    file is read, and neither its page, the finder nor the Word download say "0 leerlingen"."""
+    from steunwijzer.organisations.models import School
+    from steunwijzer.publication.published import published_sop
+    from steunwijzer.publication.word import render_sop_docx
+    from tests.export_helpers import docx_text
+
+    School.objects.filter(pk=published.school.pk).update(pupil_count=0)
+    published.school.refresh_from_db()
+    published.school.save()  # a save, so the page is made again
+    html = client.get("/scholen/12AB/").content.decode()
+    assert "<dt>Leerlingen</dt>" not in html
+    assert "De Regenboog" in html
+    assert "0 leerlingen" not in client.get("/scholen/").content.decode()
+    assert "Leerlingen" not in docx_text(render_sop_docx(published_sop(published)))
+
+    School.objects.filter(pk=published.school.pk).update(pupil_count=212)
+    published.school.refresh_from_db()
+    published.school.save()
+    assert "<dt>Leerlingen</dt><dd>212</dd>" in client.get("/scholen/12AB/").content.decode()
+    assert "212 leerlingen" in client.get("/scholen/").content.decode()

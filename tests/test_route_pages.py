@@ -237,3 +237,20 @@ def test_a_passed_due_date_is_said_as_passed(
     body = _route_body(client, mr_member, profile)
     assert "Het SOP had uiterlijk 1 september 2026 bij het bestuur moeten zijn." in body
     assert "Het SOP moet uiterlijk" not in body
+
+
+def test_a_step_held_for_want_of_an_mr_member_links_to_the_invitation(client, profile, editor):
+    """The director of a school without an MR member in Steunwijzer is told so, with the
+    link to invite one; once the MR is there the link goes."""
+    fill(profile, editor)
+    client.force_login(editor)
+    body = client.get(reverse("profile_route", args=[profile.pk])).content.decode()
+    assert "Deze school heeft nog geen MR-lid in Steunwijzer." in body
+    assert f'<a class="utrecht-link" href="{reverse("invite")}">Iemand uitnodigen</a>' in body
+
+
+def test_a_step_held_for_the_check_has_no_invitation_link(client, profile, editor, mr_member):
+    client.force_login(editor)
+    body = client.get(reverse("profile_route", args=[profile.pk])).content.decode()
+    assert "Nog niet mogelijk" in body
+    assert f'href="{reverse("invite")}">Iemand uitnodigen</a>' not in body

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from steunwijzer.core.forms import ButtonField
 from steunwijzer.core.uploads import EMPTY, NOT_ALLOWED, TOO_LARGE, check_upload
 
-from .models import Membership, Partnership
+from .models import Board, Membership, Partnership
 
 
 class UtrechtFormMixin:
@@ -21,6 +21,10 @@ class UtrechtFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.dress_fields()
+
+    def dress_fields(self):
+        """Also for fields a form adds after its __init__ (one per board, say)."""
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.Select):
@@ -309,6 +313,26 @@ class DistrictRangesForm(UtrechtFormMixin, forms.Form):
             "“2543; Escamp”. A school outside every range keeps its district."
         ),
     )
+
+
+class BoardNamesForm(UtrechtFormMixin, forms.Form):
+    """One name per board of the partnership; the board's number and schools say which it is."""
+
+    def __init__(self, *args, boards, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.boards = {f"board-{board.pk}": board for board in boards}
+        for key, board in self.boards.items():
+            schools = ", ".join(school.name for school in board.schools.all())
+            self.fields[key] = forms.CharField(
+                label=_("Board number %(number)s") % {"number": board.board_number or "—"},
+                max_length=Board._meta.get_field("name").max_length,
+                initial=board.name,
+                help_text=_("Schools: %(schools)s") % {"schools": schools or "—"},
+            )
+        self.dress_fields()
+
+    def names(self) -> dict[int, str]:
+        return {board.pk: self.cleaned_data[key] for key, board in self.boards.items()}
 
 
 class InvitationListForm(UtrechtFormMixin, forms.Form):

@@ -1,5 +1,6 @@
-"""Partnership staff import their boards and schools from DUO's file (upload, preview, confirm)
-and assign the schools to districts by postcode range (preview, then assign).
+"""Partnership staff import their boards and schools from DUO's file (upload, preview, confirm),
+name the boards (DUO's file has only their numbers) and assign the schools to districts by
+postcode range (preview, then assign).
 
 The preview keeps the file's locations in the session (a region is a few hundred lines), so
 the confirmation imports exactly what was shown; the import itself checks again against the
@@ -16,10 +17,12 @@ from django.utils.translation import ngettext
 
 from .district_assignment import district_preview, districts_assign, range_problem_text
 from .districts import parse_ranges, ranges_from_data
-from .forms import DistrictRangesForm, PreviewButtons, SchoolImportForm
+from .forms import BoardNamesForm, DistrictRangesForm, PreviewButtons, SchoolImportForm
+from .models import Board
 from .permissions import get_partnership_for_staff
 from .school_import import RegisterRefused, register_read, schools_import
 from .school_register import Location, Register
+from .services import boards_rename
 
 
 def _pending_key(partnership) -> str:
@@ -106,3 +109,28 @@ def districts_page(request, slug):
         ctx["preview"] = district_preview(partnership=partnership, ranges=ranges)
     status = 400 if form.errors else 200
     return render(request, "organisations/districts.html", ctx, status=status)
+
+
+@login_required
+def boards_page(request, slug):
+    partnership = get_partnership_for_staff(request, slug)
+    boards = (
+        Board.objects.filter(partnership=partnership)
+        .prefetch_related("schools")
+        .order_by("board_number", "pk")
+    )
+    form = BoardNamesForm(request.POST or None, boards=boards)
+    if request.method == "POST" and form.is_valid():
+        changed = boards_rename(partnership=partnership, names=form.names())
+        messages.success(
+            request,
+            ngettext(
+                "The names have been saved; %(n)s board got another name.",
+                "The names have been saved; %(n)s boards got another name.",
+                changed,
+            )
+            % {"n": changed},
+        )
+        return redirect("boards", slug=partnership.slug)
+    ctx = {"partnership": partnership, "form": form}
+    return render(request, "organisations/boards.html", ctx, status=400 if form.errors else 200)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Invitation, Membership, Partnership, Role, display_name
+from .models import Board, Invitation, Membership, Partnership, Role, display_name
 from .permissions import may_invite, scope_fields
 
 
@@ -140,3 +140,19 @@ def invitation_accept(*, invitation, user=None, first_name="", last_name="", pas
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return user
+
+
+@transaction.atomic
+def boards_rename(*, partnership: Partnership, names: dict[int, str]) -> int:
+    """Give the partnership's boards the names its staff typed: DUO's file of school locations
+    has none, so an imported board is called "Bestuur 41234" until renamed. Boards of other
+    partnerships are left alone. Returns how many boards got another name."""
+    changed = 0
+    boards = Board.objects.select_for_update().filter(partnership=partnership, pk__in=names)
+    for board in boards:
+        name = names[board.pk].strip()
+        if name and name != board.name:
+            board.name = name
+            board.save(update_fields=["name"])  # a change of the partnership (receivers.py)
+            changed += 1
+    return changed

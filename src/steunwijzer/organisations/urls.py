@@ -95,6 +95,11 @@ urlpatterns = [
         name="districts",
     ),
     path(
+        "samenwerkingsverband/<slug:slug>/besturen/",
+        school_import_views.boards_page,
+        name="boards",
+    ),
+    path(
         "samenwerkingsverband/<slug:slug>/scholen-importeren/",
         school_import_views.schools_import_page,
         name="schools_import",
