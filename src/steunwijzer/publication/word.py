@@ -243,7 +243,7 @@ def _school_facts(sop: PublishedSop) -> list[tuple[str, str]]:
         (_("BRIN"), f"{school.brin} {school.vestiging}"),
         (_("Type of school"), school.get_school_type_display()),
         (_("Denomination"), school.denomination),
-        (_("Pupils"), str(school.pupil_count)),
+        (_("Pupils"), sop.pupils),
         (_("School board"), school.board.name),
         (_("Contact"), ", ".join(filter(None, [school.contact_name, school.contact_email]))),
         (_("Website"), school.website),
