@@ -193,6 +193,10 @@ def test_without_reminders_the_overview_says_so_for_the_year_or_for_the_selectio
     chosen = client.get(url, {"status": "aangeleverd"}).content.decode()
     assert "Dit schooljaar zijn nog geen herinneringen verstuurd." not in chosen
     assert "Aan de scholen in deze selectie zijn dit schooljaar geen herinneringen" in chosen
+    # An empty selection (after confirming every receipt) is no dead end.
+    assert 'Geen scholen met dit filter. <a class="utrecht-link" href="?">Alle scholen tonen' in (
+        chosen
+    )
 
 
 def test_staff_of_another_partnership_gets_no_scenario(client, other_staff, officer, board):
