@@ -182,6 +182,23 @@ def test_the_partnership_overview_filters_by_board_municipality_and_district(
     assert "Het Baken" in page and "De Vlieger" not in page
 
 
+def test_without_reminders_the_overview_says_so_for_the_year_or_for_the_selection(
+    client, staff, partnership, profile
+):
+    client.force_login(staff)
+    url = reverse("partnership_overview", args=[partnership.slug])
+    whole = client.get(url).content.decode()
+    assert "Dit schooljaar zijn nog geen herinneringen verstuurd." in whole
+    # Under a filter the list covers the schools shown, not the year: it says that.
+    chosen = client.get(url, {"status": "aangeleverd"}).content.decode()
+    assert "Dit schooljaar zijn nog geen herinneringen verstuurd." not in chosen
+    assert "Aan de scholen in deze selectie zijn dit schooljaar geen herinneringen" in chosen
+    # An empty selection (after confirming every receipt) is no dead end.
+    assert 'Geen scholen met dit filter. <a class="utrecht-link" href="?">Alle scholen tonen' in (
+        chosen
+    )
+
+
 def test_staff_of_another_partnership_gets_no_scenario(client, other_staff, officer, board):
     scenario = AllocationScenario.objects.create(
         partnership=board.partnership,

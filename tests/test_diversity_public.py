@@ -12,8 +12,12 @@ from steunwijzer.instruments.diversity.public import LESS_THAN, NOT_SHOWN, publi
 from steunwijzer.instruments.diversity.scheme import default_scheme
 from steunwijzer.instruments.diversity.services import invulschema_save
 from steunwijzer.instruments.diversity.summary import public_summary
+from steunwijzer.organisations.models import School
+from steunwijzer.publication.pdf import sop_pdf_html
 from steunwijzer.publication.published import published_sop
+from steunwijzer.publication.word import render_sop_docx
 from tests.diversity_helpers import this_year
+from tests.export_helpers import docx_text
 
 SCHEME = default_scheme()
 KEYS = SCHEME.category_keys
@@ -132,3 +136,28 @@ def test_the_public_page_and_the_pdf_show_the_school_figures_only(client, publis
     chart = published_sop(profile).charts["extra_ondersteuning"][0]
     assert None in chart.series[0].values  # the suppressed count draws no bar
     assert "minder dan 5" in chart.description
+
+
+@pytest.mark.django_db
+def test_the_finder_the_page_and_the_downloads_give_one_number_of_pupils(client, published, editor):
+    """The SOP's year counted 38 pupils in its Invulschema; the school's own count has moved
+    on since (240). Every place a parent reads the number for this SOP says the year's 38, as
+    the page's figures beside the chapters do."""
+    profile = published
+    profile.school.pupil_count = 0
+    invulschema_save(
+        school=profile.school,
+        school_year=profile.school_year,
+        counts={"6": {"geen": 20, "basis": 6, "tlv": 2}, "7": {"geen": 10}},
+        user=editor,
+    )
+    School.objects.filter(pk=profile.school.pk).update(pupil_count=240)
+    profile.school.refresh_from_db()
+    page = client.get(reverse("public_school", kwargs={"brin": profile.school.brin}))
+    assert "<dd>38</dd>" in page.content.decode()
+    finder = client.get(reverse("public_finder")).content.decode()
+    assert "38 leerlingen" in finder and "240 leerlingen" not in finder
+    sop = published_sop(profile)
+    assert sop.pupils == "38"
+    assert '<th scope="row">Leerlingen</th><td>38</td>' in sop_pdf_html(sop)
+    assert "Leerlingen\n38" in docx_text(render_sop_docx(sop)).replace("\t", "\n")

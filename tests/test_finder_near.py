@@ -125,8 +125,11 @@ def test_the_chosen_filters_are_said_back_and_each_can_be_dropped(client, placed
     assert set(links.values()) == {"binnen 5 km van uw locatie", "Dyslexie"}
     without_place = next(q for q, label in links.items() if label.startswith("binnen"))
     assert "lat=" not in without_place and "aanbod=expertise_aanbod.dyslexie" in without_place
-    # Searched: the filters fold, with how many were chosen; the first visit shows them open.
-    assert '<details class="sw-finder-filters">' in html and "(2 gekozen)" in html
+    # Searched: the filters fold, with how many of the folded ones were chosen (the place is
+    # above the fold, not in it); the first visit shows them open.
+    assert '<details class="sw-finder-filters">' in html and "(1 gekozen)" in html
+    near_only = client.get("/scholen/", {"lat": HOME[0], "lon": HOME[1]}).content.decode()
+    assert "gekozen)" not in near_only
     assert '<details class="sw-finder-filters" open>' in client.get("/scholen/").content.decode()
 
 

@@ -125,6 +125,26 @@ def test_the_one_whose_turn_it_is_gets_an_action_the_school_a_step(
     assert editor not in kinds  # who took the step is not told of it
 
 
+def test_a_step_taken_clears_what_waited_for_it(client, requested, mr_member, other_profile):
+    """The MR's request stops waiting for her once the advice is given; another SOP's request
+    keeps waiting."""
+    waiting_elsewhere = Notification.objects.create(
+        recipient=mr_member,
+        kind=Kind.ACTION,
+        profile=other_profile,
+        transition=requested.transitions.get(),
+        delivery=Delivery.NONE,
+    )
+    step(requested, mr_member, "give_advice", advice="positief", **MEETING)
+    mine = Notification.objects.filter(recipient=mr_member, profile=requested)
+    assert mine.get(kind=Kind.ACTION).read_at is not None
+    assert Notification.objects.get(pk=waiting_elsewhere.pk).read_at is None
+    client.force_login(mr_member)
+    page = client.get(reverse("notification_list")).content.decode()
+    waiting = page.split("Wacht op u")[1].split("Wat er verder gebeurde")[0]
+    assert waiting.count("Er wacht iets op mij") == 1
+
+
 def test_notifications_are_written_with_the_step_or_not_at_all(profile, editor, mr_member):
     fill(profile, editor)
     with (

@@ -54,6 +54,10 @@ def test_a_school_without_a_published_sop_has_a_page_that_says_so(client, profil
     ):
         assert contact in html, contact
     assert "/inloggen/" not in html  # a parent is not sent to a login form
+    # Nothing asks whether the school works differently from a profile it does not have.
+    assert "Tot het er staat, kunt u uw vragen stellen aan de school zelf" in html
+    assert "Staat het er nog niet?" not in html and "dan in haar profiel staat" not in html
+    assert "Hebt u een vraag over ondersteuning voor uw kind op deze school?" in html
     # A year that was never published stays a plain 404.
     assert client.get(f"/scholen/12AB/{profile.school_year}/").status_code == 404
 

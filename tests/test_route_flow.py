@@ -243,7 +243,13 @@ def test_establishing_shows_what_is_frozen_and_asks_to_confirm(
     url = reverse("profile_transition", args=[profile.pk, "establish"])
     response = client.post(url, {"established_on": "2026-11-25"})
     assert response.status_code == 422
-    assert "Vink aan dat u deze versie vaststelt." in response.content.decode()
+    refused = response.content.decode()
+    assert "Vink aan dat u deze versie vaststelt." in refused
+    # On a phone the form is screens down: the top of the page says so and links to it.
+    alert = refused.index('<div class="utrecht-alert utrecht-alert--error" role="alert">')
+    assert "De stap is niet gezet" in refused[alert : alert + 300]
+    assert 'href="#stap-establish"' in refused[alert : alert + 400]
+    assert alert < refused.index('id="stap-establish"')
     profile.refresh_from_db()
     assert profile.state == "bij_bestuur"
 

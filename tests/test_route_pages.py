@@ -25,6 +25,35 @@ def test_the_route_page_shows_state_actions_and_timeline(client, advised, editor
     assert "Adviesverklaring (PDF)" in body
 
 
+def test_the_school_reads_the_mr_advice_above_its_next_steps(
+    client, profile, editor, mr_member, officer
+):
+    fill(profile, editor)
+    step(profile, editor, "request_advice")
+    motivation = "Maak de hulp bij dyslexie in hoofdstuk 3 concreter."
+    step(
+        profile,
+        mr_member,
+        "give_advice",
+        advice="positief_met_opmerkingen",
+        motivation=motivation,
+        **MEETING,
+    )
+    client.force_login(editor)
+    body = client.get(reverse("profile_route", args=[profile.pk])).content.decode()
+    # Before the forms to send it on or take it back, not only in the timeline at the end.
+    advice = body.index('<div class="sw-request">')
+    assert advice < body.index("Naar het bestuur sturen") < body.index('id="tijdlijn"')
+    box = body[advice : body.index("</div>", advice)]
+    assert "Advies van de MR" in box and "positief met opmerkingen" in box and motivation in box
+    # The MR, with no step left to take, gets no such box.
+    client.force_login(mr_member)
+    assert (
+        '<div class="sw-request">'
+        not in client.get(reverse("profile_route", args=[profile.pk])).content.decode()
+    )
+
+
 @pytest.mark.parametrize("persona", ["other_editor", "other_officer", "other_staff", "outsider"])
 def test_strangers_do_not_see_the_route(request, client, advised, persona):
     client.force_login(request.getfixturevalue(persona))

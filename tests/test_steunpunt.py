@@ -1,6 +1,7 @@
 """The ouder- en jeugdsteunpunt: parents ask or report from a school's page, without their
 child's identity; the partnership's staff answer; the school sees reports, anonymised."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -106,6 +107,30 @@ def test_the_form_says_what_not_to_write_and_how_long_it_is_kept(client, school,
     assert "na 12 maanden" in page
     # The kinds of support are the choices of the model's expertise_aanbod.
     assert "Dyslexie" in page
+
+
+def _tag(page: str, element: str, name: str) -> str:
+    return re.search(rf'<{element} [^>]*name="{name}"[^>]*>', page).group(0)
+
+
+def test_the_form_fields_look_like_every_other_form(client, school, format_version):
+    """Dressed in the design system's classes, not the browser's bare boxes: a full-width
+    message box and inputs on a phone."""
+    page = client.get(ask_url(school)).content.decode()
+    assert "utrecht-textbox" in _tag(page, "textarea", "message")
+    assert "utrecht-select" in _tag(page, "select", "support")
+    assert "utrecht-textbox" in _tag(page, "input", "contact_email")
+    kinds = re.findall(r'<input [^>]*name="kind"[^>]*>', page)
+    assert kinds and all("utrecht-radio-button" in tag for tag in kinds)
+    # Not red before anything is chosen: the server checks, so no `required` to be :invalid.
+    assert not any(" required" in tag for tag in kinds)
+
+
+def test_the_answer_box_looks_like_every_other_form(client, staff, school, format_version):
+    message = stored(school)
+    client.force_login(staff)
+    detail = client.get(reverse("steunpunt_message", args=["testregio", message.pk]))
+    assert "utrecht-textbox" in _tag(detail.content.decode(), "textarea", "answer")
 
 
 def test_the_six_character_code_reaches_the_form(client, school):

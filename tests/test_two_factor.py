@@ -101,6 +101,8 @@ def test_a_code_from_the_app_completes_the_sign_in(client, officer):
     sign_in(client, "kwaliteit")
     page = client.get(CODE_PAGE + "?next=/te-doen/")
     assert page.status_code == 200 and 'autocomplete="one-time-code"' in page.content.decode()
+    # No header of links that only lead back here, and no unread count before the code.
+    assert 'class="sw-usernav"' not in page.content.decode()
     response = client.post(
         CODE_PAGE, {"code": current_code(device, steps_ahead=1), "next": "/te-doen/"}
     )

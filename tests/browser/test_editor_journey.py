@@ -93,6 +93,22 @@ def test_typing_is_saved_automatically(page, profile, editor):
     assert profile.version == 2 and profile.revisions.first().reason == "autosave"
 
 
+def test_the_save_bar_leaves_a_phone_screen_to_the_form(page, profile, editor, tmp_path):
+    log_in(page, "editor")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(reverse("profile_chapter", args=[profile.pk, "visie"]))
+    bar = page.locator(".sw-savebar")
+    bar.get_by_text("Wijzigingen worden automatisch opgeslagen.").wait_for()
+    page.locator('[name="f-visie_passend_onderwijs"]').scroll_into_view_if_needed()
+    # It sticks to the bottom while one types: at most a ninth of the screen, not a fifth.
+    assert bar.bounding_box()["height"] <= 844 / 9
+    button = bar.get_by_role("button", name="Opslaan").bounding_box()
+    status = bar.locator(".sw-status").bounding_box()
+    assert status["x"] >= button["x"] + button["width"]  # beside the button, not under it
+    assert bar.bounding_box()["y"] + bar.bounding_box()["height"] <= 844  # on screen
+    page.screenshot(path=tmp_path / "savebar-390.png")
+
+
 def test_login_and_home_pages_are_accessible(page, profile, editor):
     page.goto("/inloggen/")
     assert_no_axe_violations(page)

@@ -311,6 +311,10 @@ def partnership_overview(request, slug):
             "late_count": sum(r.late for r in rows),
             "receivable_count": sum(r.state == RECEIVABLE_STATE for r in rows),
             "reminders": tables.reminders(partnership, _year(request), rows),
+            # The reminders follow the filter: "none this year" would be untrue under one.
+            "filtered": bool(
+                search_text(request.GET) or any(values.values()) or request.GET.get("te_laat")
+            ),
             "query": request.GET.urlencode(),
             "today": timezone.localdate(),
         },

@@ -111,7 +111,13 @@ def _mail_refused(pk: int) -> None:
 
 def notifications_for_step(*, profile, transition) -> list[Notification]:
     """Whoever the step names to be told, and the school's editors (it is their SOP), but not
-    who took it: `action` for those whose turn it now is, `step` for the others."""
+    who took it: `action` for those whose turn it now is, `step` for the others.
+
+    A step moves the SOP on, so what waited for someone on it before is done (or moot): those
+    actions leave the "waiting for you" list as read, whoever took the step."""
+    Notification.objects.filter(profile=profile, kind=Kind.ACTION).unread().update(
+        read_at=timezone.now()
+    )
     route = route_of(profile)
     step = route.step(transition.action)
     roles = {EDITOR, *(step.notify if step else ())}

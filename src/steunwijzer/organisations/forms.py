@@ -29,6 +29,10 @@ class UtrechtFormMixin:
             widget = field.widget
             if isinstance(widget, forms.Select):
                 css = "utrecht-select utrecht-select--html-select"
+            elif isinstance(widget, forms.CheckboxSelectMultiple):
+                css = "utrecht-checkbox utrecht-checkbox--html-input"
+            elif isinstance(widget, forms.RadioSelect):
+                css = "utrecht-radio-button utrecht-radio-button--html-input"
             elif isinstance(widget, forms.CheckboxInput):
                 css = "utrecht-checkbox utrecht-checkbox--html-input"
             elif getattr(widget, "input_type", "") in ("file", "color"):

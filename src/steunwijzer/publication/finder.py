@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from steunwijzer.core.geo import bounding_box, distance_km, is_valid_point
 from steunwijzer.core.geocoder import GeocodeError, geocode_postcode
+from steunwijzer.instruments.diversity.summary import pupils_counted
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.regional_model.models import FormatVersion
 
@@ -65,6 +66,8 @@ class Result:
     snippets: list[tuple[str, str]]  # (field label, text around the words)
     url: str = ""
     distance_km: float | None = None
+    # As the school's page says it: its SOP year's Invulschema, else the school's own count.
+    pupils: int = 0
 
 
 def offer_options(partnership: Partnership, content_version: str) -> tuple:
@@ -237,6 +240,7 @@ def search(query: FinderQuery, labels: dict[str, str]):
     if query.text:
         found = FinderText.objects.filter(entry__in=[e.pk for e in entries])
         texts = dict(found.values_list("entry_id", "texts"))
+    counted = pupils_counted({(e.school_id, e.school_year) for e in entries})
     results = [
         Result(
             entry=entry,
@@ -244,6 +248,7 @@ def search(query: FinderQuery, labels: dict[str, str]):
             snippets=snippets(texts.get(entry.pk, []), query.text),
             url=school_url(entry.brin_code, several),
             distance_km=distances.get(entry.pk),
+            pupils=counted.get((entry.school_id, entry.school_year), entry.school.pupil_count),
         )
         for entry in entries
     ]

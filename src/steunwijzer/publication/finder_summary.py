@@ -13,6 +13,8 @@ from steunwijzer.core.numbers import dutch_number
 class Chosen:
     label: str
     without: str  # the query string of the same search without this choice
+    # The place and distance sit above the folded filters: the fold counts the others only.
+    place: bool = False
 
 
 def _without(params, name: str, value: str | None = None) -> str:
@@ -35,7 +37,7 @@ def chosen_filters(query, labels: dict[str, str], params) -> list[Chosen]:
             text = _("within %(km)s km of your location")
         postcode = normalise_postcode(query.postcode) or query.postcode
         label = text % {"km": query.within_km, "postcode": postcode}
-        chosen.append(Chosen(label, _without(params, "postcode")))
+        chosen.append(Chosen(label, _without(params, "postcode"), place=True))
     for name, value in (
         ("q", query.text),
         ("gemeente", query.municipality),

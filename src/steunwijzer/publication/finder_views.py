@@ -53,6 +53,7 @@ def finder(request):
         results, page = search(query, labels)
         params = request.GET.copy()
         params.pop("pagina", None)
+        chosen = chosen_filters(query, labels, request.GET)
         context |= {
             "theme_partnership": partnership,
             "options": options,
@@ -61,7 +62,8 @@ def finder(request):
             "page": page,
             "facets": facet_values(partnership, version),
             "page_query": params.urlencode(),
-            "chosen": chosen_filters(query, labels, request.GET),
+            "chosen": chosen,
+            "folded_chosen": sum(1 for choice in chosen if not choice.place),
             "distances": sorted(DISTANCES),
             "map_tiles": settings.MAP_TILE_URL,
         }

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from steunwijzer.core.dates import as_day
 from steunwijzer.core.school_year import holds_in, holds_until, school_year_of
 from steunwijzer.core.uploads import attachment_response
-from steunwijzer.instruments.diversity.summary import public_count, public_summary
+from steunwijzer.instruments.diversity.summary import public_summary
 from steunwijzer.profiles.models import OwnDocument, Profile
 
 from .glossary import BY_KEY, TERMS
@@ -27,6 +27,7 @@ from .lookup import (
     school_for_path,
 )
 from .page_cache import cached_page, page_key, school_version
+from .published import pupils_shown
 
 # The words a parent meets first in "In het kort" and the chapters, explained right there.
 WORDS_ON_SCHOOL_PAGE = (
@@ -93,11 +94,8 @@ def page_context(profile, path_kwargs: dict, years: list, today) -> dict:
     page_kwargs = path_kwargs if is_current else year_kwargs
     document = OwnDocument.objects.without_content().filter(profile=profile).first()
     dates = publication_dates(profile)
-    # One number of pupils on the page: the Invulschema of this SOP's school year, which the
-    # figures further down show too; the school's own count only where there is none.
-    figures = public_summary(school, profile.school_year)
     return {
-        "pupils": public_count(figures.pupils) if figures else school.pupil_count,
+        "pupils": pupils_shown(school, public_summary(school, profile.school_year)),
         **currency(profile, dates, is_current, today),
         "profile": profile,
         "school": school,

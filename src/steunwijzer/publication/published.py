@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from steunwijzer.instruments.diversity.summary import public_chart, public_summary
+from steunwijzer.instruments.diversity.summary import public_chart, public_count, public_summary
 from steunwijzer.organisations.changes import content_version_of_schools
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.profiles.models import OwnDocument, Profile, Revision, own_document_of
@@ -21,7 +21,7 @@ from .document import ChapterDocument, document_chapters
 from .in_short import Question, in_short
 
 # Raise when an export's layout changes, so files cached under the old layout are made again.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ class PublishedSop:
     charts: dict = field(default_factory=dict)
     # "In het kort": the four questions parents ask, first in every download.
     in_short: list[Question] = field(default_factory=list)
+    # The number of pupils as the school's public page says it (`pupils_shown`).
+    pupils: str = ""
 
     @property
     def school(self) -> School:
@@ -122,6 +124,7 @@ def published_sop(
         raise ValueError("Dit SOP heeft geen gepubliceerde versie.")
     school = profile.school
     evaluation = profile.evaluations.values_list("evaluated_on", "next_evaluation").first()
+    figures = public_summary(school, profile.school_year)
     return PublishedSop(
         profile=profile,
         revision=revision,
@@ -132,17 +135,27 @@ def published_sop(
         else document_chapters(profile.sop_format, revision.answers, school.school_type),
         content_version=content_version,
         own_document=own_document_of(profile) if profile.is_own_model else None,
-        charts=_diversity_charts(profile),
+        charts=_diversity_charts(profile, figures),
         in_short=[]
         if profile.is_own_model
         else in_short(profile.sop_format, revision.answers, school.school_type),
+        pupils=pupils_shown(school, figures),
     )
 
 
-def _diversity_charts(profile: Profile) -> dict:
+def pupils_shown(school: School, figures) -> str:
+    """One number of pupils wherever a parent reads it (the page, the PDF, the Word file): the
+    Invulschema of the SOP's school year (`figures`), which the figures beside the chapters
+    show too; the school's own count only where there is none, and nothing where that is 0
+    (unknown: DUO's file has no pupil numbers)."""
+    if figures:
+        return public_count(figures.pupils)
+    return str(school.pupil_count) if school.pupil_count else ""
+
+
+def _diversity_charts(profile: Profile, figures) -> dict:
     """The school-level Verscheidenheidsindex figures, beside the chapter on extra support."""
     chapter = next((c for c in profile.chapters if c.mandatory_part == "extra_ondersteuning"), None)
-    figures = public_summary(profile.school, profile.school_year)
     if chapter is None or figures is None:
         return {}
     return {chapter.key: [public_chart(figures, profile.school_year)]}

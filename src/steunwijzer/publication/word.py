@@ -244,7 +244,7 @@ def _school_facts(sop: PublishedSop) -> list[tuple[str, str]]:
         (_("Type of school"), school.get_school_type_display()),
         (_("Denomination"), school.denomination),
         # 0 is unknown (DUO's file has no pupil numbers) and left out like an empty fact.
-        (_("Pupils"), str(school.pupil_count or "")),
+        (_("Pupils"), str(sop.pupils or "")),
         (_("School board"), school.board.name),
         (_("Contact"), ", ".join(filter(None, [school.contact_name, school.contact_email]))),
         (_("Website"), school.website),

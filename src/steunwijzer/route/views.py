@@ -61,6 +61,9 @@ def _route_page(request, profile, errors=None, failed_action=None, status=200):
             )
             if decision
             else "",
+            # The school weighs the MR's advice before it sends the SOP on or takes it back.
+            "decision_to_weigh": decision is not None
+            and any(s.action in ("submit_to_board", "reopen") for s in steps),
             "mr_request": mr_request,
             "mr_request_due": mr_request_due,
             "mr_request_late": mr_request_late,

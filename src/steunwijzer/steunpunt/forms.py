@@ -2,6 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from steunwijzer.organisations.forms import UtrechtFormMixin
+
 from .identity import BIRTH_DATE, BSN, CHILD_NAME, EMAIL, identity_found
 from .models import MESSAGE_MAX, Kind
 
@@ -22,7 +24,11 @@ IDENTITY_MESSAGES = {
 }
 
 
-class AskForm(forms.Form):
+class AskForm(UtrechtFormMixin, forms.Form):
+    # The page checks on the server (novalidate); a `required` radio would show as invalid,
+    # in red, before the parent has chosen anything.
+    use_required_attribute = False
+
     kind = forms.ChoiceField(
         label=_("What do you want to send?"), choices=Kind.choices, widget=forms.RadioSelect
     )
@@ -64,7 +70,7 @@ class AskForm(forms.Form):
         return message
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(UtrechtFormMixin, forms.Form):
     answer = forms.CharField(
         label=_("Answer"), max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 6})
     )
