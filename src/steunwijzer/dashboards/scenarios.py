@@ -2,7 +2,7 @@
 division, saving it as a dated scenario, comparing with last year, and the export that
 recomputes in a spreadsheet."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
@@ -34,6 +34,8 @@ from .labels import BASES as BASIS_LABELS
 from .labels import UNIT_LABELS, UNIT_NAMES, WEIGHT_NAMES
 from .models import AllocationScenario
 
+ONE = Decimal(1)
+
 
 @dataclass
 class Inputs:
@@ -43,7 +45,7 @@ class Inputs:
     total: Decimal
     fixed_base: Decimal
     # school type → factor its schools' weights are multiplied by; all 1 by default.
-    factors: dict[str, Decimal]
+    factors: dict[str, Decimal] = field(default_factory=lambda: dict.fromkeys(SCHOOL_TYPES, ONE))
 
 
 NAME_LENGTH = AllocationScenario._meta.get_field("name").max_length
@@ -239,11 +241,10 @@ TYPE_COLUMNS = (
     gettext_lazy("Own points or pupils"),
     gettext_lazy("Factor of the school type"),
 )
-ONE = "1"
 
 
 def _factors(result) -> dict[str, Decimal]:
-    return {t: Decimal(result.get("factors", {}).get(t, ONE)) for t in SCHOOL_TYPES}
+    return {t: Decimal(result.get("factors", {}).get(t, 1)) for t in SCHOOL_TYPES}
 
 
 def _type_cells(school) -> list:
@@ -251,7 +252,7 @@ def _type_cells(school) -> list:
     return [
         str(School.Type(school_type).label) if school_type else "",
         Decimal(school.get("own_weight", school["weight"])),
-        Decimal(school.get("factor", ONE)),
+        Decimal(school.get("factor", 1)),
     ]
 
 
