@@ -273,7 +273,9 @@ def test_numbers_stay_numbers(client, world, payload, officer, staff, partnershi
     # The shares of the allocation: decimal commas in CSV, number cells in XLSX.
     allocation = ("allocation_scenario_export", [world.pk])
     rows = _csv_rows(_get(client, officer, *allocation, "csv"))
-    shares = [r[-1] for r in rows if len(r) == 9 and r[1].endswith("00")]
+    # School, BRIN, school type, own weight, factor, weight, exact, floor, remainder, rank,
+    # extra, share.
+    shares = [r[-1] for r in rows if len(r) == 12 and r[1].endswith("00")]
     assert sum(Decimal(s.replace(",", ".")) for s in shares) == 100000
     ws = load_workbook(io.BytesIO(_get(client, officer, *allocation, "xlsx")))["Verdeling"]
     shown = [ws.cell(row, 10) for row in range(FIRST_SCHOOL_ROW, FIRST_SCHOOL_ROW + len(shares))]

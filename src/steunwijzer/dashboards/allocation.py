@@ -10,13 +10,18 @@ the partnership (for its own means) divides an amount (euro, FTE or hours) over 
    units left over go one by one to the largest remainders (largest-remainder method), so
    the parts always add up exactly to the whole.
 
+Before dividing, a school's weight may be multiplied by a factor for its school type (bao,
+sbo, so; `weigh_by_type`): a factor of 2 for SO counts every SO point twice, 0 gives SO schools
+only the fixed base. All factors 1 (the default) leaves the weights, and so the division, as
+they were.
+
 A school's share is then divided over its groups the same way, by the groups' weights.
 The calculation in words, with Dutch numbers, is written by `calculation.steps`, and the
 words of an `AllocationError` by `calculation.error_message`: this module has no gettext.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_FLOOR, Decimal
 
 # unit key → the smallest amount of it that is handed out; the units' words are in
@@ -26,6 +31,10 @@ UNITS = {"euro": Decimal("1"), "fte": Decimal("0.01"), "uren": Decimal("1")}
 BASES = ("punten", "leerlingen")
 # A saved total or fixed base has 14 digits, 2 of them after the comma.
 MAXIMUM = Decimal("999999999999")
+# The school types an allocation can weigh apart (the keys of `School.Type`), and the largest
+# factor one may get: beyond that a type takes everything and a factor is a typing error.
+SCHOOL_TYPES = ("bao", "sbo", "so")
+MAX_FACTOR = Decimal(100)
 
 # Dutch writes 125.000 and 12,5; many people still type 12.5. A point followed by groups of
 # exactly three digits (and a first group not starting with 0) is a thousands separator.
@@ -107,6 +116,45 @@ def parse_amount(value, unit: str, name: str | None = None) -> Decimal:
         raise AllocationError("too_fine", field=name, unit=unit)
     # In the unit's own precision, so 3,5 fte reads 3,50 fte everywhere, as it is saved.
     return number.quantize(quantum)
+
+
+def parse_factor(value, name: str) -> Decimal:
+    """A school type's factor as a person types it (1, 1,5, 0), from 0 up to MAX_FACTOR."""
+    number = read_number(value, name)
+    if number < 0:
+        raise AllocationError("negative", field=name)
+    if number > MAX_FACTOR:
+        raise AllocationError("too_large", field=name, maximum=MAX_FACTOR)
+    return number
+
+
+def weigh_by_type(parts: list[Part], types: list[str], factors: dict[str, Decimal]) -> list[Part]:
+    """Each part's weight times the factor of its school type (`types` in the order of
+    `parts`); a type without a factor counts once."""
+    return [
+        replace(p, weight=p.weight * factors.get(t, Decimal(1)))
+        for p, t in zip(parts, types, strict=True)
+    ]
+
+
+def divide_by_type(
+    total: Decimal,
+    parts: list[Part],
+    types: list[str],
+    factors: dict[str, Decimal],
+    *,
+    unit: str = "euro",
+    fixed_base: Decimal = Decimal(0),
+) -> Allocation:
+    """`divide` over the parts weighed by their school types' factors. When the schools have
+    points but the factors take them all away, the refusal says so (`no_weight_by_type`)
+    rather than that no school has points."""
+    try:
+        return divide(total, weigh_by_type(parts, types, factors), unit=unit, fixed_base=fixed_base)
+    except AllocationError as error:
+        if error.code == "no_weight" and any(p.weight for p in parts):
+            raise AllocationError("no_weight_by_type") from error
+        raise
 
 
 def divide(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from steunwijzer.core.numbers import dutch_number
+from steunwijzer.organisations.models import School
 
 from .allocation import Allocation, AllocationError
 from .labels import UNIT_NAMES
@@ -87,6 +88,11 @@ def error_message(error: AllocationError) -> str:
                 "No school has points or pupils: choose another basis or only a fixed amount "
                 "per school."
             )
+        case "no_weight_by_type":
+            text = _(
+                "Every school with points or pupils has factor 0 for its school type: give at "
+                "least one of those types a factor above 0."
+            )
     return text % params
 
 
@@ -102,6 +108,18 @@ def check_fixed_base(total: Decimal, fixed_base: Decimal, schools: int) -> None:
             fixed_total=fixed_total,
             total=total,
         )
+
+
+def factors_text(factors: dict[str, Decimal]) -> str:
+    """The factor per school type, as one line: "Factor per schoolsoort: basisonderwijs 1,
+    speciaal basisonderwijs 1,5, speciaal onderwijs 2"."""
+    listed = ", ".join(
+        f"{School.Type(key).label} {dutch_number(Decimal(value))}" for key, value in factors.items()
+    )
+    return _(
+        "Factor per school type: %(factors)s; a school's weight is its points or pupils "
+        "times the factor of its type."
+    ) % {"factors": listed}
 
 
 def steps(allocation: Allocation, weight_name: str | None = None) -> tuple[str, ...]:

@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy, ngettext
 from steunwijzer.core.forms import ButtonField
 from steunwijzer.profiles.models import Profile
 
+from .labels import FACTOR_FIELDS
 from .overview import RECEIVABLE_STATE
 from .scenarios import read_inputs
 
-INPUT_FIELDS = ("name", "unit", "basis", "total", "fixed_base")
+INPUT_FIELDS = ("name", "unit", "basis", "total", "fixed_base", *FACTOR_FIELDS)
 
 
 class AllocationForm(forms.Form):

@@ -6,6 +6,10 @@ choices and the exports take their words from here."""
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from steunwijzer.organisations.models import School
+
+from .allocation import SCHOOL_TYPES
+
 # unit key → label in a choice list (the keys of `allocation.UNITS`).
 UNIT_LABELS = {
     "euro": pgettext_lazy("unit choice", "euro"),
@@ -28,3 +32,5 @@ WEIGHT_NAMES = {
     "punten": pgettext_lazy("unit of weight", "index point"),
     "leerlingen": pgettext_lazy("unit of weight", "pupil"),
 }
+# the allocation form's field → the school type whose factor it holds.
+FACTOR_FIELDS = {f"factor_{t}": School.Type(t).label for t in SCHOOL_TYPES}

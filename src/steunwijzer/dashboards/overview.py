@@ -22,6 +22,7 @@ from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.models import CheckSummary
 from steunwijzer.quality_check.report import check_profiles
 from steunwijzer.review.models import Comment
+from steunwijzer.route.cycle import check_years
 from steunwijzer.route.deadlines import actors_label, is_due_soon, next_roles, school_is_late
 from steunwijzer.route.definitions import EDITOR
 from steunwijzer.route.labels import decision_label
@@ -129,19 +130,23 @@ def school_rows(
         .order_by()
     }
     due = Deadline.objects.due_dates_for_schools(schools, school_year)
+    # In a check year of the partnership's cycle the due date is that of the yearly check.
+    checks = check_years(schools, school_year)
     rows = []
     for school in schools:
         profile = current.get(school.pk)
         due_on = due[school.pk]
         state = profile.state if profile else EDITABLE_STATE
+        check = checks.get(school.pk)
         rows.append(
             SchoolRow(
                 school=school,
                 profile=profile,
                 due_on=due_on,
-                late=school_is_late(profile, due_on, today),
-                soon=is_due_soon(state, due_on, today),
+                late=check.late(due_on, today) if check else school_is_late(profile, due_on, today),
+                soon=check.soon(due_on, today) if check else is_due_soon(state, due_on, today),
                 actor_label="",
+                check=check,
             )
         )
     if details:

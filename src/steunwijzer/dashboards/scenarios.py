@@ -2,7 +2,7 @@
 division, saving it as a dated scenario, comparing with last year, and the export that
 recomputes in a spreadsheet."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
@@ -13,23 +13,28 @@ from steunwijzer.core.dates import date_text
 from steunwijzer.core.numbers import dutch_number
 from steunwijzer.core.school_year import previous_school_year
 from steunwijzer.core.spreadsheets import Book, Formula
-from steunwijzer.organisations.models import display_name
+from steunwijzer.organisations.models import School, display_name
 
 from . import calculation
 from .allocation import (
     BASES,
+    SCHOOL_TYPES,
     UNITS,
     Allocation,
     AllocationError,
     Part,
     divide,
+    divide_by_type,
     parse_amount,
+    parse_factor,
 )
 from .exports import Sheet
 from .instruments import as_decimal, diversity_index
 from .labels import BASES as BASIS_LABELS
 from .labels import UNIT_LABELS, UNIT_NAMES, WEIGHT_NAMES
 from .models import AllocationScenario
+
+ONE = Decimal(1)
 
 
 @dataclass
@@ -39,6 +44,8 @@ class Inputs:
     basis: str
     total: Decimal
     fixed_base: Decimal
+    # school type → factor its schools' weights are multiplied by; all 1 by default.
+    factors: dict[str, Decimal] = field(default_factory=lambda: dict.fromkeys(SCHOOL_TYPES, ONE))
 
 
 NAME_LENGTH = AllocationScenario._meta.get_field("name").max_length
@@ -70,9 +77,17 @@ def read_inputs(data) -> tuple[Inputs | None, dict]:
             errors[key] = calculation.error_message(exc)
     if amounts.get("total") == 0:
         errors["total"] = _("Total: fill in how much there is to divide (more than 0).")
+    factors = {}
+    for school_type in SCHOOL_TYPES:
+        key = f"factor_{school_type}"
+        label = _("Factor %(school_type)s") % {"school_type": School.Type(school_type).label}
+        try:
+            factors[school_type] = parse_factor((data.get(key) or "").strip() or "1", label)
+        except AllocationError as exc:
+            errors[key] = calculation.error_message(exc)
     if errors:
         return None, errors
-    return Inputs(name, unit, basis, amounts["total"], amounts["fixed_base"]), {}
+    return Inputs(name, unit, basis, amounts["total"], amounts["fixed_base"], factors), {}
 
 
 def weights_for(schools, school_year: str, basis: str) -> list[dict]:
@@ -94,14 +109,23 @@ def weights_for(schools, school_year: str, basis: str) -> list[dict]:
     return result
 
 
+def _weighed(inputs: Inputs) -> bool:
+    """Whether any school type counts other than once (else the page and sheets say nothing
+    of factors, as before there were any)."""
+    return any(f != 1 for f in inputs.factors.values())
+
+
 def compute(schools, school_year: str, inputs: Inputs) -> tuple[Allocation, dict]:
     """The division over schools and, within each school, over its groups; JSON result."""
     weights = weights_for(schools, school_year, inputs.basis)
     parts = [Part(str(w["school"].pk), w["school"].name, w["weight"]) for w in weights]
+    types = [w["school"].school_type for w in weights]
     calculation.check_fixed_base(inputs.total, inputs.fixed_base, len(parts))
-    allocation = divide(inputs.total, parts, unit=inputs.unit, fixed_base=inputs.fixed_base)
+    allocation = divide_by_type(
+        inputs.total, parts, types, inputs.factors, unit=inputs.unit, fixed_base=inputs.fixed_base
+    )
     rows = []
-    for share, w in zip(allocation.shares, weights, strict=True):
+    for share, w, school_type in zip(allocation.shares, weights, types, strict=True):
         groups = []
         if w["groups"] and sum(g for _, g in w["groups"]):
             within = divide(
@@ -118,6 +142,10 @@ def compute(schools, school_year: str, inputs: Inputs) -> tuple[Allocation, dict
                 "school_id": w["school"].pk,
                 "name": share.label,
                 "brin": w["school"].brin_code,
+                "school_type": school_type,
+                # The school's own points or pupils, before its type's factor.
+                "own_weight": str(w["weight"]),
+                "factor": str(inputs.factors.get(school_type, Decimal(1))),
                 "weight": str(share.weight),
                 "exact": str(share.exact.quantize(Decimal("0.0001"))),
                 "floor": str(share.floor),
@@ -128,8 +156,12 @@ def compute(schools, school_year: str, inputs: Inputs) -> tuple[Allocation, dict
                 "groups": groups,
             }
         )
+    steps = list(calculation.steps(allocation, WEIGHT_NAMES[inputs.basis]))
+    if _weighed(inputs) and steps:
+        steps.insert(3, calculation.factors_text(inputs.factors))
     result = {
-        "steps": list(calculation.steps(allocation, WEIGHT_NAMES[inputs.basis])),
+        "factors": {key: str(value) for key, value in inputs.factors.items()},
+        "steps": steps,
         "variable": str(allocation.variable),
         "total_weight": str(allocation.total_weight),
         "per_weight": str(allocation.per_weight.quantize(Decimal("0.000001"))),
@@ -202,6 +234,26 @@ STEP_COLUMNS = (
 )
 INPUT_ROWS = 6  # title, then total, unit quantum, fixed base, number of schools, leftover
 FIRST = INPUT_ROWS + 3
+# Beside the shares: where each school's weight comes from (saved before there were factors:
+# its own weight, factor 1).
+TYPE_COLUMNS = (
+    gettext_lazy("School type"),
+    gettext_lazy("Own points or pupils"),
+    gettext_lazy("Factor of the school type"),
+)
+
+
+def _factors(result) -> dict[str, Decimal]:
+    return {t: Decimal(result.get("factors", {}).get(t, 1)) for t in SCHOOL_TYPES}
+
+
+def _type_cells(school) -> list:
+    school_type = school.get("school_type")
+    return [
+        str(School.Type(school_type).label) if school_type else "",
+        Decimal(school.get("own_weight", school["weight"])),
+        Decimal(school.get("factor", 1)),
+    ]
 
 
 def scenario_sheets(scenario) -> list[Sheet]:
@@ -217,15 +269,18 @@ def scenario_sheets(scenario) -> list[Sheet]:
         % {"amount": dutch_number(scenario.total, grouping=True), "unit": unit},
         _("Fixed part per school: %(amount)s %(unit)s")
         % {"amount": dutch_number(scenario.fixed_base, grouping=True), "unit": unit},
+        calculation.factors_text(_factors(r)),
         *r["steps"],
     ]
+    columns = [*map(str, STEP_COLUMNS), pgettext("allocation", "Share")]
     schools = Sheet(
         _("Per school"),
-        [*map(str, STEP_COLUMNS), pgettext("allocation", "Share")],
+        [*columns[:2], *map(str, TYPE_COLUMNS), *columns[2:]],
         [
             [
                 s["name"],
                 s["brin"],
+                *_type_cells(s),
                 *(Decimal(s[k]) for k in ("weight", "exact", "floor", "remainder")),
                 s["rank"],
                 Decimal(s["extra"]),
@@ -265,7 +320,7 @@ def scenario_xlsx(scenario) -> bytes:
     last = FIRST + n - 1
     book = Book()
     main = _main_sheet_name()
-    ws = book.sheet(main, (34, 8, 10, 14, 14, 10, 10, 8, 14, 14))
+    ws = book.sheet(main, (34, 8, 10, 14, 14, 10, 10, 8, 14, 14, 24, 12, 12))
     ws.append(
         [
             _("%(name)s (%(school_year)s), in %(unit)s, by %(basis)s")
@@ -287,9 +342,15 @@ def scenario_xlsx(scenario) -> bytes:
     ws.append(
         [_("Left over after rounding (units)"), Formula(f"=ROUND((B2-SUM(E{FIRST}:E{last}))/B3,0)")]
     )
-    ws.append([])
+    # The row between the inputs and the table says how the school types were weighed.
+    ws.append([calculation.factors_text(_factors(r))])
     ws.append(
-        [*map(str, STEP_COLUMNS), _("Share (formula)"), _("Share (shown)")],
+        [
+            *map(str, STEP_COLUMNS),
+            _("Share (formula)"),
+            _("Share (shown)"),
+            *map(str, TYPE_COLUMNS),
+        ],
         bold=True,
     )
     weights = f"$C${FIRST}:$C${last}"
@@ -319,6 +380,7 @@ def scenario_xlsx(scenario) -> bytes:
                 Formula(f"=IF(G{row}<=$B$6,$B$3,0)"),
                 Formula(f"=E{row}+H{row}"),
                 float(Decimal(s["amount"])),
+                *(float(c) if isinstance(c, Decimal) else c for c in _type_cells(s)),
             ],
             formats=formats,
         )

@@ -41,7 +41,7 @@ from .coverage import (
 from .exports import FORMATS, XLSX_TYPE, download
 from .forms import AcknowledgeForm, AllocationForm
 from .instruments import standard_titles
-from .labels import BASES, UNIT_LABELS
+from .labels import BASES, FACTOR_FIELDS, UNIT_LABELS
 from .listing import page_of, search_text, sort_order, sorted_rows
 from .models import AllocationScenario
 from .overview import (
@@ -202,6 +202,10 @@ def _allocation_page(request, *, partnership, board, schools, owner_name):
             "posted": request.POST or request.GET,
             "units": UNIT_LABELS,
             "bases": BASES,
+            "factors": [
+                (key, label, (request.POST or request.GET).get(key, "1"))
+                for key, label in FACTOR_FIELDS.items()
+            ],
             "scenarios": scenarios,
         },
         status=422 if errors else 200,

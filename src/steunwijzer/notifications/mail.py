@@ -7,6 +7,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from steunwijzer.core.dates import as_day
+from steunwijzer.route.cycle import is_check_kind
 from steunwijzer.route.labels import decision_label, step_label
 from steunwijzer.route.lifecycle import route_of
 from steunwijzer.route.models import Deadline
@@ -24,6 +25,9 @@ def link(notification) -> str:
     reminder about an SOP not started yet."""
     if notification.profile_id is None:
         return reverse("home")
+    if notification.reminder_id and is_check_kind(notification.reminder.kind):
+        # A check year's reminder is about the SOP that holds: its evaluation is the check.
+        return reverse("profile_evaluation", args=[notification.profile_id])
     if notification.comment_id:
         return reverse("profile_review", args=[notification.profile_id])
     return reverse("profile_route", args=[notification.profile_id])
@@ -36,11 +40,16 @@ def _step_name(notification) -> str:
 
 def _reminder_summary(reminder) -> str:
     names = {"school_year": reminder.school_year, "school": reminder.school.name}
+    if is_check_kind(reminder.kind):
+        if reminder.kind.startswith("check_late"):
+            return _("The yearly check %(school_year)s of the SOP of %(school)s is late.") % names
+        return _("The yearly check %(school_year)s of the SOP of %(school)s is due soon.") % names
     if reminder.kind == "due_14":
         return _("The SOP %(school_year)s of %(school)s is due at the board in two weeks.") % names
     if reminder.kind == "due_3":
         return _("The SOP %(school_year)s of %(school)s is due at the board in three days.") % names
-    if reminder.kind == "late":
+    # The daily run's "late", or the board's reminder of all its late schools.
+    if reminder.kind.startswith("late"):
         return _("The SOP %(school_year)s of %(school)s is late at the board.") % names
     return _("The SOP %(school_year)s of %(school)s has been waiting for you for a week.") % names
 

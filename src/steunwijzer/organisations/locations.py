@@ -1,12 +1,23 @@
 """Where a school stands: geocoded from its postcode when it is created or its address
-changes, and corrected by the partnership's staff (`school_locate`)."""
+changes, and corrected by the partnership's staff (`school_locate`).
+
+A school saved one at a time (the admin, the shell, a page) is geocoded at once, before it is
+saved. An import of many schools marks them `geocode_after_commit`: they are written without
+asking the geocoder (no network call inside the import's transaction, and no waiting on it
+per school), and `schools_geocode` places them after the commit, each in its own small
+transaction (`steunwijzer schools geocode --partnership SLUG` runs it again).
+"""
+
+from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from steunwijzer.core.geo import is_valid_point
 from steunwijzer.core.geocoder import GeocodeError, geocode_postcode
 
-from .models import School
+from .models import Partnership, School
 
 ADDRESS_FIELDS = ("street_address", "postcode", "city")
 
@@ -34,6 +45,11 @@ def locate_on_save(school: School) -> None:
         coordinates_given = (school.latitude, school.longitude) != tuple(before[3:])
         if not moved or coordinates_given:
             return
+    if getattr(school, "geocode_after_commit", False):
+        # Placed by `schools_geocode` after the import commits; the old place of a school
+        # that moved is no longer right.
+        school.latitude = school.longitude = None
+        return
     try:
         school.latitude, school.longitude = geocode_postcode(school.postcode)
     except GeocodeError:
@@ -49,3 +65,107 @@ def school_locate(*, school: School, latitude: float, longitude: float) -> Schoo
     school.latitude, school.longitude = latitude, longitude
     school.save(update_fields=["latitude", "longitude"])
     return school
+
+
+def geocode_after_commit(school: School) -> School:
+    """Mark a school to be saved without asking the geocoder: `schools_geocode` places it
+    after the transaction that saves it has committed."""
+    school.geocode_after_commit = True
+    return school
+
+
+@dataclass
+class GeocodeReport:
+    """What `schools_geocode` did: how many schools it placed, and a Dutch sentence for each
+    school it could not place."""
+
+    located: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> list[str]:
+        lines = []
+        if self.located:
+            lines.append(
+                ngettext(
+                    "%(n)s school has been placed on the map.",
+                    "%(n)s schools have been placed on the map.",
+                    self.located,
+                )
+                % {"n": self.located}
+            )
+        if self.problems:
+            lines.append(
+                ngettext(
+                    "%(n)s school could not be placed on the map:",
+                    "%(n)s schools could not be placed on the map:",
+                    len(self.problems),
+                )
+                % {"n": len(self.problems)}
+            )
+        return lines + self.problems
+
+
+def _problem(school: School, error: GeocodeError) -> str:
+    values = {"school": school.name, "code": school.brin_code, "postcode": school.postcode}
+    if error.reason == "invalid":
+        return (
+            _("%(school)s (%(code)s): “%(postcode)s” is not a Dutch postcode; correct the address.")
+            % values
+        )
+    if error.reason == "unknown":
+        return (
+            _(
+                "%(school)s (%(code)s): the map service does not know postcode %(postcode)s; place "
+                "the school on the map by hand."
+            )
+            % values
+        )
+    return (
+        _(
+            "%(school)s (%(code)s): the map service could not be reached; try again later with "
+            "“steunwijzer schools geocode”."
+        )
+        % values
+    )
+
+
+def schools_geocode(*, partnership: Partnership) -> GeocodeReport:
+    """Place the partnership's schools that have no coordinates. Deliberately not one
+    transaction: each school is asked of the geocoder outside any transaction and saved in its
+    own small one, so a slow geocoder holds no lock and a failing one stops nothing. A school it
+    cannot place is named in the report and stays without coordinates until the next run."""
+    report = GeocodeReport()
+    unreachable = None
+    for school in School.objects.filter(
+        board__partnership=partnership, latitude__isnull=True
+    ).order_by("name", "pk"):
+        if unreachable is not None:
+            # Not asked again: every school would wait for the geocoder's timeout.
+            report.problems.append(_problem(school, unreachable))
+            continue
+        try:
+            point = geocode_postcode(school.postcode)
+        except GeocodeError as error:
+            if error.reason == "unreachable":
+                unreachable = error
+            report.problems.append(_problem(school, error))
+            continue
+        if _save_point(school, point):
+            report.located += 1
+    return report
+
+
+@transaction.atomic
+def _save_point(school: School, point: tuple[float, float]) -> bool:
+    """Save the point unless the school moved or was placed meanwhile. A save, not an update:
+    it rewrites the school's finder row and changes its partnership's content version."""
+    current = (
+        School.objects.select_for_update()
+        .filter(pk=school.pk, postcode=school.postcode, latitude__isnull=True)
+        .first()
+    )
+    if current is None:
+        return False
+    current.latitude, current.longitude = point
+    current.save(update_fields=["latitude", "longitude"])
+    return True

@@ -6,10 +6,12 @@ the partnership's boards (by bevoegd-gezagnummer) and schools (by BRIN and vesti
 it twice changes nothing; a school of the partnership that is not in the file is reported,
 never deleted (it may have SOPs, and DUO may simply be behind). Districts are not in DUO's
 file: a new school gets its district from the partnership's postcode ranges (`districts.py`),
-and the import leaves the district of a known school as it is.
+and the import leaves the district of a known school as it is. New and moved schools are
+placed on the map after the commit (`locations.schools_geocode`), not inside the transaction.
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -19,6 +21,7 @@ from steunwijzer.core.bounded import Overrun, run_bounded
 from steunwijzer.core.uploads import size_text
 
 from .districts import district_for, ranges_from_data
+from .locations import GeocodeReport, geocode_after_commit, schools_geocode
 from .models import Board, Partnership, School
 from .school_register import Location, Register, register_from_json
 
@@ -114,6 +117,8 @@ class ImportPlan:
     left: list[School] = field(default_factory=list)
     skipped_vso: int = 0
     outside: int = 0  # lines of municipalities the import was not asked for
+    # Filled in after the commit by the geocoding of the schools without coordinates.
+    geocoding: GeocodeReport | None = None
 
     @property
     def changes_anything(self) -> bool:
@@ -165,7 +170,15 @@ class ImportPlan:
                 )
                 % {"n": self.skipped_vso}
             )
+        if self.geocoding is not None:
+            lines += self.geocoding.summary()
         return lines
+
+
+def _geocode(plan: ImportPlan, partnership: Partnership) -> None:
+    """After the import's commit: place the schools it wrote (and any other without
+    coordinates); the plan then reports what could not be placed."""
+    plan.geocoding = schools_geocode(partnership=partnership)
 
 
 def _in_scope(location: Location, municipalities: set[str]) -> bool:
@@ -233,13 +246,15 @@ def schools_import(
         if school is None:
             plan.new_schools.append(location)
             if not dry_run:
-                School.objects.create(
-                    board=board,
-                    brin=location.brin,
-                    vestiging=location.vestiging,
-                    district=district_for(location.postcode, ranges) or "",
-                    **_values(location),
-                )
+                geocode_after_commit(
+                    School(
+                        board=board,
+                        brin=location.brin,
+                        vestiging=location.vestiging,
+                        district=district_for(location.postcode, ranges) or "",
+                        **_values(location),
+                    )
+                ).save(force_insert=True)
             continue
         changes = [
             (str(School._meta.get_field(name).verbose_name), getattr(school, name), new)
@@ -256,7 +271,9 @@ def schools_import(
             for name, new in _values(location).items():
                 setattr(school, name, new)
             school.board = board
-            school.save()
+            geocode_after_commit(school).save()
+    if not dry_run:
+        transaction.on_commit(partial(_geocode, plan, partnership), robust=True)
     in_file = {loc.brin_code for loc in register.locations}
     plan.left = sorted(
         (s for code, s in schools.items() if code not in in_file), key=lambda s: s.brin_code

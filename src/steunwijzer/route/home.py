@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from steunwijzer.core.school_year import holds_until, school_year_of
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Membership, Role, School
 from steunwijzer.organisations.permissions import (
     managed_partnerships,
@@ -16,9 +16,9 @@ from steunwijzer.organisations.permissions import (
 )
 from steunwijzer.profiles.models import Profile
 
+from .cycle import check_years
 from .deadlines import school_is_late
 from .models import Deadline
-from .todo import holding_profile, published_before
 
 # Partnership staff see their region as a searchable table of this many schools a page, not a
 # card per school: a region of 300 schools made a page of tens of thousands of pixels.
@@ -26,20 +26,20 @@ SCHOOLS_PER_PAGE = 25
 SEARCH_LENGTH = 100
 
 
-def _row(school, school_year, can_create, due_on, today) -> dict:
+def _row(school, can_create, due_on, today, check) -> dict:
     profile = school.current_profiles[0] if school.current_profiles else None
-    # Within the partnership's cycle an earlier published SOP still holds: no new one is due.
-    holding = holding_profile(school, school_year) if profile is None else None
+    # Within the partnership's cycle an earlier published SOP still holds: no new one is due,
+    # and the due date is that of its yearly check.
+    holding = check.holding if check and profile is None else None
     return {
         "school": school,
         "profile": profile,
         "holding": holding,
-        "holds_until": holds_until(holding.school_year, school.board.partnership.cycle_years)
-        if holding
-        else "",
+        "holds_until": check.holds_until if check else "",
+        "check_done": bool(check and check.done),
         "can_create": can_create,
         "due_on": due_on,
-        "late": holding is None and school_is_late(profile, due_on, today),
+        "late": check.late(due_on, today) if check else school_is_late(profile, due_on, today),
     }
 
 
@@ -57,7 +57,6 @@ def home(request):
                 queryset=Profile.objects.filter(school_year=school_year).defer("answers"),
                 to_attr="current_profiles",
             ),
-            published_before(school_year),
         )
     )
     page, search = None, ""
@@ -73,7 +72,8 @@ def home(request):
     schools = list(schools)
     editable = {m.school_id for m in Membership.of(request.user) if m.role == Role.SCHOOL_EDITOR}
     due = Deadline.objects.due_dates_for_schools(schools, school_year)
-    rows = [_row(s, school_year, s.pk in editable, due[s.pk], today) for s in schools]
+    checks = check_years(schools, school_year)
+    rows = [_row(s, s.pk in editable, due[s.pk], today, checks.get(s.pk)) for s in schools]
     return render(
         request,
         "profiles/home.html",

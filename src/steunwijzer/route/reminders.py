@@ -16,6 +16,9 @@ Which school years count:
   14 days before it until the end of that school year, or until 14 days after the date when
   that is later (a date at the end of July, and the runs missed around it). Not for older
   years: a school new to Steunwijzer did last year's SOP elsewhere.
+* In a **check year** of the partnership's cycle (`route.cycle`) a school gets no reminder
+  about a new SOP, started or not; over the same window it is reminded of the yearly check
+  (`check_due_14`, `check_due_3`, `check_late`) until it has recorded an evaluation.
 """
 
 from dataclasses import dataclass, replace
@@ -36,6 +39,7 @@ from steunwijzer.organisations.models import School, display_name
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.states import EDITABLE_STATE
 
+from .cycle import CHECK_PREFIX, check_years, is_check_kind
 from .deadlines import (
     FINISHED_STATES,
     SOON_DAYS,
@@ -77,7 +81,10 @@ class Reminder:
         return (self.school.pk, self.school_year, self.kind, user.pk)
 
     def body_for(self, user) -> str:
-        if self.profile is None:
+        if is_check_kind(self.kind):
+            url = settings.SITE_URL + reverse("profile_evaluation", args=[self.profile.pk])
+            link = _("Record the yearly check: %(url)s") % {"url": url}
+        elif self.profile is None:
             url = settings.SITE_URL + reverse("home")
             link = _("Start the SOP on the home page: %(url)s") % {"url": url}
         else:
@@ -153,6 +160,44 @@ def _deadline_reminder(school, school_year, profile, due_on: date, today: date):
     return Reminder(school, school_year, profile, kind, (EDITOR,), subject, text)
 
 
+def _check_reminder(school, school_year, check, due_on: date, today: date):
+    """The reminder of the yearly check in a check year: its own words, about the SOP that
+    holds, leading to its evaluation page."""
+    kind = check.reminder(due_on, today)
+    if kind is None:
+        return None
+    values = {
+        "school": school.name,
+        "school_year": school_year,
+        "year": check.holding.school_year,
+        "until": check.holds_until,
+        "date": date_text(due_on),
+    }
+    if kind == CHECK_PREFIX + "late":
+        subject = _("Late: the yearly check of the SOP of %(school)s was due on %(date)s") % values
+        text = (
+            _(
+                "The school support profile %(year)s of %(school)s holds until %(until)s. The "
+                "school should have checked it for %(school_year)s (the yearly evaluation) by "
+                "%(date)s and has not recorded that check yet.\n\nRecord the evaluation as soon "
+                "as possible, or discuss a new date with your board."
+            )
+            % values
+        )
+    else:
+        values["when"] = _when((due_on - today).days)
+        subject = _("Reminder: yearly check of the SOP of %(school)s %(when)s") % values
+        text = (
+            _(
+                "The school support profile %(year)s of %(school)s holds until %(until)s. This "
+                "school year (%(school_year)s) the school checks it (the yearly evaluation) "
+                "%(when)s, by %(date)s at the latest. No new SOP is needed."
+            )
+            % values
+        )
+    return Reminder(school, school_year, check.holding, kind, (EDITOR,), subject, text)
+
+
 def _waiting_reminder(profile, today: date) -> Reminder | None:
     if profile.last_transition_id is None:
         return None
@@ -219,17 +264,16 @@ def _still_owed(school_year: str, due_on: date, today: date) -> bool:
     return today <= max(last, due_on + timedelta(days=CATCH_UP_DAYS))
 
 
-def _unstarted_schools(today: date, schools) -> list[tuple[School, str, date]]:
-    """(school, school year, due date) for each school without a profile for a year in
-    `_unstarted_years`: the schools with those years' profiles (prefetched, as on the
-    te-doen page), then one deadline query per year."""
-    years = _unstarted_years(today)
-    schools = list(
-        schools.select_related("board")
+def _schools(today: date, schools) -> list[School]:
+    """The schools, with their profiles of the years in `_unstarted_years` (as on the te-doen
+    page) as `reminder_profiles`."""
+    return list(
+        # The partnership for its cycle (`check_years`).
+        schools.select_related("board__partnership")
         .prefetch_related(
             Prefetch(
                 "profiles",
-                queryset=Profile.objects.filter(school_year__in=years).only(
+                queryset=Profile.objects.filter(school_year__in=_unstarted_years(today)).only(
                     "pk", "school_id", "school_year"
                 ),
                 to_attr="reminder_profiles",
@@ -237,14 +281,25 @@ def _unstarted_schools(today: date, schools) -> list[tuple[School, str, date]]:
         )
         .order_by("name", "pk")
     )
+
+
+def _yearly_reminders(today: date, schools, checks) -> list[Reminder]:
+    """For each year of `_unstarted_years` whose due date is still owed: the check reminder
+    of a school in a check year, the deadline reminder of a school without a profile in
+    another year. One deadline query per year."""
     found = []
-    for year in years:
-        missing = [s for s in schools if all(p.school_year != year for p in s.reminder_profiles)]
-        if not missing:
-            continue
-        due = Deadline.objects.due_dates_for_schools(missing, year)
-        found += [(s, year, due[s.pk]) for s in missing if _still_owed(year, due[s.pk], today)]
-    return found
+    for year in _unstarted_years(today):
+        due = Deadline.objects.due_dates_for_schools(schools, year)
+        for school in schools:
+            due_on = due[school.pk]
+            if not _still_owed(year, due_on, today):
+                continue
+            check = checks(year).get(school.pk)
+            if check is not None:
+                found.append(_check_reminder(school, year, check, due_on, today))
+            elif all(p.school_year != year for p in school.reminder_profiles):
+                found.append(_deadline_reminder(school, year, None, due_on, today))
+    return [r for r in found if r is not None]
 
 
 def due_reminders(today: date, *, board=None) -> list[Reminder]:
@@ -252,23 +307,28 @@ def due_reminders(today: date, *, board=None) -> list[Reminder]:
     schools only, when given)."""
     schools = School.objects.filter(board=board) if board else School.objects.all()
     profiles = _open_profiles(schools)
+    schools = _schools(today, schools)
+    # Check years per school year, read once for every year asked about.
+    years: dict[str, dict] = {}
+
+    def checks(year):
+        if year not in years:
+            years[year] = check_years(schools, year)
+        return years[year]
+
     due = Deadline.objects.due_dates_for(profiles)
     reminders = []
     for profile in profiles:
-        reminders += [
-            r
-            for r in (
+        # In a check year a new SOP is the school's own choice: no deadline to remind of.
+        if profile.school_id not in checks(profile.school_year):
+            reminders.append(
                 _deadline_reminder(
                     profile.school, profile.school_year, profile, due[profile.pk], today
-                ),
-                _waiting_reminder(profile, today),
+                )
             )
-            if r is not None
-        ]
-    for school, year, due_on in _unstarted_schools(today, schools):
-        reminder = _deadline_reminder(school, year, None, due_on, today)
-        if reminder is not None:
-            reminders.append(reminder)
+        reminders.append(_waiting_reminder(profile, today))
+    reminders = [r for r in reminders if r is not None]
+    reminders += _yearly_reminders(today, schools, checks)
     if not reminders:
         return []
     people = People(
@@ -323,16 +383,20 @@ def send_once(reminder: Reminder, user) -> bool:
     return True
 
 
+LATE_KINDS = ("late", CHECK_PREFIX + "late")
+
+
 def board_remind_late(*, board, today: date) -> tuple[int, int]:
     """The board reminds all its late schools at once: each school's editors get the late
-    reminder now, once a day however often the board asks (its own kind per day in
-    `ReminderSent`, apart from the daily run's one "late" mail).
+    reminder now (late with a new SOP, or in a check year with the yearly check), once a day
+    however often the board asks (its own kind per day in `ReminderSent`, apart from the
+    daily run's one "late" or "check_late" mail).
 
     Returns (schools reminded now, schools already reminded by the board today)."""
     reminders = [
-        replace(r, kind=f"late_by_board_{today.isoformat()}")
+        replace(r, kind=f"{r.kind}_by_board_{today.isoformat()}")
         for r in due_reminders(today, board=board)
-        if r.kind == "late"
+        if r.kind in LATE_KINDS
     ]
     earlier = sent_before(reminders)
     now = before = 0

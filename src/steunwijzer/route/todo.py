@@ -6,12 +6,13 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from steunwijzer.core.school_year import holds_in, holds_until, school_year_of
+from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Membership, School
 from steunwijzer.profiles.models import Profile
 from steunwijzer.profiles.states import EDITABLE_STATE
 
-from .deadlines import actors_label, is_due_soon, is_late, next_actors, school_is_late
+from .cycle import CheckYear, check_years
+from .deadlines import actors_label, is_due_soon, is_late, next_actors
 from .definitions import EDITOR
 from .labels import step_label
 from .lifecycle import route_of, transitions_for
@@ -33,20 +34,26 @@ class TodoRow:
     actor_label: str
     # Labels of the steps this person can take now; empty when it is not their turn.
     actions: list[str] = field(default_factory=list)
-    # The published SOP of an earlier year still holds (the partnership's cycle): the school
-    # checks it this year instead of writing a new one.
-    holding: Profile | None = None
+    # A check year (the partnership's cycle): the published SOP of an earlier year still
+    # holds, the due date is that of its yearly check, and late means the check is late.
+    check: CheckYear | None = None
 
     @property
     def mine(self) -> bool:
         return bool(self.actions)
 
     @property
+    def holding(self) -> Profile | None:
+        """The SOP that holds, when the school has not started a new one: it checks that."""
+        return self.check.holding if self.check and self.profile is None else None
+
+    @property
     def state_label(self) -> str:
         if self.holding:
-            year = self.holding.school_year
-            cycle = self.school.board.partnership.cycle_years
-            return str(HOLDS) % {"year": year, "until": holds_until(year, cycle)}
+            return str(HOLDS) % {
+                "year": self.holding.school_year,
+                "until": self.check.holds_until,
+            }
         return self.profile.get_state_display() if self.profile else str(NOT_STARTED)
 
 
@@ -65,48 +72,30 @@ def schools_with_current_profile(user, school_year: str):
                 queryset=Profile.objects.filter(school_year=school_year).defer("answers"),
                 to_attr="current_profiles",
             ),
-            published_before(school_year),
             Prefetch("board__schools", queryset=School.objects.only("pk", "board_id")),
         )
     )
 
 
-def published_before(school_year: str) -> Prefetch:
-    """Prefetch a school's published SOPs of earlier years, newest first, as
-    `published_profiles` (what `holding_profile` reads)."""
-    return Prefetch(
-        "profiles",
-        queryset=Profile.objects.filter(
-            school_year__lt=school_year, published_revision__isnull=False
-        )
-        .order_by("-school_year")
-        .defer("answers"),
-        to_attr="published_profiles",
-    )
-
-
-def holding_profile(school, school_year: str) -> Profile | None:
-    """The school's published SOP of an earlier year that still holds in `school_year` by its
-    partnership's cycle, or None: then a new SOP is due. Needs `published_profiles`."""
-    cycle = school.board.partnership.cycle_years
-    newest = school.published_profiles[0] if school.published_profiles else None
-    return newest if newest and holds_in(newest.school_year, cycle, school_year) else None
-
-
-def _row(user, school, due_on, today) -> TodoRow:
+def _row(user, school, due_on, today, check) -> TodoRow:
     profile = school.current_profiles[0] if school.current_profiles else None
-    holding = holding_profile(school, school_year_of(today)) if profile is None else None
-    if holding is not None:
+    if check is not None:
+        # In a check year a new SOP is the school's own choice: late only for the check.
+        late, soon = check.late(due_on, today), check.soon(due_on, today)
+    else:
+        state = profile.state if profile else EDITABLE_STATE
+        late, soon = is_late(state, due_on, today), is_due_soon(state, due_on, today)
+    if profile is None and check is not None:
         may_check = Membership.is_school_editor(user, school)
         return TodoRow(
             school=school,
             profile=None,
             due_on=due_on,
-            late=False,
-            soon=False,
+            late=late,
+            soon=soon,
             actor_label=actors_label([EDITOR]),
-            actions=[str(CHECK)] if may_check else [],
-            holding=holding,
+            actions=[str(CHECK)] if may_check and not check.done else [],
+            check=check,
         )
     if profile is None:
         may_start = Membership.is_school_editor(user, school)
@@ -114,8 +103,8 @@ def _row(user, school, due_on, today) -> TodoRow:
             school=school,
             profile=None,
             due_on=due_on,
-            late=school_is_late(None, due_on, today),
-            soon=is_due_soon(EDITABLE_STATE, due_on, today),
+            late=late,
+            soon=soon,
             actor_label=actors_label([EDITOR]),
             actions=[str(START)] if may_start else [],
         )
@@ -125,8 +114,8 @@ def _row(user, school, due_on, today) -> TodoRow:
         school=school,
         profile=profile,
         due_on=due_on,
-        late=is_late(profile.state, due_on, today),
-        soon=is_due_soon(profile.state, due_on, today),
+        late=late,
+        soon=soon,
         actor_label=actors_label(actors),
         actions=[
             step_label(route.step(a))
@@ -135,6 +124,7 @@ def _row(user, school, due_on, today) -> TodoRow:
         ]
         if actors
         else [],
+        check=check,
     )
 
 
@@ -143,7 +133,8 @@ def todo_rows(user, today: date) -> list[TodoRow]:
     school_year = school_year_of(today)
     schools = list(schools_with_current_profile(user, school_year))
     due = Deadline.objects.due_dates_for_schools(schools, school_year)
-    rows = [_row(user, school, due[school.pk], today) for school in schools]
+    checks = check_years(schools, school_year)
+    rows = [_row(user, school, due[school.pk], today, checks.get(school.pk)) for school in schools]
     return sorted(
         rows, key=lambda r: (not r.mine, not r.late, r.due_on, r.school.name, r.school.pk)
     )

@@ -48,6 +48,9 @@ def _row_words() -> dict:
     return {
         "late": _("late"),
         "soon": _("soon"),
+        # In a check year of the cycle the date is that of the yearly check, not a new SOP.
+        "yearly_check": _("(yearly check)"),
+        "check_late": pgettext("deadline", "check late"),
         "check": _("%(blocking)d blocking, %(warnings)d points of attention"),
         # The school's name is for screen readers, which read the link out of its row.
         "statement": _('statement (PDF)<span class="sw-visually-hidden"> of %(school)s</span>'),
@@ -73,10 +76,12 @@ def _school_cell(row, show_board, links) -> str:
 def _due_cell(row, words) -> str:
     badge = ""
     if row.late:
-        badge = f' <span class="sw-badge sw-badge--late">{words["late"]}</span>'
+        late = words["check_late"] if row.check else words["late"]
+        badge = f' <span class="sw-badge sw-badge--late">{late}</span>'
     elif row.soon:
         badge = f' <span class="sw-badge">{words["soon"]}</span>'
-    return f"{_e(date_text(row.due_on))}{badge}"
+    check = f" {words['yearly_check']}" if row.check else ""
+    return f"{_e(date_text(row.due_on))}{check}{badge}"
 
 
 def _check_cell(row, words) -> str:

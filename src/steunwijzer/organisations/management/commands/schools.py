@@ -1,12 +1,16 @@
-"""`steunwijzer schools import FILE --partnership SLUG [--dry-run] [--municipality NAME …]`.
+"""`steunwijzer schools import FILE --partnership SLUG [--dry-run] [--municipality NAME …]`
+and `steunwijzer schools geocode --partnership SLUG`.
 
-Reads DUO's open-data file of school locations (docs/onboarding.md) and creates or updates the
-partnership's boards and schools; a file with any problem is refused whole, nothing stored.
+`import` reads DUO's open-data file of school locations (docs/onboarding.md) and creates or
+updates the partnership's boards and schools; a file with any problem is refused whole, nothing
+stored. After it has committed, the schools without coordinates are placed on the map;
+`geocode` does that again (after the map service was down, say), each school on its own.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
 from steunwijzer.core.command_files import read_input
+from steunwijzer.organisations.locations import schools_geocode
 from steunwijzer.organisations.models import Partnership
 from steunwijzer.organisations.school_import import (
     MAX_IMPORT_BYTES,
@@ -20,7 +24,7 @@ class Command(BaseCommand):
     help = "Lees de scholen en besturen van een samenwerkingsverband in uit het DUO-bestand."
 
     def add_arguments(self, parser):
-        actions = parser.add_subparsers(dest="action", required=True, metavar="import")
+        actions = parser.add_subparsers(dest="action", required=True, metavar="import|geocode")
         import_ = actions.add_parser(
             "import", help="Lees DUO's bestand met schoolvestigingen (CSV) in."
         )
@@ -40,11 +44,26 @@ class Command(BaseCommand):
             help="Alleen scholen in deze gemeente (mag vaker); zonder: alle regels.",
         )
 
-    def handle(self, *args, action, file, partnership, dry_run, municipality, **options):
+        geocode = actions.add_parser(
+            "geocode", help="Zet de scholen zonder coördinaten op de kaart (opnieuw)."
+        )
+        geocode.add_argument(
+            "--partnership", required=True, help="slug van het samenwerkingsverband"
+        )
+
+    def handle(self, *args, action, partnership, **options):
         try:
             region = Partnership.objects.get(slug=partnership)
         except Partnership.DoesNotExist:
             raise CommandError(f"Samenwerkingsverband '{partnership}' bestaat niet.") from None
+        if action == "geocode":
+            report = schools_geocode(partnership=region)
+            for line in report.summary() or ["Alle scholen staan al op de kaart."]:
+                self.stdout.write(line)
+            return
+        self._import(region, **options)
+
+    def _import(self, region, *, file, dry_run, municipality, **options):
         data = read_input(file, max_bytes=MAX_IMPORT_BYTES, what="een DUO-bestand")
         try:
             plan = schools_import(
