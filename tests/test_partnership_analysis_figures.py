@@ -2,17 +2,21 @@
 database and keeps the instruments' figures per content version, and must show the same."""
 
 import re
+from collections import Counter
 from datetime import date
 from html import unescape
 
 import pytest
 from django.urls import reverse
 
+from steunwijzer.dashboards.overview import check_summaries
 from steunwijzer.instruments.diversity.services import invulschema_save
 from steunwijzer.instruments.ijk.rules import ScoreInput
 from steunwijzer.instruments.ijk.services import scores_save
 from steunwijzer.organisations.models import Role
 from steunwijzer.profiles.models import Profile
+from steunwijzer.quality_check.findings import CHECKS
+from steunwijzer.quality_check.models import CheckSummary
 from steunwijzer.route.models import Deadline
 from tests.conftest import grant
 from tests.deadline_helpers import set_deadline, set_today
@@ -178,3 +182,21 @@ def test_the_figures_follow_a_change_at_once(client, staff, region, board, singl
     figures = tables(html)
     assert figures[0][3:] == ["2 tot 2,5 | 1", "2,5 tot 3 | 1", "3 tot 3,5 | 0", "3,5 tot 4 | 1"]
     assert figures[4][-1] == "2026-2027 | 2,67"
+
+
+def test_a_profile_without_a_current_summary_is_checked_for_the_totals(client, staff, region):
+    """Saved before summaries were stored (or under an older version): checked on the spot,
+    as the overview's rows are (`check_summaries`); the page stores nothing."""
+    CheckSummary.objects.filter(profile__school_year=YEAR).delete()
+    totals = Counter()
+    for _blocking, _warnings, counts in check_summaries(
+        list(Profile.objects.filter(school_year=YEAR))
+    ).values():
+        totals.update(counts)
+    client.force_login(staff)
+    html = client.get(reverse("partnership_analysis", args=[region.slug])).content.decode()
+    labels = ["Compleet", "Concreet", "Leesbaar (B1)", "Bondig", "Eigen"]
+    assert tables(html)[2][1:] == [
+        f"{label} | {totals[k]}" for label, k in zip(labels, CHECKS, strict=True)
+    ]
+    assert not CheckSummary.objects.filter(profile__school_year=YEAR).exists()

@@ -7,6 +7,7 @@ same functions the "Te doen" page uses.
 """
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,7 +23,13 @@ from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.models import CheckSummary
 from steunwijzer.quality_check.report import check_profiles
 from steunwijzer.review.models import Comment
-from steunwijzer.route.deadlines import actors_label, is_due_soon, next_roles, school_is_late
+from steunwijzer.route.deadlines import (
+    actors_label,
+    is_due_soon,
+    is_late,
+    next_roles,
+    school_is_late,
+)
 from steunwijzer.route.definitions import EDITOR
 from steunwijzer.route.labels import decision_label
 from steunwijzer.route.lifecycle import stored_route
@@ -238,14 +245,71 @@ def check_summaries(profiles) -> dict:
     page never writes.
     """
     result = CheckSummary.current_counts(profiles)
-    missing = [p.pk for p in profiles if p.pk not in result]
-    if missing:
-        fresh = Profile.objects.filter(pk__in=missing).select_related(
-            "school__board__partnership", "format_version"
-        )
-        for p, report in check_profiles(fresh):
-            result[p.pk] = (len(report.blocking), len(report.warnings), report.counts_by_check())
+    result |= _checked_now([p.pk for p in profiles if p.pk not in result])
     return result
+
+
+def check_totals(partnership, school_year: str) -> Counter | None:
+    """Findings per check over the partnership's profiles of the year (None when there are
+    none), counted as `check_summaries` counts them, without loading the profiles whose summary
+    is current."""
+    profiles = Profile.objects.filter(
+        school__board__partnership=partnership, school_year=school_year
+    )
+    profiles_count = profiles.count()
+    if not profiles_count:
+        return None
+    current = CheckSummary.current_of(profiles)
+    summarised, totals = CheckSummary.totals(current)
+    totals = Counter(totals)
+    if summarised < profiles_count:
+        missing = set(profiles.values_list("pk", flat=True))
+        missing -= set(current.values_list("profile_id", flat=True))
+        for _blocking, _warnings, counts in _checked_now(missing).values():
+            totals.update(counts)
+    return totals
+
+
+def _checked_now(profile_ids) -> dict:
+    """`check_summaries` for profiles without a current summary: the check run here."""
+    if not profile_ids:
+        return {}
+    fresh = Profile.objects.filter(pk__in=list(profile_ids)).select_related(
+        "school__board__partnership", "format_version"
+    )
+    return {
+        p.pk: (len(report.blocking), len(report.warnings), report.counts_by_check())
+        for p, report in check_profiles(fresh)
+    }
+
+
+def region_state(partnership, school_year: str, today: date) -> dict:
+    """How many schools the partnership has, how many established their SOP of the year and
+    how many are late, counted in the database per board and state (a handful of rows
+    however many schools): the analysis shows the numbers, not the schools."""
+    schools = dict(
+        School.objects.filter(board__partnership=partnership)
+        .values("board_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("board_id", "n")
+    )
+    profiles = (
+        Profile.objects.filter(school__board__partnership=partnership, school_year=school_year)
+        .values("school__board_id", "state")
+        .annotate(n=Count("pk"), established=Count("established_on"))
+        .order_by()
+        .values_list("school__board_id", "state", "n", "established")
+    )
+    due = Deadline.objects.due_dates_for_boards(partnership.pk, schools, school_year)
+    without_profile = dict(schools)
+    late = done = 0
+    for board_id, state, n, established in profiles:
+        without_profile[board_id] -= n
+        done += established
+        late += n if is_late(state, due[board_id], today) else 0
+    late += sum(n for b, n in without_profile.items() if school_is_late(None, due[b], today))
+    return {"school_count": sum(schools.values()), "done_count": done, "late_count": late}
 
 
 # Per filter's query key, the notice for a value that is not among the page's options.
