@@ -430,11 +430,21 @@ def main():
     text = "\n".join(lines)
     print(text)
     if args.write:
-        path = Path(args.write)
-        existing = path.read_text(encoding="utf-8")
-        if args.section not in existing:
-            existing = existing.rstrip("\n") + "\n\n" + args.section + "\n\n" + METHOD + "\n"
-        path.write_text(existing.rstrip("\n") + "\n\n" + text, encoding="utf-8")
+        write_run(Path(args.write), args.section, text)
+
+
+def write_run(path: Path, section: str, text: str):
+    """Add the run at the end of its section (made at the end of the file if it is new), before
+    the next section: other scripts' sections may follow it."""
+    existing = path.read_text(encoding="utf-8")
+    if section not in existing.splitlines():
+        existing = existing.rstrip("\n") + "\n\n" + section + "\n\n" + METHOD + "\n"
+    lines = existing.splitlines(keepends=True)
+    start = lines.index(section + "\n") if section + "\n" in lines else len(lines) - 1
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    before = "".join(lines[:end]).rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n"
+    after = "".join(lines[end:])
+    path.write_text(before + ("\n" + after if after else ""), encoding="utf-8")
 
 
 METHOD = (
