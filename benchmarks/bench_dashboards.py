@@ -75,11 +75,11 @@ def setup(database_url: str | None, data_dir: Path | None) -> dict | None:
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)  # a reused database gets the code's new migrations
-    if seeded is None:
-        call_command("collectstatic", interactive=False, verbosity=0)
-        if database_url:
-            call_command("flush", interactive=False, verbosity=0)
+    # A reused data directory gets the code's new migrations and static files too.
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if seeded is None and database_url:  # the given database is emptied before seeding
+        call_command("flush", interactive=False, verbosity=0)
     # As in Django's tests: keep one connection instead of reconnecting per request.
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections

@@ -78,7 +78,6 @@ def seed(schools: int) -> dict:
     import django
 
     django.setup()
-    from django.test import Client
 
     from steunwijzer.demo.build import build_demo
     from steunwijzer.organisations.models import Board, School
@@ -136,15 +135,21 @@ def seed(schools: int) -> dict:
         profiles, ["published_revision", "established_revision"], batch_size=500
     )
     indexed = rebuild_index()
+    return {"indexed": indexed, "page_bytes": save_page()}
 
+
+def save_page() -> int:
+    """Save the school page's HTML as rendered now under the static files (for the project's
+    WhiteNoise and the peer); its size."""
     from django.conf import settings
+    from django.test import Client
 
     page = Client().get(SCHOOL_PATH, HTTP_HOST="127.0.0.1")
     assert page.status_code == 200, page.status_code
     static = Path(settings.STATIC_ROOT) / "bench" / "school.html"
     static.parent.mkdir(parents=True, exist_ok=True)
     static.write_bytes(page.content)
-    return {"indexed": indexed, "page_bytes": len(page.content)}
+    return len(page.content)
 
 
 # --- Parent: serve and time ----------------------------------------------------------------
@@ -299,9 +304,14 @@ def measure(
         result = json.loads(marker.read_text(encoding="utf-8"))
         if result.get("schools", schools) != schools:
             sys.exit(f"{data_dir} holds {result['schools']} schools, not {schools}")
-        # The reused database may be older than the code.
+        # The reused database and static files may be older than the code, and the page the
+        # code renders may differ from the one saved then.
         env = _environment(data_dir, database_url)
-        run([Path(sys.executable).parent / "steunwijzer", "migrate", "--noinput", "-v", "0"], env)
+        cli = Path(sys.executable).parent / "steunwijzer"
+        run([cli, "migrate", "--noinput", "-v", "0"], env)
+        run([cli, "collectstatic", "--noinput", "-v", "0"], env)
+        output = run([sys.executable, __file__, "--save-page"], env)
+        result["page_bytes"] = json.loads(output.strip().splitlines()[-1])
     else:
         result = {**_seed(data_dir, database_url, schools), "schools": schools}
         marker.write_text(json.dumps(result), encoding="utf-8")
@@ -388,7 +398,8 @@ def report(results: dict, facts: str, schools: int, requests: int, rounds: int) 
 - {facts}. Load average (1 min) before, after each round and at the end: {loads}.
 - The demo plus {schools} synthetic published SOPs ({first["indexed"]} rows in the finder's
   index). gunicorn as `steunwijzer serve` runs it (2 threaded workers), with whitenoise.
-- School page: `{SCHOOL_PATH}` ({first["page_bytes"]} bytes of HTML), {requests} GETs by
+- School page: `{SCHOOL_PATH}` ({first["page_bytes"]} bytes of HTML; as served, the page
+  {first["served_bytes"]["page"]} and the peer {first["served_bytes"]["peer"]}), {requests} GETs by
   {CLIENTS} concurrent clients (threads, a new connection per request), after {WARMUP}
   warm-up requests. The same bytes served the same way by the project as
   `{STATIC_PATH}`, and by a bare WhiteNoise app under `{SCHOOL_PATH}`
@@ -434,9 +445,16 @@ def main():
         "with the same directory time it again without seeding",
     )
     parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--save-page", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seed:
         print(json.dumps(seed(args.seed)))
+        return 0
+    if args.save_page:
+        import django
+
+        django.setup()
+        print(json.dumps(save_page()))
         return 0
     backends = ["SQLite", "PostgreSQL"] if args.database_url else ["SQLite"]
     results = {}
