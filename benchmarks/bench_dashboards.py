@@ -78,7 +78,7 @@ def setup(database_url: str | None, data_dir: Path | None) -> dict | None:
     # A reused data directory gets the code's new migrations and static files too.
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    if seeded is None and database_url:  # the given database is emptied before seeding
+    if seeded is None:  # emptied before seeding (a given database, or a seeding cut short)
         call_command("flush", interactive=False, verbosity=0)
     # As in Django's tests: keep one connection instead of reconnecting per request.
     from django.core.signals import request_finished, request_started

@@ -281,8 +281,8 @@ def _seed(data: Path, database_url: str | None, schools: int) -> dict:
     env = _environment(data, database_url)
     cli = Path(sys.executable).parent / "steunwijzer"
     run([cli, "migrate", "--noinput", "-v", "0"], env)
-    if database_url:  # the given database is emptied first: the demo is loaded afresh
-        run([cli, "flush", "--noinput", "-v", "0"], env)
+    # Emptied first (a given database, or a seeding cut short): the demo is loaded afresh.
+    run([cli, "flush", "--noinput", "-v", "0"], env)
     run([cli, "collectstatic", "--noinput", "-v", "0"], env)
     output = run([sys.executable, __file__, "--seed", str(schools)], env)
     return json.loads(output.strip().splitlines()[-1])
