@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/bench_dashboards.py --schools 3000 --years 1 \
         --pages partnership_overview_export.csv partnership_overview_export.xlsx
     [--requests 20] [--write docs/benchmarks.md]
+    [--data-dir DIR]   # seed into DIR once; later runs with the same DIR (and database) reuse it
 
 Seeds a fresh database (a temporary SQLite file, or the given PostgreSQL database, which is
 flushed first) with bulk inserts: partnerships, boards of ten schools, per school and school
@@ -23,6 +24,7 @@ under 1 s. `--pages` times only the pages named (`partnership_overview_export.xl
 import argparse
 import gc
 import io
+import json
 import os
 import random
 import statistics
@@ -48,9 +50,20 @@ STATES = [
 DISTRICTS = ["Centrum", "Escamp", "Laak", "Loosduinen", "Segbroek", "Scheveningen", ""]
 
 
-def setup(database_url: str | None):
-    data_dir = tempfile.mkdtemp(prefix="bench-dashboards-")
-    os.environ["STEUNWIJZER_DATA_DIR"] = data_dir
+SEEDED = "bench-dashboards.json"
+
+
+def setup(database_url: str | None, data_dir: Path | None) -> dict | None:
+    """Django set up on a fresh data directory, or on `data_dir`; returns what a run that
+    seeded `data_dir` before noted about it (None: it is to be seeded)."""
+    if data_dir is None:
+        data_dir = Path(tempfile.mkdtemp(prefix="bench-dashboards-"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    marker = data_dir / SEEDED
+    seeded = json.loads(marker.read_text(encoding="utf-8")) if marker.exists() else None
+    if seeded and seeded["database_url"] != database_url:
+        sys.exit(f"{data_dir} was seeded for {seeded['database_url'] or 'SQLite'}")
+    os.environ["STEUNWIJZER_DATA_DIR"] = str(data_dir)
     os.environ["ALLOWED_HOSTS"] = "testserver"
     # The benchmark users sign in with force_login: no second step to measure here.
     os.environ["STEUNWIJZER_REQUIRE_2FA"] = "False"
@@ -62,9 +75,10 @@ def setup(database_url: str | None):
     django.setup()
     from django.core.management import call_command
 
+    # A reused data directory gets the code's new migrations and static files too.
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    if database_url:
+    if seeded is None:  # emptied before seeding (a given database, or a seeding cut short)
         call_command("flush", interactive=False, verbosity=0)
     # As in Django's tests: keep one connection instead of reconnecting per request.
     from django.core.signals import request_finished, request_started
@@ -72,6 +86,7 @@ def setup(database_url: str | None):
 
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
+    return seeded
 
 
 def seed(n_schools: int, n_partnerships: int, n_years: int, current_year: str):
@@ -286,33 +301,58 @@ def main():
     )
     parser.add_argument("--pages", nargs="*", help="time only these pages (default: all)")
     parser.add_argument("--section", default=SECTION, help="the docs section to add the run to")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="seed into this data directory and keep it; a later run with the same directory "
+        "(and --database-url) times it again without seeding",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    setup(args.database_url)
+    seeded_before = setup(args.database_url, args.data_dir)
+    from django.contrib.auth import get_user_model
     from django.test import Client
     from django.urls import reverse
     from django.utils import timezone
 
     from steunwijzer.core.school_year import school_year_of
+    from steunwijzer.organisations.models import Board, Partnership
 
-    started = time.perf_counter()
-    staff, officer, partnership, board, n_profiles = seed(
-        args.schools, args.partnerships, args.years, school_year_of(timezone.localdate())
-    )
-    seeded = time.perf_counter() - started
-    # As after an upgrade: store every profile's SOP-check summary once, outside any request.
-    from django.core.management import call_command
+    if seeded_before:
+        facts = seeded_before
+        for name in ("schools", "partnerships", "years"):
+            if getattr(args, name) != facts[name]:
+                sys.exit(f"{args.data_dir} holds --{name} {facts[name]}, not {getattr(args, name)}")
+        users = get_user_model().objects
+        staff, officer = users.get(pk=facts["staff"]), users.get(pk=facts["officer"])
+        partnership = Partnership.objects.get(pk=facts["partnership"])
+        board = Board.objects.get(pk=facts["board"])
+    else:
+        facts = {"schools": args.schools, "partnerships": args.partnerships, "years": args.years}
+        facts["database_url"] = args.database_url
+        started = time.perf_counter()
+        staff, officer, partnership, board, facts["profiles"] = seed(
+            args.schools, args.partnerships, args.years, school_year_of(timezone.localdate())
+        )
+        facts["seeded"] = time.perf_counter() - started
+        # As after an upgrade: store every profile's SOP-check summary once, outside any
+        # request.
+        from django.core.management import call_command
 
-    started = time.perf_counter()
-    call_command("check_summaries", stdout=io.StringIO())
-    summarised = time.perf_counter() - started
-    if args.database_url:
-        # Bulk-inserted tables have no planner statistics until autovacuum comes by; a live
-        # database has them.
-        from django.db import connection
+        started = time.perf_counter()
+        call_command("check_summaries", stdout=io.StringIO())
+        facts["summarised"] = time.perf_counter() - started
+        if args.database_url:
+            # Bulk-inserted tables have no planner statistics until autovacuum comes by; a
+            # live database has them.
+            from django.db import connection
 
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        facts |= {"staff": staff.pk, "officer": officer.pk}
+        facts |= {"partnership": partnership.pk, "board": board.pk}
+        if args.data_dir:
+            (args.data_dir / SEEDED).write_text(json.dumps(facts), encoding="utf-8")
     # A server worker freezes what it loaded at start (steunwijzer/wsgi.py); do the same, so
     # the collector's full passes do not walk the seeding's leftovers on every request.
     gc.collect()
@@ -352,9 +392,10 @@ def main():
         f"### {engine}: {args.schools} schools in {args.partnerships} partnership(s), "
         f"{args.years} school years",
         "",
-        f"{n_profiles} profiles; the measured partnership has {region_schools} schools in "
+        f"{facts['profiles']} profiles; the measured partnership has {region_schools} schools in "
         f"{n_region} boards, the measured board {board.schools.count()} schools. Seeded in "
-        f"{seeded:.0f} s; every profile's SOP-check summary stored in {summarised:.0f} s "
+        f"{facts['seeded']:.0f} s; every profile's SOP-check summary stored in "
+        f"{facts['summarised']:.0f} s "
         "(`steunwijzer check_summaries`, as after an upgrade). In-process (Django test "
         "client: middleware, view, template), "
         f"{args.requests} warm requests per page after one cold one; ms.",
@@ -389,11 +430,21 @@ def main():
     text = "\n".join(lines)
     print(text)
     if args.write:
-        path = Path(args.write)
-        existing = path.read_text(encoding="utf-8")
-        if args.section not in existing:
-            existing = existing.rstrip("\n") + "\n\n" + args.section + "\n\n" + METHOD + "\n"
-        path.write_text(existing.rstrip("\n") + "\n\n" + text, encoding="utf-8")
+        write_run(Path(args.write), args.section, text)
+
+
+def write_run(path: Path, section: str, text: str):
+    """Add the run at the end of its section (made at the end of the file if it is new), before
+    the next section: other scripts' sections may follow it."""
+    existing = path.read_text(encoding="utf-8")
+    if section not in existing.splitlines():
+        existing = existing.rstrip("\n") + "\n\n" + section + "\n\n" + METHOD + "\n"
+    lines = existing.splitlines(keepends=True)
+    start = lines.index(section + "\n") if section + "\n" in lines else len(lines) - 1
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    before = "".join(lines[:end]).rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n"
+    after = "".join(lines[end:])
+    path.write_text(before + ("\n" + after if after else ""), encoding="utf-8")
 
 
 METHOD = (

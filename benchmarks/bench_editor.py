@@ -340,15 +340,17 @@ def postgres_database(admin_url: str):
         admin(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
 
 
-def ready(port: int) -> bool:
+def ready(port: int, path: str = "/healthz") -> bool:
     try:
-        return Browser(port).request("GET", "/healthz")[0] == 200
+        return Browser(port).request("GET", path)[0] == 200
     except OSError:
         return False
 
 
 @contextmanager
-def gunicorn(env: dict, log: Path):
+def gunicorn(env: dict, log: Path, app: str | None = None, ready_path: str = "/healthz"):
+    """gunicorn serving the project, or `app` (a module of benchmarks/, "module:callable")
+    under the same settings; yields its port and the master's pid once `ready_path` answers."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -356,11 +358,13 @@ def gunicorn(env: dict, log: Path):
     from steunwijzer.cli import DEFAULT_THREADS, gunicorn_args
 
     args = gunicorn_args("127.0.0.1", port, workers=2, threads=DEFAULT_THREADS)
+    if app is not None:  # the first argument is the project's WSGI app
+        args = [app, "--pythonpath", str(Path(__file__).resolve().parent), *args[1:]]
     command = [sys.executable, "-m", "gunicorn", *args]
     with log.open("w") as log_file:
         server = subprocess.Popen(command, env=env, stdout=log_file, stderr=subprocess.STDOUT)
         try:
-            while not ready(port):
+            while not ready(port, ready_path):
                 if server.poll() is not None:
                     raise SystemExit(f"gunicorn stopped:\n{log.read_text()[-3000:]}")
                 time.sleep(0.1)

@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from steunwijzer.organisations.changes import content_version
-from steunwijzer.organisations.models import Membership, Role
+from steunwijzer.organisations.changes import content_version, partnership_changed
+from steunwijzer.organisations.models import Membership, Partnership, Role
 from steunwijzer.profiles.services import profile_create, profile_update
 from steunwijzer.quality_check.report import check_profile
 from tests.conftest import PASSWORD, grant, make_school, make_user
@@ -185,3 +185,17 @@ def test_a_school_published_a_minute_ago_counts_in_another_schools_check_at_once
     c = type(c).objects.get(pk=c.pk)
     found = _copies_found(c)
     assert found and all("3 andere scholen" in message for message in found)
+
+
+def test_every_partnerships_version_names_all_of_them_and_follows_each_change(
+    partnership, other_staff
+):
+    """`content_version()` (what every public request reads first, by SQL compiled once) names
+    the same state as asking for every partnership by id, and changes with any of them."""
+    every = list(Partnership.objects.values_list("pk", flat=True))
+    assert len(every) > 1
+    before = content_version()
+    assert before == content_version(every)
+    partnership_changed(every[-1])
+    assert content_version() != before
+    assert content_version() == content_version(every)

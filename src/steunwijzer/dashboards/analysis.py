@@ -9,6 +9,7 @@ from collections import Counter
 from itertools import pairwise
 from math import ceil, floor, fsum
 
+from django.core.cache import cache
 from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -16,11 +17,13 @@ from django.utils.translation import pgettext
 from steunwijzer.core.charts import Chart, Series
 from steunwijzer.core.numbers import dutch_number
 from steunwijzer.core.school_year import previous_school_year
+from steunwijzer.organisations.changes import content_version
+from steunwijzer.organisations.models import School
 from steunwijzer.profiles.models import Profile
 from steunwijzer.quality_check.findings import CHECKS
 from steunwijzer.quality_check.presenters import CHECK_LABELS
 
-from .instruments import diversity_index, ijk_by_year, ijk_scores, index_by_year
+from .instruments import CACHE_SECONDS, diversity_index, ijk_by_year, ijk_scores, index_by_year
 
 TREND_YEARS = 6
 DONE_STATES = ("vastgesteld", "aangeleverd", "ontvangen", "gepubliceerd")
@@ -135,21 +138,47 @@ def histogram(values, edges, title, label) -> Chart | None:
     )
 
 
-def distributions(school_ids, school_year, check_counts) -> dict:
-    """Region-wide: IJK averages per school, index per school, SOP-check findings per check."""
-    ijk = ijk_scores(school_ids, school_year)
+def region_figures(partnership, school_year: str) -> dict:
+    """The instruments' figures of the partnership analysis: per school the average IJK score
+    and the index of the year (`ijk_by_school`, `index_by_school`), and per school year of the
+    trend the region's averages (`trend`: year → (IJK, index)).
+
+    Kept under the partnership's content version (`organisations.changes`), which every
+    change to its schools, boards, Invulschemas, self-evaluations and scores renews: a warm
+    request then reads a few thousand numbers instead of six years of figures per school."""
+    version = content_version([partnership.pk])  # before the figures it names
+    key = f"dashboards:region-figures:{partnership.pk}:{school_year}:{version}"
+    figures = cache.get(key)
+    if figures is None:
+        schools = School.objects.filter(board__partnership=partnership)
+        ids = list(schools.values_list("pk", flat=True))
+        years = school_years_back(school_year)
+        scores, indexes = ijk_by_year(ids, years), index_by_year(ids, years)
+        figures = {
+            "ijk_by_school": {pk: _avg(v.values()) for pk, v in scores[school_year].items() if v},
+            "index_by_school": {
+                pk: float(v) for pk, v in indexes[school_year].items() if v is not None
+            },
+            "trend": {
+                year: (
+                    _avg(_avg(v.values()) for v in scores[year].values() if v),
+                    _avg(indexes[year].values()),
+                )
+                for year in years
+            },
+        }
+        cache.set(key, figures, CACHE_SECONDS)
+    return figures
+
+
+def distributions(figures: dict, school_year, check_totals: Counter | None) -> dict:
+    """Region-wide: IJK averages per school, index per school, SOP-check findings per check
+    (`check_totals`: None when the region has no profiles that year)."""
     # Per school, so that an export can name the school behind every figure.
-    ijk_by_school = {pk: _avg(v.values()) for pk, v in ijk.items() if v}
-    index_by_school = {
-        pk: float(f["index"])
-        for pk, f in diversity_index(school_ids, school_year).items()
-        if f["index"] is not None
-    }
+    ijk_by_school, index_by_school = figures["ijk_by_school"], figures["index_by_school"]
     ijk_school = list(ijk_by_school.values())
     index = list(index_by_school.values())
-    totals = Counter()
-    for counts in check_counts:
-        totals.update(counts or {})
+    totals = check_totals or Counter()
     return {
         "ijk": histogram(
             ijk_school,
@@ -172,7 +201,7 @@ def distributions(school_ids, school_year, check_counts) -> dict:
             category_label=pgettext("finding", "Kind"),
             decimals=0,
         )
-        if check_counts
+        if check_totals is not None
         else None,
         "ijk_by_school": ijk_by_school,
         "index_by_school": index_by_school,
@@ -187,30 +216,24 @@ def school_years_back(school_year: str, n: int = TREND_YEARS) -> list[str]:
     return list(reversed(years))
 
 
-def trends(school_ids, school_year) -> dict:
-    """Per school year: SOPs established or further, average IJK score, average index."""
-    years = school_years_back(school_year)
+def trends(partnership, figures: dict) -> dict:
+    """Per school year of `region_figures`: SOPs established or further (counted afresh: a
+    step in the route does not renew the content version), average IJK score, average index."""
     done = dict(
-        Profile.objects.filter(school__in=school_ids, school_year__in=years, state__in=DONE_STATES)
+        Profile.objects.filter(
+            school__board__partnership=partnership,
+            school_year__in=list(figures["trend"]),
+            state__in=DONE_STATES,
+        )
         .values("school_year")
         .annotate(n=Count("pk"))
         .order_by()  # counted in the database, without the default order's join on schools
         .values_list("school_year", "n")
     )
-    rows = []
-    indexes = index_by_year(school_ids, years)
-    scores = ijk_by_year(school_ids, years)
-    for year in years:
-        ijk = scores[year]
-        index = indexes[year]
-        rows.append(
-            {
-                "year": year,
-                "done": done.get(year, 0),
-                "ijk": _avg(_avg(v.values()) for v in ijk.values() if v),
-                "index": _avg(index.values()),
-            }
-        )
+    rows = [
+        {"year": year, "done": done.get(year, 0), "ijk": ijk, "index": index}
+        for year, (ijk, index) in figures["trend"].items()
+    ]
     chart = lambda key, title, decimals: Chart(  # noqa: E731
         title=title,
         categories=tuple(r["year"] for r in rows),

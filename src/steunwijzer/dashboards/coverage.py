@@ -74,20 +74,21 @@ def area_of(school) -> str:
 def _sources(schools) -> dict:
     """school pk → (revision pk, label): published first, else the newest established."""
     profiles = (
-        Profile.objects.filter(school__in=[s.pk for s in schools])
+        # `school__pk__in`: the SQL of `school__in`, without Django checking each of a
+        # region's thousand ids as a related object first.
+        Profile.objects.filter(school__pk__in=[s.pk for s in schools])
         .exclude(published_revision=None, established_revision=None)
         .order_by("school_id", "-school_year")
         .values_list("school_id", "school_year", "published_revision_id", "established_revision_id")
     )
+    # Translated once, not once per school.
+    published_in, established_in = _("published %(year)s"), _("established %(year)s")
     published, established = {}, {}
     for school_id, year, published_id, established_id in profiles:
         if published_id and school_id not in published:
-            published[school_id] = (published_id, _("published %(year)s") % {"year": year})
+            published[school_id] = (published_id, published_in % {"year": year})
         if established_id and school_id not in established:
-            established[school_id] = (
-                established_id,
-                _("established %(year)s") % {"year": year},
-            )
+            established[school_id] = (established_id, established_in % {"year": year})
     return {pk: published.get(pk) or established.get(pk) for pk in {*published, *established}}
 
 

@@ -7,6 +7,7 @@ same functions the "Te doen" page uses.
 """
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,7 +24,13 @@ from steunwijzer.quality_check.models import CheckSummary
 from steunwijzer.quality_check.report import check_profiles
 from steunwijzer.review.models import Comment
 from steunwijzer.route.cycle import check_years
-from steunwijzer.route.deadlines import actors_label, is_due_soon, next_roles, school_is_late
+from steunwijzer.route.deadlines import (
+    actors_label,
+    is_due_soon,
+    is_late,
+    next_roles,
+    school_is_late,
+)
 from steunwijzer.route.definitions import EDITOR
 from steunwijzer.route.labels import decision_label
 from steunwijzer.route.lifecycle import stored_route
@@ -120,10 +127,11 @@ def school_rows(
     schools = list(schools)
     school_ids = [s.pk for s in schools]
     # Filtered by ids rather than prefetched: a prefetch filters by the school instances, and
-    # preparing 300 instances for the query costs more than running it.
+    # preparing 300 instances for the query costs more than running it. `school__pk__in`: the
+    # SQL of `school__in`, without Django checking each id as a related object first.
     current = {
         p.school_id: p
-        for p in Profile.objects.filter(school_year=school_year, school__in=school_ids)
+        for p in Profile.objects.filter(school_year=school_year, school__pk__in=school_ids)
         .only(*ROW_FIELDS)
         .annotate(route_text=Cast("route", TextField()))
         # One per school and year: no order needed, so no join for the default one.
@@ -243,14 +251,89 @@ def check_summaries(profiles) -> dict:
     page never writes.
     """
     result = CheckSummary.current_counts(profiles)
-    missing = [p.pk for p in profiles if p.pk not in result]
-    if missing:
-        fresh = Profile.objects.filter(pk__in=missing).select_related(
-            "school__board__partnership", "format_version"
-        )
-        for p, report in check_profiles(fresh):
-            result[p.pk] = (len(report.blocking), len(report.warnings), report.counts_by_check())
+    result |= _checked_now([p.pk for p in profiles if p.pk not in result])
     return result
+
+
+def check_totals(partnership, school_year: str) -> Counter | None:
+    """Findings per check over the partnership's profiles of the year (None when there are
+    none), counted as `check_summaries` counts them, without loading the profiles whose summary
+    is current."""
+    profiles = Profile.objects.filter(
+        school__board__partnership=partnership, school_year=school_year
+    )
+    profiles_count = profiles.count()
+    if not profiles_count:
+        return None
+    current = CheckSummary.current_of(profiles)
+    summarised, totals = CheckSummary.totals(current)
+    totals = Counter(totals)
+    if summarised < profiles_count:
+        missing = set(profiles.values_list("pk", flat=True))
+        missing -= set(current.values_list("profile_id", flat=True))
+        for _blocking, _warnings, counts in _checked_now(missing).values():
+            totals.update(counts)
+    return totals
+
+
+def _checked_now(profile_ids) -> dict:
+    """`check_summaries` for profiles without a current summary: the check run here."""
+    if not profile_ids:
+        return {}
+    fresh = Profile.objects.filter(pk__in=list(profile_ids)).select_related(
+        "school__board__partnership", "format_version"
+    )
+    return {
+        p.pk: (len(report.blocking), len(report.warnings), report.counts_by_check())
+        for p, report in check_profiles(fresh)
+    }
+
+
+def region_state(partnership, school_year: str, today: date) -> dict:
+    """How many schools the partnership has, how many established their SOP of the year and
+    how many are late, counted in the database per board and state (a handful of rows
+    however many schools): the analysis shows the numbers, not the schools. In a check year
+    of the partnership's cycle a school is late by its yearly check (`route.cycle`), not by
+    the state of a new SOP."""
+    schools = dict(
+        School.objects.filter(board__partnership=partnership)
+        .values("board_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("board_id", "n")
+    )
+    checks = _check_years_in(partnership, school_year)
+    of_year = Profile.objects.filter(
+        school__board__partnership=partnership, school_year=school_year
+    )
+    profiles = (
+        of_year.exclude(school__in=list(checks))
+        .values("school__board_id", "state")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("school__board_id", "state", "n")
+    )
+    due = Deadline.objects.due_dates_for_boards(partnership.pk, schools, school_year)
+    without_profile = Counter(schools)
+    without_profile.subtract(Counter(c.holding.school.board_id for c in checks.values()))
+    late = sum(c.late(due[c.holding.school.board_id], today) for c in checks.values())
+    for board_id, state, n in profiles:
+        without_profile[board_id] -= n
+        late += n if is_late(state, due[board_id], today) else 0
+    late += sum(n for b, n in without_profile.items() if school_is_late(None, due[b], today))
+    done = of_year.filter(established_on__isnull=False).count()
+    return {"school_count": sum(schools.values()), "done_count": done, "late_count": late}
+
+
+def _check_years_in(partnership, school_year: str) -> dict:
+    """`check_years` of the partnership's schools; none (and no schools read) in a cycle of
+    one year, where there are no check years."""
+    if partnership.cycle_years <= 1:
+        return {}
+    schools = School.objects.filter(board__partnership=partnership).select_related(
+        "board__partnership"
+    )
+    return check_years(schools, school_year)
 
 
 # Per filter's query key, the notice for a value that is not among the page's options.

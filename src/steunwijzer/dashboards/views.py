@@ -27,7 +27,13 @@ from steunwijzer.steunpunt.services import counts_per_school
 
 from . import tables
 from .allocation import AllocationError
-from .analysis import distributions, diversity_side_by_side, ijk_comparison, trends
+from .analysis import (
+    distributions,
+    diversity_side_by_side,
+    ijk_comparison,
+    region_figures,
+    trends,
+)
 from .calculation import error_message
 from .coverage import (
     OFFER_FIELDS,
@@ -51,12 +57,13 @@ from .overview import (
     RECEIVABLE_STATE,
     STATE_FILTERS,
     accepted_filters,
-    fill_checks,
+    check_totals,
     fill_details,
     filter_choices,
     filter_rows,
     filter_schools,
     offered_filters,
+    region_state,
     school_rows,
     schools_in,
     search_schools,
@@ -431,24 +438,23 @@ def coverage_export(request, slug, fmt):
     return download(name, fmt, tables.coverage_sheets(data))
 
 
-def _partnership_analysis(request, partnership):
+def _partnership_analysis(request, partnership, *, with_rows: bool = False):
+    """The analysis's figures; `with_rows` adds a row per school (the export and the PDF
+    show them, the page only counts them)."""
     year = _year(request)
-    # The page counts the rows; the export and the PDF, which show them, add their details.
-    rows = school_rows(
-        schools_in(partnership=partnership), year, timezone.localdate(), details=False
-    )
-    fill_checks(rows)
-    ids = [r.school.pk for r in rows]
-    return {
+    today = timezone.localdate()
+    figures = region_figures(partnership, year)
+    data = {
         "partnership": partnership,
         "school_year": year,
-        "rows": rows,
-        "distributions": distributions(ids, year, [r.check_counts for r in rows if r.profile]),
-        "trends": trends(ids, year),
-        "late_count": sum(r.late for r in rows),
-        "done_count": sum(1 for r in rows if r.established_on),
-        "generated_on": timezone.localdate(),
+        **region_state(partnership, year, today),
+        "distributions": distributions(figures, year, check_totals(partnership, year)),
+        "trends": trends(partnership, figures),
+        "generated_on": today,
     }
+    if with_rows:
+        data["rows"] = school_rows(schools_in(partnership=partnership), year, today)
+    return data
 
 
 @login_required
@@ -463,8 +469,7 @@ def partnership_analysis(request, slug):
 def partnership_analysis_export(request, slug, fmt):
     partnership = get_partnership_for_staff(request, slug)
     _check_format(fmt)
-    data = _partnership_analysis(request, partnership)
-    fill_details(data["rows"], with_check=False)
+    data = _partnership_analysis(request, partnership, with_rows=True)
     return download(
         f"analyse-{partnership.slug}-{data['school_year']}",
         fmt,
@@ -475,8 +480,7 @@ def partnership_analysis_export(request, slug, fmt):
 @login_required
 def partnership_report_pdf(request, slug):
     partnership = get_partnership_for_staff(request, slug)
-    data = _partnership_analysis(request, partnership)
-    fill_details(data["rows"], with_check=False)
+    data = _partnership_analysis(request, partnership, with_rows=True)
     data["coverage"] = _coverage(request, partnership)
     return attachment_response(
         report_pdf(data),

@@ -22,6 +22,7 @@ import hashlib
 import uuid
 from collections.abc import Callable, Iterable
 
+from django.db import connection
 from django.db.models.signals import post_delete, post_save
 
 from .models import Board, Partnership, School
@@ -83,10 +84,29 @@ def partnership_of_board(board_id: int) -> int | None:
 def content_version(partnership_ids: Iterable[int] | None = None) -> str:
     """A short name for the content versions of these partnerships (None: all of them), for
     a cache key; one query. It changes whenever one of them changes, is added or is removed."""
-    rows = Partnership.objects.all()
-    if partnership_ids is not None:
-        rows = rows.filter(pk__in=list(partnership_ids))
-    return _named(rows)
+    if partnership_ids is None:
+        return _hashed(_every_version())
+    return _named(Partnership.objects.filter(pk__in=list(partnership_ids)))
+
+
+# Per database connection (alias and vendor): the compiled query of every partnership's version.
+_EVERY_VERSION_SQL: dict[tuple[str, str], tuple] = {}
+
+
+def _every_version() -> list[tuple[int, object]]:
+    """(pk, version) of every partnership, by a query the ORM compiles once per process.
+
+    Every public request asks for it first (the kept responses, `publication.middleware`),
+    and building the query through the ORM each time cost as much as the rest of serving a
+    kept page."""
+    named = (connection.alias, connection.vendor)
+    if named not in _EVERY_VERSION_SQL:
+        rows = Partnership.objects.order_by("pk").values_list("pk", "content_version")
+        _EVERY_VERSION_SQL[named] = rows.query.sql_with_params()
+    sql, params = _EVERY_VERSION_SQL[named]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def content_version_of_schools(**school_filter) -> str:
@@ -97,6 +117,11 @@ def content_version_of_schools(**school_filter) -> str:
 
 
 def _named(partnerships) -> str:
-    rows = partnerships.order_by("pk").values_list("pk", "content_version")
-    named = ",".join(f"{pk}:{version.hex}" for pk, version in rows)
+    return _hashed(partnerships.order_by("pk").values_list("pk", "content_version"))
+
+
+def _hashed(rows) -> str:
+    # A raw row holds the database's form of the UUID (text in SQLite); to_python reads both.
+    as_uuid = Partnership._meta.get_field("content_version").to_python
+    named = ",".join(f"{pk}:{as_uuid(version).hex}" for pk, version in rows)
     return hashlib.sha256(named.encode()).hexdigest()[:32]

@@ -1,12 +1,15 @@
 """The partnership's own lists for the SOP-check: vague phrases and jargon."""
 
 from django.db import models
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.organisations.models import Partnership
 from steunwijzer.profiles.models import Profile
 from steunwijzer.regional_model.models import FormatVersion
 
+from .findings import CHECKS
 from .wording import DEFAULT_JARGON, DEFAULT_VAGUE_PHRASES, parse_jargon_list, parse_phrase_list
 
 
@@ -77,6 +80,30 @@ class CheckSummary(models.Model):
             for pk, version, format_version_id, blocking, warnings, counts in rows
             if (version, format_version_id) == (by_pk[pk].version, by_pk[pk].format_version_id)
         }
+
+    @classmethod
+    def current_of(cls, profiles):
+        """The summaries of a queryset of profiles made for their current version and model,
+        matched in the database (`current_counts` matches loaded profiles)."""
+        return cls.objects.filter(
+            profile__in=profiles,
+            version=models.F("profile__version"),
+            format_version=models.F("profile__format_version"),
+        )
+
+    @staticmethod
+    def totals(summaries) -> tuple[int, dict]:
+        """How many summaries the queryset holds and their findings per check added up, in one
+        query: a region's page never loads a thousand summaries to add five numbers."""
+        sums = summaries.aggregate(
+            summarised=models.Count("pk"),
+            **{
+                check: models.Sum(Cast(KT(f"counts__{check}"), models.IntegerField()))
+                for check in CHECKS
+            },
+        )
+        summarised = sums.pop("summarised")
+        return summarised, {check: n or 0 for check, n in sums.items()}
 
     @classmethod
     def store(cls, results) -> list["CheckSummary"]:

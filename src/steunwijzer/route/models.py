@@ -146,12 +146,22 @@ class DeadlineQuerySet(models.QuerySet):
 
     @staticmethod
     def _pick(dates, school, school_year):
-        partnership_id = school.board.partnership_id
+        return DeadlineQuerySet._for_board(
+            dates, school.board.partnership_id, school.board_id, school_year
+        )
+
+    @staticmethod
+    def _for_board(dates, partnership_id, board_id, school_year):
         return due_date(
             school_year,
             dates.get((partnership_id, None, school_year)),
-            dates.get((partnership_id, school.board_id, school_year)),
+            dates.get((partnership_id, board_id, school_year)),
         )
+
+    def due_dates_for_boards(self, partnership_id: int, board_ids, school_year: str) -> dict:
+        """board pk → due date, for boards of one partnership, in one query."""
+        dates = self._dates([partnership_id], [school_year])
+        return {b: self._for_board(dates, partnership_id, b, school_year) for b in board_ids}
 
     def due_dates_for_schools(self, schools, school_year: str) -> dict:
         """school pk → due date, in one query. Load the schools with their board."""
