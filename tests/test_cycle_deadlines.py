@@ -201,3 +201,27 @@ def test_in_a_check_year_the_todo_and_home_page_say_when_the_check_is_due(
     [row] = todo_rows(editor, TODAY)
     assert not row.late and row.actions == []
     assert "Dit schooljaar gecontroleerd." in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("cycle", [1, 4])
+def test_the_analysis_counts_the_late_schools_as_the_overview_rows_do(
+    partnership, last_years_sop, cycle
+):
+    from django.utils import timezone
+
+    from steunwijzer.dashboards.overview import region_state, school_rows, schools_in
+
+    _cycle(partnership, cycle)
+    partnership.refresh_from_db()
+    today = timezone.localdate()
+
+    def counted():
+        rows = school_rows(schools_in(partnership=partnership), "2026-2027", today, details=False)
+        state = region_state(partnership, "2026-2027", today)
+        return state["late_count"], sum(r.late for r in rows)
+
+    analysis, overview = counted()
+    assert analysis == overview == 1
+    _evaluate(last_years_sop, date(2026, 9, 3))
+    analysis, overview = counted()
+    assert analysis == overview == (1 if cycle == 1 else 0)
