@@ -211,13 +211,13 @@ def one_cold_render(data_dir: str) -> None:
     import django
 
     django.setup()
-    from steunwijzer.core.pdf_render import warm_up
     from steunwijzer.publication.pdf import render_sop_pdf
     from steunwijzer.publication.published import published_sop
+    from steunwijzer.server import warm_up_worker
 
     profile = _demo_profile()
     start = time.process_time()
-    warm_up()  # what a server worker does as it starts (steunwijzer/server.py)
+    warm_up_worker()  # what a server worker does as it starts
     imported = time.process_time()
     sop = published_sop(profile)
     data = render_sop_pdf(sop)
@@ -260,7 +260,8 @@ def cold_report(runs: list[tuple[float, float]]) -> str:
             "",
             "| Step | CPU median |",
             "|---|--:|",
-            f"| worker start: WeasyPrint, Pango and the font loaded (`warm_up`) | {imports:.0f} |",
+            "| worker start: WeasyPrint, fonts, templates and stylesheet loaded "
+            f"(`warm_up_worker`) | {imports:.0f} |",
             f"| the first PDF after it (structured document, HTML, tagged PDF) | {renders:.0f} |",
             f"| both: a fresh process that did not warm up | {total:.0f} |",
             "",
