@@ -80,7 +80,7 @@ def test_warming_up_readies_the_sop_pdf_in_a_fresh_process():
 def test_warming_up_loads_weasyprint_in_a_fresh_process():
     code = (
         "import sys; from steunwijzer.core.pdf_render import warm_up; "
-        "assert 'weasyprint' not in sys.modules; warm_up(); "
+        "assert 'weasyprint' not in sys.modules; warm_up('<title>-</title><p>-</p>'); "
         "assert 'weasyprint.text.fonts' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

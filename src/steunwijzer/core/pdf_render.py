@@ -19,7 +19,6 @@ from pathlib import Path
 _LOCK = threading.Lock()
 _REFERENCE = re.compile(rb"(\d+) 0 R")
 _STYLESHEETS: dict[Path, object] = {}
-_SAMPLE = '<html lang="nl"><title>-</title><p style="font-family: DejaVu Sans">-</p></html>'
 
 
 def _scope_header_cells(_document, pdf) -> None:
@@ -75,10 +74,10 @@ def stylesheet(path: Path):
         return _STYLESHEETS[path]
 
 
-def warm_up(html: str = _SAMPLE, *, stylesheets=()) -> None:
+def warm_up(html: str, *, stylesheets=()) -> None:
     """Load WeasyPrint, Pango, fontconfig and the PDF font once, before any download needs
     them: a server worker does this as it starts (steunwijzer/server.py), so the first PDF a
-    parent asks for does not pay for it (docs/benchmarks.md). A caller gives a sample of its
-    own documents (with their stylesheets) so that the fonts, styles and code those need are
-    ready too."""
+    parent asks for does not pay for it (docs/benchmarks.md). `html` is a sample of the
+    caller's documents (rendered with their stylesheets), so that the fonts, styles and code
+    those need are ready too."""
     render_pdf(html, stylesheets=stylesheets, pdf_variant="pdf/ua-1")
