@@ -7,9 +7,10 @@ import pikepdf
 import pytest
 from PIL import Image
 
+from steunwijzer.core import pdf_render
 from steunwijzer.core.charts import Chart, Series
 from steunwijzer.publication.in_short_words import question_title
-from steunwijzer.publication.pdf import render_sop_pdf
+from steunwijzer.publication.pdf import render_sop_pdf, sop_pdf_html
 from steunwijzer.publication.published import published_sop
 from tests.export_helpers import header_scopes, no_level_skipped, pdf_text, publish
 
@@ -147,6 +148,23 @@ def test_the_cover_has_school_year_and_logo_and_in_short_comes_next(sop):
     first_question = question_title(sop.in_short[0])
     assert text.index("In het kort") < text.index(first_question) < text.index("Adres")
     assert text.index("Adres") < text.index("Inhoud")
+
+
+def test_the_print_stylesheet_is_parsed_once_per_process(sop, monkeypatch):
+    """Parsing it anew cost every PDF time (issue 17); the SOP's own colour and footer come
+    from the document itself."""
+    import weasyprint
+
+    parsed = []
+    real = weasyprint.CSS
+    monkeypatch.setattr(pdf_render, "_STYLESHEETS", {})
+    monkeypatch.setattr(weasyprint, "CSS", lambda **kw: parsed.append(kw) or real(**kw))
+    first, second = render_sop_pdf(sop), render_sop_pdf(sop)
+    assert len(parsed) == 1
+    assert pdf_text(first) == pdf_text(second)
+    html = sop_pdf_html(sop)
+    assert f"border-bottom-color: {sop.partnership.main_colour}" in html
+    assert f"{sop.partnership.short_name} · schooljaar {sop.school_year}" in pdf_text(first)
 
 
 def _page(data: bytes, number: int) -> bytes:

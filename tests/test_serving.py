@@ -1,6 +1,7 @@
 """How `steunwijzer serve` runs gunicorn: threaded workers, so an idle connection holds no
 worker, and every connection bounded in time (steunwijzer/server.py, docs/security.md)."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,20 +51,36 @@ def test_a_worker_loads_the_pdf_machinery_before_its_first_request(monkeypatch):
     """The first PDF download of a new worker does not load WeasyPrint and the fonts itself."""
     from gunicorn.workers.gthread import ThreadWorker
 
-    from steunwijzer.core import pdf_render
+    from steunwijzer import server
+    from steunwijzer.publication import pdf
     from steunwijzer.server import BoundedThreadWorker
 
     calls = []
     monkeypatch.setattr(ThreadWorker, "load_wsgi", lambda self: calls.append("app"))
-    monkeypatch.setattr(pdf_render, "warm_up", lambda: calls.append("pdf"))
+    monkeypatch.setattr(pdf, "warm_up", lambda: calls.append("pdf"))
+    monkeypatch.setattr(server.gc, "freeze", lambda: calls.append("freeze"))
     BoundedThreadWorker.load_wsgi(object.__new__(BoundedThreadWorker))
-    assert calls == ["app", "pdf"]
+    assert calls == ["app", "pdf", "freeze"]
+
+
+def test_warming_up_readies_the_sop_pdf_in_a_fresh_process():
+    """WeasyPrint and the fonts are loaded and the print stylesheet parsed before the first SOP
+    PDF, which then reuses it."""
+    code = (
+        "import django, sys; django.setup(); "
+        "from steunwijzer.core import pdf_render; from steunwijzer.publication import pdf; "
+        "assert 'weasyprint' not in sys.modules; pdf.warm_up(); "
+        "assert 'weasyprint.text.fonts' in sys.modules; "
+        "assert list(pdf_render._STYLESHEETS) == [pdf.STYLESHEET]"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=env)
 
 
 def test_warming_up_loads_weasyprint_in_a_fresh_process():
     code = (
         "import sys; from steunwijzer.core.pdf_render import warm_up; "
-        "assert 'weasyprint' not in sys.modules; warm_up(); "
+        "assert 'weasyprint' not in sys.modules; warm_up('<title>-</title><p>-</p>'); "
         "assert 'weasyprint.text.fonts' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -22,6 +22,7 @@ connections waiting for data. tests/test_serving.py starts the real server and c
 """
 
 import errno
+import gc
 import selectors
 import time
 from functools import partial
@@ -32,6 +33,19 @@ from gunicorn.workers.gthread import TConn, ThreadWorker
 # keeps arriving (a slow upload) or a download the browser keeps reading is never cut off:
 # the time is per step, not for the whole request.
 CLIENT_TIMEOUT = 15
+
+
+def warm_up_worker() -> None:
+    """What a worker does once it has loaded the app, before its first request."""
+    # The first SOP PDF would otherwise load WeasyPrint, Pango, the fonts, the templates and
+    # the print stylesheet itself.
+    from steunwijzer.publication import pdf
+
+    pdf.warm_up()
+    # Everything loaded so far lives as long as the worker. Frozen, the garbage collector no
+    # longer walks it in every full collection: one such collection took about 90 ms of the
+    # first PDF's CPU time (docs/benchmarks.md, issue 17).
+    gc.freeze()
 
 
 class _Connection(TConn):
@@ -51,11 +65,7 @@ class _Connection(TConn):
 class BoundedThreadWorker(ThreadWorker):
     def load_wsgi(self):
         super().load_wsgi()
-        # Before the first request: the first PDF download would otherwise load WeasyPrint,
-        # Pango and the fonts itself.
-        from steunwijzer.core import pdf_render
-
-        pdf_render.warm_up()
+        warm_up_worker()
 
     def handle(self, conn):
         keep_alive = super().handle(conn)

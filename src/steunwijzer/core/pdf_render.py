@@ -14,9 +14,11 @@ WeasyPrint (up to 70 at least, Kozea/WeasyPrint#2508) links data cells to their 
 
 import re
 import threading
+from pathlib import Path
 
 _LOCK = threading.Lock()
 _REFERENCE = re.compile(rb"(\d+) 0 R")
+_STYLESHEETS: dict[Path, object] = {}
 
 
 def _scope_header_cells(_document, pdf) -> None:
@@ -50,21 +52,32 @@ def _scope_header_cells(_document, pdf) -> None:
                 attributes["Scope"] = "/Row" if is_row else "/Column"
 
 
-def render_pdf(html: str, *, base_url: str | None = None, **options) -> bytes:
+def render_pdf(html: str, *, base_url: str | None = None, stylesheets=(), **options) -> bytes:
+    """`stylesheets`: parsed ones from `stylesheet()`, applied after the document's own."""
     # Imported here: WeasyPrint loads Pango, which only the PDF downloads need.
     from weasyprint import HTML
 
     with _LOCK:
         return HTML(string=html, base_url=base_url).write_pdf(
-            finisher=_scope_header_cells, **options
+            stylesheets=list(stylesheets), finisher=_scope_header_cells, **options
         )
 
 
-def warm_up() -> None:
+def stylesheet(path: Path):
+    """The print stylesheet at `path`, parsed by WeasyPrint once per process and reused by
+    every render: parsing and checking its rules anew cost every PDF time (issue 17)."""
+    with _LOCK:
+        if path not in _STYLESHEETS:
+            from weasyprint import CSS
+
+            _STYLESHEETS[path] = CSS(filename=str(path))
+        return _STYLESHEETS[path]
+
+
+def warm_up(html: str, *, stylesheets=()) -> None:
     """Load WeasyPrint, Pango, fontconfig and the PDF font once, before any download needs
     them: a server worker does this as it starts (steunwijzer/server.py), so the first PDF a
-    parent asks for does not pay for it (about 0.4 s of CPU, docs/benchmarks.md)."""
-    render_pdf(
-        '<html lang="nl"><title>-</title><p style="font-family: DejaVu Sans">-</p></html>',
-        pdf_variant="pdf/ua-1",
-    )
+    parent asks for does not pay for it (docs/benchmarks.md). `html` is a sample of the
+    caller's documents (rendered with their stylesheets), so that the fonts, styles and code
+    those need are ready too."""
+    render_pdf(html, stylesheets=stylesheets, pdf_variant="pdf/ua-1")
