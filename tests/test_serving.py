@@ -63,6 +63,18 @@ def test_a_worker_loads_the_pdf_machinery_before_its_first_request(monkeypatch):
     assert calls == ["app", "pdf", "freeze"]
 
 
+def test_a_worker_of_an_app_without_django_boots_without_warming_up():
+    """The benchmark's bare WhiteNoise peer runs on the same worker class; with no Django set
+    up there is no PDF machinery to load, and the worker must still start."""
+    code = "from steunwijzer.server import warm_up_worker; warm_up_worker(); print('up')"
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "up"
+
+
 def test_warming_up_readies_the_sop_pdf_in_a_fresh_process():
     """WeasyPrint and the fonts are loaded and the print stylesheet parsed before the first SOP
     PDF, which then reuses it."""

@@ -37,6 +37,10 @@ CLIENT_TIMEOUT = 15
 
 def warm_up_worker() -> None:
     """What a worker does once it has loaded the app, before its first request."""
+    from django.apps import apps
+
+    if not apps.ready:  # another app than Steunwijzer (the benchmark's bare WhiteNoise peer)
+        return
     # The first SOP PDF would otherwise load WeasyPrint, Pango, the fonts, the templates and
     # the print stylesheet itself.
     from steunwijzer.publication import pdf
