@@ -161,3 +161,20 @@ def test_the_finder_the_page_and_the_downloads_give_one_number_of_pupils(client,
     assert sop.pupils == "38"
     assert '<th scope="row">Leerlingen</th><td>38</td>' in sop_pdf_html(sop)
     assert "Leerlingen\n38" in docx_text(render_sop_docx(sop)).replace("\t", "\n")
+
+
+def test_the_finder_suppresses_a_small_number_of_pupils_as_the_page_does(client, published, editor):
+    """The finder is as public as the school's page: a count the page hides (fewer than 5) is
+    not given away in the list of results."""
+    published.school.pupil_count = 0  # as in the test above: the count is the Invulschema's
+    invulschema_save(
+        school=published.school,
+        school_year=published.school_year,
+        counts={"6": {"geen": 3}},
+        user=editor,
+    )
+    page = client.get(reverse("public_school", kwargs={"brin": published.school.brin}))
+    assert "<dd>minder dan 5</dd>" in page.content.decode()
+    finder = client.get(reverse("public_finder")).content.decode()
+    assert "leerlingen: minder dan 5" in finder
+    assert "3 leerlingen" not in finder

@@ -14,12 +14,13 @@ from django.urls import reverse
 
 from steunwijzer.core.geo import bounding_box, distance_km, is_valid_point
 from steunwijzer.core.geocoder import GeocodeError, geocode_postcode
-from steunwijzer.instruments.diversity.summary import pupils_counted
+from steunwijzer.instruments.diversity.summary import public_summaries
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.regional_model.models import FormatVersion
 
 from .models import FinderEntry, FinderText, FinderWord
 from .page_cache import keep_store, page_key
+from .published import pupils_shown
 from .search_index import offer_choices, words_of
 
 PER_PAGE = 20
@@ -66,8 +67,14 @@ class Result:
     snippets: list[tuple[str, str]]  # (field label, text around the words)
     url: str = ""
     distance_km: float | None = None
-    # As the school's page says it: its SOP year's Invulschema, else the school's own count.
-    pupils: int = 0
+    # As the school's page says it (`pupils_shown`): its SOP year's Invulschema with small
+    # counts suppressed, else the school's own count; "" when unknown.
+    pupils: str = ""
+
+    @property
+    def pupils_number(self) -> int | None:
+        """The count when it is a number, for the plural; None when it reads as a reason."""
+        return int(self.pupils) if self.pupils.isdigit() else None
 
 
 def offer_options(partnership: Partnership, content_version: str) -> tuple:
@@ -240,7 +247,7 @@ def search(query: FinderQuery, labels: dict[str, str]):
     if query.text:
         found = FinderText.objects.filter(entry__in=[e.pk for e in entries])
         texts = dict(found.values_list("entry_id", "texts"))
-    counted = pupils_counted({(e.school_id, e.school_year) for e in entries})
+    figures = public_summaries({(e.school_id, e.school_year) for e in entries})
     results = [
         Result(
             entry=entry,
@@ -248,7 +255,7 @@ def search(query: FinderQuery, labels: dict[str, str]):
             snippets=snippets(texts.get(entry.pk, []), query.text),
             url=school_url(entry.brin_code, several),
             distance_km=distances.get(entry.pk),
-            pupils=counted.get((entry.school_id, entry.school_year), entry.school.pupil_count),
+            pupils=pupils_shown(entry.school, figures.get((entry.school_id, entry.school_year))),
         )
         for entry in entries
     ]

@@ -72,14 +72,7 @@ def index_by_school(school_ids, school_year: str) -> dict[int, SchoolIndex]:
 def public_summary(school, school_year: str) -> PublicFigures | None:
     """School-level figures for the public SOP page, counts below 5 suppressed; None if the
     school has no Invulschema for the year."""
-    row = (
-        Invulschema.objects.filter(school=school, school_year=school_year)
-        .select_related("scheme_version")
-        .first()
-    )
-    if row is None:
-        return None
-    return public_figures(row.scheme, row.result.total.counts)
+    return public_summaries({(school.pk, school_year)}).get((school.pk, school_year))
 
 
 def counted_figures(school, school_year: str) -> CountedFigures | None:
@@ -96,18 +89,19 @@ def counted_figures(school, school_year: str) -> CountedFigures | None:
     return CountedFigures(groups=sum(1 for size in sizes if size), pupils=sum(sizes))
 
 
-def pupils_counted(pairs: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
-    """The pupils in the Invulschema of each (school id, school year) asked for that has one,
-    in one query (the finder's page of results)."""
+def public_summaries(pairs: set[tuple[int, str]]) -> dict[tuple[int, str], PublicFigures]:
+    """`public_summary` of each (school id, school year) asked for that has an Invulschema, in
+    one query (the finder's page of results): small counts suppressed as on the school's
+    page."""
     if not pairs:
         return {}
     rows = Invulschema.objects.filter(
         school_id__in={school for school, _ in pairs}, school_year__in={y for _, y in pairs}
-    ).values_list("school_id", "school_year", "counts")
+    ).select_related("scheme_version")
     return {
-        (school, year): sum(sum(cells.values()) for cells in counts.values())
-        for school, year, counts in rows
-        if (school, year) in pairs
+        (row.school_id, row.school_year): public_figures(row.scheme, row.result.total.counts)
+        for row in rows
+        if (row.school_id, row.school_year) in pairs
     }
 
 
