@@ -72,12 +72,18 @@ def group_result(scheme: Scheme, group: str, counts: dict[str, int]) -> GroupRes
     return GroupResult(group, pupils, points, {k: counts.get(k, 0) for k in scheme.category_keys})
 
 
+def category_totals(scheme: Scheme, counts: Counts) -> dict[str, int]:
+    """The school's pupils per category, over all its groups."""
+    return {
+        key: sum(cells.get(key, 0) for cells in counts.values()) for key in scheme.category_keys
+    }
+
+
 def compute(scheme: Scheme, counts: Counts, *, school_type: str) -> SchoolResult:
     groups = tuple(
         group_result(scheme, name, counts[name]) for name in sorted(counts, key=scheme.group_order)
     )
-    totals = {key: sum(g.counts[key] for g in groups) for key in scheme.category_keys}
-    total = group_result(scheme, "school", totals)
+    total = group_result(scheme, "school", category_totals(scheme, counts))
     signals = tuple(
         result
         for g in groups

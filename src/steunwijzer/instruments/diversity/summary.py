@@ -13,10 +13,11 @@ from django.utils.translation import pgettext
 from steunwijzer.core.charts import Chart, Series
 from steunwijzer.profiles.school_figures import CountedFigures
 
-from .computation import compute
+from .computation import category_totals, compute
 from .models import Invulschema
 from .presentation import signal_sentence
 from .public import LESS_THAN, NOT_SHOWN, PublicFigures, public_figures
+from .scheme import Scheme
 
 
 @dataclass(frozen=True)
@@ -92,17 +93,23 @@ def counted_figures(school, school_year: str) -> CountedFigures | None:
 def public_summaries(pairs: set[tuple[int, str]]) -> dict[tuple[int, str], PublicFigures]:
     """`public_summary` of each (school id, school year) asked for that has an Invulschema, in
     one query (the finder's page of results): small counts suppressed as on the school's
-    page."""
+    page. Only the school's totals are needed, not its whole index, and each scheme version is
+    read once."""
     if not pairs:
         return {}
     rows = Invulschema.objects.filter(
         school_id__in={school for school, _ in pairs}, school_year__in={y for _, y in pairs}
     ).select_related("scheme_version")
-    return {
-        (row.school_id, row.school_year): public_figures(row.scheme, row.result.total.counts)
-        for row in rows
-        if (row.school_id, row.school_year) in pairs
-    }
+    schemes: dict[int, Scheme] = {}
+    figures = {}
+    for row in rows:
+        if (row.school_id, row.school_year) in pairs:
+            if row.scheme_version_id not in schemes:
+                schemes[row.scheme_version_id] = row.scheme
+            scheme = schemes[row.scheme_version_id]
+            totals = category_totals(scheme, row.counts)
+            figures[row.school_id, row.school_year] = public_figures(scheme, totals)
+    return figures
 
 
 def public_count(count: str) -> str:
