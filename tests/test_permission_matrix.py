@@ -104,10 +104,13 @@ class World(SimpleNamespace):
             officer=w.officer,
         )
         w.advice = w.advised_profile.transitions.get(action="give_advice")
-        # The request for advice told the MR: a notification only mr_member may mark read.
+        # The request for advice told the MR: a notification only mr_member may mark read. Giving
+        # the advice marked it read (the step it waited for was taken); the matrix needs it
+        # unread, as it was while the MR had still to advise.
         w.notification = Notification.objects.get(
             recipient=w.mr_member, transition__action="request_advice"
         )
+        Notification.objects.filter(pk=w.notification.pk).update(read_at=None)
         deadline_set(
             user=w.officer,
             partnership=w.partnership,
