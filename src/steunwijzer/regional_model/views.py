@@ -140,7 +140,10 @@ def format_edit(request, slug):
             # The form editor's draft is the model in the shape of its file, from this YAML.
             document = document_from_definition(format_to_dict(sop_format))
             format_draft_save(
-                partnership=partnership, document=document, user=request.user, revision=None
+                partnership=partnership,
+                document=document,
+                user=request.user,
+                revision=format_draft_of(partnership).token,
             )
             return redirect("format_outline", slug=slug)
         if sop_format and form.publishes():
