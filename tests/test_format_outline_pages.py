@@ -306,3 +306,26 @@ def test_a_page_of_the_version_before_a_yaml_publish_changes_nothing(signed_in, 
     response = signed_in.post(node_url(partnership, "0.0.2"), data, follow=True)
     assert "Het concept is intussen gewijzigd" in response.content.decode()
     assert FormatDraft.objects.count() == 0 and FormatVersion.objects.count() == 2
+
+
+def test_the_yaml_editor_does_not_silently_replace_a_colleagues_draft(
+    signed_in, partnership, staff
+):
+    page = signed_in.get(url(partnership, "format_edit")).content.decode()
+    seen = token(partnership)
+    assert f'name="draft" value="{seen}"' in page
+    # A colleague starts a draft in the form editor meanwhile.
+    change = url(partnership, "format_outline_change")
+    signed_in.post(change, {"action": "remove", "at": "1", "revision": seen})
+    before = draft().document
+    edited = SOURCE.replace('version: "2.0"', 'version: "2.5"')
+    data = {"source": edited, "action": "outline", "draft": seen}
+    response = signed_in.post(url(partnership, "format_edit"), data)
+    page = response.content.decode()
+    assert response.status_code == 409 and "is niet vervangen" in page
+    assert url(partnership) in page and draft().document == before
+    # Choosing the button again, now knowing about the draft, replaces it.
+    assert f'name="draft" value="{token(partnership)}"' in page
+    data["draft"] = token(partnership)
+    assert signed_in.post(url(partnership, "format_edit"), data).status_code == 302
+    assert draft().document["version"] == "2.5"

@@ -13,9 +13,10 @@ from .format_compare import compare_formats
 from .format_outline import document_from_definition, document_yaml
 from .forms import FixedTextSummariesForm, FormatCompareForm, FormatSourceForm, FormatUploadForm
 from .loader import FormatError, FormatProblem, format_summary, format_to_dict, parse_format
-from .models import FormatVersion
+from .models import FormatDraft, FormatVersion
 from .presenters import FIELD_TYPE_LABELS, difference_rows, published_message
 from .services import (
+    DraftChanged,
     NotADefaultText,
     fixed_text_confirm,
     fixed_text_summaries_save,
@@ -130,22 +131,19 @@ def format_edit(request, slug):
     """The model's YAML edited in the browser: checked, previewed and published as a new version."""
     partnership = get_partnership_for_staff(request, slug)
     current = FormatVersion.objects.current_for(partnership)
+    draft = format_draft_of(partnership)
+    conflict = None
     if request.method != "POST":
-        form = FormatSourceForm(initial={"source": _source_to_edit(request, partnership, current)})
+        source = _source_to_edit(request, partnership, current)
+        form = FormatSourceForm(initial={"source": source, "draft": draft and draft.token})
         sop_format, problems = (current.format if current else None), []
     else:
         form = FormatSourceForm(request.POST)
         sop_format, problems = _checked(form)
         if sop_format and form.to_outline():
-            # The form editor's draft is the model in the shape of its file, from this YAML.
-            document = document_from_definition(format_to_dict(sop_format))
-            format_draft_save(
-                partnership=partnership,
-                document=document,
-                user=request.user,
-                revision=format_draft_of(partnership).token,
-            )
-            return redirect("format_outline", slug=slug)
+            conflict = _to_outline(request, partnership, form, sop_format)
+            if conflict is None:
+                return redirect("format_outline", slug=slug)
         if sop_format and form.publishes():
             try:
                 version = format_import(
@@ -166,9 +164,39 @@ def format_edit(request, slug):
         "checked": request.method == "POST",
         "sop_format": sop_format,
         "field_types": FIELD_TYPE_LABELS,
+        "conflict": conflict,
     }
-    status = 422 if problems else 200
+    status = 422 if problems else 409 if conflict else 200
     return render(request, "regional_model/format_edit.html", context, status=status)
+
+
+def _to_outline(request, partnership, form, sop_format) -> FormatDraft | None:
+    """This YAML as the form editor's draft (the model in the shape of its file), or the
+    draft that changed since the page was shown, left alone. The form then carries that
+    draft's token, so choosing the button again replaces it knowingly."""
+    document = document_from_definition(format_to_dict(sop_format))
+    try:
+        format_draft_save(
+            partnership=partnership,
+            document=document,
+            user=request.user,
+            revision=form.cleaned_data["draft"],
+        )
+        return None
+    except DraftChanged:
+        existing = FormatDraft.objects.filter(partnership=partnership).first()
+    if existing is None:
+        # Only the current version changed since the page was shown: no one's work to keep.
+        format_draft_save(
+            partnership=partnership,
+            document=document,
+            user=request.user,
+            revision=format_draft_of(partnership).token,
+        )
+        return None
+    form.data = form.data.copy()
+    form.data["draft"] = format_draft_of(partnership).token
+    return existing
 
 
 @login_required
