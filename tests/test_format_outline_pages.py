@@ -9,6 +9,7 @@ from steunwijzer.regional_model.format_outline import document_yaml, node_at
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, parse_format
 from steunwijzer.regional_model.models import FormatDraft, FormatVersion
 from steunwijzer.regional_model.outline_forms import NODE_FORMS
+from steunwijzer.regional_model.presenters import outline_tree
 from steunwijzer.regional_model.services import format_draft_of
 
 SOURCE = DEFAULT_FORMAT_PATH.read_text(encoding="utf-8")
@@ -329,3 +330,18 @@ def test_the_yaml_editor_does_not_silently_replace_a_colleagues_draft(
     data["draft"] = token(partnership)
     assert signed_in.post(url(partnership, "format_edit"), data).status_code == 302
     assert draft().document["version"] == "2.5"
+
+
+def test_the_outline_names_a_chapters_mandatory_part_in_words(signed_in, partnership):
+    page = signed_in.get(url(partnership)).content.decode()
+    assert "Verplicht onderdeel: Extra ondersteuning" in page
+    assert "Verplicht onderdeel: extra_ondersteuning" not in page
+
+
+def test_the_outline_names_a_mandatory_part_as_the_drafts_requirements_call_it(
+    partnership, format_version
+):
+    document = _current_document(partnership)
+    document["requirements"]["mandatory_parts"][2]["label"] = "Extra steun"
+    parts = [chapter["part"] for chapter in outline_tree(document, [])["chapters"]]
+    assert "Extra steun" in parts and "extra_ondersteuning" not in parts
