@@ -174,29 +174,22 @@ def _to_outline(request, partnership, form, sop_format) -> FormatDraft | None:
     """This YAML as the form editor's draft (the model in the shape of its file), or the
     draft that changed since the page was shown, left alone. The form then carries that
     draft's token, so choosing the button again replaces it knowingly."""
-    document = document_from_definition(format_to_dict(sop_format))
+    shown = format_draft_of(partnership)
+    # Without a stored draft there is no one's work to keep, only the current version.
+    token = form.cleaned_data["draft"] if shown.stored else shown.token
     try:
         format_draft_save(
             partnership=partnership,
-            document=document,
+            document=document_from_definition(format_to_dict(sop_format)),
             user=request.user,
-            revision=form.cleaned_data["draft"],
+            revision=token,
         )
-        return None
     except DraftChanged:
-        existing = FormatDraft.objects.filter(partnership=partnership).first()
-    if existing is None:
-        # Only the current version changed since the page was shown: no one's work to keep.
-        format_draft_save(
-            partnership=partnership,
-            document=document,
-            user=request.user,
-            revision=format_draft_of(partnership).token,
-        )
-        return None
-    form.data = form.data.copy()
-    form.data["draft"] = format_draft_of(partnership).token
-    return existing
+        form.data = form.data.copy()
+        form.data["draft"] = format_draft_of(partnership).token
+        # (A draft thrown away just now leaves an unsaved one to name: still nothing replaced.)
+        return FormatDraft.objects.filter(partnership=partnership).first() or FormatDraft()
+    return None
 
 
 @login_required
