@@ -52,6 +52,51 @@ def store_version(model, *, filename: str, source: str, refusal: str, **fields):
         raise _version_refused(filename, source, refusal) from None
 
 
+def definition_read(model, *, partnership, text, filename: str, parse, id_field: str, refusal):
+    """Check a YAML definition as a new version (a `model`, an `ImportedVersion`) for the
+    partnership, storing nothing: its text, what `parse` (source, filename) made of it and the
+    dict to store. A FormatError names every problem, and a version imported before (on its
+    `version` line) with `refusal(partnership, thing)`."""
+    source = decode_source(text, filename)
+    thing, definition = parse(source, filename)
+    refuse_stored_version(
+        model.objects.filter(
+            partnership=partnership, version=thing.version, **{id_field: thing.id}
+        ),
+        filename=filename,
+        source=source,
+        refusal=refusal(partnership, thing),
+    )
+    return source, thing, definition
+
+
+def definition_import(
+    model, *, partnership, text, filename: str, parse, id_field: str, refusal, user=None
+):
+    """`definition_read`, then stored once as the partnership's newest version."""
+    source, thing, definition = definition_read(
+        model,
+        partnership=partnership,
+        text=text,
+        filename=filename,
+        parse=parse,
+        id_field=id_field,
+        refusal=refusal,
+    )
+    return store_version(
+        model,
+        filename=filename,
+        source=source,
+        refusal=refusal(partnership, thing),
+        partnership=partnership,
+        version=thing.version,
+        name=thing.name,
+        definition=definition,
+        imported_by=user if getattr(user, "pk", None) else None,
+        **{id_field: thing.id},
+    )
+
+
 def refuse_stored_version(stored, *, filename: str, source: str, refusal: str) -> None:
     """A FormatError with `refusal` when `stored` (the versions with the new one's id and
     version) has one already: what `store_version` would say, told before anything is stored."""
