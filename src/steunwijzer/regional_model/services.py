@@ -70,19 +70,10 @@ def definition_read(model, *, partnership, text, filename: str, parse, id_field:
     return source, thing, definition
 
 
-def definition_import(
-    model, *, partnership, text, filename: str, parse, id_field: str, refusal, user=None
-):
-    """`definition_read`, then stored once as the partnership's newest version."""
-    source, thing, definition = definition_read(
-        model,
-        partnership=partnership,
-        text=text,
-        filename=filename,
-        parse=parse,
-        id_field=id_field,
-        refusal=refusal,
-    )
+def definition_store(model, read: tuple, *, partnership, filename: str, refusal, id_field, user):
+    """What `definition_read` gave for `filename`, stored once as the partnership's newest
+    version (a `model`)."""
+    source, thing, definition = read
     return store_version(
         model,
         filename=filename,

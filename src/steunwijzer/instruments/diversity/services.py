@@ -8,7 +8,7 @@ from steunwijzer.core.problems import Problem, ProblemsError
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.profiles.school_figures import counted_figures_changed
-from steunwijzer.regional_model.services import definition_import, definition_read
+from steunwijzer.regional_model.services import definition_read, definition_store
 
 from .computation import Counts
 from .models import Invulschema, SchemeVersion
@@ -59,14 +59,14 @@ def scheme_import(
 
     A stored version never changes (Invulschema's point at it): importing the same scheme id
     and version again is refused with a FormatError on the `version` line."""
-    return definition_import(
+    read = scheme_read(partnership=partnership, text=text, filename=filename, bounded=bounded)
+    return definition_store(
         SchemeVersion,
+        read,
         partnership=partnership,
-        text=text,
         filename=filename,
-        parse=parse_scheme_bounded if bounded else parse_scheme,
-        id_field="scheme_id",
         refusal=_refusal,
+        id_field="scheme_id",
         user=user,
     )
 

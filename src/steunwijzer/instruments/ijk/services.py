@@ -13,7 +13,7 @@ from steunwijzer.core.uploads import CheckedFile
 from steunwijzer.organisations.models import Partnership, School, display_name
 from steunwijzer.organisations.permissions import is_board_officer_of
 from steunwijzer.regional_model.loader import FormatError
-from steunwijzer.regional_model.services import definition_import, definition_read
+from steunwijzer.regional_model.services import definition_read, definition_store
 
 from .catalogue import (
     DEFAULT_CATALOGUE_PATH,
@@ -64,14 +64,14 @@ def catalogue_import(
 
     Raises `FormatError` for problems, or when this version was imported before.
     """
-    return definition_import(
+    read = catalogue_read(partnership=partnership, text=text, filename=filename, bounded=bounded)
+    return definition_store(
         CatalogueVersion,
+        read,
         partnership=partnership,
-        text=text,
         filename=filename,
-        parse=parse_catalogue_bounded if bounded else parse_catalogue,
-        id_field="catalogue_id",
         refusal=_refusal,
+        id_field="catalogue_id",
         user=user,
     )
 
