@@ -9,6 +9,7 @@ from steunwijzer.regional_model.format_outline import document_yaml, node_at
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, parse_format
 from steunwijzer.regional_model.models import FormatDraft, FormatVersion
 from steunwijzer.regional_model.outline_forms import NODE_FORMS
+from steunwijzer.regional_model.presenters import outline_tree
 from steunwijzer.regional_model.services import format_draft_of
 
 SOURCE = DEFAULT_FORMAT_PATH.read_text(encoding="utf-8")
@@ -37,13 +38,18 @@ def draft():
     return FormatDraft.objects.get()
 
 
-def field_form(partnership, at, revision, **changes):
-    document = draft().document if revision else _current_document(partnership)
-    return form_data(NODE_FORMS["field"], node_at(document, at), revision, **changes)
+def field_form(partnership, at, **changes):
+    document = _current_document(partnership)
+    return form_data(NODE_FORMS["field"], node_at(document, at), token(partnership), **changes)
 
 
 def _current_document(partnership):
-    return format_draft_of(partnership)[0]
+    return format_draft_of(partnership).document
+
+
+def token(partnership):
+    """The draft token the outline's pages carry now."""
+    return format_draft_of(partnership).token
 
 
 @pytest.fixture
@@ -69,7 +75,7 @@ def test_the_versions_page_and_the_yaml_editor_link_to_the_outline(signed_in, pa
 def test_editing_a_field_starts_a_draft_with_the_editors_name(signed_in, partnership, staff):
     page = signed_in.get(node_url(partnership, "0.0.2")).content.decode()
     assert "Veld bewerken" in page and 'value="Aantal groepen"' in page
-    data = field_form(partnership, (0, 0, 2), 0, label="Aantal klassen")
+    data = field_form(partnership, (0, 0, 2), label="Aantal klassen")
     response = signed_in.post(node_url(partnership, "0.0.2"), data)
     assert response.status_code == 302 and response["Location"].endswith("#node-0.0.2")
     assert draft().revision == 1 and draft().changed_by == staff
@@ -81,7 +87,7 @@ def test_an_emptied_title_is_kept_and_shown_as_the_loaders_problem_at_its_node(
     signed_in, partnership
 ):
     document = _current_document(partnership)
-    data = form_data(NODE_FORMS["section"], node_at(document, (1, 0)), 0, title="")
+    data = form_data(NODE_FORMS["section"], node_at(document, (1, 0)), token(partnership), title="")
     assert signed_in.post(node_url(partnership, "1.0"), data).status_code == 302
     outline = signed_in.get(url(partnership)).content.decode()
     assert "Het model heeft 1 probleem" in outline and "titel: mag niet leeg zijn" in outline
@@ -93,21 +99,23 @@ def test_an_emptied_title_is_kept_and_shown_as_the_loaders_problem_at_its_node(
 
 def test_buttons_add_move_and_remove_nodes(signed_in, partnership):
     change = url(partnership, "format_outline_change")
-    response = signed_in.post(change, {"action": "add_field", "at": "0.0", "revision": 0})
+    response = signed_in.post(
+        change, {"action": "add_field", "at": "0.0", "revision": token(partnership)}
+    )
     assert response["Location"] == node_url(partnership, "0.0.4")
     assert node_at(draft().document, (0, 0, 4))["label"] == "Nieuw veld"
     titles = [c["title"] for c in draft().document["chapters"]]
-    response = signed_in.post(change, {"action": "down", "at": "1", "revision": 1})
+    response = signed_in.post(change, {"action": "down", "at": "1", "revision": token(partnership)})
     assert response["Location"].endswith("#node-2")
     assert [c["title"] for c in draft().document["chapters"]][1:3] == [titles[2], titles[1]]
-    signed_in.post(change, {"action": "remove", "at": "0.0.4", "revision": 2})
+    signed_in.post(change, {"action": "remove", "at": "0.0.4", "revision": token(partnership)})
     assert len(node_at(draft().document, (0, 0))["items"]) == 4 and draft().revision == 3
 
 
 def test_a_change_made_on_an_older_page_is_refused(signed_in, partnership):
-    change = url(partnership, "format_outline_change")
-    signed_in.post(change, {"action": "down", "at": "1", "revision": 0})
-    response = signed_in.post(change, {"action": "remove", "at": "1", "revision": 0}, follow=True)
+    change, old = url(partnership, "format_outline_change"), token(partnership)
+    signed_in.post(change, {"action": "down", "at": "1", "revision": old})
+    response = signed_in.post(change, {"action": "remove", "at": "1", "revision": old}, follow=True)
     assert "Het concept is intussen gewijzigd" in response.content.decode()
     assert draft().revision == 1 and len(draft().document["chapters"]) == 6
 
@@ -115,15 +123,16 @@ def test_a_change_made_on_an_older_page_is_refused(signed_in, partnership):
 @pytest.mark.parametrize(
     "data",
     [
-        {"action": "explode", "at": "1", "revision": 0},
-        {"action": "remove", "at": "9.9", "revision": 0},
-        {"action": "add_field", "at": "1", "revision": 0},
+        {"action": "explode", "at": "1"},
+        {"action": "remove", "at": "9.9"},
+        {"action": "add_field", "at": "1"},
         {"action": "up", "at": "1", "revision": "x"},
     ],
 )
 def test_a_button_that_does_not_fit_is_refused_in_dutch_and_writes_nothing(
     signed_in, partnership, data
 ):
+    data = {"revision": token(partnership), **data}
     response = signed_in.post(url(partnership, "format_outline_change"), data, follow=True)
     assert "Deze wijziging kan niet worden gemaakt" in response.content.decode()
     assert FormatDraft.objects.count() == 0
@@ -136,7 +145,9 @@ def test_a_node_that_is_not_there_is_not_found(signed_in, partnership):
 
 def test_a_word_budget_that_is_not_a_number_is_refused_in_dutch(signed_in, partnership):
     document = _current_document(partnership)
-    data = form_data(NODE_FORMS["chapter"], node_at(document, (1,)), 0, word_budget="veel")
+    data = form_data(
+        NODE_FORMS["chapter"], node_at(document, (1,)), token(partnership), word_budget="veel"
+    )
     response = signed_in.post(node_url(partnership, "1"), data)
     assert response.status_code == 400 and "Voer een geheel getal in." in response.content.decode()
     assert FormatDraft.objects.count() == 0
@@ -146,11 +157,10 @@ def test_a_choice_field_with_two_options_is_published_as_a_new_version(
     signed_in, partnership, format_version, profile
 ):
     change = url(partnership, "format_outline_change")
-    signed_in.post(change, {"action": "add_field", "at": "1.0", "revision": 0})
+    signed_in.post(change, {"action": "add_field", "at": "1.0", "revision": token(partnership)})
     data = field_form(
         partnership,
         (1, 0, 2),
-        1,
         label="Werkt de school met een zorgteam?",
         type="single_choice",
         choices="Ja\r\nnee_anders | Nee, op een andere manier",
@@ -158,7 +168,9 @@ def test_a_choice_field_with_two_options_is_published_as_a_new_version(
     signed_in.post(node_url(partnership, "1.0.2"), data)
     page = signed_in.get(url(partnership)).content.decode()
     assert "Voorbeeld van Haaglanden SOP-model 2.1" in page
-    response = signed_in.post(url(partnership, "format_outline_publish"), {"revision": 2})
+    response = signed_in.post(
+        url(partnership, "format_outline_publish"), {"revision": token(partnership)}
+    )
     assert response["Location"] == url(partnership, "format_versions")
     current = FormatVersion.objects.current_for(partnership)
     field = current.format.field("nieuw_veld")
@@ -173,27 +185,34 @@ def test_a_choice_field_with_two_options_is_published_as_a_new_version(
 
 def test_a_draft_with_problems_is_not_published(signed_in, partnership):
     document = _current_document(partnership)
-    data = form_data(NODE_FORMS["chapter"], node_at(document, (1,)), 0, title="")
+    data = form_data(NODE_FORMS["chapter"], node_at(document, (1,)), token(partnership), title="")
     signed_in.post(node_url(partnership, "1"), data)
-    response = signed_in.post(url(partnership, "format_outline_publish"), {"revision": 1})
+    response = signed_in.post(
+        url(partnership, "format_outline_publish"), {"revision": token(partnership)}
+    )
     assert "mag niet leeg zijn" in signed_in.get(response["Location"]).content.decode()
     assert FormatVersion.objects.count() == 1 and draft().revision == 1
 
 
 def test_a_draft_with_a_version_used_before_is_refused(signed_in, partnership):
     document = _current_document(partnership)
-    data = form_data(NODE_FORMS["model"], document, 0, version="2.0")
+    data = form_data(NODE_FORMS["model"], document, token(partnership), version="2.0")
     signed_in.post(node_url(partnership, "model"), data)
-    response = signed_in.post(url(partnership, "format_outline_publish"), {"revision": 1})
+    response = signed_in.post(
+        url(partnership, "format_outline_publish"), {"revision": token(partnership)}
+    )
     assert "verhoog het versienummer" in signed_in.get(response["Location"]).content.decode()
     assert FormatVersion.objects.count() == 1
 
 
 def test_discarding_the_draft_starts_again_from_the_current_version(signed_in, partnership):
     signed_in.post(
-        url(partnership, "format_outline_change"), {"action": "remove", "at": "1", "revision": 0}
+        url(partnership, "format_outline_change"),
+        {"action": "remove", "at": "1", "revision": token(partnership)},
     )
-    response = signed_in.post(url(partnership, "format_outline_discard"), {"revision": 1})
+    response = signed_in.post(
+        url(partnership, "format_outline_discard"), {"revision": token(partnership)}
+    )
     assert FormatDraft.objects.count() == 0
     assert "Het concept is weggegooid" in signed_in.get(response["Location"]).content.decode()
 
@@ -217,9 +236,9 @@ def test_the_yaml_editor_and_the_form_editor_hand_the_model_over_losslessly(sign
         kind = ("chapter", "section")[len(address) - 1] if len(address) < 3 else None
         kind = kind or ("fixed_text" if "fixed_text" in node else "field")
         at = ".".join(map(str, address))
-        data = form_data(NODE_FORMS[kind], node, draft().revision)
+        data = form_data(NODE_FORMS[kind], node, token(partnership))
         assert signed_in.post(node_url(partnership, at), data).status_code == 302, at
-    data = form_data(NODE_FORMS["model"], document, draft().revision)
+    data = form_data(NODE_FORMS["model"], document, token(partnership))
     signed_in.post(node_url(partnership, "model"), data)
     page = signed_in.get(url(partnership, "format_edit"), {"concept": 1}).content.decode()
     assert "version: &#x27;2.5&#x27;" in page
@@ -244,12 +263,14 @@ def test_only_the_partnerships_staff_see_or_change_the_draft(
     assert client.get(url(partnership)).status_code == 403
     assert client.get(node_url(partnership, "0")).status_code == 403
     for name, data in [
-        ("format_outline_change", {"action": "remove", "at": "0", "revision": 0}),
-        ("format_outline_publish", {"revision": 0}),
-        ("format_outline_discard", {"revision": 0}),
+        ("format_outline_change", {"action": "remove", "at": "0", "revision": token(partnership)}),
+        ("format_outline_publish", {"revision": token(partnership)}),
+        ("format_outline_discard", {"revision": token(partnership)}),
     ]:
         assert client.post(url(partnership, name), data).status_code == 403
-    response = client.post(node_url(partnership, "model"), {"name": "x", "revision": 0})
+    response = client.post(
+        node_url(partnership, "model"), {"name": "x", "revision": token(partnership)}
+    )
     assert response.status_code == 403
     assert FormatDraft.objects.count() == 0
 
@@ -261,3 +282,66 @@ def test_a_visitor_is_sent_to_sign_in(client, partnership, format_version):
     ):
         assert response.status_code == 302 and "inloggen" in response["Location"]
     assert FormatDraft.objects.count() == 0
+
+
+def test_a_page_of_a_published_draft_does_not_change_the_next_draft(signed_in, partnership):
+    change = url(partnership, "format_outline_change")
+    signed_in.post(change, {"action": "add_chapter", "at": "", "revision": token(partnership)})
+    old = token(partnership)
+    data = form_data(NODE_FORMS["model"], _current_document(partnership), old, version="2.1")
+    signed_in.post(node_url(partnership, "model"), data)
+    signed_in.post(url(partnership, "format_outline_publish"), {"revision": token(partnership)})
+    # A colleague starts the next draft: its first change, like the old one's, is revision 1.
+    signed_in.post(change, {"action": "down", "at": "1", "revision": token(partnership)})
+    before = draft().document
+    response = signed_in.post(change, {"action": "remove", "at": "1", "revision": old}, follow=True)
+    assert "Het concept is intussen gewijzigd" in response.content.decode()
+    assert draft().document == before
+
+
+def test_a_page_of_the_version_before_a_yaml_publish_changes_nothing(signed_in, partnership):
+    old = token(partnership)
+    edited = SOURCE.replace('version: "2.0"', 'version: "2.5"')
+    signed_in.post(url(partnership, "format_edit"), {"source": edited, "action": "publish"})
+    data = field_form(partnership, (0, 0, 2), label="Aantal klassen") | {"revision": old}
+    response = signed_in.post(node_url(partnership, "0.0.2"), data, follow=True)
+    assert "Het concept is intussen gewijzigd" in response.content.decode()
+    assert FormatDraft.objects.count() == 0 and FormatVersion.objects.count() == 2
+
+
+def test_the_yaml_editor_does_not_silently_replace_a_colleagues_draft(
+    signed_in, partnership, staff
+):
+    page = signed_in.get(url(partnership, "format_edit")).content.decode()
+    seen = token(partnership)
+    assert f'name="draft" value="{seen}"' in page
+    # A colleague starts a draft in the form editor meanwhile.
+    change = url(partnership, "format_outline_change")
+    signed_in.post(change, {"action": "remove", "at": "1", "revision": seen})
+    before = draft().document
+    edited = SOURCE.replace('version: "2.0"', 'version: "2.5"')
+    data = {"source": edited, "action": "outline", "draft": seen}
+    response = signed_in.post(url(partnership, "format_edit"), data)
+    page = response.content.decode()
+    assert response.status_code == 409 and "is niet vervangen" in page
+    assert url(partnership) in page and draft().document == before
+    # Choosing the button again, now knowing about the draft, replaces it.
+    assert f'name="draft" value="{token(partnership)}"' in page
+    data["draft"] = token(partnership)
+    assert signed_in.post(url(partnership, "format_edit"), data).status_code == 302
+    assert draft().document["version"] == "2.5"
+
+
+def test_the_outline_names_a_chapters_mandatory_part_in_words(signed_in, partnership):
+    page = signed_in.get(url(partnership)).content.decode()
+    assert "Verplicht onderdeel: Extra ondersteuning" in page
+    assert "Verplicht onderdeel: extra_ondersteuning" not in page
+
+
+def test_the_outline_names_a_mandatory_part_as_the_drafts_requirements_call_it(
+    partnership, format_version
+):
+    document = _current_document(partnership)
+    document["requirements"]["mandatory_parts"][2]["label"] = "Extra steun"
+    parts = [chapter["part"] for chapter in outline_tree(document, [])["chapters"]]
+    assert "Extra steun" in parts and "extra_ondersteuning" not in parts

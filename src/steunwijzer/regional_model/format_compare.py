@@ -8,8 +8,7 @@ compare page words them (`presenters.py`).
 from dataclasses import dataclass, fields
 
 from .sop_format import Chapter, Field, FixedText, Section, SopFormat
-
-ADDED, REMOVED, CHANGED = "added", "removed", "changed"
+from .version_compare import REMOVED, compare_things
 
 # The model's own settings; its version is left out, as it differs between any two versions.
 MODEL_ATTRIBUTES = ("name", "description", "requirements")
@@ -46,25 +45,38 @@ def compare_formats(old: SopFormat, new: SopFormat) -> list[Difference]:
 
 
 def _compare(old: dict, new: dict, kind: str, attributes: tuple[str, ...]) -> list[Difference]:
-    found = []
-    for key, (thing, chapter) in new.items():
-        if key not in old:
-            found.append(Difference(ADDED, kind, _key(key), _title(thing), chapter.heading))
-            continue
-        before, chapter_before = old[key]
-        changed = tuple(a for a in attributes if getattr(before, a) != getattr(thing, a))
-        if kind not in {"model", "chapter"} and chapter_before.key != chapter.key:
-            changed += ("chapter",)
-        if changed:
-            found.append(
-                Difference(CHANGED, kind, _key(key), _title(thing), chapter.heading, changed)
-            )
-    found += [
-        Difference(REMOVED, kind, _key(key), _title(thing), chapter.heading)
-        for key, (thing, chapter) in old.items()
-        if key not in new
+    # A section, field or fixed text moved to another chapter changed its attribute "chapter".
+    moved = () if kind in {"model", "chapter"} else ("chapter",)
+    before, after = _placed(old), _placed(new)
+    return [
+        Difference(
+            d.change,
+            kind,
+            _key(d.key),
+            d.title,
+            (before if d.change == REMOVED else after)[d.key].chapter_heading,
+            tuple(c.attribute for c in d.changes),
+        )
+        for d in compare_things(before, after, kind, attributes + moved, _placed_title)
     ]
-    return found
+
+
+class _Placed:
+    """A thing with the key (`chapter`) and heading of the chapter it is in."""
+
+    def __init__(self, thing, chapter: Chapter):
+        self.thing, self.chapter, self.chapter_heading = thing, chapter.key, chapter.heading
+
+    def __getattr__(self, name):
+        return getattr(self.thing, name)
+
+
+def _placed(things: dict) -> dict:
+    return {key: _Placed(thing, chapter) for key, (thing, chapter) in things.items()}
+
+
+def _placed_title(placed: _Placed) -> str:
+    return _title(placed.thing)
 
 
 def _model(fmt: SopFormat) -> dict:

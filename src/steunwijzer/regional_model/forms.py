@@ -66,6 +66,9 @@ class FormatSourceForm(forms.Form):
         },
     )
     action = forms.CharField(required=False, strip=False)
+    # The form editor's draft token when the page was shown (services.format_draft_of), so
+    # taking this model into the form editor never replaces a draft nobody here has seen.
+    draft = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
     def publishes(self) -> bool:
         return self.cleaned_data["action"] == "publish"

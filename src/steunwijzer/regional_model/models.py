@@ -69,7 +69,8 @@ class FormatDraft(models.Model):
     """The next version of a partnership's model as its staff build it in the form editor: the
     model in the shape of its YAML file (format_outline.py), not yet checked. One per
     partnership; publishing makes it a `FormatVersion` and removes it. `revision` goes up
-    with every change, so a change made on an older page is refused instead of applied to a
+    with every change; with the pk it makes the token a page sends back (services.py), so a
+    change made on an older page, even of an earlier draft, is refused instead of applied to a
     node that moved."""
 
     partnership = models.OneToOneField(

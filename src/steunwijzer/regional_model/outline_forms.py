@@ -28,6 +28,11 @@ ACTIONS = (
 )
 
 
+def _draft_token(**kwargs):
+    """The token of the draft the page showed (`services.format_draft_of`)."""
+    return forms.RegexField(regex=r"^(d\d+\.\d+|v\d*)$", max_length=40, **kwargs)
+
+
 def _line(label, **kwargs):
     return forms.CharField(label=label, required=False, max_length=LINE_LIMIT, **kwargs)
 
@@ -70,7 +75,7 @@ class NodeForm(UtrechtFormMixin, forms.Form):
     """A node's attributes; `initial_from` reads a node, `values` gives the attributes back in
     the shape of the model file."""
 
-    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    revision = _draft_token(widget=forms.HiddenInput)
     # Attributes the file names otherwise than the form.
     renamed: dict[str, str] = {}
 
@@ -207,10 +212,10 @@ class OutlineActionForm(forms.Form):
 
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
     at = forms.CharField(required=False, max_length=20)
-    revision = forms.IntegerField(min_value=0)
+    revision = _draft_token()
 
 
 class DraftForm(forms.Form):
     """Publishing or discarding the draft, as it was when the page was shown."""
 
-    revision = forms.IntegerField(min_value=0)
+    revision = _draft_token()

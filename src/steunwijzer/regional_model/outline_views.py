@@ -71,11 +71,12 @@ def format_outline(request, slug):
     draft = format_draft_of(partnership)
     context = {"partnership": partnership, "draft": draft, "field_types": FIELD_TYPE_LABELS}
     if draft:
-        document, revision = draft
+        document = draft.document
         sop_format, problems = check_document(document)
         context |= {
             "document": document,
-            "revision": revision,
+            "revision": draft.token,
+            "stored": draft.stored,
             "sop_format": sop_format,
             "problems": problems,
             "tree": outline_tree(document, problems),
@@ -122,10 +123,10 @@ def format_outline_node(request, slug, at):
     node = draft and address and (draft[0] if address == MODEL else node_at(draft[0], address))
     if not node:
         raise Http404
-    document, revision = draft
+    document = draft.document
     form_class = NODE_FORMS[MODEL if address == MODEL else node_kind(node, address)]
     if request.method != "POST":
-        form = form_class(initial={**form_class.initial_from(node), "revision": revision})
+        form = form_class(initial={**form_class.initial_from(node), "revision": draft.token})
     else:
         form = form_class(request.POST)
         if form.is_valid():

@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .format_outline import MODEL, address_text, node_kind, problem_address, problem_attribute
+from .sop_format import MANDATORY_PARTS
 
 FIELD_TYPE_LABELS = {
     "short_text": _("Short text"),
@@ -101,14 +102,17 @@ def outline_tree(document: dict, problems) -> dict:
     """The draft as the outline page shows it: each chapter, section and item with its
     address, its kind and the problems that concern it."""
     grouped = problems_by_node(problems)
+    part_labels = _part_labels(document)
 
     def node(value: dict, address: tuple, children: str | None) -> dict:
         at = address_text(address)
+        part = value.get("mandatory_part")
         row = {
             "at": at,
             "node": value,
             "kind": node_kind(value, address),
             "problems": [problem_text(p) for p in grouped.get(at, ())],
+            "part": part_labels.get(part, part) if isinstance(part, str) else None,
         }
         if children:
             below = {"sections": "items", "items": None}[children]
@@ -126,6 +130,22 @@ def outline_tree(document: dict, problems) -> dict:
             for index, chapter in enumerate(document.get("chapters") or ())
         ],
     }
+
+
+def _part_labels(document: dict) -> dict[str, str]:
+    """Each mandatory part's name: as the draft's requirements call it, else the law's name.
+    The draft is not checked yet, so anything else in its requirements is passed over."""
+    requirements = document.get("requirements")
+    entries = requirements.get("mandatory_parts") if isinstance(requirements, dict) else None
+    named = {
+        entry["part"]: entry["label"].strip()
+        for entry in (entries if isinstance(entries, list) else ())
+        if isinstance(entry, dict)
+        and isinstance(entry.get("part"), str)
+        and isinstance(entry.get("label"), str)
+        and entry["label"].strip()
+    }
+    return {**MANDATORY_PARTS, **named}
 
 
 def fields_with_problems(form, problems) -> tuple[list, list[str]]:

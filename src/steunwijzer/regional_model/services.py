@@ -1,6 +1,7 @@
 """Reading a regional SOP model into the database."""
 
 import re
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 
@@ -49,6 +50,42 @@ def store_version(model, *, filename: str, source: str, refusal: str, **fields):
             return model.objects.create(source=source, **fields)
     except IntegrityError:
         raise _version_refused(filename, source, refusal) from None
+
+
+def definition_read(model, *, partnership, text, filename: str, parse, id_field: str, refusal):
+    """Check a YAML definition as a new version (a `model`, an `ImportedVersion`) for the
+    partnership, storing nothing: its text, what `parse` (source, filename) made of it and the
+    dict to store. A FormatError names every problem, and a version imported before (on its
+    `version` line) with `refusal(partnership, thing)`."""
+    source = decode_source(text, filename)
+    thing, definition = parse(source, filename)
+    refuse_stored_version(
+        model.objects.filter(
+            partnership=partnership, version=thing.version, **{id_field: thing.id}
+        ),
+        filename=filename,
+        source=source,
+        refusal=refusal(partnership, thing),
+    )
+    return source, thing, definition
+
+
+def definition_store(model, read: tuple, *, partnership, filename: str, refusal, id_field, user):
+    """What `definition_read` gave for `filename`, stored once as the partnership's newest
+    version (a `model`)."""
+    source, thing, definition = read
+    return store_version(
+        model,
+        filename=filename,
+        source=source,
+        refusal=refusal(partnership, thing),
+        partnership=partnership,
+        version=thing.version,
+        name=thing.name,
+        definition=definition,
+        imported_by=user if getattr(user, "pk", None) else None,
+        **{id_field: thing.id},
+    )
 
 
 def refuse_stored_version(stored, *, filename: str, source: str, refusal: str) -> None:
@@ -111,35 +148,52 @@ class DraftChanged(Exception):
     """The draft changed (or was published or discarded) since the page the change came from."""
 
 
-def format_draft_of(partnership: Partnership) -> tuple[dict, int] | None:
-    """The draft of the partnership's next model version and its revision; without a draft, the
-    current version with the next version number (revision 0: nothing stored yet). None
-    without any model."""
+class Draft(NamedTuple):
+    """The draft as a page shows it: its document, the token of this state of it (sent back
+    with every change) and whether it is stored (False: derived from the current version)."""
+
+    document: dict
+    token: str
+    stored: bool
+
+
+def _token(draft: FormatDraft | None, current: FormatVersion | None) -> str:
+    """Names this state of the draft once: a new draft gets a new pk (never reused) and every
+    change a new revision, and without a draft the current version's pk names what the page
+    derived from, so a page of a published, discarded or replaced draft no longer matches."""
+    if draft is not None:
+        return f"d{draft.pk}.{draft.revision}"
+    return f"v{current.pk}" if current else "v"
+
+
+def format_draft_of(partnership: Partnership) -> Draft | None:
+    """The draft of the partnership's next model version; without a draft, the current version
+    with the next version number (nothing stored yet). None without any model."""
     draft = FormatDraft.objects.filter(partnership=partnership).first()
     if draft:
-        return draft.document, draft.revision
+        return Draft(draft.document, _token(draft, None), True)
     current = FormatVersion.objects.current_for(partnership)
     if current is None:
         return None
     document = document_from_definition(current.definition)
     document["version"] = next_version(document["version"])
-    return document, 0
+    return Draft(document, _token(None, current), False)
 
 
-def _locked_draft(partnership: Partnership, revision: int | None) -> FormatDraft | None:
+def _locked_draft(partnership: Partnership, token: str) -> FormatDraft | None:
     draft = FormatDraft.objects.select_for_update().filter(partnership=partnership).first()
-    if revision is not None and (draft.revision if draft else 0) != revision:
+    current = None if draft else FormatVersion.objects.current_for(partnership)
+    if _token(draft, current) != token:
         raise DraftChanged
     return draft
 
 
 @transaction.atomic
 def format_draft_save(
-    *, partnership: Partnership, document: dict, user, revision: int | None
+    *, partnership: Partnership, document: dict, user, revision: str
 ) -> FormatDraft:
-    """Store the changed draft. `revision` is the one the change was made on (0: no draft yet);
-    another one raises `DraftChanged`. None replaces whatever draft there is (a model brought
-    in from the YAML editor)."""
+    """Store the changed draft. `revision` is the token (`format_draft_of`) of the draft the
+    change was made on; another one raises `DraftChanged`."""
     draft = _locked_draft(partnership, revision)
     editor = user if getattr(user, "pk", None) else None
     if draft is None:
@@ -157,7 +211,7 @@ def format_draft_save(
 
 
 @transaction.atomic
-def format_draft_publish(*, partnership: Partnership, user, revision: int) -> FormatVersion:
+def format_draft_publish(*, partnership: Partnership, user, revision: str) -> FormatVersion:
     """Publish the draft as the partnership's newest version (checked by `format_import`, so a
     draft with problems raises `FormatError`) and remove it. Profiles keep their version."""
     draft = _locked_draft(partnership, revision)
@@ -174,7 +228,7 @@ def format_draft_publish(*, partnership: Partnership, user, revision: int) -> Fo
 
 
 @transaction.atomic
-def format_draft_discard(*, partnership: Partnership, revision: int) -> None:
+def format_draft_discard(*, partnership: Partnership, revision: str) -> None:
     """Throw the draft away; the form editor starts again from the current version."""
     draft = _locked_draft(partnership, revision)
     if draft is not None:

@@ -32,6 +32,7 @@ from steunwijzer.organisations.permissions import get_partnership_for_staff
 
 from .forms import DefinitionPublishForm, DefinitionUploadForm, FormatCompareForm
 from .loader import FormatError, FormatProblem
+from .presenters import CHANGE_LABELS
 from .version_compare import Difference
 
 YAML_TYPE = "application/yaml; charset=utf-8"
@@ -43,11 +44,6 @@ FILE_KINDS = {
     "ijk": gettext_lazy("an IJK catalogue"),
 }
 CHOOSE = gettext_lazy("Choose one of the versions this partnership published.")
-CHANGE_LABELS = {
-    "added": gettext_lazy("Added"),
-    "removed": gettext_lazy("Removed"),
-    "changed": gettext_lazy("Changed"),
-}
 
 
 @dataclass(frozen=True)

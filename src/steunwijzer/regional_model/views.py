@@ -13,9 +13,10 @@ from .format_compare import compare_formats
 from .format_outline import document_from_definition, document_yaml
 from .forms import FixedTextSummariesForm, FormatCompareForm, FormatSourceForm, FormatUploadForm
 from .loader import FormatError, FormatProblem, format_summary, format_to_dict, parse_format
-from .models import FormatVersion
+from .models import FormatDraft, FormatVersion
 from .presenters import FIELD_TYPE_LABELS, difference_rows, published_message
 from .services import (
+    DraftChanged,
     NotADefaultText,
     fixed_text_confirm,
     fixed_text_summaries_save,
@@ -130,19 +131,19 @@ def format_edit(request, slug):
     """The model's YAML edited in the browser: checked, previewed and published as a new version."""
     partnership = get_partnership_for_staff(request, slug)
     current = FormatVersion.objects.current_for(partnership)
+    draft = format_draft_of(partnership)
+    conflict = None
     if request.method != "POST":
-        form = FormatSourceForm(initial={"source": _source_to_edit(request, partnership, current)})
+        source = _source_to_edit(request, partnership, current)
+        form = FormatSourceForm(initial={"source": source, "draft": draft and draft.token})
         sop_format, problems = (current.format if current else None), []
     else:
         form = FormatSourceForm(request.POST)
         sop_format, problems = _checked(form)
         if sop_format and form.to_outline():
-            # The form editor's draft is the model in the shape of its file, from this YAML.
-            document = document_from_definition(format_to_dict(sop_format))
-            format_draft_save(
-                partnership=partnership, document=document, user=request.user, revision=None
-            )
-            return redirect("format_outline", slug=slug)
+            conflict = _to_outline(request, partnership, form, sop_format)
+            if conflict is None:
+                return redirect("format_outline", slug=slug)
         if sop_format and form.publishes():
             try:
                 version = format_import(
@@ -163,9 +164,32 @@ def format_edit(request, slug):
         "checked": request.method == "POST",
         "sop_format": sop_format,
         "field_types": FIELD_TYPE_LABELS,
+        "conflict": conflict,
     }
-    status = 422 if problems else 200
+    status = 422 if problems else 409 if conflict else 200
     return render(request, "regional_model/format_edit.html", context, status=status)
+
+
+def _to_outline(request, partnership, form, sop_format) -> FormatDraft | None:
+    """This YAML as the form editor's draft (the model in the shape of its file), or the
+    draft that changed since the page was shown, left alone. The form then carries that
+    draft's token, so choosing the button again replaces it knowingly."""
+    shown = format_draft_of(partnership)
+    # Without a stored draft there is no one's work to keep, only the current version.
+    token = form.cleaned_data["draft"] if shown.stored else shown.token
+    try:
+        format_draft_save(
+            partnership=partnership,
+            document=document_from_definition(format_to_dict(sop_format)),
+            user=request.user,
+            revision=token,
+        )
+    except DraftChanged:
+        form.data = form.data.copy()
+        form.data["draft"] = format_draft_of(partnership).token
+        # (A draft thrown away just now leaves an unsaved one to name: still nothing replaced.)
+        return FormatDraft.objects.filter(partnership=partnership).first() or FormatDraft()
+    return None
 
 
 @login_required

@@ -8,8 +8,7 @@ from steunwijzer.core.problems import Problem, ProblemsError
 from steunwijzer.core.school_year import school_year_of
 from steunwijzer.organisations.models import Partnership, School
 from steunwijzer.profiles.school_figures import counted_figures_changed
-from steunwijzer.regional_model.loader import decode_source
-from steunwijzer.regional_model.services import refuse_stored_version, store_version
+from steunwijzer.regional_model.services import definition_read, definition_store
 
 from .computation import Counts
 from .models import Invulschema, SchemeVersion
@@ -41,18 +40,15 @@ def scheme_read(
     """Check a YAML scheme as a new version for the partnership, storing nothing: its text,
     the `Scheme` and the dict to store. A FormatError names every problem, and a version
     imported before (on its `version` line). `bounded`: an upload, read in the bounded child."""
-    source = decode_source(text, filename)
-    parse = parse_scheme_bounded if bounded else parse_scheme
-    scheme, definition = parse(source, filename)
-    refuse_stored_version(
-        SchemeVersion.objects.filter(
-            partnership=partnership, scheme_id=scheme.id, version=scheme.version
-        ),
+    return definition_read(
+        SchemeVersion,
+        partnership=partnership,
+        text=text,
         filename=filename,
-        source=source,
-        refusal=_refusal(partnership, scheme),
+        parse=parse_scheme_bounded if bounded else parse_scheme,
+        id_field="scheme_id",
+        refusal=_refusal,
     )
-    return source, scheme, definition
 
 
 @transaction.atomic
@@ -63,20 +59,15 @@ def scheme_import(
 
     A stored version never changes (Invulschema's point at it): importing the same scheme id
     and version again is refused with a FormatError on the `version` line."""
-    source, scheme, definition = scheme_read(
-        partnership=partnership, text=text, filename=filename, bounded=bounded
-    )
-    return store_version(
+    read = scheme_read(partnership=partnership, text=text, filename=filename, bounded=bounded)
+    return definition_store(
         SchemeVersion,
-        filename=filename,
-        source=source,
-        refusal=_refusal(partnership, scheme),
+        read,
         partnership=partnership,
-        scheme_id=scheme.id,
-        version=scheme.version,
-        name=scheme.name,
-        definition=definition,
-        imported_by=user if getattr(user, "pk", None) else None,
+        filename=filename,
+        refusal=_refusal,
+        id_field="scheme_id",
+        user=user,
     )
 
 

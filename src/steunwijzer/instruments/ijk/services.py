@@ -12,8 +12,8 @@ from steunwijzer.core.problems import Problem
 from steunwijzer.core.uploads import CheckedFile
 from steunwijzer.organisations.models import Partnership, School, display_name
 from steunwijzer.organisations.permissions import is_board_officer_of
-from steunwijzer.regional_model.loader import FormatError, decode_source
-from steunwijzer.regional_model.services import refuse_stored_version, store_version
+from steunwijzer.regional_model.loader import FormatError
+from steunwijzer.regional_model.services import definition_read, definition_store
 
 from .catalogue import (
     DEFAULT_CATALOGUE_PATH,
@@ -45,18 +45,15 @@ def catalogue_read(
     """Check a YAML catalogue as a new version for the partnership, storing nothing: its text,
     the `Catalogue` and the dict to store. A FormatError names every problem, and a version
     imported before (on its `version` line). `bounded`: an upload, read in the bounded child."""
-    source = decode_source(text, filename)
-    parse = parse_catalogue_bounded if bounded else parse_catalogue
-    catalogue, definition = parse(source, filename)
-    refuse_stored_version(
-        CatalogueVersion.objects.filter(
-            partnership=partnership, catalogue_id=catalogue.id, version=catalogue.version
-        ),
+    return definition_read(
+        CatalogueVersion,
+        partnership=partnership,
+        text=text,
         filename=filename,
-        source=source,
-        refusal=_refusal(partnership, catalogue),
+        parse=parse_catalogue_bounded if bounded else parse_catalogue,
+        id_field="catalogue_id",
+        refusal=_refusal,
     )
-    return source, catalogue, definition
 
 
 @transaction.atomic
@@ -67,20 +64,15 @@ def catalogue_import(
 
     Raises `FormatError` for problems, or when this version was imported before.
     """
-    source, catalogue, definition = catalogue_read(
-        partnership=partnership, text=text, filename=filename, bounded=bounded
-    )
-    return store_version(
+    read = catalogue_read(partnership=partnership, text=text, filename=filename, bounded=bounded)
+    return definition_store(
         CatalogueVersion,
-        filename=filename,
-        source=source,
-        refusal=_refusal(partnership, catalogue),
+        read,
         partnership=partnership,
-        catalogue_id=catalogue.id,
-        version=catalogue.version,
-        name=catalogue.name,
-        definition=definition,
-        imported_by=user if getattr(user, "pk", None) else None,
+        filename=filename,
+        refusal=_refusal,
+        id_field="catalogue_id",
+        user=user,
     )
 
 
