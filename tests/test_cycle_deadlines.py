@@ -279,3 +279,20 @@ def test_a_new_sop_only_written_in_a_check_year_keeps_the_check(
     assert _kinds(date(2026, 9, 5)) == ["check_late"]
     [row] = todo_rows(editor, TODAY)
     assert row.late and row.check
+
+
+def test_the_home_page_calls_a_new_sop_started_in_a_check_year_late_by_its_check(
+    client, editor, staff, partnership, school, last_years_sop
+):
+    _cycle(partnership, 4)
+    profile_create(school=school, school_year="2026-2027", user=editor)
+    client.force_login(editor)
+    card = client.get("/").content.decode()
+    assert "Jaarlijkse controle uiterlijk: 1 september 2026" in card
+    assert ">controle te laat</span>" in card
+    assert ">te laat</span>" not in card
+    client.force_login(staff)
+    table = client.get("/").content.decode()
+    assert "1 september 2026 (jaarlijkse controle)" in table
+    assert ">controle te laat</span>" in table
+    assert ">te laat</span>" not in table
