@@ -191,3 +191,39 @@ def test_the_command_stores_a_summary_for_every_profile_without_one(
     assert "0 profielen gecontroleerd" in capsys.readouterr().out
     call_command("check_summaries", "--alle")
     assert "2 profielen gecontroleerd" in capsys.readouterr().out
+
+
+def test_a_new_pupil_count_from_the_invulschema_makes_every_years_summary_again(
+    monkeypatch, editor, profile, school
+):
+    """The check holds every year's SOP against the school's pupil count."""
+    from steunwijzer.profiles.services import profile_create, profile_update
+
+    set_today(monkeypatch, date(2026, 12, 1))  # in the profile's school year 2026-2027
+    earlier = profile_create(school=school, school_year="2025-2026", user=editor)
+    fill(earlier, editor)  # eight groups
+    earlier.refresh_from_db()
+    profile_update(
+        profile_id=earlier.pk,
+        user=editor,
+        base_version=earlier.version,
+        changes={"gemiddelde_groepsgrootte": 25},  # eight of 25: 200 pupils
+    )
+
+    def save_groups(groups):
+        invulschema_save(
+            school=school,
+            school_year=profile.school_year,
+            counts={group: {"geen": 25} for group in GROUPS[:groups]},
+            user=editor,
+            update_pupil_count=True,
+        )
+
+    save_groups(8)
+    agreeing = _stored(earlier)
+    assert agreeing == _expected(earlier)
+    save_groups(12)  # 300 pupils: eight groups of the SOP's average no longer add up
+    school.refresh_from_db()
+    assert school.pupil_count == 300
+    stored = _stored(earlier)
+    assert stored == _expected(earlier) and stored != agreeing

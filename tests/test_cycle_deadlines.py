@@ -18,6 +18,7 @@ from steunwijzer.route.models import ReminderSent
 from steunwijzer.route.todo import todo_rows
 from tests.deadline_helpers import set_today
 from tests.publication_helpers import publish
+from tests.route_helpers import to_state
 
 TODAY = date(2026, 11, 22)  # school year 2026-2027; its default due date was 1 September
 
@@ -225,3 +226,73 @@ def test_the_analysis_counts_the_late_schools_as_the_overview_rows_do(
     _evaluate(last_years_sop, date(2026, 9, 3))
     analysis, overview = counted()
     assert analysis == overview == (1 if cycle == 1 else 0)
+
+
+# --- A new SOP established or published in a check year ends the check ------------------------
+
+
+@pytest.fixture
+def new_sop(school, editor, mr_member, officer, staff):
+    """Make this year's new SOP reach `state` (established or published)."""
+
+    def reach(state):
+        profile = profile_create(school=school, school_year="2026-2027", user=editor)
+        return to_state(profile, state, editor=editor, mr=mr_member, officer=officer, staff=staff)
+
+    return reach
+
+
+@pytest.mark.parametrize("state", ["vastgesteld", "gepubliceerd"])
+def test_a_new_sop_established_in_a_check_year_ends_the_check(
+    client, staff, editor, partnership, board, school, last_years_sop, new_sop, state
+):
+    from django.utils import timezone
+
+    from steunwijzer.dashboards.overview import region_state
+
+    _cycle(partnership, 4)
+    partnership.refresh_from_db()
+    new_sop(state)
+    loaded = School.objects.select_related("board").get(pk=school.pk)
+    assert check_years([loaded], "2026-2027") == {}
+    # No check reminder, from the daily run or from the board.
+    assert _kinds(date(2026, 9, 5)) == []
+    assert reminders.board_remind_late(board=board, today=date(2026, 9, 5)) == (0, 0)
+    # Not late on the to-do list, the home page, the overview or in the analysis.
+    [row] = todo_rows(editor, TODAY)
+    assert not row.late and row.check is None
+    client.force_login(editor)
+    assert "te laat</span>" not in client.get("/te-doen/").content.decode()
+    assert "te laat</span>" not in client.get("/").content.decode()
+    client.force_login(staff)
+    html = client.get(f"/samenwerkingsverband/{partnership.slug}/overzicht/").content.decode()
+    assert "te laat</span>" not in html
+    assert "(jaarlijkse controle)" not in html
+    assert region_state(partnership, "2026-2027", timezone.localdate())["late_count"] == 0
+
+
+def test_a_new_sop_only_written_in_a_check_year_keeps_the_check(
+    editor, partnership, school, last_years_sop, new_sop
+):
+    _cycle(partnership, 4)
+    new_sop("bij_bestuur")
+    assert _kinds(date(2026, 9, 5)) == ["check_late"]
+    [row] = todo_rows(editor, TODAY)
+    assert row.late and row.check
+
+
+def test_the_home_page_calls_a_new_sop_started_in_a_check_year_late_by_its_check(
+    client, editor, staff, partnership, school, last_years_sop
+):
+    _cycle(partnership, 4)
+    profile_create(school=school, school_year="2026-2027", user=editor)
+    client.force_login(editor)
+    card = client.get("/").content.decode()
+    assert "Jaarlijkse controle uiterlijk: 1 september 2026" in card
+    assert ">controle te laat</span>" in card
+    assert ">te laat</span>" not in card
+    client.force_login(staff)
+    table = client.get("/").content.decode()
+    assert "1 september 2026 (jaarlijkse controle)" in table
+    assert ">controle te laat</span>" in table
+    assert ">te laat</span>" not in table

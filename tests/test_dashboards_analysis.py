@@ -515,3 +515,33 @@ def test_the_coverage_export_says_when_parents_sent_nothing(
     sheet = rows[rows.index(["Vragen en meldingen van ouders"]) :]
     assert sheet[2] == ["School", "Ondersteuning", "Vragen", "Meldingen over de praktijk"]
     assert sheet[3:] in ([], [[]])
+
+
+def test_the_analysis_export_checks_a_profile_without_a_summary_once_and_counts_as_the_page(
+    client, staff, partnership, profile, monkeypatch
+):
+    from steunwijzer.dashboards import overview
+    from steunwijzer.quality_check.models import CheckSummary
+
+    CheckSummary.objects.all().delete()  # as for a profile saved before summaries were stored
+    checked = []
+    real = overview.check_profiles
+
+    def counted(profiles):
+        profiles = list(profiles)
+        checked.extend(p.pk for p in profiles)
+        return real(profiles)
+
+    monkeypatch.setattr(overview, "check_profiles", counted)
+    client.force_login(staff)
+    page = client.get(reverse("partnership_analysis", args=[partnership.slug]))
+    on_page = page.context["distributions"]["check_totals"]
+    assert checked == [profile.pk] and sum(on_page.values()) > 0
+    exports = {}
+    for fmt in ("xlsx", "csv"):
+        checked.clear()
+        exports[fmt] = client.get(
+            reverse("partnership_analysis_export", args=[partnership.slug, fmt])
+        )
+        assert checked == [profile.pk], fmt
+    assert dict(_sheet_rows(exports["xlsx"], "SOP-check")) == on_page

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection, connections
 from django.utils import timezone
 
+from steunwijzer.notifications import services
 from steunwijzer.notifications.models import Kind, Notification
 from steunwijzer.notifications.services import FIRST_PAUSE, MAIL_ATTEMPTS, mail_due, mail_send
 from steunwijzer.review.services import comment_create
@@ -156,3 +157,32 @@ def test_a_mail_another_run_is_sending_is_skipped(
         sending.close()
     assert mail_send(pks=[n.pk for n in notifications]) == (1, 0)
     assert len(mailoutbox) == 2
+
+
+def test_a_mail_failing_otherwise_does_not_stop_the_others_and_is_retried_later(
+    profile, editor, second_editor, mr_member, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A bad header (Django's BadHeaderError is a ValueError) or a mail that cannot be built:
+    only that notification waits, counted as an attempt."""
+    fill(profile, editor)
+    with mock.patch("steunwijzer.notifications.services.mail_send"):
+        first, second = _comment(profile, mr_member, django_capture_on_commit_callbacks)
+    real = services.notification_mail
+
+    def broken_for_first(notification):
+        if notification.pk == first.pk:
+            raise ValueError("Header values can't contain newlines")
+        return real(notification)
+
+    with mock.patch.object(services, "notification_mail", side_effect=broken_for_first):
+        out, err = _send()
+    assert out == "1 e-mail(s) verstuurd.\n" and "1 e-mail(s) niet verstuurd" in err
+    assert [m.to for m in mailoutbox] == [[second.recipient.email]]
+    first.refresh_from_db()
+    assert first.emailed_at is None and first.mail_attempts == 1
+    assert first.mail_retry_at > timezone.now()
+    assert _send()[0] == "0 e-mail(s) verstuurd.\n"  # the pause has not passed
+
+    _pause_over()
+    assert _send()[0] == "1 e-mail(s) verstuurd.\n"
+    assert [m.to for m in mailoutbox][-1] == [first.recipient.email]

@@ -50,7 +50,8 @@ def test_the_import_asks_nothing_and_places_the_schools_after_its_commit(
     assert _placed() == {brin: recorded_point(code) for brin, code in KNOWN.items()}
     assert plan.geocoding.located == 3
     assert len(plan.geocoding.problems) == UNKNOWN_COUNT
-    summary = plan.summary()
+    assert not any("kaart" in line for line in plan.summary())  # the geocoding says it apart
+    summary = plan.geocoding.summary()
     assert "3 scholen zijn op de kaart gezet." in summary
     assert "8 scholen konden niet op de kaart worden gezet:" in summary
     assert any(
@@ -93,18 +94,48 @@ def test_one_school_edited_alone_is_still_placed_at_once(region, geocoder):
     assert (school.latitude, school.longitude) == recorded_point("2512LT")
 
 
-def test_a_geocoder_that_is_down_is_asked_once_and_every_school_is_named(region, geocoder):
+DOWN = (
+    "11 scholen konden niet op de kaart worden gezet: de kaartdienst was niet bereikbaar. "
+    "Probeer het later opnieuw met “steunwijzer schools geocode --partnership zuidrand”."
+)
+
+
+def test_a_geocoder_that_is_down_is_asked_once_and_said_once_with_a_count(region, geocoder):
     _import(region)
     geocoder.mode = "broken"
     report = schools_geocode(partnership=region)
     assert len(geocoder.asked) == 1
-    assert report.located == 0 and len(report.problems) == 11
-    assert all(
-        "de kaartdienst is niet bereikbaar; probeer het later opnieuw met “steunwijzer schools "
-        "geocode”." in line
-        for line in report.problems
-    )
-    assert report.problems[0].startswith("Basisschool De Boomgaard (36ZX00): ")
+    assert report.located == 0 and report.problems == [] and report.unreachable == 11
+    assert report.summary() == [DOWN]
+
+
+def test_a_geocoder_going_down_midway_names_only_the_schools_with_their_own_problem(
+    region, geocoder, monkeypatch
+):
+    _import(region)
+    real = geocoder_module.geocode_postcode
+    asked = []
+
+    def down_after_three(postcode):
+        asked.append(postcode)
+        if len(asked) > 3:
+            raise geocoder_module.GeocodeError("unreachable", postcode)
+        return real(postcode)
+
+    monkeypatch.setattr(locations, "geocode_postcode", down_after_three)
+    report = schools_geocode(partnership=region)
+    assert len(asked) == 4
+    own = report.problems
+    assert own and all("de kaartdienst kent postcode" in line for line in own)
+    assert report.located + len(own) == 3 and report.unreachable == 8
+    assert report.summary()[-1].startswith("8 scholen konden niet op de kaart worden gezet: de ")
+
+
+def test_the_command_says_once_that_the_geocoder_is_down(region, geocoder, capsys):
+    _import(region)
+    geocoder.mode = "broken"
+    call_command("schools", "geocode", "--partnership", "zuidrand")
+    assert capsys.readouterr().out.strip() == DOWN
 
 
 def test_the_command_places_the_schools_again_and_reports_each_problem(region, geocoder, capsys):
@@ -179,6 +210,35 @@ def test_staff_read_after_the_import_which_schools_could_not_be_placed(client, g
     client.post(address, {"file": upload, "municipalities": ""})
     assert geocoder.asked == []
     done = client.post(address, {"confirm": "1"}, follow=True).content.decode()
-    assert "3 scholen zijn op de kaart gezet." in done
-    assert "8 scholen konden niet op de kaart worden gezet:" in done
-    assert "OBS De Regenboog" not in done.split("konden niet op de kaart")[1]
+    success, warning = _alert(done, "ok"), _alert(done, "warning")
+    assert success.startswith("De scholen zijn ingelezen.")
+    assert "3 scholen zijn op de kaart gezet." in success and "konden niet" not in success
+    assert warning.startswith("8 scholen konden niet op de kaart worden gezet:")
+    assert warning.count("de kaartdienst kent postcode") == 8
+    assert "OBS De Regenboog" not in warning
+
+
+def _alert(html: str, kind: str) -> str:
+    start = html.index(f'utrecht-alert--{kind}"')
+    paragraph = html.index('<p class="utrecht-paragraph">', start)
+    return html[paragraph : html.index("</p>", paragraph)].split(">", 1)[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_read_once_apart_from_the_success_that_the_geocoder_was_down(client, geocoder):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.conftest import grant, make_user
+
+    region = Partnership.objects.create(name="SWV Zuidrand", short_name="Zuidrand", slug="zuidrand")
+    staff = make_user("swv")
+    grant(staff, Role.PARTNERSHIP_STAFF, partnership=region)
+    client.force_login(staff)
+    address = reverse("schools_import", args=[region.slug])
+    upload = SimpleUploadedFile("duo.csv", SAMPLE.read_bytes(), content_type="text/csv")
+    client.post(address, {"file": upload, "municipalities": ""})
+    geocoder.mode = "broken"
+    done = client.post(address, {"confirm": "1"}, follow=True).content.decode()
+    success = _alert(done, "ok")
+    assert success.startswith("De scholen zijn ingelezen.") and "kaart" not in success
+    assert _alert(done, "warning") == DOWN

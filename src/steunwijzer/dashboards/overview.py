@@ -276,6 +276,18 @@ def check_totals(partnership, school_year: str) -> Counter | None:
     return totals
 
 
+def row_check_totals(rows) -> Counter | None:
+    """`check_totals` added up from rows that carry their checks (`fill_checks`): a page that
+    has the rows anyway runs no check twice (None when no row has a profile)."""
+    checked = [r for r in rows if r.profile is not None]
+    if not checked:
+        return None
+    totals = Counter()
+    for row in checked:
+        totals.update(row.check_counts or {})
+    return totals
+
+
 def _checked_now(profile_ids) -> dict:
     """`check_summaries` for profiles without a current summary: the check run here."""
     if not profile_ids:

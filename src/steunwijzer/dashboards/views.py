@@ -64,6 +64,7 @@ from .overview import (
     filter_schools,
     offered_filters,
     region_state,
+    row_check_totals,
     school_rows,
     schools_in,
     search_schools,
@@ -444,16 +445,19 @@ def _partnership_analysis(request, partnership, *, with_rows: bool = False):
     year = _year(request)
     today = timezone.localdate()
     figures = region_figures(partnership, year)
+    rows = school_rows(schools_in(partnership=partnership), year, today) if with_rows else None
+    # The rows carry their checks: added up, rather than checked again by `check_totals`.
+    totals = row_check_totals(rows) if with_rows else check_totals(partnership, year)
     data = {
         "partnership": partnership,
         "school_year": year,
         **region_state(partnership, year, today),
-        "distributions": distributions(figures, year, check_totals(partnership, year)),
+        "distributions": distributions(figures, year, totals),
         "trends": trends(partnership, figures),
         "generated_on": today,
     }
     if with_rows:
-        data["rows"] = school_rows(schools_in(partnership=partnership), year, today)
+        data["rows"] = rows
     return data
 
 

@@ -1,6 +1,7 @@
 """Writing notifications, marking them read, the e-mail settings, the e-mails at once and the
 daily summary."""
 
+import logging
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -15,6 +16,8 @@ from steunwijzer.route.notifications import people_with_roles
 
 from .mail import digest_mail, notification_mail
 from .models import MAILED_KINDS, Delivery, Kind, Notification, Setting, deliveries_of
+
+logger = logging.getLogger(__name__)
 
 
 def _must_act(route, profile, user) -> bool:
@@ -67,12 +70,19 @@ def mail_send(*, pks) -> tuple[int, int]:
 
     Each is marked and sent in one transaction, so a refusal leaves it unsent; the mark is
     guarded by its being unsent, so two runs at one moment (the request's and the command's)
-    send it once. A refused one is tried again after a pause."""
+    send it once. A refused one is tried again after a pause, as is one that failed in any
+    other way."""
     sent = refused = 0
     for pk in pks:
         try:
             sent += _mail_one(pk)
         except OSError:  # the mail server (smtplib's errors are OSErrors)
+            refused += 1
+            _mail_refused(pk)
+        except Exception:
+            # This one mail could not be built or sent (a bad header, say): counted as a
+            # refusal, so the others still go out and a later run does not stop on it again.
+            logger.exception("The e-mail of notification %s failed", pk)
             refused += 1
             _mail_refused(pk)
     return sent, refused

@@ -76,23 +76,30 @@ def geocode_after_commit(school: School) -> School:
 
 @dataclass
 class GeocodeReport:
-    """What `schools_geocode` did: how many schools it placed, and a Dutch sentence for each
-    school it could not place."""
+    """What `schools_geocode` did: how many schools it placed, a Dutch sentence for each school
+    with a problem of its own (its postcode), and how many it could not place because the map
+    service could not be reached (said once: the same for every school)."""
 
+    partnership_slug: str
     located: int = 0
     problems: list[str] = field(default_factory=list)
+    unreachable: int = 0
 
-    def summary(self) -> list[str]:
-        lines = []
-        if self.located:
-            lines.append(
-                ngettext(
-                    "%(n)s school has been placed on the map.",
-                    "%(n)s schools have been placed on the map.",
-                    self.located,
-                )
-                % {"n": self.located}
+    def located_lines(self) -> list[str]:
+        if not self.located:
+            return []
+        return [
+            ngettext(
+                "%(n)s school has been placed on the map.",
+                "%(n)s schools have been placed on the map.",
+                self.located,
             )
+            % {"n": self.located}
+        ]
+
+    def problem_lines(self) -> list[str]:
+        """What staff should do something about (a warning, not part of a success)."""
+        lines = []
         if self.problems:
             lines.append(
                 ngettext(
@@ -102,7 +109,24 @@ class GeocodeReport:
                 )
                 % {"n": len(self.problems)}
             )
-        return lines + self.problems
+            lines += self.problems
+        if self.unreachable:
+            lines.append(
+                ngettext(
+                    "%(n)s school could not be placed on the map: the map service could not "
+                    "be reached. Try again later with “steunwijzer schools geocode "
+                    "--partnership %(slug)s”.",
+                    "%(n)s schools could not be placed on the map: the map service could not "
+                    "be reached. Try again later with “steunwijzer schools geocode "
+                    "--partnership %(slug)s”.",
+                    self.unreachable,
+                )
+                % {"n": self.unreachable, "slug": self.partnership_slug}
+            )
+        return lines
+
+    def summary(self) -> list[str]:
+        return self.located_lines() + self.problem_lines()
 
 
 def _problem(school: School, error: GeocodeError) -> str:
@@ -112,18 +136,10 @@ def _problem(school: School, error: GeocodeError) -> str:
             _("%(school)s (%(code)s): “%(postcode)s” is not a Dutch postcode; correct the address.")
             % values
         )
-    if error.reason == "unknown":
-        return (
-            _(
-                "%(school)s (%(code)s): the map service does not know postcode %(postcode)s; place "
-                "the school on the map by hand."
-            )
-            % values
-        )
     return (
         _(
-            "%(school)s (%(code)s): the map service could not be reached; try again later with "
-            "“steunwijzer schools geocode”."
+            "%(school)s (%(code)s): the map service does not know postcode %(postcode)s; place "
+            "the school on the map by hand."
         )
         % values
     )
@@ -133,22 +149,23 @@ def schools_geocode(*, partnership: Partnership) -> GeocodeReport:
     """Place the partnership's schools that have no coordinates. Deliberately not one
     transaction: each school is asked of the geocoder outside any transaction and saved in its
     own small one, so a slow geocoder holds no lock and a failing one stops nothing. A school it
-    cannot place is named in the report and stays without coordinates until the next run."""
-    report = GeocodeReport()
-    unreachable = None
+    cannot place stays without coordinates until the next run: named in the report when its
+    postcode is the problem, counted when the map service could not be reached."""
+    report = GeocodeReport(partnership_slug=partnership.slug)
     for school in School.objects.filter(
         board__partnership=partnership, latitude__isnull=True
     ).order_by("name", "pk"):
-        if unreachable is not None:
+        if report.unreachable:
             # Not asked again: every school would wait for the geocoder's timeout.
-            report.problems.append(_problem(school, unreachable))
+            report.unreachable += 1
             continue
         try:
             point = geocode_postcode(school.postcode)
         except GeocodeError as error:
             if error.reason == "unreachable":
-                unreachable = error
-            report.problems.append(_problem(school, error))
+                report.unreachable += 1
+            else:
+                report.problems.append(_problem(school, error))
             continue
         if _save_point(school, point):
             report.located += 1

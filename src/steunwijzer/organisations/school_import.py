@@ -127,7 +127,8 @@ class ImportPlan:
         )
 
     def summary(self) -> list[str]:
-        """The plan in Dutch sentences, for the command line and the page."""
+        """The plan in Dutch sentences, for the command line and the page (what the geocoding
+        after the commit did is `geocoding`'s to say, apart: its problems are warnings)."""
         lines = [
             ngettext("%(n)s new board.", "%(n)s new boards.", len(self.new_boards))
             % {"n": len(self.new_boards)},
@@ -170,8 +171,6 @@ class ImportPlan:
                 )
                 % {"n": self.skipped_vso}
             )
-        if self.geocoding is not None:
-            lines += self.geocoding.summary()
         return lines
 
 

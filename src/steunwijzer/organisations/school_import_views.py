@@ -79,7 +79,13 @@ def _confirm(request, partnership, key):
         ctx = {"partnership": partnership, "form": SchoolImportForm(), "refused": exc.problems}
         return render(request, "organisations/schools_import.html", ctx, status=400)
     del request.session[key]
-    messages.success(request, " ".join([_("The schools have been imported."), *plan.summary()]))
+    geocoding = plan.geocoding
+    located = geocoding.located_lines() if geocoding else []
+    messages.success(
+        request, " ".join([_("The schools have been imported."), *plan.summary(), *located])
+    )
+    if geocoding and geocoding.problem_lines():
+        messages.warning(request, " ".join(geocoding.problem_lines()))
     return redirect("schools_import", slug=partnership.slug)
 
 

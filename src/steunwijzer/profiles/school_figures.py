@@ -3,8 +3,9 @@ asked by the SOP-check, which may not import the instruments (they sit beside it
 by the instrument that registers itself here in its `AppConfig.ready`.
 
 `counted_figures_changed(school=…, school_year=…)`: the instrument stored other figures for the
-school and year (and perhaps the school's pupil count), inside the transaction that stored them;
-the SOP-check stores that year's summary again.
+school and year, inside the transaction that stored them; the SOP-check stores that year's
+summary again. `school_year=None`: the school's pupil count changed too, which every year's SOP
+is held against, so the summaries of all the school's years are stored again.
 """
 
 from collections.abc import Callable

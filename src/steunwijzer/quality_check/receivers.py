@@ -36,5 +36,9 @@ def lists_saved(sender, instance, raw, **kwargs):
 
 @receiver(counted_figures_changed, dispatch_uid="check_summaries_follow_counted_figures")
 def counted_figures_saved(sender, school, school_year, **kwargs):
-    """The SOP of that school year is held against the new figures (and pupil count)."""
-    summaries_refresh(profiles=Profile.objects.filter(school=school, school_year=school_year))
+    """The SOP of that school year is held against the new figures; every year's SOP when the
+    school's pupil count changed (`school_year` None)."""
+    profiles = Profile.objects.filter(school=school)
+    if school_year is not None:
+        profiles = profiles.filter(school_year=school_year)
+    summaries_refresh(profiles=profiles)

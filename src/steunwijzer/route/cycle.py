@@ -4,13 +4,17 @@ writing a new one.
 
 In a check year the year's due date is the date of that check: the school is late when it has
 recorded no evaluation of its SOP in that school year by then, and never late for a new SOP
-(one it starts anyway is its own choice). In a cycle of one year there are no check years and
-everything is as it always was. The to-do list, the home page, the overviews and the reminders
-all ask `check_years`, which reads what it needs in a fixed number of queries.
+(one it starts anyway is its own choice). Once that new SOP is established or published, the
+year is no check year any more: the new SOP's own deadline applies. In a cycle of one year
+there are no check years and everything is as it always was. The to-do list, the home page,
+the overviews and the reminders all ask `check_years`, which reads what it needs in a fixed
+number of queries.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from django.db.models import Q
 
 from steunwijzer.core.school_year import holds_in, holds_until, school_year_plus
 from steunwijzer.organisations.models import MAX_CYCLE_YEARS, Board, Partnership
@@ -66,9 +70,20 @@ def _cycles(schools) -> dict[int, int]:
     )
 
 
+def _without_new_sop(holding: dict, school_year: str) -> dict:
+    if not holding:
+        return holding
+    renewed = set(
+        Profile.objects.filter(school__pk__in=list(holding), school_year=school_year)
+        .filter(Q(established_on__isnull=False) | Q(published_revision__isnull=False))
+        .values_list("school_id", flat=True)
+    )
+    return {pk: held for pk, held in holding.items() if pk not in renewed}
+
+
 def check_years(schools, school_year: str) -> dict[int, CheckYear]:
     """school pk → its `CheckYear`, for the schools for which `school_year` is a check year.
-    Load the schools with their board (and its partnership, to save a query). At most three
+    Load the schools with their board (and its partnership, to save a query). At most four
     queries; when every partnership asks for a new SOP every year, only the partnerships'
     cycles are read."""
     schools = list(schools)
@@ -95,6 +110,9 @@ def check_years(schools, school_year: str) -> dict[int, CheckYear]:
         profile = newest.get(school.pk)
         if profile is not None and holds_in(profile.school_year, cycle, school_year):
             holding[school.pk] = (profile, holds_until(profile.school_year, cycle))
+    # A school that established or published a new SOP this year has left its cycle's check:
+    # that SOP is its own, with its own deadline, and the earlier one holds no longer.
+    holding = _without_new_sop(holding, school_year)
     if not holding:
         return {}
     first, last = school_year_bounds(school_year)

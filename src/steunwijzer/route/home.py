@@ -35,6 +35,8 @@ def _row(school, can_create, due_on, today, check) -> dict:
         "school": school,
         "profile": profile,
         "holding": holding,
+        # Also with a new SOP started: its lateness is then that of the check (`late`).
+        "check": check,
         "holds_until": check.holds_until if check else "",
         "check_done": bool(check and check.done),
         "can_create": can_create,

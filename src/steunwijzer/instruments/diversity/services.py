@@ -211,7 +211,10 @@ def invulschema_save(
         problems += [mismatch] if mismatch else []
     if problems:
         raise ProblemsError(problems)
-    if current and (update_pupil_count or not school.pupil_count):
+    pupil_count_changed = (
+        current and (update_pupil_count or not school.pupil_count) and school.pupil_count != total
+    )
+    if pupil_count_changed:
         School.objects.filter(pk=school.pk).update(pupil_count=total)
         school.pupil_count = total
     values = {
@@ -229,6 +232,9 @@ def invulschema_save(
             setattr(invulschema, name, value)
         invulschema.version += 1  # the row is locked, so no save is lost
         invulschema.save()
-    # The SOP-check's stored summaries hold the SOP against these figures.
-    counted_figures_changed.send(sender=Invulschema, school=school, school_year=school_year)
+    # The SOP-check's stored summaries hold the SOP against these figures, and every year's
+    # SOP against the school's pupil count.
+    counted_figures_changed.send(
+        sender=Invulschema, school=school, school_year=None if pupil_count_changed else school_year
+    )
     return invulschema

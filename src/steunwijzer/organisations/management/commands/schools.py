@@ -77,7 +77,7 @@ class Command(BaseCommand):
             if exc.more:
                 lines.append(f"… en nog {exc.more} problemen.")
             raise CommandError("\n".join(lines)) from None
-        for line in plan.summary():
+        for line in plan.summary() + (plan.geocoding.summary() if plan.geocoding else []):
             self.stdout.write(line)
         if dry_run:
             self.stdout.write("Proefdraaien: er is niets opgeslagen.")
