@@ -120,9 +120,9 @@ FIGURES = [
     ],
     [
         "Soort | Bevindingen",
-        "Compleet | 12",
+        "Compleet | 13",
         "Concreet | 4",
-        "Leesbaar (B1) | 19",
+        "Leesbaar (B1) | 20",
         "Bondig | 0",
         "Eigen | 0",
     ],
