@@ -3,7 +3,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
+from steunwijzer.core.school_year import school_year_of
 from tests import documents
 
 PNG = documents.PNG
@@ -29,10 +31,12 @@ def post(client, partnership, **extra):
 def test_staff_changes_name_and_colour(client, partnership, staff):
     client.force_login(staff)
     assert client.get(url(partnership)).status_code == 200
-    response = post(client, partnership)
+    year = school_year_of(timezone.localdate())
+    response = post(client, partnership, schoolgids_route_from=year)
     assert response.status_code == 302
     partnership.refresh_from_db()
     assert (partnership.name, partnership.main_colour) == ("SWV Nieuw", "#1a2b3c")
+    assert partnership.schoolgids_route_from == year
     css = client.get(reverse("theme_css", args=[partnership.slug])).content.decode()
     assert "--sw-brand: #1a2b3c" in css
 

@@ -2,11 +2,13 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from steunwijzer.core.forms import ButtonField
+from steunwijzer.core.school_year import school_year_of, school_year_plus
 from steunwijzer.core.uploads import EMPTY, NOT_ALLOWED, TOO_LARGE, check_upload
 
 from .models import Board, Membership, Partnership
@@ -214,6 +216,22 @@ LOGO_MESSAGES = {
 }
 
 
+# How many school years ahead a partnership may choose the schoolgids route from.
+ROUTE_YEARS_AHEAD = 3
+
+
+def route_choices(current_year: str, chosen: str) -> list[tuple[str, str]]:
+    """The SOP route, or the schoolgids route from this school year or one of the next few.
+    A year chosen earlier that has since passed stays on offer, so the form saves unchanged;
+    a past year cannot be chosen anew (profiles of that year have mostly started)."""
+    years = [school_year_plus(current_year, n) for n in range(ROUTE_YEARS_AHEAD + 1)]
+    if chosen and chosen not in years:
+        years.insert(0, chosen)
+    return [("", _("SOP route"))] + [
+        (year, _("School guide route (law 36443) from %(year)s") % {"year": year}) for year in years
+    ]
+
+
 class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
     """Name, colour and logo that dress every page of the partnership."""
 
@@ -231,6 +249,21 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
         required=False,
         assume_scheme="https",
     )
+    schoolgids_route_from = forms.ChoiceField(
+        label=gettext_lazy("Route"),
+        required=False,
+        help_text=gettext_lazy(
+            "Under law 36443 the SOP's content moves into the school guide, set every year, "
+            "with a step in which pupils give their view first. SOPs already under way keep "
+            "their route; a board with its own route keeps it."
+        ),
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "Choose the SOP route or the school guide route from this school year or a "
+                "later one."
+            )
+        },
+    )
 
     class Meta:
         model = Partnership
@@ -242,6 +275,7 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
             "website",
             "receipt_before_publication",
             "cycle_years",
+            "schoolgids_route_from",
             "steunpunt_name",
             "steunpunt_email",
             "steunpunt_phone",
@@ -251,6 +285,12 @@ class PartnershipForm(UtrechtFormMixin, forms.ModelForm):
         help_texts = {
             "main_colour": gettext_lazy("Use a dark colour: white text must be readable on it.")
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["schoolgids_route_from"].choices = route_choices(
+            school_year_of(timezone.localdate()), self.instance.schoolgids_route_from
+        )
 
     def clean_logo_file(self):
         upload = self.cleaned_data.get("logo_file")

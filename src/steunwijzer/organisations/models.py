@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.core.tokens import hash_token
+from steunwijzer.core.validators import validate_school_year
 
 # The law asks for a new SOP at least every four years.
 MAX_CYCLE_YEARS = 4
@@ -58,6 +59,15 @@ class Partnership(models.Model):
             "school years and the school checks it every year."
         ),
     )
+    # Law 36443's route: from this school year on, new profiles take the schoolgids route
+    # (route/definitions.py) unless their board has its own; blank: the SOP route. Profiles
+    # under way keep the route they started with.
+    schoolgids_route_from = models.CharField(
+        _("school guide route from school year"),
+        max_length=9,
+        blank=True,
+        validators=[validate_school_year],
+    )
     # The ouder- en jeugdsteunpunt every partnership has by law (Wet 36443): where parents
     # turn with questions; shown on every school's public page.
     steunpunt_name = models.CharField(
@@ -98,6 +108,10 @@ class Partnership(models.Model):
         """Whether this fixed text of the model is the partnership's own: one it wrote, or a
         text Steunwijzer offered that it has confirmed."""
         return not fixed_text.default or fixed_text.key in self.confirmed_fixed_texts
+
+    def takes_schoolgids_route(self, school_year: str) -> bool:
+        """Whether a profile started for `school_year` takes law 36443's schoolgids route."""
+        return bool(self.schoolgids_route_from) and school_year >= self.schoolgids_route_from
 
     def staff_may_manage(self, user) -> bool:
         """Staff of this partnership, or platform admin (memberships read once per request)."""

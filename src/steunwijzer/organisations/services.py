@@ -1,4 +1,4 @@
-"""Inviting people and taking up an invitation."""
+"""Inviting people and taking up an invitation; saving a partnership's settings."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from .models import Board, Invitation, Membership, Partnership, Role, display_name
 from .permissions import may_invite, scope_fields
+from .signals import partnership_settings_saved
 
 
 class InvitationClosed(Exception):
@@ -156,3 +157,12 @@ def boards_rename(*, partnership: Partnership, names: dict[int, str]) -> int:
             board.save(update_fields=["name"])  # a change of the partnership (receivers.py)
             changed += 1
     return changed
+
+
+@transaction.atomic
+def partnership_settings_save(*, form) -> Partnership:
+    """Save the settings page (a valid `PartnershipForm`); what the settings ask of the apps
+    above (the chosen route) is made in the same transaction, so neither is half-written."""
+    partnership = form.save()
+    partnership_settings_saved.send(sender=Partnership, partnership=partnership)
+    return partnership

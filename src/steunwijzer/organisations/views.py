@@ -164,7 +164,7 @@ def partnership_settings(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     form = PartnershipForm(request.POST or None, request.FILES or None, instance=partnership)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.partnership_settings_save(form=form)
         messages.success(request, _("The settings of the partnership have been saved."))
         return redirect("partnership_settings", slug=partnership.slug)
     status = 400 if form.errors else 200

@@ -8,9 +8,11 @@ not change the road of SOPs already under way; an empty route is the seed letter
 from django.dispatch import receiver
 
 from steunwijzer.organisations.models import Role
+from steunwijzer.organisations.signals import partnership_settings_saved
 from steunwijzer.profiles.signals import profile_started
 
 from .definitions import (
+    SCHOOLGIDS_ROUTE,
     SINGLE_SCHOOL_EDITOR,
     SOP_ROUTE,
     RouteDefinition,
@@ -51,8 +53,22 @@ def allowed_actions(profile, user) -> list[str]:
 
 @receiver(profile_started)
 def give_the_profile_its_route(sender, profile, **kwargs):
-    """A new profile takes the route of its board, or else its partnership's default."""
+    """A new profile takes the route of its board, else the schoolgids route from the school
+    year its partnership chose, else its partnership's default."""
     from .models import Route
 
-    profile.route = route_to_dict(Route.objects.definition_for(profile.school))
+    profile.route = route_to_dict(
+        Route.objects.definition_for(profile.school, school_year=profile.school_year)
+    )
     profile.save(update_fields=["route"])
+
+
+@receiver(partnership_settings_saved)
+def install_the_chosen_route(sender, partnership, **kwargs):
+    """The schoolgids route a partnership chooses becomes one of its routes (one it already
+    has, perhaps adapted or a board's own, is left as it is)."""
+    from .models import Route
+
+    routes = Route.objects.filter(partnership=partnership, key=SCHOOLGIDS_ROUTE.key)
+    if partnership.schoolgids_route_from and not routes.exists():
+        Route.install(partnership, SCHOOLGIDS_ROUTE)

@@ -12,16 +12,33 @@ from steunwijzer.core.dates import date_text
 from steunwijzer.organisations.models import Board, Partnership, School
 from steunwijzer.profiles.models import STATE_LABELS, Profile
 
-from .definitions import SOP_ROUTE, RouteDefinition, route_from_dict, route_to_dict
+from .definitions import (
+    SCHOOLGIDS_ROUTE,
+    SOP_ROUTE,
+    RouteDefinition,
+    route_from_dict,
+    route_to_dict,
+)
 from .labels import step_label
 
 
 class RouteQuerySet(models.QuerySet):
-    def definition_for(self, school: School) -> RouteDefinition:
-        """The route new profiles of this school take: the board's own, else the default."""
-        routes = self.filter(partnership_id=school.board.partnership_id)
-        route = routes.filter(boards=school.board).first() or routes.filter(is_default=True).first()
-        return route.definition_obj if route else SOP_ROUTE
+    def definition_for(self, school: School, *, school_year: str) -> RouteDefinition:
+        """The route a new profile of this school for `school_year` takes: the board's own;
+        else, from the school year its partnership chose, law 36443's schoolgids route; else
+        the partnership's default."""
+        partnership = school.board.partnership
+        routes = self.filter(partnership_id=partnership.pk)
+        own = routes.filter(boards=school.board).first()
+        if own:
+            return own.definition_obj
+        if partnership.takes_schoolgids_route(school_year):
+            # Installed when chosen on the settings page; set another way (the admin), the
+            # shipped definition serves until it is.
+            route = routes.filter(key=SCHOOLGIDS_ROUTE.key).first()
+            return route.definition_obj if route else SCHOOLGIDS_ROUTE
+        default = routes.filter(is_default=True).first()
+        return default.definition_obj if default else SOP_ROUTE
 
 
 class Route(models.Model):
