@@ -232,6 +232,8 @@ MATRIX = [
     page("format_outline", STAFF, slug="partnership.slug"),
     page("format_outline_node", STAFF, slug="partnership.slug", at=MODEL_NODE),
     post("format_outline_node", STAFF, slug="partnership.slug", at=MODEL_NODE),
+    page("format_outline_requirements", STAFF, slug="partnership.slug"),
+    post("format_outline_requirements", STAFF, slug="partnership.slug"),
     post("format_outline_change", STAFF, slug="partnership.slug"),
     post("format_outline_publish", STAFF, slug="partnership.slug"),
     post("format_outline_discard", STAFF, slug="partnership.slug"),

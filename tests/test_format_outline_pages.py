@@ -8,7 +8,7 @@ from django.urls import reverse
 from steunwijzer.regional_model.format_outline import document_yaml, node_at
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH, parse_format
 from steunwijzer.regional_model.models import FormatDraft, FormatVersion
-from steunwijzer.regional_model.outline_forms import NODE_FORMS
+from steunwijzer.regional_model.outline_forms import NODE_FORMS, RequirementsForm
 from steunwijzer.regional_model.presenters import outline_tree
 from steunwijzer.regional_model.services import format_draft_of
 
@@ -183,6 +183,146 @@ def test_a_choice_field_with_two_options_is_published_as_a_new_version(
     assert profile.format_version == format_version and FormatDraft.objects.count() == 0
 
 
+def _table_addresses(document):
+    return [
+        (c, s, i)
+        for c, chapter in enumerate(document["chapters"])
+        for s, section in enumerate(chapter["sections"])
+        for i, item in enumerate(section["items"])
+        if item.get("type") == "table"
+    ]
+
+
+def test_a_tables_columns_are_added_renamed_retyped_reordered_and_removed_in_its_form(
+    signed_in, partnership
+):
+    at = _table_addresses(_current_document(partnership))[0]
+    address = ".".join(map(str, at))
+    page = signed_in.get(node_url(partnership, address)).content.decode()
+    assert "Kolommen (tabel)" in page
+    assert "uren_per_week | Beschikbaar (uren per week) | Getal" in page
+    columns = (
+        "uren_per_week | Uren per week | Getal\r\n"
+        "expertise | Waarin deskundig\r\n"
+        "sinds | Sinds wanneer | datum\r\n"
+        "niveau | Niveau | Eén keuze | Basis; Hoog\r\n"
+    )
+    data = field_form(partnership, at, columns=columns)
+    assert signed_in.post(node_url(partnership, address), data).status_code == 302
+    response = signed_in.post(
+        url(partnership, "format_outline_publish"), {"revision": token(partnership)}
+    )
+    assert response["Location"] == url(partnership, "format_versions")
+    field = FormatVersion.objects.current_for(partnership).format.field("expertise_team")
+    assert [(c.key, c.label, c.type) for c in field.columns] == [
+        ("uren_per_week", "Uren per week", "number"),
+        ("expertise", "Waarin deskundig", "short_text"),
+        ("sinds", "Sinds wanneer", "date"),
+        ("niveau", "Niveau", "single_choice"),
+    ]
+    assert [c.label for c in field.columns[3].choices] == ["Basis", "Hoog"]
+
+
+def test_a_column_problem_is_shown_at_its_line_of_the_columns_field(signed_in, partnership):
+    at = _table_addresses(_current_document(partnership))[1]
+    address = ".".join(map(str, at))
+    data = field_form(partnership, at, columns="Organisatie\r\nhoe_vaak | Hoe vaak? | Eén keuze")
+    assert signed_in.post(node_url(partnership, address), data).status_code == 302
+    node = signed_in.get(node_url(partnership, address)).content.decode()
+    columns_field = node[node.index('for="id_columns"') :]
+    assert (
+        "regel 2: kolomtype &#x27;single_choice&#x27; heeft keuzes nodig"
+        in (columns_field[: columns_field.index('id="id_columns"')])
+    )
+    outline = signed_in.get(url(partnership)).content.decode()
+    assert "kolommen: kolomtype &#x27;single_choice&#x27; heeft keuzes nodig" in outline
+
+
+def test_a_new_table_field_gets_its_columns_from_its_form(signed_in, partnership):
+    change = url(partnership, "format_outline_change")
+    signed_in.post(change, {"action": "add_field", "at": "1.0", "revision": token(partnership)})
+    data = field_form(
+        partnership, (1, 0, 2), type="table", columns="Activiteit\r\nuren | Uren | Getal"
+    )
+    assert signed_in.post(node_url(partnership, "1.0.2"), data).status_code == 302
+    assert node_at(draft().document, (1, 0, 2))["columns"] == [
+        {"key": "activiteit", "label": "Activiteit", "type": "short_text"},
+        {"key": "uren", "label": "Uren", "type": "number"},
+    ]
+    assert "Het model heeft" not in signed_in.get(url(partnership)).content.decode()
+
+
+def test_the_shipped_tables_go_through_their_forms_and_a_new_version_unchanged(
+    signed_in, partnership, format_version
+):
+    document = _current_document(partnership)
+    addresses = _table_addresses(document)
+    for at in addresses:
+        data = field_form(partnership, at)
+        response = signed_in.post(node_url(partnership, ".".join(map(str, at))), data)
+        assert response.status_code == 302
+    assert [node_at(draft().document, at) for at in addresses] == [
+        node_at(document, at) for at in addresses
+    ]
+    response = signed_in.post(
+        url(partnership, "format_outline_publish"), {"revision": token(partnership)}
+    )
+    assert response["Location"] == url(partnership, "format_versions")
+    before, after = format_version.format, FormatVersion.objects.current_for(partnership).format
+    tables = [key for key, field in before.fields.items() if field.type == "table"]
+    assert len(tables) == 2
+    assert [after.field(key) for key in tables] == [before.field(key) for key in tables]
+
+
+def requirements_data(partnership, **changes):
+    document = _current_document(partnership)
+    initial = {**RequirementsForm.initial_from(document), "revision": token(partnership), **changes}
+    return {k: ("on" if v is True else v) for k, v in initial.items() if v is not False}
+
+
+def test_the_mandatory_parts_are_chosen_named_placed_and_published(signed_in, partnership):
+    outline = signed_in.get(url(partnership)).content.decode()
+    assert "Verplichte onderdelen" in outline and "Zorgplicht · in hoofdstuk" in outline
+    page_url = url(partnership, "format_outline_requirements")
+    assert page_url in outline
+    page = signed_in.get(page_url).content.decode()
+    assert 'value="Visie op passend onderwijs"' in page and "Hoofdstuk dat het behandelt" in page
+    data = requirements_data(
+        partnership,
+        **{"visie-label": "Onze visie", "zorgplicht-fixed_text": False, "visie-chapter": "0"},
+    )
+    response = signed_in.post(page_url, data)
+    assert response["Location"].endswith("#node-requirements")
+    document = draft().document
+    assert document["requirements"]["mandatory_parts"][0] == {
+        "part": "visie",
+        "label": "Onze visie",
+    }
+    assert "fixed_texts_in" not in document["requirements"]
+    assert [c.get("mandatory_part") for c in document["chapters"]][:2] == ["visie", None]
+    signed_in.post(url(partnership, "format_outline_publish"), {"revision": token(partnership)})
+    published = FormatVersion.objects.current_for(partnership).format
+    assert published.mandatory_parts["visie"] == "Onze visie"
+    assert published.requirements.fixed_texts_in == ()
+    assert published.chapters[0].mandatory_part == "visie"
+
+
+def test_two_parts_in_one_chapter_are_refused_in_dutch(signed_in, partnership):
+    data = requirements_data(partnership, **{"visie-chapter": "2"})
+    response = signed_in.post(url(partnership, "format_outline_requirements"), data)
+    assert response.status_code == 400
+    assert "Een hoofdstuk behandelt één verplicht onderdeel" in response.content.decode()
+    assert FormatDraft.objects.count() == 0
+
+
+def test_the_requirements_problems_are_shown_on_their_page(signed_in, partnership):
+    page_url = url(partnership, "format_outline_requirements")
+    data = requirements_data(partnership, **{"visie-chapter": ""})
+    assert signed_in.post(page_url, data).status_code == 302
+    page = signed_in.get(page_url).content.decode()
+    assert "het verplichte onderdeel &#x27;Visie op passend onderwijs&#x27; ontbreekt" in page
+
+
 def test_a_draft_with_problems_is_not_published(signed_in, partnership):
     document = _current_document(partnership)
     data = form_data(NODE_FORMS["chapter"], node_at(document, (1,)), token(partnership), title="")
@@ -272,6 +412,9 @@ def test_only_the_partnerships_staff_see_or_change_the_draft(
         node_url(partnership, "model"), {"name": "x", "revision": token(partnership)}
     )
     assert response.status_code == 403
+    requirements = url(partnership, "format_outline_requirements")
+    assert client.get(requirements).status_code == 403
+    assert client.post(requirements, {"visie-required": "on", "revision": 0}).status_code == 403
     assert FormatDraft.objects.count() == 0
 
 

@@ -94,3 +94,61 @@ def test_staff_build_the_model_in_forms_and_publish_it(
         "over_de_school",
     ]
     assert newer.chapters[1].sections[0].title == "Onze visie"
+
+
+@pytest.mark.parametrize("size", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}])
+def test_staff_change_a_tables_columns_and_the_mandatory_parts(
+    page, partnership, format_version, staff, size
+):
+    page.set_viewport_size(size)
+    log_in(page, "swv")
+    page.goto(f"/samenwerkingsverband/{partnership.slug}/sop-model/opbouw/")
+    page.get_by_text("Nog geen concept").wait_for()
+
+    # A column renamed, one moved up, one added as a choice column still without choices.
+    page.get_by_role("link", name="Bewerken “Deskundigheid in het team”").click()
+    columns = page.get_by_label("Kolommen (tabel)")
+    expect(columns).to_have_value(re.compile(r"uren_per_week \| Beschikbaar"))
+    columns.fill(
+        "uren_per_week | Uren per week | Getal\nexpertise | Deskundigheid\n"
+        "functie | Functie\nniveau | Niveau | Eén keuze"
+    )
+    save(page)
+    expect(
+        page.get_by_text("kolommen: kolomtype 'single_choice' heeft keuzes nodig")
+    ).to_be_visible()
+    page.get_by_role("link", name="Bewerken “Deskundigheid in het team”").click()
+    page.get_by_text("regel 4: kolomtype 'single_choice' heeft keuzes nodig").wait_for()
+    check_page(page)
+    columns = page.get_by_label("Kolommen (tabel)")
+    columns.fill(columns.input_value() + " | Basis; Hoog")
+    save(page)
+
+    # The model no longer requires a visie, and names its zorgplicht part otherwise.
+    page.get_by_role("link", name="Verplichte onderdelen bewerken").click()
+    page.get_by_role("heading", name="Verplichte onderdelen").wait_for()
+    check_page(page)
+    visie = page.get_by_role("group", name="Visie op passend onderwijs")
+    visie.get_by_label("Elk SOP van dit model heeft dit onderdeel").uncheck()
+    zorgplicht = page.get_by_role("group", name="Zorgplicht")
+    zorgplicht.get_by_label("Naam die scholen zien").fill("Zorgplicht en aanmelden")
+    save(page)
+    expect(page.get_by_text("Zorgplicht en aanmelden · in hoofdstuk")).to_be_visible()
+    check_page(page)
+    page.get_by_role("button", name="Publiceren als nieuwe versie").click()
+    page.get_by_text("is gepubliceerd").wait_for()
+
+    newer = FormatVersion.objects.current_for(partnership).format
+    table = newer.field("expertise_team")
+    assert [(c.key, c.type) for c in table.columns] == [
+        ("uren_per_week", "number"),
+        ("expertise", "short_text"),
+        ("functie", "short_text"),
+        ("niveau", "single_choice"),
+    ]
+    assert [c.label for c in table.columns[3].choices] == ["Basis", "Hoog"]
+    assert newer.mandatory_parts == {
+        "basisondersteuning": "Basisondersteuning",
+        "extra_ondersteuning": "Extra ondersteuning",
+        "zorgplicht": "Zorgplicht en aanmelden",
+    }

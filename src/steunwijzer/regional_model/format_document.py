@@ -459,8 +459,11 @@ class SopModelDoc(DocumentModel):
             yield from cls._item_keys(chapter, at, item_keys)
             sections = mappings_in(chapter, "sections")
             items = [item for _, section in sections for _, item in mappings_in(section, "items")]
+            # A fixed text asked for a part the model does not require is a problem of
+            # `requirements` already.
             if (
                 part in fixed_texts_in
+                and part in required
                 and sections
                 and not any(_kind(item) == "fixed_text" for item in items)
             ):

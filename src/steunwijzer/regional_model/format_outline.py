@@ -332,6 +332,70 @@ def apply_action(
     return move(document, address, -1 if action == "up" else 1)
 
 
+# - the model's requirements -
+
+
+def requirement_rows(document: dict, parts: tuple[str, ...]) -> list[dict]:
+    """For each of the mandatory parts a model may declare: whether this one requires it, the
+    name it gives it ("" for the usual one), the chapter that covers it (its index, or None) and
+    whether that chapter must hold a fixed text."""
+    requirements = document.get("requirements") or {}
+    declared = {p.get("part"): p for p in requirements.get("mandatory_parts") or ()}
+    chapters = document.get("chapters") or ()
+    return [
+        {
+            "part": part,
+            "required": part in declared,
+            "label": declared.get(part, {}).get("label", ""),
+            "chapter": next(
+                (i for i, c in enumerate(chapters) if c.get("mandatory_part") == part), None
+            ),
+            "fixed_text": part in (requirements.get("fixed_texts_in") or ()),
+        }
+        for part in parts
+    ]
+
+
+def set_requirements(document: dict, rows: list[dict]) -> dict:
+    """The document with the requirements and chapter links of `rows` (as `requirement_rows`
+    shapes them): a part's chapter names it with `mandatory_part`, no other chapter does. A
+    model that requires nothing leaves `requirements:` out, as its file would."""
+    changed = copy.deepcopy(document)
+    chapters = changed.get("chapters") or []
+    for row in rows:
+        for index, chapter in enumerate(chapters):
+            if chapter.get("mandatory_part") == row["part"] and index != row["chapter"]:
+                del chapter["mandatory_part"]
+        if row["chapter"] is not None and 0 <= row["chapter"] < len(chapters):
+            chapters[row["chapter"]]["mandatory_part"] = row["part"]
+    requirements = {}
+    mandatory = [
+        {"part": r["part"], **({"label": r["label"]} if r["label"] else {})}
+        for r in rows
+        if r["required"]
+    ]
+    if mandatory:
+        requirements["mandatory_parts"] = mandatory
+    if fixed := [r["part"] for r in rows if r["fixed_text"]]:
+        requirements["fixed_texts_in"] = fixed
+    # Where the file writes it: before the chapters.
+    head = {k: v for k, v in changed.items() if k not in ("requirements", "chapters")}
+    return {
+        **head,
+        **({"requirements": requirements} if requirements else {}),
+        "chapters": chapters,
+    }
+
+
+def about_requirements(path: str) -> bool:
+    """Whether a problem is one the requirements form can solve: in `requirements:`, or a
+    required part no chapter covers."""
+    return problem_address(path) == MODEL and problem_attribute(path) in (
+        "requirements",
+        "chapters",
+    )
+
+
 # - lines of text in a form -
 
 
@@ -340,22 +404,73 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def _choice_text(choice: dict, bar: str) -> str:
+    """The label, after the key and `bar` when the key is not the one the label makes."""
+    if slugify_key(choice["label"]) == choice["key"]:
+        return choice["label"]
+    return f"{choice['key']} {bar} {choice['label']}"
+
+
+def _choice_from_text(text: str, bar: str) -> dict:
+    key, found, label = text.partition(bar)
+    if found:
+        return {"key": key.strip(), "label": label.strip()}
+    return {"key": slugify_key(text.strip()), "label": text.strip()}
+
+
 def choices_text(choices: list[dict]) -> str:
     """Choices as a textarea shows them: the label, and the key before a '|' when it is not
     the one the label makes."""
-    return "\n".join(
-        c["label"] if slugify_key(c["label"]) == c["key"] else f"{c['key']} | {c['label']}"
-        for c in choices or ()
-    )
+    return "\n".join(_choice_text(c, "|") for c in choices or ())
 
 
 def choices_from_text(text: str) -> list[dict]:
     """The textarea's lines as choices ('Label' or 'key | Label')."""
-    choices = []
+    return [_choice_from_text(line, "|") for line in lines(text)]
+
+
+def columns_text(columns: list[dict], type_names: dict[str, str]) -> str:
+    """A table's columns as a textarea shows them, one per line, as the choices are: the
+    heading, after the key and a '|' when the key is not the one the heading makes. A column
+    that is not short text adds '| ' and its type's name (`type_names`), a choice column then
+    '| ' and its choices, separated by ';' (each its label, or 'key = label')."""
+    rows = []
+    for column in columns or ():
+        kind, choices = column.get("type", "short_text"), column.get("choices") or []
+        if kind == "short_text" and not choices:
+            rows.append(_choice_text(column, "|"))
+            continue
+        parts = [column["key"], column["label"], type_names.get(kind, kind)]
+        if choices:
+            parts.append("; ".join(_choice_text(c, "=") for c in choices))
+        rows.append(" | ".join(parts))
+    return "\n".join(rows)
+
+
+def columns_from_text(text: str, type_words: dict[str, str]) -> list[dict]:
+    """The textarea's lines as columns: 'Heading', 'key | Heading', 'key | Heading | Type' or
+    'key | Heading | Type | choice; choice'. A type is found by its name in any case
+    (`type_words`, lower-case name → type); any other word is kept for the loader to name."""
+    columns = []
     for line in lines(text):
-        key, bar, label = line.partition("|")
-        if bar:
-            choices.append({"key": key.strip(), "label": label.strip()})
-        else:
-            choices.append({"key": slugify_key(line), "label": line})
-    return choices
+        parts = [part.strip() for part in line.split("|", 3)]
+        if len(parts) == 1:
+            parts = [slugify_key(line), line]
+        key, label, *rest = parts
+        kind = (rest[0] if rest else "") or "short_text"
+        column = {"key": key, "label": label, "type": type_words.get(kind.casefold(), kind)}
+        choices = [part for part in rest[1:2] for part in part.split(";") if part.strip()]
+        if choices:
+            column["choices"] = [_choice_from_text(choice, "=") for choice in choices]
+        columns.append(column)
+    return columns
+
+
+LISTED = ("choices", "columns", "guiding_questions")
+
+
+def problem_line(path: str) -> int | None:
+    """The line of its textarea a problem is about, for the attributes a form writes one per
+    line ("…items[3].columns[1].label" → 2); None for any other problem."""
+    match = re.match(r"^\.?(\w+)\[(\d+)\]", _PROBLEM_RE.sub("", path))
+    return int(match[2]) + 1 if match and match[1] in LISTED else None

@@ -10,9 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from steunwijzer.organisations.forms import UtrechtFormMixin
 
-from .format_outline import choices_from_text, choices_text, lines
+from .format_outline import (
+    choices_from_text,
+    choices_text,
+    columns_from_text,
+    columns_text,
+    lines,
+    requirement_rows,
+)
 from .presenters import FIELD_TYPE_LABELS
-from .sop_format import MANDATORY_PARTS
+from .sop_format import COLUMN_TYPES, MANDATORY_PARTS
 
 TEXT_LIMIT = 20_000
 LINE_LIMIT = 500
@@ -62,6 +69,17 @@ def _school_types():
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+def _column_type_names() -> dict[str, str]:
+    """Each column type's name in the partnership's language, as the columns textarea says it."""
+    return {kind: str(FIELD_TYPE_LABELS[kind]) for kind in COLUMN_TYPES}
+
+
+def _column_type_words() -> dict[str, str]:
+    """What may name a column type in the textarea: its name, or the model file's word."""
+    names = _column_type_names()
+    return {**{kind: kind for kind in COLUMN_TYPES}, **{n.casefold(): k for k, n in names.items()}}
 
 
 def _number(value):
@@ -163,6 +181,17 @@ class FieldForm(NodeForm):
             "(“anders | Iets anders”)."
         ),
     )
+    columns = _text(
+        _("Columns (table)"),
+        help_text=_(
+            "One column per line, left to right: its heading; to keep a column's key when you "
+            "change its heading, write the key before a | (“uren | Uren per week”). A column "
+            "that is not short text gets its type after another |: Number, Date, Web address "
+            "or One choice (“uren | Uren per week | Number”); a One choice column then gets "
+            "its choices after a last |, separated by ; (“hoe_vaak | Hoe vaak? | One choice | "
+            "Wekelijks; Maandelijks”)."
+        ),
+    )
     finder_label = _line(_("Heading in the school finder (checklist)"))
     max_length = forms.IntegerField(label=_("Maximum length in characters (text)"), required=False)
     min_value = forms.FloatField(label=_("Lowest value (number)"), required=False)
@@ -173,11 +202,13 @@ class FieldForm(NodeForm):
     def initial_from(cls, node):
         initial = super().initial_from(node)
         initial["choices"] = choices_text(node.get("choices", ()))
+        initial["columns"] = columns_text(node.get("columns", ()), _column_type_names())
         return initial
 
     def values(self):
         values = super().values()
         values["choices"] = choices_from_text(values["choices"])
+        values["columns"] = columns_from_text(values["columns"], _column_type_words())
         values["min_value"] = _number(values["min_value"])
         values["max_value"] = _number(values["max_value"])
         return values
@@ -196,6 +227,76 @@ class FixedTextForm(NodeForm):
     default = forms.BooleanField(
         label=_("Offered by Steunwijzer; the partnership still confirms it"), required=False
     )
+
+
+class RequirementsForm(UtrechtFormMixin, forms.Form):
+    """Which mandatory parts the model requires, their names, the chapter that covers each and
+    whether that chapter must hold a fixed text; a group of four fields per part."""
+
+    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    def __init__(self, *args, chapters: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        for part, name in MANDATORY_PARTS.items():
+            self.fields[f"{part}-required"] = forms.BooleanField(
+                label=_("Every SOP of this model has this part"), required=False
+            )
+            self.fields[f"{part}-label"] = _line(
+                _("Name schools see"), help_text=_("Empty: “%(name)s”.") % {"name": name}
+            )
+            self.fields[f"{part}-chapter"] = forms.ChoiceField(
+                label=_("Chapter that covers it"),
+                choices=[("", _("No chapter")), *chapters],
+                required=False,
+            )
+            self.fields[f"{part}-fixed_text"] = forms.BooleanField(
+                label=_("Its chapter must contain a fixed text"), required=False
+            )
+        self.dress_fields()
+
+    @staticmethod
+    def initial_from(document: dict) -> dict:
+        initial = {}
+        for row in requirement_rows(document, tuple(MANDATORY_PARTS)):
+            for name in ("required", "label", "fixed_text"):
+                initial[f"{row['part']}-{name}"] = row[name]
+            chapter = row["chapter"]
+            initial[f"{row['part']}-chapter"] = "" if chapter is None else str(chapter)
+        return initial
+
+    def groups(self) -> list[tuple[str, list]]:
+        """The usual name of each part with its four fields, as the page shows them."""
+        return [
+            (name, [self[f"{part}-{n}"] for n in ("required", "label", "chapter", "fixed_text")])
+            for part, name in MANDATORY_PARTS.items()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        taken: dict[str, str] = {}
+        for part, name in MANDATORY_PARTS.items():
+            chapter = data.get(f"{part}-chapter")
+            if chapter and chapter in taken:
+                raise forms.ValidationError(
+                    _("A chapter covers one mandatory part; you chose one for “%(a)s” and “%(b)s”.")
+                    % {"a": taken[chapter], "b": name}
+                )
+            if chapter:
+                taken[chapter] = name
+        return data
+
+    def rows(self) -> list[dict]:
+        data = self.cleaned_data
+        return [
+            {
+                "part": part,
+                "required": data[f"{part}-required"],
+                "label": data[f"{part}-label"].strip(),
+                "chapter": int(data[f"{part}-chapter"]) if data[f"{part}-chapter"] else None,
+                "fixed_text": data[f"{part}-fixed_text"],
+            }
+            for part in MANDATORY_PARTS
+        ]
 
 
 NODE_FORMS = {

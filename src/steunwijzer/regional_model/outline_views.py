@@ -14,6 +14,7 @@ from steunwijzer.organisations.permissions import get_partnership_for_staff
 
 from .format_outline import (
     MODEL,
+    about_requirements,
     apply_action,
     check_document,
     edit,
@@ -21,15 +22,18 @@ from .format_outline import (
     node_kind,
     parse_address,
     problem_address,
+    set_requirements,
 )
 from .loader import FormatError
-from .outline_forms import NODE_FORMS, DraftForm, OutlineActionForm
+from .outline_forms import NODE_FORMS, DraftForm, OutlineActionForm, RequirementsForm
 from .presenters import (
     FIELD_TYPE_LABELS,
+    chapter_choices,
     fields_with_problems,
     outline_tree,
     problem_text,
     published_message,
+    requirement_summary,
 )
 from .services import (
     DraftChanged,
@@ -80,6 +84,7 @@ def format_outline(request, slug):
             "sop_format": sop_format,
             "problems": problems,
             "tree": outline_tree(document, problems),
+            "requirements": requirement_summary(document),
         }
     return render(request, "regional_model/format_outline.html", context)
 
@@ -153,6 +158,38 @@ def format_outline_node(request, slug, at):
     }
     status = 400 if form.errors else 200
     return render(request, "regional_model/format_outline_node.html", context, status=status)
+
+
+@login_required
+def format_outline_requirements(request, slug):
+    """Which mandatory parts the model requires, by which name, in which chapter, and where a
+    fixed text must stand."""
+    partnership = get_partnership_for_staff(request, slug)
+    draft = format_draft_of(partnership)
+    if draft is None:
+        raise Http404
+    document, revision = draft
+    chapters = chapter_choices(document)
+    if request.method != "POST":
+        initial = {**RequirementsForm.initial_from(document), "revision": revision}
+        form = RequirementsForm(initial=initial, chapters=chapters)
+    else:
+        form = RequirementsForm(request.POST, chapters=chapters)
+        if form.is_valid():
+            try:
+                format_draft_save(
+                    partnership=partnership,
+                    document=set_requirements(document, form.rows()),
+                    user=request.user,
+                    revision=form.cleaned_data["revision"],
+                )
+            except DraftChanged:
+                return _changed_elsewhere(request, partnership)
+            return redirect(_outline_url(partnership, "requirements"))
+    problems = [problem_text(p) for p in check_document(document)[1] if about_requirements(p.path)]
+    context = {"partnership": partnership, "form": form, "problems": problems}
+    status = 400 if form.errors else 200
+    return render(request, "regional_model/format_requirements.html", context, status=status)
 
 
 @login_required

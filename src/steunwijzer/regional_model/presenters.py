@@ -4,7 +4,15 @@ form editor's tree with the problems of each node."""
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .format_outline import MODEL, address_text, node_kind, problem_address, problem_attribute
+from .format_outline import (
+    MODEL,
+    address_text,
+    node_kind,
+    problem_address,
+    problem_attribute,
+    problem_line,
+    requirement_rows,
+)
 from .sop_format import MANDATORY_PARTS
 
 FIELD_TYPE_LABELS = {
@@ -155,9 +163,44 @@ def fields_with_problems(form, problems) -> tuple[list, list[str]]:
     for problem in problems:
         about.setdefault(form.field_for(problem_attribute(problem.path)), []).append(problem)
     fields = [
-        (field, [p.message for p in about.pop(field.name, ())]) for field in form.visible_fields()
+        (field, [_at_line(p) for p in about.pop(field.name, ())]) for field in form.visible_fields()
     ]
     return fields, [problem_text(p) for rest in about.values() for p in rest]
+
+
+def _at_line(problem) -> str:
+    """A problem as its form field shows it: with the line it is about, in a textarea of one
+    choice, column or question per line."""
+    line = problem_line(problem.path)
+    if line is None:
+        return problem.message
+    return gettext("line %(line)s: %(message)s") % {"line": line, "message": problem.message}
+
+
+def chapter_choices(document: dict) -> list[tuple[str, str]]:
+    """The draft's chapters as the options of a select: index, and number and title."""
+    return [
+        (
+            str(index),
+            f"{c['number']}. {c.get('title', '')}" if c.get("number") else c.get("title", ""),
+        )
+        for index, c in enumerate(document.get("chapters") or ())
+    ]
+
+
+def requirement_summary(document: dict) -> list[dict]:
+    """The parts the draft requires, for the outline: name, chapter, and fixed text or not."""
+    rows = requirement_rows(document, tuple(MANDATORY_PARTS))
+    chapters = dict(chapter_choices(document))
+    return [
+        {
+            "name": row["label"] or MANDATORY_PARTS[row["part"]],
+            "chapter": chapters.get(str(row["chapter"]), ""),
+            "fixed_text": row["fixed_text"],
+        }
+        for row in rows
+        if row["required"]
+    ]
 
 
 def published_message(version) -> str:

@@ -52,6 +52,11 @@ urlpatterns = [
         name="format_outline_discard",
     ),
     path(
+        "samenwerkingsverband/<slug:slug>/sop-model/opbouw/verplichte-onderdelen/",
+        outline_views.format_outline_requirements,
+        name="format_outline_requirements",
+    ),
+    path(
         "samenwerkingsverband/<slug:slug>/sop-model/opbouw/<str:at>/",
         outline_views.format_outline_node,
         name="format_outline_node",
