@@ -233,7 +233,7 @@ class RequirementsForm(UtrechtFormMixin, forms.Form):
     """Which mandatory parts the model requires, their names, the chapter that covers each and
     whether that chapter must hold a fixed text; a group of four fields per part."""
 
-    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    revision = _draft_token(widget=forms.HiddenInput)
 
     def __init__(self, *args, chapters: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)

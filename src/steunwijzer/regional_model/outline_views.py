@@ -168,10 +168,10 @@ def format_outline_requirements(request, slug):
     draft = format_draft_of(partnership)
     if draft is None:
         raise Http404
-    document, revision = draft
+    document = draft.document
     chapters = chapter_choices(document)
     if request.method != "POST":
-        initial = {**RequirementsForm.initial_from(document), "revision": revision}
+        initial = {**RequirementsForm.initial_from(document), "revision": draft.token}
         form = RequirementsForm(initial=initial, chapters=chapters)
     else:
         form = RequirementsForm(request.POST, chapters=chapters)
