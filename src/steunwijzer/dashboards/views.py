@@ -38,8 +38,10 @@ from .calculation import error_message
 from .coverage import (
     OFFER_FIELDS,
     OFFER_SORTS,
+    fill_offer_details,
     matrix,
     offer_choices,
+    offer_schools,
     offers_shown,
     school_offers,
     search_offers,
@@ -382,12 +384,14 @@ def partnership_overview_export(request, slug, fmt):
     return download(f"overzicht-{partnership.slug}-{_year(request)}", fmt, sheets)
 
 
-def _coverage(request, partnership):
+def _coverage(request, partnership, *, details: bool = True):
+    """The dekkend aanbod; `details=False` leaves the schools' hours of expertise, partners
+    and limits out (`coverage.fill_offer_details`): the page shows them for fifty schools."""
     kind = request.GET.get("soort", "extra")
     if kind not in OFFER_FIELDS:
         kind = "extra"
     choices = offer_choices(partnership)
-    offers = school_offers(list(schools_in(partnership=partnership)), choices)
+    offers = school_offers(offer_schools(partnership), choices, details=details)
     shown, wanted, notice = offers_shown(choices[kind], kind, request.GET.get("aanbod", ""))
     grid = matrix(offers, shown)
     # The tables per school show the schools of one area, or those whose name is searched.
@@ -418,8 +422,9 @@ def _coverage(request, partnership):
 @login_required
 def coverage(request, slug):
     partnership = get_partnership_for_staff(request, slug)
-    data = _coverage(request, partnership)
+    data = _coverage(request, partnership, details=False)
     data["page"] = page_of(data.pop("listed"), request.GET)
+    fill_offer_details(data["page"].object_list)
     data["counts"] = counts_per_school(partnership)
     return render(request, "dashboards/coverage.html", data)
 
@@ -479,7 +484,8 @@ def partnership_analysis_export(request, slug, fmt):
 def partnership_report_pdf(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     data = _partnership_analysis(request, partnership, with_rows=True)
-    data["coverage"] = _coverage(request, partnership)
+    # The report shows the matrix of the dekkend aanbod, not the schools' details.
+    data["coverage"] = _coverage(request, partnership, details=False)
     return attachment_response(
         report_pdf(data),
         "application/pdf",
