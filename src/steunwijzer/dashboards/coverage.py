@@ -13,6 +13,7 @@ from functools import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from steunwijzer.organisations.models import School, brin_code
 from steunwijzer.profiles.answers import is_filled
 from steunwijzer.profiles.models import Profile, Revision
 from steunwijzer.profiles.richtext import markup_to_plain
@@ -36,11 +37,35 @@ LIMIT_FIELDS = (
 LIMIT_TEXT_FIELD = "grenzen_niet_bieden"
 
 
+@dataclass(frozen=True, slots=True)
+class OfferSchool:
+    """What the dekkend aanbod shows of a school, read as values: a region's thousand School
+    instances with their boards cost more than the rest of the page."""
+
+    pk: int
+    name: str
+    brin_code: str
+    municipality: str
+    district: str
+
+
+def offer_schools(partnership) -> list[OfferSchool]:
+    """The partnership's schools by name, as `OfferSchool`s."""
+    schools = School.objects.filter(board__partnership=partnership).values_list(
+        "pk", "name", "brin", "vestiging", "municipality", "district"
+    )
+    return [
+        OfferSchool(pk, name, brin_code(brin, vestiging), municipality, district)
+        for pk, name, brin, vestiging, municipality, district in schools
+    ]
+
+
 @dataclass
 class SchoolOffer:
-    school: object
+    school: object  # an `OfferSchool`
     source: str  # "gepubliceerd 2025-2026", "vastgesteld 2026-2027" or ""
     offers: set = field(default_factory=set)  # choice keys of both offer fields
+    revision: int | None = None  # the pk of the source's Revision
     expertise_hours: float = 0
     partners: list = field(default_factory=list)
     limits_filled: dict = field(default_factory=dict)  # limit field key → bool
@@ -150,26 +175,50 @@ def search_offers(offers: list[SchoolOffer], *, area: str = "", text: str = "") 
     ]
 
 
-def school_offers(schools, choices) -> list[SchoolOffer]:
-    sources = _sources(schools)
-    # Only the answers read here, taken out of the JSON by the database: decoding every
-    # school's whole SOP (its long texts) was most of the page at a thousand schools.
-    keys = [key for key, _label in OFFER_FIELDS.values()]
-    keys += [EXPERTISE_TABLE, PARTNERS_TABLE, *LIMIT_FIELDS]
-    answers = {
+# The answers the matrix, the search and the sort need of every school; the rest
+# (`DETAIL_KEYS`) only of the schools a page shows.
+OFFER_KEYS = tuple(key for key, _label in OFFER_FIELDS.values())
+DETAIL_KEYS = (EXPERTISE_TABLE, PARTNERS_TABLE, *LIMIT_FIELDS)
+
+
+def _answers(revision_ids, keys) -> dict:
+    """revision pk → {key: answer} of these keys only, taken out of the JSON by the database:
+    decoding every school's whole SOP (its long texts) was most of the page at a thousand
+    schools."""
+    return {
         pk: dict(zip(keys, values, strict=True))
-        for pk, *values in Revision.objects.filter(
-            pk__in=[rev for rev, _ in sources.values()]
-        ).values_list("pk", *(f"answers__{key}" for key in keys))
+        for pk, *values in Revision.objects.filter(pk__in=list(revision_ids)).values_list(
+            "pk", *(f"answers__{key}" for key in keys)
+        )
     }
+
+
+def school_offers(schools, choices, *, details: bool = True) -> list[SchoolOffer]:
+    """A `SchoolOffer` per school, in the order given. `details=False` reads only what the
+    matrix, the search and the sort need (the source and what it offers);
+    `fill_offer_details` adds the rest to the schools a page shows."""
+    sources = _sources(schools)
+    answers = _answers({rev for rev, _label in sources.values()}, OFFER_KEYS)
     expertise_labels = choices.get("extra", [])
     result = []
     for school in schools:
-        source = sources.get(school.pk)
-        offer = SchoolOffer(school, source[1] if source else "")
-        values = answers.get(source[0], {}) if source else {}
-        for key, _label in OFFER_FIELDS.values():
+        revision, label = sources.get(school.pk) or (None, "")
+        offer = SchoolOffer(school, label, revision=revision, expertise_labels=expertise_labels)
+        values = answers.get(revision, {})
+        for key in OFFER_KEYS:
             offer.offers.update(v for v in values.get(key) or [] if isinstance(v, str))
+        result.append(offer)
+    if details:
+        fill_offer_details(result)
+    return result
+
+
+def fill_offer_details(offers) -> None:
+    """Add the hours of expertise, the partners and the limits to offers made with
+    `details=False`; one query."""
+    answers = _answers({o.revision for o in offers if o.revision}, DETAIL_KEYS)
+    for offer in offers:
+        values = answers.get(offer.revision, {})
         for row in values.get(EXPERTISE_TABLE) or []:
             try:
                 offer.expertise_hours += float(row.get("uren_per_week") or 0)
@@ -184,9 +233,6 @@ def school_offers(schools, choices) -> list[SchoolOffer]:
         # stored value is filled exactly when it has text: no need to read its markup here.
         offer.limits_filled = {k: is_filled(values.get(k)) for k in LIMIT_FIELDS}
         offer.limit_text = values.get(LIMIT_TEXT_FIELD) or ""
-        offer.expertise_labels = expertise_labels
-        result.append(offer)
-    return result
 
 
 @dataclass

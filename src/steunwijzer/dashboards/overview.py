@@ -23,7 +23,7 @@ from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.models import CheckSummary
 from steunwijzer.quality_check.report import check_profiles
 from steunwijzer.review.models import Comment
-from steunwijzer.route.cycle import check_years
+from steunwijzer.route.cycle import CheckYear, check_years, check_years_of
 from steunwijzer.route.deadlines import (
     actors_label,
     is_due_soon,
@@ -90,11 +90,11 @@ def schools_in(*, board=None, partnership=None):
     return schools.filter(board__partnership=partnership)
 
 
-# The overview's sortable columns (`listing.sort_order`): query value → the row's sort key.
+# The overview's sortable columns (`listing.sort_order`): query value → the `RowKey`'s sort key.
 STATE_ORDER = {key: n for n, key in enumerate(STATE_FILTERS)}
 OVERVIEW_SORTS = {
-    "school": lambda r: r.school.name.casefold(),
-    "bestuur": lambda r: (r.school.board.name.casefold(), r.school.name.casefold()),
+    "school": lambda r: r.name.casefold(),
+    "bestuur": lambda r: (r.board_name.casefold(), r.name.casefold()),
     "status": lambda r: STATE_ORDER.get(r.state, len(STATE_ORDER)),
     "termijn": lambda r: r.due_on,
 }
@@ -116,55 +116,102 @@ def search_schools(schools, text: str):
     return schools.filter(Q(name__icontains=text) | Q(brin__icontains=text))
 
 
+@dataclass(slots=True)
+class RowKey:
+    """What filtering, sorting and counting need of a school's row, read as values: a region's
+    page sorts a thousand of these and builds a `SchoolRow` (instances, who is next, comments,
+    checks, the route's records) only for the fifty it shows (`detailed_rows`)."""
+
+    school_id: int
+    name: str
+    board_name: str
+    state: str
+    due_on: date
+    late: bool
+    soon: bool
+    check: CheckYear | None
+
+
 def school_rows(
     schools, school_year: str, today: date, *, with_check: bool = True, details: bool = True
 ) -> list:
     """One row per school, in the order given; a fixed number of queries.
 
-    `details=False` reads only what filtering, sorting and counting need (the school, its
-    profile's state, the due date, lateness); `fill_details` adds the rest to the rows a page
-    shows. A region's page sorts a thousand rows but shows fifty."""
-    schools = list(schools)
-    school_ids = [s.pk for s in schools]
-    # Filtered by ids rather than prefetched: a prefetch filters by the school instances, and
-    # preparing 300 instances for the query costs more than running it. `school__pk__in`: the
-    # SQL of `school__in`, without Django checking each id as a related object first.
+    `details=False` gives `RowKey`s: only what filtering, sorting and counting need;
+    `detailed_rows` makes `SchoolRow`s of the keys a page shows."""
+    keys = row_keys(schools, school_year, today)
+    return detailed_rows(keys, school_year, with_check=with_check) if details else keys
+
+
+def row_keys(schools, school_year: str, today: date) -> list[RowKey]:
+    """A `RowKey` per school of the queryset, in its order; three to five queries."""
+    schools = list(
+        schools.values_list("pk", "name", "board_id", "board__name", "board__partnership_id")
+    )
+    school_ids = [s[0] for s in schools]
+    # `school__pk__in`: the SQL of `school__in`, without Django checking each id as a related
+    # object first. One profile per school and year: no order needed, so no join for one.
+    states = dict(
+        Profile.objects.filter(school_year=school_year, school__pk__in=school_ids)
+        .order_by()
+        .values_list("school_id", "state")
+    )
+    due = Deadline.objects.due_dates_by_board({(s[4], s[2]) for s in schools}, school_year)
+    # In a check year of the partnership's cycle the due date is that of the yearly check.
+    checks = check_years_of({s[0]: s[4] for s in schools}, school_year)
+    keys = []
+    for pk, name, board_id, board_name, partnership_id in schools:
+        state = states.get(pk)
+        due_on = due[partnership_id, board_id]
+        check = checks.get(pk)
+        # A school without a profile is late as one still in writing (`school_is_late`).
+        before = state or EDITABLE_STATE
+        keys.append(
+            RowKey(
+                school_id=pk,
+                name=name,
+                board_name=board_name,
+                state=state or NOT_STARTED_STATE,
+                due_on=due_on,
+                late=check.late(due_on, today) if check else is_late(before, due_on, today),
+                soon=check.soon(due_on, today) if check else is_due_soon(before, due_on, today),
+                check=check,
+            )
+        )
+    return keys
+
+
+def detailed_rows(keys, school_year: str, *, with_check: bool = True) -> list[SchoolRow]:
+    """The `SchoolRow` of each key, in the keys' order, with its details; a fixed number of
+    queries."""
+    school_ids = [k.school_id for k in keys]
+    schools = School.objects.select_related("board").in_bulk(school_ids)
     current = {
         p.school_id: p
         for p in Profile.objects.filter(school_year=school_year, school__pk__in=school_ids)
         .only(*ROW_FIELDS)
         .annotate(route_text=Cast("route", TextField()))
-        # One per school and year: no order needed, so no join for the default one.
         .order_by()
     }
-    due = Deadline.objects.due_dates_for_schools(schools, school_year)
-    # In a check year of the partnership's cycle the due date is that of the yearly check.
-    checks = check_years(schools, school_year)
-    rows = []
-    for school in schools:
-        profile = current.get(school.pk)
-        due_on = due[school.pk]
-        state = profile.state if profile else EDITABLE_STATE
-        check = checks.get(school.pk)
-        rows.append(
-            SchoolRow(
-                school=school,
-                profile=profile,
-                due_on=due_on,
-                late=check.late(due_on, today) if check else school_is_late(profile, due_on, today),
-                soon=check.soon(due_on, today) if check else is_due_soon(state, due_on, today),
-                actor_label="",
-                check=check,
-            )
+    rows = [
+        SchoolRow(
+            school=schools[k.school_id],
+            profile=current.get(k.school_id),
+            due_on=k.due_on,
+            late=k.late,
+            soon=k.soon,
+            actor_label="",
+            check=k.check,
         )
-    if details:
-        fill_details(rows, with_check=with_check)
+        for k in keys
+    ]
+    fill_details(rows, with_check=with_check)
     return rows
 
 
 def fill_details(rows, *, with_check: bool = True) -> None:
     """Add who is next, open comments, the SOP-check counts and the advice, delivery and
-    receipt to rows made with `details=False`; a fixed number of queries."""
+    receipt to the rows; a fixed number of queries."""
     profiles = [r.profile for r in rows if r.profile is not None]
     profile_ids = [p.pk for p in profiles]
     comments = (

@@ -30,15 +30,15 @@ def reminder_label(kind: str) -> str:
     return _("waiting for the next step") if kind.startswith("waiting") else kind
 
 
-def reminders(partnership, school_year, rows, limit=200) -> list:
-    """The reminders sent this school year about the schools of these overview rows (so they
-    follow the overview's filters), newest first."""
+def reminders(partnership, school_year, keys, limit=200) -> list:
+    """The reminders sent this school year about the schools of these overview `RowKey`s (so
+    they follow the overview's filters), newest first."""
     items = list(
         ReminderSent.objects.filter(
             school__board__partnership=partnership,
             school_year=school_year,
             # The SQL of `school__in`, without checking each id as a related object first.
-            school__pk__in=[r.school.pk for r in rows],
+            school__pk__in=[k.school_id for k in keys],
         )
         .select_related("school", "recipient")
         .order_by("-sent_at", "-pk")[:limit]

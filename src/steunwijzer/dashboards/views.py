@@ -38,8 +38,10 @@ from .calculation import error_message
 from .coverage import (
     OFFER_FIELDS,
     OFFER_SORTS,
+    fill_offer_details,
     matrix,
     offer_choices,
+    offer_schools,
     offers_shown,
     school_offers,
     search_offers,
@@ -58,13 +60,14 @@ from .overview import (
     STATE_FILTERS,
     accepted_filters,
     check_totals,
-    fill_details,
+    detailed_rows,
     filter_choices,
     filter_rows,
     filter_schools,
     offered_filters,
     region_state,
     row_check_totals,
+    row_keys,
     school_rows,
     schools_in,
     search_schools,
@@ -285,31 +288,28 @@ def allocation_scenario_export(request, pk, fmt):
 # --- Partnership ---------------------------------------------------------------------------
 
 
-def _partnership_rows(request, partnership, choices, *, details=True):
-    """The overview's rows under the query's filters and search, in the query's order."""
+def _partnership_rows(request, partnership, choices):
+    """The overview's `RowKey`s under the query's filters and search, in the query's order."""
     schools = search_schools(schools_in(partnership=partnership), search_text(request.GET))
     values, notices = accepted_filters(request.GET, offered_filters(choices))
-    rows = school_rows(
-        filter_schools(schools, values), _year(request), timezone.localdate(), details=details
-    )
-    rows = filter_rows(rows, state=values.get("status", ""), late=request.GET.get("te_laat", ""))
+    keys = row_keys(filter_schools(schools, values), _year(request), timezone.localdate())
+    keys = filter_rows(keys, state=values.get("status", ""), late=request.GET.get("te_laat", ""))
     order = sort_order(request.GET, OVERVIEW_SORTS, OVERVIEW_DEFAULT_SORT)
-    return sorted_rows(rows, OVERVIEW_SORTS, order), values, notices, order
+    return sorted_rows(keys, OVERVIEW_SORTS, order), values, notices, order
 
 
 @login_required
 def partnership_overview(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     choices = filter_choices(partnership)
-    rows, values, notices, order = _partnership_rows(request, partnership, choices, details=False)
-    page = page_of(rows, request.GET)
-    fill_details(page.object_list)
+    keys, values, notices, order = _partnership_rows(request, partnership, choices)
+    page = page_of(keys, request.GET)
     return render(
         request,
         "dashboards/partnership_overview.html",
         {
             "partnership": partnership,
-            "rows": page.object_list,
+            "rows": detailed_rows(page.object_list, _year(request)),
             "page": page,
             "order": order,
             "sorts": OVERVIEW_SORT_CHOICES,
@@ -320,9 +320,9 @@ def partnership_overview(request, slug):
             "f": {"te_laat": request.GET.get("te_laat", ""), **values},
             "q": search_text(request.GET),
             "filter_notices": notices,
-            "late_count": sum(r.late for r in rows),
-            "receivable_count": sum(r.state == RECEIVABLE_STATE for r in rows),
-            "reminders": tables.reminders(partnership, _year(request), rows),
+            "late_count": sum(k.late for k in keys),
+            "receivable_count": sum(k.state == RECEIVABLE_STATE for k in keys),
+            "reminders": tables.reminders(partnership, _year(request), keys),
             # The reminders follow the filter: "none this year" would be untrue under one.
             "filtered": bool(
                 search_text(request.GET) or any(values.values()) or request.GET.get("te_laat")
@@ -371,26 +371,28 @@ def partnership_acknowledge(request, slug):
 def partnership_overview_export(request, slug, fmt):
     partnership = get_partnership_for_staff(request, slug)
     _check_format(fmt)
-    rows, _values, _notices, _order = _partnership_rows(
+    keys, _values, _notices, _order = _partnership_rows(
         request, partnership, filter_choices(partnership)
     )
     sheets = [
         tables.overview_sheet(
             _("Overview %(partnership)s %(school_year)s")
             % {"partnership": partnership.short_name, "school_year": _year(request)},
-            rows,
+            detailed_rows(keys, _year(request)),
         ),
-        tables.reminders_sheet(tables.reminders(partnership, _year(request), rows)),
+        tables.reminders_sheet(tables.reminders(partnership, _year(request), keys)),
     ]
     return download(f"overzicht-{partnership.slug}-{_year(request)}", fmt, sheets)
 
 
-def _coverage(request, partnership):
+def _coverage(request, partnership, *, details: bool = True):
+    """The dekkend aanbod; `details=False` leaves the schools' hours of expertise, partners
+    and limits out (`coverage.fill_offer_details`): the page shows them for fifty schools."""
     kind = request.GET.get("soort", "extra")
     if kind not in OFFER_FIELDS:
         kind = "extra"
     choices = offer_choices(partnership)
-    offers = school_offers(list(schools_in(partnership=partnership)), choices)
+    offers = school_offers(offer_schools(partnership), choices, details=details)
     shown, wanted, notice = offers_shown(choices[kind], kind, request.GET.get("aanbod", ""))
     grid = matrix(offers, shown)
     # The tables per school show the schools of one area, or those whose name is searched.
@@ -421,8 +423,9 @@ def _coverage(request, partnership):
 @login_required
 def coverage(request, slug):
     partnership = get_partnership_for_staff(request, slug)
-    data = _coverage(request, partnership)
+    data = _coverage(request, partnership, details=False)
     data["page"] = page_of(data.pop("listed"), request.GET)
+    fill_offer_details(data["page"].object_list)
     data["counts"] = counts_per_school(partnership)
     return render(request, "dashboards/coverage.html", data)
 
@@ -485,7 +488,8 @@ def partnership_analysis_export(request, slug, fmt):
 def partnership_report_pdf(request, slug):
     partnership = get_partnership_for_staff(request, slug)
     data = _partnership_analysis(request, partnership, with_rows=True)
-    data["coverage"] = _coverage(request, partnership)
+    # The report shows the matrix of the dekkend aanbod, not the schools' details.
+    data["coverage"] = _coverage(request, partnership, details=False)
     return attachment_response(
         report_pdf(data),
         "application/pdf",

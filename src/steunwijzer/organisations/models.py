@@ -183,6 +183,11 @@ class SchoolQuerySet(models.QuerySet):
         ).distinct()
 
 
+def brin_code(brin: str, vestiging: str) -> str:
+    """A school's BRIN code with its branch number, e.g. "12AB00"."""
+    return f"{brin}{vestiging}"
+
+
 class School(models.Model):
     """A school location: BRIN plus vestiging (two digits, "00" for the main location)."""
 
@@ -242,7 +247,7 @@ class School(models.Model):
 
     @property
     def brin_code(self) -> str:
-        return f"{self.brin}{self.vestiging}"
+        return brin_code(self.brin, self.vestiging)
 
     @property
     def is_located(self) -> bool:

@@ -63,11 +63,11 @@ def _cycles(schools) -> dict[int, int]:
     boards = [s.board for s in schools]
     if all(Board.partnership.is_cached(b) for b in boards):
         return {b.partnership_id: b.partnership.cycle_years for b in boards}
-    return dict(
-        Partnership.objects.filter(pk__in={b.partnership_id for b in boards}).values_list(
-            "pk", "cycle_years"
-        )
-    )
+    return _cycles_of({b.partnership_id for b in boards})
+
+
+def _cycles_of(partnership_ids) -> dict[int, int]:
+    return dict(Partnership.objects.filter(pk__in=partnership_ids).values_list("pk", "cycle_years"))
 
 
 def _without_new_sop(holding: dict, school_year: str) -> dict:
@@ -87,14 +87,25 @@ def check_years(schools, school_year: str) -> dict[int, CheckYear]:
     queries; when every partnership asks for a new SOP every year, only the partnerships'
     cycles are read."""
     schools = list(schools)
-    cycles = _cycles(schools)
-    cycled = [s for s in schools if cycles.get(s.board.partnership_id, 1) > 1]
+    return check_years_of(
+        {s.pk: s.board.partnership_id for s in schools}, school_year, cycles=_cycles(schools)
+    )
+
+
+def check_years_of(
+    partnerships: dict[int, int], school_year: str, *, cycles: dict[int, int] | None = None
+) -> dict[int, CheckYear]:
+    """`check_years` of schools given as school pk → partnership pk: the overviews read a
+    region's thousand schools as values, not as instances."""
+    if cycles is None:
+        cycles = _cycles_of(set(partnerships.values()))
+    cycled = [pk for pk, partnership in partnerships.items() if cycles.get(partnership, 1) > 1]
     if not cycled:
         return {}
     newest = {}
     for profile in (
         Profile.objects.filter(
-            school__in=[s.pk for s in cycled],
+            school__in=cycled,
             school_year__lt=school_year,
             school_year__gt=school_year_plus(school_year, -MAX_CYCLE_YEARS),
             published_revision__isnull=False,
@@ -105,11 +116,11 @@ def check_years(schools, school_year: str) -> dict[int, CheckYear]:
     ):
         newest.setdefault(profile.school_id, profile)
     holding = {}
-    for school in cycled:
-        cycle = cycles[school.board.partnership_id]
-        profile = newest.get(school.pk)
+    for pk in cycled:
+        cycle = cycles[partnerships[pk]]
+        profile = newest.get(pk)
         if profile is not None and holds_in(profile.school_year, cycle, school_year):
-            holding[school.pk] = (profile, holds_until(profile.school_year, cycle))
+            holding[pk] = (profile, holds_until(profile.school_year, cycle))
     # A school that established or published a new SOP this year has left its cycle's check:
     # that SOP is its own, with its own deadline, and the earlier one holds no longer.
     holding = _without_new_sop(holding, school_year)

@@ -180,6 +180,13 @@ class DeadlineQuerySet(models.QuerySet):
         dates = self._dates([partnership_id], [school_year])
         return {b: self._for_board(dates, partnership_id, b, school_year) for b in board_ids}
 
+    def due_dates_by_board(self, boards, school_year: str) -> dict:
+        """(partnership pk, board pk) → due date, for boards of any partnerships, in one query:
+        for schools read as values rather than instances."""
+        boards = set(boards)
+        dates = self._dates([p for p, _board in boards], [school_year])
+        return {(p, b): self._for_board(dates, p, b, school_year) for p, b in boards}
+
     def due_dates_for_schools(self, schools, school_year: str) -> dict:
         """school pk → due date, in one query. Load the schools with their board."""
         schools = list(schools)
