@@ -22,9 +22,10 @@ logger = logging.getLogger(__name__)
 
 
 def _must_act(route, profile, user) -> bool:
-    """The person can now take a step that is theirs to take (not an optional one)."""
-    actions = route.actions_for(profile.state, route_roles(profile, user))
-    return any(not route.step(action).optional for action in actions)
+    """It is the person's turn: they can take a step someone must take now (not an optional
+    one, nor a shortcut such as publishing before the partnership confirmed receipt)."""
+    roles = route_roles(profile, user)
+    return any(roles & set(step.roles) for step in route.expected_steps(profile.state))
 
 
 def _create(profile, kinds: dict, **about) -> list[Notification]:
