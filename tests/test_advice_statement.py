@@ -33,6 +33,27 @@ def test_the_advice_form_comes_first_on_the_page(client, at_mr, mr_member):
     assert page.index('name="meeting_on"') > form
 
 
+def test_the_two_dates_say_which_is_which(client, at_mr, mr_member):
+    client.force_login(mr_member)
+    page = client.get(reverse("profile_route", args=[at_mr.pk])).content.decode()
+    meeting = page.index('id="give_advice-meeting_on-help"')
+    decision = page.index('id="give_advice-date-help"')
+    assert meeting < decision  # the meeting comes first, as it does in time
+    assert "De dag waarop de MR vergaderde over deze versie van het SOP." in page
+    assert "de datum van de verklaring: de vergaderdag, of later" in page
+    assert 'name="meeting_on" value="" aria-describedby="give_advice-meeting_on-help"' in page
+    assert 'aria-describedby="give_advice-date-help"' in page
+
+
+def test_a_refused_date_is_described_by_its_help_and_its_error(client, at_mr, mr_member):
+    client.force_login(mr_member)
+    response = _give_advice(client, at_mr, **(MEETING | {"meeting_on": ""}))
+    assert (
+        'aria-describedby="give_advice-meeting_on-help give_advice-meeting_on-error" '
+        'aria-invalid="true"'
+    ) in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("missing", "field"),
     [

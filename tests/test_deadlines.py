@@ -90,25 +90,51 @@ def test_it_knows_which_deadline_reminder_is_due(days_left, kind):
     assert deadline_reminder("bij_bestuur", due, due - timedelta(days=days_left)) is None
 
 
-@pytest.mark.parametrize(
-    ("route", "state", "label"),
-    [
-        (SOP_ROUTE, "concept", "de school"),
-        (SOP_ROUTE, "bij_mr", "de MR"),
-        (SOP_ROUTE, "advies_gegeven", "de school"),
-        (SOP_ROUTE, "bij_bestuur", "het bestuur"),
-        (SOP_ROUTE, "vastgesteld", "het bestuur"),
-        (SOP_ROUTE, "aangeleverd", "het samenwerkingsverband of de school"),
-        (SOP_ROUTE, "ontvangen", "de school"),
-        (SOP_ROUTE, "gepubliceerd", ""),
-        (SCHOOLGIDS_ROUTE, "leerlingen_gehoord", "de school"),
-        (SCHOOLGIDS_ROUTE, "bij_mr", "de MR"),
-        (SCHOOLGIDS_ROUTE, "vastgesteld", "het bestuur of de school"),
-    ],
-)
+WHO_ACTS_NEXT = [
+    (SOP_ROUTE, "concept", "de school"),
+    (SOP_ROUTE, "bij_mr", "de MR"),
+    (SOP_ROUTE, "advies_gegeven", "de school"),
+    (SOP_ROUTE, "bij_bestuur", "het bestuur"),
+    (SOP_ROUTE, "vastgesteld", "het bestuur"),
+    # Delivered: the partnership confirms receipt; the school may publish before that,
+    # but it is not its turn until the receipt.
+    (SOP_ROUTE, "aangeleverd", "het samenwerkingsverband"),
+    (SOP_ROUTE, "ontvangen", "de school"),
+    (SOP_ROUTE, "gepubliceerd", ""),
+    (SCHOOLGIDS_ROUTE, "concept", "de school"),
+    (SCHOOLGIDS_ROUTE, "leerlingen_gehoord", "de school"),
+    (SCHOOLGIDS_ROUTE, "bij_mr", "de MR"),
+    (SCHOOLGIDS_ROUTE, "instemming_gegeven", "de school"),
+    (SCHOOLGIDS_ROUTE, "bij_bestuur", "het bestuur"),
+    (SCHOOLGIDS_ROUTE, "vastgesteld", "het bestuur"),
+    (SCHOOLGIDS_ROUTE, "aangeleverd", "het samenwerkingsverband"),
+    (SCHOOLGIDS_ROUTE, "ontvangen", "de school"),
+    (SCHOOLGIDS_ROUTE, "gepubliceerd", ""),
+]
+
+
+@pytest.mark.parametrize(("route", "state", "label"), WHO_ACTS_NEXT)
 def test_it_derives_who_acts_next_from_the_route(route, state, label):
     profile = SimpleNamespace(route=route_to_dict(route), state=state)
     assert actors_label(next_actors(profile)) == label
+
+
+def test_every_state_of_both_routes_has_its_answer():
+    """The table above names every state, so a state added to a route gets an answer too."""
+    named = {(r.key, s) for r, s, _label in WHO_ACTS_NEXT}
+    assert named == {(r.key, s) for r in (SOP_ROUTE, SCHOOLGIDS_ROUTE) for s in r.states}
+
+
+def test_a_shortcut_stays_allowed_though_it_makes_nobody_next():
+    publish = SOP_ROUTE.step("publish")
+    assert "publish" in SOP_ROUTE.actions_for("aangeleverd", {"school_editor"})
+    assert publish not in SOP_ROUTE.expected_steps("aangeleverd")
+    assert publish in SOP_ROUTE.expected_steps("ontvangen")
+    # Sent back and established both leave bij_bestuur: the board's turn either way.
+    assert [s.action for s in SOP_ROUTE.expected_steps("bij_bestuur")] == [
+        "return_to_school",
+        "establish",
+    ]
 
 
 # --- Deadlines in the database ----------------------------------------------------------------

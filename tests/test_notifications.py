@@ -13,7 +13,7 @@ from steunwijzer.notifications.services import notification_settings_save
 from steunwijzer.review.services import comment_create
 from steunwijzer.route.deadline_services import deadline_set
 from tests.deadline_helpers import set_deadline, set_today
-from tests.route_helpers import MEETING, fill, step
+from tests.route_helpers import MEETING, fill, step, to_state
 
 
 @pytest.fixture
@@ -123,6 +123,19 @@ def test_the_one_whose_turn_it_is_gets_an_action_the_school_a_step(
     kinds = {n.recipient: n.kind for n in Notification.objects.all()}
     assert kinds == {mr_member: Kind.ACTION, second_editor: Kind.STEP}
     assert editor not in kinds  # who took the step is not told of it
+
+
+def test_a_delivered_sop_waits_for_the_partnership_and_after_receipt_for_the_school(
+    profile, editor, mr_member, officer, staff
+):
+    """The school may publish before the receipt, but only the receipt is waited for."""
+    to_state(profile, "aangeleverd", editor=editor, mr=mr_member, officer=officer, staff=staff)
+    delivered = profile.transitions.get(action="deliver")
+    kinds = {n.recipient: n.kind for n in Notification.objects.filter(transition=delivered)}
+    assert kinds == {staff: Kind.ACTION, editor: Kind.STEP}
+    step(profile, staff, "acknowledge")
+    received = profile.transitions.get(action="acknowledge")
+    assert Notification.objects.get(transition=received, recipient=editor).kind == Kind.ACTION
 
 
 def test_a_step_taken_clears_what_waited_for_it(client, requested, mr_member, other_profile):

@@ -103,6 +103,20 @@ def test_search_by_name_and_brin_with_the_filters(client, staff, partnership, re
     assert "Geen scholen met dit filter." in page
 
 
+def test_the_chosen_filters_stand_above_the_table_and_the_form_folds(
+    client, staff, partnership, board, school, other_school
+):
+    page = _get(client, staff, partnership)
+    assert "Gefilterd op:" not in page
+    assert '<details class="sw-filter-fold sw-noprint" open data-sw-fold-narrow>' in page
+    page = _get(client, staff, partnership, q="regen", bestuur=board.pk, wijk="Escamp", te_laat="1")
+    chosen = page.split('<div class="sw-chosen sw-noprint">')[1].split("</div>")[0]
+    for text in ("“regen”", "Bestuur: Stichting Leerkracht", "Wijk: Escamp", "alleen te laat"):
+        assert text in chosen
+    assert "Gemeente:" not in chosen
+    assert page.index("Gefilterd op:") < page.index("Filteren en sorteren") < page.index("<table")
+
+
 def test_the_status_filter_and_its_receipt_shortcut(client, staff, partnership, region):
     page = _get(client, staff, partnership, status="niet_begonnen")
     assert len(_names(page)) == 50

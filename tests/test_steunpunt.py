@@ -233,6 +233,21 @@ def test_staff_see_the_message_with_its_contact_details(client, staff, school, f
     assert "ouder@example.nl" in detail.content.decode()
 
 
+def test_the_staff_list_shows_an_excerpt_and_whether_each_was_answered(client, staff, school):
+    long_text = "Wij missen de beloofde verlengde instructie in groep 5. " * 6
+    open_one = stored(school, message=long_text)
+    answered = stored(school, kind=Kind.QUESTION, message="Is er een plusklas?")
+    answered.answer, answered.answered_at = "Ja.", timezone.now()
+    answered.save()
+    client.force_login(staff)
+    page = client.get(reverse("steunpunt_messages", args=["testregio"])).content.decode()
+    assert "<table" not in page
+    assert "Is er een plusklas?" in page
+    assert long_text[:100] in page and long_text.strip() not in page  # cut short, with …
+    assert page.count("Nog niet beantwoord") == 1 and "Beantwoord op " in page
+    assert reverse("steunpunt_message", args=["testregio", open_one.pk]) in page
+
+
 def test_an_answer_is_stored_and_mailed(client, staff, school, django_capture_on_commit_callbacks):
     message = stored(school)
     client.force_login(staff)

@@ -5,9 +5,11 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from steunwijzer.organisations.models import Role
 from tests.browser.conftest import assert_no_axe_violations, log_in
+from tests.browser.layout import overlapping_or_clipped_text
 from tests.conftest import grant, make_user
 from tests.deadline_helpers import set_deadline, set_today
 from tests.route_helpers import to_state
@@ -99,3 +101,61 @@ def test_staff_find_a_district_without_an_offer_and_download_it(
     assert_no_sideways_scroll(page)
     page.goto(reverse("partnership_allocation", args=[partnership.slug]))
     assert_no_axe_violations(page)
+
+
+def _filters_on_a_fresh_page(browser, live_server, width, *, javascript=True):
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="nl-NL",
+        viewport={"width": width, "height": 844},
+        java_script_enabled=javascript,
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    log_in(page, "swv")
+    page.goto(reverse("partnership_overview", args=["testregio"]))
+    page.get_by_role("heading", name="Overzicht Samenwerkingsverband Testregio").wait_for()
+    return context, page
+
+
+def test_on_a_phone_the_overviews_filters_fold_and_the_table_comes_first(
+    browser, live_server, partnership, board, profile, other_profile, single_school, staff
+):
+    context, page = _filters_on_a_fresh_page(browser, live_server, 390)
+    expect(page.get_by_text("Filteren en sorteren")).to_be_visible()
+    expect(page.get_by_label("Bestuur", exact=True)).to_be_hidden()
+    table_top = page.locator("main table").first.bounding_box()["y"]
+    assert table_top < 844, f"the table starts {table_top:.0f}px down, below the first screen"
+    assert overlapping_or_clipped_text(page) == []
+    assert_no_axe_violations(page)
+
+    page.get_by_text("Filteren en sorteren").click()
+    expect(page.get_by_label("Gemeente")).to_be_visible()
+    page.get_by_label("Gemeente").select_option("Rijswijk")
+    page.get_by_role("button", name="Filter", exact=True).click()
+    page.wait_for_url("**gemeente=Rijswijk**")
+    # The filters fold again; what was chosen stands above the table.
+    expect(page.get_by_text("Gemeente: Rijswijk")).to_be_visible()
+    expect(page.get_by_label("Gemeente")).to_be_hidden()
+    expect(page.locator("main table").first.get_by_text("Het Baken")).to_be_visible()
+    assert overlapping_or_clipped_text(page) == []
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Alle scholen tonen").click()
+    expect(page.get_by_text("Gemeente: Rijswijk")).to_have_count(0)
+    context.close()
+
+
+@pytest.mark.parametrize(("width", "javascript"), [(1280, True), (390, False)])
+def test_the_overviews_filters_are_open_on_a_wide_screen_and_without_javascript(
+    browser, live_server, partnership, board, profile, staff, width, javascript
+):
+    context, page = _filters_on_a_fresh_page(browser, live_server, width, javascript=javascript)
+    expect(page.get_by_label("Bestuur", exact=True)).to_be_visible()
+    page.get_by_label("Te laat").select_option("1")
+    page.get_by_role("button", name="Filter", exact=True).click()
+    page.wait_for_url("**te_laat=1**")
+    expect(page.locator(".sw-chosen").get_by_text("alleen te laat")).to_be_visible()
+    if javascript:
+        assert overlapping_or_clipped_text(page) == []
+        assert_no_axe_violations(page)
+    context.close()

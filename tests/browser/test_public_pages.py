@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_axe_violations
+from tests.browser.layout import overlapping_or_clipped_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,6 +51,30 @@ def test_a_parent_finds_compares_and_opens_a_school(page, two_published):
     page.get_by_role("link", name="De Regenboog").first.click()
     page.get_by_role("heading", name="In het kort").wait_for()
     assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_finders_checkboxes_are_a_comfortable_target(page, two_published, width):
+    """WCAG 2.5.8: "Vergelijk" and the support filters are at least 24 px, not 13."""
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto("/scholen/?" + f"aanbod={DYSLEXIA}")
+    expect(page.get_by_text("2 scholen gevonden")).to_be_visible()
+    page.get_by_text("Waar zoekt u hulp bij?").click()
+    expect(page.get_by_label("Dyslexie", exact=True)).to_be_visible()
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('main input[type=checkbox]')].map((box) => {
+            const r = box.getBoundingClientRect();
+            return [box.id, r.width, r.height];
+        })"""
+    )
+    assert any(name.startswith("vergelijk-") for name, _w, _h in sizes)
+    assert any(name.startswith("aanbod-") for name, _w, _h in sizes)
+    assert [s for s in sizes if s[1] < 24 or s[2] < 24] == []
+    assert overlapping_or_clipped_text(page) == []
+    assert _fits_the_width(page)
+    assert_no_axe_violations(page)
+    page.get_by_label("Vergelijk De Regenboog").check()
+    expect(page.get_by_label("Vergelijk De Regenboog")).to_be_checked()
 
 
 def test_the_choice_of_locations_and_an_error_pass_axe(page, two_published, board):

@@ -3,9 +3,11 @@ on the form, on its Dutch refusal and on the thanks; nothing wider than the scre
 partnership's staff read and answer it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from steunwijzer.steunpunt.models import ParentMessage
 from tests.browser.conftest import assert_no_axe_violations, log_in
+from tests.browser.layout import overlapping_or_clipped_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,8 +61,15 @@ def test_staff_read_answer_and_count_the_messages(page, school, staff, format_ve
     log_in(page, staff.username)
     page.goto("/samenwerkingsverband/testregio/steunpunt/")
     page.get_by_role("heading", name="Ouder- en jeugdsteunpunt").wait_for()
-    assert_no_axe_violations(page)
-    page.get_by_role("row").nth(1).get_by_role("link").click()
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 844})
+        # On a phone too: the excerpt and the answer state show, nothing scrolls sideways.
+        expect(page.get_by_text("Nog niet beantwoord")).to_be_visible()
+        expect(page.get_by_text("De school biedt geen verlengde instructie")).to_be_visible()
+        assert _fits_the_width(page)
+        assert overlapping_or_clipped_text(page) == []
+        assert_no_axe_violations(page)
+    page.get_by_role("link", name="De Regenboog").click()
     page.get_by_role("heading", name="Bericht over De Regenboog").wait_for()
     assert_no_axe_violations(page)
     page.get_by_label("Antwoord").fill("Dank u, wij bespreken dit met de school.")

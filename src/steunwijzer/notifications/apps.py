@@ -7,5 +7,6 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("notifications")
 
     def ready(self):
-        # Listens to the route's steps and review's comments (docs/architecture.md).
+        # Listens to the route's steps and reminders, review's comments and the steunpunt's
+        # messages (docs/architecture.md).
         from . import receivers  # noqa: F401

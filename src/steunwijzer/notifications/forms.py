@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import MAILED_KINDS, Delivery
+from .models import Delivery
 
 NO_SUCH_CHOICE = _("Choose at once, in the daily summary or no e-mail.")
 
@@ -9,9 +9,10 @@ NO_SUCH_CHOICE = _("Choose at once, in the daily summary or no e-mail.")
 class SettingsForm(forms.Form):
     """Per kind of notification: e-mail at once, in the daily summary, or not at all."""
 
-    def __init__(self, *args, current: dict, **kwargs):
+    def __init__(self, *args, current: dict, kinds, **kwargs):
         super().__init__(*args, **kwargs)
-        for kind in MAILED_KINDS:
+        self.kinds = kinds
+        for kind in kinds:
             self.fields[kind.value] = forms.ChoiceField(
                 label=kind.label,
                 choices=Delivery.choices,
@@ -21,4 +22,4 @@ class SettingsForm(forms.Form):
             )
 
     def deliveries(self) -> dict:
-        return {kind: self.cleaned_data[kind.value] for kind in MAILED_KINDS}
+        return {kind: self.cleaned_data[kind.value] for kind in self.kinds}

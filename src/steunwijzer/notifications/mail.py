@@ -11,6 +11,7 @@ from steunwijzer.route.cycle import is_check_kind
 from steunwijzer.route.labels import decision_label, step_label
 from steunwijzer.route.lifecycle import route_of
 from steunwijzer.route.models import Deadline
+from steunwijzer.steunpunt.models import Kind as ParentKind
 
 from .models import Kind
 
@@ -22,7 +23,10 @@ def _day(value) -> str:
 def link(notification) -> str:
     """Where the notification leads: the route page (where the step is taken) for a step or
     a reminder, the review page for a comment, the home page (where an SOP is started) for a
-    reminder about an SOP not started yet."""
+    reminder about an SOP not started yet, the staff's page of a parent's message."""
+    if notification.parent_message_id:
+        message = notification.parent_message
+        return reverse("steunpunt_message", args=[message.partnership.slug, message.pk])
     if notification.profile_id is None:
         return reverse("home")
     if notification.reminder_id and is_check_kind(notification.reminder.kind):
@@ -54,9 +58,25 @@ def _reminder_summary(reminder) -> str:
     return _("The SOP %(school_year)s of %(school)s has been waiting for you for a week.") % names
 
 
+def _parent_message_summary(message) -> str:
+    """What kind of message about which school, never who sent it or what it says: the line
+    and the e-mail go where the staff's page, behind its sign-in, does not."""
+    if message.kind == ParentKind.PRACTICE:
+        return _(
+            "A parent reported to the support point that the practice of %(school)s differs "
+            "from its SOP."
+        ) % {"school": message.school.name}
+    return _("A parent asked the support point a question about %(school)s.") % {
+        "school": message.school.name
+    }
+
+
 def summary(notification) -> str:
-    """One line: who did what on which SOP, or which deadline it is about."""
+    """One line: who did what on which SOP, which deadline or which parent's message it is
+    about."""
     profile = notification.profile
+    if notification.parent_message_id:
+        return _parent_message_summary(notification.parent_message)
     if notification.reminder_id:
         return _reminder_summary(notification.reminder)
     if notification.comment_id:
@@ -128,7 +148,15 @@ def notification_mail(notification) -> tuple[str, str]:
     profile = notification.profile
     url = settings.SITE_URL + link(notification)
     with translation.override(settings.LANGUAGE_CODE):
-        if notification.comment_id:
+        if notification.parent_message_id:
+            subject = _("Support point: a new message about %(school)s") % {
+                "school": notification.parent_message.school.name
+            }
+            parts = [
+                _parent_message_summary(notification.parent_message),
+                _("Read and answer it in Steunwijzer: %(url)s") % {"url": url},
+            ]
+        elif notification.comment_id:
             c = notification.comment
             subject = _("SOP %(school)s: a comment by %(author)s") % {
                 "school": profile.school.name,

@@ -9,9 +9,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from steunwijzer.organisations.models import Membership, Role
 from steunwijzer.profiles.models import Profile
 from steunwijzer.review.models import Comment
 from steunwijzer.route.models import ReminderSent, Transition
+from steunwijzer.steunpunt.models import ParentMessage
 
 
 class Kind(models.TextChoices):
@@ -20,10 +22,12 @@ class Kind(models.TextChoices):
     COMMENT = "comment", _("A comment on an SOP I follow")
     # Already an e-mail of its own (`steunwijzer remind`): listed, never e-mailed again.
     DEADLINE = "deadline", _("A deadline reminder")
+    # For the partnership's staff only (`kinds_for`).
+    STEUNPUNT = "steunpunt", _("A message from a parent to the support point")
 
 
 # The kinds a person chooses e-mail for.
-MAILED_KINDS = (Kind.ACTION, Kind.STEP, Kind.COMMENT)
+MAILED_KINDS = (Kind.ACTION, Kind.STEP, Kind.COMMENT, Kind.STEUNPUNT)
 
 
 class Delivery(models.TextChoices):
@@ -37,6 +41,8 @@ DEFAULT_DELIVERY = {
     Kind.ACTION: Delivery.IMMEDIATELY,
     Kind.STEP: Delivery.DAILY,
     Kind.COMMENT: Delivery.IMMEDIATELY,
+    # A parent waits for the answer.
+    Kind.STEUNPUNT: Delivery.IMMEDIATELY,
 }
 
 
@@ -45,9 +51,13 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at=None)
 
     def for_list(self):
-        return self.select_related("profile__school", "transition", "comment").defer(
-            "transition__attachment"
-        )
+        return self.select_related(
+            "profile__school",
+            "transition",
+            "comment",
+            "parent_message__school",
+            "parent_message__partnership",
+        ).defer("transition__attachment", "parent_message__partnership__logo")
 
 
 class Notification(models.Model):
@@ -55,11 +65,12 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    # Empty only for a reminder to a school that has not started its SOP.
+    # Empty for a reminder to a school that has not started its SOP, and for a parent's
+    # message (about a school, not an SOP).
     profile = models.ForeignKey(
         Profile, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    # One of the three: the step, the comment or the reminder it is about.
+    # One of the four: the step, the comment, the reminder or the parent's message it is about.
     transition = models.ForeignKey(
         Transition, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -68,6 +79,10 @@ class Notification(models.Model):
     )
     reminder = models.ForeignKey(
         ReminderSent, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Deleted with the message when its retention period ends.
+    parent_message = models.ForeignKey(
+        ParentMessage, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     # The person's choice when it was made, so changing it later does not resend old ones.
     delivery = models.CharField(_("e-mail"), max_length=20, choices=Delivery.choices)
@@ -89,9 +104,18 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["recipient", "read_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(transition__isnull=False, comment=None, reminder=None)
-                | models.Q(transition=None, comment__isnull=False, reminder=None)
-                | models.Q(transition=None, comment=None, reminder__isnull=False),
+                condition=models.Q(
+                    transition__isnull=False, comment=None, reminder=None, parent_message=None
+                )
+                | models.Q(
+                    transition=None, comment__isnull=False, reminder=None, parent_message=None
+                )
+                | models.Q(
+                    transition=None, comment=None, reminder__isnull=False, parent_message=None
+                )
+                | models.Q(
+                    transition=None, comment=None, reminder=None, parent_message__isnull=False
+                ),
                 name="notification_about_one_thing",
             ),
         ]
@@ -120,6 +144,14 @@ class Setting(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.kind} → {self.delivery}"
+
+
+def kinds_for(user) -> tuple:
+    """The kinds this person can get, and so chooses e-mail for: parents' messages only reach
+    the partnership's staff."""
+    if Membership.objects.filter(user=user, role=Role.PARTNERSHIP_STAFF).exists():
+        return MAILED_KINDS
+    return tuple(k for k in MAILED_KINDS if k != Kind.STEUNPUNT)
 
 
 def deliveries_of(users) -> dict:

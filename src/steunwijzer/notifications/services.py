@@ -10,26 +10,29 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from steunwijzer.organisations.models import Membership, Role
 from steunwijzer.route.definitions import EDITOR
 from steunwijzer.route.lifecycle import route_of, route_roles
 from steunwijzer.route.notifications import people_with_roles
 
 from .mail import digest_mail, notification_mail
-from .models import MAILED_KINDS, Delivery, Kind, Notification, Setting, deliveries_of
+from .models import Delivery, Kind, Notification, Setting, deliveries_of
 
 logger = logging.getLogger(__name__)
 
 
 def _must_act(route, profile, user) -> bool:
-    """The person can now take a step that is theirs to take (not an optional one)."""
-    actions = route.actions_for(profile.state, route_roles(profile, user))
-    return any(not route.step(action).optional for action in actions)
+    """It is the person's turn: they can take a step someone must take now (not an optional
+    one, nor a shortcut such as publishing before the partnership confirmed receipt)."""
+    roles = route_roles(profile, user)
+    return any(roles & set(step.roles) for step in route.expected_steps(profile.state))
 
 
 def _create(profile, kinds: dict, **about) -> list[Notification]:
     """One notification per person (user → kind). Those who want it at once get the e-mail
     after the commit; until it is sent the notification says it is unsent, so a mail server
-    that is down loses nothing (`steunwijzer notifications send` tries again)."""
+    that is down loses nothing (`steunwijzer notifications send` tries again). `profile` is
+    None for a parent's message, which is about a school, not an SOP."""
     deliveries = deliveries_of(kinds)
     rows = [
         Notification(
@@ -94,8 +97,15 @@ def _mail_one(pk: int) -> int:
             # Lock the notification only (see digest_send); one another run holds is its to send.
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(pk=pk, delivery=Delivery.IMMEDIATELY, emailed_at=None)
-            .select_related("recipient", "profile__school", "transition", "comment")
-            .defer("transition__attachment")
+            .select_related(
+                "recipient",
+                "profile__school",
+                "transition",
+                "comment",
+                "parent_message__school",
+                "parent_message__partnership",
+            )
+            .defer("transition__attachment", "parent_message__partnership__logo")
             .first()
         )
         # The guarded mark decides on a database that locks no rows (SQLite).
@@ -161,6 +171,20 @@ def notification_for_reminder(*, reminder) -> Notification:
     )
 
 
+def notifications_for_parent_message(*, message) -> list[Notification]:
+    """The staff of the message's partnership, and nobody else: they answer it."""
+    staff = {
+        m.user
+        for m in Membership.objects.filter(
+            partnership_id=message.partnership_id,
+            role=Role.PARTNERSHIP_STAFF,
+            user__is_active=True,
+        ).select_related("user")
+        if m.user.email
+    }
+    return _create(None, {u: Kind.STEUNPUNT for u in staff}, parent_message=message)
+
+
 @transaction.atomic
 def notifications_mark_read(*, user, pk: int | None = None) -> int:
     """Mark one of the person's notifications read, or all of them (pk None); how many."""
@@ -172,10 +196,10 @@ def notifications_mark_read(*, user, pk: int | None = None) -> int:
 
 @transaction.atomic
 def notification_settings_save(*, user, deliveries: dict) -> None:
-    """The person's e-mail choice per kind (kind → delivery)."""
-    for kind in MAILED_KINDS:
+    """The person's e-mail choice per kind (kind → delivery), for the kinds given."""
+    for kind, delivery in deliveries.items():
         Setting.objects.update_or_create(
-            user=user, kind=kind, defaults={"delivery": Delivery(deliveries[kind])}
+            user=user, kind=Kind(kind), defaults={"delivery": Delivery(delivery)}
         )
 
 
@@ -188,8 +212,15 @@ def digest_send(*, user) -> int:
             # outer joins that select_related makes.
             Notification.objects.select_for_update(of=("self",))
             .filter(recipient=user, delivery=Delivery.DAILY, emailed_at=None)
-            .select_related("profile__school", "transition", "comment", "reminder__school")
-            .defer("transition__attachment")
+            .select_related(
+                "profile__school",
+                "transition",
+                "comment",
+                "reminder__school",
+                "parent_message__school",
+                "parent_message__partnership",
+            )
+            .defer("transition__attachment", "parent_message__partnership__logo")
             .order_by("created_at", "pk")
         )
         if not waiting:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .forms import SettingsForm
 from .mail import link, summary
-from .models import Kind, deliveries_of
+from .models import Kind, deliveries_of, kinds_for
 from .services import notification_settings_save, notifications_mark_read
 
 PER_PAGE = 30
@@ -65,7 +65,7 @@ def notifications_read_all(request):
 @login_required
 def notification_settings(request):
     current = {kind: delivery for (_pk, kind), delivery in deliveries_of([request.user]).items()}
-    form = SettingsForm(request.POST or None, current=current)
+    form = SettingsForm(request.POST or None, current=current, kinds=kinds_for(request.user))
     if request.method == "POST" and form.is_valid():
         notification_settings_save(user=request.user, deliveries=form.deliveries())
         messages.success(request, _("Your e-mail settings have been saved."))

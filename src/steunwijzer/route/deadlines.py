@@ -91,13 +91,13 @@ def waiting_roles(route, state: str) -> list[str]:
 
 
 def next_roles(route, state: str) -> list[str]:
-    """The roles that may take a step from this state, in the route's order."""
+    """The roles whose turn it is in this state: those of the steps someone must take from
+    it (`RouteDefinition.expected_steps`), in the route's order."""
     if state in FINISHED_STATES:
         return []
     roles = []
-    for step in route.steps:
-        if state in step.sources and not step.optional:
-            roles += [r for r in step.roles if r not in roles]
+    for step in route.expected_steps(state):
+        roles += [r for r in step.roles if r not in roles]
     return roles
 
 

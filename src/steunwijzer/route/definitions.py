@@ -35,6 +35,7 @@ class RouteDefinition:
     name: str
     steps: tuple[Step, ...] = ()
     _by_action: dict = field(default_factory=dict, compare=False, repr=False)
+    _expected: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
         for step in self.steps:
@@ -45,6 +46,21 @@ class RouteDefinition:
 
     def actions_for(self, state: str, roles: set[str]) -> list[str]:
         return [s.action for s in self.steps if state in s.sources and roles & set(s.roles)]
+
+    def expected_steps(self, state: str) -> tuple[Step, ...]:
+        """The steps someone must take from this state, in the route's order: not the
+        optional ones, and not a shortcut past the state another step from here leads to
+        (the school may publish a delivered SOP before the partnership confirms its receipt,
+        but it is the partnership whose turn it is)."""
+        if state not in self._expected:
+            order = {name: i for i, name in enumerate(self.states)}
+            here = order.get(state, -1)
+            steps = [s for s in self.steps if state in s.sources and not s.optional]
+            nearest = min((order[s.target] for s in steps if order[s.target] > here), default=None)
+            self._expected[state] = tuple(
+                s for s in steps if nearest is None or order[s.target] <= nearest
+            )
+        return self._expected[state]
 
     @property
     def states(self) -> list[str]:

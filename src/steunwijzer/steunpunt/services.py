@@ -15,6 +15,7 @@ from steunwijzer.organisations.models import School
 from steunwijzer.regional_model.models import FormatVersion
 
 from .models import Kind, ParentMessage
+from .signals import message_received
 
 SUPPORT_FIELD = "expertise_aanbod"  # the finder's support filters, the dekkend aanbod's kinds
 
@@ -44,7 +45,7 @@ def message_send(
     *, school: School, kind: str, support: str, message: str, contact: dict, sender: str
 ) -> ParentMessage:
     now = timezone.now()
-    return ParentMessage.objects.create(
+    message = ParentMessage.objects.create(
         partnership_id=school.board.partnership_id,
         school=school,
         kind=kind,
@@ -56,6 +57,8 @@ def message_send(
         sender_key=sender_key(sender, timezone.localdate(now)),
         created_at=now,
     )
+    message_received.send(sender=ParentMessage, message=message)
+    return message
 
 
 @transaction.atomic

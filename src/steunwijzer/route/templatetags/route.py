@@ -47,24 +47,33 @@ def step_textarea(step, key, label, posted, errors, failed_action):
 
 
 @register.simple_tag
-def step_input(step, key, label, input_type, posted, errors, failed_action, empty=False):
+def step_input(
+    step, key, label, input_type, posted, errors, failed_action, empty=False, help_text=""
+):
     """A one-line input; dates start at today, which is what most steps record, unless
-    `empty` (a meeting date must be typed, not taken for granted)."""
+    `empty` (a meeting date must be typed, not taken for granted). `help_text`: a line under the
+    label that says what the field is for, tied to the input."""
     default = timezone.localdate().isoformat() if input_type == "date" and not empty else ""
     error_id, error = _error(errors, step, key, failed_action)
     field_id = f"{step.action}-{key}"
+    help_id = f"{field_id}-help" if help_text else ""
+    described_by = " ".join(filter(None, [help_id, error_id]))
     return format_html(
-        '<div class="sw-field"><label class="utrecht-form-label" for="{}">{}</label>{}'
+        '<div class="sw-field"><label class="utrecht-form-label" for="{}">{}</label>{}{}'
         '<input class="utrecht-textbox utrecht-textbox--html-input" type="{}" id="{}" name="{}"'
-        ' value="{}"{}></div>',
+        ' value="{}"{}{}></div>',
         field_id,
         label,
+        format_html('<p class="utrecht-form-field-description" id="{}">{}</p>', help_id, help_text)
+        if help_text
+        else "",
         error,
         input_type,
         field_id,
         key,
         _value(posted, step, key, failed_action, default),
-        format_html(' aria-describedby="{}" aria-invalid="true"', error_id) if error_id else "",
+        format_html(' aria-describedby="{}"', described_by) if described_by else "",
+        format_html(' aria-invalid="{}"', "true") if error_id else "",
     )
 
 

@@ -72,3 +72,10 @@ function watchTables() {
 document.addEventListener("DOMContentLoaded", watchTables);
 document.addEventListener("htmx:load", watchTables);
 window.addEventListener("resize", watchTables);
+// Filters that fold (the partnership overview): open without JavaScript and on a wide screen,
+// folded on a phone at load, so the table comes first and the filters are a tap away.
+if (window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) {
+  document.querySelectorAll("details[data-sw-fold-narrow]").forEach(function (fold) {
+    fold.open = false;
+  });
+}
