@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -132,9 +133,23 @@ def test_demo_builds_once_serves_and_reuses_its_data(tmp_path):
     second = _start_demo(tmp_path, port)
     try:
         _wait_for(f"http://127.0.0.1:{port}/healthz", second)
+        invitation = urllib.request.Request(
+            f"http://127.0.0.1:{port}/uitnodiging/geheim-uitnodigingstoken/",
+            headers={
+                "Referer": f"http://127.0.0.1:{port}/wachtwoord-herstellen/MQ/geheim-herstel/"
+            },
+        )
+        try:
+            urllib.request.urlopen(invitation, timeout=10).close()
+        except urllib.error.HTTPError as closed:  # an unknown token's page
+            closed.close()
     finally:
         output = _stop(second)
     assert "wordt hergebruikt" in output and "Demodata aanmaken" not in output
+    # The access log names the pages without their one-time secrets (steunwijzer/server.py).
+    assert "GET /uitnodiging/…/ HTTP/1.1" in output
+    assert "/wachtwoord-herstellen/MQ/…/" in output
+    assert "geheim" not in output
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,32 @@ def test_serve_runs_threaded_workers_with_short_keep_alive_and_a_budget():
     assert options["--keep-alive"] == "5"
     assert options["--timeout"] == "30" and options["--graceful-timeout"] == "30"
     assert "--no-control-socket" in args
+    assert options["--logger-class"] == "steunwijzer.server.RedactingLogger"
+
+
+def test_the_access_log_leaves_out_the_secrets_in_paths():
+    from datetime import timedelta
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    from steunwijzer.server import RedactingLogger
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/uitnodiging/Zr9-token_x/?stap=2",
+        "PATH_INFO": "/uitnodiging/Zr9-token_x/",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_REFERER": "https://sw.example/wachtwoord-herstellen/MQ/c2x-herstel/",
+    }
+    request = SimpleNamespace(headers=[("REFERER", environ["HTTP_REFERER"])])
+    response = SimpleNamespace(status="200 OK", sent=10, headers=[])
+    atoms = RedactingLogger(Config()).atoms(response, request, environ, timedelta(seconds=1))
+    assert atoms["r"] == "GET /uitnodiging/…/?stap=2 HTTP/1.1"
+    assert atoms["U"] == "/uitnodiging/…/"
+    assert atoms["f"] == atoms["{referer}i"] == "https://sw.example/wachtwoord-herstellen/MQ/…/"
+    assert atoms["s"] == "200" and atoms["B"] == 10
+    assert "token" not in repr(atoms) and "herstel/" not in repr(atoms)
 
 
 def test_serve_refuses_a_thread_count_that_is_not_a_positive_number(tmp_path):
@@ -96,3 +122,25 @@ def test_warming_up_loads_weasyprint_in_a_fresh_process():
         "assert 'weasyprint.text.fonts' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_django_s_log_leaves_out_the_secrets_in_paths():
+    import logging
+
+    from steunwijzer.core.log_redaction import RedactSecrets
+
+    record = logging.LogRecord(
+        "django.request",
+        logging.WARNING,
+        __file__,
+        1,
+        "Not Found: %s",
+        ("/uitnodiging/x7Q/",),
+        None,
+    )
+    assert RedactSecrets().filter(record) is True
+    assert record.getMessage() == "Not Found: /uitnodiging/…/"
+    kept = logging.LogRecord(
+        "django", logging.WARNING, __file__, 1, "Not Found: %s", ("/x/",), None
+    )
+    assert RedactSecrets().filter(kept) and kept.args == ("/x/",)

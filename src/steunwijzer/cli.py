@@ -59,6 +59,8 @@ def gunicorn_args(host: str, port: int, workers: int, threads: int) -> list[str]
         str(GRACEFUL_TIMEOUT),
         "--access-logfile",
         "-",
+        "--logger-class",
+        "steunwijzer.server.RedactingLogger",
         "--forwarded-allow-ips",
         os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
         # No control socket in the home directory: nothing uses gunicornc, and two servers

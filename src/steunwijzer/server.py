@@ -27,7 +27,10 @@ import selectors
 import time
 from functools import partial
 
+from gunicorn.glogging import Logger
 from gunicorn.workers.gthread import TConn, ThreadWorker
+
+from steunwijzer.core.log_redaction import redact
 
 # Seconds one read of the request, or one write of the response, may take. A request that
 # keeps arriving (a slow upload) or a download the browser keeps reading is never cut off:
@@ -50,6 +53,17 @@ def warm_up_worker() -> None:
     # longer walks it in every full collection: one such collection took about 90 ms of the
     # first PDF's CPU time (docs/benchmarks.md, issue 17).
     gc.freeze()
+
+
+class RedactingLogger(Logger):
+    """gunicorn's logger with the one-time secrets in paths (core/log_redaction.py) replaced by
+    `…` in every access-log field: the request line, the path, the Referer."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        return {
+            key: redact(value) if isinstance(value, str) else value for key, value in atoms.items()
+        }
 
 
 class _Connection(TConn):

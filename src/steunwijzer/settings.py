@@ -292,7 +292,9 @@ INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", "14")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Django's "Not Found: <path>" would name an invitation's token (core/log_redaction.py).
+    "filters": {"redact_secrets": {"()": "steunwijzer.core.log_redaction.RedactSecrets"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
 
