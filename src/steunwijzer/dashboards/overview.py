@@ -23,7 +23,7 @@ from steunwijzer.profiles.states import EDITABLE_STATE
 from steunwijzer.quality_check.models import CheckSummary
 from steunwijzer.quality_check.report import check_profiles
 from steunwijzer.review.models import Comment
-from steunwijzer.route.cycle import CheckYear, check_years, check_years_of
+from steunwijzer.route.cycle import CheckYear, check_years_of
 from steunwijzer.route.deadlines import (
     actors_label,
     is_due_soon,
@@ -385,14 +385,16 @@ def region_state(partnership, school_year: str, today: date) -> dict:
 
 
 def _check_years_in(partnership, school_year: str) -> dict:
-    """`check_years` of the partnership's schools; none (and no schools read) in a cycle of
-    one year, where there are no check years."""
+    """`check_years_of` the partnership's schools, read as pks, not instances; none (and no
+    schools read) in a cycle of one year, where there are no check years."""
     if partnership.cycle_years <= 1:
         return {}
-    schools = School.objects.filter(board__partnership=partnership).select_related(
-        "board__partnership"
+    schools = School.objects.filter(board__partnership=partnership).values_list("pk", flat=True)
+    return check_years_of(
+        dict.fromkeys(schools, partnership.pk),
+        school_year,
+        cycles={partnership.pk: partnership.cycle_years},
     )
-    return check_years(schools, school_year)
 
 
 # Per filter's query key, the notice for a value that is not among the page's options.
