@@ -77,6 +77,9 @@ def assert_no_axe_violations(page):
     """Run axe-core for WCAG 2.0 to 2.2 A and AA on the current page; fail with a readable list."""
     # Evaluated through the DevTools protocol: an inline <script> tag would be refused by the
     # Content Security Policy, which allows no inline scripts.
+    # A test that waits for an element after a click may find it while the page's stylesheets
+    # are still loading; axe then measures unstyled links (the header's, 24 px target size).
+    page.wait_for_load_state("load")
     # Let the page finish marking its scrolling tables (app.js follows every resize a frame
     # later), so axe sees the page as a user does, not a layout in between.
     page.wait_for_function(
@@ -84,8 +87,7 @@ def assert_no_axe_violations(page):
             .every((box) => (box.scrollWidth > box.clientWidth
                 || box.scrollHeight > box.clientHeight) === box.hasAttribute('tabindex'))"""
     )
-    # And its fonts: measured in a fallback font, the header's links can stand closer than
-    # axe's 24 px target size for a moment on a phone.
+    # And its fonts, which may still arrive after the load event.
     page.evaluate("async () => { await document.fonts.ready; }")
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE_SOURCE)

@@ -6,7 +6,7 @@ different elements whose rectangles cross by more than a sliver are reported (a 
 glyph boxes of adjacent lines may touch where line-height is tight). An element that hides
 its overflow (`overflow: hidden` or `clip`) and holds text is reported when its content is
 larger than its box. Visually hidden text (1 px boxes, `.sw-visually-hidden`) is for screen
-readers and is left out.
+readers and is left out, and so is a fixed box parked outside the viewport (the skip link).
 """
 
 OVERLAP_SCRIPT = """() => {
@@ -17,9 +17,16 @@ OVERLAP_SCRIPT = """() => {
     const r = el.getBoundingClientRect();
     return r.width <= 1 || r.height <= 1;
   };
+  // A fixed box parked outside the viewport (the skip link until it has focus) is seen by
+  // no one, whatever part of the page lies under its rectangle once scrolled.
+  const parkedOutside = (e) => {
+    if (getComputedStyle(e).position !== 'fixed') return false;
+    const r = e.getBoundingClientRect();
+    return r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth;
+  };
   const hiddenForEyes = (el) => {
     for (let e = el; e; e = e.parentElement) {
-      if (e.classList.contains('sw-visually-hidden') || tiny(e)) return true;
+      if (e.classList.contains('sw-visually-hidden') || tiny(e) || parkedOutside(e)) return true;
     }
     return !el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true});
   };
@@ -104,4 +111,5 @@ OVERLAP_SCRIPT = """() => {
 
 def overlapping_or_clipped_text(page) -> list[str]:
     """What text on the page paints over other text or is cut off (empty when none)."""
+    page.wait_for_load_state("load")  # measured with the page's stylesheets, not without
     return page.evaluate(OVERLAP_SCRIPT)

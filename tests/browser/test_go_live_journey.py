@@ -51,7 +51,6 @@ def check_layout(page):
     and on a phone; the product name in the header stays one word on one line."""
     for size in SIZES:
         page.set_viewport_size(size)
-        page.evaluate("window.scrollTo(0, 0)")
         assert_no_axe_violations(page)
         assert overlapping_or_clipped_text(page) == [], page.url
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (

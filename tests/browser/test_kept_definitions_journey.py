@@ -12,7 +12,7 @@ from steunwijzer.instruments.ijk.catalogue import DEFAULT_CATALOGUE_PATH
 from steunwijzer.instruments.ijk.models import CatalogueVersion
 from steunwijzer.instruments.ijk.services import catalogue_import
 from tests.browser.conftest import assert_no_axe_violations, log_in
-from tests.browser.layout import overlapping_or_clipped_text as overlaps_in_view
+from tests.browser.layout import overlapping_or_clipped_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,12 +42,6 @@ KINDS = {
         changed="tekst",
     ),
 }
-
-
-def overlapping_or_clipped_text(page) -> list[str]:
-    # The fixed, hidden skip link of a page scrolled down sits over the text below it.
-    page.evaluate("window.scrollTo(0, 0)")
-    return overlaps_in_view(page)
 
 
 def check(page):

@@ -6,15 +6,7 @@ from playwright.sync_api import expect
 
 from steunwijzer.regional_model.models import FormatVersion
 from tests.browser.conftest import assert_no_axe_violations, log_in
-from tests.browser.layout import overlapping_or_clipped_text as overlaps_in_view
-
-
-def overlapping_or_clipped_text(page) -> list[str]:
-    # The check compares rectangles relative to the viewport, where the (fixed, hidden) skip
-    # link of a page scrolled down sits over the text below it: check from the top.
-    page.evaluate("window.scrollTo(0, 0)")
-    return overlaps_in_view(page)
-
+from tests.browser.layout import overlapping_or_clipped_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

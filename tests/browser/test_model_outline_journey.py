@@ -9,13 +9,7 @@ from playwright.sync_api import expect
 
 from steunwijzer.regional_model.models import FormatVersion
 from tests.browser.conftest import assert_no_axe_violations, log_in
-from tests.browser.layout import overlapping_or_clipped_text as overlaps_in_view
-
-
-def overlapping_or_clipped_text(page) -> list[str]:
-    # Checked from the top, where the (fixed, hidden) skip link covers nothing.
-    page.evaluate("window.scrollTo(0, 0)")
-    return overlaps_in_view(page)
+from tests.browser.layout import overlapping_or_clipped_text
 
 
 def check_page(page):
