@@ -18,7 +18,10 @@ templates. Target (issue 5): PDF generation of a full demo SOP under 1 second me
 Issue 17's cold PDF: the same SOP rendered once in each of 5 fresh processes (the first PDF a
 new server worker makes), CPU time (`time.process_time`) of the worker's warm-up
 (`steunwijzer.server.warm_up_worker`) and of the render after it, median of the 5. Target:
-under 500 ms of CPU. Counting instructions instead (the difference of the two is the PDF):
+under 500 ms of CPU. `--python PATH` (repeatable) runs the processes with that interpreter,
+taking turns: e.g. this machine's own build beside Debian's python3 in a virtualenv of its own
+(`/usr/bin/python3 -m venv DIR && DIR/bin/pip install -e .[dev]`). Counting instructions
+instead (the difference of the two is the PDF):
 
     valgrind --tool=callgrind .venv/bin/python benchmarks/bench_exports.py --one-cold DIR
     valgrind --tool=callgrind .venv/bin/python benchmarks/bench_exports.py --one-cold DIR \
@@ -232,50 +235,80 @@ def one_cold_render(data_dir: str, warm_only: bool = False) -> None:
     print((imported - start) * 1000, (done - imported) * 1000, len(data))
 
 
-def measure_cold(processes: int, data_dir: str) -> list[tuple[float, float]]:
+def measure_cold(processes: int, data_dir: str, pythons: list[str]) -> dict[str, list]:
+    """interpreter → its runs (worker start ms, first PDF ms); the interpreters alternate, so
+    a change in the machine's load falls on each of them alike."""
     import subprocess
 
-    runs = []
+    runs = {python: [] for python in pythons}
     for _ in range(processes):
-        out = subprocess.run(
-            [sys.executable, __file__, "--one-cold", data_dir],
-            check=True,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-        ).stdout.split()
-        runs.append((float(out[0]), float(out[1])))
+        for python in pythons:
+            out = subprocess.run(
+                [python, __file__, "--one-cold", data_dir],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout.split()
+            runs[python].append((float(out[0]), float(out[1])))
     return runs
 
 
-def cold_report(runs: list[tuple[float, float]]) -> str:
+def _interpreter(python: str) -> str:
+    import subprocess
+
+    return subprocess.run(
+        [python, "-c", "import platform; print(platform.python_version())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def cold_report(all_runs: dict[str, list]) -> str:
     load = os.getloadavg()
-    imports = statistics.median(r[0] for r in runs)
-    renders = statistics.median(r[1] for r in runs)
-    totals = sorted(r[0] + r[1] for r in runs)
-    total = statistics.median(totals)
+    pythons = list(all_runs)
+    processes = len(all_runs[pythons[0]])
+    rows = {
+        "start": "| worker start: WeasyPrint, fonts, templates and stylesheet loaded "
+        "(`warm_up_worker`) |",
+        "render": "| **the first PDF after it** (structured document, HTML, tagged PDF) |",
+        "both": "| both: worker start and the first PDF together |",
+    }
+    runs_text, verdicts = [], []
+    for python, runs in all_runs.items():
+        renders = statistics.median(r[1] for r in runs)
+        rows["start"] += f" {statistics.median(r[0] for r in runs):.0f} |"
+        rows["render"] += f" **{renders:.0f}** |"
+        rows["both"] += f" {statistics.median(r[0] + r[1] for r in runs):.0f} |"
+        name = f"`{python}` (Python {_interpreter(python)})"
+        runs_text.append(
+            f"- {name}, the first PDF after the warm-up: "
+            f"{', '.join(f'{r[1]:.0f}' for r in sorted(runs, key=lambda r: r[1]))} ms"
+        )
+        verdicts.append(f"{name}: {'met' if renders < COLD_TARGET_MS else 'missed'}")
+    header = "| Step |" + "".join(f" `{p}` |" for p in pythons)
     return "\n".join(
         [
             COLD_SECTION,
             "",
-            f"`benchmarks/bench_exports.py --cold {len(runs)}`, {time.strftime('%Y-%m-%d')}, "
-            f"Python {platform.python_version()}, {os.cpu_count()} cores, load average "
+            f"`benchmarks/bench_exports.py --cold {processes}"
+            + "".join(f" --python {p}" for p in pythons)
+            + f"`, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, load average "
             f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (the machine is shared).",
             "",
-            f"The demo's SOP of {DEMO_SCHOOL} rendered once in each of {len(runs)} fresh "
-            "processes; CPU time (`time.process_time`) in ms, median over the processes.",
+            f"The demo's SOP of {DEMO_SCHOOL} rendered once in each of {processes} fresh "
+            "processes per interpreter, the interpreters taking turns; CPU time "
+            "(`time.process_time`) in ms, median over the processes.",
             "",
-            "| Step | CPU median |",
-            "|---|--:|",
-            "| worker start: WeasyPrint, fonts, templates and stylesheet loaded "
-            f"(`warm_up_worker`) | {imports:.0f} |",
-            f"| the first PDF after it (structured document, HTML, tagged PDF) | {renders:.0f} |",
-            f"| both: worker start and the first PDF together | {total:.0f} |",
+            header,
+            "|---|" + "--:|" * len(pythons),
+            *rows.values(),
             "",
-            f"All runs, both: {', '.join(f'{t:.0f}' for t in totals)} ms; the first PDF "
-            f"after the warm-up: {', '.join(f'{r[1]:.0f}' for r in sorted(runs))} ms. "
+            *runs_text,
+            "",
             f"Target ({COLD_TARGET_MS} ms CPU) for the first PDF a parent waits for: "
-            f"{'met' if renders < COLD_TARGET_MS else 'missed'}.",
+            + "; ".join(verdicts)
+            + ".",
             "",
         ]
     )
@@ -289,6 +322,12 @@ def main():
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--cold", type=int, help="fresh processes for the cold PDF (issue 17)")
     parser.add_argument("--data-dir", help="an existing demo data directory to use")
+    parser.add_argument(
+        "--python",
+        action="append",
+        help="with --cold: an interpreter (of a virtualenv with Steunwijzer installed) to run "
+        "the fresh processes with; repeat to compare, default: this one",
+    )
     parser.add_argument("--write", type=Path)
     args = parser.parse_args()
     if args.cold:
@@ -296,7 +335,7 @@ def main():
             data_dir = args.data_dir or tmp
             if not args.data_dir:
                 setup(data_dir)
-            text = cold_report(measure_cold(args.cold, data_dir))
+            text = cold_report(measure_cold(args.cold, data_dir, args.python or [sys.executable]))
         print(text)
         if args.write:
             write(text, args.write, COLD_SECTION)
