@@ -201,5 +201,14 @@ def profile(school, format_version, editor):
 
 
 @pytest.fixture
+def last_years_sop(school, format_version, editor, mr_member, officer, staff):
+    """The school's SOP of 2025-2026, through the whole route to published."""
+    from tests.publication_helpers import publish  # it imports this module
+
+    profile = profile_create(school=school, school_year="2025-2026", user=editor)
+    return publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
+
+
+@pytest.fixture
 def other_profile(other_school, format_version, other_editor):
     return profile_create(school=other_school, school_year="2026-2027", user=other_editor)

@@ -2,7 +2,7 @@
 
 from datetime import UTC, date, datetime
 
-from steunwijzer.organisations.models import Board
+from steunwijzer.organisations.models import Board, Partnership
 from steunwijzer.profiles.services import profile_create
 from steunwijzer.route.models import Deadline
 from tests.conftest import make_school
@@ -15,6 +15,11 @@ def set_today(monkeypatch, day: date):
     """
     moment = datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC)
     monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
+
+
+def set_cycle(partnership, years: int) -> None:
+    """The partnership asks for a new SOP every `years` school years (a check in the others)."""
+    Partnership.objects.filter(pk=partnership.pk).update(cycle_years=years)
 
 
 def set_deadline(partnership, due_on: date, *, board=None, school_year="2026-2027"):

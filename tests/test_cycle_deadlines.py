@@ -9,15 +9,14 @@ from django.core import mail as outbox
 
 from steunwijzer.notifications.mail import link, summary
 from steunwijzer.notifications.models import Notification
-from steunwijzer.organisations.models import Partnership, School
+from steunwijzer.organisations.models import School
 from steunwijzer.profiles.models import Evaluation
 from steunwijzer.profiles.services import profile_create
 from steunwijzer.route import reminders
 from steunwijzer.route.cycle import check_years
 from steunwijzer.route.models import ReminderSent
 from steunwijzer.route.todo import todo_rows
-from tests.deadline_helpers import set_today
-from tests.publication_helpers import publish
+from tests.deadline_helpers import set_cycle, set_today
 from tests.route_helpers import to_state
 
 TODAY = date(2026, 11, 22)  # school year 2026-2027; its default due date was 1 September
@@ -26,16 +25,6 @@ TODAY = date(2026, 11, 22)  # school year 2026-2027; its default due date was 1 
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
     set_today(monkeypatch, TODAY)
-
-
-@pytest.fixture
-def last_years_sop(school, format_version, editor, mr_member, officer, staff):
-    profile = profile_create(school=school, school_year="2025-2026", user=editor)
-    return publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
-
-
-def _cycle(partnership, years):
-    Partnership.objects.filter(pk=partnership.pk).update(cycle_years=years)
 
 
 def _evaluate(profile, day):
@@ -65,10 +54,10 @@ def _kinds(day, **kwargs) -> list[str]:
         (2, "2027-2028", False),
     ],
 )
-def test_the_check_years_are_the_years_after_the_sop_within_its_cycle(
+def test_the_check_years_are_the_years_after_the_sop_within_itsset_cycle(
     partnership, school, last_years_sop, cycle, year, is_check_year
 ):
-    _cycle(partnership, cycle)
+    set_cycle(partnership, cycle)
     loaded = School.objects.select_related("board").get(pk=school.pk)
     assert (school.pk in check_years([loaded], year)) == is_check_year
 
@@ -89,13 +78,13 @@ def test_the_check_years_are_the_years_after_the_sop_within_its_cycle(
         (1, date(2027, 9, 5), ["late"]),
     ],
 )
-def test_reminders_follow_the_cycle(partnership, last_years_sop, cycle, day, kinds):
-    _cycle(partnership, cycle)
+def test_reminders_follow_theset_cycle(partnership, last_years_sop, cycle, day, kinds):
+    set_cycle(partnership, cycle)
     assert _kinds(day) == kinds
 
 
 def test_a_check_recorded_this_school_year_ends_the_reminders(partnership, last_years_sop):
-    _cycle(partnership, 4)
+    set_cycle(partnership, 4)
     _evaluate(last_years_sop, date(2026, 6, 1))  # last school year's: does not count
     assert _kinds(date(2026, 9, 5)) == ["check_late"]
     _evaluate(last_years_sop, date(2026, 9, 3))
@@ -105,7 +94,7 @@ def test_a_check_recorded_this_school_year_ends_the_reminders(partnership, last_
 def test_a_new_sop_started_in_a_check_year_is_never_late(
     partnership, school, editor, last_years_sop
 ):
-    _cycle(partnership, 4)
+    set_cycle(partnership, 4)
     profile_create(school=school, school_year="2026-2027", user=editor)
     assert _kinds(date(2026, 9, 5)) == ["check_late"]
     _evaluate(last_years_sop, date(2026, 9, 3))
@@ -115,7 +104,7 @@ def test_a_new_sop_started_in_a_check_year_is_never_late(
 def test_the_check_reminder_has_its_own_words_and_leads_to_the_evaluation(
     partnership, last_years_sop, editor, second_editor, mailoutbox
 ):
-    _cycle(partnership, 4)
+    set_cycle(partnership, 4)
     [reminder] = [r for r in reminders.due_reminders(date(2026, 8, 20))]
     assert reminder.subject == (
         "Herinnering: jaarlijkse controle van het SOP van De Regenboog over 12 dagen"
@@ -149,7 +138,7 @@ def test_the_check_reminder_has_its_own_words_and_leads_to_the_evaluation(
 def test_the_board_reminds_its_late_schools_in_the_words_of_the_year(
     partnership, board, last_years_sop, editor, mailoutbox, cycle, kind, words
 ):
-    _cycle(partnership, cycle)
+    set_cycle(partnership, cycle)
     day = date(2026, 9, 5)
     assert reminders.board_remind_late(board=board, today=day) == (1, 0)
     assert ReminderSent.objects.filter(kind=kind).exists()
@@ -173,7 +162,7 @@ def test_a_yearly_cycle_keeps_the_sop_late(client, staff, editor, partnership, l
 def test_in_a_check_year_the_overview_shows_the_check_and_its_lateness(
     client, staff, partnership, last_years_sop
 ):
-    _cycle(partnership, 4)
+    set_cycle(partnership, 4)
     client.force_login(staff)
     html = client.get(f"/samenwerkingsverband/{partnership.slug}/overzicht/").content.decode()
     assert "SOP van 2025-2026, geldt tot en met 2028-2029" in html
@@ -191,7 +180,7 @@ def test_in_a_check_year_the_overview_shows_the_check_and_its_lateness(
 def test_in_a_check_year_the_todo_and_home_page_say_when_the_check_is_due(
     client, editor, partnership, last_years_sop
 ):
-    _cycle(partnership, 4)
+    set_cycle(partnership, 4)
     [row] = todo_rows(editor, TODAY)
     assert row.late and row.check and row.actions == ["SOP controleren (jaarlijkse evaluatie)"]
     client.force_login(editor)
@@ -212,7 +201,7 @@ def test_the_analysis_counts_the_late_schools_as_the_overview_rows_do(
 
     from steunwijzer.dashboards.overview import region_state, school_rows, schools_in
 
-    _cycle(partnership, cycle)
+    set_cycle(partnership, cycle)
     partnership.refresh_from_db()
     today = timezone.localdate()
 
@@ -250,7 +239,7 @@ def test_a_new_sop_established_in_a_check_year_ends_the_check(
 
     from steunwijzer.dashboards.overview import region_state
 
-    _cycle(partnership, 4)
+    set_cycle(partnership, 4)
     partnership.refresh_from_db()
     new_sop(state)
     loaded = School.objects.select_related("board").get(pk=school.pk)
@@ -274,7 +263,7 @@ def test_a_new_sop_established_in_a_check_year_ends_the_check(
 def test_a_new_sop_only_written_in_a_check_year_keeps_the_check(
     editor, partnership, school, last_years_sop, new_sop
 ):
-    _cycle(partnership, 4)
+    set_cycle(partnership, 4)
     new_sop("bij_bestuur")
     assert _kinds(date(2026, 9, 5)) == ["check_late"]
     [row] = todo_rows(editor, TODAY)
@@ -284,7 +273,7 @@ def test_a_new_sop_only_written_in_a_check_year_keeps_the_check(
 def test_the_home_page_calls_a_new_sop_started_in_a_check_year_late_by_its_check(
     client, editor, staff, partnership, school, last_years_sop
 ):
-    _cycle(partnership, 4)
+    set_cycle(partnership, 4)
     profile_create(school=school, school_year="2026-2027", user=editor)
     client.force_login(editor)
     card = client.get("/").content.decode()

@@ -197,17 +197,7 @@ def test_the_geocoder_is_asked_outside_any_transaction(geocoder, monkeypatch, ca
 
 @pytest.mark.django_db(transaction=True)
 def test_staff_read_after_the_import_which_schools_could_not_be_placed(client, geocoder):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from tests.conftest import grant, make_user
-
-    region = Partnership.objects.create(name="SWV Zuidrand", short_name="Zuidrand", slug="zuidrand")
-    staff = make_user("swv")
-    grant(staff, Role.PARTNERSHIP_STAFF, partnership=region)
-    client.force_login(staff)
-    address = reverse("schools_import", args=[region.slug])
-    upload = SimpleUploadedFile("duo.csv", SAMPLE.read_bytes(), content_type="text/csv")
-    client.post(address, {"file": upload, "municipalities": ""})
+    address = _previewed_import(client)
     assert geocoder.asked == []
     done = client.post(address, {"confirm": "1"}, follow=True).content.decode()
     success, warning = _alert(done, "ok"), _alert(done, "warning")
@@ -218,14 +208,9 @@ def test_staff_read_after_the_import_which_schools_could_not_be_placed(client, g
     assert "OBS De Regenboog" not in warning
 
 
-def _alert(html: str, kind: str) -> str:
-    start = html.index(f'utrecht-alert--{kind}"')
-    paragraph = html.index('<p class="utrecht-paragraph">', start)
-    return html[paragraph : html.index("</p>", paragraph)].split(">", 1)[1]
-
-
-@pytest.mark.django_db(transaction=True)
-def test_staff_read_once_apart_from_the_success_that_the_geocoder_was_down(client, geocoder):
+def _previewed_import(client) -> str:
+    """Staff of a new partnership upload the DUO sample and see its preview; the import's
+    address, to confirm it."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from tests.conftest import grant, make_user
@@ -237,6 +222,18 @@ def test_staff_read_once_apart_from_the_success_that_the_geocoder_was_down(clien
     address = reverse("schools_import", args=[region.slug])
     upload = SimpleUploadedFile("duo.csv", SAMPLE.read_bytes(), content_type="text/csv")
     client.post(address, {"file": upload, "municipalities": ""})
+    return address
+
+
+def _alert(html: str, kind: str) -> str:
+    start = html.index(f'utrecht-alert--{kind}"')
+    paragraph = html.index('<p class="utrecht-paragraph">', start)
+    return html[paragraph : html.index("</p>", paragraph)].split(">", 1)[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_read_once_apart_from_the_success_that_the_geocoder_was_down(client, geocoder):
+    address = _previewed_import(client)
     geocoder.mode = "broken"
     done = client.post(address, {"confirm": "1"}, follow=True).content.decode()
     success = _alert(done, "ok")

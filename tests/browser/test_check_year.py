@@ -7,12 +7,9 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from steunwijzer.organisations.models import Partnership
-from steunwijzer.profiles.services import profile_create
 from tests.browser.conftest import assert_no_axe_violations, log_in
 from tests.browser.layout import overlapping_or_clipped_text
-from tests.deadline_helpers import set_today
-from tests.publication_helpers import publish
+from tests.deadline_helpers import set_cycle, set_today
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,10 +20,8 @@ def today(monkeypatch):
 
 
 @pytest.fixture
-def check_year(partnership, school, format_version, editor, mr_member, officer, staff):
-    profile = profile_create(school=school, school_year="2025-2026", user=editor)
-    publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
-    Partnership.objects.filter(pk=partnership.pk).update(cycle_years=4)
+def check_year(partnership, last_years_sop):
+    set_cycle(partnership, 4)
 
 
 def _checked(page):
