@@ -10,6 +10,12 @@ Tagged PDFs get `/Scope` on every table header cell (PDF/UA-1 §7.5, Matterhorn 
 WeasyPrint (up to 70 at least, Kozea/WeasyPrint#2508) links data cells to their headers with
 `/Headers` but writes no `/Scope`; `_scope_header_cells` adds it through WeasyPrint's public
 `finisher` hook, from the links WeasyPrint made out of the templates' `th scope`.
+
+A table of contents with page numbers is made by `render_pdf_with_contents`: the document is
+laid out once with empty pages where the contents go, the contents on their own with the page
+numbers that layout gave, and the pages of both are put together. CSS `target-counter` would
+do it in one document, but WeasyPrint (70) lays the contents out three times and keeps them
+waiting for the total page count: about 7 % of the SOP PDF's work (docs/benchmarks.md).
 """
 
 import re
@@ -61,6 +67,44 @@ def render_pdf(html: str, *, base_url: str | None = None, stylesheets=(), **opti
         return HTML(string=html, base_url=base_url).write_pdf(
             stylesheets=list(stylesheets), finisher=_scope_header_cells, **options
         )
+
+
+class ContentsMoved(Exception):
+    """The contents took another number of pages than the document left for them."""
+
+
+def render_pdf_with_contents(
+    html, contents, *, base_url: str | None = None, stylesheets=(), **options
+) -> bytes:
+    """`html(pages)`: the whole document with that many empty pages where the contents go.
+    `contents(page_of, pages)`: given the page number (from 1) of each anchor in it and its
+    number of pages, where the contents start and their HTML with the page numbers. Their
+    pages take the empty ones' place; when they need more than one, the document is laid out
+    again with as many (page numbers take no room, so that happens at most once)."""
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    with _LOCK:
+        # One font configuration: the pages of both layouts go into one PDF.
+        kwargs = {"stylesheets": list(stylesheets), "font_config": FontConfiguration(), **options}
+        room = 1
+        for _attempt in range(2):
+            whole = HTML(string=html(room), base_url=base_url).render(**kwargs)
+            pages = whole.pages
+            page_of = {
+                anchor: number for number, page in enumerate(pages, 1) for anchor in page.anchors
+            }
+            first, contents_html = contents(page_of, len(pages))
+            document = HTML(string=contents_html, base_url=base_url).render(**kwargs)
+            if len(document.pages) == room:
+                break
+            room = len(document.pages)
+        else:
+            raise ContentsMoved(f"{len(document.pages)} pages of contents instead of {room}")
+        # Document.copy is WeasyPrint's documented way to combine the pages of documents; the
+        # whole document's metadata (title, author, language) is kept.
+        pages = pages[: first - 1] + document.pages + pages[first - 1 + room :]
+        return whole.copy(pages).write_pdf(finisher=_scope_header_cells, **options)
 
 
 def stylesheet(path: Path):

@@ -2,11 +2,13 @@
 
 Tagged: the HTML's headings, lists, tables (with `th scope`) and figures become the PDF's
 structure tree; the document has a title shown in the window bar, the language `nl`, bookmarks
-from the headings (h1 to h3), page numbers and a table of contents whose page numbers come from
-CSS `target-counter`. Fonts: DejaVu Sans, so the file looks the same on every server.
+from the headings (h1 to h3), page numbers and a table of contents with the page each chapter
+and section starts on (laid out in two steps, `core.pdf_render.render_pdf_with_contents`).
+Fonts: DejaVu Sans, so the file looks the same on every server.
 """
 
 import base64
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -20,6 +22,8 @@ from .lookup import public_path_kwargs
 from .published import PublishedSop
 
 TEMPLATE = "publication/export/sop_pdf.html"
+CONTENTS_TEMPLATE = "publication/export/sop_pdf_contents.html"
+CONTENTS_ANCHOR = "inhoud"
 STYLESHEET = Path(__file__).with_name("sop_pdf.css")
 # What a worker renders as it starts (`warm_up`): the parts of an SOP in short, so that the
 # bold face, tables, lists, the contents' page numbers and the running header are ready.
@@ -30,7 +34,8 @@ SAMPLE = """<html lang="nl"><title>SOP</title>
 <section><h2>In het kort</h2><h3>Wat</h3><p>Tekst</p><ul><li>Punt</li></ul>
 <p><a href="#t">Ga</a></p>
 <table class="facts"><caption>Over</caption><tr><th scope="row">Adres</th><td>Laan</td></tr></table>
-</section><nav class="toc"><h2>Inhoud</h2><ol><li><a href="#t">Visie</a></li></ol></nav>
+</section><nav class="toc"><h2>Inhoud</h2><ol><li>
+<a href="#t">Visie<span class="toc-page">3</span></a></li></ol></nav>
 <section class="chapter"><h2 id="t">Visie</h2><h3>Onze</h3><div class="fixed">
 <h4>Vast</h4><p>Tekst</p>
 </div></section></html>"""
@@ -52,12 +57,41 @@ def logo_data_uri(partnership: Partnership) -> str:
     return f"data:{partnership.logo_type};base64,{base64.b64encode(bytes(logo)).decode()}"
 
 
-def sop_pdf_html(sop: PublishedSop) -> str:
+@dataclass
+class ContentsEntry:
+    anchor: str
+    title: str
+    page: int
+    sections: list["ContentsEntry"] = field(default_factory=list)
+
+
+def contents(sop: PublishedSop, page_of: dict[str, int]) -> list[ContentsEntry]:
+    """The chapters and their sections, each with the page its heading stands on."""
+
+    def entry(anchor: str, title: str, **kwargs) -> ContentsEntry:
+        return ContentsEntry(anchor, title, page_of[anchor], **kwargs)
+
+    return [
+        entry(
+            f"h-{chapter.key}",
+            chapter.heading,
+            sections=[
+                entry(f"s-{chapter.key}-{section.key}", section.title)
+                for section in chapter.sections
+            ],
+        )
+        for chapter in sop.chapters
+    ]
+
+
+def sop_pdf_html(sop: PublishedSop, contents_pages: int = 1) -> str:
+    """The whole SOP, with `contents_pages` empty pages where its contents go."""
     document = sop.own_document
     return render_to_string(
         TEMPLATE,
         {
             "sop": sop,
+            "contents_room": range(contents_pages - 1),
             "logo": logo_data_uri(sop.partnership),
             "public_url": public_url(sop),
             "own_document": document,
@@ -68,14 +102,31 @@ def sop_pdf_html(sop: PublishedSop) -> str:
     )
 
 
+def contents_pdf_html(sop: PublishedSop, page_of: dict[str, int], pages: int) -> tuple[int, str]:
+    """The contents' first page in the whole SOP of `pages` pages, and the contents with
+    their page numbers as a document of their own, with the running header and footer those
+    pages have in the whole."""
+    first = page_of[CONTENTS_ANCHOR]
+    return first, render_to_string(
+        CONTENTS_TEMPLATE,
+        {"sop": sop, "contents": contents(sop, page_of), "first_page": first, "total_pages": pages},
+    )
+
+
 def render_sop_pdf(sop: PublishedSop) -> bytes:
-    return pdf_render.render_pdf(
-        sop_pdf_html(sop),
-        base_url=settings.SITE_URL,
-        stylesheets=[pdf_render.stylesheet(STYLESHEET)],
-        pdf_variant="pdf/ua-1",
-        pdf_tags=True,
-        uncompressed_pdf=False,
+    options = {
+        "base_url": settings.SITE_URL,
+        "stylesheets": [pdf_render.stylesheet(STYLESHEET)],
+        "pdf_variant": "pdf/ua-1",
+        "pdf_tags": True,
+        "uncompressed_pdf": False,
+    }
+    if sop.is_own_model:  # the school's own document: no contents
+        return pdf_render.render_pdf(sop_pdf_html(sop), **options)
+    return pdf_render.render_pdf_with_contents(
+        lambda contents_pages: sop_pdf_html(sop, contents_pages),
+        lambda page_of, pages: contents_pdf_html(sop, page_of, pages),
+        **options,
     )
 
 
@@ -84,4 +135,5 @@ def warm_up() -> None:
     finds the templates compiled, its stylesheet parsed and WeasyPrint's fonts and code paths
     loaded (issue 17, docs/benchmarks.md)."""
     get_template(TEMPLATE)
+    get_template(CONTENTS_TEMPLATE)
     pdf_render.warm_up(SAMPLE, stylesheets=[pdf_render.stylesheet(STYLESHEET)])

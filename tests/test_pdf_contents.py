@@ -1,0 +1,138 @@
+"""A table of contents whose page numbers come from the document's own layout
+(`core.pdf_render.render_pdf_with_contents`), on its own and in the SOP PDF."""
+
+import io
+
+import pikepdf
+import pytest
+
+from steunwijzer.core import pdf_render
+from steunwijzer.publication.pdf import render_sop_pdf
+from steunwijzer.publication.published import published_sop
+from tests.export_helpers import pdf_text, publish
+
+STYLE = """<style>
+@page { size: A6; margin: 1cm; @bottom-right { content: "p. " counter(page) "/" %s; } }
+@page :first { %s }
+.toc ol { list-style: none; padding: 0; }
+.toc a { display: block; position: relative; padding-right: 3em; }
+.n { position: absolute; right: 0; top: 0; }
+h2 { break-before: page; }
+</style>"""
+
+
+def _document(entries: int, room: int = 1) -> str:
+    """A cover, the contents' empty pages (`room`) and `entries` chapters."""
+    chapters = "".join(f'<h2 id="c{i}">Chapter {i}</h2><p>Text</p>' for i in range(entries))
+    empty = '<div style="break-before: page"></div>' * (room - 1)
+    return (
+        STYLE % ("counter(pages)", "")
+        + f"<p>Cover</p><nav style='break-before: page'><h1 id='toc'>Contents</h1>{empty}</nav>"
+        + chapters
+    )
+
+
+def _contents(entries: int, page_of, pages) -> str:
+    links = "".join(
+        f'<li><a href="#c{i}">Chapter {i}<span class="n">{page_of[f"c{i}"]}</span></a></li>'
+        for i in range(entries)
+    )
+    reset = f"counter-reset: page {page_of['toc']};"
+    return (
+        STYLE % (f'"{pages}"', reset) + f'<nav class="toc"><h1>Contents</h1><ol>{links}</ol></nav>'
+    )
+
+
+def _render(entries: int) -> bytes:
+    return pdf_render.render_pdf_with_contents(
+        lambda room: _document(entries, room),
+        lambda page_of, pages: (page_of["toc"], _contents(entries, page_of, pages)),
+    )
+
+
+def _page_texts(data: bytes) -> list[str]:
+    return pdf_text(data).split("\f")
+
+
+@pytest.mark.parametrize("entries", [3, 40])
+def test_it_numbers_the_contents_with_the_page_each_entry_starts_on(entries):
+    pages = _page_texts(_render(entries))[:-1]
+    end = next(n for n, text in enumerate(pages) if text.startswith("Chapter 0\n"))
+    contents = pages[1:end]
+    # 40 entries take two pages of contents: the document is laid out again with room for them.
+    assert len(contents) == (2 if entries == 40 else 1)
+    assert pages[1] == contents[0]
+    numbers = {
+        line.split()[1]: line.split()[-1]
+        for text in contents
+        for line in text.splitlines()
+        if line.startswith("Chapter")
+    }
+    starts = {
+        text.split()[1]: str(n) for n, text in enumerate(pages, 1) if text.startswith("Chapter")
+    }
+    assert numbers == starts and len(starts) == entries
+    # Every page keeps its place in the numbering, the contents' pages too.
+    for number, text in enumerate(pages, 1):
+        assert f"p. {number}/{len(pages)}" in text
+
+
+def test_the_contents_links_lead_to_the_pages_of_their_entries():
+    data = _render(3)
+    pdf = pikepdf.open(io.BytesIO(data))
+    page_numbers = {page.objgen: number for number, page in enumerate(pdf.pages, 1)}
+    targets = []
+    for annotation in pdf.pages[1].get("/Annots", []):
+        destination = annotation.get("/Dest") or annotation.A.D
+        if isinstance(destination, pikepdf.String):
+            destination = pdf.Root.Names.Dests.Names[
+                list(pdf.Root.Names.Dests.Names).index(destination) + 1
+            ]
+        targets.append(page_numbers[destination[0].objgen])
+    # The title and its page number are each a link.
+    assert targets == [3, 3, 4, 4, 5, 5]
+
+
+def test_contents_that_never_fit_the_room_left_for_them_are_refused():
+    """Page numbers take no room, so a second layout fits; if it did not, rather no PDF than
+    one whose page numbers are wrong."""
+    calls = []
+
+    def growing(page_of, pages):
+        calls.append(pages)
+        return page_of["toc"], _contents(
+            40 * len(calls), {**page_of, **{f"c{i}": 1 for i in range(80)}}, pages
+        )
+
+    with pytest.raises(pdf_render.ContentsMoved):
+        pdf_render.render_pdf_with_contents(lambda room: _document(3, room), growing)
+    assert len(calls) == 2
+
+
+@pytest.fixture
+def sop(profile, editor, mr_member, officer, staff):
+    return published_sop(
+        publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
+    )
+
+
+def test_the_sop_contents_page_keeps_its_running_header_and_footer(sop):
+    data = render_sop_pdf(sop)
+    pages = _page_texts(data)[:-1]
+    number = next(i for i, text in enumerate(pages, 1) if "Inhoud" in text)
+    contents = pages[number - 1]
+    assert f"pagina {number} van {len(pages)}" in contents
+    assert f"Schoolondersteuningsprofiel {sop.school.name}" in contents
+    assert f"{sop.partnership.short_name} · schooljaar {sop.school_year}" in contents
+
+
+@pytest.mark.parametrize(
+    "name", ['A&B "Zuid"', "Regio </style><p>x", "Back\\slash 's-Hertogenbosch"]
+)
+def test_names_in_the_running_header_and_footer_are_printed_as_written(sop, name):
+    """They stand in CSS strings: escaped for CSS, not for JavaScript or HTML."""
+    sop.partnership.short_name = name
+    sop.school.name = name
+    text = pdf_text(render_sop_pdf(sop))
+    assert f"{name} · schooljaar {sop.school_year}" in text
+    assert f"Schoolondersteuningsprofiel {name}" in text
