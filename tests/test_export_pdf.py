@@ -173,6 +173,26 @@ def test_the_print_stylesheet_is_parsed_once_per_process(sop, monkeypatch):
     assert f"{sop.partnership.short_name} · schooljaar {sop.school_year}" in pdf_text(first)
 
 
+def test_every_pdf_uses_the_same_font_configuration(sop, monkeypatch):
+    """A new one per PDF made Pango load and measure every glyph anew (issue 17): the warm-up,
+    the print stylesheet and every PDF share one."""
+    import weasyprint
+
+    used = []
+    real = weasyprint.HTML.render
+    monkeypatch.setattr(
+        weasyprint.HTML,
+        "render",
+        lambda self, font_config, *a, **kw: (
+            used.append(font_config) or real(self, font_config, *a, **kw)
+        ),
+    )
+    first, second = render_sop_pdf(sop), render_sop_pdf(sop)
+    assert len(used) == 4  # each PDF: the whole SOP and its contents
+    assert set(map(id, used)) == {id(pdf_render._font_config())}
+    assert pdf_text(first) == pdf_text(second)
+
+
 def _page(data: bytes, number: int) -> bytes:
     with pikepdf.open(io.BytesIO(data)) as pdf, pikepdf.new() as one:
         one.pages.append(pdf.pages[number - 1])

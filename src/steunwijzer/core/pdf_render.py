@@ -18,6 +18,7 @@ do it in one document, but WeasyPrint (70) lays the contents out three times and
 waiting for the total page count: about 7 % of the SOP PDF's work (docs/benchmarks.md).
 """
 
+import functools
 import re
 import threading
 from pathlib import Path
@@ -58,6 +59,17 @@ def _scope_header_cells(_document, pdf) -> None:
                 attributes["Scope"] = "/Row" if is_row else "/Column"
 
 
+@functools.cache
+def _font_config():
+    """One font configuration per process, used under `_LOCK`: with it Pango keeps the fonts
+    it loaded and the glyphs it measured from the worker's warm-up on, where a new one per
+    PDF loaded and measured them all again (issue 17, docs/benchmarks.md). No document here
+    has `@font-face` rules, which would stay in it."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def render_pdf(html: str, *, base_url: str | None = None, stylesheets=(), **options) -> bytes:
     """`stylesheets`: parsed ones from `stylesheet()`, applied after the document's own."""
     # Imported here: WeasyPrint loads Pango, which only the PDF downloads need.
@@ -65,7 +77,10 @@ def render_pdf(html: str, *, base_url: str | None = None, stylesheets=(), **opti
 
     with _LOCK:
         return HTML(string=html, base_url=base_url).write_pdf(
-            stylesheets=list(stylesheets), finisher=_scope_header_cells, **options
+            stylesheets=list(stylesheets),
+            font_config=_font_config(),
+            finisher=_scope_header_cells,
+            **options,
         )
 
 
@@ -82,11 +97,9 @@ def render_pdf_with_contents(
     pages take the empty ones' place; when they need more than one, the document is laid out
     again with as many (page numbers take no room, so that happens at most once)."""
     from weasyprint import HTML
-    from weasyprint.text.fonts import FontConfiguration
 
     with _LOCK:
-        # One font configuration: the pages of both layouts go into one PDF.
-        kwargs = {"stylesheets": list(stylesheets), "font_config": FontConfiguration(), **options}
+        kwargs = {"stylesheets": list(stylesheets), "font_config": _font_config(), **options}
         room = 1
         for _attempt in range(2):
             whole = HTML(string=html(room), base_url=base_url).render(**kwargs)
@@ -114,7 +127,7 @@ def stylesheet(path: Path):
         if path not in _STYLESHEETS:
             from weasyprint import CSS
 
-            _STYLESHEETS[path] = CSS(filename=str(path))
+            _STYLESHEETS[path] = CSS(filename=str(path), font_config=_font_config())
         return _STYLESHEETS[path]
 
 
