@@ -102,14 +102,21 @@ def test_a_worker_of_an_app_without_django_boots_without_warming_up():
 
 
 def test_warming_up_readies_the_sop_pdf_in_a_fresh_process():
-    """WeasyPrint and the fonts are loaded and the print stylesheet parsed before the first SOP
-    PDF, which then reuses it."""
+    """WeasyPrint and the fonts are loaded, the print stylesheet parsed and the templates
+    compiled, down to those they include, before the first SOP PDF, which then reuses them."""
     code = (
         "import django, sys; django.setup(); "
+        "from django.template import engines; "
         "from steunwijzer.core import pdf_render; from steunwijzer.publication import pdf; "
         "assert 'weasyprint' not in sys.modules; pdf.warm_up(); "
         "assert 'weasyprint.text.fonts' in sys.modules; "
-        "assert list(pdf_render._STYLESHEETS) == [pdf.STYLESHEET]"
+        "assert list(pdf_render._STYLESHEETS) == [pdf.STYLESHEET]; "
+        "assert pdf_render._font_config.cache_info().currsize == 1; "
+        "loader = engines['django'].engine.template_loaders[0]; "
+        "compiled = set(loader.get_template_cache); "
+        "parts = ['_pdf_style', '_in_short', '_status', '_contents', '_own_model']; "
+        "wanted = {f'publication/export/{name}.html' for name in parts} | {'core/_chart.html'}; "
+        "assert wanted <= compiled, wanted - compiled"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=env)

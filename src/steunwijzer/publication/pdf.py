@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.template.library import InclusionNode
 from django.template.loader import get_template, render_to_string
+from django.template.loader_tags import IncludeNode
 
 from steunwijzer.core import pdf_render
 from steunwijzer.organisations.models import Partnership
@@ -130,10 +132,22 @@ def render_sop_pdf(sop: PublishedSop) -> bytes:
     )
 
 
+def _compile_with_includes(name: str) -> None:
+    """Compile `name` and every template it includes by a fixed name, which Django would
+    otherwise compile during the first render (about 2 % of the first PDF)."""
+    nodelist = get_template(name).template.nodelist
+    for node in nodelist.get_nodes_by_type(IncludeNode):
+        if isinstance(node.template.var, str):
+            _compile_with_includes(node.template.var)
+    for node in nodelist.get_nodes_by_type(InclusionNode):
+        if isinstance(node.filename, str):
+            _compile_with_includes(node.filename)
+
+
 def warm_up() -> None:
     """What a server worker does as it starts, so that the first SOP PDF a parent asks for
     finds the templates compiled, its stylesheet parsed and WeasyPrint's fonts and code paths
     loaded (issue 17, docs/benchmarks.md)."""
-    get_template(TEMPLATE)
-    get_template(CONTENTS_TEMPLATE)
+    _compile_with_includes(TEMPLATE)
+    _compile_with_includes(CONTENTS_TEMPLATE)
     pdf_render.warm_up(SAMPLE, stylesheets=[pdf_render.stylesheet(STYLESHEET)])

@@ -1,7 +1,6 @@
 """`{% chart c "id" %}`: a `core.charts.Chart` as a figure with its SVG and its data table."""
 
 from django import template
-from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from steunwijzer.core.numbers import dutch_number
@@ -9,14 +8,11 @@ from steunwijzer.core.numbers import dutch_number
 register = template.Library()
 
 
-@register.simple_tag
+@register.inclusion_tag("core/_chart.html")
 def chart(chart, chart_id):
-    return render_to_string(
-        "core/_chart.html",
-        {
-            "chart": chart,
-            "chart_id": chart_id,
-            "svg": mark_safe(chart.svg(chart_id, dutch_number)),
-            "rows": chart.table_rows(dutch_number),
-        },
-    )
+    return {
+        "chart": chart,
+        "chart_id": chart_id,
+        "svg": mark_safe(chart.svg(chart_id, dutch_number)),
+        "rows": chart.table_rows(dutch_number),
+    }
