@@ -1,6 +1,7 @@
 """A table of contents whose page numbers come from the document's own layout
 (`core.pdf_render.render_pdf_with_contents`), on its own and in the SOP PDF."""
 
+import dataclasses
 import io
 
 import pikepdf
@@ -136,3 +137,35 @@ def test_names_in_the_running_header_and_footer_are_printed_as_written(sop, name
     text = pdf_text(render_sop_pdf(sop))
     assert f"{name} · schooljaar {sop.school_year}" in text
     assert f"Schoolondersteuningsprofiel {name}" in text
+
+
+def test_a_long_sop_contents_takes_the_pages_it_needs_with_the_right_numbers(sop):
+    sop.chapters = [
+        dataclasses.replace(
+            chapter,
+            sections=tuple(
+                dataclasses.replace(
+                    section, key=f"{section.key}-{copy}", title=f"{section.title} {copy}"
+                )
+                for section in chapter.sections
+                for copy in range(4)
+            ),
+        )
+        for chapter in sop.chapters
+    ]
+    pages = _page_texts(render_sop_pdf(sop))[:-1]
+    first = next(n for n, text in enumerate(pages) if "Inhoud" in text)
+    end = next(
+        n for n, text in enumerate(pages) if sop.chapters[0].heading in text and n > first + 1
+    )
+    assert end - first >= 2  # two pages of contents or more
+    for number, text in enumerate(pages, 1):
+        if number > 1:
+            assert f"pagina {number} van {len(pages)}" in text
+    contents = "\n".join(pages[first:end])
+    for chapter in sop.chapters:
+        line = next(
+            line for line in contents.splitlines() if line.strip().startswith(chapter.heading)
+        )
+        starts = next(n for n in range(end, len(pages)) if chapter.heading in pages[n])
+        assert line.split()[-1] == str(starts + 1), line
