@@ -174,8 +174,8 @@ def test_the_print_stylesheet_is_parsed_once_per_process(sop, monkeypatch):
 
 
 def test_every_pdf_uses_the_same_font_configuration(sop, monkeypatch):
-    """A new one per PDF made Pango load and measure every glyph anew (issue 17): the warm-up,
-    the print stylesheet and every PDF share one."""
+    """A new one per PDF made Pango load and measure every glyph anew (issue 17): both layouts
+    of every SOP PDF use the process's one."""
     import weasyprint
 
     used = []

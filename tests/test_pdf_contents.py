@@ -62,7 +62,7 @@ def test_it_numbers_the_contents_with_the_page_each_entry_starts_on(entries):
     contents = pages[1:end]
     # 40 entries take two pages of contents: the document is laid out again with room for them.
     assert len(contents) == (2 if entries == 40 else 1)
-    assert pages[1] == contents[0]
+    assert pages[0].startswith("Cover") and pages[1].startswith("Contents")
     numbers = {
         line.split()[1]: line.split()[-1]
         for text in contents
@@ -76,6 +76,22 @@ def test_it_numbers_the_contents_with_the_page_each_entry_starts_on(entries):
     # Every page keeps its place in the numbering, the contents' pages too.
     for number, text in enumerate(pages, 1):
         assert f"p. {number}/{len(pages)}" in text
+
+
+def test_an_entry_that_runs_over_pages_has_the_page_it_starts_on():
+    """WeasyPrint gives each page an element is broken over its anchor."""
+    long = '<div id="c0">' + "<p>Line</p>" * 60 + "</div>"
+    data = pdf_render.render_pdf_with_contents(
+        lambda room: (
+            STYLE % ("counter(pages)", "")
+            + "<p>Cover</p><nav style='break-before: page'><h1 id='toc'>Contents</h1></nav>"
+            + f"<div style='break-before: page'>{long}</div>"
+        ),
+        lambda page_of, pages: (page_of["toc"], _contents(1, page_of, pages)),
+    )
+    pages = _page_texts(data)[:-1]
+    assert len(pages) >= 5  # the entry's text runs over three pages or more
+    assert [line.split()[-1] for line in pages[1].splitlines() if "Chapter 0" in line] == ["3"]
 
 
 def test_the_contents_links_lead_to_the_pages_of_their_entries():
@@ -127,16 +143,23 @@ def test_the_sop_contents_page_keeps_its_running_header_and_footer(sop):
     assert f"{sop.partnership.short_name} · schooljaar {sop.school_year}" in contents
 
 
+def _lines(data: bytes) -> list[list[str]]:
+    """Each page's lines, stripped."""
+    return [[line.strip() for line in text.splitlines()] for text in _page_texts(data)[:-1]]
+
+
 @pytest.mark.parametrize(
     "name", ['A&B "Zuid"', "Regio </style><p>x", "Back\\slash 's-Hertogenbosch"]
 )
-def test_names_in_the_running_header_and_footer_are_printed_as_written(sop, name):
-    """They stand in CSS strings: escaped for CSS, not for JavaScript or HTML."""
+def test_names_in_the_contents_running_header_and_footer_are_printed_as_written(sop, name):
+    """They stand in CSS strings: escaped for CSS, not for JavaScript or HTML. The contents'
+    page has them from its own stylesheet (the other pages take the header from the cover)."""
     sop.partnership.short_name = name
     sop.school.name = name
-    text = pdf_text(render_sop_pdf(sop))
-    assert f"{name} · schooljaar {sop.school_year}" in text
-    assert f"Schoolondersteuningsprofiel {name}" in text
+    pages = _lines(render_sop_pdf(sop))
+    contents = next(page for page in pages if "Inhoud" in page)
+    assert contents[0].startswith(f"Schoolondersteuningsprofiel {name}")
+    assert contents[-1].startswith(f"{name} · schooljaar {sop.school_year}")
 
 
 def test_a_long_sop_contents_takes_the_pages_it_needs_with_the_right_numbers(sop):
@@ -153,19 +176,26 @@ def test_a_long_sop_contents_takes_the_pages_it_needs_with_the_right_numbers(sop
         )
         for chapter in sop.chapters
     ]
-    pages = _page_texts(render_sop_pdf(sop))[:-1]
-    first = next(n for n, text in enumerate(pages) if "Inhoud" in text)
-    end = next(
-        n for n, text in enumerate(pages) if sop.chapters[0].heading in text and n > first + 1
-    )
+    pages = _lines(render_sop_pdf(sop))
+    first = next(n for n, page in enumerate(pages) if "Inhoud" in page)
+    # A heading stands on a line of its own; in the contents its line ends in a number.
+    end = next(n for n, page in enumerate(pages) if sop.chapters[0].heading in page)
     assert end - first >= 2  # two pages of contents or more
-    for number, text in enumerate(pages, 1):
-        if number > 1:
-            assert f"pagina {number} van {len(pages)}" in text
-    contents = "\n".join(pages[first:end])
-    for chapter in sop.chapters:
-        line = next(
-            line for line in contents.splitlines() if line.strip().startswith(chapter.heading)
-        )
-        starts = next(n for n in range(end, len(pages)) if chapter.heading in pages[n])
-        assert line.split()[-1] == str(starts + 1), line
+    for number, page in enumerate(pages[1:], 2):
+        assert page[-1].endswith(f"pagina {number} van {len(pages)}")
+    titles = [
+        title
+        for chapter in sop.chapters
+        for title in [chapter.heading, *(section.title for section in chapter.sections)]
+    ]
+    listed = [
+        line.rpartition(" ")
+        for page in pages[first:end]
+        for line in page
+        if line.rpartition(" ")[0].strip() in titles
+    ]
+    assert [title.strip() for title, _, _ in listed] == titles
+    start = end
+    for title, _, number in listed:
+        start = next(n for n in range(start, len(pages)) if title.strip() in pages[n])
+        assert number == str(start + 1), title

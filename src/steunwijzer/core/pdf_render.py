@@ -15,7 +15,7 @@ A table of contents with page numbers is made by `render_pdf_with_contents`: the
 laid out once with empty pages where the contents go, the contents on their own with the page
 numbers that layout gave, and the pages of both are put together. CSS `target-counter` would
 do it in one document, but WeasyPrint (70) lays the contents out three times and keeps them
-waiting for the total page count: about 7 % of the SOP PDF's work (docs/benchmarks.md).
+waiting for the total page count: about 3 % of the SOP PDF's instructions (docs/benchmarks.md).
 """
 
 import functools
@@ -92,31 +92,38 @@ def render_pdf_with_contents(
     html, contents, *, base_url: str | None = None, stylesheets=(), **options
 ) -> bytes:
     """`html(pages)`: the whole document with that many empty pages where the contents go.
-    `contents(page_of, pages)`: given the page number (from 1) of each anchor in it and its
-    number of pages, where the contents start and their HTML with the page numbers. Their
-    pages take the empty ones' place; when they need more than one, the document is laid out
-    again with as many (page numbers take no room, so that happens at most once)."""
+    `contents(page_of, pages)`: given the page number (from 1) on which each anchor in it
+    starts and its number of pages, where the contents start and their HTML with the page
+    numbers. Their pages take the empty ones' place; when they need more than one, the
+    document is laid out again with as many (page numbers take no room, so that happens at
+    most once). `html` and `contents` run outside the lock: they may read the database."""
     from weasyprint import HTML
 
+    def laid_out(source: str):
+        with _LOCK:
+            return HTML(string=source, base_url=base_url).render(
+                stylesheets=list(stylesheets), font_config=_font_config(), **options
+            )
+
+    room = 1
+    for _attempt in range(2):
+        whole = laid_out(html(room))
+        page_of = {}
+        for number, page in enumerate(whole.pages, 1):
+            for anchor in page.anchors:
+                # An element broken over pages has its anchor on each: the first one counts.
+                page_of.setdefault(anchor, number)
+        first, contents_html = contents(page_of, len(whole.pages))
+        numbered = laid_out(contents_html).pages
+        if len(numbered) == room:
+            break
+        room = len(numbered)
+    else:
+        raise ContentsMoved(f"{len(numbered)} pages of contents instead of {room}")
+    # Document.copy is WeasyPrint's documented way to combine the pages of documents; the
+    # whole document's metadata (title, author, language) is kept.
+    pages = whole.pages[: first - 1] + numbered + whole.pages[first - 1 + room :]
     with _LOCK:
-        kwargs = {"stylesheets": list(stylesheets), "font_config": _font_config(), **options}
-        room = 1
-        for _attempt in range(2):
-            whole = HTML(string=html(room), base_url=base_url).render(**kwargs)
-            pages = whole.pages
-            page_of = {
-                anchor: number for number, page in enumerate(pages, 1) for anchor in page.anchors
-            }
-            first, contents_html = contents(page_of, len(pages))
-            document = HTML(string=contents_html, base_url=base_url).render(**kwargs)
-            if len(document.pages) == room:
-                break
-            room = len(document.pages)
-        else:
-            raise ContentsMoved(f"{len(document.pages)} pages of contents instead of {room}")
-        # Document.copy is WeasyPrint's documented way to combine the pages of documents; the
-        # whole document's metadata (title, author, language) is kept.
-        pages = pages[: first - 1] + document.pages + pages[first - 1 + room :]
         return whole.copy(pages).write_pdf(finisher=_scope_header_cells, **options)
 
 

@@ -86,22 +86,23 @@ def contents(sop: PublishedSop, page_of: dict[str, int]) -> list[ContentsEntry]:
     ]
 
 
-def sop_pdf_html(sop: PublishedSop, contents_pages: int = 1) -> str:
-    """The whole SOP, with `contents_pages` empty pages where its contents go."""
+def sop_pdf_context(sop: PublishedSop) -> dict:
     document = sop.own_document
-    return render_to_string(
-        TEMPLATE,
-        {
-            "sop": sop,
-            "contents_room": range(contents_pages - 1),
-            "logo": logo_data_uri(sop.partnership),
-            "public_url": public_url(sop),
-            "own_document": document,
-            "locations": document.location_rows()
-            if document
-            else [(part, "") for part in mandatory_parts(sop.profile.sop_format)],
-        },
-    )
+    return {
+        "sop": sop,
+        "logo": logo_data_uri(sop.partnership),
+        "public_url": public_url(sop),
+        "own_document": document,
+        "locations": document.location_rows()
+        if document
+        else [(part, "") for part in mandatory_parts(sop.profile.sop_format)],
+    }
+
+
+def sop_pdf_html(sop: PublishedSop, contents_pages: int = 1, context: dict | None = None) -> str:
+    """The whole SOP, with `contents_pages` empty pages where its contents go."""
+    context = context or sop_pdf_context(sop)
+    return render_to_string(TEMPLATE, {**context, "contents_room": range(contents_pages - 1)})
 
 
 def contents_pdf_html(sop: PublishedSop, page_of: dict[str, int], pages: int) -> tuple[int, str]:
@@ -123,10 +124,11 @@ def render_sop_pdf(sop: PublishedSop) -> bytes:
         "pdf_tags": True,
         "uncompressed_pdf": False,
     }
+    context = sop_pdf_context(sop)
     if sop.is_own_model:  # the school's own document: no contents
-        return pdf_render.render_pdf(sop_pdf_html(sop), **options)
+        return pdf_render.render_pdf(sop_pdf_html(sop, context=context), **options)
     return pdf_render.render_pdf_with_contents(
-        lambda contents_pages: sop_pdf_html(sop, contents_pages),
+        lambda contents_pages: sop_pdf_html(sop, contents_pages, context),
         lambda page_of, pages: contents_pdf_html(sop, page_of, pages),
         **options,
     )
