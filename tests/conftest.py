@@ -22,8 +22,10 @@ from hypothesis import settings as hypothesis_settings
 
 from steunwijzer.organisations.models import Board, Membership, Partnership, Role, School
 from steunwijzer.profiles.services import profile_create
+from steunwijzer.publication.published import published_sop
 from steunwijzer.regional_model.loader import DEFAULT_FORMAT_PATH
 from steunwijzer.regional_model.services import format_import
+from tests import export_helpers
 
 PASSWORD = "correct-horse-battery-9"
 
@@ -207,6 +209,14 @@ def last_years_sop(school, format_version, editor, mr_member, officer, staff):
 
     profile = profile_create(school=school, school_year="2025-2026", user=editor)
     return publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
+
+
+@pytest.fixture
+def sop(profile, editor, mr_member, officer, staff):
+    """The profile's SOP through the whole route to published, as the exports read it."""
+    return published_sop(
+        export_helpers.publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
+    )
 
 
 @pytest.fixture

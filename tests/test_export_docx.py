@@ -4,16 +4,8 @@ import pytest
 from docx.oxml.ns import qn
 
 from steunwijzer.publication.in_short_words import question_title
-from steunwijzer.publication.published import published_sop
 from steunwijzer.publication.word import render_schoolgids_docx, render_sop_docx
-from tests.export_helpers import docx_document, no_level_skipped, publish
-
-
-@pytest.fixture
-def sop(profile, editor, mr_member, officer, staff):
-    return published_sop(
-        publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
-    )
+from tests.export_helpers import docx_document, no_level_skipped
 
 
 def _headings(document) -> list[tuple[int, str]]:

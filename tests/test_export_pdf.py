@@ -11,15 +11,7 @@ from steunwijzer.core import pdf_render
 from steunwijzer.core.charts import Chart, Series
 from steunwijzer.publication.in_short_words import question_title
 from steunwijzer.publication.pdf import render_sop_pdf, sop_pdf_html
-from steunwijzer.publication.published import published_sop
-from tests.export_helpers import header_scopes, no_level_skipped, pdf_text, publish
-
-
-@pytest.fixture
-def sop(profile, editor, mr_member, officer, staff):
-    return published_sop(
-        publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
-    )
+from tests.export_helpers import header_scopes, no_level_skipped, pdf_text
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ import pytest
 
 from steunwijzer.core import pdf_render
 from steunwijzer.publication.pdf import render_sop_pdf
-from steunwijzer.publication.published import published_sop
-from tests.export_helpers import pdf_text, publish
+from tests.export_helpers import pdf_text
 
 STYLE = """<style>
 @page { size: A6; margin: 1cm; @bottom-right { content: "p. " counter(page) "/" %s; } }
@@ -124,13 +123,6 @@ def test_contents_that_never_fit_the_room_left_for_them_are_refused():
     with pytest.raises(pdf_render.ContentsMoved):
         pdf_render.render_pdf_with_contents(lambda room: _document(3, room), growing)
     assert len(calls) == 2
-
-
-@pytest.fixture
-def sop(profile, editor, mr_member, officer, staff):
-    return published_sop(
-        publish(profile, editor=editor, mr=mr_member, officer=officer, staff=staff)
-    )
 
 
 def test_the_sop_contents_page_keeps_its_running_header_and_footer(sop):
