@@ -55,13 +55,16 @@ UNREACHABLE = (
 
 
 @pytest.mark.parametrize("mode", ["broken", "slow", "garbage"])
-def test_a_geocoder_that_fails_or_is_too_slow_says_so_and_is_asked_again(geocoder, mode):
+def test_a_geocoder_that_fails_or_is_too_slow_says_so_and_is_asked_again(geocoder, mode, settings):
     geocoder.mode = mode
+    timeout = settings.GEOCODER_TIMEOUT
+    settings.GEOCODER_TIMEOUT = 0.3  # shorter than the slow stand-in's answer
     with pytest.raises(GeocodeError) as problem:
         geocode_postcode("2543 RB")
     assert problem.value.reason == "unreachable"
     assert problem.value.message == UNREACHABLE
     geocoder.mode = "normal"  # nothing was kept: the next search asks again
+    settings.GEOCODER_TIMEOUT = timeout
     assert geocode_postcode("2543 RB") == recorded_point("2543RB")
 
 
